@@ -1,0 +1,55 @@
+package org.ganxun.identity;
+
+import java.util.List;
+import java.util.Map;
+
+import org.ganxun.org.DataScopes;
+import org.ganxun.platform.security.CurrentUser;
+import org.ganxun.platform.security.CurrentUsers;
+import org.ganxun.platform.security.DataScope;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/auth")
+class AuthController {
+
+    private final UserAccounts accounts;
+    private final DataScopes scopes;
+
+    AuthController(UserAccounts accounts, DataScopes scopes) {
+        this.accounts = accounts;
+        this.scopes = scopes;
+    }
+
+    record Me(long id, String username, String displayName, String role, String roleLabel, Long scopeOrgId,
+              Long scopePartyOrgId, Long cadreId, boolean allData, List<String> passwordRules) {
+    }
+
+    record PasswordChange(String oldPassword, String newPassword) {
+    }
+
+    @GetMapping("/csrf")
+    Map<String, String> csrf(CsrfToken token) {
+        return Map.of("headerName", token.getHeaderName(), "token", token.getToken());
+    }
+
+    @GetMapping("/me")
+    Me me() {
+        CurrentUser u = CurrentUsers.require();
+        DataScope scope = scopes.current();
+        return new Me(u.id(), u.username(), u.displayName(), u.role().name(), u.role().label(), u.scopeOrgId(),
+                u.scopePartyOrgId(), u.cadreId(), scope.all(),
+                List.of("至少" + PasswordPolicy.MIN_LENGTH + "位", "包含大写字母、小写字母、数字、符号中的至少三类", "不包含用户名"));
+    }
+
+    @PostMapping("/password")
+    Map<String, Boolean> changePassword(@RequestBody PasswordChange req) {
+        accounts.changeOwnPassword(req.oldPassword(), req.newPassword());
+        return Map.of("ok", true);
+    }
+}

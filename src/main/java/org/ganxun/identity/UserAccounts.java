@@ -1,0 +1,269 @@
+package org.ganxun.identity;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.ganxun.audit.AuditLog;
+import org.ganxun.org.DataScopes;
+import org.ganxun.org.OrganizationTrees;
+import org.ganxun.org.Tree;
+import org.ganxun.platform.security.CurrentUser;
+import org.ganxun.platform.security.CurrentUsers;
+import org.ganxun.platform.security.DataScope;
+import org.ganxun.platform.security.Role;
+import org.ganxun.platform.web.BusinessException;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.util.StringUtils;
+
+/** User accounts: lookup for login, failed-attempt lockout, and administration within a data scope. */
+@Service
+public class UserAccounts {
+
+    private final JdbcClient jdbc;
+    private final PasswordEncoder encoder;
+    private final AuditLog audit;
+    private final DataScopes scopes;
+    private final OrganizationTrees trees;
+    private final int maxAttempts;
+    private final Duration lockFor;
+
+    UserAccounts(JdbcClient jdbc, PasswordEncoder encoder, AuditLog audit, DataScopes scopes, OrganizationTrees trees,
+                 @Value("${ganxun.login.max-attempts:5}") int maxAttempts,
+                 @Value("${ganxun.login.lock-minutes:15}") int lockMinutes) {
+        this.jdbc = jdbc;
+        this.encoder = encoder;
+        this.audit = audit;
+        this.scopes = scopes;
+        this.trees = trees;
+        this.maxAttempts = maxAttempts;
+        this.lockFor = Duration.ofMinutes(lockMinutes);
+    }
+
+    /** An account as administrators see it (never the hash). */
+    public record Account(long id, String username, String displayName, Role role, String roleLabel, Long scopeOrgId,
+                          String scopeOrgName, Long scopePartyOrgId, String scopePartyOrgName, Long cadreId,
+                          boolean enabled, boolean locked, int failedAttempts, Instant lastLoginAt) {
+    }
+
+    public record AccountRequest(String username, String displayName, Role role, Long scopeOrgId, Long scopePartyOrgId,
+                                 Long cadreId, Boolean enabled, String password) {
+    }
+
+    Optional<CurrentUser> findForLogin(String username) {
+        return jdbc.sql("""
+                select id, username, display_name, password_hash, role, scope_org_id, scope_party_org_id, cadre_id, enabled,
+                       coalesce(locked_until > now(), false) as locked
+                from app_user where username = ?""")
+                .param(username)
+                .query((rs, i) -> new CurrentUser(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
+                        rs.getString("password_hash"), Role.valueOf(rs.getString("role")),
+                        rs.getObject("scope_org_id", Long.class), rs.getObject("scope_party_org_id", Long.class),
+                        rs.getObject("cadre_id", Long.class), rs.getBoolean("enabled"), rs.getBoolean("locked")))
+                .optional();
+    }
+
+    /** Counts a failed login; locks the account for a while after too many. Returns attempts left (0 = locked). */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public int recordFailure(String username, String remoteAddr) {
+        Optional<Integer> attempts = jdbc.sql("""
+                update app_user set failed_attempts = failed_attempts + 1,
+                       locked_until = case when failed_attempts + 1 >= :max then now() + make_interval(mins => :mins) else locked_until end
+                where username = :u returning failed_attempts""")
+                .param("max", maxAttempts).param("mins", (int) lockFor.toMinutes()).param("u", username)
+                .query(Integer.class).optional();
+        int left = attempts.map(a -> Math.max(maxAttempts - a, 0)).orElse(maxAttempts);
+        Long id = jdbc.sql("select id from app_user where username = ?").param(username).query(Long.class).optional().orElse(null);
+        audit.recordAs(id, username, left == 0 && attempts.isPresent() ? "LOGIN_LOCKED" : "LOGIN_FAILED", "User", id,
+                attempts.isPresent() ? "登录失败，剩余尝试次数 " + left : "登录失败：用户名不存在", null, null);
+        return left;
+    }
+
+    @Transactional
+    public void recordSuccess(CurrentUser user) {
+        jdbc.sql("update app_user set failed_attempts = 0, locked_until = null, last_login_at = now() where id = ?")
+                .param(user.id()).update();
+        audit.recordAs(user.id(), user.username(), "LOGIN", "User", user.id(), "登录成功", null, null);
+    }
+
+    public int maxAttempts() {
+        return maxAttempts;
+    }
+
+    public Duration lockDuration() {
+        return lockFor;
+    }
+
+    // ---- administration ----
+
+    @Transactional(readOnly = true)
+    public List<Account> list() {
+        DataScope scope = scopes.current();
+        return jdbc.sql(ACCOUNT_SQL + " order by u.id").query(this::account).list().stream()
+                .filter(a -> visible(scope, a))
+                .toList();
+    }
+
+    @Transactional
+    public Account create(AccountRequest req) {
+        if (!StringUtils.hasText(req.username()) || !req.username().matches("[A-Za-z0-9_.@-]{3,50}")) {
+            throw new BusinessException("用户名须为3-50位字母、数字或 _ . @ -",
+                    List.of(new BusinessException.FieldProblem("username", "用户名格式不正确")));
+        }
+        checkAssignable(req);
+        List<String> pw = PasswordPolicy.problems(req.username(), req.password());
+        if (!pw.isEmpty()) {
+            throw new BusinessException(String.join("；", pw), List.of(new BusinessException.FieldProblem("password", String.join("；", pw))));
+        }
+        Long id;
+        try {
+            id = jdbc.sql("""
+                    insert into app_user (username, display_name, password_hash, role, scope_org_id, scope_party_org_id, cadre_id, enabled)
+                    values (?, ?, ?, ?, ?, ?, ?, ?) returning id""")
+                    .params(req.username().trim(), displayName(req), encoder.encode(req.password()), req.role().name(),
+                            req.scopeOrgId(), req.scopePartyOrgId(), req.cadreId(), req.enabled() == null || req.enabled())
+                    .query(Long.class).single();
+        } catch (org.springframework.dao.DuplicateKeyException e) {
+            throw BusinessException.conflict("用户名“" + req.username() + "”已存在");
+        }
+        Account created = get(id);
+        audit.record("CREATE", "User", id, "新建用户 " + created.username(), null, created);
+        return created;
+    }
+
+    @Transactional
+    public Account update(long id, AccountRequest req) {
+        Account before = requireManageable(id);
+        checkAssignable(req);
+        jdbc.sql("""
+                update app_user set display_name = ?, role = ?, scope_org_id = ?, scope_party_org_id = ?, cadre_id = ?,
+                       enabled = ?, updated_at = now(), version = version + 1 where id = ?""")
+                .params(displayName(req), req.role().name(), req.scopeOrgId(), req.scopePartyOrgId(), req.cadreId(),
+                        req.enabled() == null || req.enabled(), id)
+                .update();
+        Account after = get(id);
+        audit.record("UPDATE", "User", id, "修改用户 " + after.username(), before, after);
+        return after;
+    }
+
+    @Transactional
+    public void resetPassword(long id, String newPassword) {
+        Account acc = requireManageable(id);
+        List<String> pw = PasswordPolicy.problems(acc.username(), newPassword);
+        if (!pw.isEmpty()) {
+            throw new BusinessException(String.join("；", pw), List.of(new BusinessException.FieldProblem("password", String.join("；", pw))));
+        }
+        jdbc.sql("update app_user set password_hash = ?, password_changed_at = now(), failed_attempts = 0, locked_until = null where id = ?")
+                .params(encoder.encode(newPassword), id).update();
+        audit.record("RESET_PASSWORD", "User", id, "重置用户 " + acc.username() + " 的密码", null, null);
+    }
+
+    @Transactional
+    public void unlock(long id) {
+        Account acc = requireManageable(id);
+        jdbc.sql("update app_user set failed_attempts = 0, locked_until = null where id = ?").param(id).update();
+        audit.record("UNLOCK", "User", id, "解锁用户 " + acc.username(), null, null);
+    }
+
+    /** The signed-in user changes their own password, proving the old one. */
+    @Transactional
+    public void changeOwnPassword(String oldPassword, String newPassword) {
+        CurrentUser me = CurrentUsers.require();
+        String hash = jdbc.sql("select password_hash from app_user where id = ?").param(me.id()).query(String.class).single();
+        if (oldPassword == null || !encoder.matches(oldPassword, hash)) {
+            throw new BusinessException("原密码不正确", List.of(new BusinessException.FieldProblem("oldPassword", "原密码不正确")));
+        }
+        List<String> pw = PasswordPolicy.problems(me.username(), newPassword);
+        if (!pw.isEmpty()) {
+            throw new BusinessException(String.join("；", pw), List.of(new BusinessException.FieldProblem("newPassword", String.join("；", pw))));
+        }
+        if (encoder.matches(newPassword, hash)) {
+            throw new BusinessException("新密码不能与原密码相同");
+        }
+        jdbc.sql("update app_user set password_hash = ?, password_changed_at = now() where id = ?")
+                .params(encoder.encode(newPassword), me.id()).update();
+        audit.record("CHANGE_PASSWORD", "User", me.id(), "修改本人密码", null, null);
+    }
+
+    @Transactional(readOnly = true)
+    public Account get(long id) {
+        return jdbc.sql(ACCOUNT_SQL + " where u.id = ?").param(id).query(this::account).optional()
+                .orElseThrow(() -> BusinessException.notFound("用户"));
+    }
+
+    private Account requireManageable(long id) {
+        Account acc = get(id);
+        if (!visible(scopes.current(), acc)) {
+            throw new BusinessException(403, "无权管理该用户", List.of());
+        }
+        CurrentUser me = CurrentUsers.require();
+        if (acc.role() == Role.SYSTEM_ADMIN && me.role() != Role.SYSTEM_ADMIN) {
+            throw new BusinessException(403, "只有系统管理员可以管理系统管理员账号", List.of());
+        }
+        return acc;
+    }
+
+    /** An administrator can only give roles and scopes within their own reach. */
+    private void checkAssignable(AccountRequest req) {
+        if (req.role() == null) {
+            throw new BusinessException("请选择角色", List.of(new BusinessException.FieldProblem("role", "请选择角色")));
+        }
+        CurrentUser me = CurrentUsers.require();
+        if (req.role() == Role.SYSTEM_ADMIN && me.role() != Role.SYSTEM_ADMIN) {
+            throw new BusinessException(403, "只有系统管理员可以设置系统管理员角色", List.of());
+        }
+        DataScope scope = scopes.current();
+        if (req.scopeOrgId() != null) {
+            trees.requireInScope(Tree.ADMINISTRATIVE, req.scopeOrgId());
+        } else if (!scope.all() && req.role() != Role.CADRE && req.scopePartyOrgId() == null) {
+            throw new BusinessException("请选择数据范围（所属单位）", List.of(new BusinessException.FieldProblem("scopeOrgId", "请选择数据范围")));
+        }
+        if (req.scopePartyOrgId() != null) {
+            trees.requireInScope(Tree.PARTY, req.scopePartyOrgId());
+        }
+        if (req.role() == Role.CADRE && req.cadreId() == null) {
+            throw new BusinessException("干部账号须关联干部本人", List.of(new BusinessException.FieldProblem("cadreId", "请选择关联的干部")));
+        }
+    }
+
+    private boolean visible(DataScope scope, Account a) {
+        if (scope.all()) {
+            return true;
+        }
+        String orgPath = a.scopeOrgId() == null ? null : jdbc.sql("select path from organization where id = ?")
+                .param(a.scopeOrgId()).query(String.class).optional().orElse(null);
+        String partyPath = a.scopePartyOrgId() == null ? null : jdbc.sql("select path from party_organization where id = ?")
+                .param(a.scopePartyOrgId()).query(String.class).optional().orElse(null);
+        return (orgPath != null && scope.coversOrgPath(orgPath)) || (partyPath != null && scope.coversPartyOrgPath(partyPath));
+    }
+
+    private static String displayName(AccountRequest req) {
+        return StringUtils.hasText(req.displayName()) ? req.displayName().trim() : req.username().trim();
+    }
+
+    private static final String ACCOUNT_SQL = """
+            select u.id, u.username, u.display_name, u.role, u.scope_org_id, o.name as org_name, u.scope_party_org_id,
+                   p.name as party_name, u.cadre_id, u.enabled, coalesce(u.locked_until > now(), false) as locked,
+                   u.failed_attempts, u.last_login_at
+            from app_user u
+            left join organization o on o.id = u.scope_org_id
+            left join party_organization p on p.id = u.scope_party_org_id""";
+
+    private Account account(ResultSet rs, int i) throws SQLException {
+        Role role = Role.valueOf(rs.getString("role"));
+        var last = rs.getTimestamp("last_login_at");
+        return new Account(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"), role, role.label(),
+                rs.getObject("scope_org_id", Long.class), rs.getString("org_name"),
+                rs.getObject("scope_party_org_id", Long.class), rs.getString("party_name"),
+                rs.getObject("cadre_id", Long.class), rs.getBoolean("enabled"), rs.getBoolean("locked"),
+                rs.getInt("failed_attempts"), last == null ? null : last.toInstant());
+    }
+}

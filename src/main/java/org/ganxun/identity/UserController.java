@@ -1,0 +1,71 @@
+package org.ganxun.identity;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import org.ganxun.platform.security.Role;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/users")
+@PreAuthorize("hasAnyRole('SYSTEM_ADMIN','ORG_DEPT_ADMIN')")
+class UserController {
+
+    private final UserAccounts accounts;
+
+    UserController(UserAccounts accounts) {
+        this.accounts = accounts;
+    }
+
+    record RoleOption(String value, String label) {
+    }
+
+    record PasswordReset(String password) {
+    }
+
+    @GetMapping("/roles")
+    List<RoleOption> roles() {
+        return Arrays.stream(Role.values()).map(r -> new RoleOption(r.name(), r.label())).toList();
+    }
+
+    @GetMapping
+    List<UserAccounts.Account> list() {
+        return accounts.list();
+    }
+
+    @GetMapping("/{id}")
+    UserAccounts.Account get(@PathVariable long id) {
+        return accounts.list().stream().filter(a -> a.id() == id).findFirst()
+                .orElseThrow(() -> org.ganxun.platform.web.BusinessException.notFound("用户"));
+    }
+
+    @PostMapping
+    UserAccounts.Account create(@RequestBody UserAccounts.AccountRequest req) {
+        return accounts.create(req);
+    }
+
+    @PutMapping("/{id}")
+    UserAccounts.Account update(@PathVariable long id, @RequestBody UserAccounts.AccountRequest req) {
+        return accounts.update(id, req);
+    }
+
+    @PostMapping("/{id}/reset-password")
+    Map<String, Boolean> resetPassword(@PathVariable long id, @RequestBody PasswordReset req) {
+        accounts.resetPassword(id, req.password());
+        return Map.of("ok", true);
+    }
+
+    @PostMapping("/{id}/unlock")
+    Map<String, Boolean> unlock(@PathVariable long id) {
+        accounts.unlock(id);
+        return Map.of("ok", true);
+    }
+}

@@ -1,0 +1,128 @@
+package org.ganxun.org;
+
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Both trees: {@code /api/orgs} (administrative) and {@code /api/party-orgs} (party). */
+@RestController
+class OrganizationController {
+
+    private final OrganizationTrees trees;
+
+    OrganizationController(OrganizationTrees trees) {
+        this.trees = trees;
+    }
+
+    record Kind(String value, String label) {
+    }
+
+    record RenameRequest(String name) {
+    }
+
+    record MoveRequest(Long parentId) {
+    }
+
+    record RetireRequest(LocalDate on) {
+    }
+
+    @GetMapping("/api/orgs/kinds")
+    List<Kind> orgKinds() {
+        return Arrays.stream(OrgKind.values()).map(k -> new Kind(k.name(), k.label())).toList();
+    }
+
+    @GetMapping("/api/party-orgs/kinds")
+    List<Kind> partyKinds() {
+        return Arrays.stream(PartyOrgKind.values()).map(k -> new Kind(k.name(), k.label())).toList();
+    }
+
+    @GetMapping("/api/orgs")
+    List<TreeNode> orgs(@RequestParam(defaultValue = "false") boolean includeRetired) {
+        return trees.list(Tree.ADMINISTRATIVE, includeRetired);
+    }
+
+    @GetMapping("/api/party-orgs")
+    List<TreeNode> partyOrgs(@RequestParam(defaultValue = "false") boolean includeRetired) {
+        return trees.list(Tree.PARTY, includeRetired);
+    }
+
+    @GetMapping("/api/orgs/{id}")
+    TreeNode org(@PathVariable long id) {
+        return trees.get(Tree.ADMINISTRATIVE, id);
+    }
+
+    @GetMapping("/api/party-orgs/{id}")
+    TreeNode partyOrg(@PathVariable long id) {
+        return trees.get(Tree.PARTY, id);
+    }
+
+    @PostMapping("/api/orgs")
+    @PreAuthorize("hasAnyRole('SYSTEM_ADMIN','ORG_DEPT_ADMIN')")
+    TreeNode createOrg(@RequestBody OrganizationTrees.NodeRequest req) {
+        return trees.create(Tree.ADMINISTRATIVE, req);
+    }
+
+    @PostMapping("/api/party-orgs")
+    @PreAuthorize("hasAnyRole('SYSTEM_ADMIN','ORG_DEPT_ADMIN')")
+    TreeNode createPartyOrg(@RequestBody OrganizationTrees.NodeRequest req) {
+        return trees.create(Tree.PARTY, req);
+    }
+
+    @PutMapping("/api/orgs/{id}")
+    @PreAuthorize("hasAnyRole('SYSTEM_ADMIN','ORG_DEPT_ADMIN')")
+    TreeNode updateOrg(@PathVariable long id, @RequestBody OrganizationTrees.NodeRequest req) {
+        return trees.update(Tree.ADMINISTRATIVE, id, req);
+    }
+
+    @PutMapping("/api/party-orgs/{id}")
+    @PreAuthorize("hasAnyRole('SYSTEM_ADMIN','ORG_DEPT_ADMIN')")
+    TreeNode updatePartyOrg(@PathVariable long id, @RequestBody OrganizationTrees.NodeRequest req) {
+        return trees.update(Tree.PARTY, id, req);
+    }
+
+    @PostMapping("/api/orgs/{id}/rename")
+    @PreAuthorize("hasAnyRole('SYSTEM_ADMIN','ORG_DEPT_ADMIN')")
+    TreeNode renameOrg(@PathVariable long id, @RequestBody RenameRequest req) {
+        return trees.rename(Tree.ADMINISTRATIVE, id, req.name());
+    }
+
+    @PostMapping("/api/party-orgs/{id}/rename")
+    @PreAuthorize("hasAnyRole('SYSTEM_ADMIN','ORG_DEPT_ADMIN')")
+    TreeNode renamePartyOrg(@PathVariable long id, @RequestBody RenameRequest req) {
+        return trees.rename(Tree.PARTY, id, req.name());
+    }
+
+    @PostMapping("/api/orgs/{id}/move")
+    @PreAuthorize("hasAnyRole('SYSTEM_ADMIN','ORG_DEPT_ADMIN')")
+    TreeNode moveOrg(@PathVariable long id, @RequestBody MoveRequest req) {
+        return trees.move(Tree.ADMINISTRATIVE, id, req.parentId());
+    }
+
+    @PostMapping("/api/party-orgs/{id}/move")
+    @PreAuthorize("hasAnyRole('SYSTEM_ADMIN','ORG_DEPT_ADMIN')")
+    TreeNode movePartyOrg(@PathVariable long id, @RequestBody MoveRequest req) {
+        return trees.move(Tree.PARTY, id, req.parentId());
+    }
+
+    @PostMapping("/api/orgs/{id}/retire")
+    @PreAuthorize("hasAnyRole('SYSTEM_ADMIN','ORG_DEPT_ADMIN')")
+    Map<String, Integer> retireOrg(@PathVariable long id, @RequestBody(required = false) RetireRequest req) {
+        return Map.of("retired", trees.retire(Tree.ADMINISTRATIVE, id, req == null ? null : req.on()));
+    }
+
+    @PostMapping("/api/party-orgs/{id}/retire")
+    @PreAuthorize("hasAnyRole('SYSTEM_ADMIN','ORG_DEPT_ADMIN')")
+    Map<String, Integer> retirePartyOrg(@PathVariable long id, @RequestBody(required = false) RetireRequest req) {
+        return Map.of("retired", trees.retire(Tree.PARTY, id, req == null ? null : req.on()));
+    }
+}

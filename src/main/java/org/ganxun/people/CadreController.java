@@ -1,0 +1,80 @@
+package org.ganxun.people;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/cadres")
+class CadreController {
+
+    private final CadreSearch search;
+    private final Roster roster;
+
+    CadreController(CadreSearch search, Roster roster) {
+        this.search = search;
+        this.roster = roster;
+    }
+
+    record Option(String value, String label) {
+    }
+
+    /** Dictionaries for selects and filters (the UI shows the labels). */
+    @GetMapping("/dictionaries")
+    Map<String, List<Option>> dictionaries() {
+        Map<String, List<Option>> m = new LinkedHashMap<>();
+        m.put("gender", options(Gender.values()));
+        m.put("rankLevel", options(RankLevel.values()));
+        m.put("rankGrade", options(RankGrade.values()));
+        m.put("staffCategory", options(StaffCategory.values()));
+        m.put("education", options(Education.values()));
+        m.put("politicalStatus", options(PoliticalStatus.values()));
+        m.put("status", options(CadreStatus.values()));
+        return m;
+    }
+
+    private static List<Option> options(Labeled[] values) {
+        return Arrays.stream(values).map(v -> new Option(((Enum<?>) v).name(), v.label())).toList();
+    }
+
+    @GetMapping
+    CadreSearch.Page list(@ModelAttribute CadreQuery query,
+                          @RequestParam(defaultValue = "1") int page,
+                          @RequestParam(defaultValue = "20") int size) {
+        return search.page(query, page, size);
+    }
+
+    @GetMapping("/{id}")
+    CadreView get(@PathVariable long id) {
+        return roster.get(id);
+    }
+
+    @GetMapping("/{id}/history")
+    List<PostHistoryEntry> history(@PathVariable long id) {
+        return roster.history(id);
+    }
+
+    @PostMapping
+    @PreAuthorize("hasAnyRole('SYSTEM_ADMIN','ORG_DEPT_ADMIN','UNIT_LIAISON')")
+    CadreView create(@RequestBody CadreForm form) {
+        return roster.create(form);
+    }
+
+    @PutMapping("/{id}")
+    @PreAuthorize("hasAnyRole('SYSTEM_ADMIN','ORG_DEPT_ADMIN','UNIT_LIAISON')")
+    CadreView update(@PathVariable long id, @RequestBody CadreForm form) {
+        return roster.update(id, form);
+    }
+}

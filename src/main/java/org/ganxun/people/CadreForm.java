@@ -1,0 +1,15 @@
+package org.ganxun.people;
+
+import java.time.LocalDate;
+
+/**
+ * A cadre as entered by a clerk or read from a roster row. Gender and birth date may be left empty: they
+ * then come from the citizen ID; if given, they must agree with it.
+ * {@code changedOn} dates a change of unit, post or rank in the post history (default: today).
+ */
+public record CadreForm(String name, Gender gender, String ethnicity, LocalDate birthDate, String citizenId,
+                        Education education, PoliticalStatus politicalStatus, LocalDate joinedPartyOn, Long orgId,
+                        String post, RankLevel rankLevel, RankGrade rankGrade, Boolean leadership,
+                        StaffCategory staffCategory, LocalDate enteredWorkOn, String phone, Boolean reserveCadre,
+                        Long partyOrgId, Boolean mobileMember, CadreStatus status, LocalDate changedOn) {
+}

@@ -1,0 +1,200 @@
+package org.ganxun.people;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import org.ganxun.org.DataScopes;
+import org.ganxun.org.OrganizationTrees;
+import org.ganxun.org.Tree;
+import org.ganxun.platform.crypto.FieldCipher;
+import org.ganxun.platform.security.DataScope;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Turns a {@link CadreQuery} plus the current user's data scope into SQL. Used by the roster list, the
+ * Excel export (streamed, not paged) and the profile statistics, so they always agree on who is counted.
+ */
+@Component
+public class CadreSearch {
+
+    private static final Map<String, String> SORTS = Map.ofEntries(
+            Map.entry("id", "c.id"), Map.entry("name", "c.name"), Map.entry("birthDate", "c.birth_date"),
+            Map.entry("age", "c.birth_date"), Map.entry("orgName", "o.path"), Map.entry("rankLevel", "c.rank_level"),
+            Map.entry("enteredWorkOn", "c.entered_work_on"), Map.entry("joinedPartyOn", "c.joined_party_on"),
+            Map.entry("updatedAt", "c.updated_at"), Map.entry("staffCategory", "c.staff_category"),
+            Map.entry("education", "c.education"));
+
+    static final String SELECT = """
+            select c.id, c.name, c.gender, c.ethnicity, c.birth_date, c.citizen_id_masked, c.education, c.political_status,
+                   c.joined_party_on, c.org_id, o.name as org_name, c.post, c.rank_level, c.rank_grade, c.leadership,
+                   c.staff_category, c.entered_work_on, c.phone, c.reserve_cadre, c.party_org_id, p.name as party_org_name,
+                   c.mobile_member, c.status, c.version
+            from cadre c
+            join organization o on o.id = c.org_id
+            left join party_organization p on p.id = c.party_org_id
+            """;
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final NamedParameterJdbcTemplate streaming;
+    private final DataScopes scopes;
+    private final OrganizationTrees trees;
+    private final FieldCipher cipher;
+
+    CadreSearch(NamedParameterJdbcTemplate jdbc, javax.sql.DataSource dataSource, DataScopes scopes,
+                OrganizationTrees trees, FieldCipher cipher) {
+        this.jdbc = jdbc;
+        org.springframework.jdbc.core.JdbcTemplate t = new org.springframework.jdbc.core.JdbcTemplate(dataSource);
+        t.setFetchSize(1000); // PostgreSQL streams with a cursor only inside a transaction and with a fetch size
+        this.streaming = new NamedParameterJdbcTemplate(t);
+        this.scopes = scopes;
+        this.trees = trees;
+        this.cipher = cipher;
+    }
+
+    /** A WHERE clause (starting with "where") and its parameters, for tables aliased c, o and p. */
+    public record Where(String sql, Map<String, Object> params) {
+    }
+
+    public record Page(List<CadreView> rows, long total, int page, int size) {
+    }
+
+    public Where where(CadreQuery q) {
+        DataScope scope = scopes.current();
+        Map<String, Object> params = new HashMap<>(scope.sqlParameters());
+        StringBuilder w = new StringBuilder("where ").append(scope.sqlCondition("o.path", "p.path", "c.id"));
+        if (q.status() != null) {
+            w.append(" and c.status = :status");
+            params.put("status", q.status().name());
+        } else {
+            w.append(" and c.status = 'ACTIVE'");
+        }
+        if (q.name() != null && !q.name().isBlank()) {
+            w.append(" and c.name like :name");
+            params.put("name", "%" + q.name().strip().replace("%", "\\%").replace("_", "\\_") + "%");
+        }
+        if (q.citizenId() != null && !q.citizenId().isBlank()) {
+            w.append(" and c.citizen_id_hash = :cidHash");
+            params.put("cidHash", cipher.blindIndex(q.citizenId().strip().toUpperCase()));
+        }
+        if (q.orgId() != null) {
+            String path = trees.requireVisible(Tree.ADMINISTRATIVE, q.orgId()).path();
+            w.append(" and o.path like :orgPath");
+            params.put("orgPath", path + "%");
+        }
+        if (q.partyOrgId() != null) {
+            String path = trees.requireVisible(Tree.PARTY, q.partyOrgId()).path();
+            w.append(" and p.path like :partyPath");
+            params.put("partyPath", path + "%");
+        }
+        eq(w, params, "c.rank_level", "rankLevel", q.rankLevel());
+        eq(w, params, "c.rank_grade", "rankGrade", q.rankGrade());
+        eq(w, params, "c.staff_category", "staffCategory", q.staffCategory());
+        eq(w, params, "c.gender", "gender", q.gender());
+        eq(w, params, "c.education", "education", q.education());
+        eq(w, params, "c.political_status", "politicalStatus", q.politicalStatus());
+        if (q.partyMember() != null) {
+            w.append(q.partyMember() ? " and c.political_status in ('CPC_MEMBER','CPC_PROBATIONARY')"
+                    : " and c.political_status not in ('CPC_MEMBER','CPC_PROBATIONARY')");
+        }
+        bool(w, params, "c.reserve_cadre", "reserveCadre", q.reserveCadre());
+        bool(w, params, "c.mobile_member", "mobileMember", q.mobileMember());
+        bool(w, params, "c.leadership", "leadership", q.leadership());
+        LocalDate today = LocalDate.now();
+        if (q.ageFrom() != null) {
+            // age >= n  <=>  born on or before today minus n years
+            w.append(" and c.birth_date <= :bornBefore");
+            params.put("bornBefore", today.minusYears(q.ageFrom()));
+        }
+        if (q.ageTo() != null) {
+            // age <= n  <=>  born after today minus (n+1) years
+            w.append(" and c.birth_date > :bornAfter");
+            params.put("bornAfter", today.minusYears(q.ageTo() + 1L));
+        }
+        return new Where(w.toString(), params);
+    }
+
+    @Transactional(readOnly = true)
+    public Page page(CadreQuery q, int page, int size) {
+        int p = Math.max(page, 1);
+        int s = Math.min(Math.max(size, 1), 500);
+        Where w = where(q);
+        Long total = jdbc.queryForObject("select count(*) from cadre c join organization o on o.id = c.org_id"
+                + " left join party_organization p on p.id = c.party_org_id " + w.sql(), w.params(), Long.class);
+        Map<String, Object> params = new HashMap<>(w.params());
+        params.put("limit", s);
+        params.put("offset", (long) (p - 1) * s);
+        List<CadreView> rows = jdbc.query(SELECT + w.sql() + " order by " + orderBy(q.sort()) + " limit :limit offset :offset",
+                params, CadreSearch::view);
+        return new Page(rows, total == null ? 0 : total, p, s);
+    }
+
+    /** Streams every match in order without loading them all (for exports of the current filter). */
+    @Transactional(readOnly = true)
+    public void forEach(CadreQuery q, Consumer<CadreView> sink) {
+        Where w = where(q);
+        streaming.query(SELECT + w.sql() + " order by " + orderBy(q.sort()), w.params(),
+                (RowCallbackHandler) rs -> sink.accept(view(rs, 0)));
+    }
+
+    static String orderBy(String sort) {
+        if (sort == null || sort.isBlank()) {
+            return "o.path, c.id";
+        }
+        String[] parts = sort.split(",");
+        String col = SORTS.get(parts[0].strip());
+        if (col == null) {
+            throw new IllegalArgumentException("不支持按“" + parts[0] + "”排序");
+        }
+        boolean desc = parts.length > 1 && parts[1].strip().equalsIgnoreCase("desc");
+        if (parts[0].strip().equals("age")) {
+            desc = !desc; // older means an earlier birth date
+        }
+        return col + (desc ? " desc nulls last" : " asc nulls last") + ", c.id";
+    }
+
+    private static void eq(StringBuilder w, Map<String, Object> params, String column, String name, Enum<?> value) {
+        if (value != null) {
+            w.append(" and ").append(column).append(" = :").append(name);
+            params.put(name, value.name());
+        }
+    }
+
+    private static void bool(StringBuilder w, Map<String, Object> params, String column, String name, Boolean value) {
+        if (value != null) {
+            w.append(" and ").append(column).append(" = :").append(name);
+            params.put(name, value);
+        }
+    }
+
+    static CadreView view(ResultSet rs, int i) throws SQLException {
+        Gender g = Gender.valueOf(rs.getString("gender"));
+        LocalDate birth = rs.getObject("birth_date", LocalDate.class);
+        Education edu = enumOrNull(Education.class, rs.getString("education"));
+        PoliticalStatus ps = PoliticalStatus.valueOf(rs.getString("political_status"));
+        RankLevel rl = enumOrNull(RankLevel.class, rs.getString("rank_level"));
+        RankGrade rg = enumOrNull(RankGrade.class, rs.getString("rank_grade"));
+        StaffCategory sc = StaffCategory.valueOf(rs.getString("staff_category"));
+        CadreStatus st = CadreStatus.valueOf(rs.getString("status"));
+        return new CadreView(rs.getLong("id"), rs.getString("name"), g, g.label(), rs.getString("ethnicity"), birth,
+                Period.between(birth, LocalDate.now()).getYears(), rs.getString("citizen_id_masked"), edu,
+                edu == null ? null : edu.label(), ps, ps.label(), rs.getObject("joined_party_on", LocalDate.class),
+                rs.getLong("org_id"), rs.getString("org_name"), rs.getString("post"), rl, rl == null ? null : rl.label(),
+                rg, rg == null ? null : rg.label(), rs.getBoolean("leadership"), sc, sc.label(),
+                rs.getObject("entered_work_on", LocalDate.class), rs.getString("phone"), rs.getBoolean("reserve_cadre"),
+                rs.getObject("party_org_id", Long.class), rs.getString("party_org_name"), rs.getBoolean("mobile_member"),
+                st, st.label(), rs.getInt("version"));
+    }
+
+    static <E extends Enum<E>> E enumOrNull(Class<E> type, String value) {
+        return value == null ? null : Enum.valueOf(type, value);
+    }
+}

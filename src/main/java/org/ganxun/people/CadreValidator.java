@@ -1,0 +1,93 @@
+package org.ganxun.people;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import org.ganxun.platform.web.BusinessException.FieldProblem;
+
+/**
+ * Checks a {@link CadreForm}. Problems name the field by its Chinese column title, so the same messages
+ * serve the edit dialog and the import error report. Organisation scope is checked by the caller.
+ */
+public final class CadreValidator {
+
+    private static final Pattern PHONE = Pattern.compile("^(1[3-9]\\d{9}|0\\d{2,3}-?\\d{7,8}(-\\d{1,6})?)$");
+    private static final Pattern NAME = Pattern.compile("^[\\p{IsHan}·•A-Za-z ]{2,30}$");
+
+    private CadreValidator() {
+    }
+
+    /** Problems found; the parsed citizen ID is returned through {@code out[0]} when valid. */
+    public static List<FieldProblem> validate(CadreForm f, CitizenId[] out) {
+        List<FieldProblem> p = new ArrayList<>();
+        if (f.name() == null || f.name().isBlank()) {
+            p.add(new FieldProblem("姓名", "姓名不能为空"));
+        } else if (!NAME.matcher(f.name().strip()).matches()) {
+            p.add(new FieldProblem("姓名", "姓名“" + f.name() + "”含有不应出现的字符或长度不对"));
+        }
+        CitizenId.Result id = CitizenId.parse(f.citizenId());
+        if (!id.ok()) {
+            p.add(new FieldProblem("公民身份号码", id.error()));
+        } else {
+            CitizenId cid = id.id().get();
+            out[0] = cid;
+            if (f.gender() != null && f.gender() != cid.gender()) {
+                p.add(new FieldProblem("性别", "性别“" + f.gender().label() + "”与公民身份号码（" + cid.gender().label() + "）不一致"));
+            }
+            if (f.birthDate() != null && !sameBirth(f.birthDate(), cid.birthDate())) {
+                p.add(new FieldProblem("出生日期", "出生日期" + f.birthDate() + "与公民身份号码（" + cid.birthDate() + "）不一致"));
+            }
+        }
+        if (f.orgId() == null) {
+            p.add(new FieldProblem("单位", "单位不能为空"));
+        }
+        if (f.staffCategory() == null) {
+            p.add(new FieldProblem("人员类别", "人员类别不能为空"));
+        }
+        if (f.politicalStatus() == null) {
+            p.add(new FieldProblem("政治面貌", "政治面貌不能为空"));
+        }
+        LocalDate today = LocalDate.now();
+        LocalDate birth = out[0] != null ? out[0].birthDate() : f.birthDate();
+        if (f.joinedPartyOn() != null) {
+            if (f.joinedPartyOn().isAfter(today)) {
+                p.add(new FieldProblem("入党时间", "入党时间不能晚于今天"));
+            } else if (birth != null && f.joinedPartyOn().isBefore(birth.plusYears(18))) {
+                p.add(new FieldProblem("入党时间", "入党时间早于年满18周岁"));
+            }
+            if (f.politicalStatus() != null && !f.politicalStatus().partyMember()) {
+                p.add(new FieldProblem("入党时间", "政治面貌为“" + f.politicalStatus().label() + "”却填写了入党时间"));
+            }
+        }
+        if (f.enteredWorkOn() != null) {
+            if (f.enteredWorkOn().isAfter(today)) {
+                p.add(new FieldProblem("参加工作时间", "参加工作时间不能晚于今天"));
+            } else if (birth != null && f.enteredWorkOn().isBefore(birth.plusYears(14))) {
+                p.add(new FieldProblem("参加工作时间", "参加工作时间早于年满14周岁"));
+            }
+        }
+        if (f.phone() != null && !f.phone().isBlank() && !PHONE.matcher(f.phone().strip()).matches()) {
+            p.add(new FieldProblem("联系电话", "联系电话“" + f.phone() + "”格式不正确（手机11位或固话区号-号码）"));
+        }
+        if (f.rankGrade() != null && f.rankLevel() == null) {
+            p.add(new FieldProblem("职级层次", "填写了正副职却没有职级层次"));
+        }
+        if (Boolean.TRUE.equals(f.mobileMember()) && (f.politicalStatus() == null || !f.politicalStatus().partyMember())) {
+            p.add(new FieldProblem("是否流动党员", "非党员不能标记为流动党员"));
+        }
+        if (f.post() != null && f.post().length() > 100) {
+            p.add(new FieldProblem("职务", "职务不能超过100个字"));
+        }
+        return p;
+    }
+
+    /** A date written as year and month only (1975.03) is stored as the 1st; it agrees with any day of that month. */
+    private static boolean sameBirth(LocalDate given, LocalDate fromId) {
+        if (given.equals(fromId)) {
+            return true;
+        }
+        return given.getDayOfMonth() == 1 && given.getYear() == fromId.getYear() && given.getMonth() == fromId.getMonth();
+    }
+}

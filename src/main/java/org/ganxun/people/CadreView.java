@@ -1,0 +1,14 @@
+package org.ganxun.people;
+
+import java.time.LocalDate;
+
+/** A cadre as lists and the profile page show it: labels resolved, citizen ID masked. */
+public record CadreView(long id, String name, Gender gender, String genderLabel, String ethnicity, LocalDate birthDate,
+                        int age, String citizenIdMasked, Education education, String educationLabel,
+                        PoliticalStatus politicalStatus, String politicalStatusLabel, LocalDate joinedPartyOn,
+                        long orgId, String orgName, String post, RankLevel rankLevel, String rankLevelLabel,
+                        RankGrade rankGrade, String rankGradeLabel, boolean leadership, StaffCategory staffCategory,
+                        String staffCategoryLabel, LocalDate enteredWorkOn, String phone, boolean reserveCadre,
+                        Long partyOrgId, String partyOrgName, boolean mobileMember, CadreStatus status,
+                        String statusLabel, int version) {
+}

@@ -1,0 +1,276 @@
+package org.ganxun.people;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+import org.ganxun.audit.AuditLog;
+import org.ganxun.org.MemberCounts;
+import org.ganxun.org.OrganizationTrees;
+import org.ganxun.org.Tree;
+import org.ganxun.platform.crypto.FieldCipher;
+import org.ganxun.platform.web.BusinessException;
+import org.ganxun.platform.web.BusinessException.FieldProblem;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The cadre roster: read one, create, update (keeping post and rank history), all within the current
+ * user's data scope and audited. The Excel import writes through {@link #upsert} so that it shares every
+ * rule with the edit dialog.
+ */
+@Service
+public class Roster implements MemberCounts {
+
+    private final JdbcClient jdbc;
+    private final CadreSearch search;
+    private final OrganizationTrees trees;
+    private final FieldCipher cipher;
+    private final AuditLog audit;
+
+    Roster(JdbcClient jdbc, CadreSearch search, OrganizationTrees trees, FieldCipher cipher, AuditLog audit) {
+        this.jdbc = jdbc;
+        this.search = search;
+        this.trees = trees;
+        this.cipher = cipher;
+        this.audit = audit;
+    }
+
+    /** The result of writing one cadre. */
+    public record Saved(long id, boolean created) {
+    }
+
+    @Transactional(readOnly = true)
+    public CadreView get(long id) {
+        CadreView v = find(id).orElseThrow(() -> BusinessException.notFound("干部"));
+        requireReadable(v);
+        return v;
+    }
+
+    @Transactional(readOnly = true)
+    public List<PostHistoryEntry> history(long id) {
+        get(id);
+        return jdbc.sql("""
+                select h.id, h.org_id, o.name as org_name, h.post, h.rank_level, h.rank_grade, h.leadership,
+                       h.started_on, h.ended_on, h.note
+                from cadre_post_history h join organization o on o.id = h.org_id
+                where h.cadre_id = ? order by h.started_on desc, h.id desc""")
+                .param(id)
+                .query((rs, i) -> {
+                    RankLevel rl = CadreSearch.enumOrNull(RankLevel.class, rs.getString("rank_level"));
+                    RankGrade rg = CadreSearch.enumOrNull(RankGrade.class, rs.getString("rank_grade"));
+                    return new PostHistoryEntry(rs.getLong("id"), rs.getLong("org_id"), rs.getString("org_name"),
+                            rs.getString("post"), rl, rl == null ? null : rl.label(), rg, rg == null ? null : rg.label(),
+                            rs.getBoolean("leadership"), rs.getObject("started_on", LocalDate.class),
+                            rs.getObject("ended_on", LocalDate.class), rs.getString("note"));
+                }).list();
+    }
+
+    @Transactional
+    public CadreView create(CadreForm form) {
+        CitizenId cid = validOrThrow(form);
+        Long existing = idByCitizenId(cid.value());
+        if (existing != null) {
+            throw BusinessException.conflict("公民身份号码为 " + cid.masked() + " 的干部已在花名册中");
+        }
+        return get(upsert(form, cid).id());
+    }
+
+    @Transactional
+    public CadreView update(long id, CadreForm form) {
+        CadreView before = get(id);
+        requireWritable(before.orgId());
+        CitizenId cid = validOrThrow(form);
+        Long other = idByCitizenId(cid.value());
+        if (other != null && other != id) {
+            throw BusinessException.conflict("公民身份号码为 " + cid.masked() + " 的干部已在花名册中");
+        }
+        write(id, form, cid, before);
+        CadreView after = get(id);
+        audit.record("UPDATE", "Cadre", id, "修改干部信息：" + after.name(), before, after);
+        return after;
+    }
+
+    /**
+     * Creates the cadre, or updates the one with the same citizen ID. The form must already be valid
+     * ({@link CadreValidator}); organisation scope is checked here. Audited.
+     */
+    @Transactional
+    public Saved upsert(CadreForm form, CitizenId cid) {
+        requireWritable(form.orgId());
+        if (form.partyOrgId() != null) {
+            trees.requireVisible(Tree.PARTY, form.partyOrgId());
+        }
+        Long existing = idByCitizenId(cid.value());
+        if (existing != null) {
+            CadreView before = find(existing).orElseThrow();
+            requireWritable(before.orgId());
+            write(existing, form, cid, before);
+            audit.record("UPDATE", "Cadre", existing, "更新干部信息：" + form.name(), before, find(existing).orElseThrow());
+            return new Saved(existing, false);
+        }
+        long id = jdbc.sql("""
+                insert into cadre (name, gender, ethnicity, birth_date, citizen_id_enc, citizen_id_hash, citizen_id_masked,
+                    education, political_status, joined_party_on, org_id, post, rank_level, rank_grade, leadership,
+                    staff_category, entered_work_on, phone, reserve_cadre, party_org_id, mobile_member, status)
+                values (:name, :gender, :ethnicity, :birth, :enc, :hash, :masked, :education, :ps, :joined, :org, :post,
+                    :rl, :rg, :leadership, :sc, :entered, :phone, :reserve, :party, :mobile, :status)
+                returning id""")
+                .params(params(form, cid))
+                .query(Long.class).single();
+        jdbc.sql("""
+                insert into cadre_post_history (cadre_id, org_id, post, rank_level, rank_grade, leadership, started_on, note)
+                values (?, ?, ?, ?, ?, ?, ?, '建档')""")
+                .params(id, form.orgId(), trim(form.post()), name(form.rankLevel()), name(form.rankGrade()),
+                        Boolean.TRUE.equals(form.leadership()), form.changedOn() != null ? form.changedOn()
+                                : Optional.ofNullable(form.enteredWorkOn()).orElse(LocalDate.now()))
+                .update();
+        audit.record("CREATE", "Cadre", id, "新建干部：" + form.name(), null, find(id).orElseThrow());
+        return new Saved(id, true);
+    }
+
+    private void write(long id, CadreForm form, CitizenId cid, CadreView before) {
+        Map<String, Object> p = params(form, cid);
+        p.put("id", id);
+        int n = jdbc.sql("""
+                update cadre set name = :name, gender = :gender, ethnicity = :ethnicity, birth_date = :birth,
+                    citizen_id_enc = :enc, citizen_id_hash = :hash, citizen_id_masked = :masked, education = :education,
+                    political_status = :ps, joined_party_on = :joined, org_id = :org, post = :post, rank_level = :rl,
+                    rank_grade = :rg, leadership = :leadership, staff_category = :sc, entered_work_on = :entered,
+                    phone = :phone, reserve_cadre = :reserve, party_org_id = :party, mobile_member = :mobile,
+                    status = :status, updated_at = now(), version = version + 1
+                where id = :id""")
+                .params(p).update();
+        if (n != 1) {
+            throw BusinessException.notFound("干部");
+        }
+        boolean postChanged = before.orgId() != form.orgId() || !Objects.equals(trim(before.post()), trim(form.post()))
+                || before.rankLevel() != form.rankLevel() || before.rankGrade() != form.rankGrade()
+                || before.leadership() != Boolean.TRUE.equals(form.leadership());
+        if (postChanged) {
+            LocalDate on = form.changedOn() != null ? form.changedOn() : LocalDate.now();
+            jdbc.sql("update cadre_post_history set ended_on = ? where cadre_id = ? and ended_on is null")
+                    .params(on, id).update();
+            jdbc.sql("""
+                    insert into cadre_post_history (cadre_id, org_id, post, rank_level, rank_grade, leadership, started_on, note)
+                    values (?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(id, form.orgId(), trim(form.post()), name(form.rankLevel()), name(form.rankGrade()),
+                            Boolean.TRUE.equals(form.leadership()), on, describeChange(before, form))
+                    .update();
+        }
+    }
+
+    private static String describeChange(CadreView before, CadreForm form) {
+        if (before.rankLevel() != form.rankLevel() || before.rankGrade() != form.rankGrade()) {
+            return "职级变动";
+        }
+        if (before.orgId() != form.orgId()) {
+            return "调动";
+        }
+        return "职务变动";
+    }
+
+    private Map<String, Object> params(CadreForm f, CitizenId cid) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("name", f.name().strip());
+        p.put("gender", cid.gender().name());
+        p.put("ethnicity", f.ethnicity() == null || f.ethnicity().isBlank() ? "汉族" : f.ethnicity().strip());
+        p.put("birth", cid.birthDate());
+        p.put("enc", cipher.encrypt(cid.value()));
+        p.put("hash", cipher.blindIndex(cid.value()));
+        p.put("masked", cid.masked());
+        p.put("education", name(f.education()));
+        p.put("ps", f.politicalStatus().name());
+        p.put("joined", f.joinedPartyOn());
+        p.put("org", f.orgId());
+        p.put("post", trim(f.post()));
+        p.put("rl", name(f.rankLevel()));
+        p.put("rg", name(f.rankGrade()));
+        p.put("leadership", Boolean.TRUE.equals(f.leadership()));
+        p.put("sc", f.staffCategory().name());
+        p.put("entered", f.enteredWorkOn());
+        p.put("phone", trim(f.phone()));
+        p.put("reserve", Boolean.TRUE.equals(f.reserveCadre()));
+        p.put("party", f.partyOrgId());
+        p.put("mobile", Boolean.TRUE.equals(f.mobileMember()));
+        p.put("status", (f.status() == null ? CadreStatus.ACTIVE : f.status()).name());
+        return p;
+    }
+
+    private CitizenId validOrThrow(CadreForm form) {
+        CitizenId[] out = new CitizenId[1];
+        List<FieldProblem> problems = CadreValidator.validate(form, out);
+        if (!problems.isEmpty()) {
+            throw new BusinessException(problems.get(0).field() + "：" + problems.get(0).message(), problems);
+        }
+        return out[0];
+    }
+
+    public Long idByCitizenId(String citizenId) {
+        return jdbc.sql("select id from cadre where citizen_id_hash = ?").param(cipher.blindIndex(citizenId))
+                .query(Long.class).optional().orElse(null);
+    }
+
+    private Optional<CadreView> find(long id) {
+        return jdbc.sql(CadreSearch.SELECT + " where c.id = ?").param(id).query(CadreSearch::view).optional();
+    }
+
+    private void requireReadable(CadreView v) {
+        // the same rule as the list: one query decides, so list and detail never disagree
+        CadreQuery q = new CadreQuery(null, null, null, null, null, null, null, null, null, null, null, null, null,
+                null, null, null, v.status(), null);
+        CadreSearch.Where w = search.where(q);
+        Map<String, Object> params = new HashMap<>(w.params());
+        params.put("id", v.id());
+        boolean ok = jdbc.sql("select count(*) from cadre c join organization o on o.id = c.org_id"
+                        + " left join party_organization p on p.id = c.party_org_id " + w.sql() + " and c.id = :id")
+                .params(params).query(Long.class).single() > 0;
+        if (!ok) {
+            throw new BusinessException(403, "无权查看该干部的信息", List.of());
+        }
+    }
+
+    private void requireWritable(Long orgId) {
+        if (orgId == null) {
+            throw new BusinessException("单位不能为空", List.of(new FieldProblem("单位", "单位不能为空")));
+        }
+        trees.requireInScope(Tree.ADMINISTRATIVE, orgId);
+    }
+
+    private static String name(Enum<?> e) {
+        return e == null ? null : e.name();
+    }
+
+    private static String trim(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    // ---- MemberCounts for the organisation trees ----
+
+    @Override
+    public Map<Long, Long> cadresByOrganization() {
+        Map<Long, Long> m = new HashMap<>();
+        jdbc.sql("select org_id, count(*) from cadre where status = 'ACTIVE' group by org_id")
+                .query(rs -> {
+                    m.put(rs.getLong(1), rs.getLong(2));
+                });
+        return m;
+    }
+
+    @Override
+    public Map<Long, Long> membersByPartyOrganization() {
+        Map<Long, Long> m = new HashMap<>();
+        jdbc.sql("""
+                select party_org_id, count(*) from cadre
+                where status = 'ACTIVE' and party_org_id is not null and political_status in ('CPC_MEMBER','CPC_PROBATIONARY')
+                group by party_org_id""")
+                .query(rs -> {
+                    m.put(rs.getLong(1), rs.getLong(2));
+                });
+        return m;
+    }
+}
