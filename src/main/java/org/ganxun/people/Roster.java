@@ -51,6 +51,14 @@ public class Roster implements MemberCounts {
         return v;
     }
 
+    /** The cadre, if the current user may change their records (their unit is in the user's scope). */
+    @Transactional(readOnly = true)
+    public CadreView requireManageable(long id) {
+        CadreView v = get(id);
+        requireWritable(v.orgId());
+        return v;
+    }
+
     @Transactional(readOnly = true)
     public List<PostHistoryEntry> history(long id) {
         get(id);

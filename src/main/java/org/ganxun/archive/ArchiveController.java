@@ -1,0 +1,97 @@
+package org.ganxun.archive;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+@RestController
+@RequestMapping("/api/archive")
+class ArchiveController {
+
+    private final ArchiveEntries entries;
+    private final GroupStudies groupStudies;
+
+    ArchiveController(ArchiveEntries entries, GroupStudies groupStudies) {
+        this.entries = entries;
+        this.groupStudies = groupStudies;
+    }
+
+    record RejectRequest(String reason) {
+    }
+
+    @GetMapping("/cadres/{cadreId}/entries")
+    List<ArchiveEntry> ofCadre(@PathVariable long cadreId) {
+        return entries.of(cadreId);
+    }
+
+    @PostMapping("/entries")
+    @PreAuthorize("hasAnyRole('SYSTEM_ADMIN','ORG_DEPT_ADMIN')")
+    ArchiveEntry record(@RequestBody ArchiveEntries.EntryRequest req) {
+        return entries.record(req);
+    }
+
+    /** External training reported with its evidence (multipart: {@code entry} as JSON, {@code file}). */
+    @PostMapping(path = "/reports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ArchiveEntry report(@RequestPart("entry") ArchiveEntries.EntryRequest req, @RequestPart("file") MultipartFile file) throws IOException {
+        if (file.getSize() > ArchiveEntries.MAX_ATTACHMENT_BYTES) {
+            throw new org.ganxun.platform.web.BusinessException(413, "证明材料不能超过10MB", List.of());
+        }
+        return entries.report(req, new ArchiveEntries.Attachment(file.getOriginalFilename(), file.getContentType(), file.getBytes()));
+    }
+
+    @GetMapping("/pending")
+    @PreAuthorize("hasAnyRole('SYSTEM_ADMIN','ORG_DEPT_ADMIN')")
+    List<ArchiveEntry> pending() {
+        return entries.pending();
+    }
+
+    @PostMapping("/entries/{id}/approve")
+    ArchiveEntry approve(@PathVariable long id) {
+        return entries.approve(id);
+    }
+
+    @PostMapping("/entries/{id}/reject")
+    ArchiveEntry reject(@PathVariable long id, @RequestBody RejectRequest req) {
+        return entries.reject(id, req.reason());
+    }
+
+    @GetMapping("/entries/{id}/attachment")
+    ResponseEntity<byte[]> attachment(@PathVariable long id) {
+        ArchiveEntries.Attachment a = entries.attachment(id);
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(a.fileName() == null ? "attachment" : a.fileName(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                .contentType(a.contentType() == null ? MediaType.APPLICATION_OCTET_STREAM : MediaType.parseMediaType(a.contentType()))
+                .body(a.content());
+    }
+
+    @PostMapping("/group-studies")
+    @PreAuthorize("hasAnyRole('SYSTEM_ADMIN','ORG_DEPT_ADMIN','UNIT_LIAISON','BRANCH_SECRETARY')")
+    GroupStudies.Session groupStudy(@RequestBody GroupStudies.SessionRequest req) {
+        return groupStudies.record(req);
+    }
+
+    @GetMapping("/dictionaries")
+    Map<String, Object> dictionaries() {
+        return Map.of(
+                "source", java.util.Arrays.stream(CreditSource.values()).map(v -> Map.of("value", v.name(), "label", v.label())).toList(),
+                "delivery", java.util.Arrays.stream(Delivery.values()).map(v -> Map.of("value", v.name(), "label", v.label())).toList(),
+                "trainingType", java.util.Arrays.stream(TrainingType.values()).map(v -> Map.of("value", v.name(), "label", v.label())).toList(),
+                "quantityUnit", java.util.Arrays.stream(QuantityUnit.values()).map(v -> Map.of("value", v.name(), "label", v.label())).toList(),
+                "groupStudyKind", java.util.Arrays.stream(GroupStudies.Kind.values()).map(v -> Map.of("value", v.name(), "label", v.label())).toList());
+    }
+}

@@ -1,0 +1,348 @@
+package org.ganxun.archive;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.ganxun.audit.AuditLog;
+import org.ganxun.org.DataScopes;
+import org.ganxun.platform.security.DataScope;
+import org.ganxun.people.CadreView;
+import org.ganxun.people.Roster;
+import org.ganxun.platform.security.CurrentUser;
+import org.ganxun.platform.security.CurrentUsers;
+import org.ganxun.platform.security.Role;
+import org.ganxun.platform.web.BusinessException;
+import org.ganxun.platform.web.BusinessException.FieldProblem;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.util.StringUtils;
+
+/**
+ * Records archive entries and decides their approval. The organisation department records and approves;
+ * a cadre or a unit liaison reports external training, which waits for approval. Every change publishes
+ * {@link ArchiveChanged} so only that person's standing is recomputed.
+ */
+@Service
+public class ArchiveEntries {
+
+    public static final int MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
+    private static final Set<String> ATTACHMENT_TYPES = Set.of("application/pdf", "image/jpeg", "image/png");
+
+    private final JdbcClient jdbc;
+    private final Roster roster;
+    private final HoursConverter converter;
+    private final AuditLog audit;
+    private final ApplicationEventPublisher events;
+    private final DataScopes scopes;
+
+    ArchiveEntries(JdbcClient jdbc, Roster roster, HoursConverter converter, AuditLog audit, ApplicationEventPublisher events,
+                   DataScopes scopes) {
+        this.scopes = scopes;
+        this.jdbc = jdbc;
+        this.roster = roster;
+        this.converter = converter;
+        this.audit = audit;
+        this.events = events;
+    }
+
+    /** What a clerk or a cadre enters. Either {@code hours} directly, or a quantity and its unit to convert. */
+    public record EntryRequest(Long cadreId, CreditSource source, String sourceRef, String title, String provider,
+                               LocalDate startedOn, LocalDate endedOn, LocalDate creditedOn, BigDecimal quantity,
+                               QuantityUnit quantityUnit, Boolean passedTest, Delivery delivery, Boolean required,
+                               Boolean fullTime, TrainingType trainingType, String evidence) {
+    }
+
+    /** An attachment as received (bytes already read within the upload limit). */
+    public record Attachment(String fileName, String contentType, byte[] content) {
+    }
+
+    /** Entered by the organisation department (or another module such as classes): approved at once. */
+    @Transactional
+    public ArchiveEntry record(EntryRequest req) {
+        CurrentUser me = CurrentUsers.require();
+        if (me.role() != Role.SYSTEM_ADMIN && me.role() != Role.ORG_DEPT_ADMIN) {
+            throw new BusinessException(403, "只有组织部门可以直接登记学时；其他人员请提交学时申报", List.of());
+        }
+        CadreView cadre = roster.requireManageable(req.cadreId());
+        long id = insert(req, cadre, EntryStatus.APPROVED, me.username());
+        audit.record("CREATE", "ArchiveEntry", id, "登记学时：" + cadre.name() + " " + req.title(), null, get(id));
+        events.publishEvent(new ArchiveChanged(cadre.id()));
+        return get(id);
+    }
+
+    /**
+     * Credited by the system itself (a class completion, a group-study session): approved, idempotent by
+     * source and reference, so the same attendance never credits twice.
+     */
+    @Transactional
+    public ArchiveEntry credit(EntryRequest req, String recordedBy) {
+        if (!StringUtils.hasText(req.sourceRef())) {
+            throw new IllegalArgumentException("a system credit needs a source reference");
+        }
+        Long existing = jdbc.sql("select id from archive_entry where cadre_id = ? and source = ? and source_ref = ?")
+                .params(req.cadreId(), req.source().name(), req.sourceRef()).query(Long.class).optional().orElse(null);
+        if (existing != null) {
+            return get(existing);
+        }
+        CadreView cadre = roster.get(req.cadreId());
+        long id = insert(req, cadre, EntryStatus.APPROVED, recordedBy);
+        audit.record("CREATE", "ArchiveEntry", id, "计入学时：" + cadre.name() + " " + req.title(), null, get(id));
+        events.publishEvent(new ArchiveChanged(cadre.id()));
+        return get(id);
+    }
+
+    /** External training reported by the cadre themself or their unit's liaison; waits for approval. */
+    @Transactional
+    public ArchiveEntry report(EntryRequest req, Attachment attachment) {
+        CurrentUser me = CurrentUsers.require();
+        CadreView cadre;
+        if (me.role() == Role.CADRE) {
+            if (me.cadreId() == null || !me.cadreId().equals(req.cadreId())) {
+                throw new BusinessException(403, "只能申报本人的学时", List.of());
+            }
+            cadre = roster.get(req.cadreId());
+        } else {
+            cadre = roster.requireManageable(req.cadreId());
+        }
+        if (attachment == null || attachment.content() == null || attachment.content().length == 0) {
+            throw new BusinessException("请上传培训证明材料（结业证书、通知或照片）", List.of(new FieldProblem("attachment", "请上传证明材料")));
+        }
+        checkAttachment(attachment);
+        long id = insert(req, cadre, EntryStatus.PENDING, me.username());
+        jdbc.sql("insert into archive_attachment (entry_id, file_name, content_type, size_bytes, content) values (?, ?, ?, ?, ?)")
+                .params(id, attachment.fileName(), attachment.contentType(), attachment.content().length, attachment.content())
+                .update();
+        audit.record("REPORT", "ArchiveEntry", id, "申报学时：" + cadre.name() + " " + req.title(), null, get(id));
+        return get(id);
+    }
+
+    /** The organisation department approves a reported entry; the approver's data scope must cover the person. */
+    @Transactional
+    public ArchiveEntry approve(long id) {
+        ArchiveEntry before = requireDecidable(id);
+        jdbc.sql("update archive_entry set status = 'APPROVED', approved_by = ?, approved_at = now(), reject_reason = null,"
+                        + " version = version + 1 where id = ?")
+                .params(CurrentUsers.require().username(), id).update();
+        ArchiveEntry after = get(id);
+        audit.record("APPROVE", "ArchiveEntry", id, "认定学时：" + after.cadreName() + " " + after.title(), before, after);
+        events.publishEvent(new ArchiveChanged(after.cadreId()));
+        return after;
+    }
+
+    @Transactional
+    public ArchiveEntry reject(long id, String reason) {
+        if (!StringUtils.hasText(reason)) {
+            throw new BusinessException("请填写不予认定的理由", List.of(new FieldProblem("reason", "请填写理由")));
+        }
+        ArchiveEntry before = requireDecidable(id);
+        jdbc.sql("update archive_entry set status = 'REJECTED', approved_by = ?, approved_at = now(), reject_reason = ?,"
+                        + " version = version + 1 where id = ?")
+                .params(CurrentUsers.require().username(), reason.strip(), id).update();
+        ArchiveEntry after = get(id);
+        audit.record("REJECT", "ArchiveEntry", id, "不予认定：" + after.cadreName() + " " + after.title() + "，理由：" + reason, before, after);
+        return after;
+    }
+
+    /** A person's archive, newest first; readable by whoever may read the person. */
+    @Transactional(readOnly = true)
+    public List<ArchiveEntry> of(long cadreId) {
+        roster.get(cadreId);
+        return jdbc.sql(SELECT + " where e.cadre_id = ? order by e.credited_on desc, e.id desc").param(cadreId).query(this::map).list();
+    }
+
+    /** Entries waiting for approval that the current user may decide. */
+    @Transactional(readOnly = true)
+    public List<ArchiveEntry> pending() {
+        // the same rule as approve(): the person's unit must lie in the approver's administrative scope
+        DataScope scope = scopes.current();
+        if (!scope.all() && scope.orgPath() == null) {
+            return List.of();
+        }
+        return jdbc.sql(SELECT + " join organization o on o.id = c.org_id where e.status = 'PENDING' and (:all or o.path like :path)"
+                        + " order by e.recorded_at")
+                .param("all", scope.all()).param("path", scope.orgPath() == null ? "" : scope.orgPath() + "%")
+                .query(this::map).list();
+    }
+
+    @Transactional(readOnly = true)
+    public ArchiveEntry get(long id) {
+        return jdbc.sql(SELECT + " where e.id = ?").param(id).query(this::map).optional()
+                .orElseThrow(() -> BusinessException.notFound("学时记录"));
+    }
+
+    @Transactional(readOnly = true)
+    public Attachment attachment(long entryId) {
+        ArchiveEntry e = get(entryId);
+        roster.get(e.cadreId());
+        return jdbc.sql("select file_name, content_type, content from archive_attachment where entry_id = ? order by id limit 1")
+                .param(entryId)
+                .query((rs, i) -> new Attachment(rs.getString(1), rs.getString(2), rs.getBytes(3))).optional()
+                .orElseThrow(() -> BusinessException.notFound("证明材料"));
+    }
+
+    private ArchiveEntry requireDecidable(long id) {
+        CurrentUser me = CurrentUsers.require();
+        if (me.role() != Role.SYSTEM_ADMIN && me.role() != Role.ORG_DEPT_ADMIN) {
+            throw new BusinessException(403, "只有组织部门可以审核学时", List.of());
+        }
+        ArchiveEntry e = get(id);
+        roster.requireManageable(e.cadreId()); // the approver's data scope must cover the person
+        if (e.status() != EntryStatus.PENDING) {
+            throw BusinessException.conflict("该学时记录已审核（" + e.statusLabel() + "）");
+        }
+        return e;
+    }
+
+    private long insert(EntryRequest req, CadreView cadre, EntryStatus status, String by) {
+        List<FieldProblem> problems = validate(req);
+        if (!problems.isEmpty()) {
+            throw new BusinessException(problems.get(0).message(), problems);
+        }
+        BigDecimal hours;
+        String note = null;
+        BigDecimal quantity = req.quantity();
+        QuantityUnit unit = req.quantityUnit() == null ? QuantityUnit.HOURS : req.quantityUnit();
+        LocalDate creditedOn = req.creditedOn() != null ? req.creditedOn() : req.endedOn();
+        if (unit == QuantityUnit.HOURS && req.source() != CreditSource.TEACHING && req.passedTest() == null) {
+            hours = quantity;
+        } else {
+            HoursConverter.Conversion c = converter.convert(cadre.orgId(), creditedOn, req.source(), quantity, unit,
+                    Boolean.TRUE.equals(req.passedTest()));
+            hours = c.hours();
+            note = c.note();
+        }
+        Map<String, Object> p = new HashMap<>();
+        p.put("cadre", cadre.id());
+        p.put("source", req.source().name());
+        p.put("ref", StringUtils.hasText(req.sourceRef()) ? req.sourceRef().strip() : null);
+        p.put("title", req.title().strip());
+        p.put("provider", req.provider());
+        p.put("started", req.startedOn());
+        p.put("ended", req.endedOn());
+        p.put("credited", creditedOn);
+        p.put("quantity", quantity);
+        p.put("unit", unit.name());
+        p.put("hours", hours);
+        p.put("note", note);
+        p.put("delivery", req.delivery().name());
+        p.put("required", Boolean.TRUE.equals(req.required()));
+        p.put("fullTime", Boolean.TRUE.equals(req.fullTime()));
+        p.put("type", req.trainingType() == null ? null : req.trainingType().name());
+        p.put("evidence", req.evidence());
+        p.put("status", status.name());
+        p.put("by", by);
+        p.put("approvedBy", status == EntryStatus.APPROVED ? by : null);
+        p.put("approvedAt", status == EntryStatus.APPROVED ? java.sql.Timestamp.from(Instant.now()) : null);
+        try {
+            return jdbc.sql("""
+                    insert into archive_entry (cadre_id, source, source_ref, title, provider, started_on, ended_on, credited_on,
+                        quantity, quantity_unit, hours, conversion_note, delivery, required, full_time, training_type, evidence,
+                        status, recorded_by, approved_by, approved_at)
+                    values (:cadre, :source, :ref, :title, :provider, :started, :ended, :credited, :quantity, :unit, :hours,
+                        :note, :delivery, :required, :fullTime, :type, :evidence, :status, :by, :approvedBy, :approvedAt)
+                    returning id""").params(p).query(Long.class).single();
+        } catch (org.springframework.dao.DuplicateKeyException e) {
+            throw BusinessException.conflict("该学时已登记过（来源编号 " + req.sourceRef() + "）");
+        }
+    }
+
+    static List<FieldProblem> validate(EntryRequest r) {
+        List<FieldProblem> p = new ArrayList<>();
+        if (r.cadreId() == null) {
+            p.add(new FieldProblem("cadreId", "请选择干部"));
+        }
+        if (r.source() == null) {
+            p.add(new FieldProblem("source", "请选择学时来源"));
+        }
+        if (!StringUtils.hasText(r.title())) {
+            p.add(new FieldProblem("title", "请填写培训名称"));
+        } else if (r.title().length() > 200) {
+            p.add(new FieldProblem("title", "培训名称不能超过200字"));
+        }
+        if (r.delivery() == null) {
+            p.add(new FieldProblem("delivery", "请选择培训方式（集中或网络）"));
+        }
+        if (r.quantity() == null || r.quantity().signum() <= 0) {
+            p.add(new FieldProblem("quantity", "学时（或天数、分钟数）须大于0"));
+        } else if (r.quantity().compareTo(new BigDecimal("100000")) > 0) {
+            p.add(new FieldProblem("quantity", "数量过大，请核对"));
+        }
+        LocalDate credited = r.creditedOn() != null ? r.creditedOn() : r.endedOn();
+        if (credited == null) {
+            p.add(new FieldProblem("creditedOn", "请填写结束日期或计入日期"));
+        } else if (credited.isAfter(LocalDate.now())) {
+            p.add(new FieldProblem("creditedOn", "计入日期不能晚于今天"));
+        }
+        if (r.startedOn() != null && r.endedOn() != null && r.endedOn().isBefore(r.startedOn())) {
+            p.add(new FieldProblem("endedOn", "结束日期早于开始日期"));
+        }
+        return p;
+    }
+
+    private static void checkAttachment(Attachment a) {
+        if (a.content().length > MAX_ATTACHMENT_BYTES) {
+            throw new BusinessException(413, "证明材料不能超过10MB", List.of());
+        }
+        String type = a.contentType() == null ? "" : a.contentType().toLowerCase();
+        boolean pdf = a.content().length > 4 && a.content()[0] == '%' && a.content()[1] == 'P' && a.content()[2] == 'D' && a.content()[3] == 'F';
+        boolean jpeg = a.content().length > 3 && (a.content()[0] & 0xff) == 0xFF && (a.content()[1] & 0xff) == 0xD8;
+        boolean png = a.content().length > 8 && (a.content()[0] & 0xff) == 0x89 && a.content()[1] == 'P' && a.content()[2] == 'N' && a.content()[3] == 'G';
+        // trust the bytes, not the declared type: only PDF, JPEG and PNG are accepted
+        if (!(pdf || jpeg || png) || (!type.isEmpty() && !ATTACHMENT_TYPES.contains(type) && !type.equals("application/octet-stream"))) {
+            throw new BusinessException("证明材料只接受PDF、JPG或PNG文件", List.of(new FieldProblem("attachment", "文件类型不支持")));
+        }
+    }
+
+    private static final String SELECT = """
+            select e.*, c.name as cadre_name,
+                   exists (select 1 from archive_attachment a where a.entry_id = e.id) as has_attachment
+            from archive_entry e join cadre c on c.id = e.cadre_id""";
+
+    private ArchiveEntry map(ResultSet rs, int i) throws SQLException {
+        CreditSource source = CreditSource.valueOf(rs.getString("source"));
+        Delivery delivery = Delivery.valueOf(rs.getString("delivery"));
+        EntryStatus status = EntryStatus.valueOf(rs.getString("status"));
+        String type = rs.getString("training_type");
+        String unit = rs.getString("quantity_unit");
+        return new ArchiveEntry(rs.getLong("id"), rs.getLong("cadre_id"), rs.getString("cadre_name"), source, source.label(),
+                rs.getString("source_ref"), rs.getString("title"), rs.getString("provider"),
+                rs.getObject("started_on", LocalDate.class), rs.getObject("ended_on", LocalDate.class),
+                rs.getObject("credited_on", LocalDate.class), rs.getBigDecimal("quantity"),
+                unit == null ? null : QuantityUnit.valueOf(unit), rs.getBigDecimal("hours"), rs.getString("conversion_note"),
+                delivery, delivery.label(), rs.getBoolean("required"), rs.getBoolean("full_time"),
+                type == null ? null : TrainingType.valueOf(type), rs.getString("evidence"), status, status.label(),
+                rs.getString("reject_reason"), rs.getString("recorded_by"), instant(rs.getTimestamp("recorded_at")),
+                rs.getString("approved_by"), instant(rs.getTimestamp("approved_at")), rs.getBoolean("has_attachment"));
+    }
+
+    private static Instant instant(Timestamp t) {
+        return t == null ? null : t.toInstant();
+    }
+
+    /** Approved credits of one person, for the standing calculation. */
+    @Transactional(readOnly = true)
+    public List<Credit> approvedCredits(long cadreId) {
+        return jdbc.sql("""
+                select id, credited_on, source, delivery, required, full_time, training_type, hours
+                from archive_entry where cadre_id = ? and status = 'APPROVED'""")
+                .param(cadreId).query(ArchiveEntries::credit).list();
+    }
+
+    public static Credit credit(ResultSet rs, int i) throws SQLException {
+        String type = rs.getString("training_type");
+        return new Credit(rs.getLong("id"), rs.getObject("credited_on", LocalDate.class), CreditSource.valueOf(rs.getString("source")),
+                Delivery.valueOf(rs.getString("delivery")), rs.getBoolean("required"), rs.getBoolean("full_time"),
+                type == null ? null : TrainingType.valueOf(type), rs.getBigDecimal("hours"));
+    }
+}

@@ -1,0 +1,110 @@
+package org.ganxun.archive;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.LinkedHashSet;
+import java.util.List;
+
+import org.ganxun.audit.AuditLog;
+import org.ganxun.org.OrganizationTrees;
+import org.ganxun.org.Tree;
+import org.ganxun.people.Roster;
+import org.ganxun.platform.security.CurrentUsers;
+import org.ganxun.platform.web.BusinessException;
+import org.ganxun.platform.web.BusinessException.FieldProblem;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.util.StringUtils;
+
+/** Group-study sessions (中心组学习, 支部学习, 主题党日 …): one record, each attendee credited once. */
+@Service
+public class GroupStudies {
+
+    public enum Kind {
+        CENTRAL_GROUP("中心组学习"), BRANCH_STUDY("支部学习"), PARTY_DAY("主题党日"), PARTY_LECTURE("党课"), LECTURE("专题讲座");
+
+        private final String label;
+
+        Kind(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+
+    public record SessionRequest(Long orgId, Long partyOrgId, Kind kind, String title, LocalDate heldOn, BigDecimal hours,
+                                 Boolean required, String note, List<Long> attendeeIds) {
+    }
+
+    public record Session(long id, Long orgId, Long partyOrgId, Kind kind, String kindLabel, String title, LocalDate heldOn,
+                          BigDecimal hours, boolean required, int attendees) {
+    }
+
+    private final JdbcClient jdbc;
+    private final ArchiveEntries entries;
+    private final OrganizationTrees trees;
+    private final Roster roster;
+    private final AuditLog audit;
+
+    GroupStudies(JdbcClient jdbc, ArchiveEntries entries, OrganizationTrees trees, Roster roster, AuditLog audit) {
+        this.jdbc = jdbc;
+        this.entries = entries;
+        this.trees = trees;
+        this.roster = roster;
+        this.audit = audit;
+    }
+
+    @Transactional
+    public Session record(SessionRequest r) {
+        if (r.kind() == null || !StringUtils.hasText(r.title()) || r.heldOn() == null || r.hours() == null || r.hours().signum() <= 0) {
+            throw new BusinessException("请填写学习类型、主题、日期和学时（大于0）", List.of(new FieldProblem("title", "必填项缺失")));
+        }
+        if (r.heldOn().isAfter(LocalDate.now())) {
+            throw new BusinessException("学习日期不能晚于今天", List.of(new FieldProblem("heldOn", "日期不能晚于今天")));
+        }
+        if (r.attendeeIds() == null || r.attendeeIds().isEmpty()) {
+            throw new BusinessException("请选择参加人员", List.of(new FieldProblem("attendeeIds", "请选择参加人员")));
+        }
+        if (r.orgId() != null) {
+            trees.requireInScope(Tree.ADMINISTRATIVE, r.orgId());
+        }
+        if (r.partyOrgId() != null) {
+            trees.requireInScope(Tree.PARTY, r.partyOrgId());
+        }
+        for (Long id : r.attendeeIds()) {
+            roster.get(id); // every attendee must be within the recorder's scope
+        }
+        long id = jdbc.sql("""
+                insert into group_study_session (org_id, party_org_id, kind, title, held_on, hours, required, note, recorded_by)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
+                .params(r.orgId(), r.partyOrgId(), r.kind().name(), r.title().strip(), r.heldOn(), r.hours(),
+                        r.required() == null || r.required(), r.note(), CurrentUsers.require().username())
+                .query(Long.class).single();
+        for (Long cadreId : new LinkedHashSet<>(r.attendeeIds())) {
+            entries.credit(new ArchiveEntries.EntryRequest(cadreId, CreditSource.GROUP_STUDY, "GS-" + id,
+                    r.kind().label() + "：" + r.title().strip(), null, r.heldOn(), r.heldOn(), r.heldOn(), r.hours(),
+                    QuantityUnit.HOURS, null, Delivery.CONCENTRATED, r.required() == null || r.required(), false, null,
+                    null), CurrentUsers.require().username());
+        }
+        Session s = get(id);
+        audit.record("CREATE", "GroupStudySession", id, "登记" + r.kind().label() + "：" + r.title(), null, s);
+        return s;
+    }
+
+    @Transactional(readOnly = true)
+    public Session get(long id) {
+        return jdbc.sql("""
+                select s.*, (select count(*) from archive_entry e where e.source = 'GROUP_STUDY' and e.source_ref = 'GS-' || s.id) as n
+                from group_study_session s where s.id = ?""")
+                .param(id)
+                .query((rs, i) -> {
+                    Kind k = Kind.valueOf(rs.getString("kind"));
+                    return new Session(rs.getLong("id"), rs.getObject("org_id", Long.class), rs.getObject("party_org_id", Long.class),
+                            k, k.label(), rs.getString("title"), rs.getObject("held_on", LocalDate.class), rs.getBigDecimal("hours"),
+                            rs.getBoolean("required"), rs.getInt("n"));
+                }).optional().orElseThrow(() -> BusinessException.notFound("学习记录"));
+    }
+}

@@ -1,0 +1,18 @@
+package org.ganxun.archive;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+/**
+ * Converts a reported quantity (days of full-time training, minutes of an online course, hours taught)
+ * into 学时 by the rules of the person's jurisdiction in force on the date. Implemented by compliance,
+ * which owns the rule sets.
+ */
+public interface HoursConverter {
+
+    Conversion convert(long orgId, LocalDate on, CreditSource source, BigDecimal quantity, QuantityUnit unit, boolean passedTest);
+
+    /** The hours and a note saying which rule made them, kept with the entry. */
+    record Conversion(BigDecimal hours, String note) {
+    }
+}

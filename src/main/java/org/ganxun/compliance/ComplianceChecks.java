@@ -1,0 +1,107 @@
+package org.ganxun.compliance;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.ganxun.people.PeopleFacts;
+import org.ganxun.people.RankGrade;
+import org.ganxun.people.RankLevel;
+import org.ganxun.people.Roster;
+import org.ganxun.platform.web.BusinessException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The questions appraisal and promotion ask of training (《公务员培训规定》第四条: training results count in
+ * annual appraisal and are a basis for appointment and promotion): can this person be rated 优秀 this
+ * year, and is their training complete for a proposed promotion — and if not, which requirements fail.
+ */
+@Service
+public class ComplianceChecks {
+
+    private final StandingService standings;
+    private final PeopleFacts people;
+    private final Roster roster;
+
+    ComplianceChecks(StandingService standings, PeopleFacts people, Roster roster) {
+        this.standings = standings;
+        this.people = people;
+        this.roster = roster;
+    }
+
+    public record Reason(String code, String title, String status, String explanation, String source) {
+
+        static Reason of(Standing s) {
+            return new Reason(s.code(), s.title(), s.statusLabel(), s.explanation(), s.source());
+        }
+    }
+
+    public record AppraisalCheck(long cadreId, int year, LocalDate asOf, boolean eligibleForExcellent, String conclusion,
+                                 List<Reason> reasons) {
+    }
+
+    public record PromotionRequest(RankLevel rankLevel, RankGrade rankGrade, Boolean leadership, LocalDate on) {
+    }
+
+    public record PromotionCheck(long cadreId, LocalDate on, boolean complete, String conclusion, List<Reason> unmet,
+                                 List<Standing> requirements) {
+    }
+
+    /**
+     * 优秀 needs every yearly requirement of the year met (judged on 31 December, or today during the
+     * year) and no requirement overdue.
+     */
+    @Transactional(readOnly = true)
+    public AppraisalCheck appraisal(long cadreId, int year) {
+        roster.get(cadreId);
+        LocalDate end = LocalDate.of(year, 12, 31);
+        LocalDate asOf = LocalDate.now().isBefore(end) ? LocalDate.now() : end;
+        StandingService.PersonStanding ps = standings.compute(cadreId, asOf);
+        List<Reason> reasons = new ArrayList<>();
+        for (Standing s : ps.standings()) {
+            boolean yearlyShort = s.kind() == RequirementKind.YEARLY && !s.met();
+            boolean overdue = s.status() == StandingStatus.OVERDUE;
+            if (yearlyShort || overdue) {
+                reasons.add(Reason.of(s));
+            }
+        }
+        boolean ok = reasons.isEmpty();
+        String conclusion = ok ? year + "年度培训要求已完成，培训方面不影响评定优秀"
+                : asOf.isBefore(end) ? "截至" + asOf + "，" + year + "年度培训要求尚未完成；年底前未完成的不能评定为优秀"
+                : year + "年度培训要求未完成，不能评定为优秀";
+        return new AppraisalCheck(cadreId, year, asOf, ok, conclusion, reasons);
+    }
+
+    /**
+     * Standing as of the promotion date with the proposed rank, for the requirements that apply to it.
+     * Under 条例第十四条 a promotion may still go ahead; what is unmet must then be completed within one
+     * year after it, which the conclusion says.
+     */
+    @Transactional(readOnly = true)
+    public PromotionCheck promotion(long cadreId, PromotionRequest req) {
+        roster.get(cadreId);
+        if (req.rankLevel() == null) {
+            throw new BusinessException("请选择拟提任的职级层次");
+        }
+        LocalDate on = req.on() == null ? LocalDate.now() : req.on();
+        PeopleFacts.Person p = people.person(cadreId).orElseThrow(() -> BusinessException.notFound("干部"));
+        List<PersonFacts.Period> periods = new ArrayList<>();
+        for (PeopleFacts.RankPeriod r : p.periods()) {
+            if (r.startedOn().isBefore(on)) {
+                LocalDate end = r.endedOn() == null || r.endedOn().isAfter(on) ? on : r.endedOn();
+                periods.add(new PersonFacts.Period(r.startedOn(), end, r.rankLevel(), r.rankGrade(), r.leadership()));
+            }
+        }
+        periods.add(new PersonFacts.Period(on, null, req.rankLevel(), req.rankGrade(), req.leadership() == null || req.leadership()));
+        PersonFacts facts = new PersonFacts(p.id(), p.staffCategory(), p.partyMember(), p.enteredWorkOn(), periods);
+        List<Standing> relevant = standings.compute(p, facts, on).standings().stream()
+                .filter(s -> s.kind() == RequirementKind.CYCLE || s.kind() == RequirementKind.AFTER_PROMOTION)
+                .toList();
+        List<Reason> unmet = relevant.stream().filter(s -> !s.met()).map(Reason::of).toList();
+        boolean complete = unmet.isEmpty();
+        String conclusion = complete ? "培训要求已完成，可以提任"
+                : "培训要求尚未完成（" + unmet.size() + "项）；如提任，须在提任后1年内（" + on.plusYears(1) + "前）完成";
+        return new PromotionCheck(cadreId, on, complete, conclusion, unmet, relevant);
+    }
+}

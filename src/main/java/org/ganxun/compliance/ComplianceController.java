@@ -1,0 +1,111 @@
+package org.ganxun.compliance;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import cn.idev.excel.FastExcel;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/compliance")
+class ComplianceController {
+
+    private final StandingService standings;
+    private final ComplianceChecks checks;
+    private final ComplianceDashboard dashboard;
+    private final RuleSetStore rules;
+    private final StandingRecompute recompute;
+
+    ComplianceController(StandingService standings, ComplianceChecks checks, ComplianceDashboard dashboard,
+                         RuleSetStore rules, StandingRecompute recompute) {
+        this.standings = standings;
+        this.checks = checks;
+        this.dashboard = dashboard;
+        this.rules = rules;
+        this.recompute = recompute;
+    }
+
+    record RuleSetRequest(Long jurisdictionOrgId, String name, LocalDate validFrom, RuleDocument document, String note) {
+    }
+
+    record RuleSetView(RuleSet ruleSet, String jurisdictionName) {
+    }
+
+    @GetMapping("/cadres/{id}/standing")
+    StandingService.PersonStanding standing(@PathVariable long id,
+                                            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+        return standings.of(id, asOf == null ? LocalDate.now() : asOf);
+    }
+
+    @GetMapping("/cadres/{id}/appraisal")
+    ComplianceChecks.AppraisalCheck appraisal(@PathVariable long id, @RequestParam(required = false) Integer year) {
+        return checks.appraisal(id, year == null ? LocalDate.now().getYear() : year);
+    }
+
+    @PostMapping("/cadres/{id}/promotion-check")
+    ComplianceChecks.PromotionCheck promotion(@PathVariable long id, @RequestBody ComplianceChecks.PromotionRequest req) {
+        return checks.promotion(id, req);
+    }
+
+    @GetMapping("/dashboard")
+    ComplianceDashboard.Page dashboard(@RequestParam(required = false) Long orgId, @RequestParam(required = false) String code,
+                                       @RequestParam(required = false) String status, @RequestParam(required = false) String name,
+                                       @RequestParam(required = false) String sort, @RequestParam(defaultValue = "1") int page,
+                                       @RequestParam(defaultValue = "20") int size) {
+        return dashboard.page(orgId, code, status, name, sort, page, size);
+    }
+
+    @GetMapping("/dashboard.xlsx")
+    ResponseEntity<byte[]> dashboardExcel(@RequestParam(required = false) Long orgId, @RequestParam(required = false) String code,
+                                          @RequestParam(required = false) String status, @RequestParam(required = false) String name,
+                                          @RequestParam(required = false) String sort) {
+        List<List<String>> head = List.of(List.of("姓名"), List.of("单位"), List.of("职务"), List.of("要求"), List.of("状态"),
+                List.of("要求学时"), List.of("已计学时"), List.of("尚差学时"), List.of("截止日期"), List.of("计算日期"));
+        List<List<Object>> data = new ArrayList<>();
+        for (ComplianceDashboard.Row r : dashboard.all(orgId, code, status, name, sort)) {
+            data.add(List.of(r.name(), r.orgName(), r.post() == null ? "" : r.post(), r.title(), StandingStatus.valueOf(r.status()).label(),
+                    r.requiredHours(), r.countedHours(), r.missingHours(), r.deadline() == null ? "" : r.deadline().toString(),
+                    r.asOf().toString()));
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        FastExcel.write(out).head(head).sheet("学时达标情况").doWrite(data);
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename("学时达标情况.xlsx", java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                .contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+                .body(out.toByteArray());
+    }
+
+    @GetMapping("/rule-sets")
+    List<RuleSetView> ruleSets() {
+        return rules.all().stream().map(s -> new RuleSetView(s.ruleSet(), s.jurisdictionName() == null ? "全国" : s.jurisdictionName())).toList();
+    }
+
+    @PostMapping("/rule-sets")
+    @PreAuthorize("hasAnyRole('SYSTEM_ADMIN','ORG_DEPT_ADMIN')")
+    RuleSet saveRuleSet(@RequestBody RuleSetRequest req) {
+        return rules.saveVersion(req.jurisdictionOrgId(), req.name(), req.validFrom(), req.document(), req.note());
+    }
+
+    @PostMapping("/recompute")
+    @PreAuthorize("hasRole('SYSTEM_ADMIN')")
+    StandingRecompute.Result recompute() throws SQLException, IOException {
+        return recompute.recomputeAll(LocalDate.now());
+    }
+}

@@ -1,0 +1,122 @@
+package org.ganxun.compliance;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.ganxun.people.CadreQuery;
+import org.ganxun.people.CadreSearch;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Who is short, by how much: the materialised standings of the people in a unit's subtree, filtered and
+ * sorted on the server, within the user's data scope (the roster's own filter, so counts agree).
+ */
+@Service
+public class ComplianceDashboard {
+
+    private static final Map<String, String> SORTS = Map.of(
+            "missingHours", "s.missing_hours", "countedHours", "s.counted_hours", "name", "c.name",
+            "orgName", "o.path", "deadline", "s.deadline");
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final CadreSearch search;
+
+    ComplianceDashboard(NamedParameterJdbcTemplate jdbc, CadreSearch search) {
+        this.jdbc = jdbc;
+        this.search = search;
+    }
+
+    public record Row(long cadreId, String name, String orgName, String post, String code, String title, String status,
+                      BigDecimal requiredHours, BigDecimal countedHours, BigDecimal missingHours, LocalDate deadline, LocalDate asOf) {
+    }
+
+    public record Summary(String code, String title, long total, long met, long shortCount, long overdue) {
+    }
+
+    public record Page(List<Summary> summary, List<Row> rows, long total, int page, int size) {
+    }
+
+    @Transactional(readOnly = true)
+    public Page page(Long orgId, String code, String status, String name, String sort, int page, int size) {
+        CadreSearch.Where w = where(orgId, name);
+        Map<String, Object> params = new HashMap<>(w.params());
+        StringBuilder filter = new StringBuilder(w.sql());
+        if (code != null && !code.isBlank()) {
+            filter.append(" and s.code = :code");
+            params.put("code", code);
+        }
+        String summarySql = "select s.code, min(s.title) as title, count(*) as total, count(*) filter (where s.status = 'MET') as met,"
+                + " count(*) filter (where s.status = 'SHORT') as short_count, count(*) filter (where s.status = 'OVERDUE') as overdue"
+                + FROM + filter + " group by s.code order by s.code";
+        List<Summary> summary = jdbc.query(summarySql, params, (rs, i) -> new Summary(rs.getString("code"), rs.getString("title"),
+                rs.getLong("total"), rs.getLong("met"), rs.getLong("short_count"), rs.getLong("overdue")));
+        if (status != null && !status.isBlank()) {
+            filter.append(" and s.status = :status");
+            params.put("status", status);
+        }
+        Long total = jdbc.queryForObject("select count(*)" + FROM + filter, params, Long.class);
+        int p = Math.max(page, 1);
+        int s = Math.min(Math.max(size, 1), 500);
+        params.put("limit", s);
+        params.put("offset", (long) (p - 1) * s);
+        List<Row> rows = jdbc.query(SELECT + FROM + filter + " order by " + orderBy(sort) + " limit :limit offset :offset", params, this::row);
+        return new Page(summary, rows, total == null ? 0 : total, p, s);
+    }
+
+    /** Everything matching, for the Excel export. */
+    @Transactional(readOnly = true)
+    public List<Row> all(Long orgId, String code, String status, String name, String sort) {
+        CadreSearch.Where w = where(orgId, name);
+        Map<String, Object> params = new HashMap<>(w.params());
+        StringBuilder filter = new StringBuilder(w.sql());
+        if (code != null && !code.isBlank()) {
+            filter.append(" and s.code = :code");
+            params.put("code", code);
+        }
+        if (status != null && !status.isBlank()) {
+            filter.append(" and s.status = :status");
+            params.put("status", status);
+        }
+        return jdbc.query(SELECT + FROM + filter + " order by " + orderBy(sort), params, this::row);
+    }
+
+    private CadreSearch.Where where(Long orgId, String name) {
+        return search.where(new CadreQuery(name, null, orgId, null, null, null, null, null, null, null, null, null, null, null,
+                null, null, null, null));
+    }
+
+    private static String orderBy(String sort) {
+        if (sort == null || sort.isBlank()) {
+            return "s.missing_hours desc, o.path, c.id";
+        }
+        String[] parts = sort.split(",");
+        String col = SORTS.get(parts[0].strip());
+        if (col == null) {
+            throw new IllegalArgumentException("不支持按“" + parts[0] + "”排序");
+        }
+        return col + (parts.length > 1 && parts[1].strip().equalsIgnoreCase("desc") ? " desc" : " asc") + ", c.id";
+    }
+
+    private static final String SELECT = """
+            select s.cadre_id, c.name, o.name as org_name, c.post, s.code, s.title, s.status, s.required_hours,
+                   s.counted_hours, s.missing_hours, s.deadline, s.as_of""";
+
+    private static final String FROM = """
+             from cadre_standing s
+             join cadre c on c.id = s.cadre_id
+             join organization o on o.id = c.org_id
+             left join party_organization p on p.id = c.party_org_id
+            """;
+
+    private Row row(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
+        return new Row(rs.getLong("cadre_id"), rs.getString("name"), rs.getString("org_name"), rs.getString("post"),
+                rs.getString("code"), rs.getString("title"), rs.getString("status"), rs.getBigDecimal("required_hours"),
+                rs.getBigDecimal("counted_hours"), rs.getBigDecimal("missing_hours"), rs.getObject("deadline", LocalDate.class),
+                rs.getObject("as_of", LocalDate.class));
+    }
+}

@@ -1,0 +1,220 @@
+package org.ganxun.archive;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.ganxun.compliance.ComplianceChecks;
+import org.ganxun.compliance.ComplianceDashboard;
+import org.ganxun.compliance.NationalRules;
+import org.ganxun.compliance.RuleDocument;
+import org.ganxun.compliance.RuleSetStore;
+import org.ganxun.compliance.Standing;
+import org.ganxun.compliance.StandingRecompute;
+import org.ganxun.compliance.StandingService;
+import org.ganxun.compliance.StandingStatus;
+import org.ganxun.people.CadreForm;
+import org.ganxun.people.RankGrade;
+import org.ganxun.people.RankLevel;
+import org.ganxun.people.Roster;
+import org.ganxun.platform.security.CurrentUser;
+import org.ganxun.platform.security.Role;
+import org.ganxun.platform.web.BusinessException;
+import org.ganxun.support.Fixture;
+import org.ganxun.support.IntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+@IntegrationTest
+class ArchiveAndStandingTest {
+
+    private static final byte[] PDF = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF".getBytes();
+
+    @Autowired Fixture fixture;
+    @Autowired ArchiveEntries entries;
+    @Autowired GroupStudies groupStudies;
+    @Autowired StandingService standings;
+    @Autowired ComplianceChecks checks;
+    @Autowired ComplianceDashboard dashboard;
+    @Autowired StandingRecompute recompute;
+    @Autowired RuleSetStore rules;
+    @Autowired Roster roster;
+    @Autowired JdbcClient jdbc;
+
+    long county;
+    long townA;
+    long townB;
+    long cadreA;
+    long cadreB;
+    CurrentUser countyAdmin;
+    CurrentUser townAdminA;
+    CurrentUser liaisonB;
+
+    @BeforeEach
+    void setUp() {
+        county = fixture.org(null, Fixture.unique("档案县"), "COUNTY");
+        townA = fixture.org(county, Fixture.unique("档甲镇"), "TOWNSHIP");
+        townB = fixture.org(county, Fixture.unique("档乙镇"), "TOWNSHIP");
+        cadreA = townshipLeader("甲科长", townA);
+        cadreB = townshipLeader("乙科长", townB);
+        countyAdmin = fixture.user(Fixture.unique("cty"), Role.ORG_DEPT_ADMIN, county, null, null);
+        townAdminA = fixture.user(Fixture.unique("twa"), Role.ORG_DEPT_ADMIN, townA, null, null);
+        liaisonB = fixture.user(Fixture.unique("lib"), Role.UNIT_LIAISON, townB, null, null);
+    }
+
+    private long townshipLeader(String name, long org) {
+        String cid = Fixture.citizenId(LocalDate.of(1980, 4, 4), true);
+        CadreForm f = Fixture.cadreForm(name, org, cid);
+        CadreForm leader = new CadreForm(f.name(), f.gender(), f.ethnicity(), f.birthDate(), f.citizenId(), f.education(),
+                f.politicalStatus(), f.joinedPartyOn(), org, "副镇长", RankLevel.TOWNSHIP, RankGrade.DEPUTY, true,
+                f.staffCategory(), f.enteredWorkOn(), f.phone(), f.reserveCadre(), null, false, f.status(), LocalDate.of(2020, 1, 1));
+        return fixture.as(Fixture.systemAdmin(), () -> roster.create(leader).id());
+    }
+
+    private static ArchiveEntries.EntryRequest entry(long cadreId, String title, String quantity, QuantityUnit unit, LocalDate on) {
+        return new ArchiveEntries.EntryRequest(cadreId, CreditSource.EXTERNAL_TRAINING, null, title, "省委党校", on.minusDays(4), on, on,
+                new BigDecimal(quantity), unit, null, Delivery.CONCENTRATED, true, true, TrainingType.THEMATIC, "结业证书");
+    }
+
+    @Test
+    void approvalOfReportedHoursEnforcesTheApproversDataScope() {
+        LocalDate on = LocalDate.now().withDayOfYear(1).plusDays(10);
+        ArchiveEntry reported = fixture.as(liaisonB, () -> entries.report(entry(cadreB, "乡村振兴专题培训班", "5", QuantityUnit.DAYS, on),
+                new ArchiveEntries.Attachment("证书.pdf", "application/pdf", PDF)));
+        assertThat(reported.status()).isEqualTo(EntryStatus.PENDING);
+        assertThat(reported.hours()).isEqualByComparingTo("40"); // 5 days x 8 学时, national default conversion
+        assertThat(reported.conversionNote()).contains("5天").contains("8学时");
+
+        // the other township's administrator may not decide it: 403 and nothing changes
+        assertThatThrownBy(() -> fixture.as(townAdminA, () -> entries.approve(reported.id())))
+                .isInstanceOfSatisfying(BusinessException.class, e -> assertThat(e.status()).isEqualTo(403));
+        assertThat(fixture.as(townAdminA, () -> entries.pending())).noneMatch(e -> e.id() == reported.id());
+        assertThat(entries.get(reported.id()).status()).isEqualTo(EntryStatus.PENDING);
+        // a liaison may report but not approve
+        assertThatThrownBy(() -> fixture.as(liaisonB, () -> entries.approve(reported.id()))).isInstanceOf(BusinessException.class);
+
+        ArchiveEntry approved = fixture.as(countyAdmin, () -> entries.approve(reported.id()));
+        assertThat(approved.status()).isEqualTo(EntryStatus.APPROVED);
+        assertThat(approved.approvedBy()).isEqualTo(countyAdmin.username());
+        assertThatThrownBy(() -> fixture.as(countyAdmin, () -> entries.approve(reported.id())))
+                .isInstanceOf(BusinessException.class).hasMessageContaining("已审核");
+
+        // only this person's stored standing is recomputed, after the commit
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(jdbc.sql(
+                "select counted_hours from cadre_standing where cadre_id = ? and code = 'TOWNSHIP_YEARLY'")
+                .param(cadreB).query(BigDecimal.class).optional()).hasValueSatisfying(h -> assertThat(h).isEqualByComparingTo("40")));
+    }
+
+    @Test
+    void aReportNeedsEvidenceOfAnAcceptedTypeAndARejectionNeedsAReason() {
+        LocalDate on = LocalDate.now().minusDays(3);
+        assertThatThrownBy(() -> fixture.as(liaisonB, () -> entries.report(entry(cadreB, "无证明", "8", QuantityUnit.HOURS, on), null)))
+                .isInstanceOf(BusinessException.class).hasMessageContaining("证明材料");
+        assertThatThrownBy(() -> fixture.as(liaisonB, () -> entries.report(entry(cadreB, "伪装文件", "8", QuantityUnit.HOURS, on),
+                new ArchiveEntries.Attachment("x.pdf", "application/pdf", "MZ not a pdf".getBytes()))))
+                .isInstanceOf(BusinessException.class).hasMessageContaining("PDF");
+        // a liaison cannot report for someone outside their unit
+        assertThatThrownBy(() -> fixture.as(liaisonB, () -> entries.report(entry(cadreA, "越权申报", "8", QuantityUnit.HOURS, on),
+                new ArchiveEntries.Attachment("c.pdf", "application/pdf", PDF))))
+                .isInstanceOfSatisfying(BusinessException.class, e -> assertThat(e.status()).isEqualTo(403));
+
+        ArchiveEntry r = fixture.as(liaisonB, () -> entries.report(entry(cadreB, "待驳回", "8", QuantityUnit.HOURS, on),
+                new ArchiveEntries.Attachment("c.pdf", "application/pdf", PDF)));
+        assertThatThrownBy(() -> fixture.as(countyAdmin, () -> entries.reject(r.id(), " "))).hasMessageContaining("理由");
+        ArchiveEntry rejected = fixture.as(countyAdmin, () -> entries.reject(r.id(), "证书与本人不符"));
+        assertThat(rejected.status()).isEqualTo(EntryStatus.REJECTED);
+        assertThat(rejected.rejectReason()).isEqualTo("证书与本人不符");
+        assertThat(fixture.as(countyAdmin, () -> entries.attachment(r.id())).content()).isEqualTo(PDF);
+    }
+
+    @Test
+    void groupStudyAttendanceCreditsEachAttendeeOnce() {
+        LocalDate on = LocalDate.now().minusDays(1);
+        GroupStudies.Session s = fixture.as(countyAdmin, () -> groupStudies.record(new GroupStudies.SessionRequest(townA, null,
+                GroupStudies.Kind.CENTRAL_GROUP, "学习全会精神", on, new BigDecimal("3"), true, null, List.of(cadreA, cadreA, cadreB))));
+        assertThat(s.attendees()).isEqualTo(2);
+        // crediting the same session again does not add hours
+        fixture.as(countyAdmin, () -> entries.credit(new ArchiveEntries.EntryRequest(cadreA, CreditSource.GROUP_STUDY, "GS-" + s.id(),
+                "重复", null, on, on, on, new BigDecimal("3"), QuantityUnit.HOURS, null, Delivery.CONCENTRATED, true, false, null, null), "test"));
+        assertThat(jdbc.sql("select count(*) from archive_entry where cadre_id = ? and source_ref = ?")
+                .params(cadreA, "GS-" + s.id()).query(Long.class).single()).isEqualTo(1);
+        // a township administrator cannot list the other township's people as attendees
+        assertThatThrownBy(() -> fixture.as(townAdminA, () -> groupStudies.record(new GroupStudies.SessionRequest(townA, null,
+                GroupStudies.Kind.CENTRAL_GROUP, "越权", on, new BigDecimal("3"), true, null, List.of(cadreA, cadreB)))))
+                .isInstanceOfSatisfying(BusinessException.class, e -> assertThat(e.status()).isEqualTo(403));
+    }
+
+    @Test
+    void standingRecomputeAndDashboardAgreeWithTheScope() throws Exception {
+        LocalDate on = LocalDate.now().minusDays(2);
+        fixture.as(countyAdmin, () -> entries.record(entry(cadreA, "年度轮训", "90", QuantityUnit.HOURS, on)));
+        fixture.as(countyAdmin, () -> entries.record(entry(cadreB, "短训", "30", QuantityUnit.HOURS, on)));
+
+        StandingService.PersonStanding a = fixture.as(countyAdmin, () -> standings.of(cadreA, LocalDate.now()));
+        Standing yearly = a.standings().stream().filter(s -> s.code().equals("TOWNSHIP_YEARLY")).findFirst().orElseThrow();
+        assertThat(yearly.status()).isEqualTo(StandingStatus.MET);
+        assertThat(yearly.ruleSetName()).isEqualTo("全国默认规则");
+
+        StandingRecompute.Result r = recompute.recomputeAll(LocalDate.now());
+        assertThat(r.people()).isGreaterThanOrEqualTo(2);
+        ComplianceDashboard.Page forA = fixture.as(townAdminA, () -> dashboard.page(null, "TOWNSHIP_YEARLY", null, null, null, 1, 50));
+        assertThat(forA.rows()).extracting(ComplianceDashboard.Row::cadreId).containsExactly(cadreA);
+        ComplianceDashboard.Page shortInCounty = fixture.as(countyAdmin, () -> dashboard.page(county, "TOWNSHIP_YEARLY", "SHORT", null, null, 1, 50));
+        assertThat(shortInCounty.rows()).extracting(ComplianceDashboard.Row::cadreId).containsExactly(cadreB);
+        assertThat(shortInCounty.rows().get(0).missingHours()).isEqualByComparingTo("60");
+        assertThat(shortInCounty.summary()).anySatisfy(s -> {
+            assertThat(s.code()).isEqualTo("TOWNSHIP_YEARLY");
+            assertThat(s.met()).isEqualTo(1);
+            assertThat(s.shortCount()).isEqualTo(1);
+        });
+    }
+
+    @Test
+    void aCountyRuleSetVersionGovernsItsPeopleFromItsStartDate() {
+        LocalDate start = LocalDate.now().minusDays(1);
+        var national = NationalRules.defaults();
+        var reqs = national.requirements().stream().map(q -> q.code().equals("TOWNSHIP_YEARLY")
+                ? new org.ganxun.compliance.Requirement(q.code(), q.title(), q.kind(), new BigDecimal("20"), null, q.rankLevels(),
+                q.rankGrades(), q.staffCategories(), q.leadersOnly(), q.partyMembersOnly(), q.count(), q.cycleYears(), q.cycleStartYear(),
+                q.leadMonths(), q.graceMonths(), q.triggersFrom(), "某县干部教育培训实施办法", "乡科级每年不少于20学时", "L") : q).toList();
+        fixture.as(countyAdmin, () -> rules.saveVersion(county, "某县规则", start,
+                new RuleDocument(reqs, national.conversions(), List.of(), national.carryOver()), "试行"));
+        fixture.as(countyAdmin, () -> entries.record(entry(cadreB, "短训", "25", QuantityUnit.HOURS, LocalDate.now().minusDays(1))));
+        Standing before = fixture.as(countyAdmin, () -> standings.of(cadreB, start.minusDays(1))).standings().stream()
+                .filter(s -> s.code().equals("TOWNSHIP_YEARLY")).findFirst().orElseThrow();
+        Standing after = fixture.as(countyAdmin, () -> standings.of(cadreB, LocalDate.now())).standings().stream()
+                .filter(s -> s.code().equals("TOWNSHIP_YEARLY")).findFirst().orElseThrow();
+        assertThat(before.requiredHours()).isEqualByComparingTo("90");
+        assertThat(after.requiredHours()).isEqualByComparingTo("20");
+        assertThat(after.ruleSetName()).isEqualTo("某县规则");
+        assertThat(after.sourceStatus()).isEqualTo("L");
+        assertThat(after.status()).isEqualTo(StandingStatus.MET);
+        // another township's administrator cannot publish rules for the county
+        assertThatThrownBy(() -> fixture.as(townAdminA, () -> rules.saveVersion(county, "越权", LocalDate.now().plusDays(5),
+                new RuleDocument(reqs, national.conversions(), List.of(), national.carryOver()), null)))
+                .isInstanceOfSatisfying(BusinessException.class, e -> assertThat(e.status()).isEqualTo(403));
+    }
+
+    @Test
+    void appraisalAndPromotionChecksSayWhy() {
+        ComplianceChecks.AppraisalCheck appraisal = fixture.as(countyAdmin, () -> checks.appraisal(cadreB, LocalDate.now().getYear()));
+        assertThat(appraisal.eligibleForExcellent()).isFalse();
+        assertThat(appraisal.reasons()).extracting(ComplianceChecks.Reason::code).contains("TOWNSHIP_YEARLY");
+        assertThat(appraisal.reasons().get(0).source()).isNotBlank();
+
+        ComplianceChecks.PromotionCheck promotion = fixture.as(countyAdmin, () -> checks.promotion(cadreB,
+                new ComplianceChecks.PromotionRequest(RankLevel.COUNTY, RankGrade.DEPUTY, true, LocalDate.now())));
+        assertThat(promotion.complete()).isFalse();
+        assertThat(promotion.unmet()).extracting(ComplianceChecks.Reason::code).contains("LEADER_CYCLE", "APPOINTMENT_COUNTY");
+        assertThat(promotion.conclusion()).contains("1年内");
+        assertThatThrownBy(() -> fixture.as(townAdminA, () -> checks.appraisal(cadreB, 2026)))
+                .isInstanceOfSatisfying(BusinessException.class, e -> assertThat(e.status()).isEqualTo(403));
+    }
+}
