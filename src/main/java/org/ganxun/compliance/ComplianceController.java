@@ -31,9 +31,11 @@ class ComplianceController {
     private final ComplianceDashboard dashboard;
     private final RuleSetStore rules;
     private final StandingRecompute recompute;
+    private final ArchiveDocument document;
 
     ComplianceController(StandingService standings, ComplianceChecks checks, ComplianceDashboard dashboard,
-                         RuleSetStore rules, StandingRecompute recompute) {
+                         RuleSetStore rules, StandingRecompute recompute, ArchiveDocument document) {
+        this.document = document;
         this.standings = standings;
         this.checks = checks;
         this.dashboard = dashboard;
@@ -51,6 +53,24 @@ class ComplianceController {
     StandingService.PersonStanding standing(@PathVariable long id,
                                             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
         return standings.of(id, asOf == null ? LocalDate.now() : asOf);
+    }
+
+    @GetMapping("/cadres/{id}/archive.pdf")
+    ResponseEntity<byte[]> archivePdf(@PathVariable long id) {
+        return file(document.pdf(id, LocalDate.now()), "学习档案.pdf", MediaType.APPLICATION_PDF);
+    }
+
+    @GetMapping("/cadres/{id}/archive.xlsx")
+    ResponseEntity<byte[]> archiveExcel(@PathVariable long id) {
+        return file(document.excel(id, LocalDate.now()), "学习档案.xlsx",
+                MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"));
+    }
+
+    private static ResponseEntity<byte[]> file(byte[] body, String name, MediaType type) {
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(name, java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                .contentType(type).body(body);
     }
 
     @GetMapping("/cadres/{id}/appraisal")
