@@ -32,10 +32,12 @@ class ComplianceController {
     private final RuleSetStore rules;
     private final StandingRecompute recompute;
     private final ArchiveDocument document;
+    private final StandingReminders reminders;
 
     ComplianceController(StandingService standings, ComplianceChecks checks, ComplianceDashboard dashboard,
-                         RuleSetStore rules, StandingRecompute recompute, ArchiveDocument document) {
+                         RuleSetStore rules, StandingRecompute recompute, ArchiveDocument document, StandingReminders reminders) {
         this.document = document;
+        this.reminders = reminders;
         this.standings = standings;
         this.checks = checks;
         this.dashboard = dashboard;
@@ -121,6 +123,12 @@ class ComplianceController {
     @PreAuthorize("hasAnyRole('SYSTEM_ADMIN','ORG_DEPT_ADMIN')")
     RuleSet saveRuleSet(@RequestBody RuleSetRequest req) {
         return rules.saveVersion(req.jurisdictionOrgId(), req.name(), req.validFrom(), req.document(), req.note());
+    }
+
+    @PostMapping("/reminders")
+    @PreAuthorize("hasAnyRole('SYSTEM_ADMIN','ORG_DEPT_ADMIN','UNIT_LIAISON')")
+    java.util.Map<String, Integer> remind() {
+        return java.util.Map.of("sent", reminders.remindInScope());
     }
 
     @PostMapping("/recompute")

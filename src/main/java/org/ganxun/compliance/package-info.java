@@ -3,5 +3,5 @@
  * product) and each person's standing against them, computed from the learning archive as of any date,
  * with the rule and its source for every shortfall. Appraisal and promotion checks build on standings.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"platform", "audit", "org", "people", "archive"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"platform", "audit", "org", "people", "archive", "notify"})
 package org.ganxun.compliance;

@@ -47,6 +47,7 @@ class ArchiveAndStandingTest {
     @Autowired RuleSetStore rules;
     @Autowired Roster roster;
     @Autowired JdbcClient jdbc;
+    @Autowired org.ganxun.compliance.StandingReminders reminders;
 
     long county;
     long townA;
@@ -174,6 +175,23 @@ class ArchiveAndStandingTest {
             assertThat(s.met()).isEqualTo(1);
             assertThat(s.shortCount()).isEqualTo(1);
         });
+    }
+
+    @Test
+    void thoseShortBeforeYearEndAreRemindedOncePerMonth() throws Exception {
+        fixture.as(countyAdmin, () -> entries.record(entry(cadreA, "年度轮训", "95", QuantityUnit.HOURS, LocalDate.now().minusDays(2))));
+        recompute.recomputeAll(LocalDate.now());
+        int first = fixture.as(countyAdmin, () -> reminders.remindInScope());
+        assertThat(first).isGreaterThanOrEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from notification where cadre_id = ? and kind = 'TRAINING_REMINDER'")
+                .param(cadreB).query(Long.class).single()).isGreaterThanOrEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from notification where cadre_id = ? and kind = 'TRAINING_REMINDER' and body like '%乡科级%'")
+                .param(cadreA).query(Long.class).single()).isZero(); // met: not reminded of the yearly rule
+        assertThat(jdbc.sql("select count(*) from sms_outbox where dedup_key like ?").param("sms:reminder:%:" + cadreB + ":%")
+                .query(Long.class).single()).isGreaterThanOrEqualTo(1);
+        assertThat(fixture.as(countyAdmin, () -> reminders.remindInScope())).isZero();
+        // a township administrator reminds only their own people
+        assertThat(fixture.as(townAdminA, () -> reminders.remindInScope())).isZero();
     }
 
     @Test

@@ -1,0 +1,80 @@
+package org.ganxun.compliance;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.ganxun.notify.Notifications;
+import org.ganxun.org.DataScopes;
+import org.ganxun.platform.security.DataScope;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Reminds people who are short of a requirement due by the end of the year, in-app and by SMS: on
+ * 1 November and 1 December automatically, or when an administrator asks for their scope. Each person
+ * is reminded once per requirement per month, however often it runs.
+ */
+@Service
+public class StandingReminders {
+
+    private static final Logger log = LoggerFactory.getLogger(StandingReminders.class);
+
+    private final JdbcClient jdbc;
+    private final Notifications notifications;
+    private final DataScopes scopes;
+
+    StandingReminders(JdbcClient jdbc, Notifications notifications, DataScopes scopes) {
+        this.jdbc = jdbc;
+        this.notifications = notifications;
+        this.scopes = scopes;
+    }
+
+    private record Due(long cadreId, String phone, String code, String title, java.math.BigDecimal missing, LocalDate deadline) {
+    }
+
+    @Scheduled(cron = "${ganxun.compliance.reminder-cron:0 0 9 1 11,12 *}")
+    void scheduled() {
+        int n = remind(DataScope.everything(), LocalDate.now());
+        log.info("Year-end training reminders sent: {}", n);
+    }
+
+    /** Reminds those in the current user's scope; returns how many new reminders were sent. */
+    @Transactional
+    public int remindInScope() {
+        return remind(scopes.current(), LocalDate.now());
+    }
+
+    @Transactional
+    public int remind(DataScope scope, LocalDate today) {
+        LocalDate yearEnd = LocalDate.of(today.getYear(), 12, 31);
+        var params = new java.util.HashMap<>(scope.sqlParameters());
+        params.put("yearEnd", yearEnd);
+        List<Due> due = jdbc.sql("""
+                select s.cadre_id, c.phone, s.code, s.title, s.missing_hours, s.deadline
+                from cadre_standing s
+                join cadre c on c.id = s.cadre_id
+                join organization o on o.id = c.org_id
+                left join party_organization p on p.id = c.party_org_id
+                where s.status = 'SHORT' and s.deadline = :yearEnd and c.status = 'ACTIVE' and """
+                        + scope.sqlCondition("o.path", "p.path", "c.id"))
+                .params(params)
+                .query((rs, i) -> new Due(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getBigDecimal(5),
+                        rs.getObject(6, LocalDate.class)))
+                .list();
+        int sent = 0;
+        String month = today.getYear() + "-" + today.getMonthValue();
+        for (Due d : due) {
+            String body = "您的“" + d.title() + "”尚差" + d.missing().stripTrailingZeros().toPlainString() + "学时，请于"
+                    + d.deadline().getMonthValue() + "月" + d.deadline().getDayOfMonth() + "日前完成。";
+            if (notifications.toCadre(d.cadreId(), "TRAINING_REMINDER", "学时提醒", body, "/#/my/archive",
+                    "reminder:" + month + ":" + d.cadreId() + ":" + d.code(), d.phone())) {
+                sent++;
+            }
+        }
+        return sent;
+    }
+}

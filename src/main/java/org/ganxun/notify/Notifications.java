@@ -1,0 +1,72 @@
+package org.ganxun.notify;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.ganxun.platform.security.CurrentUser;
+import org.ganxun.platform.security.CurrentUsers;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** In-app notifications, plus an SMS copy through the outbox when a phone number is given. */
+@Service
+public class Notifications {
+
+    private final JdbcClient jdbc;
+    private final SmsOutbox sms;
+
+    Notifications(JdbcClient jdbc, SmsOutbox sms) {
+        this.jdbc = jdbc;
+        this.sms = sms;
+    }
+
+    public record Message(long id, String kind, String title, String body, String link, Instant createdAt, Instant readAt) {
+    }
+
+    /**
+     * Notifies a cadre. {@code dedupKey} makes repeated calls (a job run twice) harmless; returns false
+     * when the notification already existed.
+     */
+    @Transactional
+    public boolean toCadre(long cadreId, String kind, String title, String body, String link, String dedupKey, String phoneForSms) {
+        int n = jdbc.sql("""
+                insert into notification (cadre_id, kind, title, body, link, dedup_key) values (?, ?, ?, ?, ?, ?)
+                on conflict (dedup_key) do nothing""")
+                .params(cadreId, kind, title, body, link, dedupKey).update();
+        if (n == 1 && phoneForSms != null && !phoneForSms.isBlank()) {
+            sms.enqueue(phoneForSms, title + "：" + body, dedupKey == null ? null : "sms:" + dedupKey);
+        }
+        return n == 1;
+    }
+
+    @Transactional
+    public boolean toUser(long userId, String kind, String title, String body, String link, String dedupKey) {
+        return jdbc.sql("""
+                insert into notification (user_id, kind, title, body, link, dedup_key) values (?, ?, ?, ?, ?, ?)
+                on conflict (dedup_key) do nothing""")
+                .params(userId, kind, title, body, link, dedupKey).update() == 1;
+    }
+
+    /** The signed-in user's messages (a cadre's account also sees those addressed to the cadre). */
+    @Transactional(readOnly = true)
+    public List<Message> mine(boolean unreadOnly) {
+        CurrentUser me = CurrentUsers.require();
+        return jdbc.sql("""
+                select id, kind, title, body, link, created_at, read_at from notification
+                where (user_id = :user or (cadre_id is not null and cadre_id = :cadre)) and (not :unread or read_at is null)
+                order by created_at desc, id desc limit 200""")
+                .param("user", me.id()).param("cadre", me.cadreId() == null ? -1L : me.cadreId()).param("unread", unreadOnly)
+                .query((rs, i) -> new Message(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                        rs.getTimestamp(6).toInstant(), rs.getTimestamp(7) == null ? null : rs.getTimestamp(7).toInstant()))
+                .list();
+    }
+
+    @Transactional
+    public void markRead(long id) {
+        CurrentUser me = CurrentUsers.require();
+        jdbc.sql("update notification set read_at = now() where id = :id and read_at is null"
+                        + " and (user_id = :user or (cadre_id is not null and cadre_id = :cadre))")
+                .param("id", id).param("user", me.id()).param("cadre", me.cadreId() == null ? -1L : me.cadreId()).update();
+    }
+}
