@@ -39,10 +39,26 @@ public final class StandingCalculator {
     private static final DateTimeFormatter D = DateTimeFormatter.ofPattern("yyyy年M月d日");
     private static final BigDecimal ZERO = BigDecimal.ZERO.setScale(2);
 
-    private StandingCalculator() {
+    /** Whether to write the sentence explaining each standing (bulk recomputation stores figures only). */
+    private final boolean explain;
+
+    private StandingCalculator(boolean explain) {
+        this.explain = explain;
     }
 
     public static List<Standing> compute(PersonFacts person, List<Credit> credits, RuleSet rules, LocalDate asOf) {
+        return compute(person, credits, rules, asOf, true);
+    }
+
+    /**
+     * @param explain whether to write the sentence that explains each standing (the bulk recomputation
+     *                stores figures only and skips it)
+     */
+    public static List<Standing> compute(PersonFacts person, List<Credit> credits, RuleSet rules, LocalDate asOf, boolean explain) {
+        return new StandingCalculator(explain).run(person, credits, rules, asOf);
+    }
+
+    private List<Standing> run(PersonFacts person, List<Credit> credits, RuleSet rules, LocalDate asOf) {
         List<Standing> out = new ArrayList<>();
         Optional<Period> current = person.periodOn(asOf);
         for (Requirement r : rules.requirements()) {
@@ -67,7 +83,7 @@ public final class StandingCalculator {
                 && (!r.partyMembersOnly() || person.partyMember());
     }
 
-    private static Standing yearly(Requirement r, List<Credit> credits, RuleSet rules, LocalDate asOf) {
+    private Standing yearly(Requirement r, List<Credit> credits, RuleSet rules, LocalDate asOf) {
         LocalDate start = LocalDate.of(asOf.getYear(), 1, 1);
         LocalDate end = LocalDate.of(asOf.getYear(), 12, 31);
         BigDecimal required = r.requiredHours(rules.conversions().hoursPerDay());
@@ -84,7 +100,7 @@ public final class StandingCalculator {
         return standing(r, rules, c, carried, required, start, end, end, asOf, window);
     }
 
-    private static Standing cycle(Requirement r, PersonFacts person, List<Credit> credits, RuleSet rules, LocalDate asOf) {
+    private Standing cycle(Requirement r, PersonFacts person, List<Credit> credits, RuleSet rules, LocalDate asOf) {
         int years = r.cycleYears() == null ? 5 : r.cycleYears();
         int first = r.cycleStartYear() == null ? asOf.getYear() - years + 1 : r.cycleStartYear();
         int offset = Math.floorDiv(asOf.getYear() - first, years) * years;
@@ -104,7 +120,7 @@ public final class StandingCalculator {
         return standing(r, rules, c, ZERO, required, start, end, deadline, asOf, window);
     }
 
-    private static Standing afterPromotion(Requirement r, PersonFacts person, List<Credit> credits, RuleSet rules, LocalDate asOf) {
+    private Standing afterPromotion(Requirement r, PersonFacts person, List<Credit> credits, RuleSet rules, LocalDate asOf) {
         Optional<LocalDate> promoted = lastEntryInto(r, person, asOf);
         if (promoted.isEmpty() || (r.triggersFrom() != null && promoted.get().isBefore(r.triggersFrom()))) {
             return null;
@@ -112,7 +128,7 @@ public final class StandingCalculator {
         return aroundEvent(r, credits, rules, asOf, promoted.get(), "提任");
     }
 
-    private static Standing afterEntry(Requirement r, PersonFacts person, List<Credit> credits, RuleSet rules, LocalDate asOf) {
+    private Standing afterEntry(Requirement r, PersonFacts person, List<Credit> credits, RuleSet rules, LocalDate asOf) {
         LocalDate entered = person.enteredServiceOn();
         if (entered == null || entered.isAfter(asOf) || (r.triggersFrom() != null && entered.isBefore(r.triggersFrom()))) {
             return null;
@@ -120,7 +136,7 @@ public final class StandingCalculator {
         return aroundEvent(r, credits, rules, asOf, entered, "入职");
     }
 
-    private static Standing aroundEvent(Requirement r, List<Credit> credits, RuleSet rules, LocalDate asOf, LocalDate event, String what) {
+    private Standing aroundEvent(Requirement r, List<Credit> credits, RuleSet rules, LocalDate asOf, LocalDate event, String what) {
         LocalDate start = event.minusMonths(r.leadMonths() == null ? 0 : r.leadMonths());
         LocalDate deadline = event.plusMonths(r.graceMonths() == null ? 12 : r.graceMonths());
         LocalDate until = asOf.isBefore(deadline) ? asOf : deadline;
@@ -191,12 +207,17 @@ public final class StandingCalculator {
         return new Counted(total.setScale(2, RoundingMode.HALF_UP), cut.setScale(2, RoundingMode.HALF_UP));
     }
 
-    private static Standing standing(Requirement r, RuleSet rules, Counted c, BigDecimal carried, BigDecimal required,
+    private Standing standing(Requirement r, RuleSet rules, Counted c, BigDecimal carried, BigDecimal required,
                                      LocalDate start, LocalDate end, LocalDate deadline, LocalDate asOf, String window) {
         BigDecimal counted = c.hours.add(carried);
         BigDecimal missing = required.subtract(counted).max(BigDecimal.ZERO).setScale(2, RoundingMode.HALF_UP);
         StandingStatus status = missing.signum() == 0 ? StandingStatus.MET
                 : asOf.isAfter(deadline) ? StandingStatus.OVERDUE : StandingStatus.SHORT;
+        if (!explain) {
+            return new Standing(r.code(), r.title(), r.kind(), status, status.label(), required.setScale(2, RoundingMode.HALF_UP),
+                    counted.setScale(2, RoundingMode.HALF_UP), missing, c.capped, carried.setScale(2, RoundingMode.HALF_UP),
+                    start, end, deadline, r.source(), r.sourceText(), r.sourceStatus(), rules.name(), rules.version(), null);
+        }
         StringBuilder why = new StringBuilder(window).append("计入").append(plain(counted)).append("学时");
         if (carried.signum() > 0) {
             why.append("（含上年结转").append(plain(carried)).append("学时）");

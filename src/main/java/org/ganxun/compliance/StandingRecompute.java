@@ -76,9 +76,11 @@ public class StandingRecompute {
                         }
                     }
                 }
-                // per-person refreshes wait until this pass commits, so they cannot interleave with it
+                // per-person refreshes wait until this pass commits, so they cannot interleave with it;
+                // the ordered cursors sort in memory rather than on disk
                 try (var lockTable = c.createStatement()) {
                     lockTable.execute("lock table cadre_standing in exclusive mode");
+                    lockTable.execute("set local work_mem = '256MB'");
                 }
                 int[] counts = new int[2];
                 StringBuilder copy = new StringBuilder(1 << 20);
@@ -129,7 +131,7 @@ public class StandingRecompute {
                             PeopleFacts.Person person = new PeopleFacts.Person(id, 0, path, StaffCategory.valueOf(p.getString(3)),
                                     PoliticalStatus.valueOf(p.getString(4)).partyMember(), p.getObject(5, LocalDate.class),
                                     CadreStatus.valueOf(p.getString(6)), List.copyOf(ps));
-                            for (Standing s : StandingCalculator.compute(StandingService.toFacts(person), cs, governing.get(), asOf)) {
+                            for (Standing s : StandingCalculator.compute(StandingService.toFacts(person), cs, governing.get(), asOf, false)) {
                                 copy.append(id).append('\t').append(s.code()).append('\t').append(s.title()).append('\t')
                                         .append(s.status().name()).append('\t').append(plain(s.requiredHours())).append('\t')
                                         .append(plain(s.countedHours())).append('\t').append(plain(s.missingHours())).append('\t')
