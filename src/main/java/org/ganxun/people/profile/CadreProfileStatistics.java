@@ -65,7 +65,7 @@ public class CadreProfileStatistics {
             new Figure("rank", "UNRANKED", "未定级", "c.rank_level is null or (c.rank_level <> 'STAFF' and c.rank_grade is null)"),
             new Figure("women", "FEMALE", "女干部", "c.gender = 'FEMALE'"),
             new Figure("minority", "MINORITY", "少数民族干部",
-                    "c.ethnicity is not null and btrim(c.ethnicity) not in ('', '汉族', '汉')"),
+                    "c.ethnicity not in ('汉族', '汉', '')"),
             new Figure("nonParty", "NON_PARTY", "党外干部", "c.political_status not in " + PARTY),
             new Figure("education", "ASSOCIATE_OR_ABOVE", "专科及以上", "c.education in " + ASSOCIATE_OR_ABOVE),
             new Figure("education", "POSTGRADUATE", "研究生", "c.education in ('DOCTORATE','MASTER')"),
@@ -131,6 +131,16 @@ public class CadreProfileStatistics {
         List<CadreProfile.Section> sections = new ArrayList<>();
         bySection.forEach((k, items) -> sections.add(new CadreProfile.Section(k, SECTION_TITLES.get(k), List.copyOf(items))));
         return new CadreProfile(scopeName(q), on, total, List.copyOf(sections));
+    }
+
+    /** The query plan of the statement for these filters (for the benchmark). */
+    @Transactional(readOnly = true)
+    String explain(CadreQuery q, LocalDate asOf) {
+        CadreSearch.Where where = search.where(q);
+        Map<String, Object> params = new HashMap<>(where.params());
+        params.put("born35", asOf.minusYears(35));
+        params.put("born45", asOf.minusYears(45));
+        return String.join("\n", jdbc.queryForList("explain (analyze, buffers) " + SQL + where.sql(), params, String.class));
     }
 
     /** Percent of total with one decimal, rounded half up; 0.0 when there is nobody. */
