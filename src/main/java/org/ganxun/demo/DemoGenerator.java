@@ -783,7 +783,7 @@ public final class DemoGenerator {
             } else {
                 String post = c.org.kind == OrgKind.TOWNSHIP ? "党政办公室科员" : "科员";
                 posts.add(new DemoJurisdiction.Post(c.index, c.org.index, post, RankLevel.STAFF, null, false,
-                        earlierStart, appointed, "参加工作"));
+                        earlierStart, appointed, earlierStart.equals(c.enteredWorkOn) ? "参加工作" : "调动"));
             }
             posts.add(new DemoJurisdiction.Post(c.index, c.org.index, c.post, level, c.rankGrade, true, appointed, null, "职级变动"));
         } else {
@@ -807,7 +807,11 @@ public final class DemoGenerator {
                 .findFirst().orElseThrow();
         PartyB branch = homeBranches.get(firstVillage).get(0);
         CadreB secretary = firstVillage.secretary;
-        CadreB deputyMayor = cadres.stream().filter(c -> c.org == fuyi && "副镇长".equals(c.post)).findFirst().orElseThrow();
+        // a 副科 leader of 富驿镇 who is a party member (the yearly 90-hour rule and party study both apply)
+        CadreB deputyMayor = cadres.stream().filter(c -> c.org == fuyi && c.rankLevel == RankLevel.TOWNSHIP
+                        && c.rankGrade == RankGrade.DEPUTY && c.political == PoliticalStatus.CPC_MEMBER)
+                .min(java.util.Comparator.comparing((CadreB c) -> !"副镇长".equals(c.post)).thenComparing(c -> c.index))
+                .orElseThrow();
         accounts.add(new DemoJurisdiction.Account("admin", "系统管理员", Role.SYSTEM_ADMIN, null, null, null));
         accounts.add(new DemoJurisdiction.Account("zzb", "县委组织部干训科", Role.ORG_DEPT_ADMIN, root.index, null, null));
         accounts.add(new DemoJurisdiction.Account("dangxiao", "县委党校教务处", Role.PROVIDER_REGISTRAR, partySchool.index, null, null));

@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import cn.idev.excel.FastExcel;
+import cn.idev.excel.metadata.Head;
+import cn.idev.excel.write.style.column.AbstractHeadColumnWidthStyleStrategy;
 
 /**
  * Writes a {@link CadreProfile} as the sheet a county hands in: a title row (“盐亭县干部队伍结构统计表（截至2026年11月21日）”)
@@ -14,6 +16,14 @@ import cn.idev.excel.FastExcel;
 public final class CadreProfileExcel {
 
     private CadreProfileExcel() {
+    }
+
+    /** A wide 项目 column and narrow figure columns (in characters). */
+    private static final class ColumnWidths extends AbstractHeadColumnWidthStyleStrategy {
+        @Override
+        protected Integer columnWidth(Head head, Integer columnIndex) {
+            return columnIndex != null && columnIndex == 0 ? 28 : 12;
+        }
     }
 
     public static String title(CadreProfile p) {
@@ -42,6 +52,7 @@ public final class CadreProfileExcel {
                 rows.add(List.of(single ? i.label() : "    " + i.label(), i.count(), i.share().toPlainString() + "%"));
             }
         }
-        FastExcel.write(out).autoCloseStream(false).head(head).sheet("干部队伍结构").doWrite(rows);
+        FastExcel.write(out).autoCloseStream(false).head(head).registerWriteHandler(new ColumnWidths())
+                .sheet("干部队伍结构").doWrite(rows);
     }
 }
