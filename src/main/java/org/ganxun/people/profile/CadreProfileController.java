@@ -1,0 +1,55 @@
+package org.ganxun.people.profile;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+
+import org.ganxun.people.CadreQuery;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code /api/statistics/cadre-profile}: the cadre-profile table over the roster filters, as JSON or Excel.
+ * A cadre account (which sees only its own record) has no use for it and is refused.
+ */
+@RestController
+@RequestMapping("/api/statistics")
+@PreAuthorize("hasAnyRole('SYSTEM_ADMIN','ORG_DEPT_ADMIN','PROVIDER_REGISTRAR','UNIT_LIAISON','BRANCH_SECRETARY')")
+class CadreProfileController {
+
+    static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+
+    private final CadreProfileStatistics statistics;
+
+    CadreProfileController(CadreProfileStatistics statistics) {
+        this.statistics = statistics;
+    }
+
+    @GetMapping("/cadre-profile")
+    CadreProfile profile(@ModelAttribute CadreQuery query,
+                         @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+        return statistics.profile(query, asOf);
+    }
+
+    @GetMapping("/cadre-profile.xlsx")
+    ResponseEntity<byte[]> profileExcel(@ModelAttribute CadreQuery query,
+                                        @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+        CadreProfile p = statistics.profile(query, asOf);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        CadreProfileExcel.write(p, out);
+        return ResponseEntity.ok()
+                .contentType(XLSX)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(CadreProfileExcel.fileName(p), StandardCharsets.UTF_8).build().toString())
+                .body(out.toByteArray());
+    }
+}

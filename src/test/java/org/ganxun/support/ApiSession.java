@@ -1,0 +1,87 @@
+package org.ganxun.support;
+
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A signed-in browser for integration tests: keeps the session and CSRF cookies, logs in through the
+ * real form endpoint and sends the XSRF header on writes.
+ */
+public final class ApiSession {
+
+    private final String base;
+    private final HttpClient http;
+    private final CookieManager cookies = new CookieManager();
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    public ApiSession(int port) {
+        this.base = "http://localhost:" + port;
+        this.http = HttpClient.newBuilder().cookieHandler(cookies).build();
+    }
+
+    /** Response of a call: status, body bytes and headers. */
+    public record Response(int status, byte[] body, java.net.http.HttpHeaders headers) {
+        public String text() {
+            return new String(body, StandardCharsets.UTF_8);
+        }
+    }
+
+    public Response login(String username, String password) {
+        String token = csrf();
+        String form = form(Map.of("username", username, "password", password));
+        return send(HttpRequest.newBuilder(URI.create(base + "/api/auth/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("X-XSRF-TOKEN", token)
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build());
+    }
+
+    public Response get(String pathAndQuery) {
+        return send(HttpRequest.newBuilder(URI.create(base + pathAndQuery)).GET().build());
+    }
+
+    public JsonNode getJson(String pathAndQuery) {
+        Response r = get(pathAndQuery);
+        if (r.status() != 200) {
+            throw new AssertionError("GET " + pathAndQuery + " → " + r.status() + ": " + r.text());
+        }
+        return json.readTree(r.body());
+    }
+
+    public JsonNode parse(Response r) {
+        return json.readTree(r.body());
+    }
+
+    private String csrf() {
+        Response r = get("/api/auth/csrf");
+        return json.readTree(r.body()).get("token").asString();
+    }
+
+    private Response send(HttpRequest req) {
+        try {
+            HttpResponse<byte[]> res = http.send(req, HttpResponse.BodyHandlers.ofByteArray());
+            return new Response(res.statusCode(), res.body(), res.headers());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static String form(Map<String, String> values) {
+        return values.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+    }
+
+    public static String q(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}
