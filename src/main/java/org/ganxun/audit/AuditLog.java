@@ -54,6 +54,50 @@ public class AuditLog {
                 .update();
     }
 
+    /** One change of a batch: {@code before} / {@code after} are stored as JSON (null for none). */
+    public record Change(String action, String entityType, Object entityId, String summary, Object before, Object after) {
+    }
+
+    /**
+     * Many entries by one actor in one statement (for imports that change thousands of records). Like
+     * {@link #record}, it joins the caller's transaction.
+     */
+    public void recordAll(Long actorId, String actorUsername, String remoteAddr, List<Change> changes) {
+        if (changes.isEmpty()) {
+            return;
+        }
+        int n = changes.size();
+        String[] actions = new String[n];
+        String[] types = new String[n];
+        String[] ids = new String[n];
+        String[] summaries = new String[n];
+        String[] befores = new String[n];
+        String[] afters = new String[n];
+        for (int i = 0; i < n; i++) {
+            Change c = changes.get(i);
+            actions[i] = c.action();
+            types[i] = c.entityType();
+            ids[i] = c.entityId() == null ? null : String.valueOf(c.entityId());
+            summaries[i] = truncate(c.summary(), 500);
+            befores[i] = toJson(c.before());
+            afters[i] = toJson(c.after());
+        }
+        String addr = remoteAddr != null ? remoteAddr : remoteAddr();
+        jdbc.sql("""
+                insert into audit_log (actor_id, actor_username, action, entity_type, entity_id, summary, before_data, after_data, remote_addr)
+                select ?, ?, u.action, u.type, u.entity_id, u.summary, cast(u.before as jsonb), cast(u.after as jsonb), ?
+                from unnest(?, ?, ?, ?, ?, ?) as u(action, type, entity_id, summary, before, after)
+                """)
+                .params(actorId, actorUsername, addr, textArray(actions), textArray(types), textArray(ids),
+                        textArray(summaries), textArray(befores), textArray(afters))
+                .update();
+    }
+
+    /** A text[] parameter. */
+    private static org.springframework.jdbc.core.SqlTypeValue textArray(String[] values) {
+        return (ps, index, sqlType, typeName) -> ps.setArray(index, ps.getConnection().createArrayOf("text", values));
+    }
+
     /** Searches the log, newest first. Every filter is optional. */
     public Page search(String actor, String entityType, String entityId, String action, Instant from, Instant to,
                        int page, int size) {
