@@ -90,7 +90,14 @@ public class RosterBatch {
         if (items.isEmpty()) {
             return List.of();
         }
-        Map<Long, String[]> orgs = names("organization", items.stream().map(i -> i.form().orgId()).toList());
+        List<Long> orgIds = new ArrayList<>();
+        for (Item i : items) {
+            orgIds.add(i.form().orgId());
+            if (i.before() != null) {
+                orgIds.add(i.before().orgId());
+            }
+        }
+        Map<Long, String[]> orgs = names("organization", orgIds);
         Map<Long, String[]> parties = names("party_organization", items.stream().map(i -> i.form().partyOrgId()).toList());
         for (Item i : items) {
             String[] org = orgs.get(i.form().orgId());

@@ -38,6 +38,9 @@ public class ImportLimits {
     /** "20 MB" */
     String maxBytesText() {
         long mb = maxBytes / (1024 * 1024);
-        return mb >= 1 ? mb + " MB" : (maxBytes / 1024) + " KB";
+        if (mb >= 1) {
+            return mb + " MB";
+        }
+        return maxBytes >= 1024 ? (maxBytes / 1024) + " KB" : maxBytes + " 字节";
     }
 }

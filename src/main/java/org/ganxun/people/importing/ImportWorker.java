@@ -130,8 +130,7 @@ class ImportWorker implements org.springframework.beans.factory.DisposableBean {
         } catch (RuntimeException | IOException | Error e) {
             log.error("Import job {} failed", jobId, e);
             jobs.finishInNewTransaction(jobId, ImportJob.Status.FAILED, 0, 0, 0, 0, List.of(),
-                    "导入失败，未写入任何数据：" + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())
-                            + "。可稍后重新执行");
+                    "导入失败，未写入任何数据（服务器内部错误，详情已记入日志，任务号 " + jobId + "），可稍后重新执行");
         } finally {
             SecurityContextHolder.setContext(previous);
             if (temp != null && !temp.delete()) {

@@ -271,6 +271,12 @@ class RosterImporter {
             Long partyOrgId = values.containsKey(RosterColumn.PARTY_ORG) ? org(parties, RosterColumn.PARTY_ORG, values, errs) : null;
             Boolean mobile = bool(RosterColumn.MOBILE_MEMBER, values, errs);
             String ethnicity = ethnicity(values.get(RosterColumn.ETHNICITY));
+            if (ethnicity != null && ethnicity.length() > 20) {
+                errs.put(RosterColumn.ETHNICITY, "民族“" + ethnicity + "”过长（最多20个字）");
+            }
+            if (values.containsKey(RosterColumn.PHONE) && values.get(RosterColumn.PHONE).length() > 30) {
+                errs.put(RosterColumn.PHONE, "联系电话过长（最多30个字符）");
+            }
             CadreForm form = new CadreForm(name, gender, ethnicity, birth, rawId, education, ps, joined, orgId,
                     values.get(RosterColumn.POST), level, grade, leadership, sc, entered, values.get(RosterColumn.PHONE),
                     reserve, partyOrgId, mobile, null, null);
