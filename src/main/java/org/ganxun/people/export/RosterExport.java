@@ -41,7 +41,8 @@ public class RosterExport {
         this.audit = audit;
     }
 
-    @Transactional(readOnly = true)
+    /** Streams in one transaction (the cursor needs it), which also holds the export's audit entry. */
+    @Transactional
     public int write(CadreQuery query, OutputStream out) {
         OrgDirectory units = OrgDirectory.administrative(jdbc);
         OrgDirectory parties = OrgDirectory.party(jdbc);
