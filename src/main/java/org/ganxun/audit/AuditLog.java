@@ -23,10 +23,12 @@ public class AuditLog {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final javax.sql.DataSource dataSource;
 
-    public AuditLog(JdbcClient jdbc, JsonMapper json) {
+    public AuditLog(JdbcClient jdbc, JsonMapper json, javax.sql.DataSource dataSource) {
         this.jdbc = jdbc;
         this.json = json;
+        this.dataSource = dataSource;
     }
 
     /** One audit entry. {@code before} / {@code after} are any objects, stored as JSON (null for none). */
@@ -83,19 +85,53 @@ public class AuditLog {
             afters[i] = toJson(c.after());
         }
         String addr = remoteAddr != null ? remoteAddr : remoteAddr();
-        jdbc.sql("""
-                insert into audit_log (actor_id, actor_username, action, entity_type, entity_id, summary, before_data, after_data, remote_addr)
-                select ?, ?, u.action, u.type, u.entity_id, u.summary, cast(u.before as jsonb), cast(u.after as jsonb), ?
-                from unnest(?, ?, ?, ?, ?, ?) as u(action, type, entity_id, summary, before, after)
-                """)
-                .params(actorId, actorUsername, addr, textArray(actions), textArray(types), textArray(ids),
-                        textArray(summaries), textArray(befores), textArray(afters))
-                .update();
+        // COPY on the transaction's own connection: several times faster than INSERTs for thousands of rows
+        java.sql.Connection con = org.springframework.jdbc.datasource.DataSourceUtils.getConnection(dataSource);
+        try {
+            org.postgresql.copy.CopyIn in = con.unwrap(org.postgresql.PGConnection.class).getCopyAPI().copyIn(
+                    "COPY audit_log (actor_id, actor_username, action, entity_type, entity_id, summary, before_data,"
+                            + " after_data, remote_addr) FROM STDIN");
+            StringBuilder b = new StringBuilder(64 * 1024);
+            for (int i = 0; i < n; i++) {
+                copyField(b, actorId == null ? null : actorId.toString()).append('\t');
+                copyField(b, actorUsername).append('\t');
+                copyField(b, actions[i]).append('\t');
+                copyField(b, types[i]).append('\t');
+                copyField(b, ids[i]).append('\t');
+                copyField(b, summaries[i]).append('\t');
+                copyField(b, befores[i]).append('\t');
+                copyField(b, afters[i]).append('\t');
+                copyField(b, addr).append('\n');
+                if (b.length() > 60_000 || i == n - 1) {
+                    byte[] bytes = b.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                    in.writeToCopy(bytes, 0, bytes.length);
+                    b.setLength(0);
+                }
+            }
+            in.endCopy();
+        } catch (java.sql.SQLException e) {
+            throw new org.springframework.jdbc.UncategorizedSQLException("COPY audit_log", null, e);
+        } finally {
+            org.springframework.jdbc.datasource.DataSourceUtils.releaseConnection(con, dataSource);
+        }
     }
 
-    /** A text[] parameter. */
-    private static org.springframework.jdbc.core.SqlTypeValue textArray(String[] values) {
-        return (ps, index, sqlType, typeName) -> ps.setArray(index, ps.getConnection().createArrayOf("text", values));
+    /** A value in COPY's text format: \N for null, backslash escapes for the separators. */
+    private static StringBuilder copyField(StringBuilder b, String v) {
+        if (v == null) {
+            return b.append("\\N");
+        }
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            switch (c) {
+                case '\\' -> b.append("\\\\");
+                case '\t' -> b.append("\\t");
+                case '\n' -> b.append("\\n");
+                case '\r' -> b.append("\\r");
+                default -> b.append(c);
+            }
+        }
+        return b;
     }
 
     /** Searches the log, newest first. Every filter is optional. */

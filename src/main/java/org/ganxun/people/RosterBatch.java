@@ -13,10 +13,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import javax.sql.DataSource;
+
 import org.ganxun.audit.AuditLog;
 import org.ganxun.platform.crypto.FieldCipher;
 import org.ganxun.platform.security.DataScope;
-import org.springframework.jdbc.core.JdbcTemplate;
+import java.nio.charset.StandardCharsets;
+
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+import org.springframework.jdbc.UncategorizedSQLException;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.core.SqlTypeValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -27,20 +34,20 @@ import org.springframework.transaction.annotation.Transactional;
  * Writes many cadres at once for the Excel import, with the rules of {@link Roster#upsert}: a citizen ID
  * already in the roster updates that cadre, a change of unit, post or rank closes the current history
  * period and opens a new one, and every created or updated cadre gets its audit entry. Each call is a
- * handful of statements whatever the number of rows (arrays through {@code unnest}), and runs inside the
+ * handful of statements whatever the number of rows (COPY into a staging table, one merging INSERT), inside the
  * caller's transaction, so a whole import commits or rolls back as one.
  */
 @Component
 public class RosterBatch {
 
     private final JdbcClient jdbc;
-    private final JdbcTemplate template;
     private final FieldCipher cipher;
     private final AuditLog audit;
+    private final DataSource dataSource;
 
-    RosterBatch(JdbcClient jdbc, JdbcTemplate template, FieldCipher cipher, AuditLog audit) {
+    RosterBatch(JdbcClient jdbc, FieldCipher cipher, AuditLog audit, DataSource dataSource) {
+        this.dataSource = dataSource;
         this.jdbc = jdbc;
-        this.template = template;
         this.cipher = cipher;
         this.audit = audit;
     }
@@ -120,8 +127,19 @@ public class RosterBatch {
         for (int k = 0; k < n; k++) {
             indexByHash.put(values.get(k).hash, k);
         }
-        List<Object[]> returned = template.query(con -> upsertStatement(con, values),
-                (rs, r) -> new Object[]{rs.getLong(1), rs.getString(2), rs.getBoolean(3), rs.getInt(4)});
+        // COPY into a staging table, then one INSERT ... ON CONFLICT merges it into the roster
+        jdbc.sql(STAGE).update();
+        jdbc.sql("truncate cadre_import_stage").update();
+        List<Object[]> staged = new ArrayList<>(n);
+        for (int k = 0; k < n; k++) {
+            Values v = values.get(k);
+            staged.add(new Object[]{k, v.name, v.gender, v.ethnicity, v.birth, v.enc, v.hash, v.masked, v.education, v.ps,
+                    v.joined, v.orgId, v.post, v.rankLevel, v.rankGrade, v.leadership, v.staffCategory, v.entered,
+                    v.phone, v.reserve, v.partyOrgId, v.mobile, v.status});
+        }
+        copy("COPY cadre_import_stage FROM STDIN", staged);
+        List<Object[]> returned = jdbc.sql(MERGE)
+                .query((rs, r) -> new Object[]{rs.getLong(1), rs.getString(2), rs.getBoolean(3), rs.getInt(4)}).list();
 
         List<Written> written = new ArrayList<>(n);
         List<AuditLog.Change> changes = new ArrayList<>(n);
@@ -171,15 +189,23 @@ public class RosterBatch {
                 || before.leadership() != Boolean.TRUE.equals(form.leadership());
     }
 
-    private static final String UPSERT = """
-            insert into cadre (name, gender, ethnicity, birth_date, citizen_id_enc, citizen_id_hash, citizen_id_masked,
-                education, political_status, joined_party_on, org_id, post, rank_level, rank_grade, leadership,
-                staff_category, entered_work_on, phone, reserve_cadre, party_org_id, mobile_member, status)
-            select * from unnest(cast(? as varchar[]), cast(? as varchar[]), cast(? as varchar[]), cast(? as date[]),
-                cast(? as text[]), cast(? as char(64)[]), cast(? as varchar[]), cast(? as varchar[]), cast(? as varchar[]),
-                cast(? as date[]), cast(? as bigint[]), cast(? as varchar[]), cast(? as varchar[]), cast(? as varchar[]),
-                cast(? as boolean[]), cast(? as varchar[]), cast(? as date[]), cast(? as varchar[]), cast(? as boolean[]),
-                cast(? as bigint[]), cast(? as boolean[]), cast(? as varchar[]))
+    private static final String COLUMNS = """
+            name, gender, ethnicity, birth_date, citizen_id_enc, citizen_id_hash, citizen_id_masked,
+            education, political_status, joined_party_on, org_id, post, rank_level, rank_grade, leadership,
+            staff_category, entered_work_on, phone, reserve_cadre, party_org_id, mobile_member, status""";
+
+    /** Per transaction (dropped at commit or rollback), emptied before each batch. */
+    private static final String STAGE = """
+            create temp table if not exists cadre_import_stage (ord int, name varchar(50), gender varchar(10),
+                ethnicity varchar(20), birth_date date, citizen_id_enc text, citizen_id_hash char(64),
+                citizen_id_masked varchar(20), education varchar(30), political_status varchar(30), joined_party_on date,
+                org_id bigint, post varchar(100), rank_level varchar(20), rank_grade varchar(20), leadership boolean,
+                staff_category varchar(40), entered_work_on date, phone varchar(30), reserve_cadre boolean,
+                party_org_id bigint, mobile_member boolean, status varchar(20)) on commit drop""";
+
+    private static final String MERGE = "insert into cadre (" + COLUMNS + ") select " + COLUMNS
+            + " from cadre_import_stage order by ord" + """
+
             on conflict (citizen_id_hash) do update set name = excluded.name, gender = excluded.gender,
                 ethnicity = excluded.ethnicity, birth_date = excluded.birth_date, citizen_id_enc = excluded.citizen_id_enc,
                 citizen_id_masked = excluded.citizen_id_masked, education = excluded.education,
@@ -191,26 +217,50 @@ public class RosterBatch {
                 updated_at = now(), version = cadre.version + 1
             returning id, citizen_id_hash, (xmax = 0) as inserted, version""";
 
-    private static PreparedStatement upsertStatement(Connection con, List<Values> vs) throws SQLException {
-        int n = vs.size();
-        Object[][] cols = new Object[22][n];
-        for (int k = 0; k < n; k++) {
-            Values v = vs.get(k);
-            Object[] row = {v.name, v.gender, v.ethnicity, v.birth, v.enc, v.hash, v.masked, v.education, v.ps,
-                    v.joined, v.orgId, v.post, v.rankLevel, v.rankGrade, v.leadership, v.staffCategory, v.entered,
-                    v.phone, v.reserve, v.partyOrgId, v.mobile, v.status};
-            for (int c = 0; c < 22; c++) {
-                cols[c][k] = row[c];
+    /** Streams rows into COPY ... FROM STDIN (text format) on the transaction's connection. */
+    void copy(String sql, List<Object[]> rows) {
+        Connection con = DataSourceUtils.getConnection(dataSource);
+        try {
+            CopyIn in = con.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
+            StringBuilder b = new StringBuilder(64 * 1024);
+            for (int r = 0; r < rows.size(); r++) {
+                Object[] row = rows.get(r);
+                for (int c = 0; c < row.length; c++) {
+                    if (c > 0) {
+                        b.append('\t');
+                    }
+                    Object v = row[c];
+                    if (v == null) {
+                        b.append("\\N");
+                    } else if (v instanceof Boolean bool) {
+                        b.append(bool ? 't' : 'f');
+                    } else {
+                        String t = v.toString();
+                        for (int i = 0; i < t.length(); i++) {
+                            char ch = t.charAt(i);
+                            switch (ch) {
+                                case '\\' -> b.append("\\\\");
+                                case '\t' -> b.append("\\t");
+                                case '\n' -> b.append("\\n");
+                                case '\r' -> b.append("\\r");
+                                default -> b.append(ch);
+                            }
+                        }
+                    }
+                }
+                b.append('\n');
+                if (b.length() > 60_000 || r == rows.size() - 1) {
+                    byte[] bytes = b.toString().getBytes(StandardCharsets.UTF_8);
+                    in.writeToCopy(bytes, 0, bytes.length);
+                    b.setLength(0);
+                }
             }
+            in.endCopy();
+        } catch (SQLException e) {
+            throw new UncategorizedSQLException(sql, null, e);
+        } finally {
+            DataSourceUtils.releaseConnection(con, dataSource);
         }
-        String[] types = {"varchar", "varchar", "varchar", "date", "text", "text", "varchar", "varchar", "varchar",
-                "date", "bigint", "varchar", "varchar", "varchar", "boolean", "varchar", "date", "varchar", "boolean",
-                "bigint", "boolean", "varchar"};
-        PreparedStatement ps = con.prepareStatement(UPSERT);
-        for (int c = 0; c < 22; c++) {
-            ps.setArray(c + 1, con.createArrayOf(types[c], cols[c]));
-        }
-        return ps;
     }
 
     /** Names and paths of the nodes of a tree table ({@code [name, path]} by id). */
@@ -260,16 +310,13 @@ public class RosterBatch {
             if (ids.isEmpty()) {
                 return;
             }
-            b.jdbc.sql("""
-                    insert into cadre_post_history (cadre_id, org_id, post, rank_level, rank_grade, leadership, started_on, note)
-                    select * from unnest(cast(? as bigint[]), cast(? as bigint[]), cast(? as varchar[]), cast(? as varchar[]),
-                        cast(? as varchar[]), cast(? as boolean[]), cast(? as date[]), cast(? as varchar[]))""")
-                    .params(array("bigint", ids.toArray()), array("bigint", orgIds.toArray()),
-                            array("varchar", posts.toArray()), array("varchar", levels.toArray()),
-                            array("varchar", grades.toArray()), array("boolean", leadership.toArray()),
-                            array("date", startedOn.stream().map(LocalDate::toString).toArray()),
-                            array("varchar", notes.toArray()))
-                    .update();
+            List<Object[]> rows = new ArrayList<>(ids.size());
+            for (int i = 0; i < ids.size(); i++) {
+                rows.add(new Object[]{ids.get(i), orgIds.get(i), posts.get(i), levels.get(i), grades.get(i),
+                        leadership.get(i), startedOn.get(i), notes.get(i)});
+            }
+            b.copy("COPY cadre_post_history (cadre_id, org_id, post, rank_level, rank_grade, leadership, started_on, note)"
+                    + " FROM STDIN", rows);
         }
     }
 

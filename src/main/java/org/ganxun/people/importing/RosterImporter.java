@@ -36,13 +36,13 @@ import org.springframework.transaction.annotation.Transactional;
  * Reads a roster file and writes its rows, in the caller's transaction: finds the header below any title
  * rows, reads every row into a {@link CadreForm} (synonyms, dates and yes/no the ways clerks write them),
  * checks it with {@link CadreValidator}, resolves units within the importer's scope, and writes good rows
- * 500 at a time through {@link RosterBatch}. Only the rows of the current batch and the (small) list of
+ * 2,000 at a time through {@link RosterBatch}. Only the rows of the current batch and the (small) list of
  * errors are held in memory.
  */
 @Component
 class RosterImporter {
 
-    static final int BATCH = 500;
+    static final int BATCH = 2000;
     static final int HEADER_SEARCH_ROWS = 10;
     /** Errors kept for the report; beyond this only the count grows. */
     static final int MAX_ERRORS = 100_000;
