@@ -91,7 +91,7 @@ public final class CellText {
         return d.getYear() >= 1900 && d.getYear() <= 2100 ? d : null;
     }
 
-    /** 是/否, Y/N, √/×, true/false, 1/0. Null for blank; {@code Optional.empty()}-like INVALID marker otherwise. */
+    /** 是/否, Y/N, √/×, true/false, 1/0; null for blank; IllegalArgumentException for anything else. */
     public static Boolean bool(String s) {
         if (s == null || s.isEmpty()) {
             return null;
