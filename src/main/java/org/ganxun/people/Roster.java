@@ -174,7 +174,7 @@ public class Roster implements MemberCounts {
         }
     }
 
-    private static String describeChange(CadreView before, CadreForm form) {
+    static String describeChange(CadreView before, CadreForm form) {
         if (before.rankLevel() != form.rankLevel() || before.rankGrade() != form.rankGrade()) {
             return "职级变动";
         }

@@ -1,0 +1,32 @@
+package org.ganxun.people.export;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.ganxun.people.CadreQuery;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code GET /api/cadres/export?<filters>}: the roster list's rows for those filters, as .xlsx. */
+@RestController
+class CadreExportController {
+
+    private final RosterExport export;
+
+    CadreExportController(RosterExport export) {
+        this.export = export;
+    }
+
+    @GetMapping("/api/cadres/export")
+    void export(@ModelAttribute CadreQuery query, HttpServletResponse res) throws IOException {
+        res.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        res.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                .filename("干部名册-" + LocalDate.now() + ".xlsx", StandardCharsets.UTF_8).build().toString());
+        export.write(query, res.getOutputStream());
+    }
+}

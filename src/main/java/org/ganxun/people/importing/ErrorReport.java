@@ -1,0 +1,90 @@
+package org.ganxun.people.importing;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import cn.idev.excel.ExcelWriter;
+import cn.idev.excel.write.metadata.WriteSheet;
+
+/**
+ * The error report: the uploaded sheet again with two added columns, 错误说明 (every problem of the row)
+ * and 原行号. For an all-or-nothing import every row is kept (the whole file has to be imported again);
+ * for a valid-rows import only the title rows, the header and the bad rows (the good ones are stored).
+ */
+final class ErrorReport {
+
+    private static final int CHUNK = 1000;
+
+    private ErrorReport() {
+    }
+
+    static void write(ImportJobs.StoredFile f, List<RowError> errors, OutputStream out) {
+        Map<Integer, StringBuilder> byRow = new HashMap<>();
+        for (RowError e : errors) {
+            StringBuilder b = byRow.computeIfAbsent(e.row(), r -> new StringBuilder());
+            if (!b.isEmpty()) {
+                b.append("；");
+            }
+            b.append(e.column()).append("：").append(e.message());
+        }
+        boolean allRows = f.mode() == ImportMode.ALL_OR_NOTHING;
+        File temp = null;
+        try (ExcelWriter w = Workbooks.open(out)) {
+            WriteSheet sheet = Workbooks.plainSheet(0, "错误报告");
+            byte[] csv = null;
+            if (f.type() == FileType.CSV) {
+                csv = f.data();
+            } else {
+                temp = Files.createTempFile("ganxun-report-", "." + f.type().name().toLowerCase()).toFile();
+                Files.write(temp.toPath(), f.data());
+            }
+            List<List<String>> chunk = new ArrayList<>(CHUNK);
+            int[] headerWidth = {-1};
+            SheetReader.read(f.type(), temp, csv, row -> {
+                boolean header = headerWidth[0] < 0 && row.excelRow() <= RosterImporter.HEADER_SEARCH_ROWS
+                        && RosterImporter.looksLikeHeader(row);
+                if (header) {
+                    headerWidth[0] = row.texts().length;
+                }
+                boolean beforeData = headerWidth[0] < 0 || header;
+                StringBuilder err = byRow.get(row.excelRow());
+                if (!(allRows || beforeData || err != null)) {
+                    return true;
+                }
+                int width = Math.max(headerWidth[0], 0);
+                List<String> cells = new ArrayList<>(Arrays.asList(row.texts()));
+                while (cells.size() < width) {
+                    cells.add(null);
+                }
+                if (header) {
+                    cells.add("错误说明");
+                    cells.add("原行号");
+                } else if (!beforeData) {
+                    cells.add(err == null ? null : err.toString());
+                    cells.add(String.valueOf(row.excelRow()));
+                }
+                chunk.add(cells);
+                if (chunk.size() >= CHUNK) {
+                    w.write(chunk, sheet);
+                    chunk.clear();
+                }
+                return true;
+            });
+            w.write(chunk, sheet);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            if (temp != null) {
+                temp.delete();
+            }
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package org.ganxun.people.importing;
+
+import java.util.Locale;
+
+/** The spreadsheet formats the import accepts. */
+enum FileType {
+    XLSX, XLS, CSV;
+
+    /** By the file name's extension; null when not accepted. */
+    static FileType ofFileName(String name) {
+        if (name == null) {
+            return null;
+        }
+        String n = name.strip().toLowerCase(Locale.ROOT);
+        if (n.endsWith(".xlsx")) {
+            return XLSX;
+        }
+        if (n.endsWith(".xls")) {
+            return XLS;
+        }
+        if (n.endsWith(".csv")) {
+            return CSV;
+        }
+        return null;
+    }
+}

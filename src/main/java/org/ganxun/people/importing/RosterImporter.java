@@ -1,0 +1,438 @@
+package org.ganxun.people.importing;
+
+import java.io.File;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.ganxun.org.DataScopes;
+import org.ganxun.people.CadreForm;
+import org.ganxun.people.CadreValidator;
+import org.ganxun.people.CadreView;
+import org.ganxun.people.CitizenId;
+import org.ganxun.people.Education;
+import org.ganxun.people.Gender;
+import org.ganxun.people.Labeled;
+import org.ganxun.people.PoliticalStatus;
+import org.ganxun.people.RankGrade;
+import org.ganxun.people.RankLevel;
+import org.ganxun.people.RosterBatch;
+import org.ganxun.people.StaffCategory;
+import org.ganxun.platform.security.CurrentUser;
+import org.ganxun.platform.security.DataScope;
+import org.ganxun.platform.web.BusinessException.FieldProblem;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Reads a roster file and writes its rows, in the caller's transaction: finds the header below any title
+ * rows, reads every row into a {@link CadreForm} (synonyms, dates and yes/no the ways clerks write them),
+ * checks it with {@link CadreValidator}, resolves units within the importer's scope, and writes good rows
+ * 2,000 at a time through {@link RosterBatch}. Only the rows of the current batch and the (small) list of
+ * errors are held in memory.
+ */
+@Component
+class RosterImporter {
+
+    static final int BATCH = 2000;
+    static final int HEADER_SEARCH_ROWS = 10;
+    /** Errors kept for the report; beyond this only the count grows. */
+    static final int MAX_ERRORS = 100_000;
+
+    private final JdbcClient jdbc;
+    private final DataScopes scopes;
+    private final RosterBatch batch;
+    private final ImportLimits limits;
+
+    RosterImporter(JdbcClient jdbc, DataScopes scopes, RosterBatch batch, ImportLimits limits) {
+        this.jdbc = jdbc;
+        this.scopes = scopes;
+        this.batch = batch;
+        this.limits = limits;
+    }
+
+    /** Receives progress (rows done so far); called after every batch. */
+    interface Progress {
+        void update(int processedRows);
+    }
+
+    /** What happened; when {@code errorRows > 0} in ALL_OR_NOTHING mode the caller rolls back. */
+    record Outcome(int totalRows, int createdCount, int updatedCount, int errorRows, List<RowError> errors,
+                   String message) {
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Outcome run(FileType type, File file, byte[] bytes, ImportMode mode, CurrentUser user, String remoteAddr,
+                       Progress progress) {
+        Run run = new Run(mode, user, remoteAddr, progress);
+        try {
+            SheetReader.read(type, file, bytes, run::accept);
+        } catch (RuntimeException e) {
+            ImportRejected rejected = find(e, ImportRejected.class);
+            if (rejected != null) {
+                throw rejected;
+            }
+            if (FileGuard.isZipBomb(e)) {
+                throw new ImportRejected(FileGuard.ZIP_BOMB);
+            }
+            throw e;
+        }
+        if (run.columns == null) {
+            throw new ImportRejected(noHeader());
+        }
+        run.flush();
+        run.errors.sort((a, b) -> Integer.compare(a.row(), b.row()));
+        String message = run.ignored.isEmpty() ? null : "已忽略无法识别的列：" + String.join("、", run.ignored);
+        return new Outcome(run.dataRows, run.created, run.updated, run.errorRows.size(), run.errors, message);
+    }
+
+    /** A header row names at least three known columns, among them the name or the citizen ID. */
+    static boolean looksLikeHeader(SheetReader.RawRow row) {
+        java.util.Set<RosterColumn> found = java.util.EnumSet.noneOf(RosterColumn.class);
+        for (String t : row.texts()) {
+            RosterColumn c = t == null ? null : RosterColumn.ofHeader(t);
+            if (c != null) {
+                found.add(c);
+            }
+        }
+        return found.size() >= 3 && (found.contains(RosterColumn.NAME) || found.contains(RosterColumn.CITIZEN_ID));
+    }
+
+    private static String noHeader() {
+        return "前" + HEADER_SEARCH_ROWS + "行中没有找到表头（含“姓名”“公民身份号码”“单位”等列名的一行），请对照导入模板检查文件";
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T extends Throwable> T find(Throwable t, Class<T> type) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (type.isInstance(c)) {
+                return (T) c;
+            }
+        }
+        return null;
+    }
+
+    /** A data row read from the file, waiting for its batch. */
+    private record Parsed(int row, CadreForm form, CitizenId cid, Map<RosterColumn, String> values,
+                          Map<RosterColumn, String> parseErrors) {
+    }
+
+    /** The state of one run over a file. */
+    private final class Run {
+        final ImportMode mode;
+        final CurrentUser user;
+        final DataScope scope;
+        final RosterBatch.Actor actor;
+        final Progress progress;
+        final OrgDirectory units;
+        final OrgDirectory parties;
+        /** column index → column, and the user's own title of each column */
+        Map<Integer, RosterColumn> columns;
+        final Map<RosterColumn, String> titles = new EnumMap<>(RosterColumn.class);
+        final List<String> ignored = new ArrayList<>();
+        final Map<String, Integer> seen = new HashMap<>();
+        final List<Parsed> pending = new ArrayList<>(BATCH);
+        final List<RowError> errors = new ArrayList<>();
+        final Set<Integer> errorRows = new java.util.HashSet<>();
+        int dataRows;
+        int processed;
+        int created;
+        int updated;
+
+        Run(ImportMode mode, CurrentUser user, String remoteAddr, Progress progress) {
+            this.mode = mode;
+            this.user = user;
+            this.scope = scopes.of(user);
+            this.actor = new RosterBatch.Actor(user.id(), user.username(), remoteAddr);
+            this.progress = progress;
+            this.units = OrgDirectory.administrative(jdbc);
+            this.parties = OrgDirectory.party(jdbc);
+        }
+
+        boolean accept(SheetReader.RawRow row) {
+            if (columns == null) {
+                if (row.excelRow() > HEADER_SEARCH_ROWS) {
+                    throw new ImportRejected(noHeader());
+                }
+                tryHeader(row);
+                return true;
+            }
+            if (row.blank()) {
+                return true;
+            }
+            Parsed p = parse(row);
+            if (p == null) {
+                return true; // the template's sample row
+            }
+            if (++dataRows > limits.maxRows()) {
+                throw new ImportRejected(FileGuard.tooManyRows(limits, 0).getMessage());
+            }
+            pending.add(p);
+            if (pending.size() >= BATCH) {
+                flush();
+            }
+            return true;
+        }
+
+        private void tryHeader(SheetReader.RawRow row) {
+            if (!looksLikeHeader(row)) {
+                return;
+            }
+            Map<Integer, RosterColumn> found = new HashMap<>();
+            List<String> unknown = new ArrayList<>();
+            for (int i = 0; i < row.texts().length; i++) {
+                String t = row.text(i);
+                if (t == null || t.isEmpty()) {
+                    continue;
+                }
+                RosterColumn c = RosterColumn.ofHeader(t);
+                if (c != null && !found.containsValue(c)) {
+                    found.put(i, c);
+                    titles.put(c, t);
+                } else {
+                    unknown.add(t);
+                }
+            }
+            List<String> missing = Arrays.stream(RosterColumn.values())
+                    .filter(c -> c.required() && !found.containsValue(c)).map(RosterColumn::title).toList();
+            if (!missing.isEmpty()) {
+                throw new ImportRejected("第" + row.excelRow() + "行的表头缺少必填的列：" + String.join("、", missing)
+                        + "，请对照导入模板补上");
+            }
+            columns = found;
+            ignored.addAll(unknown.stream().filter(u -> !u.equals("序号") && !u.equals("编号")).toList());
+        }
+
+        private Parsed parse(SheetReader.RawRow row) {
+            Map<RosterColumn, String> values = new EnumMap<>(RosterColumn.class);
+            Map<RosterColumn, LocalDate> dates = new EnumMap<>(RosterColumn.class);
+            Map<RosterColumn, Boolean> numeric = new EnumMap<>(RosterColumn.class);
+            for (Map.Entry<Integer, RosterColumn> e : columns.entrySet()) {
+                String t = row.text(e.getKey());
+                if (t != null && !t.isEmpty()) {
+                    values.put(e.getValue(), t);
+                }
+                if (row.date(e.getKey()) != null) {
+                    dates.put(e.getValue(), row.date(e.getKey()));
+                }
+                if (row.isNumeric(e.getKey())) {
+                    numeric.put(e.getValue(), true);
+                }
+            }
+            Map<RosterColumn, String> errs = new EnumMap<>(RosterColumn.class);
+            String name = CellText.name(values.get(RosterColumn.NAME));
+            String rawId = values.get(RosterColumn.CITIZEN_ID);
+            if (TemplateWriter.isSample(name, rawId)) {
+                return null;
+            }
+            if (rawId != null && numeric.containsKey(RosterColumn.CITIZEN_ID) && rawId.replaceAll("\\D", "").length() >= 15) {
+                errs.put(RosterColumn.CITIZEN_ID, "公民身份号码被存成了数字，后几位已丢失；请把该列设为“文本”格式后重新填写");
+            }
+            Gender gender = label(Gender.class, RosterColumn.GENDER, values, errs, "男、女");
+            LocalDate birth = date(RosterColumn.BIRTH_DATE, values, dates, errs);
+            Education education = label(Education.class, RosterColumn.EDUCATION, values, errs, labels(Education.values()));
+            PoliticalStatus ps = label(PoliticalStatus.class, RosterColumn.POLITICAL_STATUS, values, errs,
+                    labels(PoliticalStatus.values()));
+            LocalDate joined = date(RosterColumn.JOINED_PARTY_ON, values, dates, errs);
+            Long orgId = org(units, RosterColumn.ORG, values, errs);
+            RankGrade grade = label(RankGrade.class, RosterColumn.RANK_GRADE, values, errs, "正职、副职");
+            RankLevel level = null;
+            String levelText = values.get(RosterColumn.RANK_LEVEL);
+            if (levelText != null) {
+                level = Labeled.parse(RankLevel.class, levelText);
+                if (level == null && (levelText.startsWith("正") || levelText.startsWith("副"))) {
+                    // 正科级, 副处 …: grade and level in one cell
+                    String rest = levelText.substring(1);
+                    level = Labeled.parse(RankLevel.class, rest);
+                    if (level == null) {
+                        level = Labeled.parse(RankLevel.class, rest + "级");
+                    }
+                    if (level != null && grade == null) {
+                        grade = levelText.startsWith("正") ? RankGrade.PRINCIPAL : RankGrade.DEPUTY;
+                    }
+                }
+                if (level == null) {
+                    errs.put(RosterColumn.RANK_LEVEL, "职级层次“" + levelText + "”无法识别，可填：" + labels(RankLevel.values())
+                            + "（也可写作 正科级、副处级）");
+                }
+            }
+            Boolean leadership = bool(RosterColumn.LEADERSHIP, values, errs);
+            StaffCategory sc = label(StaffCategory.class, RosterColumn.STAFF_CATEGORY, values, errs, labels(StaffCategory.values()));
+            LocalDate entered = date(RosterColumn.ENTERED_WORK_ON, values, dates, errs);
+            Boolean reserve = bool(RosterColumn.RESERVE_CADRE, values, errs);
+            Long partyOrgId = values.containsKey(RosterColumn.PARTY_ORG) ? org(parties, RosterColumn.PARTY_ORG, values, errs) : null;
+            Boolean mobile = bool(RosterColumn.MOBILE_MEMBER, values, errs);
+            String ethnicity = ethnicity(values.get(RosterColumn.ETHNICITY));
+            if (ethnicity != null && ethnicity.length() > 20) {
+                errs.put(RosterColumn.ETHNICITY, "民族“" + ethnicity + "”过长（最多20个字）");
+            }
+            if (values.containsKey(RosterColumn.PHONE) && values.get(RosterColumn.PHONE).length() > 30) {
+                errs.put(RosterColumn.PHONE, "联系电话过长（最多30个字符）");
+            }
+            CadreForm form = new CadreForm(name, gender, ethnicity, birth, rawId, education, ps, joined, orgId,
+                    values.get(RosterColumn.POST), level, grade, leadership, sc, entered, values.get(RosterColumn.PHONE),
+                    reserve, partyOrgId, mobile, null, null);
+            CitizenId cid = errs.containsKey(RosterColumn.CITIZEN_ID) ? null : CitizenId.parse(rawId).id().orElse(null);
+            if (cid != null) {
+                Integer first = seen.putIfAbsent(cid.value(), row.excelRow());
+                if (first != null) {
+                    errs.put(RosterColumn.CITIZEN_ID, "与第" + first + "行的公民身份号码重复");
+                    cid = null;
+                }
+            }
+            return new Parsed(row.excelRow(), form, cid, values, errs);
+        }
+
+        /** Checks and writes the pending rows. */
+        void flush() {
+            if (pending.isEmpty()) {
+                return;
+            }
+            List<CitizenId> ids = pending.stream().map(Parsed::cid).filter(java.util.Objects::nonNull).toList();
+            Map<String, RosterBatch.Existing> existing = batch.existing(ids);
+            List<RosterBatch.Item> good = new ArrayList<>(pending.size());
+            for (Parsed p : pending) {
+                Map<RosterColumn, String> errs = new EnumMap<>(p.parseErrors());
+                RosterBatch.Existing ex = p.cid() == null ? null : existing.get(p.cid().value());
+                CadreForm form = p.form();
+                CadreView before = null;
+                if (ex != null) {
+                    if (!scope.coversOrgPath(ex.orgPath())) {
+                        errs.putIfAbsent(RosterColumn.CITIZEN_ID, "该干部已在花名册中，但其现所在单位不在您的管理范围内，不能修改");
+                    }
+                    before = ex.view();
+                    form = keepAbsentColumns(form, before);
+                }
+                CitizenId[] out = new CitizenId[1];
+                for (FieldProblem fp : CadreValidator.validate(form, out)) {
+                    RosterColumn c = RosterColumn.ofTitle(fp.field());
+                    if (c == null) {
+                        c = RosterColumn.NAME;
+                    }
+                    if (!errs.containsKey(c)) {
+                        errs.put(c, fp.message());
+                    }
+                }
+                if (!errs.isEmpty()) {
+                    errorRows.add(p.row());
+                    for (Map.Entry<RosterColumn, String> e : errs.entrySet()) {
+                        if (errors.size() < MAX_ERRORS) {
+                            RosterColumn c = e.getKey();
+                            errors.add(new RowError(p.row(), titles.getOrDefault(c, c.title()), p.values().get(c), e.getValue()));
+                        }
+                    }
+                } else {
+                    good.add(new RosterBatch.Item(p.row(), form, out[0], before));
+                }
+            }
+            boolean write = mode == ImportMode.VALID_ROWS || errorRows.isEmpty();
+            if (write && !good.isEmpty()) {
+                for (RosterBatch.Written w : batch.write(good, scope, actor)) {
+                    if (w.created()) {
+                        created++;
+                    } else {
+                        updated++;
+                    }
+                }
+            }
+            processed += pending.size();
+            pending.clear();
+            progress.update(processed);
+        }
+
+        /** Columns the file does not have keep what the roster has; gender and birth date come from the ID. */
+        private CadreForm keepAbsentColumns(CadreForm f, CadreView b) {
+            return new CadreForm(f.name(), f.gender(), has(RosterColumn.ETHNICITY) ? f.ethnicity() : b.ethnicity(),
+                    f.birthDate(), f.citizenId(), has(RosterColumn.EDUCATION) ? f.education() : b.education(),
+                    f.politicalStatus(), has(RosterColumn.JOINED_PARTY_ON) ? f.joinedPartyOn() : b.joinedPartyOn(),
+                    f.orgId(), has(RosterColumn.POST) ? f.post() : b.post(),
+                    has(RosterColumn.RANK_LEVEL) ? f.rankLevel() : b.rankLevel(),
+                    has(RosterColumn.RANK_GRADE) || has(RosterColumn.RANK_LEVEL) ? f.rankGrade() : b.rankGrade(),
+                    has(RosterColumn.LEADERSHIP) ? f.leadership() : Boolean.valueOf(b.leadership()), f.staffCategory(),
+                    has(RosterColumn.ENTERED_WORK_ON) ? f.enteredWorkOn() : b.enteredWorkOn(),
+                    has(RosterColumn.PHONE) ? f.phone() : b.phone(),
+                    has(RosterColumn.RESERVE_CADRE) ? f.reserveCadre() : Boolean.valueOf(b.reserveCadre()),
+                    has(RosterColumn.PARTY_ORG) ? f.partyOrgId() : b.partyOrgId(),
+                    has(RosterColumn.MOBILE_MEMBER) ? f.mobileMember() : Boolean.valueOf(b.mobileMember()),
+                    b.status(), null);
+        }
+
+        private boolean has(RosterColumn c) {
+            return titles.containsKey(c);
+        }
+
+        private Long org(OrgDirectory dir, RosterColumn c, Map<RosterColumn, String> values, Map<RosterColumn, String> errs) {
+            String v = values.get(c);
+            if (v == null) {
+                return null; // the validator says "单位不能为空"
+            }
+            OrgDirectory.Resolution r = dir.resolve(v, scope);
+            if (r.error() != null) {
+                errs.put(c, r.error());
+                return null;
+            }
+            return r.node().id();
+        }
+    }
+
+    private static <E extends Enum<E> & Labeled> E label(Class<E> type, RosterColumn c, Map<RosterColumn, String> values,
+                                                         Map<RosterColumn, String> errs, String allowed) {
+        String v = values.get(c);
+        if (v == null) {
+            return null;
+        }
+        E e = Labeled.parse(type, v);
+        if (e == null) {
+            errs.put(c, c.title() + "“" + v + "”无法识别，可填：" + allowed);
+        }
+        return e;
+    }
+
+    private static LocalDate date(RosterColumn c, Map<RosterColumn, String> values, Map<RosterColumn, LocalDate> dates,
+                                  Map<RosterColumn, String> errs) {
+        LocalDate d = dates.get(c);
+        if (d != null) {
+            return d;
+        }
+        String v = values.get(c);
+        if (v == null) {
+            return null;
+        }
+        d = CellText.date(v);
+        if (d == null) {
+            errs.put(c, c.title() + "“" + v + "”无法识别，请写作 1975-03-12、1975.03 或 1975年3月");
+        }
+        return d;
+    }
+
+    private static Boolean bool(RosterColumn c, Map<RosterColumn, String> values, Map<RosterColumn, String> errs) {
+        String v = values.get(c);
+        try {
+            return CellText.bool(v);
+        } catch (IllegalArgumentException e) {
+            errs.put(c, c.title() + "“" + v + "”无法识别，应填 是 或 否");
+            return null;
+        }
+    }
+
+    /** "汉" → "汉族"; full names stay as written. */
+    static String ethnicity(String v) {
+        if (v == null || v.isBlank()) {
+            return null;
+        }
+        String t = v.replaceAll("\\s+", "");
+        return t.length() <= 4 && !t.endsWith("族") && !t.equals("穿青人") && !t.contains("未识别") ? t + "族" : t;
+    }
+
+    static String labels(Labeled[] values) {
+        return Arrays.stream(values).map(Labeled::label).collect(Collectors.joining("、"));
+    }
+}

@@ -1,0 +1,65 @@
+package org.ganxun.people.importing;
+
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.List;
+
+import cn.idev.excel.ExcelWriter;
+import cn.idev.excel.FastExcel;
+import cn.idev.excel.write.handler.SheetWriteHandler;
+import cn.idev.excel.write.handler.context.SheetWriteHandlerContext;
+import cn.idev.excel.write.metadata.WriteSheet;
+import cn.idev.excel.write.style.column.SimpleColumnWidthStyleStrategy;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Workbook;
+
+/** FastExcel writers shared by the template, the export and the error report (streaming, SXSSF). */
+public final class Workbooks {
+
+    private Workbooks() {
+    }
+
+    /** A writer on the stream; the caller closes it (which finishes the workbook), not the stream. */
+    public static ExcelWriter open(OutputStream out) {
+        return FastExcel.write(out).autoCloseStream(false).registerWriteHandler(new SimpleColumnWidthStyleStrategy(16))
+                .build();
+    }
+
+    /** A sheet with a one-row header; {@code textColumns} are formatted as text so long numbers stay intact. */
+    public static WriteSheet sheet(int no, String name, List<String> titles, int... textColumns) {
+        List<List<String>> head = new ArrayList<>();
+        for (String t : titles) {
+            head.add(List.of(t));
+        }
+        return FastExcel.writerSheet(no, name).head(head).registerWriteHandler(new TextColumns(textColumns)).build();
+    }
+
+    /** A sheet without a header row (rows are written as they are). */
+    public static WriteSheet plainSheet(int no, String name) {
+        return FastExcel.writerSheet(no, name).needHead(false).build();
+    }
+
+    /** Column titles of the roster, in template order. */
+    public static List<String> rosterTitles() {
+        List<String> t = new ArrayList<>();
+        for (RosterColumn c : RosterColumn.values()) {
+            t.add(c.title());
+        }
+        return t;
+    }
+
+    private record TextColumns(int[] columns) implements SheetWriteHandler {
+        @Override
+        public void afterSheetCreate(SheetWriteHandlerContext context) {
+            if (columns.length == 0) {
+                return;
+            }
+            Workbook book = context.getWriteWorkbookHolder().getWorkbook();
+            CellStyle text = book.createCellStyle();
+            text.setDataFormat(book.createDataFormat().getFormat("@"));
+            for (int c : columns) {
+                context.getWriteSheetHolder().getSheet().setDefaultColumnStyle(c, text);
+            }
+        }
+    }
+}

@@ -1,0 +1,219 @@
+package org.ganxun.people.importing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.ganxun.org.OrganizationTrees;
+import org.ganxun.people.CadreQuery;
+import org.ganxun.people.CadreSearch;
+import org.ganxun.people.Gender;
+import org.ganxun.people.Roster;
+import org.ganxun.platform.security.CurrentUser;
+import org.ganxun.support.IntegrationTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.context.WebApplicationContext;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The import and export through HTTP, as the web UI calls them. */
+@IntegrationTest
+class ImportApiTest {
+
+    @Autowired
+    WebApplicationContext context;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    OrganizationTrees trees;
+    @Autowired
+    Roster roster;
+    @Autowired
+    CadreSearch search;
+    @Autowired
+    JsonMapper json;
+
+    MockMvc mvc;
+    ImportFixtures fx;
+
+    @BeforeEach
+    void setUp() {
+        mvc = MockMvcBuilders.webAppContextSetup(context).apply(SecurityMockMvcConfigurers.springSecurity()).build();
+        fx = new ImportFixtures(jdbc, trees);
+    }
+
+    @AfterEach
+    void clear() {
+        SecurityContextHolder.clearContext();
+    }
+
+    @Test
+    void aUserScopedToOneTownshipCannotImportIntoAnother() throws Exception {
+        String mine = ImportFixtures.citizenId(LocalDate.of(1982, 4, 4), true);
+        String theirs = ImportFixtures.citizenId(LocalDate.of(1983, 4, 4), false);
+        String theirsByPath = ImportFixtures.citizenId(LocalDate.of(1984, 4, 4), false);
+        byte[] file = ImportFixtures.xlsx(List.of(
+                List.of("姓名", "公民身份号码", "单位", "政治面貌", "人员类别"),
+                List.of("本镇人", mine, fx.townAName, "群众", "公务员"),
+                List.of("外镇人", theirs, fx.townBName, "群众", "公务员"),
+                List.of("外镇人乙", theirsByPath, fx.countyName + "/" + fx.townBName + "/农业服务中心" + fx.tag, "群众", "公务员")));
+
+        JsonNode job = upload(fx.townAUser, file, "VALID_ROWS");
+        job = await(fx.townAUser, job.get("id").asLong());
+        assertThat(job.get("status").asString()).isEqualTo("COMPLETED");
+        assertThat(job.get("createdCount").asInt()).isEqualTo(1);
+        assertThat(job.get("errorRowCount").asInt()).isEqualTo(2);
+        List<String> messages = new ArrayList<>();
+        job.get("errors").forEach(e -> messages.add(e.get("row").asInt() + ":" + e.get("column").asString() + ":" + e.get("message").asString()));
+        assertThat(messages).containsExactly("3:单位:单位不在您的管理范围内", "4:单位:单位不在您的管理范围内");
+        assertThat(roster.idByCitizenId(theirs)).isNull();
+        assertThat(roster.idByCitizenId(theirsByPath)).isNull();
+        assertThat(roster.idByCitizenId(mine)).isNotNull();
+
+        // the same file all-or-nothing: nothing at all
+        String mine2 = ImportFixtures.citizenId(LocalDate.of(1982, 4, 5), true);
+        byte[] file2 = ImportFixtures.xlsx(List.of(
+                List.of("姓名", "公民身份号码", "单位", "政治面貌", "人员类别"),
+                List.of("本镇人乙", mine2, fx.townAName, "群众", "公务员"),
+                List.of("外镇人", theirs, fx.townBName, "群众", "公务员")));
+        JsonNode rejected = await(fx.townAUser, upload(fx.townAUser, file2, "ALL_OR_NOTHING").get("id").asLong());
+        assertThat(rejected.get("status").asString()).isEqualTo("REJECTED");
+        assertThat(roster.idByCitizenId(mine2)).isNull();
+        assertThat(roster.idByCitizenId(theirs)).isNull();
+
+        // someone else's job is not visible; a plain cadre may not import
+        mvc.perform(get("/api/cadres/import/" + job.get("id").asLong()).with(user(fx.countyAdmin))).andExpect(status().isNotFound());
+        mvc.perform(get("/api/cadres/import").with(user(fx.townAUser))).andExpect(status().isOk());
+        byte[] report = mvc.perform(get("/api/cadres/import/" + job.get("id").asLong() + "/errors.xlsx").with(user(fx.townAUser)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        List<List<String>> rows = RosterImportTest.readSheet(report, 0);
+        assertThat(rows.get(0)).contains("错误说明");
+        assertThat(rows).hasSize(3);
+        assertThat(rows.get(1).get(5)).isEqualTo("单位：单位不在您的管理范围内");
+    }
+
+    @Test
+    void rejectsAWrongFileTypeWithAChineseMessage() throws Exception {
+        String body = mvc.perform(multipart("/api/cadres/import")
+                        .file(new MockMultipartFile("file", "名单.docx", "application/octet-stream", new byte[]{1, 2, 3}))
+                        .param("mode", "VALID_ROWS").with(user(fx.townAUser)).with(csrf()))
+                .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
+        assertThat(json.readTree(body).get("message").asString()).contains("只能导入 Excel 文件");
+    }
+
+    @Test
+    void theTemplateHasTheRosterColumnsASampleAndTheAllowedValues() throws Exception {
+        byte[] xlsx = mvc.perform(get("/api/cadres/import/template").with(user(fx.townAUser)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        List<List<String>> sheet = RosterImportTest.readSheet(xlsx, 0);
+        assertThat(sheet.get(0)).containsExactly("姓名", "性别", "民族", "出生日期", "公民身份号码", "学历", "政治面貌", "入党时间",
+                "单位", "职务", "职级层次", "正副职", "是否领导职务", "人员类别", "参加工作时间", "联系电话", "是否后备干部",
+                "所在党支部", "是否流动党员");
+        assertThat(sheet.get(1).get(4)).isEqualTo(TemplateWriter.SAMPLE_ID);
+        List<List<String>> help = RosterImportTest.readSheet(xlsx, 1);
+        assertThat(help.stream().map(r -> String.join("|", r.stream().map(String::valueOf).toList())).collect(Collectors.joining("\n")))
+                .contains("中共党员").contains("村(社区)干部").contains("大学专科");
+        // the untouched template imports nothing and complains about nothing (the sample is skipped)
+        JsonNode job = await(fx.townAUser, upload(fx.townAUser, xlsx, "ALL_OR_NOTHING").get("id").asLong());
+        assertThat(job.get("status").asString()).isEqualTo("COMPLETED");
+        assertThat(job.get("totalRows").asInt()).isZero();
+    }
+
+    @Test
+    void theExportHasExactlyTheRowsOfTheFilterAndCanBeImportedAgain() throws Exception {
+        List<List<Object>> rows = new ArrayList<>();
+        rows.add(List.of("姓名", "公民身份号码", "单位", "政治面貌", "人员类别", "职务", "所在党支部"));
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            String id = ImportFixtures.citizenId(LocalDate.of(1975 + i, 1 + i, 10), i % 3 == 0);
+            ids.add(id);
+            rows.add(List.of("导出" + RosterImportTest.cn(i) + RosterImportTest.cn(i + 1), id,
+                    i < 8 ? "农业服务中心" + fx.tag : fx.townBName, "中共党员", "事业人员", "干事", i < 8 ? fx.branchAName : ""));
+        }
+        // the farm centre's name is unique in township A's scope
+        JsonNode first = await(fx.townAUser, upload(fx.townAUser, ImportFixtures.xlsx(rows.subList(0, 9)), "ALL_OR_NOTHING").get("id").asLong());
+        assertThat(first.get("createdCount").asInt()).isEqualTo(8);
+        List<List<Object>> rest = new ArrayList<>();
+        rest.add(rows.get(0));
+        rest.addAll(rows.subList(9, 13));
+        await(fx.countyAdmin, upload(fx.countyAdmin, ImportFixtures.xlsx(rest), "ALL_OR_NOTHING").get("id").asLong());
+
+        byte[] xlsx = mvc.perform(get("/api/cadres/export").param("orgId", String.valueOf(fx.townA)).param("gender", "FEMALE")
+                        .param("sort", "name").with(user(fx.countyAdmin)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        List<List<String>> sheet = RosterImportTest.readSheet(xlsx, 0);
+        assertThat(sheet.get(0)).containsExactlyElementsOf(Workbooks.rosterTitles());
+        ImportFixtures.actAs(fx.countyAdmin);
+        CadreQuery q = new CadreQuery(null, null, fx.townA, null, null, null, null, Gender.FEMALE, null, null, null, null,
+                null, null, null, null, null, "name");
+        List<String> expected = search.page(q, 1, 500).rows().stream().map(v -> v.name()).toList();
+        assertThat(expected).hasSize(5); // 8 in township A, of them i = 0, 3, 6 male
+        assertThat(sheet.subList(1, sheet.size()).stream().map(r -> r.get(0)).toList()).containsExactlyElementsOf(expected);
+        List<String> first1 = sheet.get(1);
+        assertThat(first1.get(4)).matches("\\d{6}\\*{8}\\d{3}[\\dX]");
+        assertThat(first1.get(8)).isEqualTo(fx.townAName + "/农业服务中心" + fx.tag);
+        assertThat(first1.get(17)).isEqualTo(fx.branchAName);
+        SecurityContextHolder.clearContext();
+
+        // fill in the IDs, change a post, import again: updates, no new rows
+        long before = jdbc.sql("select count(*) from cadre").query(Long.class).single();
+        List<List<Object>> again = new ArrayList<>();
+        again.add(new ArrayList<>(sheet.get(0)));
+        for (List<String> r : sheet.subList(1, sheet.size())) {
+            List<Object> copy = new ArrayList<>(r.stream().map(c -> (Object) c).toList());
+            String name = r.get(0);
+            int i = rows.stream().skip(1).map(x -> (String) x.get(0)).toList().indexOf(name);
+            copy.set(4, ids.get(i));
+            copy.set(9, "站长");
+            again.add(copy);
+        }
+        JsonNode re = await(fx.countyAdmin, upload(fx.countyAdmin, ImportFixtures.xlsx(again), "ALL_OR_NOTHING").get("id").asLong());
+        assertThat(re.get("errors").toString()).isEqualTo("[]");
+        assertThat(re.get("updatedCount").asInt()).isEqualTo(5);
+        assertThat(jdbc.sql("select count(*) from cadre").query(Long.class).single()).isEqualTo(before);
+        Set<String> posts = jdbc.sql("select distinct post from cadre where org_id = ? and gender = 'FEMALE'").param(fx.farmA)
+                .query(String.class).set();
+        assertThat(posts).containsExactly("站长");
+    }
+
+    JsonNode upload(CurrentUser as, byte[] file, String mode) throws Exception {
+        String body = mvc.perform(multipart("/api/cadres/import")
+                        .file(new MockMultipartFile("file", "名册.xlsx", ImportController.XLSX, file))
+                        .param("mode", mode).with(user(as)).with(csrf()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        return json.readTree(body);
+    }
+
+    JsonNode await(CurrentUser as, long id) throws Exception {
+        long until = System.currentTimeMillis() + 120_000;
+        while (System.currentTimeMillis() < until) {
+            String body = mvc.perform(get("/api/cadres/import/" + id).with(user(as)))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+            JsonNode j = json.readTree(body);
+            String s = j.get("status").asString();
+            if (!s.equals("QUEUED") && !s.equals("RUNNING")) {
+                return j;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("job " + id + " did not finish");
+    }
+}

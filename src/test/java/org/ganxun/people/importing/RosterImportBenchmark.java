@@ -1,0 +1,221 @@
+package org.ganxun.people.importing;
+
+import java.io.File;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+
+import javax.sql.DataSource;
+
+import cn.idev.excel.ExcelWriter;
+import cn.idev.excel.FastExcel;
+import cn.idev.excel.context.AnalysisContext;
+import cn.idev.excel.read.listener.ReadListener;
+import org.ganxun.org.OrganizationTrees;
+import org.ganxun.people.CitizenId;
+import org.ganxun.support.IntegrationTest;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Not a timed test: measures the roster import of 100,000 rows against a baseline of FastExcel parsing
+ * plus a PostgreSQL COPY of the same rows, and the peak heap of each.
+ * Run with {@code ./mvnw -Pbench -Dskip.web=true test -Dtest=RosterImportBenchmark}.
+ */
+@Tag("benchmark")
+@IntegrationTest
+class RosterImportBenchmark {
+
+    static final int ROWS = 100_000;
+
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    OrganizationTrees trees;
+    @Autowired
+    RosterImports imports;
+    @Autowired
+    DataSource dataSource;
+
+    @Test
+    void import100000Rows() throws Exception {
+        ImportFixtures fx = new ImportFixtures(jdbc, trees);
+        Path file = Files.createTempFile("roster-bench-", ".xlsx");
+        long t0 = System.nanoTime();
+        write(file.toFile(), fx);
+        double genSec = (System.nanoTime() - t0) / 1e9;
+        long size = Files.size(file);
+        System.out.printf("generated %,d rows, %,d bytes in %.1f s%n", ROWS, size, genSec);
+
+        // (a) baseline: FastExcel parsing alone + COPY of the same rows into a scratch table
+        jdbc.sql("drop table if exists bench_roster_copy").update();
+        jdbc.sql("create table bench_roster_copy (" + String.join(", ", Workbooks.rosterTitles().stream()
+                .map(t -> "c" + Workbooks.rosterTitles().indexOf(t) + " text").toList()) + ")").update();
+        HeapSampler heapA = HeapSampler.start();
+        long a0 = System.nanoTime();
+        long copied;
+        try (Connection con = dataSource.getConnection()) {
+            CopyIn copy = con.unwrap(PGConnection.class).getCopyAPI()
+                    .copyIn("COPY bench_roster_copy FROM STDIN (FORMAT csv)");
+            StringBuilder line = new StringBuilder(512);
+            FastExcel.read(file.toFile(), new ReadListener<Map<Integer, String>>() {
+                @Override
+                public void invoke(Map<Integer, String> row, AnalysisContext context) {
+                    line.setLength(0);
+                    for (int c = 0; c < 19; c++) {
+                        if (c > 0) {
+                            line.append(',');
+                        }
+                        String v = row.get(c);
+                        if (v != null) {
+                            line.append('"').append(v.replace("\"", "\"\"")).append('"');
+                        }
+                    }
+                    line.append('\n');
+                    byte[] b = line.toString().getBytes(StandardCharsets.UTF_8);
+                    try {
+                        copy.writeToCopy(b, 0, b.length);
+                    } catch (java.sql.SQLException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+
+                @Override
+                public void doAfterAllAnalysed(AnalysisContext context) {
+                }
+            }).headRowNumber(1).sheet(0).doRead();
+            copied = copy.endCopy();
+        }
+        double baseSec = (System.nanoTime() - a0) / 1e9;
+        long baseHeap = heapA.stop();
+
+        // (b) the product path: upload → background job → one transaction with batches of 500
+        ImportFixtures.actAs(fx.countyAdmin);
+        byte[] bytes = Files.readAllBytes(file);
+        HeapSampler heapB = HeapSampler.start();
+        long b0 = System.nanoTime();
+        ImportJob job = imports.start("bench.xlsx", bytes, ImportMode.ALL_OR_NOTHING, "127.0.0.1");
+        bytes = null;
+        while (true) {
+            job = imports.get(job.id());
+            if (job.status() != ImportJob.Status.QUEUED && job.status() != ImportJob.Status.RUNNING) {
+                break;
+            }
+            Thread.sleep(100);
+        }
+        double importSec = (System.nanoTime() - b0) / 1e9;
+        long importHeap = heapB.stop();
+        Files.deleteIfExists(file);
+
+        if (job.status() != ImportJob.Status.COMPLETED || job.createdCount() != ROWS) {
+            throw new AssertionError("import did not complete: " + job.status() + " " + job.message() + " " + job.errors());
+        }
+        long audits = jdbc.sql("select count(*) from audit_log where actor_username = ? and action = 'CREATE'")
+                .param(fx.countyAdmin.username()).query(Long.class).single();
+        String report = String.format("""
+                rows: %,d (file %,d bytes)
+                (a) baseline FastExcel parse + COPY: %.2f s = %,.0f rows/s, peak heap used %,d MB (copied %,d)
+                (b) full import (product path):      %.2f s = %,.0f rows/s, peak heap used %,d MB (created %,d, audit entries %,d)
+                ratio import / baseline: %.2f
+                max heap (-Xmx): %,d MB, cores: %d
+                """, ROWS, size, baseSec, ROWS / baseSec, baseHeap >> 20, copied, importSec, ROWS / importSec,
+                importHeap >> 20, job.createdCount(), audits, importSec / baseSec,
+                Runtime.getRuntime().maxMemory() >> 20, Runtime.getRuntime().availableProcessors());
+        System.out.println("=== Roster import benchmark ===\n" + report);
+        Files.writeString(Path.of("target", "roster-import-benchmark.txt"), report);
+        jdbc.sql("drop table if exists bench_roster_copy").update();
+    }
+
+    /** A 100,000-row roster: one header row, every column filled, valid GB 11643 IDs. */
+    static void write(File file, ImportFixtures fx) {
+        int region = 110000 + ThreadLocalRandom.current().nextInt(500000);
+        String[] units = {fx.townAName, fx.townBName, fx.countyName};
+        String[] posts = {"科员", "副镇长", "党委委员", "站长", "主任科员"};
+        String[] levels = {"乡科级", "科员及以下", "县处级"};
+        String[] edu = {"大学本科", "大专", "硕士研究生", "中专"};
+        String[] cats = {"公务员", "事业人员", "参公人员"};
+        try (ExcelWriter w = Workbooks.open(Files.newOutputStream(file.toPath()))) {
+            var sheet = Workbooks.sheet(0, "干部信息", Workbooks.rosterTitles(), 4, 15);
+            List<List<String>> chunk = new ArrayList<>(5000);
+            LocalDate base = LocalDate.of(1960, 1, 1);
+            for (int k = 0; k < ROWS; k++) {
+                LocalDate birth = base.plusDays(k % 10_000);
+                boolean male = k % 2 == 0;
+                int seq = (k / 10_000) * 2 + (male ? 1 : 0) + 100;
+                String first17 = String.format("%06d%s%03d", region, birth.toString().replace("-", ""), seq);
+                String id = first17 + CitizenId.checkChar(first17);
+                boolean member = k % 3 != 0;
+                chunk.add(List.of("干部" + name(k), male ? "男" : "女", "汉族", birth.toString(), id, edu[k % edu.length],
+                        member ? "中共党员" : "群众", member ? birth.plusYears(25).toString() : "", units[k % units.length],
+                        posts[k % posts.length], levels[k % levels.length], k % 2 == 0 ? "正职" : "副职", k % 5 == 0 ? "是" : "否",
+                        cats[k % cats.length], birth.plusYears(22).toString(), "138" + String.format("%08d", k),
+                        k % 7 == 0 ? "是" : "否", member && k % units.length == 0 ? fx.branchAName : "", "否"));
+                if (chunk.size() == 5000) {
+                    w.write(chunk, sheet);
+                    chunk.clear();
+                }
+            }
+            w.write(chunk, sheet);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static String name(int k) {
+        String digits = "零一二三四五六七八九";
+        StringBuilder b = new StringBuilder();
+        for (char c : Integer.toString(k).toCharArray()) {
+            b.append(digits.charAt(c - '0'));
+        }
+        return b.toString();
+    }
+
+    /** Samples heap used every 10 ms from a background thread, after a System.gc(). */
+    static final class HeapSampler implements Runnable {
+        private final MemoryMXBean bean = ManagementFactory.getMemoryMXBean();
+        private final AtomicLong peak = new AtomicLong();
+        private volatile boolean running = true;
+        private Thread thread;
+
+        static HeapSampler start() {
+            System.gc();
+            HeapSampler s = new HeapSampler();
+            s.thread = new Thread(s, "heap-sampler");
+            s.thread.setDaemon(true);
+            s.thread.start();
+            return s;
+        }
+
+        @Override
+        public void run() {
+            while (running) {
+                peak.accumulateAndGet(bean.getHeapMemoryUsage().getUsed(), Math::max);
+                try {
+                    Thread.sleep(10);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }
+
+        long stop() throws InterruptedException {
+            running = false;
+            thread.join();
+            return peak.get();
+        }
+    }
+}
