@@ -45,7 +45,7 @@ public class OrganizationTrees {
         DataScope scope = scopes.current();
         Map<Long, String> orgPaths = tree == Tree.PARTY && !scope.all() && scope.orgPath() != null ? orgPaths() : Map.of();
         List<TreeStore.Row> rows = stores.get(tree).subtree(null, includeRetired).stream()
-                .filter(r -> visible(tree, scope, r, orgPaths.get(r.orgId())))
+                .filter(r -> visible(tree, scope, r, r.orgId() == null ? null : orgPaths.get(r.orgId())))
                 .toList();
         Map<Long, Long> direct = directCounts(tree);
         Map<Long, Long> total = TreeStore.rollUp(rows, direct);

@@ -72,6 +72,7 @@ public class Roster implements MemberCounts {
 
     @Transactional
     public CadreView create(CadreForm form) {
+        requireWritable(form.orgId()); // scope first: an outsider learns nothing from validation messages
         CitizenId cid = validOrThrow(form);
         Long existing = idByCitizenId(cid.value());
         if (existing != null) {
@@ -84,6 +85,7 @@ public class Roster implements MemberCounts {
     public CadreView update(long id, CadreForm form) {
         CadreView before = get(id);
         requireWritable(before.orgId());
+        requireWritable(form.orgId());
         CitizenId cid = validOrThrow(form);
         Long other = idByCitizenId(cid.value());
         if (other != null && other != id) {

@@ -1,0 +1,21 @@
+package org.ganxun.archive;
+
+/** Where credited hours come from. Caps per source in a rule set refer to these. */
+public enum CreditSource {
+    CLASS_COMPLETION("培训班结业"),
+    ONLINE_COURSE("网络培训"),
+    GROUP_STUDY("集体学习"),
+    EXTERNAL_TRAINING("外出培训认定"),
+    TEACHING("授课"),
+    OTHER("其他");
+
+    private final String label;
+
+    CreditSource(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+}

@@ -1,0 +1,38 @@
+package org.ganxun.compliance;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.ganxun.archive.CreditSource;
+
+/**
+ * A versioned set of training rules for a jurisdiction (null: the national defaults), valid from a date
+ * until the next version. Conversions are applied when hours are recorded; caps and carry-over when
+ * standings are computed.
+ */
+public record RuleSet(long id, String name, Long jurisdictionOrgId, int version, LocalDate validFrom, LocalDate validTo,
+                      List<Requirement> requirements, Conversions conversions, List<SourceCap> caps,
+                      CarryOver carryOver, String note) {
+
+    /** A day of full-time training in hours; online minutes to hours by bands; teaching multiplier. */
+    public record Conversions(BigDecimal hoursPerDay, List<OnlineBand> onlineBands, BigDecimal onlineTestBonus,
+                              BigDecimal teachingMultiplier, String source) {
+    }
+
+    /** A course of at least {@code minMinutes} minutes counts {@code hours}; the highest band that fits wins. */
+    public record OnlineBand(int minMinutes, BigDecimal hours) {
+    }
+
+    /** At most {@code maxHoursPerYear} from this source count in any calendar year. */
+    public record SourceCap(CreditSource source, BigDecimal maxHoursPerYear, String sourceText) {
+    }
+
+    /** Whether hours above a yearly requirement carry into the next year, and at most how many. */
+    public record CarryOver(boolean enabled, BigDecimal maxHours, String sourceText) {
+    }
+
+    public boolean validOn(LocalDate d) {
+        return !d.isBefore(validFrom) && (validTo == null || !d.isAfter(validTo));
+    }
+}

@@ -1,0 +1,7 @@
+/**
+ * Compliance: versioned rule sets per jurisdiction (national defaults from RULES.md ship with the
+ * product) and each person's standing against them, computed from the learning archive as of any date,
+ * with the rule and its source for every shortfall. Appraisal and promotion checks build on standings.
+ */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"platform", "audit", "org", "people", "archive"})
+package org.ganxun.compliance;

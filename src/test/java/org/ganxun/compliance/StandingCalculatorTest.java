@@ -1,0 +1,221 @@
+package org.ganxun.compliance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.ganxun.archive.Credit;
+import org.ganxun.archive.CreditSource;
+import org.ganxun.archive.Delivery;
+import org.ganxun.archive.TrainingType;
+import org.ganxun.compliance.PersonFacts.Period;
+import org.ganxun.people.RankGrade;
+import org.ganxun.people.RankLevel;
+import org.ganxun.people.StaffCategory;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Hand-worked standings. Each case names the rule it checks; the national numbers are those of
+ * ../shared/RULES.md (《干部教育培训工作条例》(2023) 第十四条 and 《公务员培训规定》).
+ */
+class StandingCalculatorTest {
+
+    private static final AtomicLong IDS = new AtomicLong();
+    private final RuleSet national = NationalRules.defaults();
+
+    private static Credit credit(String on, CreditSource source, Delivery delivery, boolean fullTime, TrainingType type, String hours) {
+        return credit(on, source, delivery, fullTime, false, type, hours);
+    }
+
+    private static Credit credit(String on, CreditSource source, Delivery delivery, boolean fullTime, boolean required,
+                                 TrainingType type, String hours) {
+        return new Credit(IDS.incrementAndGet(), LocalDate.parse(on), source, delivery, required, fullTime, type, new BigDecimal(hours));
+    }
+
+    private static Credit fullTimeClass(String on, String hours) {
+        return credit(on, CreditSource.CLASS_COMPLETION, Delivery.CONCENTRATED, true, TrainingType.THEMATIC, hours);
+    }
+
+    private static PersonFacts person(StaffCategory cat, boolean partyMember, Period... periods) {
+        return new PersonFacts(1, cat, partyMember, LocalDate.of(2005, 8, 1), List.of(periods));
+    }
+
+    private static Period period(String from, String to, RankLevel level, RankGrade grade, boolean leader) {
+        return new Period(LocalDate.parse(from), to == null ? null : LocalDate.parse(to), level, grade, leader);
+    }
+
+    private static Standing only(List<Standing> all, String code) {
+        return all.stream().filter(s -> s.code().equals(code)).findFirst()
+                .orElseThrow(() -> new AssertionError("no standing " + code + " in " + all));
+    }
+
+    // 条例第十四条: 县处级以上领导干部每5年550学时 (counted in the 2023-2027 cycle)
+    @Test
+    void countyLeaderAt549HoursInTheCycleIsShortByOne() {
+        PersonFacts leader = person(StaffCategory.CIVIL_SERVANT, true, period("2019-03-01", null, RankLevel.COUNTY, RankGrade.DEPUTY, true));
+        List<Credit> credits = new ArrayList<>();
+        credits.add(fullTimeClass("2023-05-10", "200"));
+        credits.add(fullTimeClass("2024-09-10", "200"));
+        credits.add(fullTimeClass("2026-04-10", "149"));
+        credits.add(fullTimeClass("2022-12-31", "300")); // before the cycle: does not count
+        credits.add(credit("2025-06-01", CreditSource.ONLINE_COURSE, Delivery.ONLINE, false, null, "80")); // online: not 脱产
+        Standing s = only(StandingCalculator.compute(leader, credits, national, LocalDate.of(2026, 11, 21)), "LEADER_CYCLE");
+        assertThat(s.status()).isEqualTo(StandingStatus.SHORT);
+        assertThat(s.countedHours()).isEqualByComparingTo("549");
+        assertThat(s.missingHours()).isEqualByComparingTo("1");
+        assertThat(s.windowStart()).isEqualTo(LocalDate.of(2023, 1, 1));
+        assertThat(s.deadline()).isEqualTo(LocalDate.of(2027, 12, 31));
+        assertThat(s.source()).contains("第十四条");
+        assertThat(s.explanation()).contains("尚差1学时").contains("2027年12月31日");
+    }
+
+    @Test
+    void countyLeaderAt550HoursInTheCycleMeetsIt() {
+        PersonFacts leader = person(StaffCategory.CIVIL_SERVANT, true, period("2019-03-01", null, RankLevel.COUNTY, RankGrade.PRINCIPAL, true));
+        List<Credit> credits = List.of(fullTimeClass("2023-05-10", "400"), fullTimeClass("2026-04-10", "150"));
+        Standing s = only(StandingCalculator.compute(leader, credits, national, LocalDate.of(2026, 11, 21)), "LEADER_CYCLE");
+        assertThat(s.status()).isEqualTo(StandingStatus.MET);
+        assertThat(s.missingHours()).isEqualByComparingTo("0");
+    }
+
+    // 条例第十四条: 乡科级领导干部每年90学时
+    @Test
+    void townshipCadreAt89AndAHalfHoursIsShortByHalfAnHour() {
+        PersonFacts cadre = person(StaffCategory.CIVIL_SERVANT, false, period("2018-01-01", null, RankLevel.TOWNSHIP, RankGrade.DEPUTY, true));
+        List<Credit> credits = List.of(fullTimeClass("2026-03-01", "40"), credit("2026-09-01", CreditSource.GROUP_STUDY,
+                Delivery.CONCENTRATED, false, null, "49.5"), fullTimeClass("2025-12-31", "30"));
+        Standing s = only(StandingCalculator.compute(cadre, credits, national, LocalDate.of(2026, 11, 21)), "TOWNSHIP_YEARLY");
+        assertThat(s.status()).isEqualTo(StandingStatus.SHORT);
+        assertThat(s.countedHours()).isEqualByComparingTo("89.5");
+        assertThat(s.missingHours()).isEqualByComparingTo("0.5");
+        assertThat(s.deadline()).isEqualTo(LocalDate.of(2026, 12, 31));
+    }
+
+    @Test
+    void townshipCadreAt90HoursMeetsTheYearlyRule() {
+        PersonFacts cadre = person(StaffCategory.CIVIL_SERVANT, false, period("2018-01-01", null, RankLevel.TOWNSHIP, RankGrade.DEPUTY, true));
+        List<Credit> credits = List.of(fullTimeClass("2026-03-01", "40"), fullTimeClass("2026-10-01", "50"));
+        Standing s = only(StandingCalculator.compute(cadre, credits, national, LocalDate.of(2026, 11, 21)), "TOWNSHIP_YEARLY");
+        assertThat(s.status()).isEqualTo(StandingStatus.MET);
+    }
+
+    // 《公务员培训规定》: 任职培训 before or within 1 year after promotion; 15 days for 乡科级 = 120 学时 at 8 per day
+    @Test
+    void promotedElevenMonthsAgoWithoutAppointmentTrainingIsDueNotOverdue() {
+        PersonFacts p = person(StaffCategory.CIVIL_SERVANT, true,
+                period("2015-01-01", "2025-12-21", RankLevel.STAFF, null, false),
+                period("2025-12-21", null, RankLevel.TOWNSHIP, RankGrade.DEPUTY, true));
+        Standing s = only(StandingCalculator.compute(p, List.of(fullTimeClass("2026-05-01", "40")), national,
+                LocalDate.of(2026, 11, 21)), "APPOINTMENT_TOWNSHIP");
+        assertThat(s.status()).isEqualTo(StandingStatus.SHORT);
+        assertThat(s.requiredHours()).isEqualByComparingTo("120");
+        assertThat(s.countedHours()).isEqualByComparingTo("0"); // a thematic class is not appointment training
+        assertThat(s.deadline()).isEqualTo(LocalDate.of(2026, 12, 21));
+    }
+
+    @Test
+    void promotedThirteenMonthsAgoWithoutAppointmentTrainingIsOverdue() {
+        PersonFacts p = person(StaffCategory.CIVIL_SERVANT, true,
+                period("2015-01-01", "2025-10-21", RankLevel.STAFF, null, false),
+                period("2025-10-21", null, RankLevel.TOWNSHIP, RankGrade.DEPUTY, true));
+        Standing s = only(StandingCalculator.compute(p, List.of(), national, LocalDate.of(2026, 11, 21)), "APPOINTMENT_TOWNSHIP");
+        assertThat(s.status()).isEqualTo(StandingStatus.OVERDUE);
+        assertThat(s.deadline()).isEqualTo(LocalDate.of(2026, 10, 21));
+        assertThat(s.explanation()).contains("逾期");
+    }
+
+    @Test
+    void appointmentTrainingTakenBeforeThePromotionCounts() {
+        PersonFacts p = person(StaffCategory.CIVIL_SERVANT, true,
+                period("2015-01-01", "2025-10-21", RankLevel.STAFF, null, false),
+                period("2025-10-21", null, RankLevel.TOWNSHIP, RankGrade.DEPUTY, true));
+        Credit before = credit("2025-06-01", CreditSource.CLASS_COMPLETION, Delivery.CONCENTRATED, true, TrainingType.APPOINTMENT, "120");
+        Standing s = only(StandingCalculator.compute(p, List.of(before), national, LocalDate.of(2026, 11, 21)), "APPOINTMENT_TOWNSHIP");
+        assertThat(s.status()).isEqualTo(StandingStatus.MET);
+    }
+
+    // Local rule (Nanjing example in RULES.md): a source's hours are capped per year before the total is taken
+    @Test
+    void capsPerSourceAreAppliedBeforeTotals() {
+        RuleSet local = withCaps(national, List.of(new RuleSet.SourceCap(CreditSource.GROUP_STUDY, new BigDecimal("48"), "中心组学习每年最多计48学时")));
+        PersonFacts cadre = person(StaffCategory.CIVIL_SERVANT, false, period("2018-01-01", null, RankLevel.TOWNSHIP, RankGrade.PRINCIPAL, true));
+        List<Credit> credits = List.of(
+                credit("2026-02-01", CreditSource.GROUP_STUDY, Delivery.CONCENTRATED, false, null, "30"),
+                credit("2026-05-01", CreditSource.GROUP_STUDY, Delivery.CONCENTRATED, false, null, "30"),
+                fullTimeClass("2026-06-01", "35"));
+        Standing s = only(StandingCalculator.compute(cadre, credits, local, LocalDate.of(2026, 11, 21)), "TOWNSHIP_YEARLY");
+        // 60 group study capped to 48, plus 35 = 83; without the cap 95 would have met 90
+        assertThat(s.countedHours()).isEqualByComparingTo("83");
+        assertThat(s.cappedHours()).isEqualByComparingTo("12");
+        assertThat(s.status()).isEqualTo(StandingStatus.SHORT);
+        assertThat(s.missingHours()).isEqualByComparingTo("7");
+    }
+
+    // A rule-set version valid from 1 July replaces the old one for standings as of that date on
+    @Test
+    void aRuleSetChangeOnTheFirstOfJulyAppliesFromThatDay() {
+        RuleSet v1 = new RuleSet(1, "某县规则", 9L, 1, LocalDate.of(2023, 1, 1), LocalDate.of(2026, 6, 30),
+                national.requirements(), national.conversions(), List.of(), national.carryOver(), null);
+        Requirement total = new Requirement("TOWNSHIP_YEARLY", "年度总学时", RequirementKind.YEARLY, new BigDecimal("84"), null,
+                EnumSet.of(RankLevel.TOWNSHIP), Set.of(), Set.of(), false, false, CountFilter.any(), null, null, null, null, null,
+                "某县2026年规定", "每年累计不少于84学时", "L");
+        Requirement required = new Requirement("REQUIRED_YEARLY", "年度必修学时", RequirementKind.YEARLY, new BigDecimal("56"), null,
+                EnumSet.of(RankLevel.TOWNSHIP), Set.of(), Set.of(), false, false,
+                new CountFilter(Set.of(), null, true, Set.of(), Set.of()), null, null, null, null, null,
+                "某县2026年规定", "其中必修不少于56学时", "L");
+        RuleSet v2 = new RuleSet(2, "某县规则", 9L, 2, LocalDate.of(2026, 7, 1), null, List.of(total, required),
+                national.conversions(), List.of(), national.carryOver(), null);
+        PersonFacts cadre = person(StaffCategory.CIVIL_SERVANT, false, period("2018-01-01", null, RankLevel.TOWNSHIP, RankGrade.DEPUTY, true));
+        List<Credit> credits = List.of(
+                credit("2026-03-01", CreditSource.CLASS_COMPLETION, Delivery.CONCENTRATED, true, true, TrainingType.THEMATIC, "50"),
+                credit("2026-05-01", CreditSource.ONLINE_COURSE, Delivery.ONLINE, false, false, null, "35"));
+
+        LocalDate june30 = LocalDate.of(2026, 6, 30);
+        LocalDate july1 = LocalDate.of(2026, 7, 1);
+        assertThat(RuleSets.inForce(List.of(v1, v2), june30)).contains(v1);
+        assertThat(RuleSets.inForce(List.of(v1, v2), july1)).contains(v2);
+
+        Standing before = only(StandingCalculator.compute(cadre, credits, v1, june30), "TOWNSHIP_YEARLY");
+        assertThat(before.requiredHours()).isEqualByComparingTo("90");
+        assertThat(before.status()).isEqualTo(StandingStatus.SHORT);
+        assertThat(before.missingHours()).isEqualByComparingTo("5");
+        assertThat(before.ruleSetVersion()).isEqualTo(1);
+
+        List<Standing> after = StandingCalculator.compute(cadre, credits, v2, july1);
+        assertThat(only(after, "TOWNSHIP_YEARLY").status()).isEqualTo(StandingStatus.MET);
+        assertThat(only(after, "TOWNSHIP_YEARLY").ruleSetVersion()).isEqualTo(2);
+        assertThat(only(after, "REQUIRED_YEARLY").missingHours()).isEqualByComparingTo("6");
+    }
+
+    @Test
+    void surplusCarriesOverToTheNextYearWhenTheRuleSetSaysSo() {
+        RuleSet local = new RuleSet(3, "结转规则", 9L, 1, LocalDate.of(2023, 1, 1), null, national.requirements(),
+                national.conversions(), List.of(), new RuleSet.CarryOver(true, new BigDecimal("20"), "超出部分可结转下一年度"), null);
+        PersonFacts cadre = person(StaffCategory.CIVIL_SERVANT, false, period("2018-01-01", null, RankLevel.TOWNSHIP, RankGrade.DEPUTY, true));
+        List<Credit> credits = List.of(fullTimeClass("2025-04-01", "100"), fullTimeClass("2026-04-01", "82"));
+        Standing s = only(StandingCalculator.compute(cadre, credits, local, LocalDate.of(2026, 11, 21)), "TOWNSHIP_YEARLY");
+        assertThat(s.carriedOverHours()).isEqualByComparingTo("10");
+        assertThat(s.countedHours()).isEqualByComparingTo("92");
+        assertThat(s.status()).isEqualTo(StandingStatus.MET);
+    }
+
+    @Test
+    void requirementsApplyOnlyToWhomTheyAreFor() {
+        PersonFacts villageCadre = person(StaffCategory.VILLAGE_CADRE, false, period("2018-01-01", null, null, null, false));
+        assertThat(StandingCalculator.compute(villageCadre, List.of(), national, LocalDate.of(2026, 11, 21))).isEmpty();
+        PersonFacts member = person(StaffCategory.VILLAGE_CADRE, true, period("2018-01-01", null, null, null, false));
+        assertThat(StandingCalculator.compute(member, List.of(), national, LocalDate.of(2026, 11, 21)))
+                .extracting(Standing::code).containsExactly("PARTY_YEARLY");
+    }
+
+    private static RuleSet withCaps(RuleSet r, List<RuleSet.SourceCap> caps) {
+        return new RuleSet(r.id(), r.name(), r.jurisdictionOrgId(), r.version(), r.validFrom(), r.validTo(), r.requirements(),
+                r.conversions(), caps, r.carryOver(), r.note());
+    }
+}

@@ -1,0 +1,89 @@
+package org.ganxun.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+
+import org.ganxun.platform.security.CurrentUser;
+import org.ganxun.platform.security.Role;
+import org.ganxun.support.Browserless;
+import org.ganxun.support.Fixture;
+import org.ganxun.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Login over real HTTP: session cookie, CSRF, lockout after five failures, audit of logins. */
+@IntegrationTest
+class LoginTest {
+
+    @LocalServerPort int port;
+    @Autowired Fixture fixture;
+    @Autowired JdbcClient jdbc;
+
+    @Test
+    void logsInAndKeepsTheSession() throws Exception {
+        long org = fixture.org(null, Fixture.unique("登录县"), "COUNTY");
+        CurrentUser u = fixture.user(Fixture.unique("login"), Role.ORG_DEPT_ADMIN, org, null, null);
+        Browserless b = new Browserless(port);
+        assertThat(b.get("/api/auth/me").statusCode()).isEqualTo(401);
+        HttpResponse<String> r = b.login(u.username(), Fixture.PASSWORD);
+        assertThat(r.statusCode()).isEqualTo(200);
+        HttpResponse<String> me = b.get("/api/auth/me");
+        assertThat(me.statusCode()).isEqualTo(200);
+        assertThat(me.body()).contains("\"username\":\"" + u.username() + "\"").contains("组织部管理员");
+        assertThat(jdbc.sql("select count(*) from audit_log where action = 'LOGIN' and actor_username = ?")
+                .param(u.username()).query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("select password_hash from app_user where id = ?").param(u.id()).query(String.class).single())
+                .startsWith("{argon2}");
+        assertThat(b.postJson("/api/auth/logout", "{}").statusCode()).isEqualTo(204);
+        assertThat(b.get("/api/auth/me").statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void locksTheAccountAfterFiveFailuresEvenForTheRightPassword() throws Exception {
+        CurrentUser u = fixture.user(Fixture.unique("lock"), Role.UNIT_LIAISON, fixture.org(null, Fixture.unique("锁县"), "COUNTY"), null, null);
+        Browserless b = new Browserless(port);
+        HttpResponse<String> first = b.login(u.username(), "Wrong@pass1");
+        assertThat(first.statusCode()).isEqualTo(401);
+        assertThat(first.body()).contains("还可尝试4次");
+        for (int i = 0; i < 3; i++) {
+            b.login(u.username(), "Wrong@pass1");
+        }
+        HttpResponse<String> fifth = b.login(u.username(), "Wrong@pass1");
+        assertThat(fifth.body()).contains("已锁定");
+        HttpResponse<String> right = b.login(u.username(), Fixture.PASSWORD);
+        assertThat(right.statusCode()).isEqualTo(401);
+        assertThat(right.body()).contains("账号已被锁定");
+        assertThat(jdbc.sql("select count(*) from audit_log where action in ('LOGIN_FAILED','LOGIN_LOCKED') and actor_username = ?")
+                .param(u.username()).query(Long.class).single()).isEqualTo(5);
+
+        // an administrator unlocks it
+        fixture.as(Fixture.systemAdmin(), () -> {
+            jdbc.sql("update app_user set failed_attempts = 0, locked_until = null where id = ?").param(u.id()).update();
+            return null;
+        });
+        assertThat(b.login(u.username(), Fixture.PASSWORD).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void writesWithoutTheCsrfTokenAreRefused() throws Exception {
+        long org = fixture.org(null, Fixture.unique("防伪县"), "COUNTY");
+        CurrentUser u = fixture.user(Fixture.unique("csrf"), Role.SYSTEM_ADMIN, null, null, null);
+        Browserless b = new Browserless(port);
+        assertThat(b.login(u.username(), Fixture.PASSWORD).statusCode()).isEqualTo(200);
+        String body = "{\"name\":\"改名\"}";
+        assertThat(b.postJsonWithoutCsrf("/api/orgs/" + org + "/rename", body).statusCode()).isEqualTo(403);
+        assertThat(jdbc.sql("select name from organization where id = ?").param(org).query(String.class).single()).isNotEqualTo("改名");
+        assertThat(b.postJson("/api/orgs/" + org + "/rename", body).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void unknownUsersGetTheSameAnswerAsWrongPasswords() throws Exception {
+        Browserless b = new Browserless(port);
+        HttpResponse<String> r = b.login("nobody-" + System.nanoTime(), "Whatever@1");
+        assertThat(r.statusCode()).isEqualTo(401);
+        assertThat(r.body()).contains("用户名或密码错误");
+    }
+}

@@ -1,0 +1,127 @@
+package org.ganxun.people;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.ganxun.platform.web.BusinessException;
+import org.ganxun.support.Fixture;
+import org.ganxun.support.IntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+@IntegrationTest
+class RosterTest {
+
+    @Autowired Roster roster;
+    @Autowired CadreSearch search;
+    @Autowired Fixture fixture;
+    @Autowired JdbcClient jdbc;
+
+    long town;
+    long otherTown;
+
+    @BeforeEach
+    void setUp() {
+        long county = fixture.org(null, Fixture.unique("花名册县"), "COUNTY");
+        town = fixture.org(county, Fixture.unique("花镇"), "TOWNSHIP");
+        otherTown = fixture.org(county, Fixture.unique("名镇"), "TOWNSHIP");
+    }
+
+    private <T> T admin(java.util.function.Supplier<T> s) {
+        return fixture.as(Fixture.systemAdmin(), s);
+    }
+
+    @Test
+    void storesTheCitizenIdEncryptedShowsItMaskedAndFindsItByExactValue() {
+        String cid = Fixture.citizenId(LocalDate.of(1976, 3, 12), true);
+        CadreView v = admin(() -> roster.create(Fixture.cadreForm("钱加密", town, cid)));
+        assertThat(v.citizenIdMasked()).isEqualTo(cid.substring(0, 6) + "********" + cid.substring(14));
+        assertThat(v.birthDate()).isEqualTo(LocalDate.of(1976, 3, 12));
+        assertThat(v.gender()).isEqualTo(Gender.MALE);
+        String stored = jdbc.sql("select row_to_json(c)::text from cadre c where id = ?").param(v.id()).query(String.class).single();
+        assertThat(stored).doesNotContain(cid).doesNotContain(cid.substring(6, 14));
+
+        CadreQuery byId = new CadreQuery(null, cid.toLowerCase(), null, null, null, null, null, null, null, null, null, null,
+                null, null, null, null, null, null);
+        CadreSearch.Page found = admin(() -> search.page(byId, 1, 20));
+        assertThat(found.rows()).extracting(CadreView::id).containsExactly(v.id());
+    }
+
+    @Test
+    void refusesAGenderOrBirthDateThatDisagreesWithTheId() {
+        String cid = Fixture.citizenId(LocalDate.of(1985, 6, 1), false);
+        CadreForm f = Fixture.cadreForm("孙不符", town, cid);
+        CadreForm wrong = new CadreForm(f.name(), Gender.MALE, f.ethnicity(), LocalDate.of(1985, 7, 1), f.citizenId(),
+                f.education(), f.politicalStatus(), f.joinedPartyOn(), f.orgId(), f.post(), f.rankLevel(), f.rankGrade(),
+                f.leadership(), f.staffCategory(), f.enteredWorkOn(), f.phone(), f.reserveCadre(), f.partyOrgId(),
+                f.mobileMember(), f.status(), f.changedOn());
+        assertThatThrownBy(() -> admin(() -> roster.create(wrong)))
+                .isInstanceOfSatisfying(BusinessException.class, e -> assertThat(e.problems())
+                        .extracting(BusinessException.FieldProblem::field).contains("性别", "出生日期"));
+    }
+
+    @Test
+    void refusesASecondCadreWithTheSameId() {
+        String cid = Fixture.citizenId(LocalDate.of(1979, 1, 1), true);
+        admin(() -> roster.create(Fixture.cadreForm("周重复", town, cid)));
+        assertThatThrownBy(() -> admin(() -> roster.create(Fixture.cadreForm("吴重复", otherTown, cid))))
+                .isInstanceOf(BusinessException.class).hasMessageContaining("已在花名册中");
+    }
+
+    @Test
+    void keepsPostAndRankChangesAsDatedHistory() {
+        String cid = Fixture.citizenId(LocalDate.of(1978, 9, 9), true);
+        CadreView v = admin(() -> roster.create(Fixture.cadreForm("郑晋升", town, cid)));
+        CadreForm f = Fixture.cadreForm("郑晋升", otherTown, cid);
+        CadreForm promoted = new CadreForm(f.name(), f.gender(), f.ethnicity(), f.birthDate(), f.citizenId(), f.education(),
+                f.politicalStatus(), f.joinedPartyOn(), otherTown, "副镇长", RankLevel.TOWNSHIP, RankGrade.DEPUTY, true,
+                f.staffCategory(), f.enteredWorkOn(), f.phone(), f.reserveCadre(), f.partyOrgId(), f.mobileMember(),
+                f.status(), LocalDate.of(2025, 12, 20));
+        CadreView after = admin(() -> roster.update(v.id(), promoted));
+        assertThat(after.rankLevelLabel()).isEqualTo("乡科级");
+        assertThat(after.version()).isEqualTo(v.version() + 1);
+
+        List<PostHistoryEntry> h = admin(() -> roster.history(v.id()));
+        assertThat(h).hasSize(2);
+        assertThat(h.get(0).post()).isEqualTo("副镇长");
+        assertThat(h.get(0).startedOn()).isEqualTo(LocalDate.of(2025, 12, 20));
+        assertThat(h.get(0).endedOn()).isNull();
+        assertThat(h.get(0).note()).isEqualTo("职级变动");
+        assertThat(h.get(1).post()).isEqualTo("科员");
+        assertThat(h.get(1).endedOn()).isEqualTo(LocalDate.of(2025, 12, 20));
+
+        var audit = jdbc.sql("""
+                select before_data ->> 'post' as b, after_data ->> 'post' as a from audit_log
+                where entity_type = 'Cadre' and entity_id = ? and action = 'UPDATE'""")
+                .param(String.valueOf(v.id())).query().singleRow();
+        assertThat(audit.get("b")).isEqualTo("科员");
+        assertThat(audit.get("a")).isEqualTo("副镇长");
+    }
+
+    @Test
+    void filtersBySubtreeAgeAndSortsOnTheServer() {
+        String old = Fixture.citizenId(LocalDate.now().minusYears(50).minusDays(3), true);
+        String young = Fixture.citizenId(LocalDate.now().minusYears(30), false);
+        admin(() -> roster.create(new CadreForm("冯年长", null, null, null, old, Education.ASSOCIATE, PoliticalStatus.MASSES, null,
+                town, "科员", RankLevel.STAFF, null, false, StaffCategory.PUBLIC_INSTITUTION, null, null, false, null, false, null, null)));
+        admin(() -> roster.create(new CadreForm("陈年轻", null, null, null, young, Education.MASTER, PoliticalStatus.MASSES, null,
+                town, "科员", RankLevel.STAFF, null, false, StaffCategory.PUBLIC_INSTITUTION, null, null, false, null, false, null, null)));
+        CadreQuery q = new CadreQuery(null, null, town, null, null, null, null, null, null, null, null, null, null, null,
+                30, 50, null, "age,desc");
+        List<CadreView> rows = admin(() -> search.page(q, 1, 20)).rows();
+        assertThat(rows).extracting(CadreView::name).containsExactly("冯年长", "陈年轻");
+        assertThat(rows.get(0).age()).isEqualTo(50);
+        assertThat(rows.get(1).age()).isEqualTo(30);
+        CadreQuery over45 = new CadreQuery(null, null, town, null, null, null, null, null, null, null, null, null, null, null,
+                45, null, null, null);
+        assertThat(admin(() -> search.page(over45, 1, 20)).rows()).extracting(CadreView::name).containsExactly("冯年长");
+        assertThatThrownBy(() -> admin(() -> search.page(new CadreQuery(null, null, town, null, null, null, null, null, null,
+                null, null, null, null, null, null, null, null, "citizen_id_enc"), 1, 20)))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+}
