@@ -28,6 +28,8 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.ElementClickInterceptedException;
+import org.openqa.selenium.ElementNotInteractableException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -141,6 +143,7 @@ class RosterBrowserTest {
             driver.findElement(By.cssSelector("[data-test=import-mode-ALL_OR_NOTHING]")).click();
             wait.until(ExpectedConditions.elementToBeClickable(test("import-start"))).click();
             WebElement job = new WebDriverWait(driver, Duration.ofSeconds(90)).until(d -> {
+                failOnErrorMessage("花名册导入");
                 List<WebElement> found = d.findElements(By.cssSelector("[data-test=import-job]"));
                 return found.isEmpty() || !List.of("COMPLETED", "REJECTED", "FAILED").contains(found.get(0).getDomAttribute("data-status"))
                         ? null : found.get(0);
@@ -176,7 +179,11 @@ class RosterBrowserTest {
 
             // ---- 干部队伍结构统计: the administrator's county, everyone just imported
             openMenu("统计分析", "干部队伍结构统计");
-            wait.until(ExpectedConditions.textToBe(test("stats-total"), String.valueOf(people.size())));
+            wait.until(d -> {
+                failOnErrorMessage("干部队伍结构统计");
+                List<WebElement> total = d.findElements(test("stats-total"));
+                return !total.isEmpty() && total.get(0).getText().equals(String.valueOf(people.size()));
+            });
             WebElement table = driver.findElement(test("stats-table"));
             assertThat(table.getText()).contains("职级").contains("年龄").contains("学历");
             wait.until(d -> !d.findElements(By.cssSelector(".echart canvas")).isEmpty());
@@ -342,8 +349,25 @@ class RosterBrowserTest {
         if (!sub.getDomAttribute("class").contains("is-opened")) {
             sub.findElement(By.cssSelector(".el-sub-menu__title")).click();
         }
-        wait.until(ExpectedConditions.elementToBeClickable(test("menu-" + item))).click();
+        // the sub-menu slides open: click once its entry takes clicks
+        new WebDriverWait(driver, Duration.ofSeconds(10))
+                .ignoring(ElementNotInteractableException.class)
+                .ignoring(ElementClickInterceptedException.class)
+                .until(d -> {
+                    d.findElement(test("menu-" + item)).click();
+                    return true;
+                });
         wait.until(d -> d.getTitle().startsWith(item));
+    }
+
+    /** The UI shows the server's refusals as an error toast: fail with its text rather than time out. */
+    private void failOnErrorMessage(String step) {
+        for (WebElement m : driver.findElements(By.cssSelector(".el-message--error"))) {
+            if (m.isDisplayed()) {
+                shot("error-toast");
+                throw new AssertionError(step + ": the page says “" + m.getText() + "”");
+            }
+        }
     }
 
     private void shot(String name) {
