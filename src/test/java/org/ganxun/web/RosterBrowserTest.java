@@ -88,6 +88,11 @@ class RosterBrowserTest {
         driver = new ChromeDriver(service, options);
         wait = new WebDriverWait(driver, Duration.ofSeconds(20));
         Files.createDirectories(SHOTS);
+        try (var old = Files.newDirectoryStream(SHOTS, "roster-*.png")) {
+            for (Path p : old) {
+                Files.delete(p);
+            }
+        }
     }
 
     @AfterEach
