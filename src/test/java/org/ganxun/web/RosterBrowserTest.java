@@ -111,9 +111,10 @@ class RosterBrowserTest {
     void importsARosterFindsACadreAndSeesTheStatistics() throws Exception {
         // ---- fixture: a county with a township, and an organisation-department administrator of the county
         String tag = Long.toString(System.nanoTime() % 1_000_000_000L, 36);
-        long county = org(null, "界面测试县" + tag, "COUNTY");
-        long township = org(county, "界面测试镇" + tag, "TOWNSHIP");
+        long county = org(null, "界面测试县" + tag, "COUNTY", null);
         String townshipName = "界面测试镇" + tag;
+        String townshipCode = "UIT" + tag.toUpperCase();
+        org(county, townshipName, "TOWNSHIP", townshipCode);
         String username = "uitest_" + tag;
         jdbc.sql("""
                 insert into app_user (username, display_name, password_hash, role, scope_org_id)
@@ -142,7 +143,7 @@ class RosterBrowserTest {
             // ---- 花名册导入: upload a workbook made like the template, wait for the job to finish
             openMenu("干部管理", "花名册导入");
             wait.until(ExpectedConditions.presenceOfElementLocated(test("import-upload")));
-            Path workbook = workbook(people, townshipName);
+            Path workbook = workbook(people, townshipName, townshipCode);
             driver.findElement(By.cssSelector("[data-test=import-upload] input[type=file]"))
                     .sendKeys(workbook.toAbsolutePath().toString());
             driver.findElement(By.cssSelector("[data-test=import-mode-ALL_OR_NOTHING]")).click();
@@ -204,13 +205,13 @@ class RosterBrowserTest {
     private record Person(String name, String citizenId, LocalDate birth, boolean male, String rank, String education) {
     }
 
-    private long org(Long parentId, String name, String kind) {
+    private long org(Long parentId, String name, String kind, String code) {
         String parentPath = parentId == null ? "/" : jdbc.sql("select path from organization where id = ?")
                 .param(parentId).query(String.class).single();
         long id = jdbc.sql("""
-                insert into organization (parent_id, name, kind, path, depth, sort_order)
-                values (?, ?, ?, '', ?, 0) returning id""")
-                .params(parentId, name, kind, parentId == null ? 0 : parentPath.split("/").length - 1)
+                insert into organization (parent_id, name, kind, code, path, depth, sort_order)
+                values (?, ?, ?, ?, '', ?, 0) returning id""")
+                .params(parentId, name, kind, code, parentId == null ? 0 : parentPath.split("/").length - 1)
                 .query(Long.class).single();
         jdbc.sql("update organization set path = ? where id = ?").params(parentPath + id + "/", id).update();
         return id;
@@ -249,7 +250,7 @@ class RosterBrowserTest {
      * leading rows are copied and every column the test knows is filled by its header; unknown columns
      * stay empty. Without a template (the endpoint not built yet) the documented CadreForm labels are used.
      */
-    private Path workbook(List<Person> people, String unitName) throws Exception {
+    private Path workbook(List<Person> people, String unitName, String unitCode) throws Exception {
         List<List<String>> leading = templateRows();
         int headerRow = -1;
         for (int i = 0; i < leading.size(); i++) {
@@ -277,7 +278,7 @@ class RosterBrowserTest {
         for (Person p : people) {
             List<Object> row = new ArrayList<>();
             for (String h : header) {
-                row.add(cell(h == null ? "" : h, p, unitName));
+                row.add(cell(h == null ? "" : h, p, unitName, unitCode));
             }
             rows.add(row);
         }
@@ -286,7 +287,7 @@ class RosterBrowserTest {
         return file;
     }
 
-    private static String cell(String header, Person p, String unitName) {
+    private static String cell(String header, Person p, String unitName, String unitCode) {
         String h = header.replace("*", "").replace("＊", "").strip();
         if (h.contains("姓名")) return p.name();
         if (h.contains("身份")) return p.citizenId();
@@ -298,6 +299,7 @@ class RosterBrowserTest {
         if (h.contains("入党")) return p.birth().plusYears(25).toString();
         if (h.contains("流动")) return "否";
         if (h.contains("党组织") || h.contains("党支部")) return "";
+        if (h.contains("单位") && (h.contains("编码") || h.contains("代码"))) return unitCode;
         if (h.contains("单位")) return unitName;
         if (h.contains("领导")) return p.rank().equals("科员及以下") ? "否" : "是";
         if (h.contains("正副") || h.contains("正职") || h.contains("副职")) return p.rank().equals("科员及以下") ? "" : "正职";
