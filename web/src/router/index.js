@@ -1,0 +1,66 @@
+import { createRouter, createWebHashHistory } from 'vue-router'
+import { session, loadMe, clearSession } from '@/session'
+import { menu } from '@/menu'
+import { setUnauthorizedHandler } from '@/api/http'
+import Layout from '@/layout/Layout.vue'
+
+const pages = {
+  '/home': () => import('@/views/Home.vue'),
+  '/org/units': () => import('@/views/org/OrgTreePage.vue'),
+  '/org/party': () => import('@/views/org/OrgTreePage.vue'),
+  '/cadres/roster': () => import('@/views/cadre/Roster.vue'),
+  '/cadres/import': () => import('@/views/cadre/Import.vue'),
+  '/me/profile': () => import('@/views/profile/MyProfile.vue'),
+  '/statistics/cadre-profile': () => import('@/views/stats/CadreProfile.vue'),
+  '/system/users': () => import('@/views/system/Users.vue'),
+  '/system/audit': () => import('@/views/system/Audit.vue'),
+  '/me/password': () => import('@/views/profile/Password.vue')
+}
+const pageProps = { '/org/units': { party: false }, '/org/party': { party: true } }
+
+function flatten(items, parent) {
+  return items.flatMap((m) =>
+    m.children
+      ? flatten(m.children, m)
+      : [
+          {
+            path: m.path.slice(1),
+            component: pages[m.path],
+            props: pageProps[m.path] || false,
+            meta: { title: m.title, roles: m.roles, group: parent?.title }
+          }
+        ]
+  )
+}
+
+const router = createRouter({
+  history: createWebHashHistory(),
+  routes: [
+    { path: '/login', component: () => import('@/views/Login.vue'), meta: { title: '登录', public: true } },
+    { path: '/', component: Layout, redirect: '/home', children: flatten(menu) },
+    { path: '/:pathMatch(.*)*', redirect: '/home' }
+  ]
+})
+
+router.beforeEach(async (to) => {
+  if (to.meta.public) return true
+  if (!session.me) await loadMe()
+  if (!session.me) return { path: '/login', query: to.fullPath !== '/home' ? { redirect: to.fullPath } : {} }
+  const roles = to.meta.roles
+  if (roles && !roles.includes(session.me.role)) return { path: '/home' }
+  return true
+})
+
+router.afterEach((to) => {
+  document.title = `${to.meta.title ? to.meta.title + ' - ' : ''}干部教育培训管理平台`
+})
+
+setUnauthorizedHandler(() => {
+  clearSession()
+  const current = router.currentRoute.value
+  if (!current.meta.public) {
+    router.replace({ path: '/login', query: { redirect: current.fullPath } })
+  }
+})
+
+export default router
