@@ -30,6 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.ElementNotInteractableException;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -352,10 +353,22 @@ class RosterBrowserTest {
 
     /** Opens a page from the side menu, as a person would. */
     private void openMenu(String group, String item) {
-        WebElement sub = wait.until(ExpectedConditions.presenceOfElementLocated(test("menu-" + group)));
-        if (!sub.getDomAttribute("class").contains("is-opened")) {
-            sub.findElement(By.cssSelector(".el-sub-menu__title")).click();
-        }
+        // another sub-menu may still be sliding shut and moving this one: click its title only when it
+        // stands still, and until it is open
+        new WebDriverWait(driver, Duration.ofSeconds(15)).ignoring(StaleElementReferenceException.class).until(d -> {
+            WebElement sub = d.findElement(test("menu-" + group));
+            if (sub.getDomAttribute("class").contains("is-opened")) {
+                return true;
+            }
+            WebElement title = sub.findElement(By.cssSelector(".el-sub-menu__title"));
+            org.openqa.selenium.Point before = title.getLocation();
+            sleep(250);
+            if (before.equals(title.getLocation())) {
+                title.click();
+                sleep(400);
+            }
+            return false;
+        });
         // the sub-menu slides open: click once its entry takes clicks
         new WebDriverWait(driver, Duration.ofSeconds(10))
                 .ignoring(ElementNotInteractableException.class)
@@ -383,6 +396,14 @@ class RosterBrowserTest {
             Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), target, StandardCopyOption.REPLACE_EXISTING);
         } catch (Exception e) {
             // a missing screenshot must not hide the real result
+        }
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }
