@@ -11,6 +11,12 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import javax.sql.DataSource;
 
@@ -28,9 +34,9 @@ import org.springframework.stereotype.Service;
 
 /**
  * Recomputes everyone's stored standing in one pass: three ordered cursors (people, rank periods,
- * approved credits) merged by cadre id, the pure calculator per person, and one COPY of the results,
- * all in one transaction so dashboards never see a half-done table. Runs nightly (deadlines pass with
- * the date even when nothing is recorded); a PostgreSQL advisory lock keeps two nodes from running it
+ * approved credits) merged by cadre id on a reader thread, the pure calculator per person, and a COPY of
+ * the results, all in one writing transaction so dashboards never see a half-done table. Runs nightly
+ * (deadlines pass with the date even when nothing is recorded); a PostgreSQL advisory lock keeps two nodes from running it
  * at once.
  */
 @Service
@@ -60,11 +66,28 @@ public class StandingRecompute {
         }
     }
 
+    /** One person's facts and credits, read by the reader thread. */
+    private record Bundle(PeopleFacts.Person person, List<Credit> credits) {
+    }
+
+    private static final List<Bundle> END = new ArrayList<>();
+
+    /**
+     * Reading and computing overlap: a reader thread streams people, rank periods and credits on its own
+     * read-only connection and hands batches of people to this thread, which computes and COPYs the
+     * standings on the writing connection.
+     */
     public Result recomputeAll(LocalDate asOf) throws SQLException, IOException {
         long t0 = System.currentTimeMillis();
         List<RuleSetStore.Stored> ruleSets = rules.all();
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
+            java.util.concurrent.ExecutorService readerPool = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "standing-reader");
+                t.setDaemon(true);
+                return t;
+            });
+            AtomicBoolean cancelled = new AtomicBoolean();
             try {
                 try (var lock = c.prepareStatement("select pg_try_advisory_xact_lock(?)")) {
                     lock.setLong(1, LOCK_KEY);
@@ -76,83 +99,148 @@ public class StandingRecompute {
                         }
                     }
                 }
-                // per-person refreshes wait until this pass commits, so they cannot interleave with it;
-                // the ordered cursors sort in memory rather than on disk
-                try (var lockTable = c.createStatement()) {
-                    lockTable.execute("lock table cadre_standing in exclusive mode");
-                    lockTable.execute("set local work_mem = '256MB'");
+                // per-person refreshes wait until this pass commits, so they cannot interleave with it
+                try (var st = c.createStatement()) {
+                    st.execute("lock table cadre_standing in exclusive mode");
+                    st.execute("delete from cadre_standing");
                 }
-                int[] counts = new int[2];
+                BlockingQueue<List<Bundle>> queue = new ArrayBlockingQueue<>(32);
+                Future<?> reader = readerPool.submit(() -> {
+                    read(asOf, queue, cancelled);
+                    return null;
+                });
+                int people = 0;
+                int standings = 0;
                 StringBuilder copy = new StringBuilder(1 << 20);
-                try (PreparedStatement people = cursor(c, """
-                        select c.id, o.path, c.staff_category, c.political_status, c.entered_work_on, c.status
-                        from cadre c join organization o on o.id = c.org_id where c.status = 'ACTIVE' order by c.id""");
-                     PreparedStatement periods = cursor(c, """
-                             select h.cadre_id, h.started_on, h.ended_on, h.rank_level, h.rank_grade, h.leadership
-                             from cadre_post_history h join cadre c on c.id = h.cadre_id
-                             where c.status = 'ACTIVE' order by h.cadre_id, h.started_on, h.id""");
-                     PreparedStatement credits = cursor(c, """
-                             select e.cadre_id, e.id, e.credited_on, e.source, e.delivery, e.required, e.full_time, e.training_type, e.hours
-                             from archive_entry e where e.status = 'APPROVED' and e.credited_on <= ? order by e.cadre_id""")) {
-                    credits.setObject(1, asOf);
-                    try (ResultSet p = people.executeQuery(); ResultSet h = periods.executeQuery(); ResultSet e = credits.executeQuery()) {
-                        boolean hMore = h.next();
-                        boolean eMore = e.next();
-                        List<PeopleFacts.RankPeriod> ps = new ArrayList<>();
-                        List<Credit> cs = new ArrayList<>();
-                        try (var del = c.prepareStatement("delete from cadre_standing")) {
-                            del.executeUpdate();
+                CopySink sink = new CopySink(c.unwrap(PGConnection.class));
+                while (true) {
+                    List<Bundle> batch = take(queue, reader);
+                    if (batch == END) {
+                        break;
+                    }
+                    for (Bundle b : batch) {
+                        people++;
+                        Optional<RuleSet> governing = RuleSetStore.governing(ruleSets, b.person().orgPath(), asOf);
+                        if (governing.isEmpty()) {
+                            continue;
                         }
-                        CopySink sink = new CopySink(c.unwrap(PGConnection.class));
-                        while (p.next()) {
-                            long id = p.getLong(1);
-                            ps.clear();
-                            cs.clear();
-                            while (hMore && h.getLong(1) < id) {
-                                hMore = h.next();
-                            }
-                            while (hMore && h.getLong(1) == id) {
-                                ps.add(PeopleFacts.period(h, 0));
-                                hMore = h.next();
-                            }
-                            while (eMore && e.getLong(1) < id) {
-                                eMore = e.next();
-                            }
-                            while (eMore && e.getLong(1) == id) {
-                                cs.add(ArchiveEntries.credit(e, 0));
-                                eMore = e.next();
-                            }
-                            String path = p.getString(2);
-                            Optional<RuleSet> governing = RuleSetStore.governing(ruleSets, path, asOf);
-                            counts[0]++;
-                            if (governing.isEmpty()) {
-                                continue;
-                            }
-                            PeopleFacts.Person person = new PeopleFacts.Person(id, 0, path, StaffCategory.valueOf(p.getString(3)),
-                                    PoliticalStatus.valueOf(p.getString(4)).partyMember(), p.getObject(5, LocalDate.class),
-                                    CadreStatus.valueOf(p.getString(6)), List.copyOf(ps));
-                            for (Standing s : StandingCalculator.compute(StandingService.toFacts(person), cs, governing.get(), asOf, false)) {
-                                copy.append(id).append('\t').append(s.code()).append('\t').append(s.title()).append('\t')
-                                        .append(s.status().name()).append('\t').append(plain(s.requiredHours())).append('\t')
-                                        .append(plain(s.countedHours())).append('\t').append(plain(s.missingHours())).append('\t')
-                                        .append(s.deadline() == null ? "\\N" : s.deadline().toString()).append('\t')
-                                        .append(governing.get().id()).append('\t').append(asOf).append('\n');
-                                counts[1]++;
-                            }
-                            if (copy.length() > (1 << 20)) {
-                                sink.write(copy);
-                            }
+                        long id = b.person().id();
+                        for (Standing s : StandingCalculator.compute(StandingService.toFacts(b.person()), b.credits(), governing.get(), asOf, false)) {
+                            copy.append(id).append('\t').append(s.code()).append('\t').append(s.title()).append('\t')
+                                    .append(s.status().name()).append('\t').append(plain(s.requiredHours())).append('\t')
+                                    .append(plain(s.countedHours())).append('\t').append(plain(s.missingHours())).append('\t')
+                                    .append(s.deadline() == null ? "\\N" : s.deadline().toString()).append('\t')
+                                    .append(governing.get().id()).append('\t').append(asOf).append('\n');
+                            standings++;
                         }
+                    }
+                    if (copy.length() > (1 << 20)) {
                         sink.write(copy);
                     }
                 }
+                sink.write(copy);
+                reader.get();
                 c.commit();
-                return new Result(counts[0], counts[1], System.currentTimeMillis() - t0);
+                return new Result(people, standings, System.currentTimeMillis() - t0);
             } catch (SQLException | IOException | RuntimeException ex) {
+                cancelled.set(true);
                 c.rollback();
                 throw ex;
+            } catch (InterruptedException ex) {
+                cancelled.set(true);
+                c.rollback();
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted", ex);
+            } catch (ExecutionException ex) {
+                cancelled.set(true);
+                c.rollback();
+                if (ex.getCause() instanceof SQLException sql) {
+                    throw sql;
+                }
+                throw new IOException("reading standings' facts failed", ex.getCause());
             } finally {
+                cancelled.set(true);
+                readerPool.shutdownNow();
                 c.setAutoCommit(true);
+            }
+        }
+    }
+
+    private static List<Bundle> take(BlockingQueue<List<Bundle>> queue, Future<?> reader) throws InterruptedException, ExecutionException {
+        while (true) {
+            List<Bundle> b = queue.poll(200, TimeUnit.MILLISECONDS);
+            if (b != null) {
+                return b;
+            }
+            if (reader.isDone()) {
+                reader.get(); // rethrows the reader's failure
+                b = queue.poll();
+                return b == null ? END : b;
+            }
+        }
+    }
+
+    /** Streams everyone's facts in cadre order as batches of people; ends with {@link #END}. */
+    private void read(LocalDate asOf, BlockingQueue<List<Bundle>> queue, AtomicBoolean cancelled) throws SQLException, InterruptedException {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            c.setReadOnly(true);
+            try (var st = c.createStatement()) {
+                st.execute("set local work_mem = '256MB'"); // the ordered cursors sort in memory, not on disk
+            }
+            try (PreparedStatement people = cursor(c, """
+                    select c.id, o.path, c.staff_category, c.political_status, c.entered_work_on, c.status
+                    from cadre c join organization o on o.id = c.org_id where c.status = 'ACTIVE' order by c.id""");
+                 PreparedStatement periods = cursor(c, """
+                         select h.cadre_id, h.started_on, h.ended_on, h.rank_level, h.rank_grade, h.leadership
+                         from cadre_post_history h join cadre c on c.id = h.cadre_id
+                         where c.status = 'ACTIVE' order by h.cadre_id, h.started_on, h.id""");
+                 PreparedStatement credits = cursor(c, """
+                         select e.cadre_id, e.id, e.credited_on, e.source, e.delivery, e.required, e.full_time, e.training_type, e.hours
+                         from archive_entry e where e.status = 'APPROVED' and e.credited_on <= ? order by e.cadre_id""")) {
+                credits.setObject(1, asOf);
+                try (ResultSet p = people.executeQuery(); ResultSet h = periods.executeQuery(); ResultSet e = credits.executeQuery()) {
+                    boolean hMore = h.next();
+                    boolean eMore = e.next();
+                    List<Bundle> batch = new ArrayList<>(500);
+                    while (p.next()) {
+                        long id = p.getLong(1);
+                        List<PeopleFacts.RankPeriod> ps = new ArrayList<>(2);
+                        List<Credit> cs = new ArrayList<>();
+                        while (hMore && h.getLong(1) < id) {
+                            hMore = h.next();
+                        }
+                        while (hMore && h.getLong(1) == id) {
+                            ps.add(PeopleFacts.period(h, 0));
+                            hMore = h.next();
+                        }
+                        while (eMore && e.getLong(1) < id) {
+                            eMore = e.next();
+                        }
+                        while (eMore && e.getLong(1) == id) {
+                            cs.add(ArchiveEntries.credit(e, 0));
+                            eMore = e.next();
+                        }
+                        batch.add(new Bundle(new PeopleFacts.Person(id, 0, p.getString(2), StaffCategory.valueOf(p.getString(3)),
+                                PoliticalStatus.valueOf(p.getString(4)).partyMember(), p.getObject(5, LocalDate.class),
+                                CadreStatus.valueOf(p.getString(6)), ps), cs));
+                        if (batch.size() == 500) {
+                            put(queue, batch, cancelled);
+                            batch = new ArrayList<>(500);
+                        }
+                    }
+                    put(queue, batch, cancelled);
+                    put(queue, END, cancelled);
+                }
+            }
+            c.rollback();
+        }
+    }
+
+    private static void put(BlockingQueue<List<Bundle>> queue, List<Bundle> batch, AtomicBoolean cancelled) throws InterruptedException {
+        while (!queue.offer(batch, 200, TimeUnit.MILLISECONDS)) {
+            if (cancelled.get()) {
+                throw new InterruptedException("recomputation cancelled");
             }
         }
     }
