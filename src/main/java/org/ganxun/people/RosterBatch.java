@@ -33,7 +33,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Writes many cadres at once for the Excel import, with the rules of {@link Roster#upsert}: a citizen ID
  * already in the roster updates that cadre, a change of unit, post or rank closes the current history
- * period and opens a new one, and every created or updated cadre gets its audit entry. Each call is a
+ * period and opens a new one, and every created or updated cadre gets its audit entry (compact: a new
+ * cadre's stored fields, or only the fields an update changed). Each call is a
  * handful of statements whatever the number of rows (COPY into a staging table, one merging INSERT), inside the
  * caller's transaction, so a whole import commits or rolls back as one.
  */
@@ -160,13 +161,15 @@ public class RosterBatch {
             if (created) {
                 opened.add(id, f, f.changedOn() != null ? f.changedOn()
                         : Objects.requireNonNullElse(f.enteredWorkOn(), today), "建档");
-                changes.add(new AuditLog.Change("CREATE", "Cadre", id, "导入新建干部：" + v.name, null, after));
+                changes.add(new AuditLog.Change("CREATE", "Cadre", id, "导入新建干部：" + v.name, null, CadreAudit.created(after)));
             } else {
                 CadreView before = item.before();
                 if (before != null && postChanged(before, f)) {
                     moved.add(id, f, f.changedOn() != null ? f.changedOn() : today, Roster.describeChange(before, f));
                 }
-                changes.add(new AuditLog.Change("UPDATE", "Cadre", id, "导入更新干部信息：" + v.name, before, after));
+                Map<String, Object>[] diff = before == null ? null : CadreAudit.changed(before, after);
+                changes.add(new AuditLog.Change("UPDATE", "Cadre", id, "导入更新干部信息：" + v.name,
+                        diff == null ? null : diff[0], diff == null ? CadreAudit.created(after) : diff[1]));
             }
         }
         if (!moved.ids.isEmpty()) {

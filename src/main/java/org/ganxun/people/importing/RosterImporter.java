@@ -9,6 +9,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
 import org.ganxun.org.DataScopes;
@@ -36,8 +41,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Reads a roster file and writes its rows, in the caller's transaction: finds the header below any title
  * rows, reads every row into a {@link CadreForm} (synonyms, dates and yes/no the ways clerks write them),
  * checks it with {@link CadreValidator}, resolves units within the importer's scope, and writes good rows
- * 2,000 at a time through {@link RosterBatch}. Only the rows of the current batch and the (small) list of
- * errors are held in memory.
+ * 2,000 at a time through {@link RosterBatch}. Reading runs on its own thread, ahead of the writing by at
+ * most two batches; only those rows and the (small) list of errors are held in memory.
  */
 @Component
 class RosterImporter {
@@ -73,9 +78,43 @@ class RosterImporter {
     public Outcome run(FileType type, File file, byte[] bytes, ImportMode mode, CurrentUser user, String remoteAddr,
                        Progress progress) {
         Run run = new Run(mode, user, remoteAddr, progress);
+        // Reading and checking the file overlaps with writing: a reader thread parses rows into batches,
+        // this (the transaction's) thread looks up, validates and writes them.
+        BlockingQueue<List<Parsed>> queue = new ArrayBlockingQueue<>(2);
+        AtomicBoolean stop = new AtomicBoolean();
+        AtomicReference<RuntimeException> failure = new AtomicReference<>();
+        Thread reader = new Thread(() -> {
+            try {
+                SheetReader.read(type, file, bytes, row -> run.accept(row, queue, stop));
+                run.handOff(queue, stop);
+            } catch (RuntimeException e) {
+                failure.set(e);
+            } finally {
+                run.pending.clear();
+                offerEnd(queue, stop);
+            }
+        }, "roster-import-reader");
+        reader.setDaemon(true);
+        reader.start();
         try {
-            SheetReader.read(type, file, bytes, run::accept);
-        } catch (RuntimeException e) {
+            while (true) {
+                List<Parsed> next = queue.poll(200, TimeUnit.MILLISECONDS);
+                if (next == END) {
+                    break;
+                }
+                if (next != null) {
+                    run.flush(next);
+                }
+            }
+            reader.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("import interrupted", e);
+        } finally {
+            stop.set(true);
+        }
+        RuntimeException e = failure.get();
+        if (e != null) {
             ImportRejected rejected = find(e, ImportRejected.class);
             if (rejected != null) {
                 throw rejected;
@@ -88,10 +127,23 @@ class RosterImporter {
         if (run.columns == null) {
             throw new ImportRejected(noHeader());
         }
-        run.flush();
         run.errors.sort((a, b) -> Integer.compare(a.row(), b.row()));
         String message = run.ignored.isEmpty() ? null : "已忽略无法识别的列：" + String.join("、", run.ignored);
         return new Outcome(run.dataRows, run.created, run.updated, run.errorRows.size(), run.errors, message);
+    }
+
+    private static final List<Parsed> END = new ArrayList<>();
+
+    private static void offerEnd(BlockingQueue<List<Parsed>> queue, AtomicBoolean stop) {
+        try {
+            while (!queue.offer(END, 200, TimeUnit.MILLISECONDS)) {
+                if (stop.get()) {
+                    return;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** A header row names at least three known columns, among them the name or the citizen ID. */
@@ -157,7 +209,10 @@ class RosterImporter {
             this.parties = OrgDirectory.party(jdbc);
         }
 
-        boolean accept(SheetReader.RawRow row) {
+        boolean accept(SheetReader.RawRow row, BlockingQueue<List<Parsed>> queue, AtomicBoolean stop) {
+            if (stop.get()) {
+                throw new IllegalStateException("import stopped");
+            }
             if (columns == null) {
                 if (row.excelRow() > HEADER_SEARCH_ROWS) {
                     throw new ImportRejected(noHeader());
@@ -177,9 +232,28 @@ class RosterImporter {
             }
             pending.add(p);
             if (pending.size() >= BATCH) {
-                flush();
+                handOff(queue, stop);
             }
             return true;
+        }
+
+        /** Passes the rows read so far to the writing thread (waits while it is two batches behind). */
+        void handOff(BlockingQueue<List<Parsed>> queue, AtomicBoolean stop) {
+            if (pending.isEmpty()) {
+                return;
+            }
+            List<Parsed> rows = new ArrayList<>(pending);
+            pending.clear();
+            try {
+                while (!queue.offer(rows, 200, TimeUnit.MILLISECONDS)) {
+                    if (stop.get()) {
+                        throw new IllegalStateException("import stopped");
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("import interrupted", e);
+            }
         }
 
         private void tryHeader(SheetReader.RawRow row) {
@@ -291,8 +365,8 @@ class RosterImporter {
             return new Parsed(row.excelRow(), form, cid, values, errs);
         }
 
-        /** Checks and writes the pending rows. */
-        void flush() {
+        /** Checks and writes a batch of rows (on the transaction's thread). */
+        void flush(List<Parsed> pending) {
             if (pending.isEmpty()) {
                 return;
             }
@@ -344,7 +418,6 @@ class RosterImporter {
                 }
             }
             processed += pending.size();
-            pending.clear();
             progress.update(processed);
         }
 

@@ -40,6 +40,9 @@ public class FieldCipher {
     private final SecretKeySpec encKey;
     private final SecretKeySpec indexKey;
     private final SecureRandom random = new SecureRandom();
+    // JCE lookups cost more than the work on an 18-character value: keep one instance per thread
+    private final ThreadLocal<Cipher> gcm = ThreadLocal.withInitial(() -> newInstance("AES/GCM/NoPadding"));
+    private final ThreadLocal<Mac> hmac;
 
     public FieldCipher(@Value("${ganxun.crypto.key:}") String base64Key,
                        @Value("${ganxun.crypto.key-file:./data/secret.key}") String keyFile) {
@@ -49,6 +52,23 @@ public class FieldCipher {
         }
         this.encKey = new SecretKeySpec(derive(master, "ganxun-field-encryption"), "AES");
         this.indexKey = new SecretKeySpec(derive(master, "ganxun-blind-index"), "HmacSHA256");
+        this.hmac = ThreadLocal.withInitial(() -> {
+            try {
+                Mac mac = Mac.getInstance("HmacSHA256");
+                mac.init(indexKey);
+                return mac;
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    private static Cipher newInstance(String transformation) {
+        try {
+            return Cipher.getInstance(transformation);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public String encrypt(String plain) {
@@ -58,7 +78,7 @@ public class FieldCipher {
         try {
             byte[] iv = new byte[IV_BYTES];
             random.nextBytes(iv);
-            Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher c = gcm.get();
             c.init(Cipher.ENCRYPT_MODE, encKey, new GCMParameterSpec(128, iv));
             byte[] ct = c.doFinal(plain.getBytes(StandardCharsets.UTF_8));
             return "v1:" + Base64.getEncoder().encodeToString(ByteBuffer.allocate(iv.length + ct.length).put(iv).put(ct).array());
@@ -76,7 +96,7 @@ public class FieldCipher {
         }
         try {
             byte[] all = Base64.getDecoder().decode(stored.substring(3));
-            Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher c = gcm.get();
             c.init(Cipher.DECRYPT_MODE, encKey, new GCMParameterSpec(128, all, 0, IV_BYTES));
             return new String(c.doFinal(all, IV_BYTES, all.length - IV_BYTES), StandardCharsets.UTF_8);
         } catch (GeneralSecurityException e) {
@@ -89,13 +109,7 @@ public class FieldCipher {
         if (plain == null) {
             return null;
         }
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(indexKey);
-            return HexFormat.of().formatHex(mac.doFinal(plain.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return HexFormat.of().formatHex(hmac.get().doFinal(plain.getBytes(StandardCharsets.UTF_8)));
     }
 
     private static byte[] derive(byte[] master, String purpose) {

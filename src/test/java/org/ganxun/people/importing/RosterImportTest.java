@@ -232,6 +232,15 @@ class RosterImportTest {
         assertThat(history.get(1).endedOn()).isNotNull();
         assertThat(jdbc.sql("select count(*) from audit_log where entity_type = 'Cadre' and entity_id = ? and action = 'UPDATE'")
                 .param(String.valueOf(cadreId)).query(Long.class).single()).isEqualTo(1);
+        // the audit entry keeps what changed, before and after, and nothing that did not
+        var audit = jdbc.sql("select before_data ->> 'post' as before_post, after_data ->> 'post' as after_post,"
+                        + " after_data ->> 'phone' as after_phone, jsonb_exists(after_data, 'name') as has_name"
+                        + " from audit_log where entity_type = 'Cadre' and entity_id = ? and action = 'UPDATE'")
+                .param(String.valueOf(cadreId)).query().singleRow();
+        assertThat(audit.get("before_post")).isEqualTo("科员");
+        assertThat(audit.get("after_post")).isEqualTo("副镇长");
+        assertThat(audit.get("after_phone")).isEqualTo("13900000002");
+        assertThat(audit.get("has_name")).isEqualTo(false);
     }
 
     @Test
