@@ -395,7 +395,7 @@ public class Enrollments {
         return jdbc.sql("""
                 select k.id, k.enrollment_id, c.id as cadre_id, c.name, o.name as org_name, k.reason_code, k.reason, k.at
                 from waitlist_skip k join enrollment e on e.id = k.enrollment_id join cadre c on c.id = e.cadre_id
-                join organization o on o.id = c.org_id where k.class_id = :cls and """ + cond + " order by k.at, k.id")
+                join organization o on o.id = c.org_id where k.class_id = :cls and """ + " " + cond + " order by k.at, k.id")
                 .params(params)
                 .query((rs, i) -> {
                     SkipReason r = SkipReason.valueOf(rs.getString("reason_code"));
