@@ -3,6 +3,7 @@ import { ADMINS, ROSTER_EDITORS } from '@/session'
 const ORG_VIEWERS = [...ADMINS, 'UNIT_LIAISON', 'BRANCH_SECRETARY']
 const ROSTER_VIEWERS = [...ADMINS, 'UNIT_LIAISON', 'BRANCH_SECRETARY', 'PROVIDER_REGISTRAR']
 const STAT_VIEWERS = [...ADMINS, 'UNIT_LIAISON', 'BRANCH_SECRETARY']
+const TRAINING_STAFF = [...ADMINS, 'PROVIDER_REGISTRAR', 'UNIT_LIAISON']
 
 /**
  * Routes and the menu come from the same table: `meta.roles` decides both who sees the menu entry
@@ -26,6 +27,19 @@ export const menu = [
     children: [
       { path: '/cadres/roster', title: '干部花名册', roles: ROSTER_VIEWERS },
       { path: '/cadres/import', title: '花名册导入', roles: ROSTER_EDITORS }
+    ]
+  },
+  {
+    title: '培训班管理',
+    icon: 'Reading',
+    roles: TRAINING_STAFF,
+    children: [
+      { path: '/training/plans', title: '年度计划', roles: TRAINING_STAFF },
+      { path: '/training/classes', title: '班次备案', roles: TRAINING_STAFF },
+      { path: '/training/approvals', title: '备案审批', roles: ADMINS },
+      { path: '/training/instructors', title: '师资库', roles: TRAINING_STAFF },
+      { path: '/training/callup', title: '调训管理', roles: ADMINS },
+      { path: '/training/enroll', title: '学员报名', roles: [...ADMINS, 'UNIT_LIAISON'] }
     ]
   },
   { path: '/me/profile', title: '我的档案', icon: 'Postcard', roles: ['CADRE'] },

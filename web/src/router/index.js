@@ -14,9 +14,20 @@ const pages = {
   '/statistics/cadre-profile': () => import('@/views/stats/CadreProfile.vue'),
   '/system/users': () => import('@/views/system/Users.vue'),
   '/system/audit': () => import('@/views/system/Audit.vue'),
-  '/me/password': () => import('@/views/profile/Password.vue')
+  '/me/password': () => import('@/views/profile/Password.vue'),
+  '/training/plans': () => import('@/views/training/Plans.vue'),
+  '/training/classes': () => import('@/views/training/Classes.vue'),
+  '/training/approvals': () => import('@/views/training/Classes.vue'),
+  '/training/instructors': () => import('@/views/training/Instructors.vue'),
+  '/training/callup': () => import('@/views/training/CallUp.vue'),
+  '/training/enroll': () => import('@/views/training/Enroll.vue')
 }
-const pageProps = { '/org/units': { party: false }, '/org/party': { party: true } }
+const pageProps = {
+  '/org/units': { party: false },
+  '/org/party': { party: true },
+  '/training/classes': { approvals: false },
+  '/training/approvals': { approvals: true }
+}
 
 function flatten(items, parent) {
   return items.flatMap((m) =>

@@ -57,6 +57,15 @@ public final class ApiSession {
         return json.readTree(r.body());
     }
 
+    /** A JSON write (POST or PUT) with the CSRF header. */
+    public Response send(String method, String path, String jsonBody) {
+        String token = csrf();
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json")
+                .header("X-XSRF-TOKEN", token)
+                .method(method, HttpRequest.BodyPublishers.ofString(jsonBody == null ? "" : jsonBody)).build());
+    }
+
     public JsonNode parse(Response r) {
         return json.readTree(r.body());
     }

@@ -1,0 +1,91 @@
+package org.ganxun.training;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.List;
+
+import org.ganxun.people.CadreForm;
+import org.ganxun.people.RankLevel;
+import org.ganxun.people.Roster;
+import org.ganxun.people.StaffCategory;
+import org.ganxun.platform.security.CurrentUser;
+import org.ganxun.platform.security.Role;
+import org.ganxun.support.Fixture;
+import org.springframework.stereotype.Component;
+
+/** A county with two townships, a party school, an organisation department, liaisons and classes. */
+@Component
+class TrainingFixture {
+
+    final Fixture fixture;
+    final Roster roster;
+    final TrainingClasses classes;
+    final Instructors instructors;
+    final Enrollments enrollments;
+
+    TrainingFixture(Fixture fixture, Roster roster, TrainingClasses classes, Instructors instructors, Enrollments enrollments) {
+        this.fixture = fixture;
+        this.roster = roster;
+        this.classes = classes;
+        this.instructors = instructors;
+        this.enrollments = enrollments;
+    }
+
+    /** One test's world: fresh orgs and accounts. */
+    class County {
+        final long county = fixture.org(null, Fixture.unique("训县"), "COUNTY");
+        final long school = fixture.org(county, Fixture.unique("县委党校"), "INSTITUTION");
+        final long townA = fixture.org(county, Fixture.unique("甲镇"), "TOWNSHIP");
+        final long townB = fixture.org(county, Fixture.unique("乙镇"), "TOWNSHIP");
+        final CurrentUser admin = fixture.user(Fixture.unique("zzb"), Role.ORG_DEPT_ADMIN, county, null, null);
+        final CurrentUser registrar = fixture.user(Fixture.unique("dx"), Role.PROVIDER_REGISTRAR, school, null, null);
+        final CurrentUser liaisonA = fixture.user(Fixture.unique("lia"), Role.UNIT_LIAISON, townA, null, null);
+        final CurrentUser liaisonB = fixture.user(Fixture.unique("lib"), Role.UNIT_LIAISON, townB, null, null);
+
+        long cadre(String name, long org, RankLevel level, StaffCategory category) {
+            CadreForm f = Fixture.cadreForm(name, org, Fixture.citizenId(LocalDate.of(1985, 6, 1), true));
+            CadreForm c = new CadreForm(f.name(), f.gender(), f.ethnicity(), f.birthDate(), f.citizenId(), f.education(),
+                    f.politicalStatus(), f.joinedPartyOn(), org, f.post(), level, null, false, category, f.enteredWorkOn(),
+                    "13900000000", false, null, false, f.status(), LocalDate.of(2020, 1, 1));
+            return fixture.as(Fixture.systemAdmin(), () -> roster.create(c).id());
+        }
+
+        long staff(String name, long org) {
+            return cadre(name, org, RankLevel.STAFF, StaffCategory.CIVIL_SERVANT);
+        }
+
+        long instructor(String name) {
+            return fixture.as(admin, () -> instructors.create(new Instructors.InstructorForm(county, name, InstructorKind.IN_HOUSE,
+                    "县委党校", "讲师", "党的理论", "13700000000", null, true)).id());
+        }
+
+        /** A draft filed by the party school. */
+        long draft(String name, LocalDate starts, LocalDate ends, List<RankLevel> ranks, int seats, List<TrainingClasses.SessionForm> sessions) {
+            return fixture.as(registrar, () -> classes.create(form(name, starts, ends, ranks, seats, sessions)).id());
+        }
+
+        TrainingClasses.ClassForm form(String name, LocalDate starts, LocalDate ends, List<RankLevel> ranks, int seats,
+                                       List<TrainingClasses.SessionForm> sessions) {
+            return new TrainingClasses.ClassForm(county, school, null, name, ClassType.THEMATIC, starts, ends, "党校第一教室",
+                    ranks, List.of(), seats, true, List.of(), new BigDecimal("20000"), null, sessions, null);
+        }
+
+        /** Drafted, submitted and approved. */
+        long approved(String name, LocalDate starts, LocalDate ends, List<RankLevel> ranks, int seats) {
+            long id = draft(name, starts, ends, ranks, seats, List.of(session(starts, 9, 12, "开班动员", null, null)));
+            fixture.as(registrar, () -> classes.submit(id));
+            fixture.as(admin, () -> classes.approve(id, null));
+            return id;
+        }
+    }
+
+    County county() {
+        return new County();
+    }
+
+    static TrainingClasses.SessionForm session(LocalDate day, int from, int to, String topic, Long instructor, String venue) {
+        return new TrainingClasses.SessionForm(null, day, LocalTime.of(from, 0), LocalTime.of(to, 0), topic, instructor, venue,
+                BigDecimal.valueOf(to - from));
+    }
+}

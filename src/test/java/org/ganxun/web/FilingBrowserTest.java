@@ -1,0 +1,160 @@
+package org.ganxun.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.ganxun.people.RankLevel;
+import org.ganxun.platform.security.CurrentUser;
+import org.ganxun.platform.security.Role;
+import org.ganxun.support.Fixture;
+import org.ganxun.support.IntegrationTest;
+import org.ganxun.training.ClassType;
+import org.ganxun.training.TrainingClasses;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * A party-school registrar files a class in the browser: 班次备案 → 新建备案, types the name, picks the dates,
+ * adds a session, saves and submits, and sees the clash warning against an approved class of the same
+ * theme and target group. Screenshots go to target/screenshots/filing-*.png.
+ */
+@IntegrationTest
+class FilingBrowserTest {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Path SHOTS = Path.of("target", "screenshots");
+
+    @LocalServerPort int port;
+    @Autowired Fixture fixture;
+    @Autowired TrainingClasses classes;
+
+    private ChromeDriver driver;
+    private WebDriverWait wait;
+    private Path userDataDir;
+    private int step;
+
+    @BeforeEach
+    void startBrowser() throws IOException {
+        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "Debian's chromium and chromium-driver are not installed; the browser test is skipped");
+        assertThat(new File("target/classes/static/index.html")).as("the web UI must be built").exists();
+        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
+        userDataDir = Files.createTempDirectory("ganxun-chromium");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toString());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--user-data-dir=" + userDataDir, "--window-size=1400,900", "--lang=zh-CN");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        driver = new ChromeDriver(service, options);
+        wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        Files.createDirectories(SHOTS);
+        try (var old = Files.newDirectoryStream(SHOTS, "filing-*.png")) {
+            for (Path p : old) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    @AfterEach
+    void stopBrowser() throws IOException {
+        if (driver != null) {
+            driver.quit();
+        }
+        if (userDataDir != null) {
+            try (var files = Files.walk(userDataDir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    @Test
+    void registrarFilesAClassAndSeesTheClashWarning() {
+        long county = fixture.org(null, Fixture.unique("界面备案县"), "COUNTY");
+        long school = fixture.org(county, Fixture.unique("县委党校"), "INSTITUTION");
+        CurrentUser admin = fixture.user(Fixture.unique("uizzb"), Role.ORG_DEPT_ADMIN, county, null, null);
+        CurrentUser registrar = fixture.user(Fixture.unique("uidx"), Role.PROVIDER_REGISTRAR, school, null, null);
+        LocalDate day = LocalDate.of(2033, 6, 13);
+        // an approved class of the same theme for everyone, 6/13-6/17
+        long existing = fixture.as(registrar, () -> classes.create(new TrainingClasses.ClassForm(county, school, null,
+                "学习贯彻党的二十大精神专题培训班", ClassType.THEMATIC, day, day.plusDays(4), "党校礼堂", List.of(RankLevel.TOWNSHIP),
+                List.of(), 60, true, List.of(), null, null,
+                List.of(new TrainingClasses.SessionForm(null, day, java.time.LocalTime.of(9, 0), java.time.LocalTime.of(12, 0),
+                        "开班动员", null, null, java.math.BigDecimal.valueOf(3))), null)).id());
+        fixture.as(registrar, () -> classes.submit(existing));
+        fixture.as(admin, () -> classes.approve(existing, null));
+
+        driver.get("http://localhost:" + port + "/");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(input("login-username"))).sendKeys(registrar.username());
+        driver.findElement(input("login-password")).sendKeys(Fixture.PASSWORD);
+        driver.findElement(test("login-submit")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(test("current-user")));
+        driver.get("http://localhost:" + port + "/#/training/classes");
+        wait.until(ExpectedConditions.elementToBeClickable(test("class-add"))).click();
+        WebElement name = wait.until(ExpectedConditions.visibilityOfElementLocated(input("class-name")));
+        name.sendKeys("学习贯彻党的二十大精神专题研讨班");
+        WebElement starts = driver.findElements(By.cssSelector("[data-test=class-form] .date-pair input")).get(0);
+        starts.sendKeys("2033-06-14");
+        starts.sendKeys(org.openqa.selenium.Keys.ENTER);
+        WebElement ends = driver.findElements(By.cssSelector("[data-test=class-form] .date-pair input")).get(1);
+        ends.sendKeys("2033-06-15");
+        ends.sendKeys(org.openqa.selenium.Keys.ENTER);
+        driver.findElement(input("class-venue")).click(); // closes the picker
+        driver.findElement(test("session-add")).click();
+        WebElement topic = wait.until(ExpectedConditions.visibilityOfElementLocated(input("session-topic")));
+        topic.sendKeys("二十大精神宣讲");
+        shot("form");
+        driver.findElement(test("class-submit")).click();
+        WebElement result = new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> {
+            List<WebElement> r = d.findElements(By.cssSelector("[data-test=submit-result]"));
+            List<WebElement> err = d.findElements(By.cssSelector("[data-test=class-form] .el-alert--error"));
+            if (!err.isEmpty() && err.get(0).isDisplayed()) {
+                throw new AssertionError("filing form says: " + err.get(0).getText());
+            }
+            return r.isEmpty() || !r.get(0).isDisplayed() ? null : r.get(0);
+        });
+        wait.until(ExpectedConditions.visibilityOfElementLocated(test("clash-warning")));
+        shot("clash-warning");
+        String text = result.getText();
+        assertThat(text).contains("已提交备案", "内容相近", "学习贯彻党的二十大精神专题培训班", "名称相似度100%");
+    }
+
+    private static By test(String name) {
+        return By.cssSelector("[data-test='" + name + "']");
+    }
+
+    private static By input(String name) {
+        return By.cssSelector("input[data-test='" + name + "'], [data-test='" + name + "'] input");
+    }
+
+    private void shot(String name) {
+        try {
+            Path target = SHOTS.resolve(String.format("filing-%02d-%s.png", ++step, name));
+            Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+        } catch (Exception e) {
+            // a missing screenshot must not hide the real result
+        }
+    }
+}
