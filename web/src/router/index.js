@@ -14,7 +14,15 @@ const pages = {
   '/statistics/cadre-profile': () => import('@/views/stats/CadreProfile.vue'),
   '/system/users': () => import('@/views/system/Users.vue'),
   '/system/audit': () => import('@/views/system/Audit.vue'),
-  '/me/password': () => import('@/views/profile/Password.vue')
+  '/me/password': () => import('@/views/profile/Password.vue'),
+  '/partyedu/members': () => import('@/views/partyedu/Members.vue'),
+  '/partyedu/alerts': () => import('@/views/partyedu/MobileAlerts.vue'),
+  '/partyedu/activities': () => import('@/views/partyedu/Activities.vue'),
+  '/partyedu/hours': () => import('@/views/partyedu/Hours.vue'),
+  '/partyedu/messages': () => import('@/views/partyedu/Messages.vue'),
+  '/partyedu/sites': () => import('@/views/partyedu/Sites.vue'),
+  '/partyedu/classroom': () => import('@/views/partyedu/Classroom.vue'),
+  '/partyedu/statistics': () => import('@/views/partyedu/Statistics.vue')
 }
 const pageProps = { '/org/units': { party: false }, '/org/party': { party: true } }
 
@@ -37,6 +45,7 @@ const router = createRouter({
   history: createWebHashHistory(),
   routes: [
     { path: '/login', component: () => import('@/views/Login.vue'), meta: { title: '登录', public: true } },
+    { path: '/m/study/:token', component: () => import('@/views/partyedu/StudyCheckin.vue'), meta: { title: '在线参学', public: true } },
     { path: '/', component: Layout, redirect: '/home', children: flatten(menu) },
     { path: '/:pathMatch(.*)*', redirect: '/home' }
   ]

@@ -288,6 +288,14 @@ public class Members {
                 throw new BusinessException("请选择所在党支部", List.of(new FieldProblem("partyOrgId", "请选择所在党支部")));
             }
             requireBranchWritable(f.partyOrgId());
+            if (!StringUtils.hasText(f.citizenId())) { // left empty when editing: the number stays as it is
+                String stored = jdbc.sql("select citizen_id_enc from party_member where id = ?").param(id).query(String.class).single();
+                f = new MemberForm(f.name(), cipher.decrypt(stored), f.joinedPartyOn(), f.probationary(), f.partyOrgId(), f.phone(),
+                        f.category(), f.groups(), f.mobile(), f.awayPlace(), f.awayEmployer(), f.awaySince(), f.membershipTransferred(),
+                        f.contactPerson(), f.contactPersonPhone(), f.lastContactOn(), f.lastContactVia(), f.note(), f.status(), f.version());
+                p = params(f);
+                p.put("id", id);
+            }
             CitizenId cid = validate(f, true);
             Long other = jdbc.sql("select id from party_member where citizen_id_hash = ?").param(cipher.blindIndex(cid.value()))
                     .query(Long.class).optional().orElse(null);
