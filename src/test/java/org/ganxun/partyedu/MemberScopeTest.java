@@ -1,7 +1,6 @@
 package org.ganxun.partyedu;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -55,6 +54,20 @@ class MemberScopeTest {
         assertThat(members.find(cadreA).orElseThrow().cadreId()).isEqualTo(cadre);
     }
 
+    /**
+     * A real token from /api/auth/csrf as cookie and header. (The csrf() post-processor of spring-security-test
+     * swaps the CSRF repository of the shared filter chain, which breaks later HTTP tests on the same server.)
+     */
+    org.springframework.test.web.servlet.request.RequestPostProcessor csrfToken() throws Exception {
+        String token = json.readTree(mvc.perform(get("/api/auth/csrf")).andReturn().getResponse().getContentAsString())
+                .get("token").asString();
+        return request -> {
+            request.setCookies(new jakarta.servlet.http.Cookie("XSRF-TOKEN", token));
+            request.addHeader("X-XSRF-TOKEN", token);
+            return request;
+        };
+    }
+
     @Test
     void aSecretaryListsTheirBranchOnlyCadresAndNonCadresAlike() throws Exception {
         String body = mvc.perform(get("/api/partyedu/members?size=100").with(user(b.secretaryA)))
@@ -89,16 +102,16 @@ class MemberScopeTest {
                 .param(String.valueOf(farmerB)).query(Long.class).single();
         String change = json.writeValueAsString(Map.of("name", "被改了", "citizenId", Fixture.citizenId(java.time.LocalDate.of(1970, 1, 1), true),
                 "joinedPartyOn", "2000-07-01", "partyOrgId", b.branchA, "phone", "13000000000", "category", "OTHER"));
-        mvc.perform(put("/api/partyedu/members/" + farmerB).with(user(b.secretaryA)).with(csrf())
+        mvc.perform(put("/api/partyedu/members/" + farmerB).with(user(b.secretaryA)).with(csrfToken())
                         .contentType(MediaType.APPLICATION_JSON).content(change))
                 .andExpect(status().isForbidden());
-        mvc.perform(post("/api/partyedu/members/" + farmerB + "/contacts").with(user(b.secretaryA)).with(csrf())
+        mvc.perform(post("/api/partyedu/members/" + farmerB + "/contacts").with(user(b.secretaryA)).with(csrfToken())
                         .contentType(MediaType.APPLICATION_JSON).content("{\"contactedOn\":\"2026-01-05\",\"via\":\"PHONE\"}"))
                 .andExpect(status().isForbidden());
         // nor can they register a member into another branch
         String create = json.writeValueAsString(Map.of("name", "外支部", "citizenId", Fixture.citizenId(java.time.LocalDate.of(1970, 1, 2), true),
                 "joinedPartyOn", "2000-07-01", "partyOrgId", b.branchB, "category", "FARMER"));
-        mvc.perform(post("/api/partyedu/members").with(user(b.secretaryA)).with(csrf())
+        mvc.perform(post("/api/partyedu/members").with(user(b.secretaryA)).with(csrfToken())
                 .contentType(MediaType.APPLICATION_JSON).content(create)).andExpect(status().isForbidden());
 
         assertThat(jdbc.sql("select name, phone, category, version from party_member where id = ?").param(farmerB).query().singleRow())
@@ -116,7 +129,7 @@ class MemberScopeTest {
                 Map.entry("joinedPartyOn", "1995-07-01"), Map.entry("partyOrgId", b.branchA), Map.entry("phone", "13811119999"),
                 Map.entry("category", "MIGRANT_WORKER"), Map.entry("mobile", true), Map.entry("awayPlace", "广东省东莞市"),
                 Map.entry("awaySince", "2026-03-01"), Map.entry("version", m.version())));
-        mvc.perform(put("/api/partyedu/members/" + farmerA).with(user(b.secretaryA)).with(csrf())
+        mvc.perform(put("/api/partyedu/members/" + farmerA).with(user(b.secretaryA)).with(csrfToken())
                         .contentType(MediaType.APPLICATION_JSON).content(change))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.mobile").value(true))
@@ -130,7 +143,7 @@ class MemberScopeTest {
         assertThat(jdbc.sql("select count(*) from audit_log where entity_type = 'PartyMember' and entity_id = ? and action = 'UPDATE'")
                 .param(String.valueOf(farmerA)).query(Long.class).single()).isEqualTo(1);
         // a stale version is refused
-        mvc.perform(put("/api/partyedu/members/" + farmerA).with(user(b.secretaryA)).with(csrf())
+        mvc.perform(put("/api/partyedu/members/" + farmerA).with(user(b.secretaryA)).with(csrfToken())
                 .contentType(MediaType.APPLICATION_JSON).content(change)).andExpect(status().isConflict());
     }
 
