@@ -2,6 +2,7 @@ import { ADMINS, ROSTER_EDITORS } from '@/session'
 
 const ORG_VIEWERS = [...ADMINS, 'UNIT_LIAISON', 'BRANCH_SECRETARY']
 const ROSTER_VIEWERS = [...ADMINS, 'UNIT_LIAISON', 'BRANCH_SECRETARY', 'PROVIDER_REGISTRAR']
+const PARTY_EDU = [...ADMINS, 'UNIT_LIAISON', 'BRANCH_SECRETARY']
 const STAT_VIEWERS = [...ADMINS, 'UNIT_LIAISON', 'BRANCH_SECRETARY']
 const TRAINING_STAFF = [...ADMINS, 'PROVIDER_REGISTRAR', 'UNIT_LIAISON']
 
@@ -40,6 +41,21 @@ export const menu = [
       { path: '/training/instructors', title: '师资库', roles: TRAINING_STAFF },
       { path: '/training/callup', title: '调训管理', roles: ADMINS },
       { path: '/training/enroll', title: '学员报名', roles: [...ADMINS, 'UNIT_LIAISON'] }
+    ]
+  },
+  {
+    title: '党员教育',
+    icon: 'Flag',
+    roles: PARTY_EDU,
+    children: [
+      { path: '/partyedu/members', title: '党员管理', roles: PARTY_EDU },
+      { path: '/partyedu/alerts', title: '流动党员预警', roles: PARTY_EDU },
+      { path: '/partyedu/activities', title: '学习活动', roles: PARTY_EDU },
+      { path: '/partyedu/hours', title: '党员学时', roles: PARTY_EDU },
+      { path: '/partyedu/messages', title: '短信群发', roles: PARTY_EDU },
+      { path: '/partyedu/sites', title: '远程教育站点', roles: PARTY_EDU },
+      { path: '/partyedu/classroom', title: '流动课堂', roles: PARTY_EDU },
+      { path: '/partyedu/statistics', title: '党员教育统计', roles: PARTY_EDU }
     ]
   },
   { path: '/me/profile', title: '我的档案', icon: 'Postcard', roles: ['CADRE'] },

@@ -20,7 +20,15 @@ const pages = {
   '/training/approvals': () => import('@/views/training/Classes.vue'),
   '/training/instructors': () => import('@/views/training/Instructors.vue'),
   '/training/callup': () => import('@/views/training/CallUp.vue'),
-  '/training/enroll': () => import('@/views/training/Enroll.vue')
+  '/training/enroll': () => import('@/views/training/Enroll.vue'),
+  '/partyedu/members': () => import('@/views/partyedu/Members.vue'),
+  '/partyedu/alerts': () => import('@/views/partyedu/MobileAlerts.vue'),
+  '/partyedu/activities': () => import('@/views/partyedu/Activities.vue'),
+  '/partyedu/hours': () => import('@/views/partyedu/Hours.vue'),
+  '/partyedu/messages': () => import('@/views/partyedu/Messages.vue'),
+  '/partyedu/sites': () => import('@/views/partyedu/Sites.vue'),
+  '/partyedu/classroom': () => import('@/views/partyedu/Classroom.vue'),
+  '/partyedu/statistics': () => import('@/views/partyedu/Statistics.vue')
 }
 const pageProps = {
   '/org/units': { party: false },
@@ -48,6 +56,7 @@ const router = createRouter({
   history: createWebHashHistory(),
   routes: [
     { path: '/login', component: () => import('@/views/Login.vue'), meta: { title: '登录', public: true } },
+    { path: '/m/study/:token', component: () => import('@/views/partyedu/StudyCheckin.vue'), meta: { title: '在线参学', public: true } },
     { path: '/', component: Layout, redirect: '/home', children: flatten(menu) },
     { path: '/:pathMatch(.*)*', redirect: '/home' }
   ]

@@ -41,6 +41,25 @@ public class SmsOutbox {
                 .params(phone.strip(), body.length() > 500 ? body.substring(0, 500) : body, key).update();
     }
 
+    /** Delivery state of one outbox message, for senders that show a log per recipient. */
+    public record Delivery(String dedupKey, String status, int attempts, String lastError, java.time.Instant sentAt) {
+    }
+
+    /** The states of the messages with these keys (absent keys are left out). */
+    @Transactional(readOnly = true)
+    public java.util.Map<String, Delivery> deliveries(java.util.Collection<String> dedupKeys) {
+        java.util.Map<String, Delivery> out = new java.util.HashMap<>();
+        if (dedupKeys.isEmpty()) {
+            return out;
+        }
+        jdbc.sql("select dedup_key, status, attempts, last_error, sent_at from sms_outbox where dedup_key = any(?)")
+                .param(dedupKeys.toArray(String[]::new))
+                .query((rs, i) -> new Delivery(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4),
+                        rs.getTimestamp(5) == null ? null : rs.getTimestamp(5).toInstant()))
+                .list().forEach(d -> out.put(d.dedupKey(), d));
+        return out;
+    }
+
     @Scheduled(fixedDelayString = "${ganxun.sms.poll-ms:5000}", initialDelayString = "${ganxun.sms.initial-delay-ms:10000}")
     void scheduled() {
         sendDue(100);

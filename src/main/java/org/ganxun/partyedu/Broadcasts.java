@@ -1,0 +1,288 @@
+package org.ganxun.partyedu;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+
+import org.ganxun.audit.AuditLog;
+import org.ganxun.notify.SmsOutbox;
+import org.ganxun.org.DataScopes;
+import org.ganxun.org.OrganizationTrees;
+import org.ganxun.org.Tree;
+import org.ganxun.platform.security.CurrentUsers;
+import org.ganxun.platform.security.DataScope;
+import org.ganxun.platform.web.BusinessException;
+import org.ganxun.platform.web.BusinessException.FieldProblem;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.util.StringUtils;
+
+/**
+ * SMS broadcasts (短信群发) to members chosen by branch, category, group or mobile status, from templates with
+ * placeholders ({姓名} {支部} {日期} {外出地点}). Each recipient's message goes into the notify outbox in the
+ * same transaction with the key {@code pe-bc:<broadcast>:<member>}, so it is sent later with retries, never
+ * lost and never twice; the log shows each recipient's delivery state from the outbox.
+ */
+@Service
+public class Broadcasts {
+
+    public static final List<String> PLACEHOLDERS = List.of("{姓名}", "{支部}", "{日期}", "{外出地点}");
+
+    public record Template(long id, String name, String body, String createdBy) {
+    }
+
+    public record TemplateRequest(String name, String body) {
+    }
+
+    /** Whom to send to: the filters (all optional, combined) or explicit member ids; {@code requestId} makes a re-submit harmless. */
+    public record BroadcastRequest(Long templateId, String body, Long partyOrgId, MemberCategory category, String group,
+                                   Boolean mobile, List<Long> memberIds, String requestId) {
+    }
+
+    public record Broadcast(long id, String body, String selection, int recipients, int sent, int pending, int failed,
+                            int noPhone, String createdBy, Instant createdAt) {
+    }
+
+    public record Recipient(long memberId, String name, String phone, String body, String status, String statusLabel,
+                            int attempts, String lastError, Instant sentAt) {
+    }
+
+    private final JdbcClient jdbc;
+    private final Members members;
+    private final OrganizationTrees trees;
+    private final DataScopes scopes;
+    private final SmsOutbox outbox;
+    private final AuditLog audit;
+
+    Broadcasts(JdbcClient jdbc, Members members, OrganizationTrees trees, DataScopes scopes, SmsOutbox outbox, AuditLog audit) {
+        this.jdbc = jdbc;
+        this.members = members;
+        this.trees = trees;
+        this.scopes = scopes;
+        this.outbox = outbox;
+        this.audit = audit;
+    }
+
+    // ---- templates ----
+
+    @Transactional(readOnly = true)
+    public List<Template> templates() {
+        return jdbc.sql("select id, name, body, created_by from message_template order by id")
+                .query((rs, i) -> new Template(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4))).list();
+    }
+
+    @Transactional
+    public Template saveTemplate(Long id, TemplateRequest r) {
+        if (r == null || !StringUtils.hasText(r.name()) || !StringUtils.hasText(r.body())) {
+            throw new BusinessException("请填写模板名称和内容", List.of(new FieldProblem("body", "必填")));
+        }
+        if (r.body().strip().length() > 300) {
+            throw new BusinessException("短信内容不能超过300字", List.of(new FieldProblem("body", "内容过长")));
+        }
+        if (id == null) {
+            long newId = jdbc.sql("insert into message_template (name, body, created_by) values (?, ?, ?) returning id")
+                    .params(r.name().strip(), r.body().strip(), CurrentUsers.require().username()).query(Long.class).single();
+            Template t = template(newId);
+            audit.record("CREATE", "MessageTemplate", newId, "新建短信模板：" + t.name(), null, t);
+            return t;
+        }
+        Template before = template(id);
+        jdbc.sql("update message_template set name = ?, body = ?, updated_at = now() where id = ?")
+                .params(r.name().strip(), r.body().strip(), id).update();
+        Template after = template(id);
+        audit.record("UPDATE", "MessageTemplate", id, "修改短信模板：" + after.name(), before, after);
+        return after;
+    }
+
+    @Transactional
+    public void deleteTemplate(long id) {
+        Template before = template(id);
+        jdbc.sql("delete from message_template where id = ?").param(id).update();
+        audit.record("DELETE", "MessageTemplate", id, "删除短信模板：" + before.name(), before, null);
+    }
+
+    private Template template(long id) {
+        return jdbc.sql("select id, name, body, created_by from message_template where id = ?").param(id)
+                .query((rs, i) -> new Template(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4))).optional()
+                .orElseThrow(() -> BusinessException.notFound("短信模板"));
+    }
+
+    /** Fills the placeholders for one member. */
+    public static String render(String body, MemberView m, LocalDate today) {
+        return body.replace("{姓名}", m.name() == null ? "" : m.name())
+                .replace("{支部}", m.partyOrgName() == null ? "" : m.partyOrgName())
+                .replace("{日期}", today.getMonthValue() + "月" + today.getDayOfMonth() + "日")
+                .replace("{外出地点}", m.awayPlace() == null ? "" : m.awayPlace());
+    }
+
+    // ---- sending ----
+
+    /** Who would receive a broadcast with these filters (for the preview before sending). */
+    @Transactional(readOnly = true)
+    public List<MemberView> recipients(BroadcastRequest r) {
+        if (r.memberIds() != null && !r.memberIds().isEmpty()) {
+            List<MemberView> out = new ArrayList<>();
+            for (Long id : new LinkedHashSet<>(r.memberIds())) {
+                out.add(members.get(id));
+            }
+            return out;
+        }
+        return members.list(new Members.MemberQuery(null, r.partyOrgId(), r.category(), r.mobile(), r.group(), null));
+    }
+
+    @Transactional
+    public Broadcast send(BroadcastRequest r) {
+        String body = r.body();
+        if (!StringUtils.hasText(body) && r.templateId() != null) {
+            body = template(r.templateId()).body();
+        }
+        if (!StringUtils.hasText(body)) {
+            throw new BusinessException("请填写短信内容或选择模板", List.of(new FieldProblem("body", "必填")));
+        }
+        body = body.strip();
+        if (body.length() > 300) {
+            throw new BusinessException("短信内容不能超过300字", List.of(new FieldProblem("body", "内容过长")));
+        }
+        if (StringUtils.hasText(r.requestId())) {
+            Long existing = jdbc.sql("select id from broadcast where request_id = ?").param(r.requestId().strip())
+                    .query(Long.class).optional().orElse(null);
+            if (existing != null) {
+                return get(existing);
+            }
+        }
+        List<MemberView> people = recipients(r);
+        if (people.isEmpty()) {
+            throw new BusinessException("所选范围内没有党员，请调整发送对象");
+        }
+        DataScope scope = scopes.current();
+        String selection = describe(r, people.size());
+        long id = jdbc.sql("""
+                insert into broadcast (template_id, body, selection, recipients, created_by, scope_party_path, scope_org_path, request_id)
+                values (?, ?, ?, ?, ?, ?, ?, ?) returning id""")
+                .params(r.templateId(), body, selection, people.size(), CurrentUsers.require().username(),
+                        scope.all() ? null : scope.partyOrgPath(), scope.all() ? null : scope.orgPath(),
+                        StringUtils.hasText(r.requestId()) ? r.requestId().strip() : null)
+                .query(Long.class).single();
+        LocalDate today = StudyActivities.today();
+        for (MemberView m : people) {
+            String text = render(body, m, today);
+            if (text.length() > 500) {
+                text = text.substring(0, 500);
+            }
+            String key = StringUtils.hasText(m.phone()) ? "pe-bc:" + id + ":" + m.id() : null;
+            jdbc.sql("insert into broadcast_recipient (broadcast_id, member_id, name, phone, body, outbox_key) values (?, ?, ?, ?, ?, ?)")
+                    .params(id, m.id(), m.name(), m.phone(), text, key).update();
+            if (key != null) {
+                outbox.enqueue(m.phone(), text, key);
+            }
+        }
+        Broadcast b = get(id);
+        audit.record("SEND", "Broadcast", id, "短信群发：" + selection, null, b);
+        return b;
+    }
+
+    private String describe(BroadcastRequest r, int n) {
+        List<String> parts = new ArrayList<>();
+        if (r.memberIds() != null && !r.memberIds().isEmpty()) {
+            parts.add("指定党员");
+        } else {
+            parts.add(r.partyOrgId() == null ? "管理范围内全部党员" : trees.requireVisible(Tree.PARTY, r.partyOrgId()).name());
+            if (r.category() != null) {
+                parts.add(r.category().label());
+            }
+            if (StringUtils.hasText(r.group())) {
+                parts.add("分组：" + r.group().strip());
+            }
+            if (r.mobile() != null) {
+                parts.add(r.mobile() ? "流动党员" : "非流动党员");
+            }
+        }
+        return String.join("，", parts) + "（" + n + "人）";
+    }
+
+    // ---- the log ----
+
+    private String scopeCondition(DataScope scope, Map<String, Object> params) {
+        if (scope.all()) {
+            return "true";
+        }
+        params.put("pp", scope.partyOrgPath() == null ? "" : scope.partyOrgPath() + "%");
+        params.put("op", scope.orgPath() == null ? "" : scope.orgPath() + "%");
+        return "((:pp <> '' and b.scope_party_path like :pp) or (:op <> '' and b.scope_org_path like :op))";
+    }
+
+    @Transactional(readOnly = true)
+    public List<Broadcast> list() {
+        Map<String, Object> params = new HashMap<>();
+        String cond = scopeCondition(scopes.current(), params);
+        List<Long> ids = jdbc.sql("select b.id from broadcast b where " + cond + " order by b.id desc limit 200").params(params)
+                .query(Long.class).list();
+        return ids.stream().map(this::get).toList();
+    }
+
+    Broadcast get(long id) {
+        record Row(String body, String selection, int recipients, String createdBy, Instant createdAt) {
+        }
+        Row row = jdbc.sql("select body, selection, recipients, created_by, created_at from broadcast where id = ?").param(id)
+                .query((rs, i) -> new Row(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4), rs.getTimestamp(5).toInstant()))
+                .optional().orElseThrow(() -> BusinessException.notFound("群发记录"));
+        List<Recipient> rs = recipientsOf(id);
+        int sent = 0, pending = 0, failed = 0, noPhone = 0;
+        for (Recipient r : rs) {
+            switch (r.status()) {
+                case "SENT" -> sent++;
+                case "FAILED" -> failed++;
+                case "NO_PHONE" -> noPhone++;
+                default -> pending++;
+            }
+        }
+        return new Broadcast(id, row.body(), row.selection(), row.recipients(), sent, pending, failed, noPhone, row.createdBy(),
+                row.createdAt());
+    }
+
+    @Transactional(readOnly = true)
+    public List<Recipient> recipientLog(long broadcastId) {
+        Map<String, Object> params = new HashMap<>();
+        String cond = scopeCondition(scopes.current(), params);
+        params.put("id", broadcastId);
+        if (jdbc.sql("select count(*) from broadcast b where b.id = :id").params(params).query(Long.class).single() == 0) {
+            throw BusinessException.notFound("群发记录");
+        }
+        if (jdbc.sql("select count(*) from broadcast b where b.id = :id and " + cond).params(params).query(Long.class).single() == 0) {
+            throw new BusinessException(403, "无权查看该群发记录", List.of());
+        }
+        return recipientsOf(broadcastId);
+    }
+
+    private List<Recipient> recipientsOf(long broadcastId) {
+        record Row(long memberId, String name, String phone, String body, String key) {
+        }
+        List<Row> rows = jdbc.sql("select member_id, name, phone, body, outbox_key from broadcast_recipient where broadcast_id = ? order by id")
+                .param(broadcastId).query((rs, i) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)))
+                .list();
+        Map<String, SmsOutbox.Delivery> d = outbox.deliveries(rows.stream().map(Row::key).filter(k -> k != null).toList());
+        List<Recipient> out = new ArrayList<>();
+        for (Row r : rows) {
+            SmsOutbox.Delivery x = r.key() == null ? null : d.get(r.key());
+            String status = r.key() == null ? "NO_PHONE" : x == null ? "PENDING" : x.status();
+            String label = switch (status) {
+                case "SENT" -> "已发送";
+                case "FAILED" -> "发送失败";
+                case "NO_PHONE" -> "无手机号";
+                default -> x != null && x.attempts() > 0 ? "重试中" : "待发送";
+            };
+            out.add(new Recipient(r.memberId(), r.name(), mask(r.phone()), r.body(), status, label, x == null ? 0 : x.attempts(),
+                    x == null ? null : x.lastError(), x == null ? null : x.sentAt()));
+        }
+        return out;
+    }
+
+    static String mask(String phone) {
+        return phone == null || phone.length() < 11 ? phone : phone.substring(0, 3) + "****" + phone.substring(7);
+    }
+}

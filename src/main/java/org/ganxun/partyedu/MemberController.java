@@ -1,0 +1,126 @@
+package org.ganxun.partyedu;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Party members, mobile members, their alerts and cards. */
+@RestController
+@RequestMapping("/api/partyedu")
+@PreAuthorize("hasAnyRole('SYSTEM_ADMIN','ORG_DEPT_ADMIN','UNIT_LIAISON','BRANCH_SECRETARY')")
+class MemberController {
+
+    private final Members members;
+    private final MobileMemberAlerts alerts;
+    private final MemberCards cards;
+
+    MemberController(Members members, MobileMemberAlerts alerts, MemberCards cards) {
+        this.members = members;
+        this.alerts = alerts;
+        this.cards = cards;
+    }
+
+    record Option(String value, String label) {
+    }
+
+    record ContactRequest(LocalDate contactedOn, ContactVia via, String note) {
+    }
+
+    @GetMapping("/dictionaries")
+    Map<String, Object> dictionaries() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("category", Arrays.stream(MemberCategory.values()).map(c -> new Option(c.name(), c.label())).toList());
+        m.put("contactVia", Arrays.stream(ContactVia.values()).map(c -> new Option(c.name(), c.label())).toList());
+        m.put("memberStatus", Arrays.stream(Members.Status.values()).map(c -> new Option(c.name(), c.label())).toList());
+        m.put("activityKind", Arrays.stream(ActivityKind.values()).map(c -> new Option(c.name(), c.label())).toList());
+        m.put("attendanceMode", Arrays.stream(StudyActivities.Mode.values()).map(c -> new Option(c.name(), c.label())).toList());
+        m.put("equipmentStatus", Arrays.stream(RemoteSites.EquipmentStatus.values()).map(c -> new Option(c.name(), c.label())).toList());
+        m.put("visitStatus", Arrays.stream(MobileClassroom.VisitStatus.values()).map(c -> new Option(c.name(), c.label())).toList());
+        m.put("placeholders", Broadcasts.PLACEHOLDERS);
+        return m;
+    }
+
+    @GetMapping("/members")
+    Members.Page page(Members.MemberQuery query, @RequestParam(defaultValue = "1") int page,
+                      @RequestParam(defaultValue = "20") int size) {
+        return members.page(query, page, size);
+    }
+
+    @GetMapping("/members/export")
+    void export(Members.MemberQuery query, HttpServletResponse res) throws IOException {
+        List<MemberView> list = members.list(query);
+        res.setContentType(Downloads.XLSX);
+        res.setHeader(Downloads.header(), Downloads.attachmentHeader("党员名册-" + LocalDate.now() + ".xlsx"));
+        PartyEduStatistics.writeMembers(list, res.getOutputStream());
+    }
+
+    @GetMapping("/members/groups")
+    List<String> groups() {
+        return members.groups();
+    }
+
+    @GetMapping("/members/{id}")
+    MemberView get(@PathVariable long id) {
+        return members.get(id);
+    }
+
+    @PostMapping("/members")
+    MemberView create(@RequestBody Members.MemberForm form) {
+        return members.create(form);
+    }
+
+    @PutMapping("/members/{id}")
+    MemberView update(@PathVariable long id, @RequestBody Members.MemberForm form) {
+        return members.update(id, form);
+    }
+
+    @GetMapping("/members/{id}/contacts")
+    List<Members.Contact> contacts(@PathVariable long id) {
+        return members.contacts(id);
+    }
+
+    @PostMapping("/members/{id}/contacts")
+    MemberView contact(@PathVariable long id, @RequestBody ContactRequest r) {
+        return members.recordContact(id, r.contactedOn(), r.via(), r.note());
+    }
+
+    @GetMapping("/members/{id}/card")
+    ResponseEntity<byte[]> card(@PathVariable long id) {
+        MemberCards.Pdf pdf = cards.member(id);
+        return Downloads.file(pdf.fileName(), "application/pdf", pdf.content(), false);
+    }
+
+    @GetMapping("/cards")
+    ResponseEntity<byte[]> branchCards(@RequestParam long partyOrgId) {
+        MemberCards.Pdf pdf = cards.branch(partyOrgId);
+        return Downloads.file(pdf.fileName(), "application/pdf", pdf.content(), false);
+    }
+
+    @GetMapping("/mobile-alerts")
+    List<MobileMemberAlerts.Alert> alerts(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+                                          @RequestParam(required = false) Long partyOrgId) {
+        return alerts.inScope(asOf == null ? StudyActivities.today() : asOf, partyOrgId);
+    }
+
+    @PostMapping("/mobile-alerts/notify")
+    @PreAuthorize("hasAnyRole('SYSTEM_ADMIN','ORG_DEPT_ADMIN')")
+    Map<String, Integer> notifySecretaries() {
+        return Map.of("sent", alerts.notifySecretaries(StudyActivities.today()));
+    }
+}

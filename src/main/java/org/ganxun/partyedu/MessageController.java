@@ -1,0 +1,76 @@
+package org.ganxun.partyedu;
+
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** SMS templates, broadcasts and their delivery log. */
+@RestController
+@RequestMapping("/api/partyedu/messages")
+@PreAuthorize("hasAnyRole('SYSTEM_ADMIN','ORG_DEPT_ADMIN','UNIT_LIAISON','BRANCH_SECRETARY')")
+class MessageController {
+
+    private final Broadcasts broadcasts;
+
+    MessageController(Broadcasts broadcasts) {
+        this.broadcasts = broadcasts;
+    }
+
+    record Preview(int recipients, int withoutPhone, List<String> sample) {
+    }
+
+    @GetMapping("/templates")
+    List<Broadcasts.Template> templates() {
+        return broadcasts.templates();
+    }
+
+    @PostMapping("/templates")
+    Broadcasts.Template createTemplate(@RequestBody Broadcasts.TemplateRequest r) {
+        return broadcasts.saveTemplate(null, r);
+    }
+
+    @PutMapping("/templates/{id}")
+    Broadcasts.Template updateTemplate(@PathVariable long id, @RequestBody Broadcasts.TemplateRequest r) {
+        return broadcasts.saveTemplate(id, r);
+    }
+
+    @DeleteMapping("/templates/{id}")
+    Map<String, Boolean> deleteTemplate(@PathVariable long id) {
+        broadcasts.deleteTemplate(id);
+        return Map.of("ok", true);
+    }
+
+    /** How many would receive it, how many have no phone, and the first three messages as they will read. */
+    @PostMapping("/preview")
+    Preview preview(@RequestBody Broadcasts.BroadcastRequest r) {
+        List<MemberView> people = broadcasts.recipients(r);
+        String body = r.body() == null ? "" : r.body();
+        List<String> sample = people.stream().limit(3)
+                .map(m -> m.name() + "：" + Broadcasts.render(body, m, StudyActivities.today())).toList();
+        return new Preview(people.size(), (int) people.stream().filter(m -> m.phone() == null || m.phone().isBlank()).count(), sample);
+    }
+
+    @PostMapping("/broadcasts")
+    Broadcasts.Broadcast send(@RequestBody Broadcasts.BroadcastRequest r) {
+        return broadcasts.send(r);
+    }
+
+    @GetMapping("/broadcasts")
+    List<Broadcasts.Broadcast> list() {
+        return broadcasts.list();
+    }
+
+    @GetMapping("/broadcasts/{id}/recipients")
+    List<Broadcasts.Recipient> recipients(@PathVariable long id) {
+        return broadcasts.recipientLog(id);
+    }
+}

@@ -1,0 +1,178 @@
+package org.ganxun.partyedu;
+
+import java.io.OutputStream;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import cn.idev.excel.ExcelWriter;
+import cn.idev.excel.FastExcel;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Party-member education statistics for the current user's scope: members by branch and category, mobile
+ * members and their contact status, study hours against the yearly rule, and remote-site activity; the same
+ * figures as an Excel workbook.
+ */
+@Service
+public class PartyEduStatistics {
+
+    public record BranchRow(String partyOrgName, int total, Map<MemberCategory, Integer> byCategory, int cadres, int mobile) {
+    }
+
+    public record MobileStatus(int mobile, int transferred, int contactedWithinSixMonths, int outOfContact, int awayNotTransferred) {
+    }
+
+    public record SiteRow(String townshipName, String orgName, String siteName, int monthlyTarget, int sessionsThisYear,
+                          int sessionsThisMonth, int faultyEquipment, int openAlerts) {
+    }
+
+    public record Summary(int year, LocalDate asOf, int members, Map<String, Integer> byCategory, List<BranchRow> branches,
+                          MobileStatus mobile, BigDecimal requiredHours, int hoursMet, int hoursShort,
+                          List<StudyActivities.BranchHours> hoursByBranch, int sites, int sessionsThisYear, int sitesWithAlerts,
+                          List<SiteRow> siteRows) {
+    }
+
+    private final Members members;
+    private final StudyActivities activities;
+    private final RemoteSites sites;
+
+    PartyEduStatistics(Members members, StudyActivities activities, RemoteSites sites) {
+        this.members = members;
+        this.activities = activities;
+        this.sites = sites;
+    }
+
+    @Transactional(readOnly = true)
+    public Summary summary(Long partyOrgId, int year) {
+        LocalDate asOf = StudyActivities.today();
+        List<MemberView> all = members.list(new Members.MemberQuery(null, partyOrgId, null, null, null, null));
+        Map<String, List<MemberView>> byBranch = new LinkedHashMap<>();
+        Map<String, Integer> byCategory = new LinkedHashMap<>();
+        for (MemberCategory c : MemberCategory.values()) {
+            byCategory.put(c.label(), 0);
+        }
+        int transferred = 0, contacted = 0, outOfContact = 0, awayNotTransferred = 0, mobile = 0;
+        for (MemberView m : all) {
+            byBranch.computeIfAbsent(m.partyOrgName() == null ? "（未编入支部）" : m.partyOrgName(), k -> new ArrayList<>()).add(m);
+            byCategory.merge(m.categoryLabel(), 1, Integer::sum);
+            if (m.mobile()) {
+                mobile++;
+                if (m.membershipTransferred()) {
+                    transferred++;
+                }
+                List<MobileMemberAlerts.Alert> alerts = MobileMemberAlerts.of(m, asOf);
+                boolean lost = alerts.stream().anyMatch(a -> a.kind() == MobileMemberAlerts.Kind.OUT_OF_CONTACT);
+                if (lost) {
+                    outOfContact++;
+                } else {
+                    contacted++;
+                }
+                if (alerts.stream().anyMatch(a -> a.kind() == MobileMemberAlerts.Kind.AWAY_NOT_TRANSFERRED)) {
+                    awayNotTransferred++;
+                }
+            }
+        }
+        List<BranchRow> branches = new ArrayList<>();
+        byBranch.forEach((name, list) -> {
+            Map<MemberCategory, Integer> cats = new EnumMap<>(MemberCategory.class);
+            for (MemberCategory c : MemberCategory.values()) {
+                cats.put(c, 0);
+            }
+            list.forEach(m -> cats.merge(m.category(), 1, Integer::sum));
+            branches.add(new BranchRow(name, list.size(), cats, (int) list.stream().filter(MemberView::cadre).count(),
+                    (int) list.stream().filter(MemberView::mobile).count()));
+        });
+        List<StudyActivities.YearlyHours> hours = activities.yearly(partyOrgId, year);
+        int met = (int) hours.stream().filter(StudyActivities.YearlyHours::met).count();
+        List<SiteRow> siteRows = sites.list(null, null).stream()
+                .map(s -> new SiteRow(s.townshipName(), s.orgName(), s.name(), s.monthlyTarget(), s.sessionsThisYear(),
+                        s.sessionsThisMonth(), s.faultyEquipment(), s.openAlerts())).toList();
+        return new Summary(year, asOf, all.size(), byCategory, branches,
+                new MobileStatus(mobile, transferred, contacted, outOfContact, awayNotTransferred), activities.yearlyHours(), met,
+                hours.size() - met, StudyActivities.byBranch(hours), siteRows.size(),
+                siteRows.stream().mapToInt(SiteRow::sessionsThisYear).sum(), (int) siteRows.stream().filter(r -> r.openAlerts() > 0).count(),
+                siteRows);
+    }
+
+    public static void writeExcel(Summary s, List<StudyActivities.YearlyHours> hours, OutputStream out) {
+        ExcelWriter w = FastExcel.write(out).autoCloseStream(false).build();
+        // 1. members by branch and category
+        List<List<String>> head = new ArrayList<>();
+        head.add(List.of("党支部"));
+        head.add(List.of("党员总数"));
+        for (MemberCategory c : MemberCategory.values()) {
+            head.add(List.of(c.label()));
+        }
+        head.add(List.of("其中干部"));
+        head.add(List.of("流动党员"));
+        List<List<Object>> rows = new ArrayList<>();
+        for (BranchRow b : s.branches()) {
+            List<Object> r = new ArrayList<>();
+            r.add(b.partyOrgName());
+            r.add(b.total());
+            for (MemberCategory c : MemberCategory.values()) {
+                r.add(b.byCategory().get(c));
+            }
+            r.add(b.cadres());
+            r.add(b.mobile());
+            rows.add(r);
+        }
+        List<Object> total = new ArrayList<>();
+        total.add("合计");
+        total.add(s.members());
+        for (MemberCategory c : MemberCategory.values()) {
+            total.add(s.byCategory().get(c.label()));
+        }
+        total.add(s.branches().stream().mapToInt(BranchRow::cadres).sum());
+        total.add(s.mobile().mobile());
+        rows.add(total);
+        w.write(rows, FastExcel.writerSheet(0, "党员分布").head(head).build());
+        // 2. mobile members
+        MobileStatus m = s.mobile();
+        w.write(List.of(List.<Object>of("流动党员", m.mobile()), List.<Object>of("已转移组织关系", m.transferred()),
+                        List.<Object>of("六个月内有联系", m.contactedWithinSixMonths()), List.<Object>of("失去联系满六个月", m.outOfContact()),
+                        List.<Object>of("外出满六个月未转组织关系", m.awayNotTransferred())),
+                FastExcel.writerSheet(1, "流动党员").head(List.of(List.of("项目"), List.of("人数"))).build());
+        // 3. hours against the rule
+        List<List<Object>> hrows = new ArrayList<>();
+        for (StudyActivities.YearlyHours h : hours) {
+            hrows.add(List.of(h.partyOrgName() == null ? "" : h.partyOrgName(), h.name(), h.categoryLabel(), h.mobile() ? "是" : "否",
+                    h.activities(), h.hours(), h.required(), h.missing(), h.met() ? "已达标" : "未达标"));
+        }
+        w.write(hrows, FastExcel.writerSheet(2, s.year() + "年学时").head(List.of(List.of("党支部"), List.of("姓名"), List.of("党员类别"),
+                List.of("流动党员"), List.of("参学次数"), List.of("学时"), List.of("应达学时"), List.of("尚差学时"), List.of("达标情况"))).build());
+        // 4. sites
+        List<List<Object>> srows = new ArrayList<>();
+        for (SiteRow r : s.siteRows()) {
+            srows.add(List.of(r.townshipName() == null ? "" : r.townshipName(), r.orgName(), r.siteName(), r.monthlyTarget(),
+                    r.sessionsThisMonth(), r.sessionsThisYear(), r.faultyEquipment(), r.openAlerts()));
+        }
+        w.write(srows, FastExcel.writerSheet(3, "远程教育站点").head(List.of(List.of("乡镇"), List.of("村（社区）"), List.of("站点"),
+                List.of("每月目标场次"), List.of("本月播放"), List.of("本年播放"), List.of("故障设备"), List.of("未处理预警"))).build());
+        w.finish();
+    }
+
+    /** The member list as a sheet (for 导出 on the member page). */
+    public static void writeMembers(List<MemberView> list, OutputStream out) {
+        List<List<Object>> rows = new ArrayList<>();
+        for (MemberView m : list) {
+            rows.add(java.util.Arrays.asList(m.partyOrgName(), m.name(), m.genderLabel(), m.birthDate() == null ? null : m.birthDate().toString(),
+                    m.citizenIdMasked(), m.joinedPartyOn() == null ? null : m.joinedPartyOn().toString(), m.categoryLabel(),
+                    m.cadre() ? "是" : "否", m.phone(), String.join("、", m.groups()), m.mobile() ? "是" : "否", m.awayPlace(),
+                    m.awaySince() == null ? null : m.awaySince().toString(), m.mobile() ? (m.membershipTransferred() ? "是" : "否") : null,
+                    m.contactPerson(), m.lastContactOn() == null ? null : m.lastContactOn().toString(), m.lastContactViaLabel()));
+        }
+        List<List<String>> head = new ArrayList<>();
+        for (String h : List.of("党支部", "姓名", "性别", "出生日期", "公民身份号码", "入党时间", "党员类别", "是否干部", "联系电话", "分组",
+                "流动党员", "外出地点", "外出时间", "已转组织关系", "联系人", "最近联系日期", "联系方式")) {
+            head.add(List.of(h));
+        }
+        FastExcel.write(out).autoCloseStream(false).head(head).sheet("党员名册").doWrite(rows);
+    }
+}

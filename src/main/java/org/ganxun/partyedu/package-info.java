@@ -1,0 +1,10 @@
+/**
+ * Party-member education (党员教育): party members including those who are not cadres, mobile members
+ * (流动党员) and the 条例's alerts about them, study activities with attendance and 学时 (cadre members are
+ * also credited in the learning archive), SMS broadcasts through the notify outbox, remote education
+ * sites (远程教育站点) with escalating alerts, the mobile classroom (流动课堂), member information cards
+ * (党员信息卡) and statistics. Every read and write is limited to the user's data scope; a branch
+ * secretary works on their own branch.
+ */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"platform", "audit", "org", "people", "archive", "notify"})
+package org.ganxun.partyedu;

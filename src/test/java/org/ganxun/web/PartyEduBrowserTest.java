@@ -1,0 +1,221 @@
+package org.ganxun.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.ganxun.partyedu.ActivityKind;
+import org.ganxun.partyedu.ContactVia;
+import org.ganxun.partyedu.MemberCategory;
+import org.ganxun.partyedu.Members;
+import org.ganxun.partyedu.StudyActivities;
+import org.ganxun.platform.security.CurrentUser;
+import org.ganxun.platform.security.Role;
+import org.ganxun.support.Fixture;
+import org.ganxun.support.IntegrationTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.ElementClickInterceptedException;
+import org.openqa.selenium.ElementNotInteractableException;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * 党员教育 in Debian's headless Chromium: a member away confirms online attendance on a 390 px wide phone
+ * from their SMS link (no account), and a branch secretary finds the member, the alert and the activity in
+ * the console. PNGs go to target/screenshots/partyedu-*.png.
+ */
+@IntegrationTest
+class PartyEduBrowserTest {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Path SHOTS = Path.of("target", "screenshots");
+
+    @LocalServerPort int port;
+    @Autowired Fixture fixture;
+    @Autowired Members members;
+    @Autowired StudyActivities activities;
+    @Autowired JdbcClient jdbc;
+
+    private ChromeDriver driver;
+    private WebDriverWait wait;
+    private Path userDataDir;
+    private int step;
+
+    @BeforeEach
+    void startBrowser() throws IOException {
+        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "Debian's chromium and chromium-driver are not installed; the browser test is skipped");
+        assertThat(new File("target/classes/static/index.html"))
+                .as("the web UI must be built into target/classes/static (run the build without -Dskip.web=true)").exists();
+        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
+        userDataDir = Files.createTempDirectory("ganxun-chromium");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toString());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--user-data-dir=" + userDataDir, "--window-size=1400,900", "--lang=zh-CN");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        driver = new ChromeDriver(service, options);
+        wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        Files.createDirectories(SHOTS);
+        try (var old = Files.newDirectoryStream(SHOTS, "partyedu-*.png")) {
+            for (Path p : old) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    @AfterEach
+    void stopBrowser() throws IOException {
+        if (driver != null) {
+            driver.quit();
+        }
+        if (userDataDir != null) {
+            try (var files = Files.walk(userDataDir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    @Test
+    void aMemberAwayConfirmsOnAPhoneAndTheSecretarySeesItInTheConsole() {
+        String tag = Fixture.unique("");
+        long township = fixture.org(fixture.org(null, "界面县" + tag, "COUNTY"), "界面镇" + tag, "TOWNSHIP");
+        long village = fixture.org(township, "界面村" + tag, "VILLAGE");
+        long committee = fixture.partyOrg(null, "界面镇党委" + tag, "COMMITTEE", township);
+        long branch = fixture.partyOrg(committee, "界面村党支部" + tag, "BRANCH", village);
+        String username = "uipe_" + tag;
+        CurrentUser secretary = fixture.user(username, Role.BRANCH_SECRETARY, null, branch, null);
+        jdbc.sql("update app_user set display_name = '马书记' where id = ?").param(secretary.id()).update();
+        long away = fixture.as(secretary, () -> members.create(new Members.MemberForm("邓在外", Fixture.citizenId(LocalDate.of(1992, 5, 6), true),
+                LocalDate.of(2016, 7, 1), false, branch, "13912345678", MemberCategory.MIGRANT_WORKER, List.of("青年农民工群"), true,
+                "广东省深圳市", "某物流公司", LocalDate.now().minusMonths(7), false, "马书记", "13800001111", LocalDate.now().minusMonths(7),
+                ContactVia.QQ, null, null, null)).id());
+        StudyActivities.Activity a = fixture.as(secretary, () -> activities.create(new StudyActivities.ActivityRequest(branch,
+                ActivityKind.PARTY_DAY, "学习贯彻党的二十大精神", LocalDate.now(), new BigDecimal("3"), "村委会",
+                "一、学习党的二十大报告第一部分。\n二、结合外出务工实际谈体会。", LocalDate.now().plusDays(10))));
+        String link = fixture.as(secretary, () -> activities.invite(a.id(), List.of(away), false)).get(0).link();
+        String token = link.substring(link.lastIndexOf('/') + 1);
+
+        try {
+            // ---- the member's phone: 390 px wide, no account
+            driver.manage().window().setSize(new Dimension(390, 844));
+            driver.get(base() + "/#/m/study/" + token);
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(test("checkin-topic"), "学习贯彻党的二十大精神"));
+            assertThat(((Number) driver.executeScript("return window.innerWidth")).intValue()).isLessThanOrEqualTo(400);
+            assertThat(((Number) driver.executeScript("return document.documentElement.scrollWidth")).intValue())
+                    .as("nothing wider than the phone").isLessThanOrEqualTo(((Number) driver.executeScript("return window.innerWidth")).intValue());
+            shot("phone-invitation");
+            driver.findElement(test("checkin-confirm")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(test("checkin-message"), "完成参学，计3学时"));
+            assertThat(driver.findElements(test("checkin-confirm"))).isEmpty();
+            shot("phone-attended");
+            assertThat(jdbc.sql("select mode from study_attendance where activity_id = ? and member_id = ?").params(a.id(), away)
+                    .query(String.class).single()).isEqualTo("ONLINE");
+
+            // ---- the branch secretary's console
+            driver.manage().window().setSize(new Dimension(1400, 900));
+            driver.get(base() + "/#/login");
+            wait.until(ExpectedConditions.visibilityOfElementLocated(input("login-username"))).sendKeys(username);
+            driver.findElement(input("login-password")).sendKeys(Fixture.PASSWORD);
+            driver.findElement(test("login-submit")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(test("current-user"), "马书记"));
+
+            openMenu("党员教育", "党员管理");
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(test("member-table"), "邓在外"));
+            assertThat(driver.findElement(test("member-table")).getText()).contains("广东省深圳市", "未转组织关系");
+            shot("members");
+
+            openMenu("党员教育", "流动党员预警");
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(test("mobile-alerts"), "外出满六个月未转组织关系"));
+            assertThat(driver.findElement(test("mobile-alerts")).getText()).contains("失去联系满六个月");
+            shot("alerts");
+
+            openMenu("党员教育", "学习活动");
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(test("activity-table"), "学习贯彻党的二十大精神"));
+            assertThat(driver.findElement(test("activity-table")).getText()).contains("在线1");
+            shot("activities");
+        } catch (RuntimeException | AssertionError e) {
+            shot("failure");
+            throw e;
+        }
+    }
+
+    private String base() {
+        return "http://localhost:" + port;
+    }
+
+    private static By test(String name) {
+        return By.cssSelector("[data-test='" + name + "']");
+    }
+
+    private static By input(String name) {
+        return By.cssSelector("input[data-test='" + name + "'], [data-test='" + name + "'] input");
+    }
+
+    private void openMenu(String group, String item) {
+        new WebDriverWait(driver, Duration.ofSeconds(15)).ignoring(StaleElementReferenceException.class).until(d -> {
+            WebElement sub = d.findElement(test("menu-" + group));
+            if (sub.getDomAttribute("class").contains("is-opened")) {
+                return true;
+            }
+            WebElement title = sub.findElement(By.cssSelector(".el-sub-menu__title"));
+            org.openqa.selenium.Point before = title.getLocation();
+            sleep(250);
+            if (before.equals(title.getLocation())) {
+                title.click();
+                sleep(400);
+            }
+            return false;
+        });
+        new WebDriverWait(driver, Duration.ofSeconds(10))
+                .ignoring(ElementNotInteractableException.class)
+                .ignoring(ElementClickInterceptedException.class)
+                .until(d -> {
+                    d.findElement(test("menu-" + item)).click();
+                    return true;
+                });
+        wait.until(d -> d.getTitle().startsWith(item));
+    }
+
+    private void shot(String name) {
+        try {
+            Path target = SHOTS.resolve(String.format("partyedu-%02d-%s.png", ++step, name));
+            Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+        } catch (Exception e) {
+            // a missing screenshot must not hide the real result
+        }
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
