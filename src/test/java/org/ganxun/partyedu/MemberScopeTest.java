@@ -54,18 +54,8 @@ class MemberScopeTest {
         assertThat(members.find(cadreA).orElseThrow().cadreId()).isEqualTo(cadre);
     }
 
-    /**
-     * A real token from /api/auth/csrf as cookie and header. (The csrf() post-processor of spring-security-test
-     * swaps the CSRF repository of the shared filter chain, which breaks later HTTP tests on the same server.)
-     */
-    org.springframework.test.web.servlet.request.RequestPostProcessor csrfToken() throws Exception {
-        String token = json.readTree(mvc.perform(get("/api/auth/csrf")).andReturn().getResponse().getContentAsString())
-                .get("token").asString();
-        return request -> {
-            request.setCookies(new jakarta.servlet.http.Cookie("XSRF-TOKEN", token));
-            request.addHeader("X-XSRF-TOKEN", token);
-            return request;
-        };
+    org.springframework.test.web.servlet.request.RequestPostProcessor csrfToken() {
+        return org.ganxun.support.RealCsrf.token();
     }
 
     @Test

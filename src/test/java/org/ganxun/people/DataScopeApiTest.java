@@ -1,7 +1,7 @@
 package org.ganxun.people;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.ganxun.support.RealCsrf.token;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -91,17 +91,17 @@ class DataScopeApiTest {
         long auditBefore = jdbc.sql("select count(*) from audit_log where entity_type = 'Cadre' and entity_id = ?")
                 .param(String.valueOf(cadreB)).query(Long.class).single();
         CadreForm change = Fixture.cadreForm("李乙改", villageB, Fixture.citizenId(LocalDate.of(1980, 5, 17), true));
-        mvc.perform(put("/api/cadres/" + cadreB).with(user(adminA)).with(csrf())
+        mvc.perform(put("/api/cadres/" + cadreB).with(user(adminA)).with(token())
                         .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(change)))
                 .andExpect(status().isForbidden());
         // moving one's own cadre into the other township is refused too
         CadreForm moveOut = Fixture.cadreForm("张甲", townB, Fixture.citizenId(LocalDate.of(1980, 5, 17), true));
-        mvc.perform(put("/api/cadres/" + cadreA).with(user(adminA)).with(csrf())
+        mvc.perform(put("/api/cadres/" + cadreA).with(user(adminA)).with(token())
                         .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(moveOut)))
                 .andExpect(status().isForbidden());
         // creating a cadre in the other township is refused
         CadreForm create = Fixture.cadreForm("王丙", townB, Fixture.citizenId(LocalDate.of(1981, 1, 2), false));
-        mvc.perform(post("/api/cadres").with(user(adminA)).with(csrf())
+        mvc.perform(post("/api/cadres").with(user(adminA)).with(token())
                         .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(create)))
                 .andExpect(status().isForbidden());
 
@@ -116,13 +116,13 @@ class DataScopeApiTest {
     @Test
     void cannotTouchAnotherTownshipsOrganisations() throws Exception {
         String name = jdbc.sql("select name from organization where id = ?").param(villageB).query(String.class).single();
-        mvc.perform(post("/api/orgs/" + villageB + "/rename").with(user(adminA)).with(csrf())
+        mvc.perform(post("/api/orgs/" + villageB + "/rename").with(user(adminA)).with(token())
                         .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(Map.of("name", "改名"))))
                 .andExpect(status().isForbidden());
-        mvc.perform(post("/api/orgs/" + villageB + "/move").with(user(adminA)).with(csrf())
+        mvc.perform(post("/api/orgs/" + villageB + "/move").with(user(adminA)).with(token())
                         .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(Map.of("parentId", townA))))
                 .andExpect(status().isForbidden());
-        mvc.perform(post("/api/orgs").with(user(adminA)).with(csrf())
+        mvc.perform(post("/api/orgs").with(user(adminA)).with(token())
                         .contentType(MediaType.APPLICATION_JSON)
                         .content(json.writeValueAsString(Map.of("parentId", townB, "name", "新村", "kind", "VILLAGE"))))
                 .andExpect(status().isForbidden());
@@ -142,7 +142,7 @@ class DataScopeApiTest {
         mvc.perform(get("/api/cadres/" + otherInSameTown).with(user(self))).andExpect(status().isForbidden());
         mvc.perform(get("/api/cadres").with(user(self)))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.total").value(1));
-        mvc.perform(put("/api/cadres/" + cadreA).with(user(self)).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(put("/api/cadres/" + cadreA).with(user(self)).with(token()).contentType(MediaType.APPLICATION_JSON)
                         .content(json.writeValueAsString(Fixture.cadreForm("张甲", townA, Fixture.citizenId(LocalDate.of(1980, 5, 17), true)))))
                 .andExpect(status().isForbidden());
     }

@@ -1,7 +1,7 @@
 package org.ganxun.people.importing;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.ganxun.support.RealCsrf.token;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
@@ -114,7 +114,7 @@ class ImportApiTest {
     void rejectsAWrongFileTypeWithAChineseMessage() throws Exception {
         String body = mvc.perform(multipart("/api/cadres/import")
                         .file(new MockMultipartFile("file", "名单.docx", "application/octet-stream", new byte[]{1, 2, 3}))
-                        .param("mode", "VALID_ROWS").with(user(fx.townAUser)).with(csrf()))
+                        .param("mode", "VALID_ROWS").with(user(fx.townAUser)).with(token()))
                 .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
         assertThat(json.readTree(body).get("message").asString()).contains("只能导入 Excel 文件");
     }
@@ -197,7 +197,7 @@ class ImportApiTest {
     JsonNode upload(CurrentUser as, byte[] file, String mode) throws Exception {
         String body = mvc.perform(multipart("/api/cadres/import")
                         .file(new MockMultipartFile("file", "名册.xlsx", ImportController.XLSX, file))
-                        .param("mode", mode).with(user(as)).with(csrf()))
+                        .param("mode", mode).with(user(as)).with(token()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         return json.readTree(body);
     }
