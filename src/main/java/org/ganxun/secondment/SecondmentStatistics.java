@@ -72,7 +72,7 @@ public class SecondmentStatistics {
                        count(*) filter (where fe.grade = 'COMPETENT') as competent,
                        count(*) filter (where fe.grade = 'BASICALLY_COMPETENT') as basic,
                        count(*) filter (where fe.grade = 'INCOMPETENT') as incompetent,
-                       count(*) filter (where sp.ends_on < :asOf and """ + PROMOTED + """
+                       count(*) filter (where sp.ends_on < :asOf and\s""" + PROMOTED + """
                 ) as promoted
                 from secondment_posting sp
                 join secondment_programme pr on pr.id = sp.programme_id
@@ -80,9 +80,7 @@ public class SecondmentStatistics {
                 join organization so on so.id = sp.sending_org_id
                 join organization ro on ro.id = sp.receiving_org_id
                 left join secondment_evaluation fe on fe.posting_id = sp.id and fe.kind = 'FINAL'
-                """ + w + """
-                 group by yr, pr.direction, sp.sending_org_id, so.name
-                 order by yr desc, pr.direction, sending_path""")
+                """ + w + " group by yr, pr.direction, sp.sending_org_id, so.name order by yr desc, pr.direction, sending_path")
                 .params(p)
                 .query((rs, i) -> {
                     Direction d = Direction.valueOf(rs.getString("direction"));
