@@ -5,6 +5,7 @@ const ROSTER_VIEWERS = [...ADMINS, 'UNIT_LIAISON', 'BRANCH_SECRETARY', 'PROVIDER
 const PARTY_EDU = [...ADMINS, 'UNIT_LIAISON', 'BRANCH_SECRETARY']
 const STAT_VIEWERS = [...ADMINS, 'UNIT_LIAISON', 'BRANCH_SECRETARY']
 const TRAINING_STAFF = [...ADMINS, 'PROVIDER_REGISTRAR', 'UNIT_LIAISON']
+const SECONDMENT = [...ADMINS, 'UNIT_LIAISON']
 
 /**
  * Routes and the menu come from the same table: `meta.roles` decides both who sees the menu entry
@@ -58,7 +59,22 @@ export const menu = [
       { path: '/partyedu/statistics', title: '党员教育统计', roles: PARTY_EDU }
     ]
   },
+  {
+    title: '挂职锻炼',
+    icon: 'Guide',
+    roles: SECONDMENT,
+    children: [
+      { path: '/secondment/programmes', title: '挂职批次与岗位', roles: SECONDMENT },
+      { path: '/secondment/selection', title: '人选选拔与选派', roles: SECONDMENT },
+      { path: '/secondment/refusals', title: '派出单位不放行', roles: SECONDMENT },
+      { path: '/secondment/postings', title: '挂职人员管理', roles: SECONDMENT },
+      { path: '/secondment/alerts', title: '预警提醒', roles: SECONDMENT },
+      { path: '/secondment/evaluation', title: '考核评价', roles: SECONDMENT },
+      { path: '/secondment/statistics', title: '挂职统计', roles: SECONDMENT }
+    ]
+  },
   { path: '/me/profile', title: '我的档案', icon: 'Postcard', roles: ['CADRE'] },
+  { path: '/secondment/my', title: '我的挂职', icon: 'Notebook', roles: ['CADRE'] },
   {
     title: '统计分析',
     icon: 'PieChart',

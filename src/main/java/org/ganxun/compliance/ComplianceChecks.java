@@ -9,6 +9,7 @@ import org.ganxun.people.RankGrade;
 import org.ganxun.people.RankLevel;
 import org.ganxun.people.Roster;
 import org.ganxun.platform.web.BusinessException;
+import org.ganxun.secondment.SecondmentResults;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -23,8 +24,10 @@ public class ComplianceChecks {
     private final StandingService standings;
     private final PeopleFacts people;
     private final Roster roster;
+    private final SecondmentResults secondments;
 
-    ComplianceChecks(StandingService standings, PeopleFacts people, Roster roster) {
+    ComplianceChecks(StandingService standings, PeopleFacts people, Roster roster, SecondmentResults secondments) {
+        this.secondments = secondments;
         this.standings = standings;
         this.people = people;
         this.roster = roster;
@@ -44,8 +47,12 @@ public class ComplianceChecks {
     public record PromotionRequest(RankLevel rankLevel, RankGrade rankGrade, Boolean leadership, LocalDate on) {
     }
 
+    /**
+     * {@code secondments}: the person's secondment postings with their final evaluation (grade, score, rank
+     * within the programme), shown beside the training check so that promotion sees both.
+     */
     public record PromotionCheck(long cadreId, LocalDate on, boolean complete, String conclusion, List<Reason> unmet,
-                                 List<Standing> requirements) {
+                                 List<Standing> requirements, List<SecondmentResults.Result> secondments) {
     }
 
     /**
@@ -102,6 +109,6 @@ public class ComplianceChecks {
         boolean complete = unmet.isEmpty();
         String conclusion = complete ? "培训要求已完成，可以提任"
                 : "培训要求尚未完成（" + unmet.size() + "项）；如提任，须在提任后1年内（" + on.plusYears(1) + "前）完成";
-        return new PromotionCheck(cadreId, on, complete, conclusion, unmet, relevant);
+        return new PromotionCheck(cadreId, on, complete, conclusion, unmet, relevant, secondments.of(cadreId));
     }
 }

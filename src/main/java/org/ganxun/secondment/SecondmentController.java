@@ -1,0 +1,391 @@
+package org.ganxun.secondment;
+
+import java.io.ByteArrayOutputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import cn.idev.excel.FastExcel;
+import org.ganxun.people.RankLevel;
+import org.ganxun.people.Roster;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The secondment API ({@code /api/secondment}); see docs/api.md. Data scope is enforced by the services. */
+@RestController
+@RequestMapping("/api/secondment")
+class SecondmentController {
+
+    private static final String ORG_DEPT = "hasAnyRole('SYSTEM_ADMIN','ORG_DEPT_ADMIN')";
+    private static final String MANAGERS = "hasAnyRole('SYSTEM_ADMIN','ORG_DEPT_ADMIN','UNIT_LIAISON')";
+    private static final String PARTICIPANTS = "hasAnyRole('SYSTEM_ADMIN','ORG_DEPT_ADMIN','UNIT_LIAISON','CADRE')";
+    private static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+
+    private final Programmes programmes;
+    private final Selection selection;
+    private final Postings postings;
+    private final Evaluations evaluations;
+    private final SecondmentAlerts alerts;
+    private final SecondmentStatistics statistics;
+    private final SecondmentResults results;
+    private final Roster roster;
+
+    SecondmentController(Programmes programmes, Selection selection, Postings postings, Evaluations evaluations,
+                         SecondmentAlerts alerts, SecondmentStatistics statistics, SecondmentResults results, Roster roster) {
+        this.programmes = programmes;
+        this.selection = selection;
+        this.postings = postings;
+        this.evaluations = evaluations;
+        this.alerts = alerts;
+        this.statistics = statistics;
+        this.results = results;
+        this.roster = roster;
+    }
+
+    record Option(String value, String label) {
+    }
+
+    @GetMapping("/dictionaries")
+    Map<String, Object> dictionaries() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("direction", Arrays.stream(Direction.values()).map(d -> new Option(d.name(), d.label())).toList());
+        m.put("source", Arrays.stream(CandidateSource.values()).map(d -> new Option(d.name(), d.label())).toList());
+        m.put("candidateStatus", Arrays.stream(CandidateStatus.values()).map(d -> new Option(d.name(), d.label())).toList());
+        m.put("expenseCategory", Arrays.stream(ExpenseCategory.values()).map(d -> new Option(d.name(), d.label())).toList());
+        m.put("grade", Arrays.stream(Grade.values()).map(d -> new Option(d.name(), d.label())).toList());
+        m.put("evaluationKind", Arrays.stream(EvaluationKind.values()).map(d -> new Option(d.name(), d.label())).toList());
+        m.put("reviewConclusion", Arrays.stream(ReviewConclusion.values()).map(d -> new Option(d.name(), d.label())).toList());
+        m.put("alertKind", Arrays.stream(AlertKind.values()).map(d -> new Option(d.name(), d.label())).toList());
+        m.put("rankLevel", Arrays.stream(RankLevel.values()).map(d -> new Option(d.name(), d.label())).toList());
+        m.put("tieBreakRule", SelectionScoring.TIE_BREAK_RULE);
+        m.put("ballotScoreRule", Ballots.SCORE_RULE);
+        m.put("evaluationRankRule", EvaluationScoring.RANK_RULE);
+        return m;
+    }
+
+    // ---- programmes, posts, budget, forums ----
+
+    @GetMapping("/programmes")
+    @PreAuthorize(PARTICIPANTS)
+    List<Programmes.ProgrammeView> programmes(@RequestParam(required = false) Integer year,
+                                              @RequestParam(required = false) Direction direction,
+                                              @RequestParam(required = false) String name) {
+        return programmes.list(year, direction, name);
+    }
+
+    @GetMapping("/programmes/{id}")
+    @PreAuthorize(PARTICIPANTS)
+    Programmes.ProgrammeView programme(@PathVariable long id) {
+        return programmes.get(id);
+    }
+
+    @PostMapping("/programmes")
+    @PreAuthorize(ORG_DEPT)
+    Programmes.ProgrammeView create(@RequestBody Programmes.ProgrammeForm form) {
+        return programmes.create(form);
+    }
+
+    @PutMapping("/programmes/{id}")
+    @PreAuthorize(ORG_DEPT)
+    Programmes.ProgrammeView update(@PathVariable long id, @RequestBody Programmes.ProgrammeForm form) {
+        return programmes.update(id, form);
+    }
+
+    @PostMapping("/programmes/{id}/posts")
+    @PreAuthorize(ORG_DEPT)
+    Programmes.PostView addPost(@PathVariable long id, @RequestBody Programmes.PostForm form) {
+        return programmes.addPost(id, form);
+    }
+
+    @PutMapping("/posts/{id}")
+    @PreAuthorize(ORG_DEPT)
+    Programmes.PostView updatePost(@PathVariable long id, @RequestBody Programmes.PostForm form) {
+        return programmes.updatePost(id, form);
+    }
+
+    @DeleteMapping("/posts/{id}")
+    @PreAuthorize(ORG_DEPT)
+    ResponseEntity<Void> deletePost(@PathVariable long id) {
+        programmes.deletePost(id);
+        return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping("/programmes/{id}/budget")
+    @PreAuthorize(MANAGERS)
+    List<Programmes.BudgetLine> budget(@PathVariable long id) {
+        return programmes.budget(id);
+    }
+
+    @GetMapping("/programmes/{id}/forums")
+    @PreAuthorize(PARTICIPANTS)
+    List<Programmes.Forum> forums(@PathVariable long id) {
+        return programmes.forums(id);
+    }
+
+    @PostMapping("/programmes/{id}/forums")
+    @PreAuthorize(ORG_DEPT)
+    Programmes.Forum addForum(@PathVariable long id, @RequestBody Programmes.ForumForm form) {
+        return programmes.addForum(id, form);
+    }
+
+    // ---- selection ----
+
+    @GetMapping("/programmes/{id}/eligible")
+    @PreAuthorize(MANAGERS)
+    List<Selection.EligibleCadre> eligible(@PathVariable long id, @RequestParam(defaultValue = "true") boolean reserveOnly,
+                                           @RequestParam(required = false) String name, @RequestParam(required = false) Long orgId) {
+        return selection.eligible(id, reserveOnly, name, orgId);
+    }
+
+    @GetMapping("/programmes/{id}/candidates")
+    @PreAuthorize(PARTICIPANTS)
+    List<Selection.Candidate> candidates(@PathVariable long id) {
+        return selection.candidates(id);
+    }
+
+    @GetMapping("/programmes/{id}/candidates.xlsx")
+    @PreAuthorize(MANAGERS)
+    ResponseEntity<byte[]> candidatesExcel(@PathVariable long id) {
+        Programmes.ProgrammeView pr = programmes.get(id);
+        return excel(pr.name() + "-人选排名.xlsx", "人选排名",
+                List.of("排名", "姓名", "性别", "年龄", "派出单位", "职务", "职级", "产生途径", "推荐人", "笔试", "面试", "推荐", "综合成绩", "状态",
+                        "挂职岗位", "不放行理由"),
+                selection.candidates(id), c -> List.of(c.rank() == null ? "" : c.rank(), c.name(), c.genderLabel(), n(c.age()),
+                        c.sendingOrgName(), s(c.post()), s(c.rankLabel()), c.sourceLabel(), c.recommendedBy(), n(c.writtenScore()),
+                        n(c.interviewScore()), n(c.recommendationScore()), n(c.composite()), c.statusLabel(),
+                        c.postTitle() == null ? "" : c.receivingOrgName() + "·" + c.postTitle(), s(c.refusalReason())),
+                "排名规则：" + SelectionScoring.TIE_BREAK_RULE);
+    }
+
+    @PostMapping("/programmes/{id}/candidates")
+    @PreAuthorize(PARTICIPANTS)
+    Selection.Candidate register(@PathVariable long id, @RequestBody Selection.CandidateForm form) {
+        return selection.register(id, form);
+    }
+
+    @PutMapping("/candidates/{id}/scores")
+    @PreAuthorize(ORG_DEPT)
+    Selection.Candidate score(@PathVariable long id, @RequestBody Selection.ScoreForm form) {
+        return selection.score(id, form);
+    }
+
+    @PostMapping("/candidates/{id}/approve")
+    @PreAuthorize(ORG_DEPT)
+    Selection.Candidate approve(@PathVariable long id, @RequestBody Selection.ApproveForm form) {
+        return selection.approve(id, form);
+    }
+
+    @PostMapping("/candidates/{id}/reject")
+    @PreAuthorize(ORG_DEPT)
+    Selection.Candidate reject(@PathVariable long id, @RequestBody(required = false) Selection.ReasonForm form) {
+        return selection.reject(id, form);
+    }
+
+    @PostMapping("/candidates/{id}/refuse")
+    @PreAuthorize(MANAGERS)
+    Selection.Candidate refuse(@PathVariable long id, @RequestBody Selection.ReasonForm form) {
+        return selection.refuse(id, form);
+    }
+
+    @GetMapping("/refusals")
+    @PreAuthorize(MANAGERS)
+    Selection.RefusalReport refusals(@RequestParam(required = false) Integer year, @RequestParam(required = false) Long programmeId) {
+        return selection.refusals(year, programmeId);
+    }
+
+    @GetMapping("/refusals.xlsx")
+    @PreAuthorize(MANAGERS)
+    ResponseEntity<byte[]> refusalsExcel(@RequestParam(required = false) Integer year, @RequestParam(required = false) Long programmeId) {
+        return excel("派出单位不放行情况.xlsx", "不放行情况",
+                List.of("派出单位", "姓名", "挂职批次", "年度", "方向", "不放行理由", "登记人", "登记时间"),
+                selection.refusals(year, programmeId).rows(), r -> List.of(r.sendingOrgName(), r.cadreName(), r.programmeName(),
+                        r.year(), r.directionLabel(), r.reason(), s(r.refusedBy()), r.refusedAt().toString()), null);
+    }
+
+    // ---- postings ----
+
+    @GetMapping("/postings")
+    @PreAuthorize(PARTICIPANTS)
+    List<Postings.Posting> postings(@RequestParam(required = false) Long programmeId, @RequestParam(required = false) String name,
+                                    @RequestParam(required = false) Boolean includeCancelled) {
+        return postings.list(programmeId, name, includeCancelled);
+    }
+
+    @GetMapping("/postings/{id}")
+    @PreAuthorize(PARTICIPANTS)
+    Postings.Detail posting(@PathVariable long id) {
+        return postings.detail(id);
+    }
+
+    @GetMapping("/postings/{id}/logs")
+    @PreAuthorize(PARTICIPANTS)
+    List<Postings.LogEntry> logs(@PathVariable long id) {
+        return postings.logs(id);
+    }
+
+    @PostMapping("/postings/{id}/logs")
+    @PreAuthorize("hasRole('CADRE')")
+    Postings.LogEntry writeLog(@PathVariable long id, @RequestBody Postings.LogForm form) {
+        return postings.writeLog(id, form);
+    }
+
+    @PostMapping("/logs/{id}/comment")
+    @PreAuthorize(MANAGERS)
+    Postings.LogEntry comment(@PathVariable long id, @RequestBody Postings.CommentForm form) {
+        return postings.comment(id, form);
+    }
+
+    @PostMapping("/postings/{id}/rotations")
+    @PreAuthorize(ORG_DEPT)
+    Postings.Detail rotate(@PathVariable long id, @RequestBody Postings.RotationForm form) {
+        return postings.rotate(id, form);
+    }
+
+    @PostMapping("/postings/{id}/reviews")
+    @PreAuthorize(ORG_DEPT)
+    Postings.Review review(@PathVariable long id, @RequestBody Postings.ReviewForm form) {
+        return postings.review(id, form);
+    }
+
+    @GetMapping("/postings/{id}/expenses")
+    @PreAuthorize(MANAGERS)
+    List<Postings.Expense> expenses(@PathVariable long id) {
+        return postings.expenses(id);
+    }
+
+    @PostMapping("/postings/{id}/expenses")
+    @PreAuthorize(MANAGERS)
+    Postings.ExpenseResult addExpense(@PathVariable long id, @RequestBody Postings.ExpenseForm form) {
+        return postings.addExpense(id, form);
+    }
+
+    // ---- evaluation ----
+
+    @GetMapping("/postings/{id}/evaluations")
+    @PreAuthorize(PARTICIPANTS)
+    List<Evaluations.Evaluation> postingEvaluations(@PathVariable long id) {
+        return evaluations.ofPosting(id);
+    }
+
+    @PostMapping("/postings/{id}/evaluations")
+    @PreAuthorize(ORG_DEPT)
+    Evaluations.Evaluation evaluate(@PathVariable long id, @RequestBody Evaluations.EvaluationForm form) {
+        return evaluations.record(id, form);
+    }
+
+    @GetMapping("/programmes/{id}/evaluations")
+    @PreAuthorize(MANAGERS)
+    List<Evaluations.Evaluation> ranking(@PathVariable long id, @RequestParam(required = false) EvaluationKind kind) {
+        return evaluations.ranking(id, kind);
+    }
+
+    @GetMapping("/programmes/{id}/evaluations.xlsx")
+    @PreAuthorize(MANAGERS)
+    ResponseEntity<byte[]> rankingExcel(@PathVariable long id) {
+        Programmes.ProgrammeView pr = programmes.get(id);
+        return excel(pr.name() + "-期满考核排名.xlsx", "期满考核",
+                List.of("排名", "姓名", "接收单位", "挂职职位", "考核日期", "应写日志", "实写日志", "日志得分", "述职得分", "优秀票", "称职票",
+                        "基本称职票", "不称职票", "优秀率%", "称职及以上率%", "民主测评得分", "个别谈话得分", "调查核实得分", "综合得分", "等次"),
+                evaluations.ranking(id, EvaluationKind.FINAL), e -> List.of(e.rank(), e.cadreName(), e.receivingOrgName(), e.postTitle(),
+                        e.evaluatedOn().toString(), e.expectedLogs(), e.writtenLogs(), e.logScore(), e.dutyReportScore(),
+                        e.ballotsExcellent(), e.ballotsCompetent(), e.ballotsBasic(), e.ballotsIncompetent(), e.excellentShare(),
+                        e.favourableShare(), e.appraisalScore(), e.interviewScore(), e.verificationScore(), e.totalScore(),
+                        e.gradeLabel()),
+                "排名规则：" + EvaluationScoring.RANK_RULE);
+    }
+
+    // ---- alerts ----
+
+    @GetMapping("/alerts")
+    @PreAuthorize(PARTICIPANTS)
+    List<SecondmentAlerts.Alert> alerts(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+                                        @RequestParam(required = false) AlertKind kind,
+                                        @RequestParam(required = false) Long programmeId) {
+        return alerts.list(asOf == null ? LocalDate.now() : asOf, kind, programmeId);
+    }
+
+    @PostMapping("/alerts/notify")
+    @PreAuthorize("hasRole('SYSTEM_ADMIN')")
+    Map<String, Integer> notifyAlerts() {
+        return Map.of("sent", alerts.notifyAll(LocalDate.now()));
+    }
+
+    // ---- statistics and results ----
+
+    @GetMapping("/statistics")
+    @PreAuthorize(MANAGERS)
+    SecondmentStatistics.Report statistics(@RequestParam(required = false) Integer fromYear, @RequestParam(required = false) Integer toYear,
+                                           @RequestParam(required = false) Direction direction,
+                                           @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+        return statistics.report(fromYear, toYear, direction, asOf);
+    }
+
+    @GetMapping("/statistics.xlsx")
+    @PreAuthorize(MANAGERS)
+    ResponseEntity<byte[]> statisticsExcel(@RequestParam(required = false) Integer fromYear, @RequestParam(required = false) Integer toYear,
+                                           @RequestParam(required = false) Direction direction,
+                                           @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+        SecondmentStatistics.Report r = statistics.report(fromYear, toYear, direction, asOf);
+        List<SecondmentStatistics.Row> rows = new ArrayList<>(r.rows());
+        rows.add(r.total());
+        return excel("挂职锻炼统计.xlsx", "挂职锻炼统计",
+                List.of("年度", "挂职方向", "派出单位", "选派人数", "期满人数", "已考核", "优秀", "称职", "基本称职", "不称职", "期满后两年内提拔"),
+                rows, x -> List.of(x.year() == null ? "" : x.year(), x.directionLabel(), s(x.sendingOrgName()), x.sent(), x.completed(),
+                        x.evaluated(), x.excellent(), x.competent(), x.basic(), x.incompetent(), x.promotedWithinTwoYears()),
+                "统计日期：" + r.asOf());
+    }
+
+    @GetMapping("/cadres/{id}/results")
+    List<SecondmentResults.Result> cadreResults(@PathVariable long id) {
+        roster.get(id); // the same read rule as the cadre's record
+        return results.of(id);
+    }
+
+    // ---- helpers ----
+
+    private static <T> ResponseEntity<byte[]> excel(String fileName, String sheet, List<String> head, List<T> rows,
+                                                    Function<T, List<Object>> toRow, String footnote) {
+        List<List<String>> h = head.stream().map(List::of).toList();
+        List<List<Object>> data = new ArrayList<>();
+        for (T row : rows) {
+            data.add(new ArrayList<>(toRow.apply(row)));
+        }
+        if (footnote != null) {
+            data.add(List.of());
+            data.add(List.of(footnote));
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        FastExcel.write(out).head(h).sheet(sheet).doWrite(data);
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(fileName, StandardCharsets.UTF_8)
+                        .build().toString())
+                .contentType(XLSX).body(out.toByteArray());
+    }
+
+    private static Object n(Object v) {
+        return v == null ? "" : v instanceof BigDecimal b ? b.toPlainString() : v;
+    }
+
+    private static String s(String v) {
+        return v == null ? "" : v;
+    }
+}
