@@ -14,7 +14,9 @@ const pages = {
   '/statistics/cadre-profile': () => import('@/views/stats/CadreProfile.vue'),
   '/system/users': () => import('@/views/system/Users.vue'),
   '/system/audit': () => import('@/views/system/Audit.vue'),
-  '/me/password': () => import('@/views/profile/Password.vue')
+  '/me/password': () => import('@/views/profile/Password.vue'),
+  '/me/surveys': () => import('@/views/survey/MySurveys.vue'),
+  '/surveys/list': () => import('@/views/survey/SurveyList.vue')
 }
 const pageProps = { '/org/units': { party: false }, '/org/party': { party: true } }
 
@@ -37,7 +39,22 @@ const router = createRouter({
   history: createWebHashHistory(),
   routes: [
     { path: '/login', component: () => import('@/views/Login.vue'), meta: { title: '登录', public: true } },
-    { path: '/', component: Layout, redirect: '/home', children: flatten(menu) },
+    // the answer page of a survey (link or QR code): phone-sized, no menu; named surveys ask for login
+    { path: '/s/:token', component: () => import('@/views/survey/Answer.vue'), meta: { title: '问卷调查', public: true } },
+    {
+      path: '/',
+      component: Layout,
+      redirect: '/home',
+      children: [
+        ...flatten(menu),
+        {
+          path: 'surveys/:id',
+          component: () => import('@/views/survey/SurveyDetail.vue'),
+          props: true,
+          meta: { title: '调研详情', roles: ['SYSTEM_ADMIN', 'ORG_DEPT_ADMIN', 'UNIT_LIAISON'], group: '培训需求调研' }
+        }
+      ]
+    },
     { path: '/:pathMatch(.*)*', redirect: '/home' }
   ]
 })

@@ -58,7 +58,7 @@ public class SurveyReport {
     public record Document(String fileName, byte[] content) {
     }
 
-    @Transactional(readOnly = true)
+    @Transactional
     public Document render(long surveyId) {
         Surveys.Survey s = surveys.requireVisible(surveyId);
         SurveyReturns.Progress progress = returns.progress(surveyId);
@@ -147,7 +147,7 @@ public class SurveyReport {
             String groups = f.attendees().stream().map(x -> x.group() + x.count() + "人").collect(Collectors.joining("、"));
             String points = f.points().stream().map(Forums.Point::text).map(t -> t.replaceAll("[。；;]$", "")).collect(Collectors.joining("；"));
             forumItems.add(Map.of("heading", "（" + ORDINALS[Math.min(i, ORDINALS.length - 1)] + "）" + f.place() + "座谈会。",
-                    "summary", DATE.format(f.heldOn()) + "在" + f.place() + "召开，参会" + f.attendeeCount() + "人"
+                    "summary", DATE.format(f.heldOn()) + "在" + f.place() + "召开" + (f.attendeeCount() == 0 ? "" : "，参会" + f.attendeeCount() + "人")
                             + (groups.isEmpty() ? "" : "（" + groups + "）") + "。" + (points.isEmpty() ? "" : "座谈中反映：" + points + "。")));
         }
         d.put("forums", forumItems);
