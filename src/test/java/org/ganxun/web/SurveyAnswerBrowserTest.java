@@ -69,6 +69,9 @@ class SurveyAnswerBrowserTest {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--user-data-dir=" + userDataDir, "--window-size=390,844", "--lang=zh-CN");
+        // headless Chromium keeps windows at least 500px wide: emulate the phone's viewport instead
+        options.setExperimentalOption("mobileEmulation", java.util.Map.of("deviceMetrics",
+                java.util.Map.of("width", 390, "height", 844, "pixelRatio", 2.0)));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
         driver = new ChromeDriver(service, options);
@@ -127,8 +130,9 @@ class SurveyAnswerBrowserTest {
             assertThat(done.getText()).contains("提交成功，感谢您的参与");
             shot("done");
             // the page fits the phone: nothing wider than the window
-            Long scrollWidth = (Long) ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("return document.documentElement.scrollWidth");
-            assertThat(scrollWidth).isLessThanOrEqualTo(390L);
+            var js = (org.openqa.selenium.JavascriptExecutor) driver;
+            assertThat(((Number) js.executeScript("return window.innerWidth")).longValue()).isEqualTo(390L);
+            assertThat(((Number) js.executeScript("return document.documentElement.scrollWidth")).longValue()).isLessThanOrEqualTo(390L);
         } catch (AssertionError | RuntimeException e) {
             shot("failure");
             throw e;
