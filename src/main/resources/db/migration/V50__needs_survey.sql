@@ -69,7 +69,8 @@ create table survey_answer_value (
     survey_id  bigint       not null,
     question   varchar(120) not null,
     value      text         not null,
-    rank       smallint
+    rank       smallint,
+    first      boolean      not null default true   -- the first value of this question in this return: counts the return once
 );
 create index survey_answer_value_idx on survey_answer_value (survey_id, question, value);
 create index survey_answer_value_return_idx on survey_answer_value (return_id);

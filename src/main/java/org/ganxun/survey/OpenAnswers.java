@@ -31,8 +31,8 @@ class OpenAnswers {
     private static final Set<String> FILLER = Set.of("培训", "希望", "建议", "没有", "问题", "方面", "工作", "进一步", "加强", "提高",
             "干部", "一些", "觉得", "认为", "可以", "需要", "比较", "目前", "开展", "进行", "增加", "有关", "相关", "内容");
 
-    private final Segment segment = HanLP.newSegment().enableOffset(false).enableNameRecognize(false)
-            .enablePlaceRecognize(false).enableOrganizationRecognize(false).enableNumberQuantifierRecognize(false);
+    /** Dictionary (double-array trie) segmentation with part-of-speech tags: many times faster than Viterbi, enough for keywords. */
+    private final Segment segment = HanLP.newSegment("dat").enablePartOfSpeechTagging(true).enableOffset(false);
 
     record Keyword(String word, long count) {
     }

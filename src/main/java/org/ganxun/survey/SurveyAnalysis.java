@@ -27,7 +27,8 @@ import org.springframework.transaction.annotation.Transactional;
  * <li>open answers: HanLP segmentation, stop words removed, keywords counted by the number of answers that
  * mention them, and the answers that mention most of the top keywords shown as representative.</li>
  * </ul>
- * Two SQL statements do all counting (GROUPING SETS over the value table joined to the returns).
+ * One SQL GROUP BY (question, value, the four group facts) over the value table joined to the returns does all
+ * counting; the overall figures and each dimension are rolled up from its rows in memory.
  */
 @Service
 public class SurveyAnalysis {
@@ -108,44 +109,37 @@ public class SurveyAnalysis {
     }
 
     /** Without the access check: for the report and the proposals, which have checked already. */
-    Analysis compute(Surveys.Survey s) {
+    @Transactional(readOnly = true)
+    public Analysis compute(Surveys.Survey s) {
+        // the grouping sets hash well in memory; the default 4MB makes PostgreSQL sort and spill to disk
+        jdbc.sql("set local work_mem = '256MB'").update();
         SurveyModel model = SurveyModel.parse(s.model());
         long returns = jdbc.sql("select count(*) from survey_return where survey_id = ?").param(s.id()).query(Long.class).single();
         List<String> choiceQuestions = model.questions().stream()
                 .filter(q -> !q.open() && !q.type().equals("matrix") && !q.type().equals("ranking")).map(SurveyModel.Question::name).toList();
         List<String> openQuestions = model.questions().stream().filter(SurveyModel.Question::open).map(SurveyModel.Question::name).toList();
 
-        // 1. value counts: overall for every closed question, by group for the choice questions
-        record Cell(String question, String value, int grouping, String rank, String staff, String township, String age, long count,
-                    long rankSum, long first) {
+        // 1. one GROUP BY over the values joined to their returns: per (question, value, group facts) the count, the
+        //    returns answering (first value of the question in the return), and the ranking sums; rolled up here
+        record Cell(String question, String value, String rank, String staff, String township, String age, long count,
+                    long answered, long rankSum, long first) {
         }
         List<Cell> cells = jdbc.sql("""
-                select v.question, v.value, grouping(r.rank_level, r.staff_category, r.township, r.age_band) as g,
-                       r.rank_level, r.staff_category, r.township, r.age_band, count(*) as n,
-                       coalesce(sum(v.rank), 0) as rank_sum, count(*) filter (where v.rank = 1) as first
+                select v.question, v.value, r.rank_level, r.staff_category, r.township, r.age_band, count(*) as n,
+                       count(*) filter (where v.first) as answered, coalesce(sum(v.rank), 0) as rank_sum,
+                       count(*) filter (where v.rank = 1) as first_place
                 from survey_answer_value v join survey_return r on r.id = v.return_id
                 where v.survey_id = :s and r.survey_id = :s and not (v.question = any(:open))
-                group by grouping sets ((v.question, v.value), (v.question, v.value, r.rank_level), (v.question, v.value, r.staff_category),
-                                        (v.question, v.value, r.township), (v.question, v.value, r.age_band))""")
+                group by v.question, v.value, r.rank_level, r.staff_category, r.township, r.age_band""")
                 .param("s", s.id()).param("open", openQuestions.toArray(new String[0]))
-                .query((rs, i) -> new Cell(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4), rs.getString(5),
-                        rs.getString(6), rs.getString(7), rs.getLong(8), rs.getLong(9), rs.getLong(10)))
+                .query((rs, i) -> new Cell(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), rs.getLong(7), rs.getLong(8), rs.getLong(9), rs.getLong(10)))
                 .list();
-
-        // 2. returns that answered each question, overall and by group (the denominators of the shares)
-        record Answered(String question, int grouping, String rank, String staff, String township, String age, long count) {
-        }
-        List<Answered> answered = jdbc.sql("""
-                select d.question, grouping(r.rank_level, r.staff_category, r.township, r.age_band) as g,
-                       r.rank_level, r.staff_category, r.township, r.age_band, count(*) as n
-                from (select distinct return_id, question from survey_answer_value where survey_id = :s) d
-                     join survey_return r on r.id = d.return_id
-                group by grouping sets ((d.question), (d.question, r.rank_level), (d.question, r.staff_category),
-                                        (d.question, r.township), (d.question, r.age_band))""")
-                .param("s", s.id())
-                .query((rs, i) -> new Answered(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                        rs.getString(6), rs.getLong(7)))
-                .list();
+        // open questions: returns answering
+        Map<String, Long> answeredOverall = new HashMap<>();
+        jdbc.sql("select question, count(*) from survey_answer_value where survey_id = :s and question = any(:open) group by question")
+                .param("s", s.id()).param("open", openQuestions.toArray(new String[0]))
+                .query((rs, i) -> answeredOverall.put(rs.getString(1), rs.getLong(2))).list();
 
         // 3. the respondents' profile
         Map<Dimension, List<GroupCount>> respondents = new LinkedHashMap<>();
@@ -156,27 +150,25 @@ public class SurveyAnalysis {
             respondents.put(d, l);
         }
 
-        Map<String, Long> answeredOverall = new HashMap<>();
         Map<String, Map<Dimension, Map<String, Long>>> answeredByGroup = new HashMap<>();
-        for (Answered a : answered) {
-            if (a.grouping() == 15) {
-                answeredOverall.put(a.question(), a.count());
-                continue;
-            }
-            Dimension d = dimensionOf(a.grouping());
-            answeredByGroup.computeIfAbsent(a.question(), k -> new LinkedHashMap<>()).computeIfAbsent(d, k -> new LinkedHashMap<>())
-                    .put(groupValue(d, a.rank(), a.staff(), a.township(), a.age()), a.count());
+        record Total(long count, long rankSum, long first) {
         }
-        Map<String, Map<String, Cell>> overall = new HashMap<>();
+        Map<String, Map<String, Total>> overall = new HashMap<>();
         Map<String, Map<Dimension, Map<String, Map<String, Long>>>> byGroup = new HashMap<>();
         for (Cell c : cells) {
-            if (c.grouping() == 15) {
-                overall.computeIfAbsent(c.question(), k -> new HashMap<>()).put(c.value(), c);
-            } else {
-                Dimension d = dimensionOf(c.grouping());
+            answeredOverall.merge(c.question(), c.answered(), Long::sum);
+            overall.computeIfAbsent(c.question(), k -> new HashMap<>())
+                    .merge(c.value(), new Total(c.count(), c.rankSum(), c.first()),
+                            (x, y) -> new Total(x.count() + y.count(), x.rankSum() + y.rankSum(), x.first() + y.first()));
+            if (!choiceQuestions.contains(c.question())) {
+                continue;
+            }
+            for (Dimension d : Dimension.values()) {
+                String g = groupValue(d, c.rank(), c.staff(), c.township(), c.age());
                 byGroup.computeIfAbsent(c.question(), k -> new HashMap<>()).computeIfAbsent(d, k -> new HashMap<>())
-                        .computeIfAbsent(groupValue(d, c.rank(), c.staff(), c.township(), c.age()), k -> new HashMap<>())
-                        .put(c.value(), c.count());
+                        .computeIfAbsent(g, k -> new HashMap<>()).merge(c.value(), c.count(), Long::sum);
+                answeredByGroup.computeIfAbsent(c.question(), k -> new LinkedHashMap<>()).computeIfAbsent(d, k -> new LinkedHashMap<>())
+                        .merge(g, c.answered(), Long::sum);
             }
         }
 
@@ -188,7 +180,7 @@ public class SurveyAnalysis {
         List<QuestionResult> results = new ArrayList<>();
         for (SurveyModel.Question q : model.questions()) {
             long n = answeredOverall.getOrDefault(q.name(), 0L);
-            Map<String, Cell> counts = overall.getOrDefault(q.name(), Map.of());
+            Map<String, Total> counts = overall.getOrDefault(q.name(), Map.of());
             List<OptionCount> options = List.of();
             List<MatrixRow> rows = List.of();
             List<RankItem> ranking = List.of();
@@ -202,7 +194,7 @@ public class SurveyAnalysis {
                     for (SurveyModel.Choice row : q.rows()) {
                         String key = q.name() + "." + row.value();
                         long rn = answeredOverall.getOrDefault(key, 0L);
-                        Map<String, Cell> rc = overall.getOrDefault(key, Map.of());
+                        Map<String, Total> rc = overall.getOrDefault(key, Map.of());
                         mr.add(new MatrixRow(row.value(), row.text(), rn, q.columns().stream()
                                 .map(c -> option(c, rc.containsKey(c.value()) ? rc.get(c.value()).count() : 0, rn)).toList()));
                         n = Math.max(n, rn);
@@ -213,7 +205,7 @@ public class SurveyAnalysis {
                     int size = q.choices().size();
                     long answeredN = n;
                     ranking = q.choices().stream().map(c -> {
-                        Cell cell = counts.get(c.value());
+                        Total cell = counts.get(c.value());
                         long score = cell == null ? 0 : cell.count() * (size + 1L) - cell.rankSum();
                         return new RankItem(c.value(), c.text(), score, answeredN == 0 ? 0 : round2(score / (double) answeredN),
                                 cell == null ? 0 : cell.first());

@@ -209,16 +209,18 @@ public class SurveyReturns {
         if (values.isEmpty()) {
             return;
         }
-        StringBuilder sql = new StringBuilder("insert into survey_answer_value (return_id, survey_id, question, value, rank) values ");
+        StringBuilder sql = new StringBuilder("insert into survey_answer_value (return_id, survey_id, question, value, rank, first) values ");
         List<Object> args = new ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
         for (int i = 0; i < values.size(); i++) {
             SurveyModel.Value v = values.get(i);
-            sql.append(i == 0 ? "" : ",").append("(?, ?, ?, ?, ?)");
+            sql.append(i == 0 ? "" : ",").append("(?, ?, ?, ?, ?, ?)");
             args.add(returnId);
             args.add(surveyId);
             args.add(v.question());
             args.add(v.value());
             args.add(v.rank());
+            args.add(seen.add(v.question()));
         }
         jdbc.sql(sql.toString()).params(args).update();
     }

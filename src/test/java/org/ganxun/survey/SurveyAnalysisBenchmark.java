@@ -43,6 +43,7 @@ class SurveyAnalysisBenchmark {
     @Autowired JdbcClient jdbc;
     @Autowired DataSource dataSource;
     @Autowired JsonMapper json;
+    @Autowired OpenAnswers openAnswers;
 
     @Test
     void analysisOf50000Returns() throws Exception {
@@ -99,8 +100,10 @@ class SurveyAnalysisBenchmark {
                         while (picked.size() < n) {
                             picked.add(1 + skew(r, 8));
                         }
+                        boolean first = true;
                         for (int p : picked) {
-                            values += row(sb, id, surveyId, q, "o" + p, null);
+                            values += row(sb, id, surveyId, q, "o" + p, null, first);
+                            first = false;
                         }
                     }
                     case "rating" -> values += row(sb, id, surveyId, q, String.valueOf(1 + skew(r, 5)), null);
@@ -108,7 +111,7 @@ class SurveyAnalysisBenchmark {
                         List<Integer> order = new ArrayList<>(List.of(1, 2, 3, 4, 5));
                         java.util.Collections.shuffle(order, r);
                         for (int p = 0; p < 5; p++) {
-                            values += row(sb, id, surveyId, q, "o" + order.get(p), p + 1);
+                            values += row(sb, id, surveyId, q, "o" + order.get(p), p + 1, p == 0);
                         }
                     }
                     case "matrix" -> {
@@ -125,11 +128,11 @@ class SurveyAnalysisBenchmark {
                 }
             }
             if (sb.length() > 8_000_000) {
-                copy("COPY survey_answer_value (return_id, survey_id, question, value, rank) FROM STDIN", sb);
+                copy("COPY survey_answer_value (return_id, survey_id, question, value, rank, first) FROM STDIN", sb);
                 sb.setLength(0);
             }
         }
-        copy("COPY survey_answer_value (return_id, survey_id, question, value, rank) FROM STDIN", sb);
+        copy("COPY survey_answer_value (return_id, survey_id, question, value, rank, first) FROM STDIN", sb);
         jdbc.sql("analyze survey_answer_value").update();
         jdbc.sql("analyze survey_return").update();
         double load = (System.nanoTime() - t0) / 1e9;
@@ -151,6 +154,12 @@ class SurveyAnalysisBenchmark {
                 throw new AssertionError("no groups");
             }
         }
+        var texts = jdbc.sql("select question, value from survey_answer_value where survey_id = ? and question in ('q28', 'q29', 'q30')")
+                .param(surveyId).query((rs, n) -> java.util.Map.entry(rs.getString(1), rs.getString(2))).list();
+        long h0 = System.nanoTime();
+        openAnswers.analyse(texts);
+        double hanlp = (System.nanoTime() - h0) / 1e6;
+        System.out.printf("  of which HanLP keywords over %d open answers: %.0f ms%n", texts.size(), hanlp);
         java.util.Arrays.sort(full);
         java.util.Arrays.sort(base);
         long keywords = a.questions().stream().mapToLong(q -> q.keywords().size()).sum();
@@ -170,8 +179,12 @@ class SurveyAnalysisBenchmark {
     }
 
     private static int row(StringBuilder sb, long id, long survey, String q, String v, Integer rank) {
+        return row(sb, id, survey, q, v, rank, true);
+    }
+
+    private static int row(StringBuilder sb, long id, long survey, String q, String v, Integer rank, boolean first) {
         sb.append(id).append('\t').append(survey).append('\t').append(q).append('\t').append(v).append('\t')
-                .append(rank == null ? "\\N" : rank.toString()).append('\n');
+                .append(rank == null ? "\\N" : rank.toString()).append('\t').append(first ? 't' : 'f').append('\n');
         return 1;
     }
 
