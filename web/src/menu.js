@@ -75,6 +75,13 @@ export const menu = [
   },
   { path: '/me/profile', title: '我的档案', icon: 'Postcard', roles: ['CADRE'] },
   { path: '/secondment/my', title: '我的挂职', icon: 'Notebook', roles: ['CADRE'] },
+  { path: '/me/surveys', title: '我的问卷', icon: 'EditPen', roles: ['CADRE'] },
+  {
+    title: '培训需求调研',
+    icon: 'Document',
+    roles: ROSTER_EDITORS,
+    children: [{ path: '/surveys/list', title: '调研问卷', roles: ROSTER_EDITORS }]
+  },
   {
     title: '统计分析',
     icon: 'PieChart',

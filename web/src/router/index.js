@@ -36,7 +36,9 @@ const pages = {
   '/partyedu/messages': () => import('@/views/partyedu/Messages.vue'),
   '/partyedu/sites': () => import('@/views/partyedu/Sites.vue'),
   '/partyedu/classroom': () => import('@/views/partyedu/Classroom.vue'),
-  '/partyedu/statistics': () => import('@/views/partyedu/Statistics.vue')
+  '/partyedu/statistics': () => import('@/views/partyedu/Statistics.vue'),
+  '/me/surveys': () => import('@/views/survey/MySurveys.vue'),
+  '/surveys/list': () => import('@/views/survey/SurveyList.vue')
 }
 const pageProps = {
   '/org/units': { party: false },
@@ -65,7 +67,22 @@ const router = createRouter({
   routes: [
     { path: '/login', component: () => import('@/views/Login.vue'), meta: { title: '登录', public: true } },
     { path: '/m/study/:token', component: () => import('@/views/partyedu/StudyCheckin.vue'), meta: { title: '在线参学', public: true } },
-    { path: '/', component: Layout, redirect: '/home', children: flatten(menu) },
+    // the answer page of a survey (link or QR code): phone-sized, no menu; named surveys ask for login
+    { path: '/s/:token', component: () => import('@/views/survey/Answer.vue'), meta: { title: '问卷调查', public: true } },
+    {
+      path: '/',
+      component: Layout,
+      redirect: '/home',
+      children: [
+        ...flatten(menu),
+        {
+          path: 'surveys/:id',
+          component: () => import('@/views/survey/SurveyDetail.vue'),
+          props: true,
+          meta: { title: '调研详情', roles: ['SYSTEM_ADMIN', 'ORG_DEPT_ADMIN', 'UNIT_LIAISON'], group: '培训需求调研' }
+        }
+      ]
+    },
     { path: '/:pathMatch(.*)*', redirect: '/home' }
   ]
 })

@@ -1,0 +1,299 @@
+package org.ganxun.survey;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.ganxun.people.RankLevel;
+import org.ganxun.people.StaffCategory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The analysis of a survey's returns, from the normalised answer values:
+ * <ul>
+ * <li>per question, the count and share of every option. The share is of the returns that answered the
+ * question (for a multiple-choice question the shares add up to more than 100%), in percent rounded
+ * half-up to one decimal;</li>
+ * <li>cross-tabulation of the choice questions by respondent group: rank level, staff category, township,
+ * age band (a return without the fact falls in 未填写);</li>
+ * <li>ranking questions scored by Borda count: with n options, rank r earns n − r + 1 points; an option's
+ * score is the sum over all returns, its average score that sum divided by the returns that answered;</li>
+ * <li>rating questions: counts and the mean;</li>
+ * <li>open answers: HanLP segmentation, stop words removed, keywords counted by the number of answers that
+ * mention them, and the answers that mention most of the top keywords shown as representative.</li>
+ * </ul>
+ * One SQL GROUP BY (question, value, the four group facts) over the value table joined to the returns does all
+ * counting; the overall figures and each dimension are rolled up from its rows in memory.
+ */
+@Service
+public class SurveyAnalysis {
+
+    static final String NOT_GIVEN = "未填写";
+
+    private final JdbcClient jdbc;
+    private final Surveys surveys;
+    private final OpenAnswers openAnswers;
+
+    SurveyAnalysis(JdbcClient jdbc, Surveys surveys, OpenAnswers openAnswers) {
+        this.jdbc = jdbc;
+        this.surveys = surveys;
+        this.openAnswers = openAnswers;
+    }
+
+    public enum Dimension {
+        RANK_LEVEL("职级", "rank_level", 7), STAFF_CATEGORY("人员类别", "staff_category", 11),
+        TOWNSHIP("乡镇（单位）", "township", 13), AGE_BAND("年龄段", "age_band", 14);
+
+        final String label;
+        final String column;
+        final int grouping;
+
+        Dimension(String label, String column, int grouping) {
+            this.label = label;
+            this.column = column;
+            this.grouping = grouping;
+        }
+
+        String labelOf(String value) {
+            if (value == null) {
+                return NOT_GIVEN;
+            }
+            return switch (this) {
+                case RANK_LEVEL -> Surveys.label(RankLevel.class, value);
+                case STAFF_CATEGORY -> Surveys.label(StaffCategory.class, value);
+                case AGE_BAND -> SurveyReturns.AgeBand.parse(value) == null ? value : SurveyReturns.AgeBand.parse(value).label;
+                case TOWNSHIP -> value;
+            };
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+
+    public record OptionCount(String value, String text, long count, double share) {
+    }
+
+    public record GroupColumn(String group, String label, long answered, List<OptionCount> options) {
+    }
+
+    public record CrossTab(Dimension dimension, String dimensionLabel, List<GroupColumn> groups) {
+    }
+
+    public record RankItem(String value, String text, long score, double averageScore, long firstPlace) {
+    }
+
+    public record MatrixRow(String row, String text, long answered, List<OptionCount> options) {
+    }
+
+    public record QuestionResult(int number, String name, String type, String title, boolean topic, long answered,
+                                 List<OptionCount> options, List<MatrixRow> rows, List<RankItem> ranking, Double average,
+                                 List<OpenAnswers.Keyword> keywords, List<String> representative, List<CrossTab> crossTabs) {
+    }
+
+    public record GroupCount(String group, String label, long count, double share) {
+    }
+
+    public record Analysis(long surveyId, String title, long returns, Map<Dimension, List<GroupCount>> respondents,
+                           List<QuestionResult> questions) {
+    }
+
+    @Transactional(readOnly = true)
+    public Analysis analyse(long surveyId) {
+        return compute(surveys.requireVisible(surveyId));
+    }
+
+    /** Without the access check: for the report and the proposals, which have checked already. */
+    @Transactional(readOnly = true)
+    public Analysis compute(Surveys.Survey s) {
+        // the grouping sets hash well in memory; the default 4MB makes PostgreSQL sort and spill to disk
+        jdbc.sql("set local work_mem = '256MB'").update();
+        SurveyModel model = SurveyModel.parse(s.model());
+        long returns = jdbc.sql("select count(*) from survey_return where survey_id = ?").param(s.id()).query(Long.class).single();
+        List<String> choiceQuestions = model.questions().stream()
+                .filter(q -> !q.open() && !q.type().equals("matrix") && !q.type().equals("ranking")).map(SurveyModel.Question::name).toList();
+        List<String> openQuestions = model.questions().stream().filter(SurveyModel.Question::open).map(SurveyModel.Question::name).toList();
+
+        // 1. one GROUP BY over the values joined to their returns: per (question, value, group facts) the count, the
+        //    returns answering (first value of the question in the return), and the ranking sums; rolled up here
+        record Cell(String question, String value, String rank, String staff, String township, String age, long count,
+                    long answered, long rankSum, long first) {
+        }
+        List<Cell> cells = jdbc.sql("""
+                select v.question, v.value, r.rank_level, r.staff_category, r.township, r.age_band, count(*) as n,
+                       count(*) filter (where v.first) as answered, coalesce(sum(v.rank), 0) as rank_sum,
+                       count(*) filter (where v.rank = 1) as first_place
+                from survey_answer_value v join survey_return r on r.id = v.return_id
+                where v.survey_id = :s and r.survey_id = :s and not (v.question = any(:open))
+                group by v.question, v.value, r.rank_level, r.staff_category, r.township, r.age_band""")
+                .param("s", s.id()).param("open", openQuestions.toArray(new String[0]))
+                .query((rs, i) -> new Cell(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), rs.getLong(7), rs.getLong(8), rs.getLong(9), rs.getLong(10)))
+                .list();
+        // open questions: returns answering
+        Map<String, Long> answeredOverall = new HashMap<>();
+        jdbc.sql("select question, count(*) from survey_answer_value where survey_id = :s and question = any(:open) group by question")
+                .param("s", s.id()).param("open", openQuestions.toArray(new String[0]))
+                .query((rs, i) -> answeredOverall.put(rs.getString(1), rs.getLong(2))).list();
+
+        // 3. the respondents' profile
+        Map<Dimension, List<GroupCount>> respondents = new LinkedHashMap<>();
+        for (Dimension d : Dimension.values()) {
+            List<GroupCount> l = jdbc.sql("select " + d.column + ", count(*) from survey_return where survey_id = ? group by 1 order by 2 desc, 1")
+                    .param(s.id()).query((rs, i) -> new GroupCount(rs.getString(1), d.labelOf(rs.getString(1)), rs.getLong(2),
+                            share(rs.getLong(2), returns))).list();
+            respondents.put(d, l);
+        }
+
+        Map<String, Map<Dimension, Map<String, Long>>> answeredByGroup = new HashMap<>();
+        record Total(long count, long rankSum, long first) {
+        }
+        Map<String, Map<String, Total>> overall = new HashMap<>();
+        Map<String, Map<Dimension, Map<String, Map<String, Long>>>> byGroup = new HashMap<>();
+        for (Cell c : cells) {
+            answeredOverall.merge(c.question(), c.answered(), Long::sum);
+            overall.computeIfAbsent(c.question(), k -> new HashMap<>())
+                    .merge(c.value(), new Total(c.count(), c.rankSum(), c.first()),
+                            (x, y) -> new Total(x.count() + y.count(), x.rankSum() + y.rankSum(), x.first() + y.first()));
+            if (!choiceQuestions.contains(c.question())) {
+                continue;
+            }
+            for (Dimension d : Dimension.values()) {
+                String g = groupValue(d, c.rank(), c.staff(), c.township(), c.age());
+                byGroup.computeIfAbsent(c.question(), k -> new HashMap<>()).computeIfAbsent(d, k -> new HashMap<>())
+                        .computeIfAbsent(g, k -> new HashMap<>()).merge(c.value(), c.count(), Long::sum);
+                answeredByGroup.computeIfAbsent(c.question(), k -> new LinkedHashMap<>()).computeIfAbsent(d, k -> new LinkedHashMap<>())
+                        .merge(g, c.answered(), Long::sum);
+            }
+        }
+
+        Map<String, OpenAnswers.Result> open = openAnswers.analyse(jdbc.sql(
+                        "select question, value from survey_answer_value where survey_id = :s and question = any(:open)")
+                .param("s", s.id()).param("open", openQuestions.toArray(new String[0]))
+                .query((rs, i) -> Map.entry(rs.getString(1), rs.getString(2))).list());
+
+        List<QuestionResult> results = new ArrayList<>();
+        for (SurveyModel.Question q : model.questions()) {
+            long n = answeredOverall.getOrDefault(q.name(), 0L);
+            Map<String, Total> counts = overall.getOrDefault(q.name(), Map.of());
+            List<OptionCount> options = List.of();
+            List<MatrixRow> rows = List.of();
+            List<RankItem> ranking = List.of();
+            Double average = null;
+            List<CrossTab> crossTabs = List.of();
+            List<OpenAnswers.Keyword> keywords = List.of();
+            List<String> representative = List.of();
+            switch (q.type()) {
+                case "matrix" -> {
+                    List<MatrixRow> mr = new ArrayList<>();
+                    for (SurveyModel.Choice row : q.rows()) {
+                        String key = q.name() + "." + row.value();
+                        long rn = answeredOverall.getOrDefault(key, 0L);
+                        Map<String, Total> rc = overall.getOrDefault(key, Map.of());
+                        mr.add(new MatrixRow(row.value(), row.text(), rn, q.columns().stream()
+                                .map(c -> option(c, rc.containsKey(c.value()) ? rc.get(c.value()).count() : 0, rn)).toList()));
+                        n = Math.max(n, rn);
+                    }
+                    rows = mr;
+                }
+                case "ranking" -> {
+                    int size = q.choices().size();
+                    long answeredN = n;
+                    ranking = q.choices().stream().map(c -> {
+                        Total cell = counts.get(c.value());
+                        long score = cell == null ? 0 : cell.count() * (size + 1L) - cell.rankSum();
+                        return new RankItem(c.value(), c.text(), score, answeredN == 0 ? 0 : round2(score / (double) answeredN),
+                                cell == null ? 0 : cell.first());
+                    }).sorted(Comparator.comparingLong(RankItem::score).reversed()).toList();
+                }
+                case "comment", "text" -> {
+                    OpenAnswers.Result r = open.get(q.name());
+                    if (r != null) {
+                        keywords = r.keywords();
+                        representative = r.representative();
+                    }
+                }
+                default -> {
+                    long total = n;
+                    options = q.choices().stream().map(c -> option(c, counts.containsKey(c.value()) ? counts.get(c.value()).count() : 0, total))
+                            .toList();
+                    if (q.type().equals("rating") && n > 0) {
+                        double sum = 0;
+                        boolean numeric = true;
+                        for (OptionCount o : options) {
+                            try {
+                                sum += Double.parseDouble(o.value()) * o.count();
+                            } catch (NumberFormatException e) {
+                                numeric = false;
+                            }
+                        }
+                        average = numeric ? round2(sum / n) : null;
+                    }
+                    crossTabs = crossTabs(q, byGroup.getOrDefault(q.name(), Map.of()), answeredByGroup.getOrDefault(q.name(), Map.of()));
+                }
+            }
+            results.add(new QuestionResult(q.number(), q.name(), q.type(), q.title(), q.topic(), n, options, rows, ranking, average,
+                    keywords, representative, crossTabs));
+        }
+        return new Analysis(s.id(), s.title(), returns, respondents, results);
+    }
+
+    private static List<CrossTab> crossTabs(SurveyModel.Question q, Map<Dimension, Map<String, Map<String, Long>>> counts,
+                                            Map<Dimension, Map<String, Long>> answered) {
+        List<CrossTab> out = new ArrayList<>();
+        for (Dimension d : Dimension.values()) {
+            Map<String, Long> groups = answered.getOrDefault(d, Map.of());
+            Map<String, Map<String, Long>> c = counts.getOrDefault(d, Map.of());
+            List<GroupColumn> cols = new ArrayList<>();
+            groups.entrySet().stream()
+                    .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                    .forEach(g -> {
+                        Map<String, Long> vc = c.getOrDefault(g.getKey(), Map.of());
+                        cols.add(new GroupColumn(g.getKey(), d.labelOf(NOT_GIVEN.equals(g.getKey()) ? null : g.getKey()), g.getValue(),
+                                q.choices().stream().map(ch -> option(ch, vc.getOrDefault(ch.value(), 0L), g.getValue())).toList()));
+                    });
+            out.add(new CrossTab(d, d.label, cols));
+        }
+        return out;
+    }
+
+    private static Dimension dimensionOf(int grouping) {
+        for (Dimension d : Dimension.values()) {
+            if (d.grouping == grouping) {
+                return d;
+            }
+        }
+        throw new IllegalStateException("grouping " + grouping);
+    }
+
+    private static String groupValue(Dimension d, String rank, String staff, String township, String age) {
+        String v = switch (d) {
+            case RANK_LEVEL -> rank;
+            case STAFF_CATEGORY -> staff;
+            case TOWNSHIP -> township;
+            case AGE_BAND -> age;
+        };
+        return v == null ? NOT_GIVEN : v;
+    }
+
+    private static OptionCount option(SurveyModel.Choice c, long count, long of) {
+        return new OptionCount(c.value(), c.text(), count, share(count, of));
+    }
+
+    /** Percent with one decimal, rounded half-up. */
+    static double share(long count, long of) {
+        if (of == 0) {
+            return 0;
+        }
+        return java.math.BigDecimal.valueOf(count * 100L).divide(java.math.BigDecimal.valueOf(of), 1, java.math.RoundingMode.HALF_UP).doubleValue();
+    }
+
+    static double round2(double v) {
+        return java.math.BigDecimal.valueOf(v).setScale(2, java.math.RoundingMode.HALF_UP).doubleValue();
+    }
+}

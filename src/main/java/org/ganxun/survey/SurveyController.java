@@ -1,0 +1,235 @@
+package org.ganxun.survey;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+import com.google.zxing.BarcodeFormat;
+import com.google.zxing.EncodeHintType;
+import com.google.zxing.WriterException;
+import com.google.zxing.client.j2se.MatrixToImageWriter;
+import com.google.zxing.qrcode.QRCodeWriter;
+import org.ganxun.platform.web.BusinessException;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+@RestController
+@RequestMapping("/api/surveys")
+class SurveyController {
+
+    private static final String STAFF = "hasAnyRole('SYSTEM_ADMIN','ORG_DEPT_ADMIN','UNIT_LIAISON')";
+
+    private final Surveys surveys;
+    private final SurveyReturns returns;
+    private final SurveyImport imports;
+    private final SurveyAnalysis analysis;
+    private final SurveyReport report;
+    private final Forums forums;
+    private final ClassProposals proposals;
+    private final JsonMapper json;
+
+    SurveyController(Surveys surveys, SurveyReturns returns, SurveyImport imports, SurveyAnalysis analysis, SurveyReport report,
+                     Forums forums, ClassProposals proposals, JsonMapper json) {
+        this.surveys = surveys;
+        this.returns = returns;
+        this.imports = imports;
+        this.analysis = analysis;
+        this.report = report;
+        this.forums = forums;
+        this.proposals = proposals;
+        this.json = json;
+    }
+
+    record PaperReturn(Long targetId, JsonNode answers, SurveyReturns.Group group) {
+    }
+
+    @GetMapping
+    @PreAuthorize(STAFF)
+    List<Surveys.Survey> list() {
+        return surveys.list();
+    }
+
+    @PostMapping
+    Surveys.Survey create(@RequestBody Surveys.SurveyRequest req) {
+        return surveys.create(req);
+    }
+
+    @GetMapping("/{id}")
+    Surveys.Survey get(@PathVariable long id) {
+        return surveys.requireVisible(id);
+    }
+
+    @PutMapping("/{id}")
+    Surveys.Survey update(@PathVariable long id, @RequestBody Surveys.SurveyRequest req) {
+        return surveys.update(id, req);
+    }
+
+    @PutMapping("/{id}/targets")
+    Surveys.Survey targets(@PathVariable long id, @RequestBody List<Surveys.TargetRequest> targets) {
+        return surveys.replaceTargets(id, targets);
+    }
+
+    @PostMapping("/{id}/open")
+    Surveys.Survey open(@PathVariable long id) {
+        return surveys.open(id);
+    }
+
+    @PostMapping("/{id}/close")
+    Surveys.Survey close(@PathVariable long id) {
+        return surveys.close(id);
+    }
+
+    /** The bank of common training-needs questions (SurveyJS elements) the designer can insert. */
+    @GetMapping(value = "/question-bank", produces = MediaType.APPLICATION_JSON_VALUE)
+    String questionBank() throws IOException {
+        try (InputStream in = SurveyController.class.getResourceAsStream("/survey/question-bank.json")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    @GetMapping("/{id}/progress")
+    SurveyReturns.Progress progress(@PathVariable long id) {
+        return returns.progress(id);
+    }
+
+    @PostMapping("/{id}/remind")
+    Map<String, Integer> remind(@PathVariable long id) {
+        return Map.of("reminded", returns.remind(id));
+    }
+
+    /** The link of the answer page (per target group with ?target=) and its QR code. */
+    @GetMapping("/{id}/link")
+    Map<String, String> link(@PathVariable long id, @RequestParam(required = false) Long target) {
+        Surveys.Survey s = surveys.requireVisible(id);
+        return Map.of("url", url(s, target));
+    }
+
+    @GetMapping(value = "/{id}/qr.png", produces = MediaType.IMAGE_PNG_VALUE)
+    byte[] qr(@PathVariable long id, @RequestParam(required = false) Long target) throws IOException, WriterException {
+        Surveys.Survey s = surveys.requireVisible(id);
+        var matrix = new QRCodeWriter().encode(url(s, target), BarcodeFormat.QR_CODE, 360, 360,
+                Map.of(EncodeHintType.CHARACTER_SET, "UTF-8", EncodeHintType.MARGIN, 2));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        MatrixToImageWriter.writeToStream(matrix, "PNG", out);
+        return out.toByteArray();
+    }
+
+    private static String url(Surveys.Survey s, Long target) {
+        if (target != null && s.targets().stream().noneMatch(t -> t.id() == target)) {
+            throw new BusinessException("调研对象范围无效");
+        }
+        String base = ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
+        return base + "/#/s/" + s.publicToken() + (target == null ? "" : "?g=" + target);
+    }
+
+    @GetMapping("/{id}/returns")
+    List<SurveyReturns.ReturnRow> returnsOf(@PathVariable long id) {
+        return returns.list(id);
+    }
+
+    @PostMapping("/{id}/returns/paper")
+    @PreAuthorize(STAFF)
+    SurveyReturns.Receipt paper(@PathVariable long id, @RequestBody PaperReturn req) {
+        return returns.enterPaper(id, req.targetId(), req.answers(), req.group());
+    }
+
+    @PostMapping(path = "/{id}/returns/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PreAuthorize(STAFF)
+    SurveyImport.Result importReturns(@PathVariable long id, @RequestPart("file") MultipartFile file,
+                                      @RequestParam(required = false) Long targetId) throws IOException {
+        return imports.importFile(id, targetId, file.getBytes());
+    }
+
+    @GetMapping("/{id}/returns/template.xlsx")
+    ResponseEntity<byte[]> template(@PathVariable long id) {
+        Surveys.Survey s = surveys.requireVisible(id);
+        return file(s.title() + "-答卷导入模板.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", imports.template(id));
+    }
+
+    @GetMapping("/{id}/analysis")
+    SurveyAnalysis.Analysis analysis(@PathVariable long id) {
+        return analysis.analyse(id);
+    }
+
+    @GetMapping("/{id}/report.docx")
+    ResponseEntity<byte[]> report(@PathVariable long id) {
+        SurveyReport.Document d = report.render(id);
+        return file(d.fileName(), "application/vnd.openxmlformats-officedocument.wordprocessingml.document", d.content());
+    }
+
+    @GetMapping("/{id}/forums")
+    List<Forums.Forum> forums(@PathVariable long id) {
+        return forums.list(id);
+    }
+
+    @PostMapping("/{id}/forums")
+    Forums.Forum createForum(@PathVariable long id, @RequestBody Forums.ForumRequest req) {
+        return forums.create(id, req);
+    }
+
+    @PutMapping("/{id}/forums/{forumId}")
+    Forums.Forum updateForum(@PathVariable long id, @PathVariable long forumId, @RequestBody Forums.ForumRequest req) {
+        return forums.update(id, forumId, req);
+    }
+
+    @DeleteMapping("/{id}/forums/{forumId}")
+    ResponseEntity<Void> deleteForum(@PathVariable long id, @PathVariable long forumId) {
+        forums.delete(id, forumId);
+        return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping("/{id}/proposals")
+    List<DraftClassProposal> proposals(@PathVariable long id) {
+        return proposals.list(id);
+    }
+
+    @PostMapping("/{id}/proposals")
+    List<DraftClassProposal> drawProposals(@PathVariable long id, @RequestBody(required = false) ClassProposals.DrawRequest req) {
+        return proposals.draw(id, req);
+    }
+
+    /** All draft-class proposals the user may see: what the annual plan picks from. */
+    @GetMapping("/proposals")
+    @PreAuthorize("hasAnyRole('SYSTEM_ADMIN','ORG_DEPT_ADMIN','PROVIDER_REGISTRAR')")
+    List<DraftClassProposal> allProposals() {
+        return proposals.listAll();
+    }
+
+    // ---- a cadre in the app
+
+    @GetMapping("/mine")
+    List<SurveyReturns.MySurvey> mine() {
+        return returns.mine();
+    }
+
+    @PostMapping("/answer/{token}")
+    SurveyReturns.Receipt answer(@PathVariable String token, @RequestBody JsonNode answers) {
+        return returns.submitMine(token, answers);
+    }
+
+    private static ResponseEntity<byte[]> file(String name, String type, byte[] body) {
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8).build().toString())
+                .contentType(MediaType.parseMediaType(type)).body(body);
+    }
+}

@@ -1,0 +1,157 @@
+package org.ganxun.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.ganxun.platform.security.Role;
+import org.ganxun.support.Fixture;
+import org.ganxun.support.IntegrationTest;
+import org.ganxun.survey.Surveys;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A cadre answers an anonymous training-needs survey on a phone (a 390 × 844 window) through its link, in
+ * Debian's headless Chromium against the real application and UI; the return is stored and counted. A PNG
+ * of every step goes to target/screenshots/.
+ */
+@IntegrationTest
+class SurveyAnswerBrowserTest {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Path SHOTS = Path.of("target", "screenshots");
+
+    @LocalServerPort int port;
+    @Autowired JdbcClient jdbc;
+    @Autowired Fixture fixture;
+    @Autowired Surveys surveys;
+    @Autowired JsonMapper json;
+
+    private ChromeDriver driver;
+    private WebDriverWait wait;
+    private Path userDataDir;
+    private int step;
+
+    @BeforeEach
+    void startBrowser() throws IOException {
+        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "Debian's chromium and chromium-driver are not installed (apt-get install chromium chromium-driver); "
+                        + "the browser test is skipped");
+        assertThat(new File("target/classes/static/index.html"))
+                .as("the web UI must be built into target/classes/static (run the build without -Dskip.web=true)")
+                .exists();
+        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
+        userDataDir = Files.createTempDirectory("ganxun-chromium");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toString());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--user-data-dir=" + userDataDir, "--window-size=390,844", "--lang=zh-CN");
+        // headless Chromium keeps windows at least 500px wide: emulate the phone's viewport instead
+        options.setExperimentalOption("mobileEmulation", java.util.Map.of("deviceMetrics",
+                java.util.Map.of("width", 390, "height", 844, "pixelRatio", 2.0)));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        driver = new ChromeDriver(service, options);
+        wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        Files.createDirectories(SHOTS);
+        try (var old = Files.newDirectoryStream(SHOTS, "survey-*.png")) {
+            for (Path p : old) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    @AfterEach
+    void stopBrowser() throws IOException {
+        if (driver != null) {
+            driver.quit();
+        }
+        if (userDataDir != null) {
+            try (var files = Files.walk(userDataDir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    @Test
+    void answersASurveyOnAPhone() throws Exception {
+        long county = fixture.org(null, Fixture.unique("手机调研县"), "COUNTY");
+        var zzb = fixture.user(Fixture.unique("zzb"), Role.ORG_DEPT_ADMIN, county, null, null);
+        Surveys.Survey s = fixture.as(zzb, () -> {
+            Surveys.Survey created = surveys.create(new Surveys.SurveyRequest("村干部培训需求调研", "请如实填写，匿名提交", null, true,
+                    LocalDate.now(), LocalDate.now().plusDays(7), json.readTree("""
+                            {"pages": [{"name": "p1", "elements": [
+                              {"type": "radiogroup", "name": "rank_level", "title": "您的职级", "isRequired": true,
+                               "choices": [{"value": "TOWNSHIP", "text": "乡科级"}, {"value": "STAFF", "text": "科员及以下"}]},
+                              {"type": "checkbox", "name": "content_wanted", "title": "最希望参加哪些内容的培训", "isRequired": true, "maxSelectedChoices": 2,
+                               "choices": [{"value": "law", "text": "法律法规"}, {"value": "rural", "text": "乡村振兴与农业技术"}, {"value": "social", "text": "社会管理与基层治理"}]},
+                              {"type": "comment", "name": "suggestions", "title": "意见和建议"}
+                            ]}]}""")));
+            surveys.replaceTargets(created.id(), List.of(new Surveys.TargetRequest("村两委成员", county, null, null, 20)));
+            return surveys.open(created.id());
+        });
+        try {
+            driver.get("http://localhost:" + port + "/#/s/" + s.publicToken());
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//*[contains(text(),'您的职级')]")));
+            shot("open");
+            option("科员及以下").click();
+            option("法律法规").click();
+            option("乡村振兴与农业技术").click();
+            WebElement comment = driver.findElement(By.cssSelector("textarea"));
+            comment.sendKeys("希望多安排现场教学");
+            shot("filled");
+            WebElement complete = driver.findElement(By.cssSelector(".sd-navigation__complete-btn, input[type=button][value='完成'], input[type=button][value='提交']"));
+            ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", complete);
+            complete.click();
+            WebElement done = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-test=survey-done]")));
+            assertThat(done.getText()).contains("提交成功，感谢您的参与");
+            shot("done");
+            // the page fits the phone: nothing wider than the window
+            var js = (org.openqa.selenium.JavascriptExecutor) driver;
+            assertThat(((Number) js.executeScript("return window.innerWidth")).longValue()).isEqualTo(390L);
+            assertThat(((Number) js.executeScript("return document.documentElement.scrollWidth")).longValue()).isLessThanOrEqualTo(390L);
+        } catch (AssertionError | RuntimeException e) {
+            shot("failure");
+            throw e;
+        }
+        assertThat(jdbc.sql("select count(*) from survey_return where survey_id = ? and channel = 'ONLINE'").param(s.id())
+                .query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("select string_agg(value, ',' order by value) from survey_answer_value where survey_id = ? and question = 'content_wanted'")
+                .param(s.id()).query(String.class).single()).isEqualTo("law,rural");
+    }
+
+    private WebElement option(String text) {
+        WebElement e = wait.until(ExpectedConditions.elementToBeClickable(
+                By.xpath("//span[contains(@class,'sv-string-viewer') and normalize-space(text())='" + text + "']")));
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", e);
+        return e;
+    }
+
+    private void shot(String name) throws IOException {
+        Path target = SHOTS.resolve(String.format("survey-%02d-%s.png", ++step, name));
+        Files.write(target, driver.getScreenshotAs(OutputType.BYTES));
+    }
+}
