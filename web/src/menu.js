@@ -3,6 +3,8 @@ import { ADMINS, ROSTER_EDITORS } from '@/session'
 const ORG_VIEWERS = [...ADMINS, 'UNIT_LIAISON', 'BRANCH_SECRETARY']
 const ROSTER_VIEWERS = [...ADMINS, 'UNIT_LIAISON', 'BRANCH_SECRETARY', 'PROVIDER_REGISTRAR']
 const STAT_VIEWERS = [...ADMINS, 'UNIT_LIAISON', 'BRANCH_SECRETARY']
+const HOURS_RECORDERS = [...ADMINS, 'UNIT_LIAISON', 'BRANCH_SECRETARY']
+const HOURS_VIEWERS = [...ADMINS, 'UNIT_LIAISON', 'BRANCH_SECRETARY']
 
 /**
  * Routes and the menu come from the same table: `meta.roles` decides both who sees the menu entry
@@ -28,7 +30,20 @@ export const menu = [
       { path: '/cadres/import', title: '花名册导入', roles: ROSTER_EDITORS }
     ]
   },
+  {
+    title: '学时管理',
+    icon: 'Reading',
+    roles: HOURS_VIEWERS,
+    children: [
+      { path: '/archive/record', title: '学时登记', roles: HOURS_RECORDERS },
+      { path: '/archive/review', title: '学时审核', roles: ADMINS },
+      { path: '/archive/online-import', title: '网络学时导入', roles: ADMINS },
+      { path: '/compliance/dashboard', title: '达标情况', roles: HOURS_VIEWERS },
+      { path: '/compliance/rules', title: '学时规则', roles: ADMINS }
+    ]
+  },
   { path: '/me/profile', title: '我的档案', icon: 'Postcard', roles: ['CADRE'] },
+  { path: '/my/archive', title: '我的学时', icon: 'Reading', roles: ['CADRE'] },
   {
     title: '统计分析',
     icon: 'PieChart',
