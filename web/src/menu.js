@@ -6,6 +6,8 @@ const PARTY_EDU = [...ADMINS, 'UNIT_LIAISON', 'BRANCH_SECRETARY']
 const STAT_VIEWERS = [...ADMINS, 'UNIT_LIAISON', 'BRANCH_SECRETARY']
 const TRAINING_STAFF = [...ADMINS, 'PROVIDER_REGISTRAR', 'UNIT_LIAISON']
 const SECONDMENT = [...ADMINS, 'UNIT_LIAISON']
+const HOURS_RECORDERS = [...ADMINS, 'UNIT_LIAISON', 'BRANCH_SECRETARY']
+const HOURS_VIEWERS = [...ADMINS, 'UNIT_LIAISON', 'BRANCH_SECRETARY']
 
 /**
  * Routes and the menu come from the same table: `meta.roles` decides both who sees the menu entry
@@ -82,6 +84,19 @@ export const menu = [
     roles: ROSTER_EDITORS,
     children: [{ path: '/surveys/list', title: '调研问卷', roles: ROSTER_EDITORS }]
   },
+  {
+    title: '学时管理',
+    icon: 'Reading',
+    roles: HOURS_VIEWERS,
+    children: [
+      { path: '/archive/record', title: '学时登记', roles: HOURS_RECORDERS },
+      { path: '/archive/review', title: '学时审核', roles: ADMINS },
+      { path: '/archive/online-import', title: '网络学时导入', roles: ADMINS },
+      { path: '/compliance/dashboard', title: '达标情况', roles: HOURS_VIEWERS },
+      { path: '/compliance/rules', title: '学时规则', roles: ADMINS }
+    ]
+  },
+  { path: '/my/archive', title: '我的学时', icon: 'Reading', roles: ['CADRE'] },
   {
     title: '统计分析',
     icon: 'PieChart',

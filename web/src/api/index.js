@@ -187,3 +187,49 @@ export const surveys = {
   publicSubmit: (token, g, answers) => data(http.post(`/api/public/surveys/${token}/returns`, answers, { params: cleanParams({ g }), quiet: true })),
   answerMine: (token, answers) => data(http.post(`/api/surveys/answer/${token}`, answers, { quiet: true }))
 }
+
+/** 学时 (learning archive): entries, reports with evidence, approval, group study. */
+export const archive = {
+  dictionaries: () => data(http.get('/api/archive/dictionaries')),
+  entries: (cadreId) => data(http.get(`/api/archive/cadres/${cadreId}/entries`)),
+  record: (body) => data(http.post('/api/archive/entries', body, { quiet: true })),
+  report: (entry, file) => {
+    const fd = new FormData()
+    fd.append('entry', new Blob([JSON.stringify(entry)], { type: 'application/json' }))
+    fd.append('file', file)
+    return data(http.post('/api/archive/reports', fd, { quiet: true }))
+  },
+  pending: () => data(http.get('/api/archive/pending')),
+  approve: (id) => data(http.post(`/api/archive/entries/${id}/approve`)),
+  reject: (id, reason) => data(http.post(`/api/archive/entries/${id}/reject`, { reason }, { quiet: true })),
+  attachment: (id) => http.get(`/api/archive/entries/${id}/attachment`, { responseType: 'blob' }),
+  groupStudy: (body) => data(http.post('/api/archive/group-studies', body, { quiet: true }))
+}
+
+/** 网络学时导入 */
+export const onlineImports = {
+  fields: () => data(http.get('/api/archive/online-imports/fields')),
+  upload: (file) => {
+    const fd = new FormData()
+    fd.append('file', file)
+    return data(http.post('/api/archive/online-imports', fd))
+  },
+  list: () => data(http.get('/api/archive/online-imports')),
+  get: (id) => data(http.get(`/api/archive/online-imports/${id}`, { quiet: true })),
+  start: (id, body) => data(http.post(`/api/archive/online-imports/${id}/start`, body, { quiet: true })),
+  retry: (id) => data(http.post(`/api/archive/online-imports/${id}/retry`))
+}
+
+/** 达标情况, rules, appraisal and promotion checks. */
+export const compliance = {
+  dictionaries: () => data(http.get('/api/compliance/dictionaries')),
+  standing: (cadreId, asOf) => data(http.get(`/api/compliance/cadres/${cadreId}/standing`, { params: cleanParams({ asOf }) })),
+  appraisal: (cadreId, year) => data(http.get(`/api/compliance/cadres/${cadreId}/appraisal`, { params: { year } })),
+  promotionCheck: (cadreId, body) => data(http.post(`/api/compliance/cadres/${cadreId}/promotion-check`, body)),
+  dashboard: (query) => data(http.get('/api/compliance/dashboard', { params: cleanParams(query) })),
+  remind: (orgId) => data(http.post('/api/compliance/reminders', null, { params: cleanParams({ orgId }) })),
+  recompute: () => data(http.post('/api/compliance/recompute')),
+  ruleSets: () => data(http.get('/api/compliance/rule-sets')),
+  governing: (orgId, on) => data(http.get('/api/compliance/rule-sets/governing', { params: cleanParams({ orgId, on }) })),
+  saveRuleSet: (body) => data(http.post('/api/compliance/rule-sets', body, { quiet: true }))
+}

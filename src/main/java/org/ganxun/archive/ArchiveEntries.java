@@ -14,6 +14,7 @@ import java.util.Set;
 
 import org.ganxun.audit.AuditLog;
 import org.ganxun.org.DataScopes;
+import org.ganxun.platform.db.SqlArrays;
 import org.ganxun.platform.security.DataScope;
 import org.ganxun.people.CadreView;
 import org.ganxun.people.Roster;
@@ -100,6 +101,114 @@ public class ArchiveEntries {
         audit.record("CREATE", "ArchiveEntry", id, "计入学时：" + cadre.name() + " " + req.title(), null, get(id));
         events.publishEvent(new ArchiveChanged(cadre.id()));
         return get(id);
+    }
+
+    /** One row of an import, its hours already converted by the importer (with the note saying how). */
+    public record ImportedCredit(int row, EntryRequest request, BigDecimal hours, String conversionNote) {
+    }
+
+    /** What a batch did: rows credited now, rows whose entry already existed (the same source reference). */
+    public record BatchResult(int credited, BigDecimal creditedHours, List<Integer> alreadyCreditedRows) {
+    }
+
+    /**
+     * Credits many checked rows of an import at once, in the caller's transaction (an import is all one
+     * transaction). Idempotent by (cadre, source, source reference) like {@link #credit}: a row whose entry
+     * exists is skipped, so importing the same file again credits nothing twice. Each new entry gets its
+     * audit entry; each person with new hours gets one {@link ArchiveChanged}.
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public BatchResult creditImported(List<ImportedCredit> items, CurrentUser by, String remoteAddr) {
+        if (items.isEmpty()) {
+            return new BatchResult(0, BigDecimal.ZERO, List.of());
+        }
+        int n = items.size();
+        Object[] cadre = new Object[n], source = new Object[n], ref = new Object[n], title = new Object[n], provider = new Object[n],
+                on = new Object[n], quantity = new Object[n], unit = new Object[n], hours = new Object[n], note = new Object[n],
+                delivery = new Object[n], required = new Object[n], fullTime = new Object[n], type = new Object[n],
+                evidence = new Object[n], row = new Object[n];
+        for (int i = 0; i < n; i++) {
+            ImportedCredit c = items.get(i);
+            EntryRequest r = c.request();
+            if (r.cadreId() == null || r.source() == null || !StringUtils.hasText(r.sourceRef()) || c.hours() == null
+                    || c.hours().signum() < 0) {
+                throw new IllegalArgumentException("row " + c.row() + ": an imported credit needs a person, a source, a reference and hours");
+            }
+            cadre[i] = r.cadreId();
+            source[i] = r.source().name();
+            ref[i] = r.sourceRef().strip();
+            title[i] = r.title().strip();
+            provider[i] = r.provider();
+            on[i] = (r.creditedOn() != null ? r.creditedOn() : r.endedOn()).toString();
+            quantity[i] = r.quantity();
+            unit[i] = (r.quantityUnit() == null ? QuantityUnit.HOURS : r.quantityUnit()).name();
+            hours[i] = c.hours();
+            note[i] = c.conversionNote();
+            delivery[i] = r.delivery().name();
+            required[i] = Boolean.TRUE.equals(r.required());
+            fullTime[i] = Boolean.TRUE.equals(r.fullTime());
+            type[i] = r.trainingType() == null ? null : r.trainingType().name();
+            evidence[i] = r.evidence();
+            row[i] = c.row();
+        }
+        record Inserted(long id, long cadreId, String cadreName, String title, BigDecimal hours, int row) {
+        }
+        List<Inserted> inserted = jdbc.sql("""
+                with rows as (
+                    select * from unnest(cast(? as bigint[]), cast(? as text[]), cast(? as text[]), cast(? as text[]),
+                        cast(? as text[]), cast(? as date[]), cast(? as numeric[]), cast(? as text[]), cast(? as numeric[]),
+                        cast(? as text[]), cast(? as text[]), cast(? as boolean[]), cast(? as boolean[]), cast(? as text[]),
+                        cast(? as text[]), cast(? as int[]))
+                        as r(cadre_id, source, source_ref, title, provider, credited_on, quantity, quantity_unit, hours,
+                             conversion_note, delivery, required, full_time, training_type, evidence, row_no)
+                ), ins as (
+                    insert into archive_entry (cadre_id, source, source_ref, title, provider, started_on, ended_on, credited_on,
+                        quantity, quantity_unit, hours, conversion_note, delivery, required, full_time, training_type, evidence,
+                        status, recorded_by, approved_by, approved_at)
+                    select cadre_id, source, source_ref, title, provider, credited_on, credited_on, credited_on, quantity,
+                        quantity_unit, hours, conversion_note, delivery, required, full_time, training_type, evidence,
+                        'APPROVED', ?, ?, now()
+                    from rows order by row_no
+                    on conflict (cadre_id, source, source_ref) where source_ref is not null do nothing
+                    returning id, cadre_id, source, source_ref, title, hours
+                )
+                select ins.id, ins.cadre_id, c.name, ins.title, ins.hours, rows.row_no
+                from ins join rows on rows.cadre_id = ins.cadre_id and rows.source = ins.source and rows.source_ref = ins.source_ref
+                join cadre c on c.id = ins.cadre_id order by rows.row_no""")
+                .params(SqlArrays.of("bigint", cadre), SqlArrays.of("text", source),
+                        SqlArrays.of("text", ref), SqlArrays.of("text", title),
+                        SqlArrays.of("text", provider), SqlArrays.of("text", on),
+                        SqlArrays.of("numeric", quantity), SqlArrays.of("text", unit),
+                        SqlArrays.of("numeric", hours), SqlArrays.of("text", note),
+                        SqlArrays.of("text", delivery), SqlArrays.of("bool", required),
+                        SqlArrays.of("bool", fullTime), SqlArrays.of("text", type),
+                        SqlArrays.of("text", evidence), SqlArrays.of("int4", row),
+                        by.username(), by.username())
+                .query((rs, i) -> new Inserted(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getBigDecimal(5),
+                        rs.getInt(6)))
+                .list();
+        java.util.Set<Integer> done = new java.util.HashSet<>();
+        List<AuditLog.Change> changes = new ArrayList<>(inserted.size());
+        java.util.Set<Long> people = new java.util.LinkedHashSet<>();
+        BigDecimal total = BigDecimal.ZERO;
+        for (Inserted e : inserted) {
+            done.add(e.row());
+            people.add(e.cadreId());
+            total = total.add(e.hours());
+            changes.add(new AuditLog.Change("CREATE", "ArchiveEntry", e.id(), "导入网络学时：" + e.cadreName() + " " + e.title()
+                    + " " + e.hours().stripTrailingZeros().toPlainString() + "学时", null, Map.of("row", e.row(), "hours", e.hours())));
+        }
+        audit.recordAll(by.id(), by.username(), remoteAddr, changes);
+        for (Long id : people) {
+            events.publishEvent(new ArchiveChanged(id));
+        }
+        List<Integer> skipped = new ArrayList<>();
+        for (ImportedCredit c : items) {
+            if (!done.contains(c.row())) {
+                skipped.add(c.row());
+            }
+        }
+        return new BatchResult(inserted.size(), total, skipped);
     }
 
     /** External training reported by the cadre themself or their unit's liaison; waits for approval. */

@@ -2,12 +2,17 @@ package org.ganxun.compliance;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
 import cn.idev.excel.FastExcel;
+import org.ganxun.org.OrganizationTrees;
+import org.ganxun.org.Tree;
+import org.ganxun.people.RankLevel;
+import org.ganxun.people.StaffCategory;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -33,9 +38,12 @@ class ComplianceController {
     private final StandingRecompute recompute;
     private final ArchiveDocument document;
     private final StandingReminders reminders;
+    private final OrganizationTrees trees;
 
     ComplianceController(StandingService standings, ComplianceChecks checks, ComplianceDashboard dashboard,
-                         RuleSetStore rules, StandingRecompute recompute, ArchiveDocument document, StandingReminders reminders) {
+                         RuleSetStore rules, StandingRecompute recompute, ArchiveDocument document, StandingReminders reminders,
+                         OrganizationTrees trees) {
+        this.trees = trees;
         this.document = document;
         this.reminders = reminders;
         this.standings = standings;
@@ -85,22 +93,27 @@ class ComplianceController {
         return checks.promotion(id, req);
     }
 
+    /** Filters of the dashboard and its export, bound from the query string. */
+    record DashboardParams(Long orgId, String code, String status, String name, RankLevel rankLevel, StaffCategory staffCategory,
+                           Boolean leadership, BigDecimal minMissing, String sort) {
+
+        ComplianceDashboard.Query query() {
+            return new ComplianceDashboard.Query(orgId, code, status, name, rankLevel, staffCategory, leadership, minMissing, sort);
+        }
+    }
+
     @GetMapping("/dashboard")
-    ComplianceDashboard.Page dashboard(@RequestParam(required = false) Long orgId, @RequestParam(required = false) String code,
-                                       @RequestParam(required = false) String status, @RequestParam(required = false) String name,
-                                       @RequestParam(required = false) String sort, @RequestParam(defaultValue = "1") int page,
+    ComplianceDashboard.Page dashboard(DashboardParams params, @RequestParam(defaultValue = "1") int page,
                                        @RequestParam(defaultValue = "20") int size) {
-        return dashboard.page(orgId, code, status, name, sort, page, size);
+        return dashboard.page(params.query(), page, size);
     }
 
     @GetMapping("/dashboard.xlsx")
-    ResponseEntity<byte[]> dashboardExcel(@RequestParam(required = false) Long orgId, @RequestParam(required = false) String code,
-                                          @RequestParam(required = false) String status, @RequestParam(required = false) String name,
-                                          @RequestParam(required = false) String sort) {
+    ResponseEntity<byte[]> dashboardExcel(DashboardParams params) {
         List<List<String>> head = List.of(List.of("姓名"), List.of("单位"), List.of("职务"), List.of("要求"), List.of("状态"),
                 List.of("要求学时"), List.of("已计学时"), List.of("尚差学时"), List.of("截止日期"), List.of("计算日期"));
         List<List<Object>> data = new ArrayList<>();
-        for (ComplianceDashboard.Row r : dashboard.all(orgId, code, status, name, sort)) {
+        for (ComplianceDashboard.Row r : dashboard.all(params.query())) {
             data.add(List.of(r.name(), r.orgName(), r.post() == null ? "" : r.post(), r.title(), StandingStatus.valueOf(r.status()).label(),
                     r.requiredHours(), r.countedHours(), r.missingHours(), r.deadline() == null ? "" : r.deadline().toString(),
                     r.asOf().toString()));
@@ -127,8 +140,42 @@ class ComplianceController {
 
     @PostMapping("/reminders")
     @PreAuthorize("hasAnyRole('SYSTEM_ADMIN','ORG_DEPT_ADMIN','UNIT_LIAISON')")
-    java.util.Map<String, Integer> remind() {
-        return java.util.Map.of("sent", reminders.remindInScope());
+    java.util.Map<String, Integer> remind(@RequestParam(required = false) Long orgId) {
+        return java.util.Map.of("sent", reminders.remindInScope(orgId));
+    }
+
+    /** Labels the rule pages and the dashboard need: requirement kinds, standing statuses, source statuses. */
+    @GetMapping("/dictionaries")
+    java.util.Map<String, Object> dictionaries() {
+        return java.util.Map.of(
+                "requirementKind", List.of(
+                        java.util.Map.of("value", "YEARLY", "label", "年度学时"),
+                        java.util.Map.of("value", "CYCLE", "label", "周期学时（如5年）"),
+                        java.util.Map.of("value", "AFTER_PROMOTION", "label", "提任前后培训"),
+                        java.util.Map.of("value", "AFTER_ENTRY", "label", "入职后培训")),
+                "standingStatus", java.util.Arrays.stream(StandingStatus.values())
+                        .map(v -> java.util.Map.of("value", v.name(), "label", v.label())).toList(),
+                "sourceStatus", List.of(
+                        java.util.Map.of("value", "V", "label", "已核对原文"),
+                        java.util.Map.of("value", "S", "label", "见于二手资料"),
+                        java.util.Map.of("value", "L", "label", "地方规定")));
+    }
+
+    /**
+     * The rule set governing people of a unit on a date (its own, the nearest above it, or the national
+     * defaults): what a new version for that unit is copied from.
+     */
+    @GetMapping("/rule-sets/governing")
+    RuleSetView governing(@RequestParam long orgId,
+                          @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on) {
+        String path = trees.requireVisible(Tree.ADMINISTRATIVE, orgId).path();
+        LocalDate d = on == null ? LocalDate.now() : on;
+        List<RuleSetStore.Stored> all = rules.all();
+        RuleSet r = RuleSetStore.governing(all, path, d)
+                .orElseThrow(() -> new org.ganxun.platform.web.BusinessException(404, "没有适用于" + d + "的学时规则", List.of()));
+        String name = all.stream().filter(s -> s.ruleSet().id() == r.id()).findFirst().map(RuleSetStore.Stored::jurisdictionName)
+                .orElse(null);
+        return new RuleSetView(r, name == null ? "全国" : name);
     }
 
     @PostMapping("/recompute")

@@ -8,6 +8,8 @@ import java.util.Map;
 
 import org.ganxun.people.CadreQuery;
 import org.ganxun.people.CadreSearch;
+import org.ganxun.people.RankLevel;
+import org.ganxun.people.StaffCategory;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,8 +22,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class ComplianceDashboard {
 
     private static final Map<String, String> SORTS = Map.of(
-            "missingHours", "s.missing_hours", "countedHours", "s.counted_hours", "name", "c.name",
-            "orgName", "o.path", "deadline", "s.deadline");
+            "missingHours", "s.missing_hours", "countedHours", "s.counted_hours", "requiredHours", "s.required_hours",
+            "name", "c.name", "orgName", "o.path", "deadline", "s.deadline", "status", "s.status", "title", "s.code");
 
     private final NamedParameterJdbcTemplate jdbc;
     private final CadreSearch search;
@@ -41,9 +43,24 @@ public class ComplianceDashboard {
     public record Page(List<Summary> summary, List<Row> rows, long total, int page, int size) {
     }
 
+    /**
+     * The dashboard's filters, all optional: a unit (and everything under it), a requirement, a status, a name,
+     * the person's rank level, staff category, leading post or not, and at least this many hours missing.
+     */
+    public record Query(Long orgId, String code, String status, String name, RankLevel rankLevel, StaffCategory staffCategory,
+                        Boolean leadership, BigDecimal minMissing, String sort) {
+    }
+
     @Transactional(readOnly = true)
     public Page page(Long orgId, String code, String status, String name, String sort, int page, int size) {
-        CadreSearch.Where w = where(orgId, name);
+        return page(new Query(orgId, code, status, name, null, null, null, null, sort), page, size);
+    }
+
+    @Transactional(readOnly = true)
+    public Page page(Query q, int page, int size) {
+        String code = q.code();
+        String sort = q.sort();
+        CadreSearch.Where w = where(q);
         Map<String, Object> params = new HashMap<>(w.params());
         StringBuilder filter = new StringBuilder(w.sql());
         if (code != null && !code.isBlank()) {
@@ -55,10 +72,7 @@ public class ComplianceDashboard {
                 + FROM + filter + " group by s.code order by s.code";
         List<Summary> summary = jdbc.query(summarySql, params, (rs, i) -> new Summary(rs.getString("code"), rs.getString("title"),
                 rs.getLong("total"), rs.getLong("met"), rs.getLong("short_count"), rs.getLong("overdue")));
-        if (status != null && !status.isBlank()) {
-            filter.append(" and s.status = :status");
-            params.put("status", status);
-        }
+        narrow(q, filter, params);
         Long total = jdbc.queryForObject("select count(*)" + FROM + filter, params, Long.class);
         int p = Math.max(page, 1);
         int s = Math.min(Math.max(size, 1), 500);
@@ -70,24 +84,35 @@ public class ComplianceDashboard {
 
     /** Everything matching, for the Excel export. */
     @Transactional(readOnly = true)
-    public List<Row> all(Long orgId, String code, String status, String name, String sort) {
-        CadreSearch.Where w = where(orgId, name);
+    public List<Row> all(Query q) {
+        String code = q.code();
+        String sort = q.sort();
+        CadreSearch.Where w = where(q);
         Map<String, Object> params = new HashMap<>(w.params());
         StringBuilder filter = new StringBuilder(w.sql());
         if (code != null && !code.isBlank()) {
             filter.append(" and s.code = :code");
             params.put("code", code);
         }
-        if (status != null && !status.isBlank()) {
-            filter.append(" and s.status = :status");
-            params.put("status", status);
-        }
+        narrow(q, filter, params);
         return jdbc.query(SELECT + FROM + filter + " order by " + orderBy(sort), params, this::row);
     }
 
-    private CadreSearch.Where where(Long orgId, String name) {
-        return search.where(new CadreQuery(name, null, orgId, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null));
+    private CadreSearch.Where where(Query q) {
+        return search.where(new CadreQuery(q.name(), null, q.orgId(), null, q.rankLevel(), null, q.staffCategory(),
+                null, null, null, null, null, null, q.leadership(), null, null, null, null));
+    }
+
+    /** Status and hours missing narrow the rows, not the summary cards (which count everyone filtered so far). */
+    private static void narrow(Query q, StringBuilder filter, Map<String, Object> params) {
+        if (q.status() != null && !q.status().isBlank()) {
+            filter.append(" and s.status = :status");
+            params.put("status", q.status());
+        }
+        if (q.minMissing() != null && q.minMissing().signum() > 0) {
+            filter.append(" and s.missing_hours >= :minMissing");
+            params.put("minMissing", q.minMissing());
+        }
     }
 
     private static String orderBy(String sort) {
@@ -97,7 +122,7 @@ public class ComplianceDashboard {
         String[] parts = sort.split(",");
         String col = SORTS.get(parts[0].strip());
         if (col == null) {
-            throw new IllegalArgumentException("不支持按“" + parts[0] + "”排序");
+            throw new org.ganxun.platform.web.BusinessException("不支持按“" + parts[0] + "”排序");
         }
         return col + (parts.length > 1 && parts[1].strip().equalsIgnoreCase("desc") ? " desc" : " asc") + ", c.id";
     }

@@ -4,6 +4,9 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 import org.ganxun.archive.CreditSource;
 import org.ganxun.archive.HoursConverter;
@@ -30,6 +33,19 @@ class RuleBasedConverter implements HoursConverter {
         RuleSet rules = store.governing(path, on)
                 .orElseThrow(() -> new BusinessException("没有适用于" + on + "的学时规则，请先配置规则"));
         return convert(rules, source, quantity, unit, passedTest);
+    }
+
+    @Override
+    public HoursConverter cached() {
+        List<RuleSetStore.Stored> all = store.all();
+        Map<Long, String> paths = new HashMap<>();
+        return (orgId, on, source, quantity, unit, passedTest) -> {
+            String path = paths.computeIfAbsent(orgId,
+                    id -> jdbc.sql("select path from organization where id = ?").param(id).query(String.class).single());
+            RuleSet rules = RuleSetStore.governing(all, path, on)
+                    .orElseThrow(() -> new BusinessException("没有适用于" + on + "的学时规则，请先配置规则"));
+            return convert(rules, source, quantity, unit, passedTest);
+        };
     }
 
     static Conversion convert(RuleSet rules, CreditSource source, BigDecimal quantity, QuantityUnit unit, boolean passedTest) {

@@ -44,8 +44,9 @@ public class RuleSetStore {
     public record Stored(RuleSet ruleSet, String jurisdictionPath, String jurisdictionName) {
     }
 
-    /** Ships the national defaults with a new installation. */
+    /** Ships the national defaults with a new installation (before anything else computes standings). */
     @EventListener(ApplicationReadyEvent.class)
+    @org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
     @Transactional
     public void installNationalDefaults() {
         Long n = jdbc.sql("select count(*) from rule_set where jurisdiction_org_id is null").query(Long.class).single();

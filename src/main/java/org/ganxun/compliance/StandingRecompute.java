@@ -29,6 +29,9 @@ import org.ganxun.people.StaffCategory;
 import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
@@ -48,9 +51,13 @@ public class StandingRecompute {
     private final DataSource dataSource;
     private final RuleSetStore rules;
 
-    StandingRecompute(DataSource dataSource, RuleSetStore rules) {
+    private final boolean recomputeOnStart;
+
+    StandingRecompute(DataSource dataSource, RuleSetStore rules,
+                      @Value("${ganxun.compliance.recompute-on-start:true}") boolean recomputeOnStart) {
         this.dataSource = dataSource;
         this.rules = rules;
+        this.recomputeOnStart = recomputeOnStart;
     }
 
     public record Result(int people, int standings, long millis) {
@@ -64,6 +71,32 @@ public class StandingRecompute {
         } catch (SQLException | IOException e) {
             log.error("Nightly standing recomputation failed", e);
         }
+    }
+
+    /**
+     * A new installation (or one upgraded to this version) has people but no stored standings until the
+     * nightly run: compute them once after start, in the background, so dashboards are not empty.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    void computeWhenNoneStored() {
+        if (!recomputeOnStart) {
+            return;
+        }
+        Thread t = new Thread(() -> {
+            try (Connection c = dataSource.getConnection(); var s = c.createStatement();
+                 ResultSet rs = s.executeQuery("select exists (select 1 from cadre_standing), exists (select 1 from cadre)")) {
+                rs.next();
+                if (rs.getBoolean(1) || !rs.getBoolean(2)) {
+                    return;
+                }
+                Result r = recomputeAll(LocalDate.now());
+                log.info("No standings were stored: computed {} people, {} standings in {} ms", r.people(), r.standings(), r.millis());
+            } catch (SQLException | IOException | RuntimeException e) {
+                log.error("Computing the first standings failed (the nightly run will try again)", e);
+            }
+        }, "standing-first-recompute");
+        t.setDaemon(true);
+        t.start();
     }
 
     /** One person's facts and credits, read by the reader thread. */

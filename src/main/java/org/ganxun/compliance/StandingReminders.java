@@ -5,6 +5,8 @@ import java.util.List;
 
 import org.ganxun.notify.Notifications;
 import org.ganxun.org.DataScopes;
+import org.ganxun.org.OrganizationTrees;
+import org.ganxun.org.Tree;
 import org.ganxun.platform.security.DataScope;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,11 +28,13 @@ public class StandingReminders {
     private final JdbcClient jdbc;
     private final Notifications notifications;
     private final DataScopes scopes;
+    private final OrganizationTrees trees;
 
-    StandingReminders(JdbcClient jdbc, Notifications notifications, DataScopes scopes) {
+    StandingReminders(JdbcClient jdbc, Notifications notifications, DataScopes scopes, OrganizationTrees trees) {
         this.jdbc = jdbc;
         this.notifications = notifications;
         this.scopes = scopes;
+        this.trees = trees;
     }
 
     private record Due(long cadreId, String phone, String code, String title, java.math.BigDecimal missing, LocalDate deadline) {
@@ -45,21 +49,33 @@ public class StandingReminders {
     /** Reminds those in the current user's scope; returns how many new reminders were sent. */
     @Transactional
     public int remindInScope() {
-        return remind(scopes.current(), LocalDate.now());
+        return remindInScope(null);
+    }
+
+    /** The same, only for a unit and everything under it (a unit the user may see). */
+    @Transactional
+    public int remindInScope(Long orgId) {
+        String unitPath = orgId == null ? null : trees.requireVisible(Tree.ADMINISTRATIVE, orgId).path();
+        return remind(scopes.current(), unitPath, LocalDate.now());
     }
 
     @Transactional
     public int remind(DataScope scope, LocalDate today) {
+        return remind(scope, null, today);
+    }
+
+    private int remind(DataScope scope, String unitPath, LocalDate today) {
         LocalDate yearEnd = LocalDate.of(today.getYear(), 12, 31);
         var params = new java.util.HashMap<>(scope.sqlParameters());
         params.put("yearEnd", yearEnd);
+        params.put("unitPath", unitPath == null ? "%" : unitPath + "%");
         List<Due> due = jdbc.sql("""
                 select s.cadre_id, c.phone, s.code, s.title, s.missing_hours, s.deadline
                 from cadre_standing s
                 join cadre c on c.id = s.cadre_id
                 join organization o on o.id = c.org_id
                 left join party_organization p on p.id = c.party_org_id
-                where s.status = 'SHORT' and s.deadline = :yearEnd and c.status = 'ACTIVE' and """
+                where s.status = 'SHORT' and s.deadline = :yearEnd and c.status = 'ACTIVE' and o.path like :unitPath and """
                         + scope.sqlCondition("o.path", "p.path", "c.id"))
                 .params(params)
                 .query((rs, i) -> new Due(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getBigDecimal(5),

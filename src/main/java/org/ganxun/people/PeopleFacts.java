@@ -3,8 +3,15 @@ package org.ganxun.people;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+
+import org.ganxun.platform.crypto.FieldCipher;
+import org.ganxun.platform.db.SqlArrays;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -17,9 +24,56 @@ import org.springframework.stereotype.Component;
 public class PeopleFacts {
 
     private final JdbcClient jdbc;
+    private final FieldCipher cipher;
 
-    PeopleFacts(JdbcClient jdbc) {
+    PeopleFacts(JdbcClient jdbc, FieldCipher cipher) {
         this.jdbc = jdbc;
+        this.cipher = cipher;
+    }
+
+    /** Who a citizen ID or a name in an uploaded file is; the caller checks its own data scope on {@code orgPath}. */
+    public record Identified(long id, String name, long orgId, String orgPath, CadreStatus status) {
+    }
+
+    /** The cadres with these citizen IDs (any status), by the ID as given (upper case). */
+    public Map<String, Identified> byCitizenIds(Collection<String> citizenIds) {
+        Map<String, String> byHash = new HashMap<>();
+        for (String id : citizenIds) {
+            String v = id.strip().toUpperCase();
+            byHash.put(cipher.blindIndex(v), v);
+        }
+        Map<String, Identified> out = new HashMap<>();
+        if (byHash.isEmpty()) {
+            return out;
+        }
+        jdbc.sql("""
+                select c.citizen_id_hash, c.id, c.name, c.org_id, o.path, c.status
+                from cadre c join organization o on o.id = c.org_id
+                where c.citizen_id_hash = any(cast(? as char(64)[]))""")
+                .param(SqlArrays.of("text", byHash.keySet().toArray()))
+                .query(rs -> {
+                    out.put(byHash.get(rs.getString(1)), new Identified(rs.getLong(2), rs.getString(3), rs.getLong(4),
+                            rs.getString(5), CadreStatus.valueOf(rs.getString(6))));
+                });
+        return out;
+    }
+
+    /** The cadres with these names (any status; several may share a name). */
+    public Map<String, List<Identified>> byNames(Collection<String> names) {
+        Map<String, List<Identified>> out = new HashMap<>();
+        if (names.isEmpty()) {
+            return out;
+        }
+        jdbc.sql("""
+                select c.id, c.name, c.org_id, o.path, c.status
+                from cadre c join organization o on o.id = c.org_id
+                where c.name = any(cast(? as text[])) order by c.status, c.id""")
+                .param(SqlArrays.of("text", names.toArray()))
+                .query(rs -> {
+                    out.computeIfAbsent(rs.getString(2), k -> new ArrayList<>()).add(new Identified(rs.getLong(1),
+                            rs.getString(2), rs.getLong(3), rs.getString(4), CadreStatus.valueOf(rs.getString(5))));
+                });
+        return out;
     }
 
     /** The rank facts of one cadre; periods oldest first. */

@@ -175,6 +175,18 @@ class ArchiveAndStandingTest {
             assertThat(s.met()).isEqualTo(1);
             assertThat(s.shortCount()).isEqualTo(1);
         });
+
+        // the dashboard's other filters: hours missing narrows the rows, not the summary; rank level and leading post
+        ComplianceDashboard.Page atLeast61 = fixture.as(countyAdmin, () -> dashboard.page(new ComplianceDashboard.Query(county,
+                "TOWNSHIP_YEARLY", null, null, null, null, null, new BigDecimal("61"), null), 1, 50));
+        assertThat(atLeast61.rows()).isEmpty();
+        assertThat(atLeast61.summary()).anySatisfy(s -> assertThat(s.total()).isEqualTo(2));
+        ComplianceDashboard.Page atLeast60 = fixture.as(countyAdmin, () -> dashboard.page(new ComplianceDashboard.Query(county,
+                "TOWNSHIP_YEARLY", null, null, RankLevel.TOWNSHIP, null, true, new BigDecimal("60"), "name"), 1, 50));
+        assertThat(atLeast60.rows()).extracting(ComplianceDashboard.Row::cadreId).containsExactly(cadreB);
+        ComplianceDashboard.Page staffOnly = fixture.as(countyAdmin, () -> dashboard.page(new ComplianceDashboard.Query(county,
+                null, null, null, RankLevel.STAFF, null, null, null, null), 1, 50));
+        assertThat(staffOnly.rows()).isEmpty();
     }
 
     @Test

@@ -15,7 +15,7 @@ import org.ganxun.people.CadreSearch;
 import org.ganxun.people.CadreView;
 import org.ganxun.people.importing.OrgDirectory;
 import org.ganxun.people.importing.RosterColumn;
-import org.ganxun.people.importing.Workbooks;
+import org.ganxun.platform.excel.Workbooks;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -50,7 +50,7 @@ public class RosterExport {
         Map<Long, String> partyNames = new HashMap<>();
         int[] count = {0};
         try (ExcelWriter w = Workbooks.open(out)) {
-            WriteSheet sheet = Workbooks.sheet(0, "干部名册", Workbooks.rosterTitles(),
+            WriteSheet sheet = Workbooks.sheet(0, "干部名册", RosterColumn.titles(),
                     RosterColumn.CITIZEN_ID.ordinal(), RosterColumn.PHONE.ordinal());
             List<List<String>> chunk = new ArrayList<>(CHUNK);
             search.forEach(query, v -> {

@@ -1,5 +1,8 @@
 package org.ganxun.people.importing;
 
+import org.ganxun.platform.excel.ImportMode;
+import org.ganxun.platform.excel.RowError;
+
 import java.time.Instant;
 import java.util.List;
 

@@ -6,6 +6,9 @@ import java.sql.Timestamp;
 import java.util.List;
 import java.util.Optional;
 
+import org.ganxun.platform.excel.FileType;
+import org.ganxun.platform.excel.ImportMode;
+import org.ganxun.platform.excel.RowError;
 import org.ganxun.platform.security.CurrentUser;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;

@@ -5,6 +5,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.util.List;
 
+import org.ganxun.platform.excel.FileGuard;
+import org.ganxun.platform.excel.FileType;
+import org.ganxun.platform.excel.ImportLimits;
+import org.ganxun.platform.excel.ImportMode;
 import org.ganxun.platform.security.CurrentUser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.ganxun.platform.excel.CellText;
 import org.ganxun.platform.security.DataScope;
 import org.springframework.jdbc.core.simple.JdbcClient;
 

@@ -1,6 +1,8 @@
 package org.ganxun.people.importing;
 
 import java.util.HashMap;
+
+import org.ganxun.platform.excel.CellText;
 import java.util.Map;
 
 /**
@@ -61,6 +63,15 @@ public enum RosterColumn {
 
     public String[] synonyms() {
         return synonyms.clone();
+    }
+
+    /** Column titles of the roster, in template order. */
+    public static java.util.List<String> titles() {
+        java.util.List<String> t = new java.util.ArrayList<>();
+        for (RosterColumn c : values()) {
+            t.add(c.title);
+        }
+        return t;
     }
 
     /** The column a header cell names, or null. Spaces, "*" marks and hints in brackets are ignored. */

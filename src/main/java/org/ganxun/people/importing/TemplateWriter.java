@@ -9,6 +9,7 @@ import org.ganxun.people.Education;
 import org.ganxun.people.PoliticalStatus;
 import org.ganxun.people.RankLevel;
 import org.ganxun.people.StaffCategory;
+import org.ganxun.platform.excel.Workbooks;
 
 /** The import template: the roster's columns with a sample row, and a sheet 填写说明 with the allowed values. */
 final class TemplateWriter {
@@ -29,7 +30,7 @@ final class TemplateWriter {
             List<String> sample = List.of(SAMPLE_NAME, "女", "汉族", "1949-12-31", SAMPLE_ID, "大学本科", "中共党员",
                     "1975-07-01", "某某县/某某镇", "党委书记", "乡科级", "正职", "是", "公务员", "1970-08-01",
                     "13800000000", "否", "某某镇机关党支部", "否");
-            w.write(List.of(sample), Workbooks.sheet(0, "干部信息", Workbooks.rosterTitles(),
+            w.write(List.of(sample), Workbooks.sheet(0, "干部信息", RosterColumn.titles(),
                     RosterColumn.CITIZEN_ID.ordinal(), RosterColumn.PHONE.ordinal()));
             List<List<String>> help = new ArrayList<>();
             for (RosterColumn c : RosterColumn.values()) {

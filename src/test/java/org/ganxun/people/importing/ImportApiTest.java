@@ -160,7 +160,7 @@ class ImportApiTest {
                         .param("sort", "name").with(user(fx.countyAdmin)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
         List<List<String>> sheet = RosterImportTest.readSheet(xlsx, 0);
-        assertThat(sheet.get(0)).containsExactlyElementsOf(Workbooks.rosterTitles());
+        assertThat(sheet.get(0)).containsExactlyElementsOf(RosterColumn.titles());
         ImportFixtures.actAs(fx.countyAdmin);
         CadreQuery q = new CadreQuery(null, null, fx.townA, null, null, null, null, Gender.FEMALE, null, null, null, null,
                 null, null, null, null, null, "name");

@@ -23,6 +23,8 @@ import cn.idev.excel.context.AnalysisContext;
 import cn.idev.excel.read.listener.ReadListener;
 import org.ganxun.org.OrganizationTrees;
 import org.ganxun.people.CitizenId;
+import org.ganxun.platform.excel.ImportMode;
+import org.ganxun.platform.excel.Workbooks;
 import org.ganxun.support.IntegrationTest;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -63,8 +65,8 @@ class RosterImportBenchmark {
 
         // (a) baseline: FastExcel parsing alone + COPY of the same rows into a scratch table
         jdbc.sql("drop table if exists bench_roster_copy").update();
-        jdbc.sql("create table bench_roster_copy (" + String.join(", ", Workbooks.rosterTitles().stream()
-                .map(t -> "c" + Workbooks.rosterTitles().indexOf(t) + " text").toList()) + ")").update();
+        jdbc.sql("create table bench_roster_copy (" + String.join(", ", RosterColumn.titles().stream()
+                .map(t -> "c" + RosterColumn.titles().indexOf(t) + " text").toList()) + ")").update();
         HeapSampler heapA = HeapSampler.start();
         long a0 = System.nanoTime();
         long copied;
@@ -149,7 +151,7 @@ class RosterImportBenchmark {
         String[] edu = {"大学本科", "大专", "硕士研究生", "中专"};
         String[] cats = {"公务员", "事业人员", "参公人员"};
         try (ExcelWriter w = Workbooks.open(Files.newOutputStream(file.toPath()))) {
-            var sheet = Workbooks.sheet(0, "干部信息", Workbooks.rosterTitles(), 4, 15);
+            var sheet = Workbooks.sheet(0, "干部信息", RosterColumn.titles(), 4, 15);
             List<List<String>> chunk = new ArrayList<>(5000);
             LocalDate base = LocalDate.of(1960, 1, 1);
             for (int k = 0; k < ROWS; k++) {

@@ -1,4 +1,4 @@
-package org.ganxun.people.importing;
+package org.ganxun.platform.excel;
 
 import java.io.OutputStream;
 import java.util.ArrayList;
@@ -13,7 +13,7 @@ import cn.idev.excel.write.style.column.SimpleColumnWidthStyleStrategy;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Workbook;
 
-/** FastExcel writers shared by the template, the export and the error report (streaming, SXSSF). */
+/** FastExcel writers shared by templates, exports and error reports (streaming, SXSSF). */
 public final class Workbooks {
 
     private Workbooks() {
@@ -37,15 +37,6 @@ public final class Workbooks {
     /** A sheet without a header row (rows are written as they are). */
     public static WriteSheet plainSheet(int no, String name) {
         return FastExcel.writerSheet(no, name).needHead(false).build();
-    }
-
-    /** Column titles of the roster, in template order. */
-    public static List<String> rosterTitles() {
-        List<String> t = new ArrayList<>();
-        for (RosterColumn c : RosterColumn.values()) {
-            t.add(c.title());
-        }
-        return t;
     }
 
     private record TextColumns(int[] columns) implements SheetWriteHandler {

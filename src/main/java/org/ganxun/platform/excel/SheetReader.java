@@ -1,4 +1,4 @@
-package org.ganxun.people.importing;
+package org.ganxun.platform.excel;
 
 import java.io.ByteArrayInputStream;
 import java.io.File;
@@ -29,26 +29,26 @@ import cn.idev.excel.util.DateUtils;
  * stays flat), as raw cells: the header is found by the caller. Formulas are never evaluated: the
  * value Excel cached in the file is read.
  */
-final class SheetReader {
+public final class SheetReader {
 
     private static final Pattern FIXED_DECIMALS = Pattern.compile("^0\\.(0+)$");
 
     /** One row as read: texts by column index, and the date of cells Excel stores as dates. */
-    record RawRow(int excelRow, String[] texts, LocalDate[] dates, boolean[] numeric) {
+    public record RawRow(int excelRow, String[] texts, LocalDate[] dates, boolean[] numeric) {
 
-        String text(int col) {
+        public String text(int col) {
             return col >= 0 && col < texts.length ? texts[col] : null;
         }
 
-        LocalDate date(int col) {
+        public LocalDate date(int col) {
             return col >= 0 && col < dates.length ? dates[col] : null;
         }
 
-        boolean isNumeric(int col) {
+        public boolean isNumeric(int col) {
             return col >= 0 && col < numeric.length && numeric[col];
         }
 
-        boolean blank() {
+        public boolean blank() {
             for (String t : texts) {
                 if (t != null && !t.isEmpty()) {
                     return false;
@@ -59,7 +59,7 @@ final class SheetReader {
     }
 
     /** Receives rows; returning false stops the reading. */
-    interface RowSink {
+    public interface RowSink {
         boolean accept(RawRow row);
     }
 
@@ -69,7 +69,7 @@ final class SheetReader {
     /**
      * Reads the file: {@code file} for .xlsx/.xls (random access, no copy in memory), {@code bytes} for .csv.
      */
-    static void read(FileType type, File file, byte[] bytes, RowSink sink) {
+    public static void read(FileType type, File file, byte[] bytes, RowSink sink) {
         Listener listener = new Listener(sink);
         ExcelReaderBuilder b;
         if (type == FileType.CSV) {
@@ -83,7 +83,7 @@ final class SheetReader {
     }
 
     /** Excel saves Chinese CSV files in GB18030 (GBK); other tools in UTF-8. */
-    static Charset csvCharset(byte[] bytes) {
+    public static Charset csvCharset(byte[] bytes) {
         try {
             StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes));
@@ -155,7 +155,7 @@ final class SheetReader {
     }
 
     /** A number as the clerk typed it: 1975.10 in a cell formatted "0.00" stays 1975.10, not 1975.1. */
-    static String plain(BigDecimal n, DataFormatData f) {
+    public static String plain(BigDecimal n, DataFormatData f) {
         if (f != null && f.getFormat() != null) {
             Matcher m = FIXED_DECIMALS.matcher(f.getFormat());
             if (m.matches()) {

@@ -1,4 +1,4 @@
-package org.ganxun.people.importing;
+package org.ganxun.platform.excel;
 
 import java.io.File;
 import java.io.IOException;
@@ -10,23 +10,29 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 import cn.idev.excel.ExcelWriter;
 import cn.idev.excel.write.metadata.WriteSheet;
 
 /**
- * The error report: the uploaded sheet again with two added columns, 错误说明 (every problem of the row)
- * and 原行号. For an all-or-nothing import every row is kept (the whole file has to be imported again);
- * for a valid-rows import only the title rows, the header and the bad rows (the good ones are stored).
+ * The error report of an import: the uploaded sheet again with two added columns, 错误说明 (every problem of
+ * the row) and 原行号. With {@code allRows} every row is kept (an all-or-nothing import: the whole file has to
+ * be imported again); otherwise only the title rows, the header and the bad rows (the good ones are stored).
  */
-final class ErrorReport {
+public final class ErrorReport {
 
     private static final int CHUNK = 1000;
 
     private ErrorReport() {
     }
 
-    static void write(ImportJobs.StoredFile f, List<RowError> errors, OutputStream out) {
+    /**
+     * @param isHeader tells the header row (the first row it accepts is taken as the header; rows above it
+     *                 are titles and are kept as they are)
+     */
+    public static void write(FileType type, byte[] data, boolean allRows, Predicate<SheetReader.RawRow> isHeader,
+                             List<RowError> errors, OutputStream out) {
         Map<Integer, StringBuilder> byRow = new HashMap<>();
         for (RowError e : errors) {
             StringBuilder b = byRow.computeIfAbsent(e.row(), r -> new StringBuilder());
@@ -35,22 +41,20 @@ final class ErrorReport {
             }
             b.append(e.column()).append("：").append(e.message());
         }
-        boolean allRows = f.mode() == ImportMode.ALL_OR_NOTHING;
         File temp = null;
         try (ExcelWriter w = Workbooks.open(out)) {
             WriteSheet sheet = Workbooks.plainSheet(0, "错误报告");
             byte[] csv = null;
-            if (f.type() == FileType.CSV) {
-                csv = f.data();
+            if (type == FileType.CSV) {
+                csv = data;
             } else {
-                temp = Files.createTempFile("ganxun-report-", "." + f.type().name().toLowerCase()).toFile();
-                Files.write(temp.toPath(), f.data());
+                temp = Files.createTempFile("ganxun-report-", "." + type.name().toLowerCase()).toFile();
+                Files.write(temp.toPath(), data);
             }
             List<List<String>> chunk = new ArrayList<>(CHUNK);
             int[] headerWidth = {-1};
-            SheetReader.read(f.type(), temp, csv, row -> {
-                boolean header = headerWidth[0] < 0 && row.excelRow() <= RosterImporter.HEADER_SEARCH_ROWS
-                        && RosterImporter.looksLikeHeader(row);
+            SheetReader.read(type, temp, csv, row -> {
+                boolean header = headerWidth[0] < 0 && isHeader.test(row);
                 if (header) {
                     headerWidth[0] = row.texts().length;
                 }

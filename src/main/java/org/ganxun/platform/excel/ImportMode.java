@@ -1,4 +1,4 @@
-package org.ganxun.people.importing;
+package org.ganxun.platform.excel;
 
 /** What an import does with a file that has bad rows. */
 public enum ImportMode {

@@ -1,4 +1,4 @@
-package org.ganxun.people.importing;
+package org.ganxun.platform.excel;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,16 +13,16 @@ import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.ganxun.platform.web.BusinessException;
 
 /**
- * Checks an uploaded spreadsheet before anything parses it: size, type, and for .xlsx (a zip archive)
+ * Checks an uploaded spreadsheet (roster, online-learning export …) before anything parses it: size, type, and for .xlsx (a zip archive)
  * the unpacked size of its parts (a "zip bomb" unpacks to gigabytes) and the sheet's declared
  * dimension. POI's own zip guard stays on as well, for archives whose directory lies about sizes.
  */
-final class FileGuard {
+public final class FileGuard {
 
     /** An entry may unpack to at most this many times its packed size (POI's own default is 100). */
-    static final int MAX_RATIO = 100;
-    /** No part of a roster workbook needs more than this unpacked. */
-    static final long MAX_ENTRY_BYTES = 1024L * 1024 * 1024;
+    public static final int MAX_RATIO = 100;
+    /** No part of an uploaded workbook needs more than this unpacked. */
+    public static final long MAX_ENTRY_BYTES = 1024L * 1024 * 1024;
     private static final Pattern DIMENSION = Pattern.compile("<(?:\\w+:)?dimension\\s+ref=\"[A-Z]+\\d+(?::[A-Z]+(\\d+))?\"");
 
     static {
@@ -30,17 +30,17 @@ final class FileGuard {
         ZipSecureFile.setMaxEntrySize(MAX_ENTRY_BYTES);
     }
 
-    static final String ZIP_BOMB = "文件解压后的体积异常巨大（疑似“压缩炸弹”），已拒绝导入。请用 Excel 另存为新的 .xlsx 文件后重试";
+    public static final String ZIP_BOMB = "文件解压后的体积异常巨大（疑似“压缩炸弹”），已拒绝导入。请用 Excel 另存为新的 .xlsx 文件后重试";
 
     private FileGuard() {
     }
 
     /** Makes sure POI's static zip limits are set before any workbook is opened. */
-    static void init() {
+    public static void init() {
         // the static initialiser did it
     }
 
-    static FileType checkNameAndSize(String fileName, long size, ImportLimits limits) {
+    public static FileType checkNameAndSize(String fileName, long size, ImportLimits limits) {
         FileType type = FileType.ofFileName(fileName);
         if (type == null) {
             throw new BusinessException("只能导入 Excel 文件（.xlsx、.xls）或 CSV 文件（.csv）");
@@ -59,7 +59,7 @@ final class FileGuard {
      * For .xlsx: rejects zip bombs by the sizes in the archive's directory and returns the last row the
      * first worksheet declares (0 when it declares none). Also fails for a file that is not really an .xlsx.
      */
-    static int checkXlsx(java.io.File file, ImportLimits limits) {
+    public static int checkXlsx(java.io.File file, ImportLimits limits) {
         int declaredRows = 0;
         try (ZipFile zip = new ZipFile(file)) {
             long total = 0;
@@ -95,7 +95,52 @@ final class FileGuard {
         return declaredRows;
     }
 
-    static BusinessException tooManyRows(ImportLimits limits, int rows) {
+    /**
+     * Checks an upload before it is stored: name and size, then what the bytes are. Returns the number of
+     * data rows the file seems to have (0 if unknown); rejects files that are not what their name says,
+     * zip bombs and files over the row limit.
+     */
+    public static FileType precheck(String fileName, byte[] data, ImportLimits limits, int[] estimatedRows) {
+        FileType type = checkNameAndSize(fileName, data == null ? 0 : data.length, limits);
+        estimatedRows[0] = switch (type) {
+            case XLSX -> {
+                java.io.File temp = null;
+                try {
+                    temp = java.nio.file.Files.createTempFile("ganxun-upload-", ".xlsx").toFile();
+                    java.nio.file.Files.write(temp.toPath(), data);
+                    yield Math.max(checkXlsx(temp, limits) - 1, 0);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                } finally {
+                    if (temp != null) {
+                        temp.delete();
+                    }
+                }
+            }
+            case XLS -> {
+                if (data.length < 8 || (data[0] & 0xFF) != 0xD0 || (data[1] & 0xFF) != 0xCF || (data[2] & 0xFF) != 0x11
+                        || (data[3] & 0xFF) != 0xE0) {
+                    throw new BusinessException("文件不是有效的 .xls 工作簿，请用 Excel 打开后另存为 .xlsx 再导入");
+                }
+                yield 0;
+            }
+            case CSV -> {
+                int lines = 0;
+                for (byte b : data) {
+                    if (b == '\n') {
+                        lines++;
+                    }
+                }
+                if (lines > limits.maxRows() + 20) {
+                    throw tooManyRows(limits, lines);
+                }
+                yield Math.max(lines - 1, 0);
+            }
+        };
+        return type;
+    }
+
+    public static BusinessException tooManyRows(ImportLimits limits, int rows) {
         return new BusinessException("文件有" + (rows > 0 ? "约 " + rows + " " : "超过 " + limits.maxRows() + " ")
                 + "行，超过了单次导入最多 " + limits.maxRows() + " 行的上限，请拆分后分批导入");
     }
@@ -123,7 +168,7 @@ final class FileGuard {
     }
 
     /** Whether an exception thrown while parsing is POI's zip-bomb guard. */
-    static boolean isZipBomb(Throwable t) {
+    public static boolean isZipBomb(Throwable t) {
         for (Throwable c = t; c != null; c = c.getCause()) {
             if (c.getMessage() != null && (c.getMessage().contains("Zip bomb") || c.getMessage().contains("zip bomb"))) {
                 return true;

@@ -1,4 +1,4 @@
-package org.ganxun.people.importing;
+package org.ganxun.platform.excel;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -36,7 +36,7 @@ public class ImportLimits {
     }
 
     /** "20 MB" */
-    String maxBytesText() {
+    public String maxBytesText() {
         long mb = maxBytes / (1024 * 1024);
         if (mb >= 1) {
             return mb + " MB";

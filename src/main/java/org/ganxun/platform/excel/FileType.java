@@ -1,13 +1,13 @@
-package org.ganxun.people.importing;
+package org.ganxun.platform.excel;
 
 import java.util.Locale;
 
 /** The spreadsheet formats the import accepts. */
-enum FileType {
+public enum FileType {
     XLSX, XLS, CSV;
 
     /** By the file name's extension; null when not accepted. */
-    static FileType ofFileName(String name) {
+    public static FileType ofFileName(String name) {
         if (name == null) {
             return null;
         }

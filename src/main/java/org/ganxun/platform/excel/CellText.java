@@ -1,4 +1,4 @@
-package org.ganxun.people.importing;
+package org.ganxun.platform.excel;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;

@@ -1,0 +1,76 @@
+package org.ganxun.archive.online;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.ganxun.platform.excel.ImportMode;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/** 网络学时导入: upload, map the columns, run in the background, poll, error report. */
+@RestController
+@RequestMapping("/api/archive/online-imports")
+@PreAuthorize("hasAnyRole('SYSTEM_ADMIN','ORG_DEPT_ADMIN')")
+class OnlineImportController {
+
+    private final OnlineImports imports;
+
+    OnlineImportController(OnlineImports imports) {
+        this.imports = imports;
+    }
+
+    record StartRequest(Map<OnlineColumn, Integer> mapping, String platform, ImportMode mode) {
+    }
+
+    @GetMapping("/fields")
+    List<OnlineImport.Field> fields() {
+        return OnlineImports.fields();
+    }
+
+    @PostMapping
+    OnlineImport upload(@RequestParam("file") MultipartFile file, HttpServletRequest req) throws IOException {
+        return imports.upload(file.getOriginalFilename(), file.getBytes(), req.getRemoteAddr());
+    }
+
+    @GetMapping
+    List<OnlineImport> recent() {
+        return imports.recent();
+    }
+
+    @GetMapping("/{id}")
+    OnlineImport get(@PathVariable long id) {
+        return imports.get(id);
+    }
+
+    @PostMapping("/{id}/start")
+    OnlineImport start(@PathVariable long id, @RequestBody StartRequest req) {
+        return imports.start(id, req.mapping(), req.platform(), req.mode());
+    }
+
+    @PostMapping("/{id}/retry")
+    OnlineImport retry(@PathVariable long id) {
+        return imports.retry(id);
+    }
+
+    @GetMapping("/{id}/errors.xlsx")
+    void errors(@PathVariable long id, HttpServletResponse res) throws IOException {
+        String name = imports.fileName(id).replaceAll("\\.(xlsx|xls|csv)$", "");
+        res.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        res.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                .filename(name + "-错误报告.xlsx", StandardCharsets.UTF_8).build().toString());
+        imports.writeErrorReport(id, res.getOutputStream());
+    }
+}

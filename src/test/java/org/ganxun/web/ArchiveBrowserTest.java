@@ -1,0 +1,302 @@
+package org.ganxun.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.ganxun.people.CadreForm;
+import org.ganxun.people.RankLevel;
+import org.ganxun.people.Roster;
+import org.ganxun.platform.security.Role;
+import org.ganxun.support.Fixture;
+import org.ganxun.support.IntegrationTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.ElementClickInterceptedException;
+import org.openqa.selenium.ElementNotInteractableException;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * 学时 as the people who use it, in Debian's headless Chromium against the real application and UI: an
+ * organisation-department administrator records hours for a cadre on 学时登记; the cadre signs in on a
+ * phone-sized window (390x844), sees their standing and entries on 我的学时 and reports an external
+ * training with a small PDF; the administrator approves it on 学时审核. PNGs of the steps go to
+ * target/screenshots/ (archive-*.png).
+ */
+@IntegrationTest
+class ArchiveBrowserTest {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Path SHOTS = Path.of("target", "screenshots");
+    private static final byte[] PDF = ("%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+            + "2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n").getBytes();
+
+    @LocalServerPort int port;
+    @Autowired JdbcClient jdbc;
+    @Autowired Fixture fixture;
+    @Autowired Roster roster;
+
+    private ChromeDriver driver;
+    private WebDriverWait wait;
+    private Path userDataDir;
+    private int step;
+
+    @BeforeEach
+    void startBrowser() throws IOException {
+        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "Debian's chromium and chromium-driver are not installed (apt-get install chromium chromium-driver); "
+                        + "the browser test is skipped");
+        assertThat(new File("target/classes/static/index.html"))
+                .as("the web UI must be built into target/classes/static (run the build without -Dskip.web=true)")
+                .exists();
+        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
+        userDataDir = Files.createTempDirectory("ganxun-chromium");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toString());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--user-data-dir=" + userDataDir, "--window-size=1400,900", "--lang=zh-CN");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        driver = new ChromeDriver(service, options);
+        wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        Files.createDirectories(SHOTS);
+        try (var old = Files.newDirectoryStream(SHOTS, "archive-*.png")) {
+            for (Path p : old) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    @AfterEach
+    void stopBrowser() throws IOException {
+        if (driver != null) {
+            driver.quit();
+        }
+        if (userDataDir != null) {
+            try (var files = Files.walk(userDataDir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    @Test
+    void recordsHoursTheCadreSeesThemOnAPhoneReportsTrainingAndTheAdministratorApprovesIt() throws Exception {
+        // ---- fixture: a county with a township, a 乡科级 cadre there with an account, the county's administrator
+        long county = fixture.org(null, Fixture.unique("学时界面县"), "COUNTY");
+        long town = fixture.org(county, Fixture.unique("学时界面镇"), "TOWNSHIP");
+        String cadreName = "学时" + "甲乙丙丁戊己庚辛壬癸".charAt((int) (System.nanoTime() % 10)) + "科长";
+        CadreForm f = Fixture.cadreForm(cadreName, town, Fixture.citizenId(LocalDate.of(1981, 6, 18), true));
+        CadreForm leader = new CadreForm(f.name(), f.gender(), f.ethnicity(), f.birthDate(), f.citizenId(), f.education(),
+                f.politicalStatus(), f.joinedPartyOn(), town, "副镇长", RankLevel.TOWNSHIP, org.ganxun.people.RankGrade.DEPUTY,
+                true, f.staffCategory(), f.enteredWorkOn(), f.phone(), f.reserveCadre(), null, false, f.status(),
+                LocalDate.of(2020, 1, 1));
+        long cadreId = fixture.as(Fixture.systemAdmin(), () -> roster.create(leader).id());
+        String adminName = Fixture.unique("uia");
+        String cadreUser = Fixture.unique("uic");
+        fixture.user(adminName, Role.ORG_DEPT_ADMIN, county, null, null);
+        fixture.user(cadreUser, Role.CADRE, null, null, cadreId);
+        LocalDate recordedOn = LocalDate.now().minusDays(5);
+        LocalDate reportedOn = LocalDate.now().minusDays(2);
+
+        try {
+            // ---- the administrator records 8 学时 of a class for the cadre on 学时登记
+            login(adminName);
+            openMenu("学时管理", "学时登记");
+            WebElement picker = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-test=entry-form] .el-select")));
+            picker.click();
+            WebElement search = driver.switchTo().activeElement();
+            search.sendKeys(cadreName);
+            WebElement option = wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
+                    "//li[contains(@class,'el-select-dropdown__item')][contains(.,'" + cadreName + "')]")));
+            option.click();
+            type(input("entry-title"), "全县乡镇干部能力提升培训班");
+            type(input("entry-provider"), "县委党校");
+            type(By.cssSelector("[data-test=entry-form] input[placeholder='开始']"), recordedOn.minusDays(1) + "\n");
+            type(By.cssSelector("[data-test=entry-form] input[placeholder='结束']"), recordedOn + "\n");
+            type(By.cssSelector("[data-test=entry-quantity] input"), "8");
+            shot("record-filled");
+            driver.findElement(test("entry-submit")).click();
+            WebElement toast = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".el-message--success")));
+            assertThat(toast.getText()).contains("已登记").contains(cadreName).contains("8");
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(test("entry-list"), "全县乡镇干部能力提升培训班"));
+            shot("recorded");
+            logout();
+
+            // ---- the cadre, on a phone: 我的学时 shows the standing and the entry
+            driver.manage().window().setSize(new Dimension(390, 844));
+            login(cadreUser);
+            driver.findElement(test("menu-toggle")).click();
+            clickWhenReady(test("menu-我的学时"));
+            wait.until(d -> d.getTitle().startsWith("我的学时"));
+            WebElement yearly = wait.until(ExpectedConditions.visibilityOfElementLocated(test("standing-TOWNSHIP_YEARLY")));
+            // 条例第十四条: 乡科级 90 学时 a year; 8 recorded, 82 missing, due 31 December
+            wait.until(ExpectedConditions.textToBePresentInElement(yearly.findElement(test("standing-counted")), "8"));
+            assertThat(yearly.findElement(test("standing-missing")).getText()).isEqualTo("82");
+            assertThat(yearly.getDomAttribute("data-status")).isEqualTo("SHORT");
+            assertThat(yearly.getText()).contains("干部教育培训工作条例").contains(LocalDate.now().getYear() + "-12-31");
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(test("entry-list"), "全县乡镇干部能力提升培训班"));
+            assertThat(bodyWidth()).as("the page fits a 390px phone").isLessThanOrEqualTo(390);
+            shot("phone-my-archive");
+
+            // ---- reports an external training with a small PDF
+            driver.findElement(test("my-report")).click();
+            WebElement dialog = wait.until(ExpectedConditions.visibilityOfElementLocated(test("report-dialog")));
+            type(input("entry-title"), "市委组织部乡村振兴专题培训");
+            type(input("entry-provider"), "市委党校");
+            type(By.cssSelector("[data-test=report-dialog] input[placeholder='开始']"), reportedOn.minusDays(1) + "\n");
+            type(By.cssSelector("[data-test=report-dialog] input[placeholder='结束']"), reportedOn + "\n");
+            type(By.cssSelector("[data-test=report-dialog] [data-test=entry-quantity] input"), "12");
+            Path pdf = Files.createTempFile("结业证书-", ".pdf");
+            Files.write(pdf, PDF);
+            dialog.findElement(By.cssSelector("[data-test=entry-attachment] input[type=file]")).sendKeys(pdf.toAbsolutePath().toString());
+            shot("phone-report");
+            driver.findElement(test("report-submit")).click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
+                    "//*[contains(@class,'el-message--success')][contains(.,'等待组织部门审核')]")));
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(test("entry-list"), "市委组织部乡村振兴专题培训"));
+            assertThat(driver.findElement(test("entry-list")).getText()).contains("待审核");
+            shot("phone-reported");
+            logout();
+
+            // ---- the administrator approves it on 学时审核
+            driver.manage().window().setSize(new Dimension(1400, 900));
+            login(adminName);
+            openMenu("学时管理", "学时审核");
+            WebElement row = wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
+                    "//*[@data-test='review-table']//tr[contains(.,'市委组织部乡村振兴专题培训')]")));
+            assertThat(row.getText()).contains(cadreName).contains("12");
+            shot("review");
+            row.findElement(test("review-approve")).click();
+            clickWhenReady(By.cssSelector(".el-message-box__btns .el-button--primary"));
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
+                    "//*[contains(@class,'el-message--success')][contains(.,'已认定')]")));
+            wait.until(ExpectedConditions.invisibilityOfElementLocated(By.xpath(
+                    "//*[@data-test='review-table']//tr[contains(.,'市委组织部乡村振兴专题培训')]")));
+            shot("approved");
+            List<String> statuses = jdbc.sql("select status from archive_entry where cadre_id = ? order by id").param(cadreId)
+                    .query(String.class).list();
+            assertThat(statuses).containsExactly("APPROVED", "APPROVED");
+            assertThat(jdbc.sql("select approved_by from archive_entry where cadre_id = ? and title = ?")
+                    .params(cadreId, "市委组织部乡村振兴专题培训").query(String.class).single()).isEqualTo(adminName);
+        } catch (AssertionError | RuntimeException e) {
+            shot("failure");
+            throw e;
+        }
+    }
+
+    // ---- browser helpers
+
+    private String base() {
+        return "http://localhost:" + port;
+    }
+
+    private static By test(String name) {
+        return By.cssSelector("[data-test='" + name + "']");
+    }
+
+    private static By input(String name) {
+        return By.cssSelector("input[data-test='" + name + "'], [data-test='" + name + "'] input");
+    }
+
+    private void login(String username) {
+        driver.get(base() + "/#/login");
+        WebElement user = wait.until(ExpectedConditions.visibilityOfElementLocated(input("login-username")));
+        user.sendKeys(username);
+        driver.findElement(input("login-password")).sendKeys(Fixture.PASSWORD);
+        driver.findElement(test("login-submit")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(test("current-user"), username));
+    }
+
+    /** Signs out by dropping the session; the next page load starts at the login page. */
+    private void logout() {
+        driver.manage().deleteAllCookies();
+        driver.get(base() + "/#/login");
+        driver.navigate().refresh();
+    }
+
+    private void type(By by, String text) {
+        WebElement e = wait.until(ExpectedConditions.visibilityOfElementLocated(by));
+        e.click();
+        e.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
+        e.sendKeys(text);
+        if (!text.endsWith("\n")) {
+            e.sendKeys(Keys.TAB);
+        }
+    }
+
+    private void clickWhenReady(By by) {
+        new WebDriverWait(driver, Duration.ofSeconds(10))
+                .ignoring(ElementNotInteractableException.class)
+                .ignoring(ElementClickInterceptedException.class)
+                .ignoring(StaleElementReferenceException.class)
+                .until(d -> {
+                    d.findElement(by).click();
+                    return true;
+                });
+    }
+
+    private long bodyWidth() {
+        return (Long) driver.executeScript("return document.documentElement.scrollWidth");
+    }
+
+    /** Opens a page from the side menu, as RosterBrowserTest does. */
+    private void openMenu(String group, String item) {
+        new WebDriverWait(driver, Duration.ofSeconds(15)).ignoring(StaleElementReferenceException.class).until(d -> {
+            WebElement sub = d.findElement(test("menu-" + group));
+            if (sub.getDomAttribute("class").contains("is-opened")) {
+                return true;
+            }
+            WebElement title = sub.findElement(By.cssSelector(".el-sub-menu__title"));
+            org.openqa.selenium.Point before = title.getLocation();
+            sleep(250);
+            if (before.equals(title.getLocation())) {
+                title.click();
+                sleep(400);
+            }
+            return false;
+        });
+        clickWhenReady(test("menu-" + item));
+        wait.until(d -> d.getTitle().startsWith(item));
+    }
+
+    private void shot(String name) {
+        try {
+            Path target = SHOTS.resolve(String.format("archive-%02d-%s.png", ++step, name));
+            Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+        } catch (Exception e) {
+            // a missing screenshot must not hide the real result
+        }
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
