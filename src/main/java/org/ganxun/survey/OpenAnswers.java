@@ -24,9 +24,9 @@ import org.springframework.stereotype.Component;
  * representative. Identical answers ("无", "没有") are segmented once.
  * <p>
  * An answer is segmented once, when it is stored ({@link #words}, kept in {@code survey_answer_value.keywords});
- * the analysis counts the stored words in SQL ({@link #fromStored}). {@link #analyse} computes the same result
- * in memory from the texts: for surveys whose old answers are not segmented yet, and as the reference the tests
- * compare with.
+ * the analysis reads the distinct answers with their stored words and only counts ({@link #fromStored}).
+ * {@link #analyse} segments at analysis time: for surveys whose old answers are not segmented yet, and as the
+ * reference the tests compare with. Both count and score through the same {@link #result}.
  */
 @Component
 class OpenAnswers {
@@ -40,6 +40,15 @@ class OpenAnswers {
     /** Dictionary (double-array trie) segmentation with part-of-speech tags: many times faster than Viterbi, enough for keywords. */
     private final Segment segment = HanLP.newSegment("dat").enablePartOfSpeechTagging(true).enableOffset(false);
 
+    /**
+     * The distinct answers of the open questions, how many returns gave each, and the words stored with it (joined
+     * with the unit separator, cheaper to read than an array).
+     */
+    static final String DISTINCT_ANSWERS = """
+            select question, value, count(*), array_to_string(min(keywords), chr(31)), bool_or(keywords is null)
+            from survey_answer_value where survey_id = :s and question = any(:open)
+            group by question, value""";
+
     private final JdbcClient jdbc;
 
     OpenAnswers(JdbcClient jdbc) {
@@ -52,7 +61,7 @@ class OpenAnswers {
     record Result(long answers, List<Keyword> keywords, List<String> representative) {
     }
 
-    /** (question, answer text) pairs → per question keywords and representative answers. */
+    /** (question, answer text) pairs → per question keywords and representative answers, segmenting here. */
     Map<String, Result> analyse(List<Map.Entry<String, String>> answers) {
         Map<String, Map<String, Integer>> distinct = new LinkedHashMap<>();
         for (Map.Entry<String, String> a : answers) {
@@ -62,110 +71,71 @@ class OpenAnswers {
         distinct.values().stream().flatMap(m -> m.keySet().stream()).distinct().toList().parallelStream()
                 .forEach(text -> words.put(text, words(text)));
         Map<String, Result> out = new LinkedHashMap<>();
+        distinct.forEach((question, texts) -> out.put(question, result(texts, words)));
+        return out;
+    }
+
+    /**
+     * The same result from the words stored with each answer when it was submitted: one statement reads the
+     * distinct answers with their counts and words, and {@link #result} counts and scores them exactly as
+     * {@link #analyse} does. An answer stored without words (before the backfill) is segmented here.
+     */
+    Map<String, Result> fromStored(long surveyId, String[] questions) {
+        Map<String, Map<String, Integer>> distinct = new LinkedHashMap<>();
+        for (String q : questions) {
+            distinct.put(q, new HashMap<>());
+        }
+        Map<String, List<String>> words = new HashMap<>();
+        jdbc.sql(DISTINCT_ANSWERS).param("s", surveyId).param("open", questions).query(rs -> {
+            String text = rs.getString(2).strip();
+            distinct.get(rs.getString(1)).merge(text, rs.getInt(3), Integer::sum);
+            String stored = rs.getBoolean(5) ? null : rs.getString(4);
+            words.computeIfAbsent(text, t -> stored == null ? words(t)
+                    : stored.isEmpty() ? List.of() : List.of(stored.split("\u001f")));
+        });
+        Map<String, Result> out = new LinkedHashMap<>();
         distinct.forEach((question, texts) -> {
-            Map<String, Long> df = new HashMap<>();
-            long total = 0;
-            for (Map.Entry<String, Integer> t : texts.entrySet()) {
-                total += t.getValue();
-                for (String w : words.get(t.getKey())) {
-                    df.merge(w, (long) t.getValue(), Long::sum);
-                }
+            if (!texts.isEmpty()) {
+                out.put(question, result(texts, words));
             }
-            List<Keyword> top = df.entrySet().stream()
-                    .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-                    .limit(KEYWORDS).map(e -> new Keyword(e.getKey(), e.getValue())).toList();
-            Map<String, Long> weight = new HashMap<>();
-            top.forEach(k -> weight.put(k.word(), k.count()));
-            List<String> representative = texts.keySet().stream()
-                    .filter(t -> t.length() >= 6 && t.length() <= 120)
-                    .sorted(Comparator.comparingLong((String t) -> -words.get(t).stream().mapToLong(w -> weight.getOrDefault(w, 0L)).sum())
-                            .thenComparing(t -> -texts.get(t)).thenComparing(Comparator.naturalOrder()))
-                    .limit(REPRESENTATIVE).toList();
-            out.put(question, new Result(total, top, representative));
         });
         return out;
     }
 
     /**
-     * The same result as {@link #analyse} from the keywords stored with the answers: SQL counts the answers
-     * mentioning each word and scores the distinct answers by the top words; the candidates come back with their
-     * ties (rank with ties) and the exact order (count, then the word; score, then repeats, then the text) is
-     * applied here, as {@link #analyse} does.
+     * One question: keywords counted by the answers mentioning them (count, then the word), and the answers of 6
+     * to 120 characters mentioning the most of the top keywords (their counts summed; then the most repeated).
      */
-    Map<String, Result> fromStored(long surveyId, String[] questions) {
-        record Count(String question, String word, long count) {
-        }
-        Map<String, List<Count>> candidates = new LinkedHashMap<>();
-        jdbc.sql("""
-                select question, word, n from (
-                    select v.question, w.word, count(*) as n, rank() over (partition by v.question order by count(*) desc) as r
-                    from survey_answer_value v cross join lateral unnest(v.keywords) as w(word)
-                    where v.survey_id = :s and v.question = any(:open)
-                    group by v.question, w.word) t
-                where r <= :k""")
-                .param("s", surveyId).param("open", questions).param("k", KEYWORDS)
-                .query((rs, i) -> new Count(rs.getString(1), rs.getString(2), rs.getLong(3))).list()
-                .forEach(c -> candidates.computeIfAbsent(c.question(), q -> new ArrayList<>()).add(c));
-        Map<String, List<Keyword>> top = new HashMap<>();
-        List<String> tq = new ArrayList<>();
-        List<String> tw = new ArrayList<>();
-        List<Long> tn = new ArrayList<>();
-        candidates.forEach((question, cs) -> {
-            List<Keyword> k = cs.stream().sorted(Comparator.comparingLong(Count::count).reversed().thenComparing(Count::word))
-                    .limit(KEYWORDS).map(c -> new Keyword(c.word(), c.count())).toList();
-            top.put(question, k);
-            k.forEach(w -> {
-                tq.add(question);
-                tw.add(w.word());
-                tn.add(w.count());
-            });
-        });
-        record Text(String question, String text, long answers, long score, long total) {
-        }
-        Map<String, Long> totals = new HashMap<>();
-        Map<String, List<Text>> texts = new HashMap<>();
-        // representative: an answer of 6 to 120 UTF-16 chars (String.length, as analyse filters); char_length counts
-        // code points, so only an answer of 3 to 5 or 61 to 120 code points needs its supplementary characters counted
-        jdbc.sql("""
-                with top as (select * from unnest(cast(:tq as text[]), cast(:tw as text[]), cast(:tn as bigint[])) as t(question, word, weight)),
-                answer as (
-                    select question, value, min(keywords) as keywords, count(*) as n
-                    from survey_answer_value where survey_id = :s and question = any(:open)
-                    group by question, value),
-                scored as (
-                    select a.question, a.value, a.n, sum(a.n) over (partition by a.question) as total,
-                           (select coalesce(sum(t.weight), 0) from top t where t.question = a.question and t.word = any(a.keywords)) as score,
-                           case when char_length(a.value) between 6 and 60 then true
-                                when char_length(a.value) < 3 or char_length(a.value) > 120 then false
-                                else char_length(a.value) + char_length(regexp_replace(a.value, '[^\\U00010000-\\U0010FFFF]', '', 'g'))
-                                     between 6 and 120 end as eligible
-                    from answer a),
-                ranked as (
-                    select question, value, n, total, score, eligible,
-                           rank() over (partition by question, eligible order by score desc, n desc) as r
-                    from scored)
-                select question, value, n, score, total, eligible and r <= :k from ranked where (eligible and r <= :k) or r = 1""")
-                .param("s", surveyId).param("open", questions).param("k", REPRESENTATIVE)
-                .param("tq", tq.toArray(new String[0])).param("tw", tw.toArray(new String[0])).param("tn", tn.toArray(new Long[0]))
-                .query((rs, i) -> {
-                    totals.put(rs.getString(1), rs.getLong(5));
-                    if (rs.getBoolean(6)) {
-                        texts.computeIfAbsent(rs.getString(1), q -> new ArrayList<>())
-                                .add(new Text(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)));
-                    }
-                    return 1;
-                }).list();
-        Map<String, Result> out = new LinkedHashMap<>();
-        for (String question : questions) {
-            if (!totals.containsKey(question)) {
-                continue; // no answers: no result, as analyse
+    private static Result result(Map<String, Integer> texts, Map<String, List<String>> words) {
+        Map<String, Long> df = new HashMap<>();
+        long total = 0;
+        for (Map.Entry<String, Integer> t : texts.entrySet()) {
+            total += t.getValue();
+            for (String w : words.get(t.getKey())) {
+                df.merge(w, (long) t.getValue(), Long::sum);
             }
-            List<String> representative = texts.getOrDefault(question, List.of()).stream()
-                    .sorted(Comparator.comparingLong((Text t) -> -t.score()).thenComparingLong(t -> -t.answers()).thenComparing(Text::text))
-                    .limit(REPRESENTATIVE).map(Text::text).toList();
-            out.put(question, new Result(totals.get(question), top.getOrDefault(question, List.of()), representative));
         }
-        return out;
+        List<Keyword> top = df.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .limit(KEYWORDS).map(e -> new Keyword(e.getKey(), e.getValue())).toList();
+        Map<String, Long> weight = new HashMap<>();
+        top.forEach(k -> weight.put(k.word(), k.count()));
+        // each answer scored once (not at every comparison of the sort)
+        record Scored(String text, long score, int answers) {
+        }
+        List<String> representative = texts.entrySet().stream()
+                .filter(t -> t.getKey().length() >= 6 && t.getKey().length() <= 120)
+                .map(t -> {
+                    long score = 0;
+                    for (String w : words.get(t.getKey())) {
+                        score += weight.getOrDefault(w, 0L);
+                    }
+                    return new Scored(t.getKey(), score, t.getValue());
+                })
+                .sorted(Comparator.comparingLong((Scored t) -> -t.score()).thenComparingInt(t -> -t.answers())
+                        .thenComparing(Scored::text))
+                .limit(REPRESENTATIVE).map(Scored::text).toList();
+        return new Result(total, top, representative);
     }
 
     /** The distinct content words of one answer. */

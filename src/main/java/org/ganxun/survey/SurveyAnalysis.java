@@ -37,11 +37,57 @@ public class SurveyAnalysis {
 
     static final String NOT_GIVEN = "未填写";
 
+    /**
+     * The counts of the choice questions (single, multiple, rating): (question, value, respondent group) cells, rolled
+     * up into the overall figures (grouping 15) and one cross-tab per dimension (see {@link Dimension#grouping}).
+     */
+    static final String CHOICE_COUNTS = """
+                with cell as (
+                    select question, value, group_id, count(*) as n, count(*) filter (where first) as answered,
+                           coalesce(sum(rank), 0) as rank_sum, count(*) filter (where rank = 1) as first_place
+                    from survey_answer_value
+                    where survey_id = :s and question = any(:choice)
+                    group by question, value, group_id)
+                select c.question, c.value, grouping(g.rank_level, g.staff_category, g.township, g.age_band),
+                       g.rank_level, g.staff_category, g.township, g.age_band,
+                       sum(c.n), sum(c.answered), sum(c.rank_sum), sum(c.first_place)
+                from cell c join survey_respondent_group g on g.id = c.group_id
+                group by grouping sets ((c.question, c.value), (c.question, c.value, g.rank_level), (c.question, c.value, g.staff_category),
+                                        (c.question, c.value, g.township), (c.question, c.value, g.age_band))""";
+
+    /** The counts of the other non-open values (ranking, matrix rows): overall only, with the ranking sums. */
+    static final String OTHER_COUNTS = """
+            select question, value, count(*), count(*) filter (where first), coalesce(sum(rank), 0), count(*) filter (where rank = 1)
+            from survey_answer_value
+            where survey_id = :s and not (question = any(:choiceOrOpen))
+            group by question, value""";
+
+    /** The respondents' profile and the number of returns (grouping 15). */
+    static final String PROFILE = """
+            select grouping(rank_level, staff_category, township, age_band), rank_level, staff_category, township, age_band, count(*)
+            from survey_return where survey_id = ?
+            group by grouping sets ((), (rank_level), (staff_category), (township), (age_band))
+            order by 1, 6 desc, 2, 3, 4, 5""";
+
+    /**
+     * Runs the independent statements of an analysis side by side (PostgreSQL runs each in its own process; on two
+     * cores the analysis takes about as long as its longest statement instead of the sum).
+     */
+    private static final java.util.concurrent.ExecutorService SIDE = java.util.concurrent.Executors.newFixedThreadPool(2, r -> {
+        Thread t = new Thread(r, "survey-analysis");
+        t.setDaemon(true);
+        return t;
+    });
+
     private final JdbcClient jdbc;
     private final Surveys surveys;
     private final OpenAnswers openAnswers;
 
-    SurveyAnalysis(JdbcClient jdbc, Surveys surveys, OpenAnswers openAnswers) {
+    private final org.springframework.transaction.support.TransactionTemplate readOnly;
+
+    SurveyAnalysis(JdbcClient jdbc, Surveys surveys, OpenAnswers openAnswers, org.springframework.transaction.PlatformTransactionManager txm) {
+        this.readOnly = new org.springframework.transaction.support.TransactionTemplate(txm);
+        this.readOnly.setReadOnly(true);
         this.jdbc = jdbc;
         this.surveys = surveys;
         this.openAnswers = openAnswers;
@@ -121,53 +167,37 @@ public class SurveyAnalysis {
         String[] openQuestions = model.questions().stream().filter(SurveyModel.Question::open).map(SurveyModel.Question::name)
                 .toArray(String[]::new);
 
-        // 1. the respondents' profile and the number of returns: one statement over the returns
-        Map<Dimension, List<GroupCount>> respondents = new LinkedHashMap<>();
-        for (Dimension d : Dimension.values()) {
-            respondents.put(d, new ArrayList<>());
+        String[] choice = choiceQuestions.toArray(new String[0]);
+        String[] choiceOrOpen = java.util.stream.Stream.concat(choiceQuestions.stream(), java.util.Arrays.stream(openQuestions)).toArray(String[]::new);
+
+        // side by side with the choice counts below: the open answers' keywords, and the ranking/matrix counts with the profile
+        record Other(String question, String value, long count, long answered, long rankSum, long first) {
         }
         record Profile(int grouping, String rank, String staff, String township, String age, long count) {
         }
-        List<Profile> profile = jdbc.sql("""
-                select grouping(rank_level, staff_category, township, age_band), rank_level, staff_category, township, age_band, count(*)
-                from survey_return where survey_id = ?
-                group by grouping sets ((), (rank_level), (staff_category), (township), (age_band))
-                order by 1, 6 desc, 2, 3, 4, 5""")
-                .param(s.id()).query((rs, i) -> new Profile(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getLong(6))).list();
-        long returns = profile.stream().filter(p -> p.grouping() == 15).mapToLong(Profile::count).findFirst().orElse(0);
-        for (Profile p : profile) {
-            if (p.grouping() != 15) {
-                Dimension d = dimensionOf(p.grouping());
-                String g = rawValue(d, p.rank(), p.staff(), p.township(), p.age());
-                respondents.get(d).add(new GroupCount(g, d.labelOf(g), p.count(), share(p.count(), returns)));
-            }
+        record Side(List<Other> other, List<Profile> profile) {
         }
+        var openF = java.util.concurrent.CompletableFuture.supplyAsync(() -> side(() -> openQuestions.length == 0
+                ? Map.<String, OpenAnswers.Result>of() : openAnswers.fromStored(s.id(), openQuestions)), SIDE);
+        var sideF = java.util.concurrent.CompletableFuture.supplyAsync(() -> side(() -> new Side(
+                jdbc.sql(OTHER_COUNTS).param("s", s.id()).param("choiceOrOpen", choiceOrOpen)
+                        .query((rs, i) -> new Other(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6)))
+                        .list(),
+                jdbc.sql(PROFILE).param(s.id()).query((rs, i) -> new Profile(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getLong(6))).list())), SIDE);
 
-        // 2. every count of every non-open question in one statement: the values are first grouped by (question,
-        //    value, respondent group) - one pass, no join - then those few cells are rolled up by grouping sets into
-        //    the overall figures and each dimension's cross-tab. Per cell: the values, the returns answering (the first
-        //    value of the question in the return), and the ranking sums.
+        // every count of the choice questions in one statement: the values are first grouped by (question, value,
+        // respondent group) - one pass, no join - then those few cells are rolled up by grouping sets into the overall
+        // figures and each dimension's cross-tab. Per cell: the values and the returns answering (the first value of
+        // the question in the return).
         Map<String, Long> answeredOverall = new HashMap<>();
         record Total(long count, long rankSum, long first) {
         }
         Map<String, Map<String, Total>> overall = new HashMap<>();
         Map<String, Map<Dimension, Map<String, Map<String, Long>>>> byGroup = new HashMap<>();
         Map<String, Map<Dimension, Map<String, Long>>> answeredByGroup = new HashMap<>();
-        jdbc.sql("""
-                with cell as (
-                    select question, value, group_id, count(*) as n, count(*) filter (where first) as answered,
-                           coalesce(sum(rank), 0) as rank_sum, count(*) filter (where rank = 1) as first_place
-                    from survey_answer_value
-                    where survey_id = :s and not (question = any(:open))
-                    group by question, value, group_id)
-                select c.question, c.value, grouping(g.rank_level, g.staff_category, g.township, g.age_band),
-                       g.rank_level, g.staff_category, g.township, g.age_band,
-                       sum(c.n), sum(c.answered), sum(c.rank_sum), sum(c.first_place)
-                from cell c join survey_respondent_group g on g.id = c.group_id
-                group by grouping sets ((c.question, c.value), (c.question, c.value, g.rank_level), (c.question, c.value, g.staff_category),
-                                        (c.question, c.value, g.township), (c.question, c.value, g.age_band))""")
-                .param("s", s.id()).param("open", openQuestions)
+        jdbc.sql(CHOICE_COUNTS)
+                .param("s", s.id()).param("choice", choice)
                 .query(rs -> {
                     String question = rs.getString(1);
                     String value = rs.getString(2);
@@ -187,16 +217,27 @@ public class SurveyAnalysis {
                     }
                 });
 
-        // 3. open questions: returns answering, and keywords counted from those stored with each answer
-        jdbc.sql("select question, count(*) from survey_answer_value where survey_id = :s and question = any(:open) group by question")
-                .param("s", s.id()).param("open", openQuestions)
-                .query((rs, i) -> answeredOverall.put(rs.getString(1), rs.getLong(2))).list();
-        boolean keywordsStored = jdbc.sql("select keywords_ready from survey where id = ?").param(s.id()).query(Boolean.class).single();
-        Map<String, OpenAnswers.Result> open = openQuestions.length == 0 ? Map.of()
-                : keywordsStored ? openAnswers.fromStored(s.id(), openQuestions)
-                : openAnswers.analyse(jdbc.sql("select question, value from survey_answer_value where survey_id = :s and question = any(:open)")
-                        .param("s", s.id()).param("open", openQuestions)
-                        .query((rs, i) -> Map.entry(rs.getString(1), rs.getString(2))).list());
+        Side side = join(sideF);
+        for (Other o : side.other()) {
+            answeredOverall.merge(o.question(), o.answered(), Long::sum);
+            overall.computeIfAbsent(o.question(), k -> new HashMap<>()).put(o.value(), new Total(o.count(), o.rankSum(), o.first()));
+        }
+        // the respondents' profile and the number of returns
+        Map<Dimension, List<GroupCount>> respondents = new LinkedHashMap<>();
+        for (Dimension d : Dimension.values()) {
+            respondents.put(d, new ArrayList<>());
+        }
+        long returns = side.profile().stream().filter(p -> p.grouping() == 15).mapToLong(Profile::count).findFirst().orElse(0);
+        for (Profile p : side.profile()) {
+            if (p.grouping() != 15) {
+                Dimension d = dimensionOf(p.grouping());
+                String g = rawValue(d, p.rank(), p.staff(), p.township(), p.age());
+                respondents.get(d).add(new GroupCount(g, d.labelOf(g), p.count(), share(p.count(), returns)));
+            }
+        }
+        // open questions: the returns answering, keywords and representative answers
+        Map<String, OpenAnswers.Result> open = join(openF);
+        open.forEach((q, r) -> answeredOverall.put(q, r.answers()));
 
         List<QuestionResult> results = new ArrayList<>();
         for (SurveyModel.Question q : model.questions()) {
@@ -262,6 +303,25 @@ public class SurveyAnalysis {
                     keywords, representative, crossTabs));
         }
         return new Analysis(s.id(), s.title(), returns, respondents, results);
+    }
+
+    /** A side statement: its own read-only transaction and connection, with the analysis's work_mem. */
+    private <T> T side(java.util.function.Supplier<T> work) {
+        return readOnly.execute(status -> {
+            jdbc.sql("set local work_mem = '256MB'").update();
+            return work.get();
+        });
+    }
+
+    private static <T> T join(java.util.concurrent.CompletableFuture<T> f) {
+        try {
+            return f.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw e;
+        }
     }
 
     private static List<CrossTab> crossTabs(SurveyModel.Question q, Map<Dimension, Map<String, Map<String, Long>>> counts,
