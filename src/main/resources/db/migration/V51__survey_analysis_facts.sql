@@ -37,3 +37,6 @@ alter table survey_answer_value alter column group_id set not null;
 
 -- open answers already stored wait for the application's segmentation (SurveyKeywordBackfill)
 update survey s set keywords_ready = false where exists (select 1 from survey_return r where r.survey_id = s.id);
+
+-- give the planner the groups' real size at once (the analysis hashes all its grouping sets when it knows it)
+analyze survey_respondent_group;

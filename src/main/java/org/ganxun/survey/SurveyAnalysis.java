@@ -43,14 +43,13 @@ public class SurveyAnalysis {
      */
     static final String CHOICE_COUNTS = """
                 with cell as (
-                    select question, value, group_id, count(*) as n, count(*) filter (where first) as answered,
-                           coalesce(sum(rank), 0) as rank_sum, count(*) filter (where rank = 1) as first_place
+                    select question, value, group_id, count(*) as n, count(*) filter (where first) as answered
                     from survey_answer_value
                     where survey_id = :s and question = any(:choice)
                     group by question, value, group_id)
                 select c.question, c.value, grouping(g.rank_level, g.staff_category, g.township, g.age_band),
                        g.rank_level, g.staff_category, g.township, g.age_band,
-                       sum(c.n), sum(c.answered), sum(c.rank_sum), sum(c.first_place)
+                       sum(c.n), sum(c.answered)
                 from cell c join survey_respondent_group g on g.id = c.group_id
                 group by grouping sets ((c.question, c.value), (c.question, c.value, g.rank_level), (c.question, c.value, g.staff_category),
                                         (c.question, c.value, g.township), (c.question, c.value, g.age_band))""";
@@ -206,7 +205,7 @@ public class SurveyAnalysis {
                     long answered = rs.getLong(9);
                     if (grouping == 15) {
                         answeredOverall.merge(question, answered, Long::sum);
-                        overall.computeIfAbsent(question, k -> new HashMap<>()).put(value, new Total(count, rs.getLong(10), rs.getLong(11)));
+                        overall.computeIfAbsent(question, k -> new HashMap<>()).put(value, new Total(count, 0, 0));
                     } else if (choiceQuestions.contains(question)) {
                         Dimension d = dimensionOf(grouping);
                         String g = groupValue(d, rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7));

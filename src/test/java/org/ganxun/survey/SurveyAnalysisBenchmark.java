@@ -152,6 +152,7 @@ class SurveyAnalysisBenchmark {
         copy(COPY_VALUES, sb);
         jdbc.sql("analyze survey_answer_value").update();
         jdbc.sql("analyze survey_return").update();
+        jdbc.sql("analyze survey_respondent_group").update();
         double load = (System.nanoTime() - t0) / 1e9;
 
         Surveys.Survey s = fixture.as(zzb, () -> surveys.get(surveyId));
@@ -180,7 +181,10 @@ class SurveyAnalysisBenchmark {
         double[] stored = new double[3];
         for (int i = 0; i < 3; i++) {
             long k0 = System.nanoTime();
-            openAnswers.fromStored(surveyId, open);
+            tx.executeWithoutResult(st -> { // as the analysis runs it: its own transaction with the analysis's work_mem
+                jdbc.sql("set local work_mem = '256MB'").update();
+                openAnswers.fromStored(surveyId, open);
+            });
             stored[i] = (System.nanoTime() - k0) / 1e6;
         }
         java.util.Arrays.sort(stored);
