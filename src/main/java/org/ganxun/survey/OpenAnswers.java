@@ -14,6 +14,7 @@ import com.hankcs.hanlp.HanLP;
 import com.hankcs.hanlp.dictionary.stopword.CoreStopWordDictionary;
 import com.hankcs.hanlp.seg.Segment;
 import com.hankcs.hanlp.seg.common.Term;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,6 +22,11 @@ import org.springframework.stereotype.Component;
  * survey filler words removed, keywords counted by the number of answers that mention them (a word said
  * twice in one answer counts once), and the answers that mention most of the top keywords shown as
  * representative. Identical answers ("无", "没有") are segmented once.
+ * <p>
+ * An answer is segmented once, when it is stored ({@link #words}, kept in {@code survey_answer_value.keywords});
+ * the analysis reads the distinct answers with their stored words and only counts ({@link #fromStored}).
+ * {@link #analyse} segments at analysis time: for surveys whose old answers are not segmented yet, and as the
+ * reference the tests compare with. Both count and score through the same {@link #result}.
  */
 @Component
 class OpenAnswers {
@@ -34,13 +40,28 @@ class OpenAnswers {
     /** Dictionary (double-array trie) segmentation with part-of-speech tags: many times faster than Viterbi, enough for keywords. */
     private final Segment segment = HanLP.newSegment("dat").enablePartOfSpeechTagging(true).enableOffset(false);
 
+    /**
+     * The distinct answers of the open questions, how many returns gave each, and the words stored with it (joined
+     * with the unit separator, cheaper to read than an array).
+     */
+    static final String DISTINCT_ANSWERS = """
+            select question, value, count(*), array_to_string(min(keywords), chr(31)), bool_or(keywords is null)
+            from survey_answer_value where survey_id = :s and question = any(:open)
+            group by question, value""";
+
+    private final JdbcClient jdbc;
+
+    OpenAnswers(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
     record Keyword(String word, long count) {
     }
 
     record Result(long answers, List<Keyword> keywords, List<String> representative) {
     }
 
-    /** (question, answer text) pairs → per question keywords and representative answers. */
+    /** (question, answer text) pairs → per question keywords and representative answers, segmenting here. */
     Map<String, Result> analyse(List<Map.Entry<String, String>> answers) {
         Map<String, Map<String, Integer>> distinct = new LinkedHashMap<>();
         for (Map.Entry<String, String> a : answers) {
@@ -50,28 +71,71 @@ class OpenAnswers {
         distinct.values().stream().flatMap(m -> m.keySet().stream()).distinct().toList().parallelStream()
                 .forEach(text -> words.put(text, words(text)));
         Map<String, Result> out = new LinkedHashMap<>();
+        distinct.forEach((question, texts) -> out.put(question, result(texts, words)));
+        return out;
+    }
+
+    /**
+     * The same result from the words stored with each answer when it was submitted: one statement reads the
+     * distinct answers with their counts and words, and {@link #result} counts and scores them exactly as
+     * {@link #analyse} does. An answer stored without words (before the backfill) is segmented here.
+     */
+    Map<String, Result> fromStored(long surveyId, String[] questions) {
+        Map<String, Map<String, Integer>> distinct = new LinkedHashMap<>();
+        for (String q : questions) {
+            distinct.put(q, new HashMap<>());
+        }
+        Map<String, List<String>> words = new HashMap<>();
+        jdbc.sql(DISTINCT_ANSWERS).param("s", surveyId).param("open", questions).query(rs -> {
+            String text = rs.getString(2).strip();
+            distinct.get(rs.getString(1)).merge(text, rs.getInt(3), Integer::sum);
+            String stored = rs.getBoolean(5) ? null : rs.getString(4);
+            words.computeIfAbsent(text, t -> stored == null ? words(t)
+                    : stored.isEmpty() ? List.of() : List.of(stored.split("\u001f")));
+        });
+        Map<String, Result> out = new LinkedHashMap<>();
         distinct.forEach((question, texts) -> {
-            Map<String, Long> df = new HashMap<>();
-            long total = 0;
-            for (Map.Entry<String, Integer> t : texts.entrySet()) {
-                total += t.getValue();
-                for (String w : words.get(t.getKey())) {
-                    df.merge(w, (long) t.getValue(), Long::sum);
-                }
+            if (!texts.isEmpty()) {
+                out.put(question, result(texts, words));
             }
-            List<Keyword> top = df.entrySet().stream()
-                    .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-                    .limit(KEYWORDS).map(e -> new Keyword(e.getKey(), e.getValue())).toList();
-            Map<String, Long> weight = new HashMap<>();
-            top.forEach(k -> weight.put(k.word(), k.count()));
-            List<String> representative = texts.keySet().stream()
-                    .filter(t -> t.length() >= 6 && t.length() <= 120)
-                    .sorted(Comparator.comparingLong((String t) -> -words.get(t).stream().mapToLong(w -> weight.getOrDefault(w, 0L)).sum())
-                            .thenComparing(t -> -texts.get(t)).thenComparing(Comparator.naturalOrder()))
-                    .limit(REPRESENTATIVE).toList();
-            out.put(question, new Result(total, top, representative));
         });
         return out;
+    }
+
+    /**
+     * One question: keywords counted by the answers mentioning them (count, then the word), and the answers of 6
+     * to 120 characters mentioning the most of the top keywords (their counts summed; then the most repeated).
+     */
+    private static Result result(Map<String, Integer> texts, Map<String, List<String>> words) {
+        Map<String, Long> df = new HashMap<>();
+        long total = 0;
+        for (Map.Entry<String, Integer> t : texts.entrySet()) {
+            total += t.getValue();
+            for (String w : words.get(t.getKey())) {
+                df.merge(w, (long) t.getValue(), Long::sum);
+            }
+        }
+        List<Keyword> top = df.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .limit(KEYWORDS).map(e -> new Keyword(e.getKey(), e.getValue())).toList();
+        Map<String, Long> weight = new HashMap<>();
+        top.forEach(k -> weight.put(k.word(), k.count()));
+        // each answer scored once (not at every comparison of the sort)
+        record Scored(String text, long score, int answers) {
+        }
+        List<String> representative = texts.entrySet().stream()
+                .filter(t -> t.getKey().length() >= 6 && t.getKey().length() <= 120)
+                .map(t -> {
+                    long score = 0;
+                    for (String w : words.get(t.getKey())) {
+                        score += weight.getOrDefault(w, 0L);
+                    }
+                    return new Scored(t.getKey(), score, t.getValue());
+                })
+                .sorted(Comparator.comparingLong((Scored t) -> -t.score()).thenComparingInt(t -> -t.answers())
+                        .thenComparing(Scored::text))
+                .limit(REPRESENTATIVE).map(Scored::text).toList();
+        return new Result(total, top, representative);
     }
 
     /** The distinct content words of one answer. */

@@ -27,19 +27,66 @@ import org.springframework.transaction.annotation.Transactional;
  * <li>open answers: HanLP segmentation, stop words removed, keywords counted by the number of answers that
  * mention them, and the answers that mention most of the top keywords shown as representative.</li>
  * </ul>
- * One SQL GROUP BY (question, value, the four group facts) over the value table joined to the returns does all
- * counting; the overall figures and each dimension are rolled up from its rows in memory.
+ * One SQL statement does all counting of the non-open questions: a GROUP BY (question, value, respondent group)
+ * over the value rows, which carry their return's group id (no join to the returns), rolled up by GROUPING SETS
+ * into the overall figures and the four cross-tabs. Keywords are segmented when an answer is stored and only
+ * counted here ({@link OpenAnswers#fromStored}).
  */
 @Service
 public class SurveyAnalysis {
 
     static final String NOT_GIVEN = "未填写";
 
+    /**
+     * The counts of the choice questions (single, multiple, rating): (question, value, respondent group) cells, rolled
+     * up into the overall figures (grouping 15) and one cross-tab per dimension (see {@link Dimension#grouping}).
+     */
+    static final String CHOICE_COUNTS = """
+                with cell as (
+                    select question, value, group_id, count(*) as n, count(*) filter (where first) as answered
+                    from survey_answer_value
+                    where survey_id = :s and question = any(:choice)
+                    group by question, value, group_id)
+                select c.question, c.value, grouping(g.rank_level, g.staff_category, g.township, g.age_band),
+                       g.rank_level, g.staff_category, g.township, g.age_band,
+                       sum(c.n), sum(c.answered)
+                from cell c join survey_respondent_group g on g.id = c.group_id
+                group by grouping sets ((c.question, c.value), (c.question, c.value, g.rank_level), (c.question, c.value, g.staff_category),
+                                        (c.question, c.value, g.township), (c.question, c.value, g.age_band))""";
+
+    /** The counts of the other non-open values (ranking, matrix rows): overall only, with the ranking sums. */
+    static final String OTHER_COUNTS = """
+            select question, value, count(*), count(*) filter (where first), coalesce(sum(rank), 0), count(*) filter (where rank = 1)
+            from survey_answer_value
+            where survey_id = :s and not (question = any(:choiceOrOpen))
+            group by question, value""";
+
+    /** The respondents' profile and the number of returns (grouping 15). */
+    static final String PROFILE = """
+            select grouping(rank_level, staff_category, township, age_band), rank_level, staff_category, township, age_band, count(*)
+            from survey_return where survey_id = ?
+            group by grouping sets ((), (rank_level), (staff_category), (township), (age_band))
+            order by 1, 6 desc, 2, 3, 4, 5""";
+
+    /**
+     * Runs the independent statements of an analysis side by side (PostgreSQL runs each in its own process; on two
+     * cores the analysis takes about as long as its longest statement instead of the sum).
+     */
+    private static final java.util.concurrent.ExecutorService SIDE = java.util.concurrent.Executors.newFixedThreadPool(2, r -> {
+        Thread t = new Thread(r, "survey-analysis");
+        t.setDaemon(true);
+        return t;
+    });
+
     private final JdbcClient jdbc;
     private final Surveys surveys;
     private final OpenAnswers openAnswers;
 
-    SurveyAnalysis(JdbcClient jdbc, Surveys surveys, OpenAnswers openAnswers) {
+    private final org.springframework.transaction.support.TransactionTemplate readOnly;
+
+    SurveyAnalysis(JdbcClient jdbc, Surveys surveys, OpenAnswers openAnswers, org.springframework.transaction.PlatformTransactionManager txm) {
+        this.readOnly = new org.springframework.transaction.support.TransactionTemplate(txm);
+        this.readOnly.setReadOnly(true);
         this.jdbc = jdbc;
         this.surveys = surveys;
         this.openAnswers = openAnswers;
@@ -111,71 +158,85 @@ public class SurveyAnalysis {
     /** Without the access check: for the report and the proposals, which have checked already. */
     @Transactional(readOnly = true)
     public Analysis compute(Surveys.Survey s) {
-        // the grouping sets hash well in memory; the default 4MB makes PostgreSQL sort and spill to disk
+        // the aggregates hash in memory; the default 4MB makes PostgreSQL sort and spill to disk
         jdbc.sql("set local work_mem = '256MB'").update();
         SurveyModel model = SurveyModel.parse(s.model());
-        long returns = jdbc.sql("select count(*) from survey_return where survey_id = ?").param(s.id()).query(Long.class).single();
         List<String> choiceQuestions = model.questions().stream()
                 .filter(q -> !q.open() && !q.type().equals("matrix") && !q.type().equals("ranking")).map(SurveyModel.Question::name).toList();
-        List<String> openQuestions = model.questions().stream().filter(SurveyModel.Question::open).map(SurveyModel.Question::name).toList();
+        String[] openQuestions = model.questions().stream().filter(SurveyModel.Question::open).map(SurveyModel.Question::name)
+                .toArray(String[]::new);
 
-        // 1. one GROUP BY over the values joined to their returns: per (question, value, group facts) the count, the
-        //    returns answering (first value of the question in the return), and the ranking sums; rolled up here
-        record Cell(String question, String value, String rank, String staff, String township, String age, long count,
-                    long answered, long rankSum, long first) {
+        String[] choice = choiceQuestions.toArray(new String[0]);
+        String[] choiceOrOpen = java.util.stream.Stream.concat(choiceQuestions.stream(), java.util.Arrays.stream(openQuestions)).toArray(String[]::new);
+
+        // side by side with the choice counts below: the open answers' keywords, and the ranking/matrix counts with the profile
+        record Other(String question, String value, long count, long answered, long rankSum, long first) {
         }
-        List<Cell> cells = jdbc.sql("""
-                select v.question, v.value, r.rank_level, r.staff_category, r.township, r.age_band, count(*) as n,
-                       count(*) filter (where v.first) as answered, coalesce(sum(v.rank), 0) as rank_sum,
-                       count(*) filter (where v.rank = 1) as first_place
-                from survey_answer_value v join survey_return r on r.id = v.return_id
-                where v.survey_id = :s and r.survey_id = :s and not (v.question = any(:open))
-                group by v.question, v.value, r.rank_level, r.staff_category, r.township, r.age_band""")
-                .param("s", s.id()).param("open", openQuestions.toArray(new String[0]))
-                .query((rs, i) -> new Cell(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), rs.getLong(7), rs.getLong(8), rs.getLong(9), rs.getLong(10)))
-                .list();
-        // open questions: returns answering
+        record Profile(int grouping, String rank, String staff, String township, String age, long count) {
+        }
+        record Side(List<Other> other, List<Profile> profile) {
+        }
+        var openF = java.util.concurrent.CompletableFuture.supplyAsync(() -> side(() -> openQuestions.length == 0
+                ? Map.<String, OpenAnswers.Result>of() : openAnswers.fromStored(s.id(), openQuestions)), SIDE);
+        var sideF = java.util.concurrent.CompletableFuture.supplyAsync(() -> side(() -> new Side(
+                jdbc.sql(OTHER_COUNTS).param("s", s.id()).param("choiceOrOpen", choiceOrOpen)
+                        .query((rs, i) -> new Other(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6)))
+                        .list(),
+                jdbc.sql(PROFILE).param(s.id()).query((rs, i) -> new Profile(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getLong(6))).list())), SIDE);
+
+        // every count of the choice questions in one statement: the values are first grouped by (question, value,
+        // respondent group) - one pass, no join - then those few cells are rolled up by grouping sets into the overall
+        // figures and each dimension's cross-tab. Per cell: the values and the returns answering (the first value of
+        // the question in the return).
         Map<String, Long> answeredOverall = new HashMap<>();
-        jdbc.sql("select question, count(*) from survey_answer_value where survey_id = :s and question = any(:open) group by question")
-                .param("s", s.id()).param("open", openQuestions.toArray(new String[0]))
-                .query((rs, i) -> answeredOverall.put(rs.getString(1), rs.getLong(2))).list();
-
-        // 3. the respondents' profile
-        Map<Dimension, List<GroupCount>> respondents = new LinkedHashMap<>();
-        for (Dimension d : Dimension.values()) {
-            List<GroupCount> l = jdbc.sql("select " + d.column + ", count(*) from survey_return where survey_id = ? group by 1 order by 2 desc, 1")
-                    .param(s.id()).query((rs, i) -> new GroupCount(rs.getString(1), d.labelOf(rs.getString(1)), rs.getLong(2),
-                            share(rs.getLong(2), returns))).list();
-            respondents.put(d, l);
-        }
-
-        Map<String, Map<Dimension, Map<String, Long>>> answeredByGroup = new HashMap<>();
         record Total(long count, long rankSum, long first) {
         }
         Map<String, Map<String, Total>> overall = new HashMap<>();
         Map<String, Map<Dimension, Map<String, Map<String, Long>>>> byGroup = new HashMap<>();
-        for (Cell c : cells) {
-            answeredOverall.merge(c.question(), c.answered(), Long::sum);
-            overall.computeIfAbsent(c.question(), k -> new HashMap<>())
-                    .merge(c.value(), new Total(c.count(), c.rankSum(), c.first()),
-                            (x, y) -> new Total(x.count() + y.count(), x.rankSum() + y.rankSum(), x.first() + y.first()));
-            if (!choiceQuestions.contains(c.question())) {
-                continue;
-            }
-            for (Dimension d : Dimension.values()) {
-                String g = groupValue(d, c.rank(), c.staff(), c.township(), c.age());
-                byGroup.computeIfAbsent(c.question(), k -> new HashMap<>()).computeIfAbsent(d, k -> new HashMap<>())
-                        .computeIfAbsent(g, k -> new HashMap<>()).merge(c.value(), c.count(), Long::sum);
-                answeredByGroup.computeIfAbsent(c.question(), k -> new LinkedHashMap<>()).computeIfAbsent(d, k -> new LinkedHashMap<>())
-                        .merge(g, c.answered(), Long::sum);
+        Map<String, Map<Dimension, Map<String, Long>>> answeredByGroup = new HashMap<>();
+        jdbc.sql(CHOICE_COUNTS)
+                .param("s", s.id()).param("choice", choice)
+                .query(rs -> {
+                    String question = rs.getString(1);
+                    String value = rs.getString(2);
+                    int grouping = rs.getInt(3);
+                    long count = rs.getLong(8);
+                    long answered = rs.getLong(9);
+                    if (grouping == 15) {
+                        answeredOverall.merge(question, answered, Long::sum);
+                        overall.computeIfAbsent(question, k -> new HashMap<>()).put(value, new Total(count, 0, 0));
+                    } else if (choiceQuestions.contains(question)) {
+                        Dimension d = dimensionOf(grouping);
+                        String g = groupValue(d, rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7));
+                        byGroup.computeIfAbsent(question, k -> new HashMap<>()).computeIfAbsent(d, k -> new HashMap<>())
+                                .computeIfAbsent(g, k -> new HashMap<>()).merge(value, count, Long::sum);
+                        answeredByGroup.computeIfAbsent(question, k -> new LinkedHashMap<>()).computeIfAbsent(d, k -> new LinkedHashMap<>())
+                                .merge(g, answered, Long::sum);
+                    }
+                });
+
+        Side side = join(sideF);
+        for (Other o : side.other()) {
+            answeredOverall.merge(o.question(), o.answered(), Long::sum);
+            overall.computeIfAbsent(o.question(), k -> new HashMap<>()).put(o.value(), new Total(o.count(), o.rankSum(), o.first()));
+        }
+        // the respondents' profile and the number of returns
+        Map<Dimension, List<GroupCount>> respondents = new LinkedHashMap<>();
+        for (Dimension d : Dimension.values()) {
+            respondents.put(d, new ArrayList<>());
+        }
+        long returns = side.profile().stream().filter(p -> p.grouping() == 15).mapToLong(Profile::count).findFirst().orElse(0);
+        for (Profile p : side.profile()) {
+            if (p.grouping() != 15) {
+                Dimension d = dimensionOf(p.grouping());
+                String g = rawValue(d, p.rank(), p.staff(), p.township(), p.age());
+                respondents.get(d).add(new GroupCount(g, d.labelOf(g), p.count(), share(p.count(), returns)));
             }
         }
-
-        Map<String, OpenAnswers.Result> open = openAnswers.analyse(jdbc.sql(
-                        "select question, value from survey_answer_value where survey_id = :s and question = any(:open)")
-                .param("s", s.id()).param("open", openQuestions.toArray(new String[0]))
-                .query((rs, i) -> Map.entry(rs.getString(1), rs.getString(2))).list());
+        // open questions: the returns answering, keywords and representative answers
+        Map<String, OpenAnswers.Result> open = join(openF);
+        open.forEach((q, r) -> answeredOverall.put(q, r.answers()));
 
         List<QuestionResult> results = new ArrayList<>();
         for (SurveyModel.Question q : model.questions()) {
@@ -243,6 +304,25 @@ public class SurveyAnalysis {
         return new Analysis(s.id(), s.title(), returns, respondents, results);
     }
 
+    /** A side statement: its own read-only transaction and connection, with the analysis's work_mem. */
+    private <T> T side(java.util.function.Supplier<T> work) {
+        return readOnly.execute(status -> {
+            jdbc.sql("set local work_mem = '256MB'").update();
+            return work.get();
+        });
+    }
+
+    private static <T> T join(java.util.concurrent.CompletableFuture<T> f) {
+        try {
+            return f.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw e;
+        }
+    }
+
     private static List<CrossTab> crossTabs(SurveyModel.Question q, Map<Dimension, Map<String, Map<String, Long>>> counts,
                                             Map<Dimension, Map<String, Long>> answered) {
         List<CrossTab> out = new ArrayList<>();
@@ -272,13 +352,17 @@ public class SurveyAnalysis {
     }
 
     private static String groupValue(Dimension d, String rank, String staff, String township, String age) {
-        String v = switch (d) {
+        String v = rawValue(d, rank, staff, township, age);
+        return v == null ? NOT_GIVEN : v;
+    }
+
+    private static String rawValue(Dimension d, String rank, String staff, String township, String age) {
+        return switch (d) {
             case RANK_LEVEL -> rank;
             case STAFF_CATEGORY -> staff;
             case TOWNSHIP -> township;
             case AGE_BAND -> age;
         };
-        return v == null ? NOT_GIVEN : v;
     }
 
     private static OptionCount option(SurveyModel.Choice c, long count, long of) {

@@ -42,15 +42,17 @@ public class SurveyReturns {
     private final Surveys surveys;
     private final AuditLog audit;
     private final Notifications notifications;
+    private final OpenAnswers openAnswers;
     private final int maxPerAddress;
 
-    SurveyReturns(JdbcClient jdbc, JsonMapper json, Surveys surveys, AuditLog audit, Notifications notifications,
+    SurveyReturns(JdbcClient jdbc, JsonMapper json, Surveys surveys, AuditLog audit, Notifications notifications, OpenAnswers openAnswers,
                   @Value("${ganxun.survey.max-submissions-per-address:30}") int maxPerAddress) {
         this.jdbc = jdbc;
         this.json = json;
         this.surveys = surveys;
         this.audit = audit;
         this.notifications = notifications;
+        this.openAnswers = openAnswers;
         this.maxPerAddress = maxPerAddress;
     }
 
@@ -201,28 +203,50 @@ public class SurveyReturns {
             // anonymous survey answered in the app: remember that the person answered, not what
             jdbc.sql("insert into survey_answered (survey_id, cadre_id) values (?, ?)").params(s.id(), cadreId).update();
         }
-        insertValues(id, s.id(), checked.values());
+        java.util.Set<String> open = new java.util.HashSet<>();
+        SurveyModel.parse(s.model()).questions().stream().filter(SurveyModel.Question::open).forEach(q -> open.add(q.name()));
+        insertValues(id, s.id(), groupId(rank, staff, township, age), checked.values(), open);
         return id;
     }
 
-    void insertValues(long returnId, long surveyId, List<SurveyModel.Value> values) {
+    /**
+     * The values of a return, each with the return's respondent group (for the cross-tabs) and, for an open
+     * answer, its keywords: segmented here, once, so that the analysis only counts them.
+     */
+    void insertValues(long returnId, long surveyId, int groupId, List<SurveyModel.Value> values, java.util.Set<String> openQuestions) {
         if (values.isEmpty()) {
             return;
         }
-        StringBuilder sql = new StringBuilder("insert into survey_answer_value (return_id, survey_id, question, value, rank, first) values ");
+        StringBuilder sql = new StringBuilder(
+                "insert into survey_answer_value (return_id, survey_id, question, value, rank, first, group_id, keywords) values ");
         List<Object> args = new ArrayList<>();
         java.util.Set<String> seen = new java.util.HashSet<>();
         for (int i = 0; i < values.size(); i++) {
             SurveyModel.Value v = values.get(i);
-            sql.append(i == 0 ? "" : ",").append("(?, ?, ?, ?, ?, ?)");
+            sql.append(i == 0 ? "" : ",").append("(?, ?, ?, ?, ?, ?, ?, ?)");
             args.add(returnId);
             args.add(surveyId);
             args.add(v.question());
             args.add(v.value());
             args.add(v.rank());
             args.add(seen.add(v.question()));
+            args.add(groupId);
+            args.add(openQuestions.contains(v.question()) ? openAnswers.words(v.value()).toArray(new String[0]) : null);
         }
         jdbc.sql(sql.toString()).params(args).update();
+    }
+
+    /** The id of a combination of the four respondent-group facts, created on first use. */
+    int groupId(String rank, String staff, String township, String age) {
+        jdbc.sql("""
+                insert into survey_respondent_group (rank_level, staff_category, township, age_band) values (?, ?, ?, ?)
+                on conflict do nothing""").params(rank, staff, township, age).update();
+        // a separate statement: it sees a row another transaction committed while this insert waited for it
+        return jdbc.sql("""
+                select id from survey_respondent_group
+                where rank_level is not distinct from ? and staff_category is not distinct from ?
+                  and township is not distinct from ? and age_band is not distinct from ?""")
+                .params(rank, staff, township, age).query(Integer.class).single();
     }
 
     boolean alreadyAnswered(long surveyId, long cadreId) {

@@ -47,6 +47,8 @@ class SurveyTest {
     @Autowired SurveyReport report;
     @Autowired Forums forums;
     @Autowired ClassProposals proposals;
+    @Autowired OpenAnswers openAnswers;
+    @Autowired SurveyKeywordBackfill backfill;
     @Autowired JsonMapper json;
     @Autowired JdbcClient jdbc;
     @LocalServerPort int port;
@@ -258,6 +260,64 @@ class SurveyTest {
         assertThat(a2.questions()).isEqualTo(a1.questions());
         assertThat(a3.questions()).isEqualTo(a1.questions());
         assertThat(a3.respondents()).isEqualTo(a1.respondents());
+
+        // every channel stored the same facts for the analysis: each value carries its return's respondent group,
+        // and each open answer its keywords, segmented when it was stored
+        List<Long> ids = List.of(online.id(), paper.id(), excel.id());
+        assertThat(jdbc.sql("""
+                select count(*) from survey_answer_value v join survey_return r on r.id = v.return_id
+                    join survey_respondent_group g on g.id = v.group_id
+                where v.survey_id in (:ids) and (g.rank_level is distinct from r.rank_level or g.staff_category is distinct from r.staff_category
+                    or g.township is distinct from r.township or g.age_band is distinct from r.age_band)""")
+                .param("ids", ids).query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from survey_answer_value where survey_id in (:ids)").param("ids", ids).query(Long.class).single())
+                .isEqualTo(3 * jdbc.sql("select count(*) from survey_answer_value where survey_id = ?").param(online.id()).query(Long.class).single());
+        for (long id : ids) {
+            assertThat(jdbc.sql("""
+                    select string_agg(array_to_string(keywords, ' '), '|' order by value) from survey_answer_value
+                    where survey_id = ? and question = 'suggestions' and value = '希望增加案例教学'""")
+                    .param(id).query(String.class).single()).isEqualTo(String.join(" ", openAnswers.words("希望增加案例教学")));
+            assertThat(jdbc.sql("""
+                    select count(*) from survey_answer_value where survey_id = ? and question in ('suggestions', 'conflict_detail') and keywords is null""")
+                    .param(id).query(Long.class).single()).isZero();
+            assertThat(jdbc.sql("select count(*) from survey_answer_value where survey_id = ? and question not in ('suggestions', 'conflict_detail') and keywords is not null")
+                    .param(id).query(Long.class).single()).isZero();
+        }
+    }
+
+    @Test
+    void storedKeywordsGiveWhatSegmentingAtAnalysisGaveAndOlderAnswersAreBackfilled() {
+        Surveys.Survey s = openSurvey(true, null);
+        fixture.as(zzb, () -> {
+            ROWS.forEach(r -> returns.enterPaper(s.id(), null, answers(r), null));
+            return null;
+        });
+        var stored = fixture.as(zzb, () -> analysis.analyse(s.id()));
+        // the reference: the same answers segmented at analysis time, as the analysis did before keywords were stored
+        var texts = jdbc.sql("select question, value from survey_answer_value where survey_id = ? and question in ('suggestions', 'conflict_detail')")
+                .param(s.id()).query((rs, i) -> Map.entry(rs.getString(1), rs.getString(2))).list();
+        var reference = openAnswers.analyse(texts);
+        for (String q : List.of("suggestions", "conflict_detail")) {
+            var result = stored.questions().stream().filter(x -> x.name().equals(q)).findFirst().orElseThrow();
+            assertThat(result.keywords()).isNotEmpty().isEqualTo(reference.get(q).keywords());
+            assertThat(result.representative()).isNotEmpty().isEqualTo(reference.get(q).representative());
+        }
+        var suggestions = stored.questions().stream().filter(x -> x.name().equals("suggestions")).findFirst().orElseThrow();
+        assertThat(suggestions.answered()).isEqualTo(12);
+        assertThat(stored.questions().stream().filter(x -> x.name().equals("conflict_detail")).findFirst().orElseThrow().answered()).isEqualTo(4);
+
+        // answers stored before keywords were kept (as migration V51 leaves them): analysed alike, then backfilled once
+        jdbc.sql("update survey_answer_value set keywords = null where survey_id = ? and keywords is not null").param(s.id()).update();
+        jdbc.sql("update survey set keywords_ready = false where id = ?").param(s.id()).update();
+        assertThat(fixture.as(zzb, () -> analysis.analyse(s.id())).questions()).isEqualTo(stored.questions());
+        assertThat(backfill.backfill(s.id())).isEqualTo(16);
+        assertThat(jdbc.sql("select keywords_ready from survey where id = ?").param(s.id()).query(Boolean.class).single()).isTrue();
+        assertThat(jdbc.sql("select count(*) from survey_answer_value where survey_id = ? and question in ('suggestions', 'conflict_detail') and keywords is null")
+                .param(s.id()).query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select array_to_string(keywords, ' ') from survey_answer_value where survey_id = ? and value = '希望增加案例教学'")
+                .param(s.id()).query(String.class).single()).isEqualTo(String.join(" ", openAnswers.words("希望增加案例教学")));
+        assertThat(fixture.as(zzb, () -> analysis.analyse(s.id())).questions()).isEqualTo(stored.questions());
+        assertThat(backfill.backfill(s.id())).isZero();
     }
 
     @Test
