@@ -73,13 +73,22 @@ public class ComplianceDashboard {
         List<Summary> summary = jdbc.query(summarySql, params, (rs, i) -> new Summary(rs.getString("code"), rs.getString("title"),
                 rs.getLong("total"), rs.getLong("met"), rs.getLong("short_count"), rs.getLong("overdue")));
         narrow(q, filter, params);
-        Long total = jdbc.queryForObject("select count(*)" + FROM + filter, params, Long.class);
         int p = Math.max(page, 1);
         int s = Math.min(Math.max(size, 1), 500);
         params.put("limit", s);
         params.put("offset", (long) (p - 1) * s);
-        List<Row> rows = jdbc.query(SELECT + FROM + filter + " order by " + orderBy(sort) + " limit :limit offset :offset", params, this::row);
-        return new Page(summary, rows, total == null ? 0 : total, p, s);
+        // the page and the number of matching rows in one pass (count(*) over () is taken before the limit)
+        long[] total = {0};
+        List<Row> rows = jdbc.query(SELECT + ", count(*) over () as total_" + FROM + filter + " order by " + orderBy(sort)
+                + " limit :limit offset :offset", params, (rs, i) -> {
+            total[0] = rs.getLong("total_");
+            return row(rs, i);
+        });
+        if (rows.isEmpty() && p > 1) {
+            Long n = jdbc.queryForObject("select count(*)" + FROM + filter, params, Long.class);
+            total[0] = n == null ? 0 : n;
+        }
+        return new Page(summary, rows, total[0], p, s);
     }
 
     /** Everything matching, for the Excel export. */

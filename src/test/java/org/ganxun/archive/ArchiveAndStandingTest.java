@@ -170,6 +170,7 @@ class ArchiveAndStandingTest {
         ComplianceDashboard.Page shortInCounty = fixture.as(countyAdmin, () -> dashboard.page(county, "TOWNSHIP_YEARLY", "SHORT", null, null, 1, 50));
         assertThat(shortInCounty.rows()).extracting(ComplianceDashboard.Row::cadreId).containsExactly(cadreB);
         assertThat(shortInCounty.rows().get(0).missingHours()).isEqualByComparingTo("60");
+        assertThat(shortInCounty.total()).isEqualTo(1);
         assertThat(shortInCounty.summary()).anySatisfy(s -> {
             assertThat(s.code()).isEqualTo("TOWNSHIP_YEARLY");
             assertThat(s.met()).isEqualTo(1);
