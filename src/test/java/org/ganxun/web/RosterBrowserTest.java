@@ -22,9 +22,9 @@ import java.util.stream.Collectors;
 
 import cn.idev.excel.FastExcel;
 import org.ganxun.people.CitizenId;
+import org.ganxun.support.HeadlessChromium;
 import org.ganxun.support.IntegrationTest;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -34,8 +34,6 @@ import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -52,8 +50,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 @IntegrationTest
 class RosterBrowserTest {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private HeadlessChromium browser;
     private static final Path SHOTS = Path.of("target", "screenshots");
     private static final String PASSWORD = "Ui#Test2026pw";
     /** Given-name characters for unique, valid (Han only) cadre names. */
@@ -65,28 +62,12 @@ class RosterBrowserTest {
 
     private ChromeDriver driver;
     private WebDriverWait wait;
-    private Path userDataDir;
     private int step;
 
     @BeforeEach
     void startBrowser() throws IOException {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "Debian's chromium and chromium-driver are not installed (apt-get install chromium chromium-driver); "
-                        + "the browser test is skipped");
-        assertThat(new File("target/classes/static/index.html"))
-                .as("the web UI must be built into target/classes/static (run the build without -Dskip.web=true)")
-                .exists();
-        // never let Selenium Manager look for (or download) a browser or driver
-        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
-        userDataDir = Files.createTempDirectory("ganxun-chromium");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toString());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--user-data-dir=" + userDataDir, "--window-size=1400,900", "--lang=zh-CN");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        driver = new ChromeDriver(service, options);
+        browser = HeadlessChromium.desktop();
+        driver = (ChromeDriver) browser.driver();
         wait = new WebDriverWait(driver, Duration.ofSeconds(20));
         Files.createDirectories(SHOTS);
         try (var old = Files.newDirectoryStream(SHOTS, "roster-*.png")) {
@@ -98,13 +79,8 @@ class RosterBrowserTest {
 
     @AfterEach
     void stopBrowser() throws IOException {
-        if (driver != null) {
-            driver.quit();
-        }
-        if (userDataDir != null) {
-            try (var files = Files.walk(userDataDir)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+        if (browser != null) {
+            browser.close();
         }
     }
 

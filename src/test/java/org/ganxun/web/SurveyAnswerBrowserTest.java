@@ -12,18 +12,16 @@ import java.util.List;
 
 import org.ganxun.platform.security.Role;
 import org.ganxun.support.Fixture;
+import org.ganxun.support.HeadlessChromium;
 import org.ganxun.support.IntegrationTest;
 import org.ganxun.survey.Surveys;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,8 +37,7 @@ import tools.jackson.databind.json.JsonMapper;
 @IntegrationTest
 class SurveyAnswerBrowserTest {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private HeadlessChromium browser;
     private static final Path SHOTS = Path.of("target", "screenshots");
 
     @LocalServerPort int port;
@@ -51,30 +48,12 @@ class SurveyAnswerBrowserTest {
 
     private ChromeDriver driver;
     private WebDriverWait wait;
-    private Path userDataDir;
     private int step;
 
     @BeforeEach
     void startBrowser() throws IOException {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "Debian's chromium and chromium-driver are not installed (apt-get install chromium chromium-driver); "
-                        + "the browser test is skipped");
-        assertThat(new File("target/classes/static/index.html"))
-                .as("the web UI must be built into target/classes/static (run the build without -Dskip.web=true)")
-                .exists();
-        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
-        userDataDir = Files.createTempDirectory("ganxun-chromium");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toString());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--user-data-dir=" + userDataDir, "--window-size=390,844", "--lang=zh-CN");
-        // headless Chromium keeps windows at least 500px wide: emulate the phone's viewport instead
-        options.setExperimentalOption("mobileEmulation", java.util.Map.of("deviceMetrics",
-                java.util.Map.of("width", 390, "height", 844, "pixelRatio", 2.0)));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        driver = new ChromeDriver(service, options);
+        browser = HeadlessChromium.phone();
+        driver = (ChromeDriver) browser.driver();
         wait = new WebDriverWait(driver, Duration.ofSeconds(20));
         Files.createDirectories(SHOTS);
         try (var old = Files.newDirectoryStream(SHOTS, "survey-*.png")) {
@@ -86,13 +65,8 @@ class SurveyAnswerBrowserTest {
 
     @AfterEach
     void stopBrowser() throws IOException {
-        if (driver != null) {
-            driver.quit();
-        }
-        if (userDataDir != null) {
-            try (var files = Files.walk(userDataDir)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+        if (browser != null) {
+            browser.close();
         }
     }
 

@@ -1,0 +1,82 @@
+package org.ganxun.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Map;
+
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * Debian's headless Chromium for the browser tests, the same way everywhere: a fresh profile, no
+ * background networking (this machine has no network but the registries), and never Selenium Manager
+ * (it would try to download a browser). Skips the test when chromium or chromium-driver is missing;
+ * fails when the web UI was not built into target/classes/static.
+ */
+public final class HeadlessChromium implements AutoCloseable {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+    private final WebDriver driver;
+    private final Path profile;
+
+    private HeadlessChromium(WebDriver driver, Path profile) {
+        this.driver = driver;
+        this.profile = profile;
+    }
+
+    /** A desktop window of 1400×900. */
+    public static HeadlessChromium desktop() throws IOException {
+        return start(false);
+    }
+
+    /** A phone: a 390×844 viewport (headless windows cannot be narrower than 500 px, so it is emulated). */
+    public static HeadlessChromium phone() throws IOException {
+        return start(true);
+    }
+
+    private static HeadlessChromium start(boolean phone) throws IOException {
+        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "Debian's chromium and chromium-driver are not installed (apt-get install chromium chromium-driver); "
+                        + "the browser test is skipped");
+        assertThat(new File("target/classes/static/index.html"))
+                .as("the web UI must be built into target/classes/static (run the build without -Dskip.web=true)")
+                .exists();
+        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
+        Path profile = Files.createTempDirectory("ganxun-chromium");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toString());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--user-data-dir=" + profile, phone ? "--window-size=390,844" : "--window-size=1400,900",
+                "--lang=zh-CN");
+        if (phone) {
+            options.setExperimentalOption("mobileEmulation",
+                    Map.of("deviceMetrics", Map.of("width", 390, "height", 844, "pixelRatio", 2.0)));
+        }
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        return new HeadlessChromium(new ChromeDriver(service, options), profile);
+    }
+
+    public WebDriver driver() {
+        return driver;
+    }
+
+    @Override
+    public void close() throws IOException {
+        driver.quit();
+        try (var files = Files.walk(profile)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+}
