@@ -20,7 +20,9 @@ const pages = {
   '/training/approvals': () => import('@/views/training/Classes.vue'),
   '/training/instructors': () => import('@/views/training/Instructors.vue'),
   '/training/callup': () => import('@/views/training/CallUp.vue'),
-  '/training/enroll': () => import('@/views/training/Enroll.vue')
+  '/training/enroll': () => import('@/views/training/Enroll.vue'),
+  '/training/classroom': () => import('@/views/classroom/Classroom.vue'),
+  '/me/classes': () => import('@/views/mobile/Redirect.vue')
 }
 const pageProps = {
   '/org/units': { party: false },
@@ -48,6 +50,13 @@ const router = createRouter({
   history: createWebHashHistory(),
   routes: [
     { path: '/login', component: () => import('@/views/Login.vue'), meta: { title: '登录', public: true } },
+    { path: '/verify/:serial', component: () => import('@/views/Verify.vue'), meta: { title: '结业证书查验', public: true } },
+    { path: '/qr/:sessionId', component: () => import('@/views/classroom/Projector.vue'), meta: { title: '投影签到' } },
+    // phone pages for trainees (390px and up), outside the admin layout
+    { path: '/m', redirect: '/m/classes' },
+    { path: '/m/classes', component: () => import('@/views/mobile/MyClasses.vue'), meta: { title: '我的培训', roles: ['CADRE'] } },
+    { path: '/m/class/:id', component: () => import('@/views/mobile/MyClass.vue'), meta: { title: '课程表', roles: ['CADRE'] } },
+    { path: '/m/checkin', component: () => import('@/views/mobile/CheckIn.vue'), meta: { title: '签到', roles: ['CADRE'] } },
     { path: '/', component: Layout, redirect: '/home', children: flatten(menu) },
     { path: '/:pathMatch(.*)*', redirect: '/home' }
   ]
