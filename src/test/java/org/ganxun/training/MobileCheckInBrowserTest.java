@@ -73,6 +73,9 @@ class MobileCheckInBrowserTest {
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
         driver = new ChromeDriver(service, options);
+        // headless windows are at least 500px wide: emulate the phone's viewport (390×844, touch) instead
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                java.util.Map.of("width", 390, "height", 844, "deviceScaleFactor", 2, "mobile", true));
         wait = new WebDriverWait(driver, Duration.ofSeconds(20));
         Files.createDirectories(SHOTS);
     }
@@ -114,15 +117,16 @@ class MobileCheckInBrowserTest {
 
         // the phone opens it: sign in first, then the check-in happens by itself
         driver.get(url);
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-test='login-username'] input")))
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[data-test='login-username'], [data-test='login-username'] input")))
                 .sendKeys(trainee.username());
-        driver.findElement(By.cssSelector("[data-test='login-password'] input")).sendKeys(Fixture.PASSWORD);
+        driver.findElement(By.cssSelector("input[data-test='login-password'], [data-test='login-password'] input")).sendKeys(Fixture.PASSWORD);
         shot("login");
         driver.findElement(By.cssSelector("[data-test='login-submit']")).click();
         var message = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-test='m-checkin-message']")));
         shot("checked-in");
         assertThat(message.getText()).startsWith("签到成功");
         assertThat(driver.findElement(By.cssSelector("[data-test='m-checkin-result']")).getText()).contains(className);
+        assertThat(((Number) driver.executeScript("return window.innerWidth")).intValue()).isEqualTo(390);
         assertThat(((Number) driver.executeScript("return document.documentElement.scrollWidth")).intValue())
                 .as("no horizontal scrolling at 390px").isLessThanOrEqualTo(390);
         assertThat(jdbc.sql("select count(*) from attendance where session_id = ?").param(sessionId).query(Long.class).single()).isEqualTo(1);
