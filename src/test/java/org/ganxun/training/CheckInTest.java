@@ -44,6 +44,7 @@ class CheckInTest {
 
     /** A running class with two sessions today (00:00–23:59), an instructor and {@code n} trainees with accounts. */
     World world(int n) {
+        TrainingFixture.awayFromMidnight();
         TrainingFixture.County c = tf.county();
         LocalDate today = LocalDate.now(Classroom.ZONE);
         long instructor = c.instructor("王老师");
@@ -99,8 +100,9 @@ class CheckInTest {
         assertThat(jdbc.sql("select count(*) from attendance where session_id = ?").param(w.sessionA()).query(Long.class).single()).isEqualTo(3);
 
         // late: the session began at 00:00 and the grace is 10 minutes
-        String status = jdbc.sql("select status from attendance where session_id = ? limit 1").param(w.sessionA()).query(String.class).single();
-        assertThat(status).isEqualTo(LocalTime.now(Classroom.ZONE).isAfter(LocalTime.of(0, 10)) ? "LATE" : "PRESENT");
+        var first = jdbc.sql("select status, checked_in_at from attendance where session_id = ? limit 1").param(w.sessionA()).query().singleRow();
+        LocalTime at = ((java.sql.Timestamp) first.get("checked_in_at")).toInstant().atZone(Classroom.ZONE).toLocalTime();
+        assertThat(first.get("status")).isEqualTo(at.isAfter(LocalTime.of(0, 10)) ? "LATE" : "PRESENT");
 
         // the short code typed by hand works for the other session
         String shortCode = codes.shortCode(w.sessionB(), CheckInCodes.slot(Instant.now(), 60));

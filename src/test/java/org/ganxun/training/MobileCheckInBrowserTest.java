@@ -94,6 +94,7 @@ class MobileCheckInBrowserTest {
 
     @Test
     void traineeScansTheProjectorCodeOnAPhone() {
+        TrainingFixture.awayFromMidnight();
         TrainingFixture.County c = tf.county();
         LocalDate today = LocalDate.now(Classroom.ZONE);
         String className = Fixture.unique("手机签到班");
