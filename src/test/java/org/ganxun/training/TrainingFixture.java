@@ -89,8 +89,12 @@ class TrainingFixture {
      * it, wait until the new day has begun.
      */
     static void awayFromMidnight() {
+        awayFromMidnight(10);
+    }
+
+    static void awayFromMidnight(int minutesNeeded) {
         java.time.LocalTime now = java.time.LocalTime.now(Classroom.ZONE);
-        if (now.isAfter(java.time.LocalTime.of(23, 50))) {
+        if (now.isAfter(java.time.LocalTime.MAX.minusMinutes(minutesNeeded))) {
             long ms = java.time.Duration.between(now, java.time.LocalTime.MAX).toMillis() + 5_000;
             try {
                 Thread.sleep(ms);
