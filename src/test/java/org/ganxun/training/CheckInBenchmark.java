@@ -64,7 +64,7 @@ class CheckInBenchmark {
     @Test
     void checkInBurst() throws Exception {
         long t0 = System.nanoTime();
-        TrainingFixture.awayFromMidnight(30);
+        TrainingFixture.awayFromMidnight(15);
         TrainingFixture.County c = tf.county();
         LocalDate today = LocalDate.now(Classroom.ZONE);
         long cls = tf.fixture.as(c.registrar, () -> classes.create(c.form(Fixture.unique("签到压测班"), today, today, List.of(), TRAINEES + 10,
