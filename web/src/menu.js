@@ -43,7 +43,8 @@ export const menu = [
       { path: '/training/approvals', title: '备案审批', roles: ADMINS },
       { path: '/training/instructors', title: '师资库', roles: TRAINING_STAFF },
       { path: '/training/callup', title: '调训管理', roles: ADMINS },
-      { path: '/training/enroll', title: '学员报名', roles: [...ADMINS, 'UNIT_LIAISON'] }
+      { path: '/training/enroll', title: '学员报名', roles: [...ADMINS, 'UNIT_LIAISON'] },
+      { path: '/training/classroom', title: '教务管理', roles: [...ADMINS, 'PROVIDER_REGISTRAR'] }
     ]
   },
   {
@@ -97,6 +98,7 @@ export const menu = [
     ]
   },
   { path: '/my/archive', title: '我的学时', icon: 'Reading', roles: ['CADRE'] },
+  { path: '/me/classes', title: '我的培训（手机版）', icon: 'Iphone', roles: ['CADRE'] },
   {
     title: '统计分析',
     icon: 'PieChart',

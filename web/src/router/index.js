@@ -44,7 +44,9 @@ const pages = {
   '/partyedu/classroom': () => import('@/views/partyedu/Classroom.vue'),
   '/partyedu/statistics': () => import('@/views/partyedu/Statistics.vue'),
   '/me/surveys': () => import('@/views/survey/MySurveys.vue'),
-  '/surveys/list': () => import('@/views/survey/SurveyList.vue')
+  '/surveys/list': () => import('@/views/survey/SurveyList.vue'),
+  '/training/classroom': () => import('@/views/classroom/Classroom.vue'),
+  '/me/classes': () => import('@/views/mobile/Redirect.vue')
 }
 const pageProps = {
   '/org/units': { party: false },
@@ -73,6 +75,13 @@ const router = createRouter({
   routes: [
     { path: '/login', component: () => import('@/views/Login.vue'), meta: { title: '登录', public: true } },
     { path: '/m/study/:token', component: () => import('@/views/partyedu/StudyCheckin.vue'), meta: { title: '在线参学', public: true } },
+    { path: '/verify/:serial', component: () => import('@/views/Verify.vue'), meta: { title: '结业证书查验', public: true } },
+    { path: '/qr/:sessionId', component: () => import('@/views/classroom/Projector.vue'), meta: { title: '投影签到' } },
+    // phone pages for trainees (390px and up), outside the admin layout
+    { path: '/m', redirect: '/m/classes' },
+    { path: '/m/classes', component: () => import('@/views/mobile/MyClasses.vue'), meta: { title: '我的培训', roles: ['CADRE'] } },
+    { path: '/m/class/:id', component: () => import('@/views/mobile/MyClass.vue'), meta: { title: '课程表', roles: ['CADRE'] } },
+    { path: '/m/checkin', component: () => import('@/views/mobile/CheckIn.vue'), meta: { title: '签到', roles: ['CADRE'] } },
     // the answer page of a survey (link or QR code): phone-sized, no menu; named surveys ask for login
     { path: '/s/:token', component: () => import('@/views/survey/Answer.vue'), meta: { title: '问卷调查', public: true } },
     {

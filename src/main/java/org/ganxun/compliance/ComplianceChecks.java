@@ -10,6 +10,7 @@ import org.ganxun.people.RankLevel;
 import org.ganxun.people.Roster;
 import org.ganxun.platform.web.BusinessException;
 import org.ganxun.secondment.SecondmentResults;
+import org.ganxun.training.ClassResults;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -26,8 +27,12 @@ public class ComplianceChecks {
     private final Roster roster;
     private final SecondmentResults secondments;
 
-    ComplianceChecks(StandingService standings, PeopleFacts people, Roster roster, SecondmentResults secondments) {
+    private final ClassResults classResults;
+
+    ComplianceChecks(StandingService standings, PeopleFacts people, Roster roster, SecondmentResults secondments,
+                     ClassResults classResults) {
         this.secondments = secondments;
+        this.classResults = classResults;
         this.standings = standings;
         this.people = people;
         this.roster = roster;
@@ -73,8 +78,15 @@ public class ComplianceChecks {
                 reasons.add(Reason.of(s));
             }
         }
+        // local rule (seed report 002): 干部教育培训考核不合格的，年度考核不得确定为优秀等次
+        for (ClassResults.FailedAssessment f : classResults.failedAssessments(cadreId, year)) {
+            reasons.add(new Reason("CLASS_ASSESSMENT_FAILED", "培训班考核不合格：" + f.className(), "不合格",
+                    f.completedOn() + "结业的“" + f.className() + "”考核不合格，当年年度考核不得确定为优秀等次",
+                    "本地规定（种子报告002）：干部教育培训考核不合格的，年度考核不得确定为优秀等次"));
+        }
+        boolean failedClass = reasons.stream().anyMatch(r -> r.code().equals("CLASS_ASSESSMENT_FAILED"));
         boolean ok = reasons.isEmpty();
-        String conclusion = ok ? year + "年度培训要求已完成，培训方面不影响评定优秀"
+        String conclusion = failedClass ? year + "年度有培训班考核不合格，不能评定为优秀" : ok ? year + "年度培训要求已完成，培训方面不影响评定优秀"
                 : asOf.isBefore(end) ? "截至" + asOf + "，" + year + "年度培训要求尚未完成；年底前未完成的不能评定为优秀"
                 : year + "年度培训要求未完成，不能评定为优秀";
         return new AppraisalCheck(cadreId, year, asOf, ok, conclusion, reasons);

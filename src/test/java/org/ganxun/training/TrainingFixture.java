@@ -84,6 +84,26 @@ class TrainingFixture {
         return new County();
     }
 
+    /**
+     * Tests with a session "today 00:00–23:59" (Asia/Shanghai) must not straddle midnight: within 10 minutes of
+     * it, wait until the new day has begun.
+     */
+    static void awayFromMidnight() {
+        awayFromMidnight(10);
+    }
+
+    static void awayFromMidnight(int minutesNeeded) {
+        java.time.LocalTime now = java.time.LocalTime.now(Classroom.ZONE);
+        if (now.isAfter(java.time.LocalTime.MAX.minusMinutes(minutesNeeded))) {
+            long ms = java.time.Duration.between(now, java.time.LocalTime.MAX).toMillis() + 5_000;
+            try {
+                Thread.sleep(ms);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
     static TrainingClasses.SessionForm session(LocalDate day, int from, int to, String topic, Long instructor, String venue) {
         return new TrainingClasses.SessionForm(null, day, LocalTime.of(from, 0), LocalTime.of(to, 0), topic, instructor, venue,
                 BigDecimal.valueOf(to - from));

@@ -38,6 +38,7 @@ public class FieldCipher {
     private static final int IV_BYTES = 12;
 
     private final SecretKeySpec encKey;
+    private final byte[] master;
     private final SecretKeySpec indexKey;
     private final SecureRandom random = new SecureRandom();
     // JCE lookups cost more than the work on an 18-character value: keep one instance per thread
@@ -50,6 +51,7 @@ public class FieldCipher {
         if (master.length != 32) {
             throw new IllegalStateException("GANXUN_CRYPTO_KEY must be 32 bytes, base64-encoded");
         }
+        this.master = master.clone();
         this.encKey = new SecretKeySpec(derive(master, "ganxun-field-encryption"), "AES");
         this.indexKey = new SecretKeySpec(derive(master, "ganxun-blind-index"), "HmacSHA256");
         this.hmac = ThreadLocal.withInitial(() -> {
@@ -110,6 +112,17 @@ public class FieldCipher {
             return null;
         }
         return HexFormat.of().formatHex(hmac.get().doFinal(plain.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * A 32-byte key for another purpose (e.g. signing check-in codes), derived from the same master key
+     * as the field keys: HMAC-SHA256(master, purpose). Different purposes give independent keys.
+     */
+    public byte[] derivedKey(String purpose) {
+        if (purpose.startsWith("ganxun-field-") || purpose.equals("ganxun-blind-index")) {
+            throw new IllegalArgumentException("reserved key purpose");
+        }
+        return derive(master, purpose);
     }
 
     private static byte[] derive(byte[] master, String purpose) {

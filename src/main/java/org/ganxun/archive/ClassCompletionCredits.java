@@ -1,0 +1,68 @@
+package org.ganxun.archive;
+
+import org.ganxun.platform.security.CurrentUser;
+import org.ganxun.platform.security.Role;
+import org.ganxun.training.ClassCompleted;
+import org.ganxun.training.ClassType;
+import org.ganxun.training.TrainingClasses;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+
+/**
+ * Credits the 学时 of a completed class ({@link ClassCompleted}) to every trainee who passed: source
+ * CLASS_COMPLETION, reference "TC-&lt;class id&gt;", concentrated, full-time as the class was. Credits are
+ * idempotent by (cadre, source, reference), so a replayed event credits nothing twice. Trainees who did not
+ * pass earn no 学时 (their failed assessments are read by compliance from the training module).
+ */
+@Component
+class ClassCompletionCredits {
+
+    static final String SYSTEM = "system";
+
+    private final ArchiveEntries entries;
+
+    ClassCompletionCredits(ArchiveEntries entries) {
+        this.entries = entries;
+    }
+
+    @ApplicationModuleListener
+    void on(ClassCompleted event) {
+        credit(event);
+    }
+
+    /** The work of the listener, callable directly (a replay). Runs as the system: the event has no user. */
+    void credit(ClassCompleted event) {
+        Authentication previous = SecurityContextHolder.getContext().getAuthentication();
+        CurrentUser system = new CurrentUser(0, SYSTEM, "系统", "", Role.SYSTEM_ADMIN, null, null, null, true, false);
+        SecurityContextHolder.getContext().setAuthentication(
+                UsernamePasswordAuthenticationToken.authenticated(system, null, system.getAuthorities()));
+        try {
+            for (ClassCompleted.Trainee t : event.trainees()) {
+                if (!t.passed() || t.hoursEarned().signum() <= 0) {
+                    continue;
+                }
+                entries.credit(new ArchiveEntries.EntryRequest(t.cadreId(), CreditSource.CLASS_COMPLETION,
+                        TrainingClasses.archiveSourceRef(event.classId()), event.className(), event.providerName(), event.startsOn(),
+                        event.endsOn(), event.endsOn(), t.hoursEarned(), QuantityUnit.HOURS, null, Delivery.CONCENTRATED, true,
+                        event.fullTime(), trainingType(event.classType()), "培训班结业（班次编号" + event.classId() + "）"), SYSTEM);
+            }
+        } finally {
+            SecurityContextHolder.getContext().setAuthentication(previous);
+        }
+    }
+
+    static TrainingType trainingType(ClassType type) {
+        return switch (type) {
+            case CORE -> TrainingType.CORE;
+            case THEMATIC -> TrainingType.THEMATIC;
+            case ROTATION -> TrainingType.ROTATION;
+            case INITIAL -> TrainingType.INITIAL;
+            case APPOINTMENT -> TrainingType.APPOINTMENT;
+            case REFRESHER -> TrainingType.REFRESHER;
+            case SPECIALIZED -> TrainingType.SPECIALIZED;
+        };
+    }
+}

@@ -1,0 +1,21 @@
+package org.ganxun.training;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Public (no login): what the certificate's QR code leads to. */
+@RestController
+class CertificateVerificationController {
+
+    private final Certificates certificates;
+
+    CertificateVerificationController(Certificates certificates) {
+        this.certificates = certificates;
+    }
+
+    @GetMapping("/api/public/certificates/{serial}")
+    Certificates.Verification verify(@PathVariable String serial) {
+        return certificates.verify(serial);
+    }
+}

@@ -1,0 +1,19 @@
+package org.ganxun.training;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * Published once when a class is completed (结业), in the same transaction. The learning archive listens
+ * and credits {@code hoursEarned} of every trainee who passed; its credits are idempotent by
+ * (cadre, CLASS_COMPLETION, {@link TrainingClasses#archiveSourceRef(long)}), so a replayed event credits nothing twice.
+ */
+public record ClassCompleted(long classId, String className, String providerName, LocalDate startsOn, LocalDate endsOn,
+                             ClassType classType, boolean fullTime, BigDecimal totalHours, List<Trainee> trainees) {
+
+    /** One trainee's result: 学时 earned (0 unless passed) and whether they passed. */
+    public record Trainee(long enrollmentId, long cadreId, BigDecimal hoursEarned, boolean passed,
+                          CompletionOutcome outcome, boolean assessmentFailed) {
+    }
+}

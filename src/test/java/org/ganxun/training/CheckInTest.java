@@ -1,0 +1,192 @@
+package org.ganxun.training;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.ganxun.platform.security.CurrentUser;
+import org.ganxun.platform.security.Role;
+import org.ganxun.platform.web.BusinessException;
+import org.ganxun.support.ApiSession;
+import org.ganxun.support.Fixture;
+import org.ganxun.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Rotating QR check-in: stored once under concurrency and replay; expired, forged and wrong-session codes refused with a clear message; evaluation anonymous and once. */
+@IntegrationTest
+class CheckInTest {
+
+    @Autowired TrainingFixture tf;
+    @Autowired TrainingClasses classes;
+    @Autowired Enrollments enrollments;
+    @Autowired Attendance attendance;
+    @Autowired CheckInCodes codes;
+    @Autowired Evaluations evaluations;
+    @Autowired JdbcClient jdbc;
+    @LocalServerPort int port;
+
+    record World(TrainingFixture.County c, long cls, long sessionA, long sessionB, long instructor, List<CurrentUser> trainees) {
+    }
+
+    /** A running class with two sessions today (00:00–23:59), an instructor and {@code n} trainees with accounts. */
+    World world(int n) {
+        TrainingFixture.awayFromMidnight();
+        TrainingFixture.County c = tf.county();
+        LocalDate today = LocalDate.now(Classroom.ZONE);
+        long instructor = c.instructor("王老师");
+        List<TrainingClasses.SessionForm> sessions = List.of(
+                new TrainingClasses.SessionForm(null, today, LocalTime.of(0, 0), LocalTime.of(23, 59), "学习贯彻党的二十大精神", instructor, null, new BigDecimal("3")),
+                new TrainingClasses.SessionForm(null, today, LocalTime.of(0, 0), LocalTime.of(23, 59), "乡村振兴专题", null, null, new BigDecimal("3")));
+        long cls = tf.fixture.as(c.registrar, () -> classes.create(c.form(Fixture.unique("签到测试班"), today, today, List.of(), n + 5, sessions)).id());
+        tf.fixture.as(c.registrar, () -> classes.submit(cls));
+        tf.fixture.as(c.admin, () -> classes.approve(cls, null));
+        List<Long> s = classes.sessions(cls).stream().map(SessionView::id).toList();
+        List<CurrentUser> users = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            long cadre = c.staff("学员" + "甲乙丙丁戊己庚辛壬癸".charAt(i % 10) + "子丑寅卯辰".charAt(i / 10), c.townA);
+            tf.fixture.as(c.admin, () -> enrollments.name(cls, cadre));
+            users.add(tf.fixture.user(Fixture.unique("xy"), Role.CADRE, null, null, cadre));
+        }
+        return new World(c, cls, s.get(0), s.get(1), instructor, users);
+    }
+
+    String currentToken(long sessionId) {
+        return codes.token(sessionId, CheckInCodes.slot(Instant.now(), 60));
+    }
+
+    @Test
+    void concurrentAndReplayedCheckInsAreStoredOnce() throws Exception {
+        World w = world(3);
+        String token = currentToken(w.sessionA());
+        AtomicInteger ok = new AtomicInteger();
+        AtomicInteger refused = new AtomicInteger();
+        List<String> messages = new java.util.concurrent.CopyOnWriteArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(12);
+        List<Future<?>> futures = new ArrayList<>();
+        for (int i = 0; i < 24; i++) {
+            CurrentUser u = w.trainees().get(i % 3);
+            futures.add(pool.submit((Callable<Void>) () -> {
+                try {
+                    tf.fixture.as(u, () -> attendance.checkIn(new Attendance.CheckInRequest(token, w.sessionA(), null)));
+                    ok.incrementAndGet();
+                } catch (BusinessException e) {
+                    refused.incrementAndGet();
+                    messages.add(e.getMessage());
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : futures) {
+            f.get();
+        }
+        pool.shutdown();
+        assertThat(ok.get()).isEqualTo(3);
+        assertThat(refused.get()).isEqualTo(21);
+        assertThat(messages).allMatch(m -> m.contains("签到码不能重复使用"));
+        assertThat(jdbc.sql("select count(*) from attendance where session_id = ?").param(w.sessionA()).query(Long.class).single()).isEqualTo(3);
+
+        // late: the session began at 00:00 and the grace is 10 minutes
+        var first = jdbc.sql("select status, checked_in_at from attendance where session_id = ? limit 1").param(w.sessionA()).query().singleRow();
+        LocalTime at = ((java.sql.Timestamp) first.get("checked_in_at")).toInstant().atZone(Classroom.ZONE).toLocalTime();
+        assertThat(first.get("status")).isEqualTo(at.isAfter(LocalTime.of(0, 10)) ? "LATE" : "PRESENT");
+
+        // the short code typed by hand works for the other session
+        String shortCode = codes.shortCode(w.sessionB(), CheckInCodes.slot(Instant.now(), 60));
+        Attendance.CheckInResult typed = tf.fixture.as(w.trainees().get(0), () ->
+                attendance.checkIn(new Attendance.CheckInRequest(null, w.sessionB(), shortCode)));
+        assertThat(typed.message()).startsWith("签到成功");
+    }
+
+    @Test
+    void expiredForgedAndWrongSessionCodesAreRefusedWithAClearMessage() {
+        World w = world(2);
+        CurrentUser u = w.trainees().get(0);
+        long slot = CheckInCodes.slot(Instant.now(), 60);
+        String expired = codes.token(w.sessionA(), slot - 2);
+        assertThatThrownBy(() -> tf.fixture.as(u, () -> attendance.checkIn(new Attendance.CheckInRequest(expired, null, null))))
+                .hasMessage("签到码已过期（每60秒更新一次），请扫描投影屏上的最新二维码");
+        // the previous slot's code is still accepted (scanned just before it changed)
+        String previous = codes.token(w.sessionA(), slot - 1);
+        assertThat(tf.fixture.as(u, () -> attendance.checkIn(new Attendance.CheckInRequest(previous, null, null))).message()).startsWith("签到成功");
+
+        String forBOnA = currentToken(w.sessionB());
+        assertThatThrownBy(() -> tf.fixture.as(w.trainees().get(1), () -> attendance.checkIn(new Attendance.CheckInRequest(forBOnA, w.sessionA(), null))))
+                .hasMessage("该签到码不属于本课次，请扫描本课次的签到二维码");
+        String forged = currentToken(w.sessionA()).substring(0, currentToken(w.sessionA()).length() - 2) + "xx";
+        assertThatThrownBy(() -> tf.fixture.as(w.trainees().get(1), () -> attendance.checkIn(new Attendance.CheckInRequest(forged, null, null))))
+                .hasMessage("签到码无效，请扫描投影屏上的签到二维码");
+        String oldShort = codes.shortCode(w.sessionA(), slot - 3);
+        assertThatThrownBy(() -> tf.fixture.as(w.trainees().get(1), () -> attendance.checkIn(new Attendance.CheckInRequest(null, w.sessionA(), oldShort))))
+                .hasMessageContaining("签到码已过期");
+
+        // through HTTP: the replay of a used code is 409 with the time of the first check-in
+        ApiSession phone = new ApiSession(port);
+        phone.login(w.trainees().get(1).username(), Fixture.PASSWORD);
+        String body = "{\"token\":\"" + currentToken(w.sessionA()) + "\"}";
+        assertThat(phone.send("POST", "/api/training/me/checkin", body).status()).isEqualTo(200);
+        ApiSession.Response again = phone.send("POST", "/api/training/me/checkin", body);
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.text()).contains("签到码不能重复使用");
+        ApiSession.Response old = phone.send("POST", "/api/training/me/checkin", "{\"token\":\"" + expired + "\"}");
+        assertThat(old.status()).isEqualTo(410);
+        assertThat(old.text()).contains("签到码已过期");
+        // a cadre outside the class cannot check in
+        CurrentUser outsider = tf.fixture.user(Fixture.unique("wai"), Role.CADRE, null, null, w.c().staff("外人", w.c().townB));
+        assertThatThrownBy(() -> tf.fixture.as(outsider, () -> attendance.checkIn(new Attendance.CheckInRequest(currentToken(w.sessionA()), null, null))))
+                .hasMessage("您不是本班在训学员，不能签到");
+    }
+
+    @Test
+    void evaluationIsAnonymousOnceAndMovesTheInstructorRating() {
+        World w = world(2);
+        List<Evaluations.Criterion> criteria = tf.fixture.as(w.trainees().get(0), () -> evaluations.criteria(w.cls()));
+        assertThat(criteria).extracting(Evaluations.Criterion::name).containsExactly("教学内容", "教学方法", "理论联系实际", "授课态度");
+        java.util.Map<Long, Integer> fives = new java.util.HashMap<>();
+        java.util.Map<Long, Integer> twos = new java.util.HashMap<>();
+        criteria.forEach(x -> {
+            fives.put(x.id(), 5);
+            twos.put(x.id(), 2);
+        });
+        tf.fixture.as(w.trainees().get(0), () -> {
+            evaluations.submit(w.cls(), new Evaluations.EvaluationForm(w.sessionA(), fives, "讲得很好"));
+            return null;
+        });
+        assertThatThrownBy(() -> tf.fixture.as(w.trainees().get(0), () -> {
+            evaluations.submit(w.cls(), new Evaluations.EvaluationForm(w.sessionA(), twos, null));
+            return null;
+        })).hasMessage("您已评价过该课次，不能重复评价");
+        tf.fixture.as(w.trainees().get(1), () -> {
+            evaluations.submit(w.cls(), new Evaluations.EvaluationForm(w.sessionA(), twos, null));
+            return null;
+        });
+        // nothing in an evaluation says who gave it
+        assertThat(jdbc.sql("select count(*) from information_schema.columns where table_name in ('evaluation','evaluation_score','evaluation_token') and (column_name like '%cadre%' or column_name like '%enrollment%' or column_name like '%user%')")
+                .query(Long.class).single()).isZero();
+        Evaluations.ClassEvaluation stats = tf.fixture.as(w.c().registrar, () -> evaluations.ofClass(w.cls()));
+        assertThat(stats.sessions()).hasSize(1);
+        assertThat(stats.sessions().get(0).count()).isEqualTo(2);
+        assertThat(stats.sessions().get(0).average()).isEqualByComparingTo("3.5"); // (5 + 2) / 2
+        assertThat(stats.sessions().get(0).low()).isFalse();
+        assertThat(stats.comments()).containsExactly("讲得很好");
+        var row = jdbc.sql("select rating_avg, rating_count from instructor where id = ?").param(w.instructor()).query().singleRow();
+        assertThat((BigDecimal) row.get("rating_avg")).isEqualByComparingTo("3.5");
+        assertThat(row.get("rating_count")).isEqualTo(2);
+        Evaluations.InstructorEvaluation byInstructor = tf.fixture.as(w.c().admin, () -> evaluations.ofInstructor(w.instructor()));
+        assertThat(byInstructor.byMonth()).hasSize(1);
+        assertThat(byInstructor.byClass().get(0).count()).isEqualTo(2);
+    }
+}

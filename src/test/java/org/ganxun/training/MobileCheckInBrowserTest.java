@@ -1,0 +1,136 @@
+package org.ganxun.training;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.List;
+
+import org.ganxun.platform.security.CurrentUser;
+import org.ganxun.platform.security.Role;
+import org.ganxun.support.ApiSession;
+import org.ganxun.support.Fixture;
+import org.ganxun.support.HeadlessChromium;
+import org.ganxun.support.IntegrationTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A trainee checks in on a phone-sized window (390×844) in Debian's headless Chromium: the registrar's
+ * projector code is a URL; opening it asks the trainee to sign in, then checks in; scanning it again is
+ * refused; the timetable then shows the session attended. PNGs go to target/screenshots/mobile-*.png.
+ */
+@IntegrationTest
+class MobileCheckInBrowserTest {
+
+    private HeadlessChromium browser;
+    private static final Path SHOTS = Path.of("target", "screenshots");
+
+    @LocalServerPort int port;
+    @Autowired TrainingFixture tf;
+    @Autowired TrainingClasses classes;
+    @Autowired Enrollments enrollments;
+    @Autowired JdbcClient jdbc;
+
+    private ChromeDriver driver;
+    private WebDriverWait wait;
+    private int step;
+
+    @BeforeEach
+    void startBrowser() throws IOException {
+        browser = HeadlessChromium.phone();
+        driver = (ChromeDriver) browser.driver();
+        // headless windows are at least 500px wide: emulate the phone's viewport (390×844, touch) instead
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                java.util.Map.of("width", 390, "height", 844, "deviceScaleFactor", 2, "mobile", true));
+        wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        Files.createDirectories(SHOTS);
+    }
+
+    @AfterEach
+    void stopBrowser() throws IOException {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @Test
+    void traineeScansTheProjectorCodeOnAPhone() {
+        TrainingFixture.awayFromMidnight();
+        TrainingFixture.County c = tf.county();
+        LocalDate today = LocalDate.now(Classroom.ZONE);
+        String className = Fixture.unique("手机签到班");
+        long cls = tf.fixture.as(c.registrar, () -> classes.create(c.form(className, today, today, List.of(), 5, List.of(
+                new TrainingClasses.SessionForm(null, today, LocalTime.of(0, 0), LocalTime.of(23, 59), "基层治理能力提升", null, "党校报告厅",
+                        new BigDecimal("3"))))).id());
+        tf.fixture.as(c.registrar, () -> classes.submit(cls));
+        tf.fixture.as(c.admin, () -> classes.approve(cls, null));
+        long sessionId = classes.sessions(cls).get(0).id();
+        long cadre = c.staff("手机学员", c.townA);
+        tf.fixture.as(c.admin, () -> enrollments.name(cls, cadre));
+        CurrentUser trainee = tf.fixture.user(Fixture.unique("sj"), Role.CADRE, null, null, cadre);
+
+        // the registrar's projector code: a URL with the rotating token
+        ApiSession registrar = new ApiSession(port);
+        registrar.login(c.registrar.username(), Fixture.PASSWORD);
+        JsonNode qr = registrar.getJson("/api/training/sessions/" + sessionId + "/qr");
+        String url = qr.get("url").asString();
+        assertThat(url).contains("/#/m/checkin?t=" + sessionId + ".");
+        assertThat(registrar.get("/api/training/sessions/" + sessionId + "/qr.png").headers().firstValue("Content-Type")).hasValue("image/png");
+
+        // the phone opens it: sign in first, then the check-in happens by itself
+        driver.get(url);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[data-test='login-username'], [data-test='login-username'] input")))
+                .sendKeys(trainee.username());
+        driver.findElement(By.cssSelector("input[data-test='login-password'], [data-test='login-password'] input")).sendKeys(Fixture.PASSWORD);
+        shot("login");
+        driver.findElement(By.cssSelector("[data-test='login-submit']")).click();
+        var message = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-test='m-checkin-message']")));
+        shot("checked-in");
+        assertThat(message.getText()).startsWith("签到成功");
+        assertThat(driver.findElement(By.cssSelector("[data-test='m-checkin-result']")).getText()).contains(className);
+        assertThat(((Number) driver.executeScript("return window.innerWidth")).intValue()).isEqualTo(390);
+        assertThat(((Number) driver.executeScript("return document.documentElement.scrollWidth")).intValue())
+                .as("no horizontal scrolling at 390px").isLessThanOrEqualTo(390);
+        assertThat(jdbc.sql("select count(*) from attendance where session_id = ?").param(sessionId).query(Long.class).single()).isEqualTo(1);
+
+        // scanning the same code again is refused and stores nothing
+        driver.get(url);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-test='m-checkin-message']"), "签到码不能重复使用"));
+        shot("replayed");
+        assertThat(jdbc.sql("select count(*) from attendance where session_id = ?").param(sessionId).query(Long.class).single()).isEqualTo(1);
+
+        // my timetable shows the session attended
+        driver.get("http://localhost:" + port + "/#/m/classes");
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-test='m-class']"))).click();
+        var session = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-test='m-session']")));
+        wait.until(d -> session.getText().contains("迟到") || session.getText().contains("出勤"));
+        shot("timetable");
+    }
+
+    private void shot(String name) {
+        try {
+            Path target = SHOTS.resolve(String.format("mobile-%02d-%s.png", ++step, name));
+            Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+        } catch (Exception e) {
+            // a missing screenshot must not hide the real result
+        }
+    }
+}
