@@ -25,12 +25,12 @@ public class ClassDossier {
     private final Attendance attendance;
     private final Leaves leaves;
     private final Completion completion;
-    private final Evaluations evaluations;
+    private final TeachingEvaluations evaluations;
     private final Certificates certificates;
     private final Classroom classroom;
     private final AuditLog audit;
 
-    ClassDossier(TrainingClasses classes, Attendance attendance, Leaves leaves, Completion completion, Evaluations evaluations,
+    ClassDossier(TrainingClasses classes, Attendance attendance, Leaves leaves, Completion completion, TeachingEvaluations evaluations,
                  Certificates certificates, Classroom classroom, AuditLog audit) {
         this.classes = classes;
         this.attendance = attendance;
@@ -129,20 +129,20 @@ public class ClassDossier {
             }
             sheet(zip, "06_考核结业.xlsx", "考核结业", rh, rr);
 
-            Evaluations.ClassEvaluation ev = evaluations.classStats(classId);
+            TeachingEvaluations.ClassEvaluation ev = evaluations.classStats(classId);
             List<String> eh = new ArrayList<>(List.of("评价对象", "评价人次", "平均分（5分制）"));
             ev.criteria().forEach(x -> eh.add(x.name()));
             eh.add("低分提示");
             List<List<Object>> er = new ArrayList<>();
-            List<Evaluations.Stat> all = new ArrayList<>(ev.sessions());
+            List<TeachingEvaluations.Stat> all = new ArrayList<>(ev.sessions());
             all.addAll(ev.instructors());
             if (ev.overall() != null) {
                 all.add(ev.overall());
             }
-            for (Evaluations.Stat s : all) {
+            for (TeachingEvaluations.Stat s : all) {
                 List<Object> line = new ArrayList<>(List.of((s.key().startsWith("I") ? "教师：" : "") + s.label(), s.count(), CompletionPolicy.fmt(s.average())));
                 ev.criteria().forEach(x -> line.add(s.perCriterion().get(x.name()) == null ? "" : CompletionPolicy.fmt(s.perCriterion().get(x.name()))));
-                line.add(s.low() ? "低于" + Evaluations.LOW_SCORE + "分" : "");
+                line.add(s.low() ? "低于" + TeachingEvaluations.LOW_SCORE + "分" : "");
                 er.add(line);
             }
             ev.comments().forEach(x -> er.add(List.of("意见建议", "", "", x)));

@@ -31,12 +31,12 @@ class ClassroomController {
     private final CompletionRules rules;
     private final Completion completion;
     private final Certificates certificates;
-    private final Evaluations evaluations;
+    private final TeachingEvaluations evaluations;
     private final Trainees trainees;
     private final ClassDossier dossier;
 
     ClassroomController(Attendance attendance, Leaves leaves, CompletionRules rules, Completion completion, Certificates certificates,
-                        Evaluations evaluations, Trainees trainees, ClassDossier dossier) {
+                        TeachingEvaluations evaluations, Trainees trainees, ClassDossier dossier) {
         this.attendance = attendance;
         this.leaves = leaves;
         this.rules = rules;
@@ -203,25 +203,25 @@ class ClassroomController {
     // ---- evaluation results
     @GetMapping("/classes/{id}/evaluations")
     @PreAuthorize(MANAGERS)
-    Evaluations.ClassEvaluation evaluations(@PathVariable long id) {
+    TeachingEvaluations.ClassEvaluation evaluations(@PathVariable long id) {
         return evaluations.ofClass(id);
     }
 
     @GetMapping("/classes/{id}/evaluation-criteria")
     @PreAuthorize("isAuthenticated()")
-    List<Evaluations.Criterion> criteria(@PathVariable long id) {
+    List<TeachingEvaluations.Criterion> criteria(@PathVariable long id) {
         return evaluations.criteria(id);
     }
 
     @PutMapping("/classes/{id}/evaluation-criteria")
     @PreAuthorize(MANAGERS)
-    List<Evaluations.Criterion> setCriteria(@PathVariable long id, @RequestBody Names names) {
+    List<TeachingEvaluations.Criterion> setCriteria(@PathVariable long id, @RequestBody Names names) {
         return evaluations.setCriteria(id, names.names());
     }
 
     @GetMapping("/instructors/{id}/evaluations")
     @PreAuthorize("hasAnyRole('SYSTEM_ADMIN','ORG_DEPT_ADMIN','PROVIDER_REGISTRAR','UNIT_LIAISON')")
-    Evaluations.InstructorEvaluation instructorEvaluations(@PathVariable long id) {
+    TeachingEvaluations.InstructorEvaluation instructorEvaluations(@PathVariable long id) {
         return evaluations.ofInstructor(id);
     }
 
@@ -280,7 +280,7 @@ class ClassroomController {
 
     @PostMapping("/me/classes/{id}/evaluations")
     @PreAuthorize(TRAINEE)
-    Map<String, String> evaluate(@PathVariable long id, @RequestBody Evaluations.EvaluationForm form) {
+    Map<String, String> evaluate(@PathVariable long id, @RequestBody TeachingEvaluations.EvaluationForm form) {
         evaluations.submit(id, form);
         return Map.of("message", "评价已提交（匿名），感谢您的反馈");
     }

@@ -21,10 +21,10 @@ public class Trainees {
     private final JdbcClient jdbc;
     private final Classroom classroom;
     private final Attendance attendance;
-    private final Evaluations evaluations;
+    private final TeachingEvaluations evaluations;
     private final Completion completion;
 
-    Trainees(JdbcClient jdbc, Classroom classroom, Attendance attendance, Evaluations evaluations, Completion completion) {
+    Trainees(JdbcClient jdbc, Classroom classroom, Attendance attendance, TeachingEvaluations evaluations, Completion completion) {
         this.jdbc = jdbc;
         this.classroom = classroom;
         this.attendance = attendance;
@@ -42,7 +42,7 @@ public class Trainees {
                             boolean canEvaluate, boolean evaluated, boolean onLeaveRequest) {
     }
 
-    public record MyTimetable(MyClass trainingClass, List<MySession> sessions, List<Evaluations.Criterion> criteria,
+    public record MyTimetable(MyClass trainingClass, List<MySession> sessions, List<TeachingEvaluations.Criterion> criteria,
                               boolean canEvaluateClass, boolean classEvaluated, Completion.TraineeResult result) {
     }
 

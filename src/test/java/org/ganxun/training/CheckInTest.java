@@ -35,7 +35,7 @@ class CheckInTest {
     @Autowired Enrollments enrollments;
     @Autowired Attendance attendance;
     @Autowired CheckInCodes codes;
-    @Autowired Evaluations evaluations;
+    @Autowired TeachingEvaluations evaluations;
     @Autowired JdbcClient jdbc;
     @LocalServerPort int port;
 
@@ -153,8 +153,8 @@ class CheckInTest {
     @Test
     void evaluationIsAnonymousOnceAndMovesTheInstructorRating() {
         World w = world(2);
-        List<Evaluations.Criterion> criteria = tf.fixture.as(w.trainees().get(0), () -> evaluations.criteria(w.cls()));
-        assertThat(criteria).extracting(Evaluations.Criterion::name).containsExactly("教学内容", "教学方法", "理论联系实际", "授课态度");
+        List<TeachingEvaluations.Criterion> criteria = tf.fixture.as(w.trainees().get(0), () -> evaluations.criteria(w.cls()));
+        assertThat(criteria).extracting(TeachingEvaluations.Criterion::name).containsExactly("教学内容", "教学方法", "理论联系实际", "授课态度");
         java.util.Map<Long, Integer> fives = new java.util.HashMap<>();
         java.util.Map<Long, Integer> twos = new java.util.HashMap<>();
         criteria.forEach(x -> {
@@ -162,21 +162,21 @@ class CheckInTest {
             twos.put(x.id(), 2);
         });
         tf.fixture.as(w.trainees().get(0), () -> {
-            evaluations.submit(w.cls(), new Evaluations.EvaluationForm(w.sessionA(), fives, "讲得很好"));
+            evaluations.submit(w.cls(), new TeachingEvaluations.EvaluationForm(w.sessionA(), fives, "讲得很好"));
             return null;
         });
         assertThatThrownBy(() -> tf.fixture.as(w.trainees().get(0), () -> {
-            evaluations.submit(w.cls(), new Evaluations.EvaluationForm(w.sessionA(), twos, null));
+            evaluations.submit(w.cls(), new TeachingEvaluations.EvaluationForm(w.sessionA(), twos, null));
             return null;
         })).hasMessage("您已评价过该课次，不能重复评价");
         tf.fixture.as(w.trainees().get(1), () -> {
-            evaluations.submit(w.cls(), new Evaluations.EvaluationForm(w.sessionA(), twos, null));
+            evaluations.submit(w.cls(), new TeachingEvaluations.EvaluationForm(w.sessionA(), twos, null));
             return null;
         });
         // nothing in an evaluation says who gave it
         assertThat(jdbc.sql("select count(*) from information_schema.columns where table_name in ('evaluation','evaluation_score','evaluation_token') and (column_name like '%cadre%' or column_name like '%enrollment%' or column_name like '%user%')")
                 .query(Long.class).single()).isZero();
-        Evaluations.ClassEvaluation stats = tf.fixture.as(w.c().registrar, () -> evaluations.ofClass(w.cls()));
+        TeachingEvaluations.ClassEvaluation stats = tf.fixture.as(w.c().registrar, () -> evaluations.ofClass(w.cls()));
         assertThat(stats.sessions()).hasSize(1);
         assertThat(stats.sessions().get(0).count()).isEqualTo(2);
         assertThat(stats.sessions().get(0).average()).isEqualByComparingTo("3.5"); // (5 + 2) / 2
@@ -185,7 +185,7 @@ class CheckInTest {
         var row = jdbc.sql("select rating_avg, rating_count from instructor where id = ?").param(w.instructor()).query().singleRow();
         assertThat((BigDecimal) row.get("rating_avg")).isEqualByComparingTo("3.5");
         assertThat(row.get("rating_count")).isEqualTo(2);
-        Evaluations.InstructorEvaluation byInstructor = tf.fixture.as(w.c().admin, () -> evaluations.ofInstructor(w.instructor()));
+        TeachingEvaluations.InstructorEvaluation byInstructor = tf.fixture.as(w.c().admin, () -> evaluations.ofInstructor(w.instructor()));
         assertThat(byInstructor.byMonth()).hasSize(1);
         assertThat(byInstructor.byClass().get(0).count()).isEqualTo(2);
     }

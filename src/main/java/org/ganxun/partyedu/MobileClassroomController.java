@@ -16,11 +16,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/partyedu/classroom")
 @PreAuthorize("hasAnyRole('SYSTEM_ADMIN','ORG_DEPT_ADMIN','UNIT_LIAISON','BRANCH_SECRETARY')")
-class ClassroomController {
+class MobileClassroomController {
 
     private final MobileClassroom classroom;
 
-    ClassroomController(MobileClassroom classroom) {
+    MobileClassroomController(MobileClassroom classroom) {
         this.classroom = classroom;
     }
 

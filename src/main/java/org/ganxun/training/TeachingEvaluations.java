@@ -31,7 +31,7 @@ import org.springframework.util.StringUtils;
  * Averages below {@link #LOW_SCORE} are flagged.
  */
 @Service
-public class Evaluations {
+public class TeachingEvaluations {
 
     /** An average below this (out of 5) is flagged as low. */
     public static final BigDecimal LOW_SCORE = new BigDecimal("3.5");
@@ -41,7 +41,7 @@ public class Evaluations {
     private final AuditLog audit;
     private final ThreadLocal<Mac> mac;
 
-    Evaluations(JdbcClient jdbc, Classroom classroom, AuditLog audit, FieldCipher cipher) {
+    TeachingEvaluations(JdbcClient jdbc, Classroom classroom, AuditLog audit, FieldCipher cipher) {
         this.jdbc = jdbc;
         this.classroom = classroom;
         this.audit = audit;
