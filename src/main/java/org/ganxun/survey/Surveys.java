@@ -85,7 +85,7 @@ public class Surveys {
         if (!scope.all() && scope.orgPath() == null) {
             return List.of();
         }
-        return jdbc.sql(SELECT + """
+        return jdbc.sql(SELECT + "\n" + """
                  where :all or o.path like :path
                     or exists (select 1 from survey_target t join organization tor on tor.id = t.org_id
                                where t.survey_id = s.id and tor.path like :path)

@@ -149,7 +149,7 @@ class ClashChecks {
                                     + (same ? "本班" : "“" + other + "”") + "讲授“" + rs.getString("t2") + "”（"
                                     + hm(rs, "s2s") + "-" + hm(rs, "s2e") + "）", null);
                 }).list().forEach(out::add);
-        jdbc.sql(base + """
+        jdbc.sql(base + "\n" + """
                  and coalesce(nullif(btrim(s1.venue), ''), c1.venue) is not null
                  and regexp_replace(coalesce(nullif(btrim(s1.venue), ''), c1.venue), '\\s', '', 'g')
                    = regexp_replace(coalesce(nullif(btrim(s2.venue), ''), c2.venue, ''), '\\s', '', 'g')

@@ -379,7 +379,7 @@ public class Enrollments {
         params.put("cls", classId);
         String cond = TrainingClasses.isApprover(CurrentUsers.require(), scope, row) || scope.coversOrgPath(row.filerPath())
                 ? "true" : scope.sqlCondition("o.path", null, "c.id");
-        return jdbc.sql(SELECT + " where e.class_id = :cls and " + cond + """
+        return jdbc.sql(SELECT + " where e.class_id = :cls and " + cond + "\n" + """
                  order by case e.status when 'ENROLLED' then 0 when 'WAITLISTED' then 1 else 2 end, e.waitlist_position, o.path, e.id""")
                 .params(params).query(Enrollments::view).list();
     }

@@ -131,6 +131,16 @@ class SurveyTest {
     }
 
     @Test
+    void theSurveyListShowsSurveysInTheUsersScopeOnly() {
+        Surveys.Survey s = openSurvey(true, 15);
+        assertThat(fixture.as(zzb, () -> surveys.list())).extracting(Surveys.Survey::id).contains(s.id());
+        long otherCounty = fixture.org(null, Fixture.unique("他县"), "COUNTY");
+        var outsider = fixture.user(Fixture.unique("zzb2"), Role.ORG_DEPT_ADMIN, otherCounty, null, null);
+        assertThat(fixture.as(outsider, () -> surveys.list())).extracting(Surveys.Survey::id).doesNotContain(s.id());
+        assertThat(fixture.as(Fixture.systemAdmin(), () -> surveys.list())).extracting(Surveys.Survey::id).contains(s.id());
+    }
+
+    @Test
     void knownCountsAndSharesToTheDecimal() {
         Surveys.Survey s = openSurvey(true, 15);
         long target = s.targets().get(0).id();
