@@ -217,7 +217,7 @@ public class MobileClassroom {
                 from organization t
                 join organization o on o.parent_id = t.id and o.kind in ('VILLAGE', 'COMMUNITY') and not o.retired
                 left join classroom_visit v on v.org_id = o.id and v.visit_on >= :from and v.visit_on < :to
-                where t.kind in ('TOWNSHIP', 'PARK') and not t.retired and """ + OrgScope.readable(scope) + "\n" + """
+                where t.kind in ('TOWNSHIP', 'PARK') and not t.retired and\s""" + OrgScope.readable(scope) + "\n" + """
                  group by t.id, t.name, t.path, o.id, o.name, o.kind, o.sort_order
                  order by t.path, o.sort_order, o.id""")
                 .params(p)
