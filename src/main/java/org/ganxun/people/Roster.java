@@ -94,6 +94,11 @@ public class Roster implements MemberCounts {
         CadreView before = get(id);
         requireWritable(before.orgId());
         requireWritable(form.orgId());
+        if (form.citizenId() == null || form.citizenId().isBlank()) {
+            // the UI only ever holds the masked number: an empty one on an update means "unchanged"
+            form = withCitizenId(form, cipher.decrypt(jdbc.sql("select citizen_id_enc from cadre where id = ?")
+                    .param(id).query(String.class).single()));
+        }
         CitizenId cid = validOrThrow(form);
         Long other = idByCitizenId(cid.value());
         if (other != null && other != id) {
@@ -172,6 +177,12 @@ public class Roster implements MemberCounts {
                             Boolean.TRUE.equals(form.leadership()), on, describeChange(before, form))
                     .update();
         }
+    }
+
+    private static CadreForm withCitizenId(CadreForm f, String citizenId) {
+        return new CadreForm(f.name(), f.gender(), f.ethnicity(), f.birthDate(), citizenId, f.education(), f.politicalStatus(),
+                f.joinedPartyOn(), f.orgId(), f.post(), f.rankLevel(), f.rankGrade(), f.leadership(), f.staffCategory(),
+                f.enteredWorkOn(), f.phone(), f.reserveCadre(), f.partyOrgId(), f.mobileMember(), f.status(), f.changedOn());
     }
 
     static String describeChange(CadreView before, CadreForm form) {

@@ -66,6 +66,21 @@ class RosterTest {
     }
 
     @Test
+    void anUpdateWithoutTheCitizenIdKeepsTheStoredOne() {
+        String cid = Fixture.citizenId(LocalDate.of(1983, 2, 14), false);
+        CadreView v = admin(() -> roster.create(Fixture.cadreForm("何留号", town, cid)));
+        CadreForm f = Fixture.cadreForm("何留号", town, null);
+        CadreForm edited = new CadreForm(f.name(), f.gender(), f.ethnicity(), f.birthDate(), "", f.education(), f.politicalStatus(),
+                f.joinedPartyOn(), f.orgId(), "副主任", f.rankLevel(), f.rankGrade(), f.leadership(), f.staffCategory(),
+                f.enteredWorkOn(), f.phone(), f.reserveCadre(), f.partyOrgId(), f.mobileMember(), f.status(), f.changedOn());
+        CadreView after = admin(() -> roster.update(v.id(), edited));
+        assertThat(after.post()).isEqualTo("副主任");
+        assertThat(after.citizenIdMasked()).isEqualTo(v.citizenIdMasked());
+        assertThat(after.gender()).isEqualTo(Gender.FEMALE);
+        assertThat(admin(() -> roster.idByCitizenId(cid))).isEqualTo(v.id());
+    }
+
+    @Test
     void refusesASecondCadreWithTheSameId() {
         String cid = Fixture.citizenId(LocalDate.of(1979, 1, 1), true);
         admin(() -> roster.create(Fixture.cadreForm("周重复", town, cid)));
