@@ -26,8 +26,12 @@ public final class HeadlessChromium implements AutoCloseable {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
+    private static final Path SHOTS = Path.of("target", "screenshots");
+
     private final WebDriver driver;
     private final Path profile;
+    private String shotPrefix = "browser";
+    private int step;
 
     private HeadlessChromium(WebDriver driver, Path profile) {
         this.driver = driver;
@@ -70,6 +74,27 @@ public final class HeadlessChromium implements AutoCloseable {
 
     public WebDriver driver() {
         return driver;
+    }
+
+    /** Screenshots of this run go to target/screenshots/PREFIX-NN-name.png; the last run's are removed. */
+    public void screenshots(String prefix) throws IOException {
+        this.shotPrefix = prefix;
+        Files.createDirectories(SHOTS);
+        try (var old = Files.newDirectoryStream(SHOTS, prefix + "-*.png")) {
+            for (Path p : old) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    /** A PNG of the page as it is now, numbered in step order. */
+    public void shot(String name) {
+        try {
+            Path target = SHOTS.resolve(String.format("%s-%02d-%s.png", shotPrefix, ++step, name));
+            Files.write(target, ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+        } catch (Exception e) {
+            // a missing screenshot must not hide the real result
+        }
     }
 
     @Override

@@ -2,12 +2,8 @@ package org.ganxun.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -23,7 +19,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -41,7 +36,6 @@ import tools.jackson.databind.JsonNode;
 class MobileCheckInBrowserTest {
 
     private HeadlessChromium browser;
-    private static final Path SHOTS = Path.of("target", "screenshots");
 
     @LocalServerPort int port;
     @Autowired TrainingFixture tf;
@@ -51,7 +45,6 @@ class MobileCheckInBrowserTest {
 
     private ChromeDriver driver;
     private WebDriverWait wait;
-    private int step;
 
     @BeforeEach
     void startBrowser() throws IOException {
@@ -61,7 +54,7 @@ class MobileCheckInBrowserTest {
         driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
                 java.util.Map.of("width", 390, "height", 844, "deviceScaleFactor", 2, "mobile", true));
         wait = new WebDriverWait(driver, Duration.ofSeconds(20));
-        Files.createDirectories(SHOTS);
+        browser.screenshots("mobile");
     }
 
     @AfterEach
@@ -126,11 +119,6 @@ class MobileCheckInBrowserTest {
     }
 
     private void shot(String name) {
-        try {
-            Path target = SHOTS.resolve(String.format("mobile-%02d-%s.png", ++step, name));
-            Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), target, StandardCopyOption.REPLACE_EXISTING);
-        } catch (Exception e) {
-            // a missing screenshot must not hide the real result
-        }
+        browser.shot(name);
     }
 }

@@ -2,11 +2,9 @@ package org.ganxun.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -26,7 +24,6 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.ElementNotInteractableException;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -47,7 +44,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class ArchiveBrowserTest {
 
     private HeadlessChromium browser;
-    private static final Path SHOTS = Path.of("target", "screenshots");
     private static final byte[] PDF = ("%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
             + "2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n").getBytes();
 
@@ -58,19 +54,13 @@ class ArchiveBrowserTest {
 
     private ChromeDriver driver;
     private WebDriverWait wait;
-    private int step;
 
     @BeforeEach
     void startBrowser() throws IOException {
         browser = HeadlessChromium.desktop();
         driver = (ChromeDriver) browser.driver();
         wait = new WebDriverWait(driver, Duration.ofSeconds(20));
-        Files.createDirectories(SHOTS);
-        try (var old = Files.newDirectoryStream(SHOTS, "archive-*.png")) {
-            for (Path p : old) {
-                Files.delete(p);
-            }
-        }
+        browser.screenshots("archive");
     }
 
     @AfterEach
@@ -261,12 +251,7 @@ class ArchiveBrowserTest {
     }
 
     private void shot(String name) {
-        try {
-            Path target = SHOTS.resolve(String.format("archive-%02d-%s.png", ++step, name));
-            Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), target, StandardCopyOption.REPLACE_EXISTING);
-        } catch (Exception e) {
-            // a missing screenshot must not hide the real result
-        }
+        browser.shot(name);
     }
 
     private static void sleep(long ms) {

@@ -2,11 +2,7 @@ package org.ganxun.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -23,7 +19,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -40,7 +35,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class FilingBrowserTest {
 
     private HeadlessChromium browser;
-    private static final Path SHOTS = Path.of("target", "screenshots");
 
     @LocalServerPort int port;
     @Autowired Fixture fixture;
@@ -48,19 +42,13 @@ class FilingBrowserTest {
 
     private ChromeDriver driver;
     private WebDriverWait wait;
-    private int step;
 
     @BeforeEach
     void startBrowser() throws IOException {
         browser = HeadlessChromium.desktop();
         driver = (ChromeDriver) browser.driver();
         wait = new WebDriverWait(driver, Duration.ofSeconds(20));
-        Files.createDirectories(SHOTS);
-        try (var old = Files.newDirectoryStream(SHOTS, "filing-*.png")) {
-            for (Path p : old) {
-                Files.delete(p);
-            }
-        }
+        browser.screenshots("filing");
     }
 
     @AfterEach
@@ -130,11 +118,6 @@ class FilingBrowserTest {
     }
 
     private void shot(String name) {
-        try {
-            Path target = SHOTS.resolve(String.format("filing-%02d-%s.png", ++step, name));
-            Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), target, StandardCopyOption.REPLACE_EXISTING);
-        } catch (Exception e) {
-            // a missing screenshot must not hide the real result
-        }
+        browser.shot(name);
     }
 }

@@ -2,12 +2,8 @@ package org.ganxun.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -29,7 +25,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.ElementNotInteractableException;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -48,7 +43,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class PartyEduBrowserTest {
 
     private HeadlessChromium browser;
-    private static final Path SHOTS = Path.of("target", "screenshots");
 
     @LocalServerPort int port;
     @Autowired Fixture fixture;
@@ -58,19 +52,13 @@ class PartyEduBrowserTest {
 
     private ChromeDriver driver;
     private WebDriverWait wait;
-    private int step;
 
     @BeforeEach
     void startBrowser() throws IOException {
         browser = HeadlessChromium.desktop();
         driver = (ChromeDriver) browser.driver();
         wait = new WebDriverWait(driver, Duration.ofSeconds(20));
-        Files.createDirectories(SHOTS);
-        try (var old = Files.newDirectoryStream(SHOTS, "partyedu-*.png")) {
-            for (Path p : old) {
-                Files.delete(p);
-            }
-        }
+        browser.screenshots("partyedu");
     }
 
     @AfterEach
@@ -182,12 +170,7 @@ class PartyEduBrowserTest {
     }
 
     private void shot(String name) {
-        try {
-            Path target = SHOTS.resolve(String.format("partyedu-%02d-%s.png", ++step, name));
-            Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), target, StandardCopyOption.REPLACE_EXISTING);
-        } catch (Exception e) {
-            // a missing screenshot must not hide the real result
-        }
+        browser.shot(name);
     }
 
     private static void sleep(long ms) {

@@ -3,7 +3,6 @@ package org.ganxun.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
-import java.io.File;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -11,7 +10,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -31,7 +29,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.ElementNotInteractableException;
 import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -51,7 +48,6 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 class RosterBrowserTest {
 
     private HeadlessChromium browser;
-    private static final Path SHOTS = Path.of("target", "screenshots");
     private static final String PASSWORD = "Ui#Test2026pw";
     /** Given-name characters for unique, valid (Han only) cadre names. */
     private static final String GIVEN = "安柏诚达丰国海弘佳建景俊凯朗立茂鹏启荣瑞韶泰伟文贤晓欣雅毅云哲志宏宁远卓";
@@ -62,19 +58,13 @@ class RosterBrowserTest {
 
     private ChromeDriver driver;
     private WebDriverWait wait;
-    private int step;
 
     @BeforeEach
     void startBrowser() throws IOException {
         browser = HeadlessChromium.desktop();
         driver = (ChromeDriver) browser.driver();
         wait = new WebDriverWait(driver, Duration.ofSeconds(20));
-        Files.createDirectories(SHOTS);
-        try (var old = Files.newDirectoryStream(SHOTS, "roster-*.png")) {
-            for (Path p : old) {
-                Files.delete(p);
-            }
-        }
+        browser.screenshots("roster");
     }
 
     @AfterEach
@@ -367,12 +357,7 @@ class RosterBrowserTest {
     }
 
     private void shot(String name) {
-        try {
-            Path target = SHOTS.resolve(String.format("roster-%02d-%s.png", ++step, name));
-            Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), target, StandardCopyOption.REPLACE_EXISTING);
-        } catch (Exception e) {
-            // a missing screenshot must not hide the real result
-        }
+        browser.shot(name);
     }
 
     private static void sleep(long ms) {

@@ -2,10 +2,7 @@ package org.ganxun.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -19,7 +16,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -38,7 +34,6 @@ import tools.jackson.databind.json.JsonMapper;
 class SurveyAnswerBrowserTest {
 
     private HeadlessChromium browser;
-    private static final Path SHOTS = Path.of("target", "screenshots");
 
     @LocalServerPort int port;
     @Autowired JdbcClient jdbc;
@@ -48,19 +43,13 @@ class SurveyAnswerBrowserTest {
 
     private ChromeDriver driver;
     private WebDriverWait wait;
-    private int step;
 
     @BeforeEach
     void startBrowser() throws IOException {
         browser = HeadlessChromium.phone();
         driver = (ChromeDriver) browser.driver();
         wait = new WebDriverWait(driver, Duration.ofSeconds(20));
-        Files.createDirectories(SHOTS);
-        try (var old = Files.newDirectoryStream(SHOTS, "survey-*.png")) {
-            for (Path p : old) {
-                Files.delete(p);
-            }
-        }
+        browser.screenshots("survey");
     }
 
     @AfterEach
@@ -124,8 +113,7 @@ class SurveyAnswerBrowserTest {
         return e;
     }
 
-    private void shot(String name) throws IOException {
-        Path target = SHOTS.resolve(String.format("survey-%02d-%s.png", ++step, name));
-        Files.write(target, driver.getScreenshotAs(OutputType.BYTES));
+    private void shot(String name) {
+        browser.shot(name);
     }
 }
