@@ -14,7 +14,7 @@ public interface Labeled {
         if (text == null) {
             return null;
         }
-        String t = text.replaceAll("\\s+", "");
+        String t = org.ganxun.platform.excel.CellText.squeeze(text);
         if (t.isEmpty()) {
             return null;
         }

@@ -131,6 +131,11 @@ class ImportWorker implements org.springframework.beans.factory.DisposableBean {
             }
         } catch (ImportRejected | org.ganxun.platform.web.BusinessException e) {
             jobs.finishInNewTransaction(jobId, ImportJob.Status.REJECTED, 0, 0, 0, 0, List.of(), e.getMessage());
+        } catch (org.springframework.dao.DuplicateKeyException e) {
+            // someone saved a cadre with one of the file's citizen IDs while this import ran
+            log.warn("Import job {} met a concurrent change: {}", jobId, e.getMessage());
+            jobs.finishInNewTransaction(jobId, ImportJob.Status.FAILED, 0, 0, 0, 0, List.of(),
+                    "导入期间有人同时录入了文件中某位干部，为避免重复，本次未写入任何数据。请重新执行导入（已有的人员会按公民身份号码更新）");
         } catch (RuntimeException | IOException | Error e) {
             log.error("Import job {} failed", jobId, e);
             jobs.finishInNewTransaction(jobId, ImportJob.Status.FAILED, 0, 0, 0, 0, List.of(),

@@ -140,6 +140,6 @@ public final class OrgDirectory {
 
     private static String key(String name) {
         String n = CellText.normalize(name);
-        return n == null ? "" : n.replaceAll("\\s+", "");
+        return n == null ? "" : CellText.squeeze(n);
     }
 }

@@ -48,8 +48,10 @@ import org.springframework.transaction.annotation.Transactional;
  * Reads a roster file and writes its rows, in the caller's transaction: finds the header below any title
  * rows, reads every row into a {@link CadreForm} (synonyms, dates and yes/no the ways clerks write them),
  * checks it with {@link CadreValidator}, resolves units within the importer's scope, and writes good rows
- * 2,000 at a time through {@link RosterBatch}. Reading runs on its own thread, ahead of the writing by at
- * most two batches; only those rows and the (small) list of errors are held in memory.
+ * 2,000 at a time through {@link RosterBatch}. A reader thread does all of that up to rendering each batch
+ * ({@link RosterBatch#prepare}); the transaction's thread only stores the rendered batches, so the Java work
+ * of one batch overlaps with the database's work on the one before. The reader runs ahead by at most two
+ * batches; only those and the (small) list of errors are held in memory.
  */
 @Component
 class RosterImporter {
@@ -87,7 +89,7 @@ class RosterImporter {
         Run run = new Run(mode, user, remoteAddr, progress);
         // Reading and checking the file overlaps with writing: a reader thread parses rows into batches,
         // this (the transaction's) thread looks up, validates and writes them.
-        BlockingQueue<List<Parsed>> queue = new ArrayBlockingQueue<>(2);
+        BlockingQueue<Ready> queue = new ArrayBlockingQueue<>(2);
         AtomicBoolean stop = new AtomicBoolean();
         AtomicReference<RuntimeException> failure = new AtomicReference<>();
         Thread reader = new Thread(() -> {
@@ -105,12 +107,12 @@ class RosterImporter {
         reader.start();
         try {
             while (true) {
-                List<Parsed> next = queue.poll(200, TimeUnit.MILLISECONDS);
+                Ready next = queue.poll(200, TimeUnit.MILLISECONDS);
                 if (next == END) {
                     break;
                 }
                 if (next != null) {
-                    run.flush(next);
+                    run.store(next);
                 }
             }
             reader.join();
@@ -139,9 +141,13 @@ class RosterImporter {
         return new Outcome(run.dataRows, run.created, run.updated, run.errorRows.size(), run.errors, message);
     }
 
-    private static final List<Parsed> END = new ArrayList<>();
+    /** A checked batch: its row count, and the rendered rows to store (null: nothing to write). */
+    private record Ready(int rows, RosterBatch.Prepared prepared) {
+    }
 
-    private static void offerEnd(BlockingQueue<List<Parsed>> queue, AtomicBoolean stop) {
+    private static final Ready END = new Ready(0, null);
+
+    private static void offerEnd(BlockingQueue<Ready> queue, AtomicBoolean stop) {
         try {
             while (!queue.offer(END, 200, TimeUnit.MILLISECONDS)) {
                 if (stop.get()) {
@@ -180,7 +186,7 @@ class RosterImporter {
     }
 
     /** A data row read from the file, waiting for its batch. */
-    private record Parsed(int row, CadreForm form, CitizenId cid, Map<RosterColumn, String> values,
+    private record Parsed(int row, CadreForm form, RosterBatch.SealedId cid, Map<RosterColumn, String> values,
                           Map<RosterColumn, String> parseErrors) {
     }
 
@@ -216,7 +222,7 @@ class RosterImporter {
             this.parties = OrgDirectory.party(jdbc);
         }
 
-        boolean accept(SheetReader.RawRow row, BlockingQueue<List<Parsed>> queue, AtomicBoolean stop) {
+        boolean accept(SheetReader.RawRow row, BlockingQueue<Ready> queue, AtomicBoolean stop) {
             if (stop.get()) {
                 throw new IllegalStateException("import stopped");
             }
@@ -244,12 +250,12 @@ class RosterImporter {
             return true;
         }
 
-        /** Passes the rows read so far to the writing thread (waits while it is two batches behind). */
-        void handOff(BlockingQueue<List<Parsed>> queue, AtomicBoolean stop) {
+        /** Checks the rows read so far and passes them to the writing thread (waits while it is two batches behind). */
+        void handOff(BlockingQueue<Ready> queue, AtomicBoolean stop) {
             if (pending.isEmpty()) {
                 return;
             }
-            List<Parsed> rows = new ArrayList<>(pending);
+            Ready rows = check(pending);
             pending.clear();
             try {
                 while (!queue.offer(rows, 200, TimeUnit.MILLISECONDS)) {
@@ -369,20 +375,21 @@ class RosterImporter {
                     cid = null;
                 }
             }
-            return new Parsed(row.excelRow(), form, cid, values, errs);
+            return new Parsed(row.excelRow(), form, cid == null ? null : batch.seal(cid), values, errs);
         }
 
-        /** Checks and writes a batch of rows (on the transaction's thread). */
-        void flush(List<Parsed> pending) {
-            if (pending.isEmpty()) {
-                return;
-            }
-            List<CitizenId> ids = pending.stream().map(Parsed::cid).filter(java.util.Objects::nonNull).toList();
+        /**
+         * Checks a batch of rows against the roster (on the reading thread): a row that updates a cadre keeps
+         * the columns the file lacks and must be within the scope; rows with errors go to the report, good
+         * rows are rendered for writing unless an all-or-nothing import has already failed.
+         */
+        Ready check(List<Parsed> pending) {
+            List<RosterBatch.SealedId> ids = pending.stream().map(Parsed::cid).filter(java.util.Objects::nonNull).toList();
             Map<String, RosterBatch.Existing> existing = batch.existing(ids);
             List<RosterBatch.Item> good = new ArrayList<>(pending.size());
             for (Parsed p : pending) {
                 Map<RosterColumn, String> errs = new EnumMap<>(p.parseErrors());
-                RosterBatch.Existing ex = p.cid() == null ? null : existing.get(p.cid().value());
+                RosterBatch.Existing ex = p.cid() == null ? null : existing.get(p.cid().hash());
                 CadreForm form = p.form();
                 CadreView before = null;
                 if (ex != null) {
@@ -392,8 +399,7 @@ class RosterImporter {
                     before = ex.view();
                     form = keepAbsentColumns(form, before);
                 }
-                CitizenId[] out = new CitizenId[1];
-                for (FieldProblem fp : CadreValidator.validate(form, out)) {
+                for (FieldProblem fp : CadreValidator.validate(form, new CitizenId[1])) {
                     RosterColumn c = RosterColumn.ofTitle(fp.field());
                     if (c == null) {
                         c = RosterColumn.NAME;
@@ -411,12 +417,17 @@ class RosterImporter {
                         }
                     }
                 } else {
-                    good.add(new RosterBatch.Item(p.row(), form, out[0], before));
+                    good.add(new RosterBatch.Item(p.row(), form, p.cid(), before));
                 }
             }
             boolean write = mode == ImportMode.VALID_ROWS || errorRows.isEmpty();
-            if (write && !good.isEmpty()) {
-                for (RosterBatch.Written w : batch.write(good, scope, actor)) {
+            return new Ready(pending.size(), write && !good.isEmpty() ? batch.prepare(good, scope, actor) : null);
+        }
+
+        /** Stores a checked batch (on the transaction's thread). */
+        void store(Ready ready) {
+            if (ready.prepared() != null) {
+                for (RosterBatch.Written w : batch.write(ready.prepared())) {
                     if (w.created()) {
                         created++;
                     } else {
@@ -424,7 +435,7 @@ class RosterImporter {
                     }
                 }
             }
-            processed += pending.size();
+            processed += ready.rows();
             progress.update(processed);
         }
 
@@ -508,7 +519,7 @@ class RosterImporter {
         if (v == null || v.isBlank()) {
             return null;
         }
-        String t = v.replaceAll("\\s+", "");
+        String t = CellText.squeeze(v);
         return t.length() <= 4 && !t.endsWith("族") && !t.equals("穿青人") && !t.contains("未识别") ? t + "族" : t;
     }
 

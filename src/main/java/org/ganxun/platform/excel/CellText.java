@@ -55,9 +55,9 @@ public final class CellText {
         if (s == null || s.isEmpty()) {
             return s;
         }
-        String squeezed = s.replaceAll("\\s+", "");
+        String squeezed = squeeze(s);
         return squeezed.codePoints().allMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN
-                || cp == '·' || cp == '•') ? squeezed : s.replaceAll("\\s+", " ");
+                || cp == '·' || cp == '•') ? squeezed : collapse(s);
     }
 
     /**
@@ -68,7 +68,7 @@ public final class CellText {
         if (s == null || s.isEmpty()) {
             return null;
         }
-        String t = s.replaceAll("\\s+", " ").strip();
+        String t = collapse(s).strip();
         try {
             Matcher m = YMD.matcher(t);
             if (m.matches()) {
@@ -96,10 +96,50 @@ public final class CellText {
         if (s == null || s.isEmpty()) {
             return null;
         }
-        return switch (s.replaceAll("\\s+", "").toUpperCase()) {
+        return switch (squeeze(s).toUpperCase()) {
             case "是", "Y", "YES", "√", "✓", "✔", "TRUE", "1", "对", "有" -> Boolean.TRUE;
             case "否", "N", "NO", "×", "✗", "✘", "X", "FALSE", "0", "不是", "无" -> Boolean.FALSE;
             default -> throw new IllegalArgumentException(s);
         };
+    }
+
+    /**
+     * {@code s} without whitespace (what the regex {@code \\s} matches: space, tab, line breaks, form feed).
+     * Called for every cell of an import, so written without a regex.
+     */
+    public static String squeeze(String s) {
+        return replaceSpaceRuns(s, "");
+    }
+
+    /** {@code s} with each run of whitespace turned into one space. */
+    public static String collapse(String s) {
+        return replaceSpaceRuns(s, " ");
+    }
+
+    private static String replaceSpaceRuns(String s, String with) {
+        int i = 0;
+        while (i < s.length() && !space(s.charAt(i))) {
+            i++;
+        }
+        if (i == s.length()) {
+            return s;
+        }
+        StringBuilder b = new StringBuilder(s.length()).append(s, 0, i);
+        boolean inRun = false;
+        for (; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!space(c)) {
+                b.append(c);
+                inRun = false;
+            } else if (!inRun) {
+                b.append(with);
+                inRun = true;
+            }
+        }
+        return b.toString();
+    }
+
+    private static boolean space(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\u000B';
     }
 }

@@ -358,6 +358,53 @@ class RosterImportTest {
         }
     }
 
+    @Test
+    void aCadreSavedBySomeoneElseDuringTheImportFailsTheJobCleanlyAndARetryUpdatesThem() throws Exception {
+        List<List<Object>> rows = new ArrayList<>();
+        rows.add(List.of("姓名", "公民身份号码", "单位", "政治面貌", "人员类别"));
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            String id = ImportFixtures.citizenId(LocalDate.of(1972, 5, 1).plusDays(i), i % 2 == 0);
+            ids.add(id);
+            rows.add(List.of("并发" + cn(i % 10) + cn(i / 10), id, fx.townAName, "群众", "公务员"));
+        }
+        String racer = "抢先" + fx.tag.replaceAll("[^a-z]", "");
+        String racerId = ImportFixtures.citizenId(LocalDate.of(1973, 6, 1), true);
+        rows.add(List.of(racer, racerId, fx.townAName, "群众", "公务员"));
+        // while the import writes, another clerk saves the same person: simulated by a trigger that stores a
+        // cadre with that citizen ID just before the import's row
+        String fn = "race_" + fx.tag.replaceAll("[^a-z0-9]", "x");
+        jdbc.sql("create function " + fn + "() returns trigger language plpgsql as $$ begin "
+                + "if new.name = '" + racer + "' then insert into cadre (name, gender, birth_date, citizen_id_enc,"
+                + " citizen_id_hash, citizen_id_masked, political_status, org_id, staff_category) values ('另一录入',"
+                + " new.gender, new.birth_date, new.citizen_id_enc, new.citizen_id_hash, new.citizen_id_masked,"
+                + " new.political_status, new.org_id, new.staff_category); end if; return new; end $$").update();
+        jdbc.sql("create trigger " + fn + " before insert on cadre for each row execute function " + fn + "()").update();
+        ImportJob job;
+        try {
+            job = runImport(fx.countyAdmin, "并发.xlsx", ImportFixtures.xlsx(rows), ImportMode.VALID_ROWS);
+            assertThat(job.status()).isEqualTo(ImportJob.Status.FAILED);
+            assertThat(job.message()).contains("有人同时录入").contains("重新执行导入");
+            assertThat(stored(ids.toArray(String[]::new))).isZero();
+            assertThat(stored(racerId)).isZero();
+        } finally {
+            jdbc.sql("drop trigger " + fn + " on cadre").update();
+            jdbc.sql("drop function " + fn + "()").update();
+        }
+        // the other clerk's cadre is now really there; running the same file again updates them
+        ImportFixtures.actAs(fx.countyAdmin);
+        roster.upsert(new org.ganxun.people.CadreForm("另一录入", null, null, null, racerId, null,
+                org.ganxun.people.PoliticalStatus.MASSES, null, fx.townA, null, null, null, null,
+                org.ganxun.people.StaffCategory.CIVIL_SERVANT, null, null, null, null, null, null, null),
+                org.ganxun.people.CitizenId.parse(racerId).id().orElseThrow());
+        ImportJob retried = runImport(fx.countyAdmin, "并发.xlsx", ImportFixtures.xlsx(rows), ImportMode.VALID_ROWS);
+        assertThat(retried.status()).isEqualTo(ImportJob.Status.COMPLETED);
+        assertThat(retried.createdCount()).isEqualTo(30);
+        assertThat(retried.updatedCount()).isEqualTo(1);
+        ImportFixtures.actAs(fx.countyAdmin);
+        assertThat(roster.get(roster.idByCitizenId(racerId)).name()).isEqualTo(racer);
+    }
+
     private long stored(String... ids) {
         ImportFixtures.actAs(fx.admin);
         return Arrays.stream(ids).filter(i -> roster.idByCitizenId(i) != null).count();
