@@ -97,11 +97,11 @@ class RosterImportBenchmark {
                 (a) baseline FastExcel parse + COPY: %.2f s = %,.0f rows/s, peak heap used %,d MB (copied %,d)
                 (b) full import (product path):      %.2f s = %,.0f rows/s, peak heap used %,d MB (created %,d, audit entries %,d)
                 ratio import / baseline: %.2f
-                CPU seconds (a): JVM %.1f, PostgreSQL %.1f; (b): JVM %.1f, PostgreSQL %.1f
+                CPU seconds (a): JVM %.1f (JIT %.1f, GC %.1f), PostgreSQL %.1f; (b): JVM %.1f (JIT %.1f, GC %.1f), PostgreSQL %.1f
                 max heap (-Xmx): %,d MB, cores: %d
                 """, ROWS, size, WARMUP_ROWS, baseSec, ROWS / baseSec, baseHeap >> 20, copied, importSec, ROWS / importSec,
-                importHeap >> 20, job.createdCount(), audits, importSec / baseSec, baseCpu[0], baseCpu[1],
-                importCpu[0], importCpu[1],
+                importHeap >> 20, job.createdCount(), audits, importSec / baseSec, baseCpu[0], baseCpu[2], baseCpu[3],
+                baseCpu[1], importCpu[0], importCpu[2], importCpu[3], importCpu[1],
                 Runtime.getRuntime().maxMemory() >> 20, Runtime.getRuntime().availableProcessors());
         System.out.println("=== Roster import benchmark ===\n" + report);
         Files.writeString(Path.of("target", "roster-import-benchmark.txt"), report);
@@ -217,19 +217,45 @@ class RosterImportBenchmark {
     static final class CpuMeter {
         private final long jvm0;
         private final long pg0;
+        private final long[] jitGc0;
 
         private CpuMeter() {
             jvm0 = jvmNanos();
             pg0 = postgresTicks();
+            jitGc0 = jitAndGcTicks();
         }
 
         static CpuMeter start() {
             return new CpuMeter();
         }
 
-        /** {@code [jvm seconds, postgres seconds]} */
+        /** {@code [jvm seconds, postgres seconds, of the JVM's: JIT compiler seconds, garbage collector seconds]} */
         double[] stop() {
-            return new double[]{(jvmNanos() - jvm0) / 1e9, (postgresTicks() - pg0) / 100.0};
+            long[] jitGc = jitAndGcTicks();
+            return new double[]{(jvmNanos() - jvm0) / 1e9, (postgresTicks() - pg0) / 100.0,
+                    (jitGc[0] - jitGc0[0]) / 100.0, (jitGc[1] - jitGc0[1]) / 100.0};
+        }
+
+        /** CPU ticks of this JVM's compiler threads and of its garbage collector threads (from /proc/self/task). */
+        private static long[] jitAndGcTicks() {
+            long[] sum = new long[2];
+            File[] tasks = new File("/proc/self/task").listFiles();
+            for (File t : tasks == null ? new File[0] : tasks) {
+                try {
+                    String stat = Files.readString(t.toPath().resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                    if (name.contains("CompilerThre")) {
+                        sum[0] += ticks;
+                    } else if (name.startsWith("GC Thread") || name.startsWith("G1 ")) {
+                        sum[1] += ticks;
+                    }
+                } catch (IOException | RuntimeException e) {
+                    // the thread ended meanwhile
+                }
+            }
+            return sum;
         }
 
         private static long jvmNanos() {
