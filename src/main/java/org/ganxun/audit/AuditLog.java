@@ -2,13 +2,16 @@ package org.ganxun.audit;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.ganxun.platform.db.CopyRows;
+import org.ganxun.platform.security.CurrentScope;
 import org.ganxun.platform.security.CurrentUser;
 import org.ganxun.platform.security.CurrentUsers;
+import org.ganxun.platform.security.DataScope;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -25,8 +28,10 @@ public class AuditLog {
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final javax.sql.DataSource dataSource;
+    private final CurrentScope scopes;
 
-    public AuditLog(JdbcClient jdbc, JsonMapper json, javax.sql.DataSource dataSource) {
+    public AuditLog(JdbcClient jdbc, JsonMapper json, javax.sql.DataSource dataSource, CurrentScope scopes) {
+        this.scopes = scopes;
         this.jdbc = jdbc;
         this.json = json;
         this.dataSource = dataSource;
@@ -99,43 +104,60 @@ public class AuditLog {
                 + " summary, before_data, after_data, remote_addr) FROM STDIN");
     }
 
-    /** Searches the log, newest first. Every filter is optional. */
+    /**
+     * Searches the log, newest first. Every filter is optional. A user with a limited data scope sees their
+     * own entries and those of users whose scope lies within theirs (an entry's before/after data is about
+     * the actor's organisations); entries of users above or beside them, and of the system, stay hidden.
+     */
     public Page search(String actor, String entityType, String entityId, String action, Instant from, Instant to,
                        int page, int size) {
+        DataScope scope = scopes.current();
         StringBuilder where = new StringBuilder(" where true");
-        List<Object> args = new ArrayList<>();
+        Map<String, Object> args = new HashMap<>();
+        if (!scope.all()) {
+            CurrentUser me = CurrentUsers.current().orElse(null);
+            where.append(" and (a.actor_id = :me or exists (select 1 from app_user u")
+                    .append(" left join organization o on o.id = u.scope_org_id")
+                    .append(" left join party_organization p on p.id = u.scope_party_org_id")
+                    .append(" left join cadre c on c.id = u.cadre_id")
+                    .append(" left join organization co on co.id = c.org_id")
+                    .append(" where u.id = a.actor_id and u.role <> 'SYSTEM_ADMIN' and ")
+                    .append(scope.sqlCondition("coalesce(o.path, co.path)", "p.path", "u.cadre_id")).append("))");
+            args.putAll(scope.sqlParameters());
+            args.put("me", me == null ? -1L : me.id());
+        }
         if (actor != null && !actor.isBlank()) {
-            where.append(" and actor_username = ?");
-            args.add(actor.trim());
+            where.append(" and a.actor_username = :actor");
+            args.put("actor", actor.trim());
         }
         if (entityType != null && !entityType.isBlank()) {
-            where.append(" and entity_type = ?");
-            args.add(entityType.trim());
+            where.append(" and a.entity_type = :entityType");
+            args.put("entityType", entityType.trim());
         }
         if (entityId != null && !entityId.isBlank()) {
-            where.append(" and entity_id = ?");
-            args.add(entityId.trim());
+            where.append(" and a.entity_id = :entityId");
+            args.put("entityId", entityId.trim());
         }
         if (action != null && !action.isBlank()) {
-            where.append(" and action = ?");
-            args.add(action.trim());
+            where.append(" and a.action = :action");
+            args.put("action", action.trim());
         }
         if (from != null) {
-            where.append(" and at >= ?");
-            args.add(Timestamp.from(from));
+            where.append(" and a.at >= :from");
+            args.put("from", Timestamp.from(from));
         }
         if (to != null) {
-            where.append(" and at < ?");
-            args.add(Timestamp.from(to));
+            where.append(" and a.at < :to");
+            args.put("to", Timestamp.from(to));
         }
-        long total = jdbc.sql("select count(*) from audit_log" + where).params(args).query(Long.class).single();
-        List<Object> pageArgs = new ArrayList<>(args);
-        pageArgs.add(size);
-        pageArgs.add((long) Math.max(page - 1, 0) * size);
+        long total = jdbc.sql("select count(*) from audit_log a" + where).params(args).query(Long.class).single();
+        Map<String, Object> pageArgs = new HashMap<>(args);
+        pageArgs.put("limit", size);
+        pageArgs.put("offset", (long) Math.max(page - 1, 0) * size);
         List<Entry> rows = jdbc.sql("""
-                select id, at, actor_username, action, entity_type, entity_id, summary,
-                       before_data::text as before_data, after_data::text as after_data, remote_addr
-                from audit_log""" + where + " order by at desc, id desc limit ? offset ?")
+                select a.id, a.at, a.actor_username, a.action, a.entity_type, a.entity_id, a.summary,
+                       a.before_data::text as before_data, a.after_data::text as after_data, a.remote_addr
+                from audit_log a""" + where + " order by a.at desc, a.id desc limit :limit offset :offset")
                 .params(pageArgs)
                 .query((rs, i) -> new Entry(rs.getLong("id"), rs.getTimestamp("at").toInstant(),
                         rs.getString("actor_username"), rs.getString("action"), rs.getString("entity_type"),

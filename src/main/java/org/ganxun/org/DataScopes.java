@@ -1,5 +1,6 @@
 package org.ganxun.org;
 
+import org.ganxun.platform.security.CurrentScope;
 import org.ganxun.platform.security.CurrentUser;
 import org.ganxun.platform.security.CurrentUsers;
 import org.ganxun.platform.security.DataScope;
@@ -12,7 +13,7 @@ import org.springframework.stereotype.Component;
  * that moving an organisation moves everyone's scope with it.
  */
 @Component
-public class DataScopes {
+public class DataScopes implements CurrentScope {
 
     private final JdbcClient jdbc;
 
@@ -20,6 +21,7 @@ public class DataScopes {
         this.jdbc = jdbc;
     }
 
+    @Override
     public DataScope current() {
         return CurrentUsers.current().map(this::of).orElse(DataScope.nothing());
     }

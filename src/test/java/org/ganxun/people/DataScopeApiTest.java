@@ -35,6 +35,7 @@ class DataScopeApiTest {
     @Autowired Fixture fixture;
     @Autowired JdbcClient jdbc;
     @Autowired JsonMapper json;
+    @Autowired org.ganxun.audit.AuditLog audit;
 
     long county;
     long townA;
@@ -111,6 +112,35 @@ class DataScopeApiTest {
         assertThat(jdbc.sql("select count(*) from cadre where name = '王丙' and org_id = ?").param(townB).query(Long.class).single()).isZero();
         assertThat(jdbc.sql("select count(*) from audit_log where entity_type = 'Cadre' and entity_id = ?")
                 .param(String.valueOf(cadreB)).query(Long.class).single()).isEqualTo(auditBefore);
+    }
+
+    @Test
+    void theAuditLogShowsAnAdministratorOnlyTheEntriesOfUsersWithinTheirScope() throws Exception {
+        CurrentUser liaisonA = fixture.user(Fixture.unique("liaisona"), Role.UNIT_LIAISON, villageOf(townA), null, null);
+        CurrentUser adminB = fixture.user(Fixture.unique("townb"), Role.ORG_DEPT_ADMIN, townB, null, null);
+        CurrentUser countyAdmin = fixture.user(Fixture.unique("county"), Role.ORG_DEPT_ADMIN, county, null, null);
+        String tag = Fixture.unique("审计");
+        for (CurrentUser u : new CurrentUser[]{adminA, liaisonA, adminB, countyAdmin}) {
+            audit.recordAs(u.id(), u.username(), "UPDATE", "Cadre", 1, tag + "：" + u.username(), null, Map.of("phone", "1"));
+        }
+        // township A's administrator: their own entry and their liaison's, not township B's nor the county's
+        String a = mvc.perform(get("/api/audit").param("size", "200").with(user(adminA)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(a).contains(tag + "：" + adminA.username(), tag + "：" + liaisonA.username())
+                .doesNotContain(tag + "：" + adminB.username(), tag + "：" + countyAdmin.username());
+        // asking for another user's entries by name gives nothing rather than their entries
+        mvc.perform(get("/api/audit").param("actor", adminB.username()).with(user(adminA)))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.total").value(0));
+        // the county's administrator sees all four
+        String c = mvc.perform(get("/api/audit").param("size", "200").with(user(countyAdmin)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        for (CurrentUser u : new CurrentUser[]{adminA, liaisonA, adminB, countyAdmin}) {
+            assertThat(c).contains(tag + "：" + u.username());
+        }
+    }
+
+    private long villageOf(long town) {
+        return fixture.org(town, Fixture.unique("甲村"), "VILLAGE");
     }
 
     @Test
