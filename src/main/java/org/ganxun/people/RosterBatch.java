@@ -167,7 +167,8 @@ public class RosterBatch {
                 changes.add(new AuditLog.Change("UPDATE", "Cadre", id, "导入更新干部信息：" + v.name, diff[0], diff[1]));
             }
         }
-        return new Prepared(inserts, updates, movedIds.toArray(Long[]::new), movedOn.toArray(String[]::new), history, audit.prepare(actor.id(), actor.username(), actor.remoteAddr(), changes), written);
+        return new Prepared(inserts, updates, movedIds.toArray(Long[]::new), movedOn.toArray(String[]::new), history,
+                audit.prepare(actor.id(), actor.username(), actor.remoteAddr(), changes), written);
     }
 
     /**
