@@ -13,6 +13,8 @@ import org.ganxun.org.OrganizationTrees;
 import org.ganxun.org.Tree;
 import org.ganxun.people.RankLevel;
 import org.ganxun.people.StaffCategory;
+import org.ganxun.platform.security.CurrentScope;
+import org.ganxun.platform.security.DataScope;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -39,11 +41,13 @@ class ComplianceController {
     private final ArchiveDocument document;
     private final StandingReminders reminders;
     private final OrganizationTrees trees;
+    private final CurrentScope scopes;
 
     ComplianceController(StandingService standings, ComplianceChecks checks, ComplianceDashboard dashboard,
                          RuleSetStore rules, StandingRecompute recompute, ArchiveDocument document, StandingReminders reminders,
-                         OrganizationTrees trees) {
+                         OrganizationTrees trees, CurrentScope scopes) {
         this.trees = trees;
+        this.scopes = scopes;
         this.document = document;
         this.reminders = reminders;
         this.standings = standings;
@@ -127,9 +131,21 @@ class ComplianceController {
                 .body(out.toByteArray());
     }
 
+    /**
+     * The national rules, the rules of the jurisdictions above the user (they govern the user's people) and
+     * those within the user's scope; not those of other counties or townships.
+     */
     @GetMapping("/rule-sets")
     List<RuleSetView> ruleSets() {
-        return rules.all().stream().map(s -> new RuleSetView(s.ruleSet(), s.jurisdictionName() == null ? "全国" : s.jurisdictionName())).toList();
+        DataScope scope = scopes.current();
+        return rules.all().stream()
+                .filter(s -> visible(scope, s.jurisdictionPath()))
+                .map(s -> new RuleSetView(s.ruleSet(), s.jurisdictionName() == null ? "全国" : s.jurisdictionName())).toList();
+    }
+
+    private static boolean visible(DataScope scope, String jurisdictionPath) {
+        return jurisdictionPath == null || scope.coversOrgPath(jurisdictionPath)
+                || (scope.orgPath() != null && scope.orgPath().startsWith(jurisdictionPath));
     }
 
     @PostMapping("/rule-sets")

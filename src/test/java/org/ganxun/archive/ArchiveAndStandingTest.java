@@ -1,5 +1,8 @@
 package org.ganxun.archive;
 
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -47,6 +50,7 @@ class ArchiveAndStandingTest {
     @Autowired RuleSetStore rules;
     @Autowired Roster roster;
     @Autowired JdbcClient jdbc;
+    @Autowired org.springframework.test.web.servlet.MockMvc mvc;
     @Autowired org.ganxun.compliance.StandingReminders reminders;
 
     long county;
@@ -152,6 +156,15 @@ class ArchiveAndStandingTest {
                 .isInstanceOfSatisfying(BusinessException.class, e -> assertThat(e.status()).isEqualTo(403));
     }
 
+    private String ruleSetsAs(CurrentUser u) {
+        try {
+            return mvc.perform(get("/api/compliance/rule-sets").with(user(u)))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     @Test
     void standingRecomputeAndDashboardAgreeWithTheScope() throws Exception {
         LocalDate on = LocalDate.now().minusDays(2);
@@ -208,7 +221,7 @@ class ArchiveAndStandingTest {
     }
 
     @Test
-    void aCountyRuleSetVersionGovernsItsPeopleFromItsStartDate() {
+    void aCountyRuleSetVersionGovernsItsPeopleFromItsStartDate() throws Exception {
         LocalDate start = LocalDate.now().minusDays(1);
         var national = NationalRules.defaults();
         var reqs = national.requirements().stream().map(q -> q.code().equals("TOWNSHIP_YEARLY")
@@ -231,6 +244,16 @@ class ArchiveAndStandingTest {
         assertThatThrownBy(() -> fixture.as(townAdminA, () -> rules.saveVersion(county, "越权", LocalDate.now().plusDays(5),
                 new RuleDocument(reqs, national.conversions(), List.of(), national.carryOver()), null)))
                 .isInstanceOfSatisfying(BusinessException.class, e -> assertThat(e.status()).isEqualTo(403));
+
+        // the rule list shows a township the rules above it, and nobody another county's rules
+        long otherCounty = fixture.org(null, Fixture.unique("别县"), "COUNTY");
+        String otherName = Fixture.unique("别县规则");
+        fixture.as(Fixture.systemAdmin(), () -> rules.saveVersion(otherCounty, otherName, start,
+                new RuleDocument(reqs, national.conversions(), List.of(), national.carryOver()), null));
+        for (CurrentUser u : List.of(townAdminA, countyAdmin)) {
+            assertThat(ruleSetsAs(u)).contains("某县规则", national.name()).doesNotContain(otherName);
+        }
+        assertThat(ruleSetsAs(Fixture.systemAdmin())).contains("某县规则", otherName);
     }
 
     @Test
