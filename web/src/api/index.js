@@ -58,7 +58,7 @@ export const statistics = {
 }
 
 export const users = {
-  list: () => data(http.get('/api/users')),
+  list: (query) => data(http.get('/api/users', { params: cleanParams(query) })),
   roles: () => data(http.get('/api/users/roles')),
   create: (body) => data(http.post('/api/users', body, { quiet: true })),
   update: (id, body) => data(http.put(`/api/users/${id}`, body, { quiet: true })),

@@ -4,7 +4,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.ganxun.audit.AuditLog;
@@ -104,12 +106,51 @@ public class UserAccounts {
 
     // ---- administration ----
 
+    /** A page of accounts and how many match in all. */
+    public record Page(List<Account> rows, long total) {
+    }
+
+    /**
+     * The accounts the current administrator may see (see {@link #visibleCondition}), filtered by text (user
+     * name or name), role and state ({@code ok}, {@code locked}, {@code disabled}), one page at a time.
+     */
     @Transactional(readOnly = true)
-    public List<Account> list() {
+    public Page search(String text, Role role, String state, int page, int size) {
         DataScope scope = scopes.current();
-        return jdbc.sql(ACCOUNT_SQL + " order by u.id").query(this::account).list().stream()
-                .filter(a -> visible(scope, a))
-                .toList();
+        StringBuilder where = new StringBuilder(" where ").append(visibleCondition(scope));
+        Map<String, Object> params = new HashMap<>(scope.sqlParameters());
+        if (StringUtils.hasText(text)) {
+            where.append(" and (u.username like :text or u.display_name like :text)");
+            params.put("text", "%" + text.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+        }
+        if (role != null) {
+            where.append(" and u.role = :role");
+            params.put("role", role.name());
+        }
+        if (state != null) {
+            where.append(switch (state) {
+                case "ok" -> " and u.enabled and not coalesce(u.locked_until > now(), false)";
+                case "locked" -> " and coalesce(u.locked_until > now(), false)";
+                case "disabled" -> " and not u.enabled";
+                default -> throw new BusinessException("未知的账号状态“" + state + "”，可选 ok、locked、disabled");
+            });
+        }
+        long total = jdbc.sql("select count(*) from app_user u" + ACCOUNT_JOINS + where).params(params)
+                .query(Long.class).single();
+        params.put("limit", size);
+        params.put("offset", (long) Math.max(page - 1, 0) * size);
+        List<Account> rows = jdbc.sql(ACCOUNT_SQL + where + " order by u.id limit :limit offset :offset").params(params)
+                .query(this::account).list();
+        return new Page(rows, total);
+    }
+
+    /**
+     * An account is visible to a scoped administrator when the unit it works for lies within their scope:
+     * the unit of its administrative scope, else the unit of its party organisation, else (a cadre's
+     * account) the unit of its cadre; or when its party scope lies within a party scope.
+     */
+    private static String visibleCondition(DataScope scope) {
+        return scope.sqlCondition("coalesce(o.path, po.path, co.path)", "p.path", null);
     }
 
     @Transactional
@@ -235,27 +276,40 @@ public class UserAccounts {
     }
 
     private boolean visible(DataScope scope, Account a) {
-        if (scope.all()) {
-            return true;
+        Map<String, Object> params = new HashMap<>(scope.sqlParameters());
+        params.put("id", a.id());
+        return jdbc.sql("select count(*) from app_user u" + ACCOUNT_JOINS + " where u.id = :id and " + visibleCondition(scope))
+                .params(params).query(Long.class).single() > 0;
+    }
+
+    /** One account, if the current administrator may see it (404 otherwise, as for an account that does not exist). */
+    @Transactional(readOnly = true)
+    public Account getVisible(long id) {
+        Account a = get(id);
+        if (!visible(scopes.current(), a)) {
+            throw BusinessException.notFound("用户");
         }
-        String orgPath = a.scopeOrgId() == null ? null : jdbc.sql("select path from organization where id = ?")
-                .param(a.scopeOrgId()).query(String.class).optional().orElse(null);
-        String partyPath = a.scopePartyOrgId() == null ? null : jdbc.sql("select path from party_organization where id = ?")
-                .param(a.scopePartyOrgId()).query(String.class).optional().orElse(null);
-        return (orgPath != null && scope.coversOrgPath(orgPath)) || (partyPath != null && scope.coversPartyOrgPath(partyPath));
+        return a;
     }
 
     private static String displayName(AccountRequest req) {
         return StringUtils.hasText(req.displayName()) ? req.displayName().trim() : req.username().trim();
     }
 
+    private static final String ACCOUNT_JOINS = """
+
+            left join organization o on o.id = u.scope_org_id
+            left join party_organization p on p.id = u.scope_party_org_id
+            left join organization po on po.id = p.org_id
+            left join cadre c on c.id = u.cadre_id
+            left join organization co on co.id = c.org_id
+            """;
+
     private static final String ACCOUNT_SQL = """
             select u.id, u.username, u.display_name, u.role, u.scope_org_id, o.name as org_name, u.scope_party_org_id,
                    p.name as party_name, u.cadre_id, u.enabled, coalesce(u.locked_until > now(), false) as locked,
                    u.failed_attempts, u.last_login_at
-            from app_user u
-            left join organization o on o.id = u.scope_org_id
-            left join party_organization p on p.id = u.scope_party_org_id""";
+            from app_user u""" + ACCOUNT_JOINS;
 
     private Account account(ResultSet rs, int i) throws SQLException {
         Role role = Role.valueOf(rs.getString("role"));

@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -37,14 +38,15 @@ class UserController {
     }
 
     @GetMapping
-    List<UserAccounts.Account> list() {
-        return accounts.list();
+    UserAccounts.Page list(@RequestParam(required = false) String text, @RequestParam(required = false) Role role,
+                           @RequestParam(required = false) String state, @RequestParam(defaultValue = "1") int page,
+                           @RequestParam(defaultValue = "20") int size) {
+        return accounts.search(text, role, state, page, Math.min(Math.max(size, 1), 200));
     }
 
     @GetMapping("/{id}")
     UserAccounts.Account get(@PathVariable long id) {
-        return accounts.list().stream().filter(a -> a.id() == id).findFirst()
-                .orElseThrow(() -> org.ganxun.platform.web.BusinessException.notFound("用户"));
+        return accounts.getVisible(id);
     }
 
     @PostMapping
