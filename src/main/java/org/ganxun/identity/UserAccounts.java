@@ -192,7 +192,21 @@ public class UserAccounts {
                 .update();
         Account after = get(id);
         audit.record("UPDATE", "User", id, "修改用户 " + after.username(), before, after);
+        if (before.role() != after.role() || !java.util.Objects.equals(before.scopeOrgId(), after.scopeOrgId())
+                || !java.util.Objects.equals(before.scopePartyOrgId(), after.scopePartyOrgId())
+                || !java.util.Objects.equals(before.cadreId(), after.cadreId()) || (before.enabled() && !after.enabled())) {
+            endSessions(after.username());
+        }
         return after;
+    }
+
+    /**
+     * Signs the user out everywhere: a session holds the role and scope it was opened with, so after a change
+     * of role, scope or linked cadre, a disabling or a password reset the user must sign in again. Deleted in
+     * the changing transaction (Spring Session's table; its attributes go by cascade).
+     */
+    private void endSessions(String username) {
+        jdbc.sql("delete from spring_session where principal_name = ?").param(username).update();
     }
 
     @Transactional
@@ -205,6 +219,7 @@ public class UserAccounts {
         jdbc.sql("update app_user set password_hash = ?, password_changed_at = now(), failed_attempts = 0, locked_until = null where id = ?")
                 .params(encoder.encode(newPassword), id).update();
         audit.record("RESET_PASSWORD", "User", id, "重置用户 " + acc.username() + " 的密码", null, null);
+        endSessions(acc.username());
     }
 
     @Transactional

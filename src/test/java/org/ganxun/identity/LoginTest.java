@@ -21,6 +21,7 @@ class LoginTest {
     @LocalServerPort int port;
     @Autowired Fixture fixture;
     @Autowired JdbcClient jdbc;
+    @Autowired UserAccounts accounts;
 
     @Test
     void logsInAndKeepsTheSession() throws Exception {
@@ -38,6 +39,33 @@ class LoginTest {
         assertThat(jdbc.sql("select password_hash from app_user where id = ?").param(u.id()).query(String.class).single())
                 .startsWith("{argon2}");
         assertThat(b.postJson("/api/auth/logout", "{}").statusCode()).isEqualTo(204);
+        assertThat(b.get("/api/auth/me").statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void aChangeOfScopeOrAPasswordResetByAnAdministratorEndsTheUsersSessions() throws Exception {
+        long county = fixture.org(null, Fixture.unique("会话县"), "COUNTY");
+        long townA = fixture.org(county, Fixture.unique("会话甲镇"), "TOWNSHIP");
+        long townB = fixture.org(county, Fixture.unique("会话乙镇"), "TOWNSHIP");
+        CurrentUser admin = fixture.user(Fixture.unique("sadm"), Role.ORG_DEPT_ADMIN, county, null, null);
+        CurrentUser u = fixture.user(Fixture.unique("sess"), Role.UNIT_LIAISON, townA, null, null);
+        Browserless b = new Browserless(port);
+        assertThat(b.login(u.username(), Fixture.PASSWORD).statusCode()).isEqualTo(200);
+        assertThat(b.get("/api/auth/me").statusCode()).isEqualTo(200);
+        // a change of the display name alone keeps the session
+        fixture.as(admin, () -> accounts.update(u.id(), new UserAccounts.AccountRequest(u.username(), "新名字", u.role(),
+                townA, null, null, true, null)));
+        assertThat(b.get("/api/auth/me").statusCode()).isEqualTo(200);
+        // moving the liaison to another township ends it: the old scope must not live on in the session
+        fixture.as(admin, () -> accounts.update(u.id(), new UserAccounts.AccountRequest(u.username(), "新名字", u.role(),
+                townB, null, null, true, null)));
+        assertThat(b.get("/api/auth/me").statusCode()).isEqualTo(401);
+        assertThat(b.login(u.username(), Fixture.PASSWORD).statusCode()).isEqualTo(200);
+        assertThat(b.get("/api/auth/me").body()).contains(u.username());
+        fixture.as(admin, () -> {
+            accounts.resetPassword(u.id(), "Reset@2026pw");
+            return null;
+        });
         assertThat(b.get("/api/auth/me").statusCode()).isEqualTo(401);
     }
 
