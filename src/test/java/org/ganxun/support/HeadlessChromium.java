@@ -3,6 +3,7 @@ package org.ganxun.support;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
+import java.time.Duration;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +11,13 @@ import java.util.Comparator;
 import java.util.Map;
 
 import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
+import org.openqa.selenium.ElementClickInterceptedException;
+import org.openqa.selenium.ElementNotInteractableException;
+import org.openqa.selenium.Point;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -74,6 +82,53 @@ public final class HeadlessChromium implements AutoCloseable {
 
     public WebDriver driver() {
         return driver;
+    }
+
+    /** An element by its {@code data-test} attribute (the pages mark what tests use). */
+    public static By test(String name) {
+        return By.cssSelector("[data-test='" + name + "']");
+    }
+
+    /** The native input of an el-input marked {@code data-test} (Element Plus puts the attribute on either). */
+    public static By input(String name) {
+        return By.cssSelector("input[data-test='" + name + "'], [data-test='" + name + "'] input");
+    }
+
+    /** Opens a page from the side menu, as a person would: unfolds the group, clicks the entry, waits for the title. */
+    public void openMenu(String group, String item) {
+        // another sub-menu may still be sliding shut and moving this one: click its title only when it
+        // stands still, and until it is open
+        new WebDriverWait(driver, Duration.ofSeconds(15)).ignoring(StaleElementReferenceException.class).until(d -> {
+            WebElement sub = d.findElement(test("menu-" + group));
+            if (sub.getDomAttribute("class").contains("is-opened")) {
+                return true;
+            }
+            WebElement title = sub.findElement(By.cssSelector(".el-sub-menu__title"));
+            Point before = title.getLocation();
+            pause(250);
+            if (before.equals(title.getLocation())) {
+                title.click();
+                pause(400);
+            }
+            return false;
+        });
+        // the sub-menu slides open: click once its entry takes clicks
+        new WebDriverWait(driver, Duration.ofSeconds(10))
+                .ignoring(ElementNotInteractableException.class)
+                .ignoring(ElementClickInterceptedException.class)
+                .until(d -> {
+                    d.findElement(test("menu-" + item)).click();
+                    return true;
+                });
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> d.getTitle().startsWith(item));
+    }
+
+    private static void pause(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Screenshots of this run go to target/screenshots/PREFIX-NN-name.png; the last run's are removed. */

@@ -1,6 +1,8 @@
 package org.ganxun.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.ganxun.support.HeadlessChromium.input;
+import static org.ganxun.support.HeadlessChromium.test;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -92,7 +94,7 @@ class ArchiveBrowserTest {
         try {
             // ---- the administrator records 8 学时 of a class for the cadre on 学时登记
             login(adminName);
-            openMenu("学时管理", "学时登记");
+            browser.openMenu("学时管理", "学时登记");
             WebElement picker = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-test=entry-form] .el-select")));
             picker.click();
             WebElement search = driver.switchTo().activeElement();
@@ -152,7 +154,7 @@ class ArchiveBrowserTest {
             // ---- the administrator approves it on 学时审核
             driver.manage().window().setSize(new Dimension(1400, 900));
             login(adminName);
-            openMenu("学时管理", "学时审核");
+            browser.openMenu("学时管理", "学时审核");
             WebElement row = wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
                     "//*[@data-test='review-table']//tr[contains(.,'市委组织部乡村振兴专题培训')]")));
             assertThat(row.getText()).contains(cadreName).contains("12");
@@ -179,14 +181,6 @@ class ArchiveBrowserTest {
 
     private String base() {
         return "http://localhost:" + port;
-    }
-
-    private static By test(String name) {
-        return By.cssSelector("[data-test='" + name + "']");
-    }
-
-    private static By input(String name) {
-        return By.cssSelector("input[data-test='" + name + "'], [data-test='" + name + "'] input");
     }
 
     private void login(String username) {
@@ -230,35 +224,7 @@ class ArchiveBrowserTest {
         return (Long) driver.executeScript("return document.documentElement.scrollWidth");
     }
 
-    /** Opens a page from the side menu, as RosterBrowserTest does. */
-    private void openMenu(String group, String item) {
-        new WebDriverWait(driver, Duration.ofSeconds(15)).ignoring(StaleElementReferenceException.class).until(d -> {
-            WebElement sub = d.findElement(test("menu-" + group));
-            if (sub.getDomAttribute("class").contains("is-opened")) {
-                return true;
-            }
-            WebElement title = sub.findElement(By.cssSelector(".el-sub-menu__title"));
-            org.openqa.selenium.Point before = title.getLocation();
-            sleep(250);
-            if (before.equals(title.getLocation())) {
-                title.click();
-                sleep(400);
-            }
-            return false;
-        });
-        clickWhenReady(test("menu-" + item));
-        wait.until(d -> d.getTitle().startsWith(item));
-    }
-
     private void shot(String name) {
         browser.shot(name);
-    }
-
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -1,6 +1,8 @@
 package org.ganxun.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.ganxun.support.HeadlessChromium.input;
+import static org.ganxun.support.HeadlessChromium.test;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -156,14 +158,6 @@ class EveryPageBrowserTest {
 
     private String base() {
         return "http://localhost:" + port;
-    }
-
-    private static By test(String name) {
-        return By.cssSelector("[data-test='" + name + "']");
-    }
-
-    private static By input(String name) {
-        return By.cssSelector("input[data-test='" + name + "'], [data-test='" + name + "'] input");
     }
 
     private static void sleep(long ms) {

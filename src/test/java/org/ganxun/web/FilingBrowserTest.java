@@ -1,6 +1,8 @@
 package org.ganxun.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.ganxun.support.HeadlessChromium.input;
+import static org.ganxun.support.HeadlessChromium.test;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -107,14 +109,6 @@ class FilingBrowserTest {
         shot("clash-warning");
         String text = result.getText();
         assertThat(text).contains("已提交备案", "内容相近", "学习贯彻党的二十大精神专题培训班", "名称相似度100%");
-    }
-
-    private static By test(String name) {
-        return By.cssSelector("[data-test='" + name + "']");
-    }
-
-    private static By input(String name) {
-        return By.cssSelector("input[data-test='" + name + "'], [data-test='" + name + "'] input");
     }
 
     private void shot(String name) {

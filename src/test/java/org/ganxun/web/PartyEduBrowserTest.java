@@ -1,6 +1,8 @@
 package org.ganxun.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.ganxun.support.HeadlessChromium.input;
+import static org.ganxun.support.HeadlessChromium.test;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -21,12 +23,7 @@ import org.ganxun.support.IntegrationTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.ElementClickInterceptedException;
-import org.openqa.selenium.ElementNotInteractableException;
-import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -112,17 +109,17 @@ class PartyEduBrowserTest {
             driver.findElement(test("login-submit")).click();
             wait.until(ExpectedConditions.textToBePresentInElementLocated(test("current-user"), "马书记"));
 
-            openMenu("党员教育", "党员管理");
+            browser.openMenu("党员教育", "党员管理");
             wait.until(ExpectedConditions.textToBePresentInElementLocated(test("member-table"), "邓在外"));
             assertThat(driver.findElement(test("member-table")).getText()).contains("广东省深圳市", "未转组织关系");
             shot("members");
 
-            openMenu("党员教育", "流动党员预警");
+            browser.openMenu("党员教育", "流动党员预警");
             wait.until(ExpectedConditions.textToBePresentInElementLocated(test("mobile-alerts"), "外出满六个月未转组织关系"));
             assertThat(driver.findElement(test("mobile-alerts")).getText()).contains("失去联系满六个月");
             shot("alerts");
 
-            openMenu("党员教育", "学习活动");
+            browser.openMenu("党员教育", "学习活动");
             wait.until(ExpectedConditions.textToBePresentInElementLocated(test("activity-table"), "学习贯彻党的二十大精神"));
             assertThat(driver.findElement(test("activity-table")).getText()).contains("在线1");
             shot("activities");
@@ -136,48 +133,7 @@ class PartyEduBrowserTest {
         return "http://localhost:" + port;
     }
 
-    private static By test(String name) {
-        return By.cssSelector("[data-test='" + name + "']");
-    }
-
-    private static By input(String name) {
-        return By.cssSelector("input[data-test='" + name + "'], [data-test='" + name + "'] input");
-    }
-
-    private void openMenu(String group, String item) {
-        new WebDriverWait(driver, Duration.ofSeconds(15)).ignoring(StaleElementReferenceException.class).until(d -> {
-            WebElement sub = d.findElement(test("menu-" + group));
-            if (sub.getDomAttribute("class").contains("is-opened")) {
-                return true;
-            }
-            WebElement title = sub.findElement(By.cssSelector(".el-sub-menu__title"));
-            org.openqa.selenium.Point before = title.getLocation();
-            sleep(250);
-            if (before.equals(title.getLocation())) {
-                title.click();
-                sleep(400);
-            }
-            return false;
-        });
-        new WebDriverWait(driver, Duration.ofSeconds(10))
-                .ignoring(ElementNotInteractableException.class)
-                .ignoring(ElementClickInterceptedException.class)
-                .until(d -> {
-                    d.findElement(test("menu-" + item)).click();
-                    return true;
-                });
-        wait.until(d -> d.getTitle().startsWith(item));
-    }
-
     private void shot(String name) {
         browser.shot(name);
-    }
-
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -1,6 +1,8 @@
 package org.ganxun.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.ganxun.support.HeadlessChromium.input;
+import static org.ganxun.support.HeadlessChromium.test;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -26,9 +28,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.ElementClickInterceptedException;
-import org.openqa.selenium.ElementNotInteractableException;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -108,7 +107,7 @@ class RosterBrowserTest {
             shot("home");
 
             // ---- 花名册导入: upload a workbook made like the template, wait for the job to finish
-            openMenu("干部管理", "花名册导入");
+            browser.openMenu("干部管理", "花名册导入");
             wait.until(ExpectedConditions.presenceOfElementLocated(test("import-upload")));
             Path workbook = workbook(people, townshipName, townshipCode);
             driver.findElement(By.cssSelector("[data-test=import-upload] input[type=file]"))
@@ -131,7 +130,7 @@ class RosterBrowserTest {
 
             // ---- 干部花名册: search one of them by name and see them in the table
             Person wanted = people.get(1);
-            openMenu("干部管理", "干部花名册");
+            browser.openMenu("干部管理", "干部花名册");
             WebElement name = wait.until(ExpectedConditions.visibilityOfElementLocated(input("search-name")));
             name.sendKeys(wanted.name());
             driver.findElement(test("search-submit")).click();
@@ -151,7 +150,7 @@ class RosterBrowserTest {
             wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".el-drawer")));
 
             // ---- 干部队伍结构统计: the administrator's county, everyone just imported
-            openMenu("统计分析", "干部队伍结构统计");
+            browser.openMenu("统计分析", "干部队伍结构统计");
             wait.until(d -> {
                 failOnErrorMessage("干部队伍结构统计");
                 List<WebElement> total = d.findElements(test("stats-total"));
@@ -308,44 +307,6 @@ class RosterBrowserTest {
         return "http://localhost:" + port;
     }
 
-    private static By test(String name) {
-        return By.cssSelector("[data-test='" + name + "']");
-    }
-
-    /** Element Plus puts extra attributes of el-input on the native input itself. */
-    private static By input(String name) {
-        return By.cssSelector("input[data-test='" + name + "'], [data-test='" + name + "'] input");
-    }
-
-    /** Opens a page from the side menu, as a person would. */
-    private void openMenu(String group, String item) {
-        // another sub-menu may still be sliding shut and moving this one: click its title only when it
-        // stands still, and until it is open
-        new WebDriverWait(driver, Duration.ofSeconds(15)).ignoring(StaleElementReferenceException.class).until(d -> {
-            WebElement sub = d.findElement(test("menu-" + group));
-            if (sub.getDomAttribute("class").contains("is-opened")) {
-                return true;
-            }
-            WebElement title = sub.findElement(By.cssSelector(".el-sub-menu__title"));
-            org.openqa.selenium.Point before = title.getLocation();
-            sleep(250);
-            if (before.equals(title.getLocation())) {
-                title.click();
-                sleep(400);
-            }
-            return false;
-        });
-        // the sub-menu slides open: click once its entry takes clicks
-        new WebDriverWait(driver, Duration.ofSeconds(10))
-                .ignoring(ElementNotInteractableException.class)
-                .ignoring(ElementClickInterceptedException.class)
-                .until(d -> {
-                    d.findElement(test("menu-" + item)).click();
-                    return true;
-                });
-        wait.until(d -> d.getTitle().startsWith(item));
-    }
-
     /** The UI shows the server's refusals as an error toast: fail with its text rather than time out. */
     private void failOnErrorMessage(String step) {
         for (WebElement m : driver.findElements(By.cssSelector(".el-message--error"))) {
@@ -358,13 +319,5 @@ class RosterBrowserTest {
 
     private void shot(String name) {
         browser.shot(name);
-    }
-
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }
