@@ -1,7 +1,6 @@
 package org.ganxun.compliance;
 
 import java.io.IOException;
-import java.io.StringReader;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -22,11 +21,11 @@ import javax.sql.DataSource;
 
 import org.ganxun.archive.ArchiveEntries;
 import org.ganxun.archive.Credit;
+import org.ganxun.platform.db.CopyRows;
 import org.ganxun.people.CadreStatus;
 import org.ganxun.people.PeopleFacts;
 import org.ganxun.people.PoliticalStatus;
 import org.ganxun.people.StaffCategory;
-import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -144,8 +143,7 @@ public class StandingRecompute {
                 });
                 int people = 0;
                 int standings = 0;
-                StringBuilder copy = new StringBuilder(1 << 20);
-                CopySink sink = new CopySink(c.unwrap(PGConnection.class));
+                CopyRows copy = new CopyRows();
                 while (true) {
                     List<Bundle> batch = take(queue, reader);
                     if (batch == END) {
@@ -159,23 +157,22 @@ public class StandingRecompute {
                         }
                         long id = b.person().id();
                         for (Standing s : StandingCalculator.compute(StandingService.toFacts(b.person()), b.credits(), governing.get(), asOf, false)) {
-                            copy.append(id).append('\t').append(s.code()).append('\t').append(s.title()).append('\t')
-                                    .append(s.status().name()).append('\t').append(plain(s.requiredHours())).append('\t')
-                                    .append(plain(s.countedHours())).append('\t').append(plain(s.missingHours())).append('\t')
-                                    .append(s.deadline() == null ? "\\N" : s.deadline().toString()).append('\t')
-                                    .append(governing.get().id()).append('\t').append(asOf).append('\n');
+                            copy.add(id).add(s.code()).add(s.title()).add(s.status().name()).add(plain(s.requiredHours()))
+                                    .add(plain(s.countedHours())).add(plain(s.missingHours())).add(s.deadline())
+                                    .add(governing.get().id()).add(asOf).endRow();
                             standings++;
                         }
                     }
-                    if (copy.length() > (1 << 20)) {
-                        sink.write(copy);
+                    if (copy.rows() >= 20_000) {
+                        copy.copyIn(c, COPY_STANDINGS);
+                        copy = new CopyRows();
                     }
                 }
-                sink.write(copy);
+                copy.copyIn(c, COPY_STANDINGS);
                 reader.get();
                 c.commit();
                 return new Result(people, standings, System.currentTimeMillis() - t0);
-            } catch (SQLException | IOException | RuntimeException ex) {
+            } catch (SQLException | RuntimeException ex) {
                 cancelled.set(true);
                 c.rollback();
                 throw ex;
@@ -288,15 +285,7 @@ public class StandingRecompute {
         return s;
     }
 
-    /** Streams batches of rows into cadre_standing with COPY. */
-    private record CopySink(PGConnection pg) {
-        void write(StringBuilder rows) throws SQLException, IOException {
-            if (rows.length() == 0) {
-                return;
-            }
-            pg.getCopyAPI().copyIn("copy cadre_standing (cadre_id, code, title, status, required_hours, counted_hours,"
-                    + " missing_hours, deadline, rule_set_id, as_of) from stdin", new StringReader(rows.toString()));
-            rows.setLength(0);
-        }
-    }
+    private static final String COPY_STANDINGS = "copy cadre_standing (cadre_id, code, title, status, required_hours,"
+            + " counted_hours, missing_hours, deadline, rule_set_id, as_of) from stdin";
+
 }

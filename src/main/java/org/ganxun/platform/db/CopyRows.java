@@ -90,8 +90,20 @@ public final class CopyRows {
         if (rows == 0) {
             return;
         }
-        flush();
         Connection con = DataSourceUtils.getConnection(dataSource);
+        try {
+            copyIn(con, sql);
+        } finally {
+            DataSourceUtils.releaseConnection(con, dataSource);
+        }
+    }
+
+    /** As {@link #copyIn(DataSource, String)}, on a connection the caller manages. */
+    public void copyIn(Connection con, String sql) {
+        if (rows == 0) {
+            return;
+        }
+        flush();
         try {
             CopyIn in = con.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
             try {
@@ -109,8 +121,7 @@ public final class CopyRows {
                 throw new DuplicateKeyException(e.getMessage(), e);
             }
             throw new UncategorizedSQLException(sql, null, e);
-        } finally {
-            DataSourceUtils.releaseConnection(con, dataSource);
         }
     }
+
 }
