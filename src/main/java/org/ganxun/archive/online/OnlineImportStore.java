@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.ganxun.platform.excel.FileType;
 import org.ganxun.platform.excel.ImportMode;
 import org.ganxun.platform.excel.RowError;
+import org.ganxun.platform.job.UploadJobWorker;
 import org.ganxun.platform.security.CurrentUser;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -43,7 +44,7 @@ class OnlineImportStore {
     /** The stored upload of a job and what the run needs. */
     record StoredFile(long id, long ownerId, String ownerUsername, String remoteAddr, String fileName, FileType type,
                       int headerRow, Map<OnlineColumn, Integer> mapping, String platform, ImportMode mode,
-                      OnlineImport.Status status, byte[] data) {
+                      OnlineImport.Status status, byte[] data) implements UploadJobWorker.Upload {
     }
 
     @Transactional(propagation = Propagation.REQUIRES_NEW)
@@ -144,17 +145,6 @@ class OnlineImportStore {
                         json.writeValueAsString(x.errors()),
                         message == null || message.length() <= 1000 ? message : message.substring(0, 1000), id)
                 .update();
-    }
-
-    @Transactional
-    public int failInterrupted() {
-        return jdbc.sql("""
-                update online_import set status = 'FAILED', message = ?, finished_at = now(), processed_rows = 0
-                where status = 'RUNNING'""").param(INTERRUPTED).update();
-    }
-
-    public List<Long> queued() {
-        return jdbc.sql("select id from online_import where status = 'QUEUED' order by id").query(Long.class).list();
     }
 
     private Map<OnlineColumn, Integer> mapping(String text) {

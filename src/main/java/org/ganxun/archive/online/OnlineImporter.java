@@ -83,7 +83,8 @@ class OnlineImporter {
         void update(int processedRows);
     }
 
-    record Outcome(int totalRows, int credited, BigDecimal creditedHours, int skipped, int errorRows, List<RowError> errors) {
+    record Outcome(int totalRows, int credited, BigDecimal creditedHours, int skipped, int errorRows, List<RowError> errors)
+            implements org.ganxun.platform.job.UploadJobWorker.Outcome {
         static final Outcome NONE = new Outcome(0, 0, BigDecimal.ZERO, 0, 0, List.of());
     }
 

@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.ganxun.platform.excel.FileType;
 import org.ganxun.platform.excel.ImportMode;
 import org.ganxun.platform.excel.RowError;
+import org.ganxun.platform.job.UploadJobWorker;
 import org.ganxun.platform.security.CurrentUser;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -38,7 +39,7 @@ class ImportJobs {
 
     /** The stored upload of a job, and whose it is. */
     record StoredFile(long id, long ownerId, String ownerUsername, String remoteAddr, String fileName, FileType type,
-                      ImportMode mode, ImportJob.Status status, byte[] data) {
+                      ImportMode mode, ImportJob.Status status, byte[] data) implements UploadJobWorker.Upload {
     }
 
     @Transactional(propagation = Propagation.REQUIRES_NEW)
@@ -134,17 +135,6 @@ class ImportJobs {
                 .update();
     }
 
-    /** At startup: jobs a stopped server left running. Their data was rolled back with their transaction. */
-    @Transactional
-    public int failInterrupted() {
-        return jdbc.sql("""
-                update import_job set status = 'FAILED', message = ?, finished_at = now(), processed_rows = 0
-                where status = 'RUNNING'""").param(INTERRUPTED).update();
-    }
-
-    public List<Long> queued() {
-        return jdbc.sql("select id from import_job where status = 'QUEUED' order by id").query(Long.class).list();
-    }
 
     private ImportJob map(ResultSet rs, int i) throws SQLException {
         Timestamp fin = rs.getTimestamp("finished_at");

@@ -80,7 +80,7 @@ class RosterImporter {
 
     /** What happened; when {@code errorRows > 0} in ALL_OR_NOTHING mode the caller rolls back. */
     record Outcome(int totalRows, int createdCount, int updatedCount, int errorRows, List<RowError> errors,
-                   String message) {
+                   String message) implements org.ganxun.platform.job.UploadJobWorker.Outcome {
     }
 
     @Transactional(propagation = Propagation.MANDATORY)

@@ -62,6 +62,8 @@ class OnlineImportTest {
     @Autowired Roster roster;
     @Autowired JdbcClient jdbc;
     @Autowired MockMvc mvc;
+    @Autowired OnlineImportWorker worker;
+    @Autowired OnlineImportStore store;
 
     long county;
     long town;
@@ -276,6 +278,27 @@ class OnlineImportTest {
         // not a spreadsheet
         assertThatThrownBy(() -> fixture.as(admin, () -> imports.upload("x.pdf", "%PDF".getBytes(), "127.0.0.1")))
                 .isInstanceOf(BusinessException.class).hasMessageContaining("Excel");
+    }
+
+    @Test
+    void anImportLeftRunningByAStoppedServerFailsAndIsRunAgainOnRetry() {
+        byte[] file = xlsx(export(List.of(List.of(1, "网课甲", idA, "S-1", "中断后重来", 60, d1, "否"))));
+        OnlineImport up = fixture.as(admin, () -> imports.upload("中断.xlsx", file, "127.0.0.1"));
+        // the server stopped while running it: the job row says RUNNING, nobody holds its lock, nothing stored
+        assertThat(store.queue(up.id(), up.proposedMapping(), "网络学院", ImportMode.VALID_ROWS)).isTrue();
+        jdbc.sql("update online_import set status = 'RUNNING', started_at = now() where id = ?").param(up.id()).update();
+
+        worker.sweep(); // at start-up and every minute
+
+        OnlineImport failed = fixture.as(admin, () -> imports.get(up.id()));
+        assertThat(failed.status()).isEqualTo(OnlineImport.Status.FAILED);
+        assertThat(failed.message()).isEqualTo("服务器在导入过程中停止，未写入任何数据，可重新执行");
+        fixture.as(admin, () -> imports.retry(up.id()));
+        await().atMost(Duration.ofSeconds(60)).until(() -> fixture.as(admin, () -> imports.get(up.id())).status(),
+                s -> s == OnlineImport.Status.COMPLETED || s == OnlineImport.Status.FAILED);
+        assertThat(fixture.as(admin, () -> imports.get(up.id())).creditedCount()).isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from archive_entry where cadre_id = ? and title = '中断后重来'").param(cadreA)
+                .query(Long.class).single()).isEqualTo(1);
     }
 
     private OnlineImport run(long id, Map<OnlineColumn, Integer> mapping, ImportMode mode) {

@@ -56,6 +56,8 @@ class RosterImportTest {
     ImportLimits limits;
     @Autowired
     Roster roster;
+    @Autowired
+    javax.sql.DataSource dataSource;
 
     ImportFixtures fx;
 
@@ -312,7 +314,7 @@ class RosterImportTest {
                 values (?, ?, 'x.xlsx', 'XLSX', ?, ?, 'ALL_OR_NOTHING', 'RUNNING', now()) returning id""")
                 .params(fx.countyAdmin.id(), fx.countyAdmin.username(), file.length, file).query(Long.class).single();
 
-        worker.recover(); // what the application does when it starts
+        worker.sweep(); // what the application does when it starts, and every minute
 
         ImportFixtures.actAs(fx.countyAdmin);
         ImportJob failed = imports.get(jobId);
@@ -327,6 +329,58 @@ class RosterImportTest {
         ImportFixtures.actAs(fx.countyAdmin);
         assertThat(roster.idByCitizenId(id)).isNotNull();
         assertThatThrownBy(() -> imports.retry(jobId)).isInstanceOf(BusinessException.class);
+    }
+
+    @Test
+    void aJobRunningOnAnotherNodeIsLeftAloneUntilThatNodeStops() throws Exception {
+        String id = ImportFixtures.citizenId(LocalDate.of(1991, 10, 10), true);
+        byte[] file = ImportFixtures.xlsx(List.of(List.of("姓名", "公民身份号码", "单位", "政治面貌", "人员类别"),
+                List.of("别处" + cn(3), id, fx.townAName, "群众", "事业人员")));
+        long jobId = jdbc.sql("""
+                insert into import_job (owner_id, owner_username, file_name, file_type, file_size, file_data, mode, status, started_at)
+                values (?, ?, 'y.xlsx', 'XLSX', ?, ?, 'ALL_OR_NOTHING', 'RUNNING', now()) returning id""")
+                .params(fx.countyAdmin.id(), fx.countyAdmin.username(), file.length, file).query(Long.class).single();
+        // another application node runs the job: its transaction holds the job's lock
+        try (java.sql.Connection otherNode = dataSource.getConnection()) {
+            otherNode.setAutoCommit(false);
+            try (var st = otherNode.prepareStatement("select pg_advisory_xact_lock(?, ?)")) {
+                st.setInt(1, org.ganxun.platform.job.UploadJobWorker.lockClass("import_job"));
+                st.setInt(2, Math.toIntExact(jobId));
+                st.execute();
+            }
+            worker.sweep();
+            ImportFixtures.actAs(fx.countyAdmin);
+            assertThat(imports.get(jobId).status()).isEqualTo(ImportJob.Status.RUNNING);
+            otherNode.rollback(); // that node stops: its transaction ends without storing anything
+        }
+        worker.sweep();
+        ImportFixtures.actAs(fx.countyAdmin);
+        assertThat(imports.get(jobId).status()).isEqualTo(ImportJob.Status.FAILED);
+        assertThat(imports.get(jobId).message()).isEqualTo("服务器在导入过程中停止，未写入任何数据，可重新执行");
+    }
+
+    @Test
+    void aQueuedJobThatAStoppedNodeNeverStartedIsRunByTheSweep() throws Exception {
+        String id = ImportFixtures.citizenId(LocalDate.of(1992, 11, 11), false);
+        byte[] file = ImportFixtures.xlsx(List.of(List.of("姓名", "公民身份号码", "单位", "政治面貌", "人员类别"),
+                List.of("排队" + cn(4), id, fx.townAName, "群众", "事业人员")));
+        long jobId = jdbc.sql("""
+                insert into import_job (owner_id, owner_username, file_name, file_type, file_size, file_data, mode, status)
+                values (?, ?, 'z.xlsx', 'XLSX', ?, ?, 'ALL_OR_NOTHING', 'QUEUED') returning id""")
+                .params(fx.countyAdmin.id(), fx.countyAdmin.username(), file.length, file).query(Long.class).single();
+
+        worker.sweep();
+
+        ImportJob done = awaitEnd(fx.countyAdmin, jobId);
+        assertThat(done.status()).isEqualTo(ImportJob.Status.COMPLETED);
+        assertThat(done.createdCount()).isEqualTo(1);
+        ImportFixtures.actAs(fx.countyAdmin);
+        assertThat(roster.idByCitizenId(id)).isNotNull();
+        // run again by hand (a second node's sweep): the job is no longer queued, nothing happens twice
+        worker.run(jobId);
+        assertThat(imports.get(jobId).createdCount()).isEqualTo(1);
+        assertThat(jdbc.sql("select attempts from import_job where id = ?").param(jobId).query(Integer.class).single())
+                .isEqualTo(1);
     }
 
     @Test
