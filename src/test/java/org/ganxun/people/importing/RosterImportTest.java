@@ -309,10 +309,7 @@ class RosterImportTest {
         String id = ImportFixtures.citizenId(LocalDate.of(1990, 9, 9), false);
         byte[] file = ImportFixtures.xlsx(List.of(List.of("姓名", "公民身份号码", "单位", "政治面貌", "人员类别"),
                 List.of("中断" + cn(2), id, fx.townAName, "群众", "事业人员")));
-        long jobId = jdbc.sql("""
-                insert into import_job (owner_id, owner_username, file_name, file_type, file_size, file_data, mode, status, started_at)
-                values (?, ?, 'x.xlsx', 'XLSX', ?, ?, 'ALL_OR_NOTHING', 'RUNNING', now()) returning id""")
-                .params(fx.countyAdmin.id(), fx.countyAdmin.username(), file.length, file).query(Long.class).single();
+        long jobId = storedJob("RUNNING", file);
 
         worker.sweep(); // what the application does when it starts, and every minute
 
@@ -336,10 +333,7 @@ class RosterImportTest {
         String id = ImportFixtures.citizenId(LocalDate.of(1991, 10, 10), true);
         byte[] file = ImportFixtures.xlsx(List.of(List.of("姓名", "公民身份号码", "单位", "政治面貌", "人员类别"),
                 List.of("别处" + cn(3), id, fx.townAName, "群众", "事业人员")));
-        long jobId = jdbc.sql("""
-                insert into import_job (owner_id, owner_username, file_name, file_type, file_size, file_data, mode, status, started_at)
-                values (?, ?, 'y.xlsx', 'XLSX', ?, ?, 'ALL_OR_NOTHING', 'RUNNING', now()) returning id""")
-                .params(fx.countyAdmin.id(), fx.countyAdmin.username(), file.length, file).query(Long.class).single();
+        long jobId = storedJob("RUNNING", file);
         // another application node runs the job: its transaction holds the job's lock
         try (java.sql.Connection otherNode = dataSource.getConnection()) {
             otherNode.setAutoCommit(false);
@@ -364,10 +358,7 @@ class RosterImportTest {
         String id = ImportFixtures.citizenId(LocalDate.of(1992, 11, 11), false);
         byte[] file = ImportFixtures.xlsx(List.of(List.of("姓名", "公民身份号码", "单位", "政治面貌", "人员类别"),
                 List.of("排队" + cn(4), id, fx.townAName, "群众", "事业人员")));
-        long jobId = jdbc.sql("""
-                insert into import_job (owner_id, owner_username, file_name, file_type, file_size, file_data, mode, status)
-                values (?, ?, 'z.xlsx', 'XLSX', ?, ?, 'ALL_OR_NOTHING', 'QUEUED') returning id""")
-                .params(fx.countyAdmin.id(), fx.countyAdmin.username(), file.length, file).query(Long.class).single();
+        long jobId = storedJob("QUEUED", file);
 
         worker.sweep();
 
@@ -462,6 +453,15 @@ class RosterImportTest {
     private long stored(String... ids) {
         ImportFixtures.actAs(fx.admin);
         return Arrays.stream(ids).filter(i -> roster.idByCitizenId(i) != null).count();
+    }
+
+    /** A job row as another (or a stopped) application node left it: the county administrator's upload. */
+    long storedJob(String status, byte[] file) {
+        return jdbc.sql("""
+                insert into import_job (owner_id, owner_username, file_name, file_type, file_size, file_data, mode, status, started_at)
+                values (?, ?, '名单.xlsx', 'XLSX', ?, ?, 'ALL_OR_NOTHING', ?, case when ? = 'RUNNING' then now() end) returning id""")
+                .params(fx.countyAdmin.id(), fx.countyAdmin.username(), file.length, file, status, status)
+                .query(Long.class).single();
     }
 
     ImportJob runImport(org.ganxun.platform.security.CurrentUser user, String name, byte[] file, ImportMode mode)
