@@ -179,9 +179,26 @@ public class RosterBatch {
     private List<Long> reserveIds(int count) {
         return idTransaction.execute(status -> {
             jdbc.sql("set local synchronous_commit = off").update();
-            return jdbc.sql("select nextval(pg_get_serial_sequence('cadre', 'id')) from generate_series(1, ?)")
+            // the sequence as a literal: PostgreSQL resolves it once per statement, not once per value
+            // (looking it up per value cost ten times the values themselves)
+            return jdbc.sql("select nextval('" + cadreIdSequence() + "') from generate_series(1, ?)")
                     .param(count).query(Long.class).list();
         });
+    }
+
+    private volatile String cadreIdSequence;
+
+    /** The name of cadre.id's sequence, as the catalog gives it (a plain schema-qualified identifier). */
+    private String cadreIdSequence() {
+        String s = cadreIdSequence;
+        if (s == null) {
+            s = jdbc.sql("select pg_get_serial_sequence('cadre', 'id')").query(String.class).single();
+            if (s.indexOf('\'') >= 0) {
+                throw new IllegalStateException("unexpected sequence name " + s);
+            }
+            cadreIdSequence = s;
+        }
+        return s;
     }
 
     /** Stores a prepared batch in the caller's transaction. */
