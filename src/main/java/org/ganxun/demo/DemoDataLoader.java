@@ -22,6 +22,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * and there is no organisation yet. One transaction, JDBC batches; ids are taken from the tables' sequences
  * up front so that paths and references can be written in the same pass. Citizen IDs are stored exactly as
  * the roster stores them (encrypted, blind index, masked); passwords with the application's encoder.
+ * <p>
+ * After the county, on the same first start, the demo activity ({@link DemoActivity}: classes, a survey) in a
+ * second transaction through the modules' services. It is skipped when SMS go out through a real gateway
+ * (calling trainees up texts them), and a failure there is logged without undoing the county.
  */
 @Component
 public class DemoDataLoader implements ApplicationRunner {
@@ -37,16 +41,21 @@ public class DemoDataLoader implements ApplicationRunner {
     private final FieldCipher cipher;
     private final PasswordEncoder encoder;
     private final AuditLog audit;
+    private final DemoActivity activity;
     private final boolean enabled;
+    private final String smsGateway;
 
     DemoDataLoader(JdbcTemplate jdbc, TransactionTemplate tx, FieldCipher cipher, PasswordEncoder encoder, AuditLog audit,
-                   @Value("${ganxun.demo.enabled:false}") boolean enabled) {
+                   DemoActivity activity, @Value("${ganxun.demo.enabled:false}") boolean enabled,
+                   @Value("${ganxun.sms.gateway:logging}") String smsGateway) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.cipher = cipher;
         this.encoder = encoder;
         this.audit = audit;
+        this.activity = activity;
         this.enabled = enabled;
+        this.smsGateway = smsGateway;
     }
 
     /** What was loaded, with the database ids of the units the accounts and tests refer to. */
@@ -66,6 +75,18 @@ public class DemoDataLoader implements ApplicationRunner {
         });
         if (s != null) {
             logLoaded(s);
+            if (!"logging".equalsIgnoreCase(smsGateway.strip())) {
+                // calling trainees up sends them SMS: never to the generated (possibly real) numbers of the demo cadres
+                log.info("Demo activity not loaded: SMS go out through the '{}' gateway, and calling demo trainees up would"
+                        + " text the demo cadres' generated phone numbers", smsGateway);
+                return;
+            }
+            try {
+                loadActivity(s);
+            } catch (RuntimeException e) {
+                // the county stays: it is useful without the activity, and the next start does not load it again
+                log.error("Could not load the demo activity (classes, survey) on top of the demo county", e);
+            }
         }
     }
 
@@ -74,6 +95,22 @@ public class DemoDataLoader implements ApplicationRunner {
         Summary s = tx.execute(status -> write());
         logLoaded(s);
         return s;
+    }
+
+    /**
+     * Loads the demo activity ({@link DemoActivity}) on top of a county just loaded: a provider and its
+     * instructors, a finished class the demo cadre completed, a running class with sessions today, an open
+     * training-needs survey. One transaction through the modules' services, signed in as the demo accounts.
+     * The archive credits the finished class's hours asynchronously, after the commit.
+     */
+    public DemoActivity.Loaded loadActivity(Summary county) {
+        DemoActivity.Loaded a = tx.execute(status -> activity.load(county));
+        log.info("Loaded demo activity in {} ms: class “{}” in progress with {} trainees ({} sessions today); class “{}”"
+                        + " ({} 学时, {} trainees) completed, its hours credited to the archive; survey “{}” open with {} questions"
+                        + " (sign in as ganbu to see them)", a.millis(), a.currentClassName(), a.currentTrainees(), a.sessionsToday(),
+                a.finishedClassName(), a.finishedHours().stripTrailingZeros().toPlainString(), a.finishedTrainees(),
+                a.surveyTitle(), a.surveyQuestions());
+        return a;
     }
 
     private static void logLoaded(Summary s) {

@@ -4,6 +4,12 @@
  * (the same data every time) and loaded on first start when {@code ganxun.demo.enabled} is true and there
  * are no organisations yet. Writes the other modules' tables directly (batch SQL) for speed, using their
  * rules for citizen IDs (validated, encrypted, masked, blind-indexed) and passwords (the app's encoder).
+ * <p>
+ * Then, on the same first start, demo activity ({@link org.ganxun.demo.DemoActivity}): a training provider
+ * with instructors, a finished class completed by the demo cadre (its 学时 credited to the archive), a class
+ * in progress with sessions today, and an open training-needs survey. These go through the training and
+ * survey modules' public services, signed in as the demo accounts, so their rules, audit entries,
+ * notifications and events happen as in real use.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"platform", "audit", "org", "people"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"platform", "audit", "org", "people", "training", "survey"})
 package org.ganxun.demo;

@@ -1,27 +1,53 @@
 package org.ganxun.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 
+import org.ganxun.archive.ArchiveEntries;
+import org.ganxun.archive.ArchiveEntry;
+import org.ganxun.archive.CreditSource;
+import org.ganxun.archive.EntryStatus;
 import org.ganxun.people.CitizenId;
 import org.ganxun.platform.crypto.FieldCipher;
+import org.ganxun.platform.security.CurrentUser;
+import org.ganxun.platform.web.BusinessException;
+import org.ganxun.survey.SurveyReturns;
+import org.ganxun.survey.Surveys;
 import org.ganxun.support.ApiSession;
 import org.ganxun.support.IntegrationTest;
+import org.ganxun.training.Attendance;
+import org.ganxun.training.ClassStatus;
+import org.ganxun.training.EnrollmentStatus;
+import org.ganxun.training.EnrollmentView;
+import org.ganxun.training.Enrollments;
+import org.ganxun.training.Trainees;
+import org.ganxun.training.TrainingClassView;
+import org.ganxun.training.TrainingClasses;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Loads the demo county into the shared test database (demo loading at start is off in tests) and checks it
  * through SQL and through the HTTP API as the demo accounts. Everything is looked up under the loaded
- * county's own subtree, so data from other tests does not matter.
+ * county's own subtree, so data from other tests does not matter. Then loads the demo activity on top and
+ * checks what the demo accounts see: the cadre's classes, today's sessions and check-in, 学时 and survey; the
+ * organisation department's class and survey lists.
  */
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -33,10 +59,27 @@ class DemoDataLoaderTest {
     JdbcClient jdbc;
     @Autowired
     FieldCipher cipher;
+    @Autowired
+    UserDetailsService users;
+    @Autowired
+    Trainees trainees;
+    @Autowired
+    TrainingClasses classes;
+    @Autowired
+    Enrollments enrollments;
+    @Autowired
+    Attendance attendance;
+    @Autowired
+    Surveys surveys;
+    @Autowired
+    SurveyReturns surveyReturns;
+    @Autowired
+    ArchiveEntries archive;
     @LocalServerPort
     int port;
 
     DemoDataLoader.Summary summary;
+    DemoActivity.Loaded activity;
     String countyPath;
     long fuyiId;
     String fuyiPath;
@@ -44,6 +87,7 @@ class DemoDataLoaderTest {
     @BeforeAll
     void load() {
         summary = loader.load();
+        activity = loader.loadActivity(summary);
         countyPath = jdbc.sql("select path from organization where id = ?").param(summary.countyId()).query(String.class).single();
         fuyiId = jdbc.sql("select id from organization where name = '富驿镇' and path like ?").param(countyPath + "%")
                 .query(Long.class).single();
@@ -171,6 +215,239 @@ class DemoDataLoaderTest {
         assertThat(item(p, "age", "UNDER_35").get("share").decimalValue()).isEqualByComparingTo("14.7");
         assertThat(item(p, "age", "45_PLUS").get("count").asLong()).isEqualTo(317);
         assertThat(item(p, "age", "45_PLUS").get("share").decimalValue()).isEqualByComparingTo("52.2");
+    }
+
+    // ------------------------------------------------------------------ demo activity
+
+    @Test
+    void activityLoadsQuickly() {
+        assertThat(activity.millis()).as("activity load time").isLessThan(15_000);
+        assertThat(activity.currentTrainees()).as("ganbu and 20-40 others").isBetween(21, 41);
+        assertThat(activity.sessionsToday()).isGreaterThanOrEqualTo(2);
+        assertThat(activity.surveyQuestions()).isGreaterThanOrEqualTo(4);
+    }
+
+    @Test
+    void demoCadreSeesTheRunningClassAndTodaysSessionsInMyTraining() {
+        LocalDate today = LocalDate.now(DemoActivity.ZONE);
+        ApiSession s = new ApiSession(port);
+        assertThat(s.login("ganbu", DemoDataLoader.PASSWORD).status()).isEqualTo(200);
+        // what /m/classes shows
+        JsonNode mine = s.getJson("/api/training/me/classes");
+        JsonNode current = null;
+        for (JsonNode c : mine) {
+            if (c.get("classId").asLong() == activity.currentClassId()) {
+                current = c;
+            }
+        }
+        assertThat(current).as("the running class in 我的培训: " + mine).isNotNull();
+        assertThat(current.get("name").asString()).endsWith("中青年干部培训班").startsWith(String.valueOf(today.getYear()));
+        assertThat(current.get("status").asString()).isEqualTo(ClassStatus.IN_PROGRESS.name());
+        assertThat(current.get("enrollmentStatus").asString()).isEqualTo(EnrollmentStatus.ENROLLED.name());
+        assertThat(LocalDate.parse(current.get("startsOn").asString())).isBefore(today);
+        assertThat(LocalDate.parse(current.get("endsOn").asString())).isAfter(today);
+
+        // its timetable: sessions today; every session of the days before was attended (roll call)
+        JsonNode timetable = s.getJson("/api/training/me/classes/" + activity.currentClassId());
+        int todays = 0;
+        int before = 0;
+        for (JsonNode session : timetable.get("sessions")) {
+            LocalDate date = LocalDate.parse(session.get("date").asString());
+            if (date.equals(today)) {
+                todays++;
+            } else if (date.isBefore(today)) {
+                before++;
+                assertThat(session.get("attendance").asString()).as(session.toString()).isEqualTo("PRESENT");
+            } else {
+                assertThat(session.get("attendance").asString()).isEqualTo("NOT_YET");
+                assertThat(session.get("canCheckIn").asBoolean()).isFalse();
+            }
+        }
+        assertThat(todays).isEqualTo(activity.sessionsToday()).isGreaterThanOrEqualTo(2);
+        assertThat(before).isGreaterThanOrEqualTo(6);
+    }
+
+    @Test
+    void demoCadreChecksInWithTheCodeTheRegistrarOpens() {
+        CurrentUser ganbu = user("ganbu");
+        CurrentUser dangxiao = user("dangxiao");
+        LocalDateTime now = LocalDateTime.now(DemoActivity.ZONE);
+        Trainees.MyTimetable t = as(ganbu, () -> trainees.timetable(activity.currentClassId()));
+        List<Trainees.MySession> today = t.sessions().stream().filter(x -> x.date().equals(now.toLocalDate())).toList();
+        assertThat(today).isNotEmpty();
+        // check-in opens an hour before a session and closes at its end
+        Trainees.MySession open = today.stream().filter(Trainees.MySession::canCheckIn).findFirst().orElse(null);
+        Trainees.MySession session = open != null ? open : today.get(0);
+        String code = as(dangxiao, () -> attendance.qr(session.sessionId(), "http://localhost")).shortCode();
+        Attendance.CheckInRequest req = new Attendance.CheckInRequest(null, session.sessionId(), code);
+        if (open != null) {
+            Attendance.CheckInResult r = as(ganbu, () -> attendance.checkIn(req));
+            assertThat(r.message()).startsWith("签到成功");
+            Trainees.MySession after = as(ganbu, () -> trainees.timetable(activity.currentClassId())).sessions().stream()
+                    .filter(x -> x.sessionId() == session.sessionId()).findFirst().orElseThrow();
+            assertThat(after.attendance().attended()).isTrue();
+            assertThat(after.canCheckIn()).isFalse();
+        } else {
+            // outside every session's check-in window of today (at night): the code is right, the time is not
+            LocalDateTime opens = session.date().atTime(session.startsAt()).minusMinutes(60);
+            LocalDateTime closes = session.date().atTime(session.endsAt());
+            assertThat(now.isBefore(opens.plusSeconds(5)) || now.isAfter(closes.minusSeconds(5))).as("window " + opens + "–" + closes).isTrue();
+            assertThatThrownBy(() -> as(ganbu, () -> attendance.checkIn(req))).isInstanceOf(BusinessException.class)
+                    .hasMessageContaining("不在签到时间内");
+        }
+    }
+
+    @Test
+    void demoCadresArchiveHasTheFinishedClassesHours() throws InterruptedException {
+        String ref = TrainingClasses.archiveSourceRef(activity.finishedClassId());
+        long ganbuCadre = activity.ganbuCadreId();
+        // the archive credits them after the activity's transaction has committed (ClassCompleted)
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (count("select count(*) from archive_entry where source_ref = ?", ref) < activity.finishedTrainees()
+                && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertThat(count("select count(*) from archive_entry where source_ref = ?", ref)).isEqualTo(activity.finishedTrainees());
+
+        CurrentUser ganbu = user("ganbu");
+        // what 我的学时 lists
+        List<ArchiveEntry> mine = as(ganbu, () -> archive.of(ganbuCadre));
+        ArchiveEntry credited = mine.stream().filter(e -> ref.equals(e.sourceRef())).findFirst().orElseThrow();
+        assertThat(credited.source()).isEqualTo(CreditSource.CLASS_COMPLETION);
+        assertThat(credited.status()).isEqualTo(EntryStatus.APPROVED);
+        assertThat(credited.hours()).isEqualByComparingTo(activity.finishedHours()).isEqualByComparingTo("30");
+        assertThat(credited.title()).isEqualTo(activity.finishedClassName());
+        assertThat(credited.provider()).isEqualTo("县委党校");
+        assertThat(credited.creditedOn()).isBefore(LocalDate.now(DemoActivity.ZONE).withDayOfMonth(1));
+
+        // and 我的培训 shows the class completed, with a certificate
+        Trainees.MyClass finished = as(ganbu, () -> trainees.classes()).stream()
+                .filter(c -> c.classId() == activity.finishedClassId()).findFirst().orElseThrow();
+        assertThat(finished.status()).isEqualTo(ClassStatus.COMPLETED);
+        assertThat(finished.enrollmentStatus()).isEqualTo(EnrollmentStatus.COMPLETED);
+        assertThat(finished.certificateSerial()).isNotBlank();
+    }
+
+    @Test
+    void demoCadreSeesTheOpenSurveyAndAnswersIt() {
+        ApiSession s = new ApiSession(port);
+        assertThat(s.login("ganbu", DemoDataLoader.PASSWORD).status()).isEqualTo(200);
+        // what /me/surveys lists
+        JsonNode survey = find(s.getJson("/api/surveys/mine"), activity.surveyId());
+        assertThat(survey).as("the survey in 我的问卷").isNotNull();
+        assertThat(survey.get("title").asString()).isEqualTo(activity.surveyTitle()).contains("培训需求调研");
+        assertThat(survey.get("answered").asBoolean()).isFalse();
+
+        // single choice, multiple choice, a rating and open questions
+        Surveys.Survey full = as(user("zzb"), () -> surveys.get(activity.surveyId()));
+        Set<String> types = new HashSet<>();
+        full.model().get("pages").get(0).get("elements").forEach(e -> types.add(e.get("type").asString()));
+        assertThat(types).contains("radiogroup", "checkbox", "rating", "comment");
+
+        String answers = """
+                {"content_wanted": ["rural", "social", "law"], "form_preferred": ["case", "field"], "length_preferred": "d4_7",
+                 "satisfaction": 4, "time_conflict": "sometimes", "suggestions": "希望多安排现场教学和案例教学"}""";
+        ApiSession.Response r = s.send("POST", "/api/surveys/answer/" + survey.get("token").asString(), answers);
+        assertThat(r.status()).as(r.text()).isEqualTo(200);
+        assertThat(find(s.getJson("/api/surveys/mine"), activity.surveyId()).get("answered").asBoolean()).isTrue();
+        assertThat(s.send("POST", "/api/surveys/answer/" + survey.get("token").asString(), answers).status()).isEqualTo(409);
+    }
+
+    @Test
+    void organisationDepartmentSeesTheClassesAndTheSurvey() {
+        CurrentUser zzb = user("zzb");
+        TrainingClasses.Page page = as(zzb, () -> classes.page(new TrainingClasses.ClassQuery(null, null, null, null, null, null), 1, 50));
+        assertThat(page.rows()).extracting(TrainingClassView::id)
+                .containsExactlyInAnyOrder(activity.currentClassId(), activity.finishedClassId());
+        TrainingClassView current = page.rows().stream().filter(c -> c.id() == activity.currentClassId()).findFirst().orElseThrow();
+        assertThat(current.status()).isEqualTo(ClassStatus.IN_PROGRESS);
+        assertThat(current.providerName()).isEqualTo("县委党校");
+        assertThat(current.jurisdictionName()).isEqualTo(DemoGenerator.COUNTY);
+        assertThat(current.enrolledCount()).isEqualTo(activity.currentTrainees());
+        assertThat(page.rows().stream().filter(c -> c.id() == activity.finishedClassId()).findFirst().orElseThrow().status())
+                .isEqualTo(ClassStatus.COMPLETED);
+
+        // the trainees: ganbu and other 乡科级 cadres of the county, called up by name
+        List<EnrollmentView> list = as(zzb, () -> enrollments.list(activity.currentClassId()));
+        assertThat(list).hasSize(activity.currentTrainees());
+        assertThat(list).extracting(EnrollmentView::cadreId).contains(activity.ganbuCadreId()).doesNotHaveDuplicates();
+        assertThat(list).allSatisfy(e -> {
+            assertThat(e.status()).isEqualTo(EnrollmentStatus.ENROLLED);
+            assertThat(e.rankLevelLabel()).isEqualTo("乡科级");
+            assertThat(e.source()).isEqualTo(org.ganxun.training.EnrollmentSource.NAMED);
+        });
+        assertThat(count("""
+                select count(*) from enrollment e join cadre c on c.id = e.cadre_id join organization o on o.id = c.org_id
+                where e.class_id = ? and o.path like ?""", activity.currentClassId(), countyPath + "%"))
+                .isEqualTo(activity.currentTrainees());
+        assertThat(count("select count(distinct c.org_id) from enrollment e join cadre c on c.id = e.cadre_id where e.class_id = ?",
+                activity.currentClassId())).as("units taking part").isGreaterThan(10);
+
+        Surveys.Survey survey = as(zzb, () -> surveys.list()).stream().filter(x -> x.id() == activity.surveyId()).findFirst().orElseThrow();
+        assertThat(survey.status()).isEqualTo(Surveys.Status.OPEN);
+        assertThat(survey.orgId()).isEqualTo(summary.countyId());
+
+        // the party school's registrar runs both classes; the township liaison sees the published class
+        assertThat(as(user("dangxiao"), () -> classes.get(activity.currentClassId())).id()).isEqualTo(activity.currentClassId());
+        assertThat(as(user("fuyi"), () -> classes.get(activity.currentClassId())).id()).isEqualTo(activity.currentClassId());
+    }
+
+    @Test
+    void activityWentThroughTheModulesServicesAsTheDemoAccounts() {
+        long current = activity.currentClassId();
+        long finished = activity.finishedClassId();
+        // filed by the party school, approved by the organisation department, each step reviewed and audited
+        for (long id : new long[]{current, finished}) {
+            assertThat(jdbc.sql("select action || ':' || actor from class_review where class_id = ? order by at, id").param(id)
+                    .query(String.class).list()).containsExactly("SUBMIT:dangxiao", "APPROVE:zzb");
+            assertThat(audit("CREATE", "TrainingClass", id)).isEqualTo("dangxiao");
+            assertThat(audit("APPROVE", "TrainingClass", id)).isEqualTo("zzb");
+        }
+        assertThat(audit("COMPLETE", "TrainingClass", finished)).isEqualTo("dangxiao");
+        assertThat(audit("OPEN", "Survey", activity.surveyId())).isEqualTo("zzb");
+        assertThat(audit("CREATE", "TrainingProvider", activity.providerId())).isEqualTo("zzb");
+        assertThat(count("""
+                select count(*) from audit_log a join enrollment e on a.entity_id = e.id::text
+                where a.action = 'NAME' and a.entity_type = 'Enrollment' and a.actor_username = 'zzb' and e.class_id in (?, ?)""",
+                current, finished)).isEqualTo(activity.currentTrainees() + activity.finishedTrainees());
+        // the trainees were told (调训通知), ganbu twice
+        assertThat(count("select count(*) from notification where cadre_id = ? and kind = 'TRAINING_ENROLLED'", activity.ganbuCadreId()))
+                .isEqualTo(2);
+        // roll call by the registrar; the finished class's results and certificates
+        assertThat(count("""
+                select count(*) from attendance a join class_session s on s.id = a.session_id
+                where s.class_id = ? and a.method = 'ROLL_CALL' and a.marked_by = 'dangxiao'""", finished)).isEqualTo(10L * activity.finishedTrainees());
+        assertThat(count("select count(*) from class_result where class_id = ? and passed", finished)).isEqualTo(activity.finishedTrainees());
+        assertThat(count("select count(*) from certificate where class_id = ?", finished)).isEqualTo(activity.finishedTrainees());
+    }
+
+    private String audit(String action, String type, long id) {
+        return jdbc.sql("select actor_username from audit_log where action = ? and entity_type = ? and entity_id = ? order by id limit 1")
+                .params(action, type, String.valueOf(id)).query(String.class).optional().orElse(null);
+    }
+
+    private static JsonNode find(JsonNode list, long id) {
+        for (JsonNode n : list) {
+            if (n.get("id").asLong() == id) {
+                return n;
+            }
+        }
+        return null;
+    }
+
+    private CurrentUser user(String username) {
+        return ((CurrentUser) users.loadUserByUsername(username)).withoutPassword();
+    }
+
+    private static <T> T as(CurrentUser user, Supplier<T> work) {
+        var previous = SecurityContextHolder.getContext().getAuthentication();
+        SecurityContextHolder.getContext().setAuthentication(
+                UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+        try {
+            return work.get();
+        } finally {
+            SecurityContextHolder.getContext().setAuthentication(previous);
+        }
     }
 
     private static JsonNode item(JsonNode profile, String section, String key) {
