@@ -1,0 +1,76 @@
+package org.ganxun.training;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.ganxun.support.HeadlessChromium.input;
+import static org.ganxun.support.HeadlessChromium.test;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.ganxun.people.RankLevel;
+import org.ganxun.support.Fixture;
+import org.ganxun.support.HeadlessChromium;
+import org.ganxun.support.IntegrationTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+@IntegrationTest
+class ClassroomBrowserTest {
+
+    @LocalServerPort int port;
+    @Autowired TrainingFixture tf;
+    @Autowired Enrollments enrollments;
+
+    private HeadlessChromium browser;
+    private WebDriver driver;
+    private WebDriverWait wait;
+
+    @BeforeEach
+    void startBrowser() throws IOException {
+        browser = HeadlessChromium.desktop();
+        driver = browser.driver();
+        wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        browser.screenshots("classroom");
+    }
+
+    @AfterEach
+    void stopBrowser() throws IOException {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @Test
+    void theRegistrarLandsOnTheClassRunningToday() {
+        TrainingFixture.County c = tf.county();
+        // yesterday to tomorrow: running today whether the browser counts days in UTC or in Beijing time
+        LocalDate today = LocalDate.now(Classroom.ZONE);
+        String upcoming = Fixture.unique("下月班");
+        c.approved(upcoming, today.plusMonths(1), today.plusMonths(1).plusDays(2), List.of(RankLevel.STAFF), 10);
+        String running = Fixture.unique("本周班");
+        long cls = c.approved(running, today.minusDays(1), today.plusDays(1), List.of(RankLevel.STAFF), 10);
+        long cadre = c.staff("教务学员", c.townA);
+        tf.fixture.as(c.admin, () -> enrollments.name(cls, cadre));
+
+        driver.get("http://localhost:" + port + "/#/login");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(input("login-username"))).sendKeys(c.registrar.username());
+        driver.findElement(input("login-password")).sendKeys(Fixture.PASSWORD);
+        driver.findElement(test("login-submit")).click();
+        wait.until(ExpectedConditions.urlContains("/home"));
+        browser.openMenu("培训班管理", "教务管理");
+
+        // no searching: today's class is open with its attendance sheet
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".page"), "教务学员"));
+        browser.shot("landed");
+        assertThat(driver.findElement(test("classroom-class")).getText()).contains(running).doesNotContain(upcoming);
+    }
+}
