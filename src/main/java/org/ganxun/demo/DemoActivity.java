@@ -1,5 +1,7 @@
 package org.ganxun.demo;
 
+import static org.ganxun.platform.security.RunAs.as;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -7,7 +9,6 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
 
 import org.ganxun.people.RankLevel;
 import org.ganxun.platform.security.CurrentUser;
@@ -25,8 +26,6 @@ import org.ganxun.training.Providers;
 import org.ganxun.training.SessionView;
 import org.ganxun.training.TrainingClasses;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -350,15 +349,4 @@ public class DemoActivity {
         return ((CurrentUser) users.loadUserByUsername(username)).withoutPassword();
     }
 
-    /** Runs {@code work} signed in as {@code user}, then restores whoever was signed in before. */
-    private static <T> T as(CurrentUser user, Supplier<T> work) {
-        var previous = SecurityContextHolder.getContext().getAuthentication();
-        SecurityContextHolder.getContext().setAuthentication(
-                UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
-        try {
-            return work.get();
-        } finally {
-            SecurityContextHolder.getContext().setAuthentication(previous);
-        }
-    }
 }

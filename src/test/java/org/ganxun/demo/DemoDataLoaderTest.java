@@ -1,5 +1,6 @@
 package org.ganxun.demo;
 
+import static org.ganxun.platform.security.RunAs.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,7 +10,6 @@ import java.time.LocalDateTime;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Supplier;
 
 import org.ganxun.archive.ArchiveEntries;
 import org.ganxun.archive.ArchiveEntry;
@@ -37,8 +37,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import tools.jackson.databind.JsonNode;
 
@@ -439,16 +437,6 @@ class DemoDataLoaderTest {
         return ((CurrentUser) users.loadUserByUsername(username)).withoutPassword();
     }
 
-    private static <T> T as(CurrentUser user, Supplier<T> work) {
-        var previous = SecurityContextHolder.getContext().getAuthentication();
-        SecurityContextHolder.getContext().setAuthentication(
-                UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
-        try {
-            return work.get();
-        } finally {
-            SecurityContextHolder.getContext().setAuthentication(previous);
-        }
-    }
 
     private static JsonNode item(JsonNode profile, String section, String key) {
         for (JsonNode s : profile.get("sections")) {

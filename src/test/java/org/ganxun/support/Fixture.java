@@ -18,9 +18,8 @@ import org.ganxun.people.Roster;
 import org.ganxun.people.StaffCategory;
 import org.ganxun.platform.security.CurrentUser;
 import org.ganxun.platform.security.Role;
+import org.ganxun.platform.security.RunAs;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
@@ -64,14 +63,7 @@ public class Fixture {
     }
 
     public <T> T as(CurrentUser user, Supplier<T> work) {
-        var previous = SecurityContextHolder.getContext().getAuthentication();
-        SecurityContextHolder.getContext().setAuthentication(
-                UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
-        try {
-            return work.get();
-        } finally {
-            SecurityContextHolder.getContext().setAuthentication(previous);
-        }
+        return RunAs.as(user, work);
     }
 
     public long org(Long parentId, String name, String kind) {
