@@ -12,6 +12,7 @@ import java.util.List;
 
 import org.ganxun.people.RankLevel;
 import org.ganxun.platform.security.CurrentUser;
+import org.ganxun.survey.SurveyReturns;
 import org.ganxun.survey.Surveys;
 import org.ganxun.training.Attendance;
 import org.ganxun.training.AttendanceStatus;
@@ -61,9 +62,11 @@ public class DemoActivity {
     private final Attendance attendance;
     private final Completion completion;
     private final Surveys surveys;
+    private final SurveyReturns returns;
 
     DemoActivity(UserDetailsService users, JdbcClient jdbc, JsonMapper json, Providers providers, Instructors instructors,
-                 TrainingClasses classes, Enrollments enrollments, Attendance attendance, Completion completion, Surveys surveys) {
+                 TrainingClasses classes, Enrollments enrollments, Attendance attendance, Completion completion, Surveys surveys,
+                 SurveyReturns returns) {
         this.users = users;
         this.jdbc = jdbc;
         this.json = json;
@@ -74,12 +77,14 @@ public class DemoActivity {
         this.attendance = attendance;
         this.completion = completion;
         this.surveys = surveys;
+        this.returns = returns;
     }
 
     /** What was created, with the ids the tests look at. */
     public record Loaded(long providerId, long currentClassId, String currentClassName, int currentTrainees, int sessionsToday,
                          long finishedClassId, String finishedClassName, int finishedTrainees, BigDecimal finishedHours,
-                         long surveyId, String surveyTitle, int surveyQuestions, long ganbuCadreId, long millis) {
+                         long surveyId, String surveyTitle, int surveyQuestions, int surveyPaperReturns, long ganbuCadreId,
+                         long millis) {
     }
 
     /** Creates the activity in the caller's transaction (one unit: all of it or none). */
@@ -159,10 +164,11 @@ public class DemoActivity {
             return surveys.open(s.id()).id();
         });
         int questions = json.readTree(SURVEY_MODEL).path("pages").get(0).path("elements").size();
+        int paper = as(zzb, () -> paperReturns(surveyId, county.countyId(), ganbuCadre, today));
 
         BigDecimal finishedHours = fSessions.stream().map(TrainingClasses.SessionForm::hours).reduce(BigDecimal.ZERO, BigDecimal::add);
         return new Loaded(providerId, current, cName, cEnrolled.size(), sessionsToday, finished, fName, fEnrolled.size(),
-                finishedHours, surveyId, sTitle, questions, ganbuCadre, (System.nanoTime() - started) / 1_000_000);
+                finishedHours, surveyId, sTitle, questions, paper, ganbuCadre, (System.nanoTime() - started) / 1_000_000);
     }
 
     // ---------------------------------------------------------------- steps
@@ -222,6 +228,99 @@ public class DemoActivity {
             return null;
         });
     }
+
+    static final int PAPER_RETURNS = 240;
+
+    /**
+     * Paper questionnaires collected at township meetings and entered by the organisation department (录入纸质问卷),
+     * so that the analysis, cross-tabs and report have something to show: {@link #PAPER_RETURNS} cadres spread over
+     * the county (not the demo cadre, who answers in the app), each form with its respondent's rank, category,
+     * township and age band, answers drawn from a fixed seed with the leanings such surveys report (乡村振兴 and
+     * 基层治理 wanted most, 案例 and 现场教学 preferred, a week-long course, "work gets in the way").
+     */
+    private int paperReturns(long surveyId, long countyId, long ganbuCadre, LocalDate today) {
+        long target = surveys.get(surveyId).targets().get(0).id();
+        List<SurveyReturns.Group> people = jdbc.sql("""
+                select c.rank_level, c.staff_category, c.birth_date,
+                       coalesce((select t.name from organization t where o.path like t.path || '%' and t.kind = 'TOWNSHIP'
+                                 order by t.depth desc limit 1), '县直单位') as township
+                from cadre c join organization o on o.id = c.org_id
+                where o.path like (select path from organization where id = :county) || '%' and c.status = 'ACTIVE' and c.id <> :ganbu
+                order by c.id""")
+                .param("county", countyId).param("ganbu", ganbuCadre)
+                .query((rs, i) -> new SurveyReturns.Group(rs.getString(1), rs.getString(2), rs.getString(4),
+                        ageBand(rs.getDate(3).toLocalDate(), today)))
+                .list();
+        java.util.Random random = new java.util.Random(2026);
+        int step = Math.max(1, people.size() / PAPER_RETURNS);
+        int entered = 0;
+        for (int i = 0; i < people.size() && entered < PAPER_RETURNS; i += step, entered++) {
+            returns.enterPaper(surveyId, target, paperAnswers(random), people.get(i));
+        }
+        return entered;
+    }
+
+    /** The survey module's age bands, by name. */
+    static String ageBand(LocalDate born, LocalDate on) {
+        int age = java.time.Period.between(born, on).getYears();
+        return age <= 35 ? "A35" : age <= 45 ? "A36_45" : age <= 55 ? "A46_55" : "A56";
+    }
+
+    private tools.jackson.databind.node.ObjectNode paperAnswers(java.util.Random r) {
+        tools.jackson.databind.node.ObjectNode a = json.createObjectNode();
+        var content = a.putArray("content_wanted");
+        pick(r, 1 + r.nextInt(3), new String[]{"rural", "social", "law", "digital", "economy", "emergency", "skills", "theory",
+                "policy", "integrity"}, new int[]{30, 26, 18, 16, 14, 12, 10, 8, 6, 5}).forEach(content::add);
+        var form = a.putArray("form_preferred");
+        pick(r, 1 + r.nextInt(2), new String[]{"case", "field", "discussion", "lecture", "online", "attachment"},
+                new int[]{30, 26, 14, 12, 10, 8}).forEach(form::add);
+        a.put("length_preferred", pick(r, 1, new String[]{"d4_7", "d1_3", "d8_15", "d15"}, new int[]{50, 30, 15, 5}).get(0));
+        a.put("satisfaction", Integer.parseInt(pick(r, 1, new String[]{"4", "5", "3", "2"}, new int[]{45, 25, 24, 6}).get(0)));
+        String conflict = pick(r, 1, new String[]{"sometimes", "yes", "no"}, new int[]{45, 35, 20}).get(0);
+        a.put("time_conflict", conflict);
+        if (conflict.equals("yes") && r.nextInt(100) < 70) {
+            a.put("conflict_detail", CONFLICTS[r.nextInt(CONFLICTS.length)]);
+        }
+        if (r.nextInt(100) < 60) {
+            a.put("suggestions", SUGGESTIONS[r.nextInt(SUGGESTIONS.length)]);
+        }
+        return a;
+    }
+
+    /** {@code n} different values, each drawn with its weight. */
+    private static List<String> pick(java.util.Random r, int n, String[] values, int[] weights) {
+        List<String> out = new ArrayList<>();
+        while (out.size() < Math.min(n, values.length)) {
+            int total = 0;
+            for (int i = 0; i < values.length; i++) {
+                total += out.contains(values[i]) ? 0 : weights[i];
+            }
+            int x = r.nextInt(total);
+            for (int i = 0; i < values.length; i++) {
+                if (out.contains(values[i])) {
+                    continue;
+                }
+                x -= weights[i];
+                if (x < 0) {
+                    out.add(values[i]);
+                    break;
+                }
+            }
+        }
+        return out;
+    }
+
+    private static final String[] CONFLICTS = {
+            "乡镇工作任务重，人员少，脱产学习时间难以保证", "防汛和森林防火期间不能离岗", "集中培训时间与重点工作冲突",
+            "村里事务多，离开几天就积压", "培训通知太晚，工作来不及安排"};
+
+    private static final String[] SUGGESTIONS = {
+            "多安排现场教学和案例教学，少一些照本宣科", "希望增加乡村振兴产业发展方面的实用课程",
+            "培训内容要贴近基层实际，讲解决问题的办法", "建议把培训安排在农闲时节，避开重点工作",
+            "多请基层一线的优秀干部来讲经验", "增加网络培训课程，方便工学矛盾突出的同志学习",
+            "希望培训后有跟踪问效，学用结合", "基层治理和群众工作方法讲得再具体一些",
+            "适当增加分组研讨，多交流多互动", "法律法规培训要结合信访和矛盾纠纷化解的案例",
+            "数字政务和信息化应用培训很需要", "培训名额向年轻干部和村干部倾斜"};
 
     // ---------------------------------------------------------------- data
 

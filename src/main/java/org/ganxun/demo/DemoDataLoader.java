@@ -100,16 +100,16 @@ public class DemoDataLoader implements ApplicationRunner {
     /**
      * Loads the demo activity ({@link DemoActivity}) on top of a county just loaded: a provider and its
      * instructors, a finished class the demo cadre completed, a running class with sessions today, an open
-     * training-needs survey. One transaction through the modules' services, signed in as the demo accounts.
+     * training-needs survey with paper returns entered. One transaction through the modules' services, signed in as the demo accounts.
      * The archive credits the finished class's hours asynchronously, after the commit.
      */
     public DemoActivity.Loaded loadActivity(Summary county) {
         DemoActivity.Loaded a = tx.execute(status -> activity.load(county));
         log.info("Loaded demo activity in {} ms: class “{}” in progress with {} trainees ({} sessions today); class “{}”"
                         + " ({} 学时, {} trainees) completed, its hours credited to the archive; survey “{}” open with {} questions"
-                        + " (sign in as ganbu to see them)", a.millis(), a.currentClassName(), a.currentTrainees(), a.sessionsToday(),
+                        + " and {} paper returns entered (sign in as ganbu to see them)", a.millis(), a.currentClassName(), a.currentTrainees(), a.sessionsToday(),
                 a.finishedClassName(), a.finishedHours().stripTrailingZeros().toPlainString(), a.finishedTrainees(),
-                a.surveyTitle(), a.surveyQuestions());
+                a.surveyTitle(), a.surveyQuestions(), a.surveyPaperReturns());
         return a;
     }
 

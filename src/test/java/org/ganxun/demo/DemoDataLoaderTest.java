@@ -72,6 +72,8 @@ class DemoDataLoaderTest {
     @Autowired
     SurveyReturns surveyReturns;
     @Autowired
+    org.ganxun.survey.SurveyAnalysis surveyAnalysis;
+    @Autowired
     ArchiveEntries archive;
     @LocalServerPort
     int port;
@@ -384,6 +386,21 @@ class DemoDataLoaderTest {
         Surveys.Survey survey = as(zzb, () -> surveys.list()).stream().filter(x -> x.id() == activity.surveyId()).findFirst().orElseThrow();
         assertThat(survey.status()).isEqualTo(Surveys.Status.OPEN);
         assertThat(survey.orgId()).isEqualTo(summary.countyId());
+
+        // paper questionnaires already entered: the analysis has returns from across the county to show
+        SurveyReturns.Progress progress = as(zzb, () -> surveyReturns.progress(activity.surveyId()));
+        assertThat(progress.byChannel().get("纸质录入")).isEqualTo((long) DemoActivity.PAPER_RETURNS);
+        assertThat(activity.surveyPaperReturns()).isEqualTo(DemoActivity.PAPER_RETURNS);
+        org.ganxun.survey.SurveyAnalysis.Analysis analysis = as(zzb, () -> surveyAnalysis.analyse(activity.surveyId()));
+        assertThat(analysis.returns()).isGreaterThanOrEqualTo(DemoActivity.PAPER_RETURNS);
+        assertThat(analysis.respondents().get(org.ganxun.survey.SurveyAnalysis.Dimension.TOWNSHIP)).as("townships answering")
+                .hasSizeGreaterThan(10);
+        org.ganxun.survey.SurveyAnalysis.QuestionResult wanted = analysis.questions().get(0);
+        assertThat(wanted.name()).isEqualTo("content_wanted");
+        assertThat(wanted.answered()).isGreaterThanOrEqualTo(DemoActivity.PAPER_RETURNS);
+        assertThat(wanted.options()).allSatisfy(o -> assertThat(o.count()).isPositive());
+        assertThat(analysis.questions().stream().filter(q -> q.name().equals("suggestions")).findFirst().orElseThrow().keywords())
+                .as("keywords of the open answers").isNotEmpty();
 
         // the party school's registrar runs both classes; the township liaison sees the published class
         assertThat(as(user("dangxiao"), () -> classes.get(activity.currentClassId())).id()).isEqualTo(activity.currentClassId());
