@@ -12,6 +12,11 @@ import java.util.List;
 
 import org.ganxun.people.RankLevel;
 import org.ganxun.platform.security.CurrentUser;
+import org.ganxun.archive.ArchiveEntries;
+import org.ganxun.archive.CreditSource;
+import org.ganxun.archive.Delivery;
+import org.ganxun.archive.QuantityUnit;
+import org.ganxun.archive.TrainingType;
 import org.ganxun.survey.SurveyReturns;
 import org.ganxun.survey.Surveys;
 import org.ganxun.training.Attendance;
@@ -63,10 +68,11 @@ public class DemoActivity {
     private final Completion completion;
     private final Surveys surveys;
     private final SurveyReturns returns;
+    private final ArchiveEntries archive;
 
     DemoActivity(UserDetailsService users, JdbcClient jdbc, JsonMapper json, Providers providers, Instructors instructors,
                  TrainingClasses classes, Enrollments enrollments, Attendance attendance, Completion completion, Surveys surveys,
-                 SurveyReturns returns) {
+                 SurveyReturns returns, ArchiveEntries archive) {
         this.users = users;
         this.jdbc = jdbc;
         this.json = json;
@@ -78,13 +84,14 @@ public class DemoActivity {
         this.completion = completion;
         this.surveys = surveys;
         this.returns = returns;
+        this.archive = archive;
     }
 
     /** What was created, with the ids the tests look at. */
     public record Loaded(long providerId, long currentClassId, String currentClassName, int currentTrainees, int sessionsToday,
                          long finishedClassId, String finishedClassName, int finishedTrainees, BigDecimal finishedHours,
-                         long surveyId, String surveyTitle, int surveyQuestions, int surveyPaperReturns, long ganbuCadreId,
-                         long millis) {
+                         long surveyId, String surveyTitle, int surveyQuestions, int surveyPaperReturns, int onlineCourses,
+                         int onlineLearners, long ganbuCadreId, long millis) {
     }
 
     /** Creates the activity in the caller's transaction (one unit: all of it or none). */
@@ -166,9 +173,12 @@ public class DemoActivity {
         int questions = json.readTree(SURVEY_MODEL).path("pages").get(0).path("elements").size();
         int paper = as(zzb, () -> paperReturns(surveyId, county.countyId(), ganbuCadre, today));
 
+        // 5. this year's online courses, as the online-learning platform's export would credit them
+        int[] online = as(zzb, () -> onlineCourses(zzb, county.countyId(), ganbuCadre, today));
+
         BigDecimal finishedHours = fSessions.stream().map(TrainingClasses.SessionForm::hours).reduce(BigDecimal.ZERO, BigDecimal::add);
         return new Loaded(providerId, current, cName, cEnrolled.size(), sessionsToday, finished, fName, fEnrolled.size(),
-                finishedHours, surveyId, sTitle, questions, paper, ganbuCadre, (System.nanoTime() - started) / 1_000_000);
+                finishedHours, surveyId, sTitle, questions, paper, online[0], online[1], ganbuCadre, (System.nanoTime() - started) / 1_000_000);
     }
 
     // ---------------------------------------------------------------- steps
@@ -227,6 +237,75 @@ public class DemoActivity {
             }
             return null;
         });
+    }
+
+    /** Courses of the online-learning platform (干部网络学院): code, title, 学时. */
+    private static final Object[][] COURSES = {
+            {"N101", "习近平新时代中国特色社会主义思想概论", 6}, {"N102", "党的二十大精神专题解读", 4},
+            {"N103", "中国共产党纪律处分条例解读", 3}, {"N104", "全面推进乡村振兴的实践路径", 4},
+            {"N105", "基层治理现代化案例", 3}, {"N106", "数字政府建设与数据安全", 3},
+            {"N107", "法治思维与依法行政", 3}, {"N108", "应急管理与安全生产", 3},
+            {"N109", "生态文明建设专题", 2}, {"N110", "优化营商环境政策解读", 2},
+            {"N111", "信访工作条例解读", 2}, {"N112", "领导干部心理健康", 2},
+            {"N113", "中华优秀传统文化", 2}, {"N114", "党史专题：从延安到西柏坡", 4},
+            {"N115", "公文写作与调查研究", 3}, {"N116", "统计法律法规", 2},
+            {"N117", "保密工作基本知识", 2}, {"N118", "农村集体经济组织法解读", 3},
+            {"N119", "防范化解重大风险", 3}, {"N120", "新时代群众工作方法", 3},
+            {"N121", "总体国家安全观", 3}, {"N122", "铸牢中华民族共同体意识", 3},
+            {"N123", "意识形态工作责任制", 2}, {"N124", "高质量发展与县域经济", 4},
+            {"N125", "耕地保护与粮食安全", 3}, {"N126", "基层减负与作风建设", 2},
+            {"N127", "网络舆情应对", 2}, {"N128", "民法典与基层工作", 3},
+            {"N129", "共同富裕的理论与实践", 3}, {"N130", "红色家风与廉洁文化", 2}};
+
+    /**
+     * Online courses finished this year, credited the way the online-hours import credits them
+     * ({@link ArchiveEntries#creditImported}: one entry per person and course, its audit entry, one archive change
+     * per person, after which the standings are recomputed). Fixed seed: most cadres of the county study online,
+     * some enough for the year's 50 学时, some halfway, some not at all — so the 达标情况 dashboard shows a spread.
+     * The demo cadre's own record stays the two classes only. Returns {entries, people}.
+     */
+    private int[] onlineCourses(CurrentUser by, long countyId, long ganbuCadre, LocalDate today) {
+        List<Long> cadres = jdbc.sql("""
+                select c.id from cadre c join organization o on o.id = c.org_id
+                where o.path like (select path from organization where id = :county) || '%' and c.status = 'ACTIVE' and c.id <> :ganbu
+                order by c.id""")
+                .param("county", countyId).param("ganbu", ganbuCadre).query(Long.class).list();
+        java.util.Random random = new java.util.Random(50);
+        LocalDate yearStart = today.withDayOfYear(1);
+        int days = (int) java.time.temporal.ChronoUnit.DAYS.between(yearStart, today) + 1;
+        List<ArchiveEntries.ImportedCredit> batch = new ArrayList<>();
+        int entries = 0;
+        int people = 0;
+        for (long cadre : cadres) {
+            int draw = random.nextInt(100);
+            // a quarter study a lot (enough for the year), half some, a quarter not at all this year
+            int courses = draw < 25 ? 20 + random.nextInt(11) : draw < 75 ? 2 + random.nextInt(12) : 0;
+            if (courses == 0) {
+                continue;
+            }
+            people++;
+            List<Integer> order = new ArrayList<>();
+            for (int i = 0; i < COURSES.length; i++) {
+                order.add(i);
+            }
+            java.util.Collections.shuffle(order, random);
+            for (int k = 0; k < courses; k++) {
+                Object[] c = COURSES[order.get(k)];
+                BigDecimal hours = BigDecimal.valueOf((Integer) c[2]);
+                LocalDate on = yearStart.plusDays(random.nextInt(days));
+                batch.add(new ArchiveEntries.ImportedCredit(++entries, new ArchiveEntries.EntryRequest(cadre, CreditSource.ONLINE_COURSE,
+                        (String) c[0], (String) c[1], "干部网络学院", on, on, on, hours, QuantityUnit.HOURS, true, Delivery.ONLINE,
+                        false, false, TrainingType.ON_THE_JOB, null), hours, null));
+            }
+            if (batch.size() >= 2_000) {
+                archive.creditImported(batch, by, null);
+                batch.clear();
+            }
+        }
+        if (!batch.isEmpty()) {
+            archive.creditImported(batch, by, null);
+        }
+        return new int[]{entries, people};
     }
 
     static final int PAPER_RETURNS = 240;

@@ -7,9 +7,10 @@
  * <p>
  * Then, on the same first start, demo activity ({@link org.ganxun.demo.DemoActivity}): a training provider
  * with instructors, a finished class completed by the demo cadre (its 学时 credited to the archive), a class
- * in progress with sessions today, and an open training-needs survey. These go through the training and
+ * in progress with sessions today, an open training-needs survey with paper returns, and this year's online courses of
+ * most cadres (credited as the online-hours import credits them). These go through the training and
  * survey modules' public services, signed in as the demo accounts, so their rules, audit entries,
  * notifications and events happen as in real use.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"platform", "audit", "org", "people", "training", "survey"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"platform", "audit", "org", "people", "training", "survey", "archive"})
 package org.ganxun.demo;
