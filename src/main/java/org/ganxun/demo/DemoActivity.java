@@ -17,6 +17,10 @@ import org.ganxun.archive.CreditSource;
 import org.ganxun.archive.Delivery;
 import org.ganxun.archive.QuantityUnit;
 import org.ganxun.archive.TrainingType;
+import org.ganxun.partyedu.ActivityKind;
+import org.ganxun.partyedu.Members;
+import org.ganxun.partyedu.MemberView;
+import org.ganxun.partyedu.StudyActivities;
 import org.ganxun.survey.SurveyReturns;
 import org.ganxun.survey.Surveys;
 import org.ganxun.training.Attendance;
@@ -69,10 +73,13 @@ public class DemoActivity {
     private final Surveys surveys;
     private final SurveyReturns returns;
     private final ArchiveEntries archive;
+    private final Members members;
+    private final StudyActivities studies;
 
     DemoActivity(UserDetailsService users, JdbcClient jdbc, JsonMapper json, Providers providers, Instructors instructors,
                  TrainingClasses classes, Enrollments enrollments, Attendance attendance, Completion completion, Surveys surveys,
-                 SurveyReturns returns, ArchiveEntries archive) {
+                 SurveyReturns returns, ArchiveEntries archive,
+                 Members members, StudyActivities studies) {
         this.users = users;
         this.jdbc = jdbc;
         this.json = json;
@@ -85,13 +92,15 @@ public class DemoActivity {
         this.surveys = surveys;
         this.returns = returns;
         this.archive = archive;
+        this.members = members;
+        this.studies = studies;
     }
 
     /** What was created, with the ids the tests look at. */
     public record Loaded(long providerId, long currentClassId, String currentClassName, int currentTrainees, int sessionsToday,
                          long finishedClassId, String finishedClassName, int finishedTrainees, BigDecimal finishedHours,
                          long surveyId, String surveyTitle, int surveyQuestions, int surveyPaperReturns, int onlineCourses,
-                         int onlineLearners, long ganbuCadreId, long millis) {
+                         int onlineLearners, int partyActivities, int partyAttendances, long ganbuCadreId, long millis) {
     }
 
     /** Creates the activity in the caller's transaction (one unit: all of it or none). */
@@ -176,9 +185,12 @@ public class DemoActivity {
         // 5. this year's online courses, as the online-learning platform's export would credit them
         int[] online = as(zzb, () -> onlineCourses(zzb, county.countyId(), ganbuCadre, today));
 
+        // 6. this year's study in a few party branches: 主题党日, 党课, a lecture, with who attended
+        int[] party = partyStudy(zzb, account("zhibu"), county.countyId(), ganbuCadre, today);
+
         BigDecimal finishedHours = fSessions.stream().map(TrainingClasses.SessionForm::hours).reduce(BigDecimal.ZERO, BigDecimal::add);
         return new Loaded(providerId, current, cName, cEnrolled.size(), sessionsToday, finished, fName, fEnrolled.size(),
-                finishedHours, surveyId, sTitle, questions, paper, online[0], online[1], ganbuCadre, (System.nanoTime() - started) / 1_000_000);
+                finishedHours, surveyId, sTitle, questions, paper, online[0], online[1], party[0], party[1], ganbuCadre, (System.nanoTime() - started) / 1_000_000);
     }
 
     // ---------------------------------------------------------------- steps
@@ -307,6 +319,82 @@ public class DemoActivity {
         }
         return new int[]{entries, people};
     }
+
+    /** Branches besides the demo secretary's and the demo cadre's whose year of study is loaded. */
+    static final int OTHER_STUDY_BRANCHES = 8;
+
+    /**
+     * A year of branch study so far (三会一课): a 主题党日 of 2 学时 each month on the 10th, a 党课 of 3 学时 each
+     * quarter on the 25th, a 4-学时 lecture on 20 May — those already held — with attendance recorded as the
+     * branch records it (on site; a fixed share of members miss some), which credits cadre members' archives.
+     * The demo secretary ({@code zhibu}) records his own branch; the organisation department the others
+     * (the demo cadre's branch and the {@link #OTHER_STUDY_BRANCHES} largest). Returns {activities, attendances}.
+     */
+    private int[] partyStudy(CurrentUser department, CurrentUser secretary, long countyId, long ganbuCadre, LocalDate today) {
+        as(department, members::syncCadreMembers);
+        Long ganbuBranch = jdbc.sql("select party_org_id from cadre where id = ?").param(ganbuCadre).query(Long.class).optional()
+                .orElse(null);
+        List<Long> branches = new ArrayList<>();
+        branches.add(secretary.scopePartyOrgId());
+        if (ganbuBranch != null && !branches.contains(ganbuBranch)) {
+            branches.add(ganbuBranch);
+        }
+        jdbc.sql("""
+                select c.party_org_id from cadre c join organization o on o.id = c.org_id
+                where o.path like (select path from organization where id = :county) || '%' and c.party_org_id is not null
+                  and c.status = 'ACTIVE'
+                group by c.party_org_id order by count(*) desc, c.party_org_id limit :n""")
+                .param("county", countyId).param("n", OTHER_STUDY_BRANCHES + 2).query(Long.class).list().stream()
+                .filter(b -> !branches.contains(b)).limit(OTHER_STUDY_BRANCHES).forEach(branches::add);
+
+        List<Object[]> plan = new ArrayList<>(); // {kind, topic, day, hours}
+        for (int month = 1; month <= 12; month++) {
+            plan.add(new Object[]{ActivityKind.PARTY_DAY, month + "月主题党日：" + PARTY_DAYS[month - 1], today.withMonth(month).withDayOfMonth(10), "2"});
+            if (month % 3 == 0) {
+                plan.add(new Object[]{ActivityKind.PARTY_LECTURE, "第" + (month / 3) + "季度党课：" + LECTURES[month / 3 - 1],
+                        today.withMonth(month).withDayOfMonth(25), "3"});
+            }
+        }
+        plan.add(new Object[]{ActivityKind.LECTURE, "专题讲座：学习贯彻《中国共产党纪律处分条例》", today.withMonth(5).withDayOfMonth(20), "4"});
+
+        java.util.Random random = new java.util.Random(32);
+        int activities = 0;
+        int attendances = 0;
+        for (long branch : branches) {
+            CurrentUser by = branch == secretary.scopePartyOrgId() ? secretary : department;
+            int[] done = as(by, () -> {
+                List<Long> memberIds = members.list(new Members.MemberQuery(null, branch, null, null, null, null)).stream()
+                        .map(MemberView::id).toList();
+                int a = 0;
+                int n = 0;
+                for (Object[] p : plan) {
+                    LocalDate on = (LocalDate) p[2];
+                    if (!on.isBefore(today) || memberIds.isEmpty()) {
+                        continue;
+                    }
+                    StudyActivities.Activity act = studies.create(new StudyActivities.ActivityRequest(branch, (ActivityKind) p[0],
+                            (String) p[1], on, new BigDecimal((String) p[3]), "党员活动室", null, null));
+                    a++;
+                    // about one in eight misses each activity (work, illness, away)
+                    List<Long> present = memberIds.stream().filter(m -> random.nextInt(8) != 0).toList();
+                    if (!present.isEmpty()) {
+                        n += studies.recordAttendance(act.id(), present, StudyActivities.Mode.ON_SITE).added();
+                    }
+                }
+                return new int[]{a, n};
+            });
+            activities += done[0];
+            attendances += done[1];
+        }
+        return new int[]{activities, attendances};
+    }
+
+    private static final String[] PARTY_DAYS = {"重温入党誓词", "学习新修订的党章", "学雷锋志愿服务", "清明祭英烈",
+            "走访慰问困难群众", "防汛安全知识学习", "庆祝建党周年", "学习《中国共产党纪律处分条例》", "人居环境整治义务劳动",
+            "学习党的路线方针政策", "民主评议党员准备", "年终总结与组织生活会准备"};
+
+    private static final String[] LECTURES = {"坚定理想信念，争做合格党员", "从党史中汲取奋进力量", "全面从严治党永远在路上",
+            "发挥基层党组织战斗堡垒作用"};
 
     static final int PAPER_RETURNS = 240;
 

@@ -107,9 +107,11 @@ public class DemoDataLoader implements ApplicationRunner {
         DemoActivity.Loaded a = tx.execute(status -> activity.load(county));
         log.info("Loaded demo activity in {} ms: class “{}” in progress with {} trainees ({} sessions today); class “{}”"
                         + " ({} 学时, {} trainees) completed, its hours credited to the archive; survey “{}” open with {} questions"
-                        + " and {} paper returns entered; {} online courses credited to {} cadres (sign in as ganbu to see them)", a.millis(), a.currentClassName(), a.currentTrainees(), a.sessionsToday(),
+                        + " and {} paper returns entered; {} online courses credited to {} cadres;"
+                        + " {} branch study activities with {} attendances (sign in as ganbu to see them)", a.millis(), a.currentClassName(), a.currentTrainees(), a.sessionsToday(),
                 a.finishedClassName(), a.finishedHours().stripTrailingZeros().toPlainString(), a.finishedTrainees(),
-                a.surveyTitle(), a.surveyQuestions(), a.surveyPaperReturns(), a.onlineCourses(), a.onlineLearners());
+                a.surveyTitle(), a.surveyQuestions(), a.surveyPaperReturns(), a.onlineCourses(), a.onlineLearners(),
+                a.partyActivities(), a.partyAttendances());
         return a;
     }
 

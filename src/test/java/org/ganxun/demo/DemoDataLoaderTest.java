@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.ganxun.archive.ArchiveEntries;
+import org.ganxun.partyedu.StudyActivities;
 import org.ganxun.archive.ArchiveEntry;
 import org.ganxun.archive.CreditSource;
 import org.ganxun.archive.EntryStatus;
@@ -73,6 +74,8 @@ class DemoDataLoaderTest {
     SurveyReturns surveyReturns;
     @Autowired
     org.ganxun.survey.SurveyAnalysis surveyAnalysis;
+    @Autowired
+    StudyActivities studies;
     @Autowired
     ArchiveEntries archive;
     @LocalServerPort
@@ -319,6 +322,43 @@ class DemoDataLoaderTest {
         }
         assertThat(count(online, "MET", countyPath + "%")).as("cadres with 50 学时 online").isGreaterThanOrEqualTo(100);
         assertThat(count(online, "SHORT", countyPath + "%")).as("cadres short of them").isGreaterThan(100);
+    }
+
+    @Test
+    void partyBranchesHaveTheirYearOfStudyAndTheSecretarySeesHisOwn() {
+        LocalDate today = LocalDate.now(DemoActivity.ZONE);
+        // 主题党日 on the 10th of each month, 党课 on the 25th of each quarter's last month, a lecture on 20 May: those held
+        long held = java.util.stream.IntStream.rangeClosed(1, 12).filter(m -> today.withMonth(m).withDayOfMonth(10).isBefore(today)).count()
+                + java.util.stream.IntStream.of(3, 6, 9, 12).filter(m -> today.withMonth(m).withDayOfMonth(25).isBefore(today)).count()
+                + (today.withMonth(5).withDayOfMonth(20).isBefore(today) ? 1 : 0);
+        String inCounty = """
+                from study_activity a join party_organization p on p.id = a.party_org_id join organization o on o.id = p.org_id
+                where o.path like ?""";
+        assertThat(count("select count(*) " + inCounty, countyPath + "%")).isEqualTo(activity.partyActivities());
+        assertThat(count("select count(distinct a.party_org_id) " + inCounty, countyPath + "%"))
+                .isEqualTo(held == 0 ? 0 : DemoActivity.OTHER_STUDY_BRANCHES + 2);
+
+        // the branch secretary's 学习活动 page: his branch's activities, recorded by him
+        CurrentUser zhibu = user("zhibu");
+        List<StudyActivities.Activity> mine = as(zhibu, () -> studies.list(null, today.getYear(), null));
+        assertThat(mine).hasSize((int) held);
+        assertThat(mine).allSatisfy(a -> {
+            assertThat(a.partyOrgId()).isEqualTo(zhibu.scopePartyOrgId());
+            assertThat(a.createdBy()).isEqualTo("zhibu");
+            assertThat(a.attendees()).isPositive();
+        });
+        // attending credits cadre members' archives (集体学习), once per person and activity
+        assertThat(count("""
+                select count(*) from archive_entry e join cadre c on c.id = e.cadre_id join organization o on o.id = c.org_id
+                where e.source = 'GROUP_STUDY' and o.path like ?""", countyPath + "%"))
+                .isEqualTo(count("""
+                        select count(*) from study_attendance t join party_member m on m.id = t.member_id
+                        join study_activity a on a.id = t.activity_id join party_organization p on p.id = a.party_org_id
+                        join organization o on o.id = p.org_id where m.cadre_id is not null and o.path like ?""", countyPath + "%"));
+        if (held > 0) {
+            assertThat(count("select count(*) from archive_entry where source = 'GROUP_STUDY' and cadre_id = ?", activity.ganbuCadreId()))
+                    .as("the demo cadre's branch studied too").isPositive();
+        }
     }
 
     @Test
