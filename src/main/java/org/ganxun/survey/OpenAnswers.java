@@ -35,7 +35,9 @@ class OpenAnswers {
     static final int REPRESENTATIVE = 3;
     /** Words that say nothing in a training survey. */
     private static final Set<String> FILLER = Set.of("培训", "希望", "建议", "没有", "问题", "方面", "工作", "进一步", "加强", "提高",
-            "干部", "一些", "觉得", "认为", "可以", "需要", "比较", "目前", "开展", "进行", "增加", "有关", "相关", "内容");
+            "干部", "一些", "觉得", "认为", "可以", "需要", "比较", "目前", "开展", "进行", "增加", "有关", "相关", "内容",
+            // modal and negating verbs: they carry the sentence, not its topic
+            "不能", "不会", "无法", "难以", "能够", "应该", "应当", "来不及", "不够", "不足");
 
     /** Dictionary (double-array trie) segmentation with part-of-speech tags: many times faster than Viterbi, enough for keywords. */
     private final Segment segment = HanLP.newSegment("dat").enablePartOfSpeechTagging(true).enableOffset(false);
