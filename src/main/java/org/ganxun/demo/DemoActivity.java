@@ -180,7 +180,7 @@ public class DemoActivity {
             return surveys.open(s.id()).id();
         });
         int questions = json.readTree(SURVEY_MODEL).path("pages").get(0).path("elements").size();
-        int paper = as(zzb, () -> paperReturns(surveyId, county.countyId(), ganbuCadre, today));
+        int paper = as(zzb, () -> paperReturns(surveyId, county.countyId(), ganbuCadre));
 
         // 5. this year's online courses, as the online-learning platform's export would credit them
         int[] online = as(zzb, () -> onlineCourses(zzb, county.countyId(), ganbuCadre, today));
@@ -277,11 +277,7 @@ public class DemoActivity {
      * The demo cadre's own record stays the two classes only. Returns {entries, people}.
      */
     private int[] onlineCourses(CurrentUser by, long countyId, long ganbuCadre, LocalDate today) {
-        List<Long> cadres = jdbc.sql("""
-                select c.id from cadre c join organization o on o.id = c.org_id
-                where o.path like (select path from organization where id = :county) || '%' and c.status = 'ACTIVE' and c.id <> :ganbu
-                order by c.id""")
-                .param("county", countyId).param("ganbu", ganbuCadre).query(Long.class).list();
+        List<Long> cadres = countyCadres(countyId, ganbuCadre);
         java.util.Random random = new java.util.Random(50);
         LocalDate yearStart = today.withDayOfYear(1);
         int days = (int) java.time.temporal.ChronoUnit.DAYS.between(yearStart, today) + 1;
@@ -405,32 +401,17 @@ public class DemoActivity {
      * township and age band, answers drawn from a fixed seed with the leanings such surveys report (乡村振兴 and
      * 基层治理 wanted most, 案例 and 现场教学 preferred, a week-long course, "work gets in the way").
      */
-    private int paperReturns(long surveyId, long countyId, long ganbuCadre, LocalDate today) {
+    private int paperReturns(long surveyId, long countyId, long ganbuCadre) {
         long target = surveys.get(surveyId).targets().get(0).id();
-        List<SurveyReturns.Group> people = jdbc.sql("""
-                select c.rank_level, c.staff_category, c.birth_date,
-                       coalesce((select t.name from organization t where o.path like t.path || '%' and t.kind = 'TOWNSHIP'
-                                 order by t.depth desc limit 1), '县直单位') as township
-                from cadre c join organization o on o.id = c.org_id
-                where o.path like (select path from organization where id = :county) || '%' and c.status = 'ACTIVE' and c.id <> :ganbu
-                order by c.id""")
-                .param("county", countyId).param("ganbu", ganbuCadre)
-                .query((rs, i) -> new SurveyReturns.Group(rs.getString(1), rs.getString(2), rs.getString(4),
-                        ageBand(rs.getDate(3).toLocalDate(), today)))
-                .list();
+        List<Long> cadres = countyCadres(countyId, ganbuCadre);
         java.util.Random random = new java.util.Random(2026);
-        int step = Math.max(1, people.size() / PAPER_RETURNS);
+        int step = Math.max(1, cadres.size() / PAPER_RETURNS);
         int entered = 0;
-        for (int i = 0; i < people.size() && entered < PAPER_RETURNS; i += step, entered++) {
-            returns.enterPaper(surveyId, target, paperAnswers(random), people.get(i));
+        for (int i = 0; i < cadres.size() && entered < PAPER_RETURNS; i += step, entered++) {
+            // the form carries its respondent's rank, category, township and age band, as an in-app return would
+            returns.enterPaper(surveyId, target, paperAnswers(random), returns.groupOf(cadres.get(i)));
         }
         return entered;
-    }
-
-    /** The survey module's age bands, by name. */
-    static String ageBand(LocalDate born, LocalDate on) {
-        int age = java.time.Period.between(born, on).getYears();
-        return age <= 35 ? "A35" : age <= 45 ? "A36_45" : age <= 55 ? "A46_55" : "A56";
     }
 
     private tools.jackson.databind.node.ObjectNode paperAnswers(java.util.Random r) {
@@ -490,6 +471,15 @@ public class DemoActivity {
             "数字政务和信息化应用培训很需要", "培训名额向年轻干部和村干部倾斜"};
 
     // ---------------------------------------------------------------- data
+
+    /** The county's active cadres but the demo cadre, in load order. */
+    private List<Long> countyCadres(long countyId, long ganbuCadre) {
+        return jdbc.sql("""
+                select c.id from cadre c join organization o on o.id = c.org_id
+                where o.path like (select path from organization where id = :county) || '%' and c.status = 'ACTIVE' and c.id <> :ganbu
+                order by c.id""")
+                .param("county", countyId).param("ganbu", ganbuCadre).query(Long.class).list();
+    }
 
     /** Active 乡科级 cadres of the county under 45 (中青年), in load order, without the demo cadre. */
     private List<Long> townshipLeaders(long countyId, long ganbuCadre, LocalDate today) {

@@ -305,8 +305,11 @@ public class SurveyReturns {
                 .params(surveyId, cadreId).query(Long.class).optional().orElse(null);
     }
 
-    /** A cadre's respondent-group facts as of today: rank level, staff category, township, age band. */
-    Group groupOf(long cadreId) {
+    /**
+     * A cadre's respondent-group facts as of today: rank level, staff category, township, age band (what an
+     * in-app return records, and what a paper form entered for a known cadre should carry).
+     */
+    public Group groupOf(long cadreId) {
         return jdbc.sql("""
                 select c.rank_level, c.staff_category, c.birth_date,
                        coalesce((select t.name from organization t where o.path like t.path || '%' and t.kind = 'TOWNSHIP'
