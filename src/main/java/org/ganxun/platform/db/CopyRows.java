@@ -44,19 +44,33 @@ public final class CopyRows {
         } else if (value instanceof Number n) {
             text.append(n);
         } else {
-            String s = value.toString();
-            for (int i = 0; i < s.length(); i++) {
-                char c = s.charAt(i);
-                switch (c) {
-                    case '\\' -> text.append("\\\\");
-                    case '\t' -> text.append("\\t");
-                    case '\n' -> text.append("\\n");
-                    case '\r' -> text.append("\\r");
-                    default -> text.append(c);
-                }
-            }
+            escape(value.toString());
         }
         return this;
+    }
+
+    // Copies the runs between special characters in bulk: most fields (and the audit JSON) have none,
+    // and a per-character append was the reading thread's hottest method in a profile of the roster import.
+    private void escape(String s) {
+        int from = 0;
+        for (int i = 0; i < s.length(); i++) {
+            String escaped = switch (s.charAt(i)) {
+                case '\\' -> "\\\\";
+                case '\t' -> "\\t";
+                case '\n' -> "\\n";
+                case '\r' -> "\\r";
+                default -> null;
+            };
+            if (escaped != null) {
+                text.append(s, from, i).append(escaped);
+                from = i + 1;
+            }
+        }
+        if (from == 0) {
+            text.append(s); // one array copy
+        } else {
+            text.append(s, from, s.length());
+        }
     }
 
     /** Ends the current row. */
