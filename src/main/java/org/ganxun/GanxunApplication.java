@@ -1,5 +1,8 @@
 package org.ganxun;
 
+import java.time.ZoneId;
+import java.util.TimeZone;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.scheduling.annotation.EnableAsync;
@@ -11,6 +14,17 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class GanxunApplication {
 
     public static void main(String[] args) {
+        useUsersTimeZone();
         SpringApplication.run(GanxunApplication.class, args);
+    }
+
+    /**
+     * "Today" is the users' day everywhere: ages, statistics dates, default change dates and the database
+     * session's {@code current_date} (the JDBC driver takes its zone from the JVM) must agree with the
+     * timetables, which run on Beijing time, even on a server whose clock is set to UTC.
+     */
+    static void useUsersTimeZone() {
+        String zone = System.getenv("GANXUN_TIME_ZONE");
+        TimeZone.setDefault(TimeZone.getTimeZone(ZoneId.of(zone == null || zone.isBlank() ? "Asia/Shanghai" : zone)));
     }
 }

@@ -23,7 +23,7 @@ public class ComplianceDashboard {
 
     private static final Map<String, String> SORTS = Map.of(
             "missingHours", "s.missing_hours", "countedHours", "s.counted_hours", "requiredHours", "s.required_hours",
-            "name", "c.name", "orgName", "o.path", "deadline", "s.deadline", "status", "s.status", "title", "s.code");
+            "name", "c.name", "orgName", "tree_path_key(o.path)", "deadline", "s.deadline", "status", "s.status", "title", "s.code");
 
     private final NamedParameterJdbcTemplate jdbc;
     private final CadreSearch search;
@@ -126,7 +126,7 @@ public class ComplianceDashboard {
 
     private static String orderBy(String sort) {
         if (sort == null || sort.isBlank()) {
-            return "s.missing_hours desc, o.path, c.id";
+            return "s.missing_hours desc, tree_path_key(o.path), c.id";
         }
         String[] parts = sort.split(",");
         String col = SORTS.get(parts[0].strip());

@@ -49,13 +49,13 @@ import tools.jackson.databind.json.JsonMapper;
  * real use. Completing the finished class publishes {@code ClassCompleted}; the archive credits its hours
  * after the transaction commits.
  * <p>
- * Dates are relative to today (Asia/Shanghai, the timetables' wall clock); every other choice is fixed.
+ * Dates are relative to today (the users' clock, Asia/Shanghai by default); every other choice is fixed.
  */
 @Component
 public class DemoActivity {
 
     /** The timetables' wall clock (the training module's classroom zone). */
-    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    static final ZoneId ZONE = ZoneId.systemDefault(); // the users' clock: GanxunApplication.useUsersTimeZone
 
     static final String PROVIDER = "县委党校";
     static final int CURRENT_TRAINEES = 30;

@@ -73,6 +73,7 @@ public class OrganizationTrees {
                 throw new BusinessException("上级" + tree.label + "已撤销，不能在其下新建");
             }
         }
+        requireUniqueName(tree, parent == null ? null : parent.id(), req.name().trim(), null);
         long id;
         try {
             id = store.insert(parent == null ? null : parent.id(), parent == null ? null : parent.path(),
@@ -90,6 +91,7 @@ public class OrganizationTrees {
     public TreeNode update(Tree tree, long id, NodeRequest req) {
         validate(tree, req.name(), req.kind());
         TreeStore.Row before = requireWritable(tree, id);
+        requireUniqueName(tree, before.parentId(), req.name().trim(), id);
         try {
             stores.get(tree).update(id, req.name().trim(), req.kind(), emptyToNull(req.code()),
                     req.sortOrder() == null ? before.sortOrder() : req.sortOrder());
@@ -107,6 +109,7 @@ public class OrganizationTrees {
             throw new BusinessException("名称不能为空", List.of(new BusinessException.FieldProblem("name", "名称不能为空")));
         }
         TreeStore.Row before = requireWritable(tree, id);
+        requireUniqueName(tree, before.parentId(), name.trim(), id);
         stores.get(tree).rename(id, name.trim());
         TreeStore.Row after = stores.get(tree).find(id).orElseThrow();
         audit.record("RENAME", tree.auditType, id, "更名：" + before.name() + " → " + after.name(), before, after);
@@ -127,6 +130,7 @@ public class OrganizationTrees {
         if (!scope.all() && isScopeRoot(tree, scope, node)) {
             throw new BusinessException(403, "不能移动本人管理范围的根节点", List.of());
         }
+        requireUniqueName(tree, parent.id(), node.name(), id);
         stores.get(tree).move(node, parent);
         TreeStore.Row after = stores.get(tree).find(id).orElseThrow();
         audit.record("MOVE", tree.auditType, id, "移动" + tree.label + "“" + node.name() + "”到“" + parent.name() + "”下", node, after);
@@ -219,6 +223,17 @@ public class OrganizationTrees {
             return Map.of();
         }
         return tree == Tree.PARTY ? mc.membersByPartyOrganization() : mc.cadresByOrganization();
+    }
+
+    /**
+     * Two active nodes with the same name under one parent cannot be told apart by their path, which is how
+     * roster and online-hours imports name a unit ("盐亭县/县委办公室/综合科").
+     */
+    private void requireUniqueName(Tree tree, Long parentId, String name, Long exceptId) {
+        if (stores.get(tree).siblingNamed(parentId, name, exceptId)) {
+            String message = "同一上级下已有名为“" + name + "”的" + tree.label;
+            throw new BusinessException(409, message, List.of(new BusinessException.FieldProblem("name", message)));
+        }
     }
 
     private static void validate(Tree tree, String name, String kind) {

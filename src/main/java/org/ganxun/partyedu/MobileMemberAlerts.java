@@ -118,9 +118,9 @@ public class MobileMemberAlerts {
         return d.getYear() + "年" + d.getMonthValue() + "月" + d.getDayOfMonth() + "日";
     }
 
-    @Scheduled(cron = "${ganxun.partyedu.mobile-alert-cron:0 30 8 * * *}", zone = "Asia/Shanghai")
+    @Scheduled(cron = "${ganxun.partyedu.mobile-alert-cron:0 30 8 * * *}")
     void scheduled() {
-        int n = notifySecretaries(LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")));
+        int n = notifySecretaries(LocalDate.now());
         log.info("Mobile-member alerts sent to branch secretaries: {}", n);
     }
 

@@ -122,7 +122,7 @@ public class RemoteSites {
             w.append(" and (s.name like :name or o.name like :name)");
             p.put("name", "%" + name.strip() + "%");
         }
-        return jdbc.sql(SELECT + w + " order by o.path, s.id").params(p).query(RemoteSites::map).list();
+        return jdbc.sql(SELECT + w + " order by tree_path_key(o.path), s.id").params(p).query(RemoteSites::map).list();
     }
 
     @Transactional(readOnly = true)

@@ -116,7 +116,7 @@ public class SiteAlerts {
         return countyDays;
     }
 
-    @Scheduled(cron = "${ganxun.partyedu.site-alert-cron:0 0 7 * * *}", zone = "Asia/Shanghai")
+    @Scheduled(cron = "${ganxun.partyedu.site-alert-cron:0 0 7 * * *}")
     void scheduled() {
         Run r = evaluate(StudyActivities.today());
         log.info("Remote-site alerts: {} raised, {} escalated, {} resolved", r.raised(), r.escalated(), r.resolved());

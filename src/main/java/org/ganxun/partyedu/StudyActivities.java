@@ -44,7 +44,7 @@ import org.springframework.util.StringUtils;
 public class StudyActivities {
 
     public static final int MAX_MATERIAL_BYTES = 10 * 1024 * 1024;
-    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    static final ZoneId ZONE = ZoneId.systemDefault(); // the users' clock: GanxunApplication.useUsersTimeZone
 
     public enum Mode {
         ON_SITE("现场参加"), ONLINE("在线参加");

@@ -28,10 +28,23 @@ public class CadreSearch {
 
     private static final Map<String, String> SORTS = Map.ofEntries(
             Map.entry("id", "c.id"), Map.entry("name", "c.name"), Map.entry("birthDate", "c.birth_date"),
-            Map.entry("age", "c.birth_date"), Map.entry("orgName", "o.path"), Map.entry("rankLevel", "c.rank_level"),
+            Map.entry("age", "c.birth_date"), Map.entry("orgName", "tree_path_key(o.path)"),
+            Map.entry("rankLevel", inDeclaredOrder("c.rank_level", RankLevel.class)),
             Map.entry("enteredWorkOn", "c.entered_work_on"), Map.entry("joinedPartyOn", "c.joined_party_on"),
-            Map.entry("updatedAt", "c.updated_at"), Map.entry("staffCategory", "c.staff_category"),
-            Map.entry("education", "c.education"));
+            Map.entry("updatedAt", "c.updated_at"), Map.entry("staffCategory", inDeclaredOrder("c.staff_category", StaffCategory.class)),
+            Map.entry("education", inDeclaredOrder("c.education", Education.class)));
+
+    /**
+     * Sorts a column of enum names in the order the enum declares (省部级 before 厅局级, 博士 before 硕士),
+     * not alphabetically by the stored English names.
+     */
+    static String inDeclaredOrder(String column, Class<? extends Enum<?>> type) {
+        StringBuilder names = new StringBuilder();
+        for (Enum<?> e : type.getEnumConstants()) {
+            names.append(names.isEmpty() ? "" : ", ").append('\'').append(e.name()).append('\'');
+        }
+        return "array_position(array[" + names + "], " + column + ")";
+    }
 
     static final String SELECT = """
             select c.id, c.name, c.gender, c.ethnicity, c.birth_date, c.citizen_id_masked, c.education, c.political_status,
@@ -147,7 +160,7 @@ public class CadreSearch {
 
     static String orderBy(String sort) {
         if (sort == null || sort.isBlank()) {
-            return "o.path, c.id";
+            return "tree_path_key(o.path), c.id";
         }
         String[] parts = sort.split(",");
         String col = SORTS.get(parts[0].strip());

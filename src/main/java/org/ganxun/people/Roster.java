@@ -93,6 +93,9 @@ public class Roster implements MemberCounts {
     public CadreView update(long id, CadreForm form) {
         CadreView before = get(id);
         requireWritable(before.orgId());
+        if (form.version() != null && form.version() != before.version()) {
+            throw BusinessException.conflict("该干部信息已被他人修改，请关闭后重新打开再改");
+        }
         requireWritable(form.orgId());
         if (form.citizenId() == null || form.citizenId().isBlank()) {
             // the UI only ever holds the masked number: an empty one on an update means "unchanged"
@@ -149,6 +152,11 @@ public class Roster implements MemberCounts {
     }
 
     private void write(long id, CadreForm form, CitizenId cid, CadreView before) {
+        boolean postChanged = before.orgId() != form.orgId() || !Objects.equals(trim(before.post()), trim(form.post()))
+                || before.rankLevel() != form.rankLevel() || before.rankGrade() != form.rankGrade()
+                || before.leadership() != Boolean.TRUE.equals(form.leadership());
+        LocalDate on = form.changedOn() != null ? form.changedOn() : LocalDate.now();
+        CurrentPeriod current = postChanged ? currentPeriod(id, on) : null;
         Map<String, Object> p = params(form, cid);
         p.put("id", id);
         int n = jdbc.sql("""
@@ -163,11 +171,17 @@ public class Roster implements MemberCounts {
         if (n != 1) {
             throw BusinessException.notFound("干部");
         }
-        boolean postChanged = before.orgId() != form.orgId() || !Objects.equals(trim(before.post()), trim(form.post()))
-                || before.rankLevel() != form.rankLevel() || before.rankGrade() != form.rankGrade()
-                || before.leadership() != Boolean.TRUE.equals(form.leadership());
-        if (postChanged) {
-            LocalDate on = form.changedOn() != null ? form.changedOn() : LocalDate.now();
+        if (current != null && current.startedOn().equals(on)) {
+            // a second change on the day the current period began corrects that period: a period that
+            // ends the day it starts would say the person held a post for no time at all
+            jdbc.sql("""
+                    update cadre_post_history set org_id = ?, post = ?, rank_level = ?, rank_grade = ?, leadership = ?,
+                        note = case when note = '建档' then note else ? end
+                    where id = ?""")
+                    .params(form.orgId(), trim(form.post()), name(form.rankLevel()), name(form.rankGrade()),
+                            Boolean.TRUE.equals(form.leadership()), describeChange(before, form), current.id())
+                    .update();
+        } else if (postChanged) {
             jdbc.sql("update cadre_post_history set ended_on = ? where cadre_id = ? and ended_on is null")
                     .params(on, id).update();
             jdbc.sql("""
@@ -179,10 +193,39 @@ public class Roster implements MemberCounts {
         }
     }
 
+    private record CurrentPeriod(long id, LocalDate startedOn) {
+    }
+
+    /**
+     * The open period of the post history that a change dated {@code on} ends; refuses dates that would
+     * make a period end before it began, or a change dated in the future.
+     */
+    private CurrentPeriod currentPeriod(long cadreId, LocalDate on) {
+        if (on.isAfter(LocalDate.now())) {
+            throw changeDateProblem("变动日期 " + on + " 晚于今天；职务、职级变动请在生效后登记");
+        }
+        CurrentPeriod current = jdbc.sql("""
+                        select id, started_on from cadre_post_history
+                        where cadre_id = ? and ended_on is null order by started_on desc, id desc limit 1""")
+                .param(cadreId)
+                .query((rs, i) -> new CurrentPeriod(rs.getLong(1), rs.getObject(2, LocalDate.class)))
+                .optional().orElse(null);
+        if (current != null && on.isBefore(current.startedOn())) {
+            throw changeDateProblem("变动日期 " + on + " 早于现任职务的起始日期 " + current.startedOn()
+                    + "，不能登记在它之前");
+        }
+        return current;
+    }
+
+    private static BusinessException changeDateProblem(String message) {
+        return new BusinessException("变动日期：" + message, List.of(new FieldProblem("变动日期", message)));
+    }
+
     private static CadreForm withCitizenId(CadreForm f, String citizenId) {
         return new CadreForm(f.name(), f.gender(), f.ethnicity(), f.birthDate(), citizenId, f.education(), f.politicalStatus(),
                 f.joinedPartyOn(), f.orgId(), f.post(), f.rankLevel(), f.rankGrade(), f.leadership(), f.staffCategory(),
-                f.enteredWorkOn(), f.phone(), f.reserveCadre(), f.partyOrgId(), f.mobileMember(), f.status(), f.changedOn());
+                f.enteredWorkOn(), f.phone(), f.reserveCadre(), f.partyOrgId(), f.mobileMember(), f.status(), f.changedOn(),
+                f.version());
     }
 
     static String describeChange(CadreView before, CadreForm form) {

@@ -363,13 +363,13 @@ public class Programmes {
     private ProgrammeView withDetails(ProgrammeView v) {
         List<OrgRef> senders = jdbc.sql("""
                 select o.id, o.name from secondment_sender s join organization o on o.id = s.org_id
-                where s.programme_id = ? order by o.path""")
+                where s.programme_id = ? order by tree_path_key(o.path)""")
                 .param(v.id()).query((rs, i) -> new OrgRef(rs.getLong(1), rs.getString(2))).list();
         List<PostView> posts = jdbc.sql("""
                 select t.*, o.name as receiving_name,
                        (select count(*) from secondment_posting x where x.post_id = t.id and x.status = 'ACTIVE') as filled
                 from secondment_post t join organization o on o.id = t.receiving_org_id
-                where t.programme_id = ? order by o.path, t.id""")
+                where t.programme_id = ? order by tree_path_key(o.path), t.id""")
                 .param(v.id()).query(Programmes::postRow).list();
         return new ProgrammeView(v.id(), v.name(), v.direction(), v.directionLabel(), v.organiserOrgId(), v.organiserOrgName(),
                 v.organiserPath(), v.startsOn(), v.endsOn(), v.year(), v.description(), v.budgetHousing(), v.budgetTransport(),

@@ -80,7 +80,7 @@ public class SecondmentStatistics {
                 join organization so on so.id = sp.sending_org_id
                 join organization ro on ro.id = sp.receiving_org_id
                 left join secondment_evaluation fe on fe.posting_id = sp.id and fe.kind = 'FINAL'
-                """ + w + " group by yr, pr.direction, sp.sending_org_id, so.name order by yr desc, pr.direction, sending_path")
+                """ + w + " group by yr, pr.direction, sp.sending_org_id, so.name order by yr desc, pr.direction, tree_path_key(min(so.path))")
                 .params(p)
                 .query((rs, i) -> {
                     Direction d = Direction.valueOf(rs.getString("direction"));

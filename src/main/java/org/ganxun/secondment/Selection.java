@@ -359,7 +359,7 @@ public class Selection {
                 join secondment_programme pr on pr.id = sc.programme_id
                 join organization op on op.id = pr.organiser_org_id
                 join organization so on so.id = sc.sending_org_id
-                join cadre c on c.id = sc.cadre_id""" + w + " order by so.path, sc.refused_at desc")
+                join cadre c on c.id = sc.cadre_id""" + w + " order by tree_path_key(so.path), sc.refused_at desc")
                 .params(p)
                 .query((rs, i) -> new Refusal(rs.getLong("id"), rs.getLong("programme_id"), rs.getString("programme_name"),
                         rs.getObject("starts_on", LocalDate.class).getYear(), Direction.valueOf(rs.getString("direction")).label(),

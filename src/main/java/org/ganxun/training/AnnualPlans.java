@@ -73,7 +73,7 @@ public class AnnualPlans {
                   coalesce(sum(tc.budget) filter (where tc.status in ('APPROVED', 'IN_PROGRESS', 'COMPLETED')), 0) as budget
                 from annual_plan ap join organization o on o.id = ap.jurisdiction_org_id
                 left join training_class tc on tc.plan_id = ap.id""" + w + "\n" + """
-                 group by ap.id, o.name, o.path order by ap.year desc, o.path""")
+                 group by ap.id, o.name, o.path order by ap.year desc, tree_path_key(o.path)""")
                 .params(params)
                 .query((rs, i) -> new PlanView(rs.getLong("id"), rs.getLong("jurisdiction_org_id"), rs.getString("org_name"),
                         rs.getInt("year"), rs.getString("title"), rs.getString("note"), rs.getLong("n"), rs.getLong("filed"),

@@ -256,7 +256,7 @@ public class Attendance {
                 select e.id, c.id, c.name, o.name from enrollment e join cadre c on c.id = e.cadre_id join organization o on o.id = c.org_id
                 where e.class_id = :cls and e.status in ('ENROLLED', 'COMPLETED', 'NOT_COMPLETED', 'DISMISSED')
                   and (cast(:only as bigint) is null or e.id = :only)
-                order by o.path, c.name, e.id""")
+                order by tree_path_key(o.path), c.name, e.id""")
                 .param("cls", classId).param("only", onlyEnrollment)
                 .query((rs, i) -> new Trainee(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4))).list();
         Map<String, Object[]> marks = new HashMap<>();

@@ -26,7 +26,7 @@ import org.springframework.stereotype.Component;
 class Classroom {
 
     /** Wall-clock zone of timetables (sessions are local times). */
-    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    static final ZoneId ZONE = ZoneId.systemDefault(); // the users' clock: GanxunApplication.useUsersTimeZone
     static final Set<Role> MANAGERS = Set.of(Role.SYSTEM_ADMIN, Role.ORG_DEPT_ADMIN, Role.PROVIDER_REGISTRAR);
     static final Set<ClassStatus> RUNNING = Set.of(ClassStatus.APPROVED, ClassStatus.IN_PROGRESS);
 

@@ -78,7 +78,7 @@ public class Enrollments {
     List<Quota> quotasOf(long classId) {
         return jdbc.sql("""
                 select q.org_id, o.name, q.seats, q.used from class_quota q join organization o on o.id = q.org_id
-                where q.class_id = ? order by o.path""")
+                where q.class_id = ? order by tree_path_key(o.path)""")
                 .param(classId).query((rs, i) -> new Quota(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getInt(4))).list();
     }
 
@@ -380,7 +380,7 @@ public class Enrollments {
         String cond = TrainingClasses.isApprover(CurrentUsers.require(), scope, row) || scope.coversOrgPath(row.filerPath())
                 ? "true" : scope.sqlCondition("o.path", null, "c.id");
         return jdbc.sql(SELECT + " where e.class_id = :cls and " + cond + "\n" + """
-                 order by case e.status when 'ENROLLED' then 0 when 'WAITLISTED' then 1 else 2 end, e.waitlist_position, o.path, e.id""")
+                 order by case e.status when 'ENROLLED' then 0 when 'WAITLISTED' then 1 else 2 end, e.waitlist_position, tree_path_key(o.path), e.id""")
                 .params(params).query(Enrollments::view).list();
     }
 

@@ -52,7 +52,7 @@ public class Providers {
             cond = "(o.path like :spLike or :sp like o.path || '%')";
         }
         return jdbc.sql("select p.*, o.name as org_name from training_provider p join organization o on o.id = p.org_id where not p.retired and "
-                        + cond + " order by o.path, p.name").params(params)
+                        + cond + " order by tree_path_key(o.path), p.name").params(params)
                 .query((rs, i) -> {
                     ProviderKind k = ProviderKind.valueOf(rs.getString("kind"));
                     return new ProviderView(rs.getLong("id"), rs.getString("name"), k, k.label(), rs.getLong("org_id"),

@@ -72,6 +72,15 @@ class DemoGeneratorTest {
     }
 
     @Test
+    void noTwoUnitsOrPartyOrganisationsUnderOneParentShareAName() {
+        // imports name a unit by its path: two siblings of one name could never be told apart
+        assertThat(demo.orgs().stream().map(o -> o.parent() + "/" + o.name()))
+                .doesNotHaveDuplicates();
+        assertThat(demo.partyOrgs().stream().map(o -> o.parent() + "/" + o.name()))
+                .doesNotHaveDuplicates();
+    }
+
+    @Test
     void partyTreeLinksEveryNodeToAUnit() {
         Map<PartyOrgKind, Long> kinds = demo.partyOrgs().stream()
                 .collect(Collectors.groupingBy(DemoJurisdiction.PartyOrg::kind, Collectors.counting()));

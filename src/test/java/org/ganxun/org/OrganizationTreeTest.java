@@ -94,6 +94,33 @@ class OrganizationTreeTest {
     }
 
     @Test
+    void refusesTwoActiveUnitsOfOneNameUnderOneParent() {
+        String name = node(village).name();
+        long sibling = fixture.org(townA, Fixture.unique("西村"), "VILLAGE");
+        long elsewhere = fixture.org(townB, name, "VILLAGE"); // the same name under another parent is fine
+        String siblingName = node(sibling).name();
+
+        assertThatThrownBy(() -> fixture.org(townA, " " + name + " ", "VILLAGE"))
+                .isInstanceOfSatisfying(BusinessException.class, e -> {
+                    assertThat(e.status()).isEqualTo(409);
+                    assertThat(e.getMessage()).contains("同一上级下已有名为“" + name + "”");
+                });
+        assertThatThrownBy(() -> fixture.as(Fixture.systemAdmin(), () -> trees.rename(Tree.ADMINISTRATIVE, sibling, name)))
+                .isInstanceOf(BusinessException.class).hasMessageContaining("同一上级下已有");
+        assertThatThrownBy(() -> fixture.as(Fixture.systemAdmin(), () -> trees.move(Tree.ADMINISTRATIVE, elsewhere, townA)))
+                .isInstanceOf(BusinessException.class).hasMessageContaining("同一上级下已有");
+        assertThat(node(sibling).name()).isEqualTo(siblingName);
+        assertThat(node(elsewhere).parentId()).isEqualTo(townB);
+        assertThat(jdbc.sql("select count(*) from organization where parent_id = ? and name = ?")
+                .params(townA, name).query(Long.class).single()).isEqualTo(1);
+
+        // a retired unit's name may be used again
+        fixture.as(Fixture.systemAdmin(), () -> trees.retire(Tree.ADMINISTRATIVE, sibling, LocalDate.now()));
+        fixture.as(Fixture.systemAdmin(), () -> trees.rename(Tree.ADMINISTRATIVE, village, siblingName));
+        assertThat(node(village).name()).isEqualTo(siblingName);
+    }
+
+    @Test
     void renameIsAuditedWithBeforeAndAfter() {
         String old = node(townA).name();
         fixture.as(Fixture.systemAdmin(), () -> trees.rename(Tree.ADMINISTRATIVE, townA, old + "新"));

@@ -118,6 +118,106 @@ class RosterTest {
         assertThat(audit.get("a")).isEqualTo("副镇长");
     }
 
+    /** The form of {@code f} with another post, dated {@code on}, edited from {@code version}. */
+    private static CadreForm moved(CadreForm f, String post, LocalDate on, Integer version) {
+        return new CadreForm(f.name(), f.gender(), f.ethnicity(), f.birthDate(), f.citizenId(), f.education(),
+                f.politicalStatus(), f.joinedPartyOn(), f.orgId(), post, f.rankLevel(), f.rankGrade(), f.leadership(),
+                f.staffCategory(), f.enteredWorkOn(), f.phone(), f.reserveCadre(), f.partyOrgId(), f.mobileMember(),
+                f.status(), on, version);
+    }
+
+    @Test
+    void refusesToOverwriteAChangeSavedBySomeoneElseSinceTheEditorOpenedTheCadre() {
+        String cid = Fixture.citizenId(LocalDate.of(1981, 4, 2), true);
+        CadreView v = admin(() -> roster.create(Fixture.cadreForm("林并发", town, cid)));
+        CadreForm f = Fixture.cadreForm("林并发", town, cid);
+        // two clerks open version 1; the first saves
+        CadreView first = admin(() -> roster.update(v.id(), moved(f, "副主任", null, v.version())));
+        assertThat(first.version()).isEqualTo(v.version() + 1);
+
+        assertThatThrownBy(() -> admin(() -> roster.update(v.id(), moved(f, "主任", null, v.version()))))
+                .isInstanceOfSatisfying(BusinessException.class, e -> {
+                    assertThat(e.status()).isEqualTo(409);
+                    assertThat(e.getMessage()).contains("已被他人修改");
+                });
+        CadreView stored = admin(() -> roster.get(v.id()));
+        assertThat(stored.post()).isEqualTo("副主任");
+        assertThat(stored.version()).isEqualTo(first.version());
+        assertThat(admin(() -> roster.history(v.id()))).hasSize(2);
+
+        // from the version now stored, the second clerk's save goes through
+        assertThat(admin(() -> roster.update(v.id(), moved(f, "主任", null, first.version()))).post()).isEqualTo("主任");
+    }
+
+    @Test
+    void aChangeDateMustNotPrecedeTheCurrentPeriodNorLieInTheFuture() {
+        String cid = Fixture.citizenId(LocalDate.of(1977, 10, 8), false);
+        CadreView v = admin(() -> roster.create(Fixture.cadreForm("黄日期", town, cid)));
+        CadreForm f = Fixture.cadreForm("黄日期", town, cid);
+        LocalDate opened = admin(() -> roster.history(v.id())).get(0).startedOn(); // 参加工作时间 2003-08-01
+
+        for (LocalDate wrong : List.of(opened.minusDays(1), LocalDate.now().plusDays(1))) {
+            assertThatThrownBy(() -> admin(() -> roster.update(v.id(), moved(f, "副主任", wrong, null))))
+                    .isInstanceOfSatisfying(BusinessException.class, e -> {
+                        assertThat(e.status()).isEqualTo(400);
+                        assertThat(e.problems()).extracting(BusinessException.FieldProblem::field).containsExactly("变动日期");
+                    });
+        }
+        CadreView stored = admin(() -> roster.get(v.id()));
+        assertThat(stored.post()).isEqualTo("科员");
+        assertThat(stored.version()).isEqualTo(v.version());
+        assertThat(admin(() -> roster.history(v.id()))).singleElement()
+                .satisfies(h -> assertThat(h.endedOn()).isNull());
+    }
+
+    @Test
+    void aSecondChangeOnTheDayTheCurrentPeriodBeganCorrectsThatPeriod() {
+        String cid = Fixture.citizenId(LocalDate.of(1984, 1, 30), true);
+        CadreView v = admin(() -> roster.create(Fixture.cadreForm("谢更正", town, cid)));
+        CadreForm f = Fixture.cadreForm("谢更正", town, cid);
+        LocalDate on = LocalDate.of(2024, 5, 6);
+        admin(() -> roster.update(v.id(), moved(f, "副主任", on, null)));
+        admin(() -> roster.update(v.id(), moved(f, "主任", on, null))); // the clerk got the post wrong
+
+        List<PostHistoryEntry> h = admin(() -> roster.history(v.id()));
+        assertThat(h).extracting(PostHistoryEntry::post).containsExactly("主任", "科员");
+        assertThat(h.get(0).startedOn()).isEqualTo(on);
+        assertThat(h.get(0).endedOn()).isNull();
+        assertThat(h.get(1).endedOn()).isEqualTo(on);
+        assertThat(h).noneMatch(p -> p.endedOn() != null && !p.endedOn().isAfter(p.startedOn()));
+    }
+
+    @Test
+    void sortsRankLevelsAndEducationInTheirOwnOrderAndUnitsInTreeOrder() {
+        record Person(String name, RankLevel rank, Education education) {
+        }
+        List<Person> people = List.of(new Person("甲科员", RankLevel.STAFF, Education.BELOW_HIGH_SCHOOL),
+                new Person("乙县处", RankLevel.COUNTY, Education.MASTER), new Person("丙乡科", RankLevel.TOWNSHIP, Education.BACHELOR));
+        int day = 1;
+        for (Person p : people) {
+            String cid = Fixture.citizenId(LocalDate.of(1980, 2, day++), true);
+            admin(() -> roster.create(new CadreForm(p.name(), null, null, null, cid, p.education(), PoliticalStatus.MASSES, null,
+                    town, "科员", p.rank(), null, false, StaffCategory.CIVIL_SERVANT, null, null, false, null, false, null, null)));
+        }
+        java.util.function.Function<String, List<String>> sorted = sort -> admin(() -> search.page(new CadreQuery(null, null,
+                town, null, null, null, null, null, null, null, null, null, null, null, null, null, null, sort), 1, 20))
+                .rows().stream().map(CadreView::name).toList();
+        assertThat(sorted.apply("rankLevel,asc")).containsExactly("乙县处", "丙乡科", "甲科员"); // 县处级 › 乡科级 › 科员及以下
+        assertThat(sorted.apply("rankLevel,desc")).containsExactly("甲科员", "丙乡科", "乙县处");
+        assertThat(sorted.apply("education,asc")).containsExactly("乙县处", "丙乡科", "甲科员"); // 硕士 › 本科 › 初中及以下
+
+        // units in tree order: a path's ids compare as numbers, so /1/2/ comes before /1/10/
+        assertThat(jdbc.sql("select tree_path_key('/1/2/') < tree_path_key('/1/10/') and tree_path_key('/1/10/') < tree_path_key('/1/10/3/')")
+                .query(Boolean.class).single()).isTrue();
+        long laterTown = fixture.org(fixture.org(null, Fixture.unique("排序县"), "COUNTY"), Fixture.unique("后镇"), "TOWNSHIP");
+        long earlierTown = jdbc.sql("select parent_id from organization where id = ?").param(laterTown).query(Long.class).single();
+        fixture.cadre("丁县直", earlierTown);
+        fixture.cadre("戊镇上", laterTown);
+        List<String> byUnit = admin(() -> search.page(new CadreQuery(null, null, earlierTown, null, null, null, null, null, null,
+                null, null, null, null, null, null, null, null, null), 1, 20)).rows().stream().map(CadreView::name).toList();
+        assertThat(byUnit).containsExactly("丁县直", "戊镇上");
+    }
+
     @Test
     void filtersBySubtreeAgeAndSortsOnTheServer() {
         String old = Fixture.citizenId(LocalDate.now().minusYears(50).minusDays(3), true);

@@ -45,6 +45,14 @@ public class TreeStore {
         return jdbc.sql("select " + columns() + " from " + table + " where id = ?").param(id).query(this::map).optional();
     }
 
+    /** Whether a node other than {@code exceptId} under the parent (null: the roots) already bears the name. */
+    public boolean siblingNamed(Long parentId, String name, Long exceptId) {
+        return jdbc.sql("select exists (select 1 from " + table + " where parent_id is not distinct from :parent"
+                        + " and name = :name and not retired and id is distinct from :except)")
+                .param("parent", parentId).param("name", name).param("except", exceptId)
+                .query(Boolean.class).single();
+    }
+
     /** All nodes whose path starts with the prefix (null: all), in tree order. */
     public List<Row> subtree(String pathPrefix, boolean includeRetired) {
         return jdbc.sql("select " + columns() + " from " + table
