@@ -322,7 +322,7 @@ public class RosterBatch {
             leadership = Boolean.TRUE.equals(f.leadership());
             staffCategory = f.staffCategory().name();
             entered = f.enteredWorkOn() == null ? null : f.enteredWorkOn().toString();
-            phone = trim(f.phone());
+            phone = PhoneNumber.normalize(f.phone());
             reserve = Boolean.TRUE.equals(f.reserveCadre());
             partyOrgId = f.partyOrgId();
             mobile = Boolean.TRUE.equals(f.mobileMember());

@@ -249,6 +249,37 @@ class RosterImportTest {
     }
 
     @Test
+    void phoneNumbersWrittenWithSpacesDashesFullWidthDigitsOrTheCountryCodeAreStoredInOneForm() throws Exception {
+        String[] written = {"138 0000 4444", "138-0000-4444", "１３８００００４４４４", "+86 138 0000 4444", "\u00A0138\u30000000 4444",
+                "0816 1234567", "(0816)1234567", "0816-1234567-801"};
+        String[] stored = {"13800004444", "13800004444", "13800004444", "13800004444", "13800004444",
+                "0816-1234567", "0816-1234567", "0816-1234567-801"};
+        List<List<Object>> rows = new ArrayList<>();
+        rows.add(List.of("姓名", "公民身份号码", "单位", "政治面貌", "人员类别", "联系电话"));
+        String[] ids = new String[written.length];
+        for (int i = 0; i < written.length; i++) {
+            ids[i] = ImportFixtures.citizenId(LocalDate.of(1981, 4, 1).plusDays(i), i % 2 == 0);
+            rows.add(List.of("电话" + cn(i), ids[i], fx.townAName, "群众", "公务员", written[i]));
+        }
+        String bad = ImportFixtures.citizenId(LocalDate.of(1981, 5, 1), true);
+        rows.add(List.of("电话错", bad, fx.townAName, "群众", "公务员", "138 0000 444"));
+
+        ImportJob job = runImport(fx.countyAdmin, "电话.xlsx", ImportFixtures.xlsx(rows), ImportMode.VALID_ROWS);
+
+        assertThat(job.status()).isEqualTo(ImportJob.Status.COMPLETED);
+        assertThat(job.createdCount()).isEqualTo(written.length);
+        assertThat(job.errors()).singleElement().satisfies(e -> {
+            assertThat(e.row()).isEqualTo(written.length + 2);
+            assertThat(e.column()).isEqualTo("联系电话");
+            assertThat(e.message()).contains("格式不正确");
+        });
+        ImportFixtures.actAs(fx.countyAdmin);
+        for (int i = 0; i < written.length; i++) {
+            assertThat(roster.get(roster.idByCitizenId(ids[i])).phone()).as(written[i]).isEqualTo(stored[i]);
+        }
+    }
+
+    @Test
     void rejectsOversizedFilesTooManyRowsAndZipBombsStoringNothing() throws Exception {
         String id = ImportFixtures.citizenId(LocalDate.of(1970, 1, 1), true);
         List<Object> header = List.of("姓名", "公民身份号码", "单位", "政治面貌", "人员类别");
