@@ -72,6 +72,19 @@ class SecurityConfiguration {
             }
         };
         p.setPasswordEncoder(encoder);
+        // A lock is checked before the password (which is still verified, so that a locked account costs the
+        // same Argon2 hash as any other), but a disabled account only says so to the right password: told to
+        // any password, it would tell that the name exists.
+        p.setPreAuthenticationChecks(user -> {
+            if (!user.isAccountNonLocked()) {
+                throw new LockedException("locked");
+            }
+        });
+        p.setPostAuthenticationChecks(user -> {
+            if (!user.isEnabled()) {
+                throw new DisabledException("disabled");
+            }
+        });
         return p;
     }
 
@@ -105,19 +118,27 @@ class SecurityConfiguration {
 
     private static String failureMessage(AuthenticationException ex, String username, String addr, UserAccounts accounts) {
         if (ex instanceof LockedException) {
-            return "账号已被锁定，请" + accounts.lockDuration().toMinutes() + "分钟后再试或联系管理员解锁";
+            return lockedMessage(accounts);
         }
         if (ex instanceof DisabledException) {
             return "账号已停用，请联系管理员";
         }
         if (ex instanceof BadCredentialsException && username != null && !username.isBlank()) {
-            int left = accounts.recordFailure(username.trim(), addr);
+            UserAccounts.FailedLogin failed = accounts.recordFailure(username.trim(), addr);
+            if (failed.alreadyLocked()) {
+                return lockedMessage(accounts);
+            }
+            int left = failed.attemptsLeft();
             if (left == 0) {
                 return "用户名或密码错误次数过多，账号已锁定" + accounts.lockDuration().toMinutes() + "分钟";
             }
             return "用户名或密码错误，还可尝试" + left + "次";
         }
         return "用户名或密码错误";
+    }
+
+    private static String lockedMessage(UserAccounts accounts) {
+        return "账号已被锁定，请" + accounts.lockDuration().toMinutes() + "分钟后再试或联系管理员解锁";
     }
 
     private static void writeJson(HttpServletResponse res, JsonMapper json, int status, Object body) throws IOException {

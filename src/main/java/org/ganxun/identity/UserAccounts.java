@@ -38,6 +38,9 @@ public class UserAccounts {
     private final int maxAttempts;
     private final Duration lockFor;
 
+    /** app_user.username's length (and audit_log.actor_username's). */
+    private static final int USERNAME_MAX = 50;
+
     UserAccounts(JdbcClient jdbc, PasswordEncoder encoder, AuditLog audit, DataScopes scopes, OrganizationTrees trees,
                  @Value("${ganxun.login.max-attempts:5}") int maxAttempts,
                  @Value("${ganxun.login.lock-minutes:15}") int lockMinutes) {
@@ -73,20 +76,48 @@ public class UserAccounts {
                 .optional();
     }
 
-    /** Counts a failed login; locks the account for a while after too many. Returns attempts left (0 = locked). */
+    /** What a failed login leaves: the attempts left (0 when it locked the name), or that the name was locked already. */
+    public record FailedLogin(boolean alreadyLocked, int attemptsLeft) {
+    }
+
+    /**
+     * Counts a failed login; locks the account for a while after too many. A name without an account is counted
+     * and locked the same way (in unknown_login), so the answers do not tell whether an account exists: a locked
+     * account is refused before its password is counted, and so is a locked unknown name here.
+     */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
-    public int recordFailure(String username, String remoteAddr) {
-        Optional<Integer> attempts = jdbc.sql("""
+    public FailedLogin recordFailure(String username, String remoteAddr) {
+        String name = username.codePointCount(0, username.length()) > USERNAME_MAX
+                ? username.substring(0, username.offsetByCodePoints(0, USERNAME_MAX)) : username;
+        Optional<long[]> account = jdbc.sql("""
                 update app_user set failed_attempts = failed_attempts + 1,
                        locked_until = case when failed_attempts + 1 >= :max then now() + make_interval(mins => :mins) else locked_until end
-                where username = :u returning failed_attempts""")
-                .param("max", maxAttempts).param("mins", (int) lockFor.toMinutes()).param("u", username)
+                where username = :u returning id, failed_attempts""")
+                .param("max", maxAttempts).param("mins", (int) lockFor.toMinutes()).param("u", name)
+                .query((rs, i) -> new long[] {rs.getLong(1), rs.getInt(2)}).optional();
+        if (account.isPresent()) {
+            long id = account.get()[0];
+            int left = Math.max(maxAttempts - (int) account.get()[1], 0);
+            audit.recordAs(id, name, left == 0 ? "LOGIN_LOCKED" : "LOGIN_FAILED", "User", id,
+                    "登录失败，剩余尝试次数 " + left, null, null);
+            return new FailedLogin(false, left);
+        }
+        Optional<Integer> attempts = jdbc.sql("""
+                insert into unknown_login as k (username, failed_attempts, locked_until)
+                values (:u, 1, case when 1 >= :max then now() + make_interval(mins => :mins) end)
+                on conflict (username) do update set failed_attempts = k.failed_attempts + 1,
+                       locked_until = case when k.failed_attempts + 1 >= :max then now() + make_interval(mins => :mins) else k.locked_until end,
+                       last_failed_at = now()
+                where not coalesce(k.locked_until > now(), false)
+                returning failed_attempts""")
+                .param("max", maxAttempts).param("mins", (int) lockFor.toMinutes()).param("u", name)
                 .query(Integer.class).optional();
-        int left = attempts.map(a -> Math.max(maxAttempts - a, 0)).orElse(maxAttempts);
-        Long id = jdbc.sql("select id from app_user where username = ?").param(username).query(Long.class).optional().orElse(null);
-        audit.recordAs(id, username, left == 0 && attempts.isPresent() ? "LOGIN_LOCKED" : "LOGIN_FAILED", "User", id,
-                attempts.isPresent() ? "登录失败，剩余尝试次数 " + left : "登录失败：用户名不存在", null, null);
-        return left;
+        if (attempts.isEmpty()) {
+            return new FailedLogin(true, 0);
+        }
+        int left = Math.max(maxAttempts - attempts.get(), 0);
+        audit.recordAs(null, name, "LOGIN_FAILED", "User", null, "登录失败：用户名不存在", null, null);
+        return new FailedLogin(false, left);
     }
 
     @Transactional

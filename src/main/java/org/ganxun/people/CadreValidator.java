@@ -68,7 +68,8 @@ public final class CadreValidator {
                 p.add(new FieldProblem("参加工作时间", "参加工作时间早于年满14周岁"));
             }
         }
-        if (f.phone() != null && !f.phone().isBlank() && !PHONE.matcher(f.phone().strip()).matches()) {
+        String phone = PhoneNumber.normalize(f.phone());
+        if (phone != null && !PHONE.matcher(phone).matches()) {
             p.add(new FieldProblem("联系电话", "联系电话“" + f.phone() + "”格式不正确（手机11位或固话区号-号码）"));
         }
         if (f.rankGrade() != null && f.rankLevel() == null) {

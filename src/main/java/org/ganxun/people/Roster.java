@@ -257,7 +257,7 @@ public class Roster implements MemberCounts {
         p.put("leadership", Boolean.TRUE.equals(f.leadership()));
         p.put("sc", f.staffCategory().name());
         p.put("entered", f.enteredWorkOn());
-        p.put("phone", trim(f.phone()));
+        p.put("phone", PhoneNumber.normalize(f.phone()));
         p.put("reserve", Boolean.TRUE.equals(f.reserveCadre()));
         p.put("party", f.partyOrgId());
         p.put("mobile", Boolean.TRUE.equals(f.mobileMember()));

@@ -28,7 +28,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Writes many cadres at once for the Excel import, with the rules of {@link Roster#upsert}: a citizen ID
  * already in the roster updates that cadre, a change of unit, post or rank closes the current history
  * period and opens a new one, and every created or updated cadre gets its audit entry (compact: a new
- * cadre's stored fields, or only the fields an update changed).
+ * cadre's stored fields, or only the fields an update changed). A row that would store exactly what the roster
+ * has (compared with the cadre read by {@link #existing}, so no query per row) is left alone: no update, no
+ * history, no audit entry.
  *
  * <p>Two steps, so that the work in Java overlaps with the database's: {@link #prepare} (any thread, no
  * transaction) checks the units against the scope, encrypts, takes ids for new cadres from the sequence
@@ -67,7 +69,12 @@ public class RosterBatch {
     public record Item(int row, CadreForm form, SealedId id, CadreView before) {
     }
 
-    public record Written(int row, long id, boolean created) {
+    /** What became of a row: a new cadre, an update, or nothing to change. */
+    public enum Outcome {
+        CREATED, UPDATED, UNCHANGED
+    }
+
+    public record Written(int row, long id, Outcome outcome) {
     }
 
     /** Who writes: recorded in the audit log. */
@@ -149,13 +156,19 @@ public class RosterBatch {
             CadreView before = item.before();
             long id = before == null ? newIds.get(next++) : before.id();
             CadreView after = v.view(id, orgs.get(f.orgId())[0], party == null ? null : party[0]);
-            written.add(new Written(item.row(), id, before == null));
             if (before == null) {
+                written.add(new Written(item.row(), id, Outcome.CREATED));
                 v.render(inserts.add(id)).endRow();
                 LocalDate on = f.changedOn() != null ? f.changedOn() : Objects.requireNonNullElse(f.enteredWorkOn(), today);
                 history(history, id, f, on, "建档");
                 changes.add(new AuditLog.Change("CREATE", "Cadre", id, "导入新建干部：" + v.name, null, CadreAudit.createdJson(after)));
             } else {
+                Map<String, Object>[] diff = CadreAudit.changed(before, after);
+                if (diff[1].size() == 1) { // only the id: every stored field as it is
+                    written.add(new Written(item.row(), id, Outcome.UNCHANGED));
+                    continue;
+                }
+                written.add(new Written(item.row(), id, Outcome.UPDATED));
                 v.render(updates.add(id)).endRow();
                 if (postChanged(before, f)) {
                     LocalDate on = f.changedOn() != null ? f.changedOn() : today;
@@ -163,7 +176,6 @@ public class RosterBatch {
                     movedOn.add(on.toString());
                     history(history, id, f, on, Roster.describeChange(before, f));
                 }
-                Map<String, Object>[] diff = CadreAudit.changed(before, after);
                 changes.add(new AuditLog.Change("UPDATE", "Cadre", id, "导入更新干部信息：" + v.name, diff[0], diff[1]));
             }
         }
@@ -322,7 +334,7 @@ public class RosterBatch {
             leadership = Boolean.TRUE.equals(f.leadership());
             staffCategory = f.staffCategory().name();
             entered = f.enteredWorkOn() == null ? null : f.enteredWorkOn().toString();
-            phone = trim(f.phone());
+            phone = PhoneNumber.normalize(f.phone());
             reserve = Boolean.TRUE.equals(f.reserveCadre());
             partyOrgId = f.partyOrgId();
             mobile = Boolean.TRUE.equals(f.mobileMember());

@@ -3,6 +3,8 @@ package org.ganxun.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.ganxun.platform.security.CurrentUser;
 import org.ganxun.platform.security.Role;
@@ -13,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Login over real HTTP: session cookie, CSRF, lockout after five failures, audit of logins. */
 @IntegrationTest
@@ -22,6 +25,7 @@ class LoginTest {
     @Autowired Fixture fixture;
     @Autowired JdbcClient jdbc;
     @Autowired UserAccounts accounts;
+    private final JsonMapper json = JsonMapper.builder().build();
 
     @Test
     void logsInAndKeepsTheSession() throws Exception {
@@ -108,10 +112,49 @@ class LoginTest {
     }
 
     @Test
-    void unknownUsersGetTheSameAnswerAsWrongPasswords() throws Exception {
+    void anUnknownNameIsAnsweredLikeAnAccountDownToTheLock() throws Exception {
+        long org = fixture.org(null, Fixture.unique("探测县"), "COUNTY");
+        CurrentUser real = fixture.user(Fixture.unique("probe"), Role.UNIT_LIAISON, org, null, null);
+        CurrentUser disabled = fixture.user(Fixture.unique("off"), Role.UNIT_LIAISON, org, null, null);
+        jdbc.sql("update app_user set enabled = false where id = ?").param(disabled.id()).update();
+
+        List<String> forReal = wrongPasswords(real.username());
+        assertThat(forReal).containsExactly(
+                "401 用户名或密码错误，还可尝试4次", "401 用户名或密码错误，还可尝试3次", "401 用户名或密码错误，还可尝试2次",
+                "401 用户名或密码错误，还可尝试1次", "401 用户名或密码错误次数过多，账号已锁定15分钟",
+                "401 账号已被锁定，请15分钟后再试或联系管理员解锁", "401 账号已被锁定，请15分钟后再试或联系管理员解锁");
+        String nobody = "nobody" + System.nanoTime();
+        assertThat(wrongPasswords(nobody)).isEqualTo(forReal);
+        // a disabled account says so only to its right password
+        assertThat(wrongPasswords(disabled.username())).isEqualTo(forReal);
+        // a name longer than any account's is counted too (by its first 50 characters)
+        assertThat(wrongPasswords("x".repeat(60) + System.nanoTime())).isEqualTo(forReal);
+
+        // the lock of an unknown name runs out like an account's, and like an account's, its next failure locks again
+        jdbc.sql("update app_user set locked_until = now() - interval '1 minute' where id = ?").param(real.id()).update();
+        jdbc.sql("update unknown_login set locked_until = now() - interval '1 minute' where username = ?").param(nobody).update();
         Browserless b = new Browserless(port);
-        HttpResponse<String> r = b.login("nobody-" + System.nanoTime(), "Whatever@1");
-        assertThat(r.statusCode()).isEqualTo(401);
-        assertThat(r.body()).contains("用户名或密码错误");
+        String again = answer(b.login(real.username(), "Wrong@pass1"));
+        assertThat(again).isEqualTo("401 用户名或密码错误次数过多，账号已锁定15分钟");
+        assertThat(answer(b.login(nobody, "Wrong@pass1"))).isEqualTo(again);
+
+        HttpResponse<String> right = new Browserless(port).login(disabled.username(), Fixture.PASSWORD);
+        assertThat(answer(right)).isEqualTo("401 账号已被锁定，请15分钟后再试或联系管理员解锁");
+        jdbc.sql("update app_user set failed_attempts = 0, locked_until = null where id = ?").param(disabled.id()).update();
+        assertThat(answer(new Browserless(port).login(disabled.username(), Fixture.PASSWORD))).isEqualTo("401 账号已停用，请联系管理员");
+    }
+
+    /** The answers (status and message) to seven wrong passwords in a row. */
+    private List<String> wrongPasswords(String username) throws Exception {
+        Browserless b = new Browserless(port);
+        List<String> answers = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            answers.add(answer(b.login(username, "Wrong@pass" + i)));
+        }
+        return answers;
+    }
+
+    private String answer(HttpResponse<String> r) {
+        return r.statusCode() + " " + json.readTree(r.body()).get("message").asString();
     }
 }

@@ -81,6 +81,24 @@ class RosterTest {
     }
 
     @Test
+    void storesAPhoneNumberWrittenWithSpacesOrDashesInOneForm() {
+        CadreForm f = Fixture.cadreForm("郑电话", town, Fixture.citizenId(LocalDate.of(1982, 3, 3), true));
+        CadreView v = admin(() -> roster.create(withPhone(f, "+86 138-0000 4444")));
+        assertThat(v.phone()).isEqualTo("13800004444");
+        CadreView after = admin(() -> roster.update(v.id(), withPhone(f, "０８１６ １２３４５６７")));
+        assertThat(after.phone()).isEqualTo("0816-1234567");
+        assertThatThrownBy(() -> admin(() -> roster.update(v.id(), withPhone(f, "138 0000 444"))))
+                .isInstanceOf(BusinessException.class).hasMessageContaining("联系电话");
+    }
+
+    private static CadreForm withPhone(CadreForm f, String phone) {
+        return new CadreForm(f.name(), f.gender(), f.ethnicity(), f.birthDate(), f.citizenId(), f.education(),
+                f.politicalStatus(), f.joinedPartyOn(), f.orgId(), f.post(), f.rankLevel(), f.rankGrade(), f.leadership(),
+                f.staffCategory(), f.enteredWorkOn(), phone, f.reserveCadre(), f.partyOrgId(), f.mobileMember(), f.status(),
+                f.changedOn());
+    }
+
+    @Test
     void refusesASecondCadreWithTheSameId() {
         String cid = Fixture.citizenId(LocalDate.of(1979, 1, 1), true);
         admin(() -> roster.create(Fixture.cadreForm("周重复", town, cid)));

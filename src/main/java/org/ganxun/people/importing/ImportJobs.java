@@ -25,8 +25,8 @@ class ImportJobs {
     static final String INTERRUPTED = "服务器在导入过程中停止，未写入任何数据，可重新执行";
     private static final int SHOWN_ERRORS = 200;
     private static final String COLUMNS = """
-            id, file_name, mode, status, total_rows, processed_rows, created_count, updated_count, error_row_count,
-            jsonb_path_query_array(errors, '$[0 to %d]')::text as errors_, message, created_at, finished_at
+            id, file_name, mode, status, total_rows, processed_rows, created_count, updated_count, unchanged_count,
+            error_row_count, jsonb_path_query_array(errors, '$[0 to %d]')::text as errors_, message, created_at, finished_at
             """.formatted(SHOWN_ERRORS - 1);
 
     private final JdbcClient jdbc;
@@ -91,7 +91,8 @@ class ImportJobs {
     public boolean claim(long id) {
         return jdbc.sql("""
                 update import_job set status = 'RUNNING', started_at = now(), attempts = attempts + 1, processed_rows = 0,
-                    created_count = 0, updated_count = 0, error_row_count = 0, errors = '[]', message = null, finished_at = null
+                    created_count = 0, updated_count = 0, unchanged_count = 0, error_row_count = 0, errors = '[]', message = null,
+                    finished_at = null
                 where id = ? and status = 'QUEUED'""").param(id).update() == 1;
     }
 
@@ -114,23 +115,23 @@ class ImportJobs {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void finishInCurrentTransaction(long id, ImportJob.Status status, int total, int created, int updated,
-                                           int errorRows, List<RowError> errors, String message) {
-        finish(id, status, total, created, updated, errorRows, errors, message);
+                                           int unchanged, int errorRows, List<RowError> errors, String message) {
+        finish(id, status, total, created, updated, unchanged, errorRows, errors, message);
     }
 
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void finishInNewTransaction(long id, ImportJob.Status status, int total, int created, int updated,
-                                       int errorRows, List<RowError> errors, String message) {
-        finish(id, status, total, created, updated, errorRows, errors, message);
+                                       int unchanged, int errorRows, List<RowError> errors, String message) {
+        finish(id, status, total, created, updated, unchanged, errorRows, errors, message);
     }
 
-    private void finish(long id, ImportJob.Status status, int total, int created, int updated, int errorRows,
+    private void finish(long id, ImportJob.Status status, int total, int created, int updated, int unchanged, int errorRows,
                         List<RowError> errors, String message) {
         jdbc.sql("""
                 update import_job set status = ?, total_rows = ?, processed_rows = ?, created_count = ?, updated_count = ?,
-                    error_row_count = ?, errors = cast(? as jsonb), message = ?, finished_at = now()
+                    unchanged_count = ?, error_row_count = ?, errors = cast(? as jsonb), message = ?, finished_at = now()
                 where id = ?""")
-                .params(status.name(), total, total, created, updated, errorRows, json.writeValueAsString(errors),
+                .params(status.name(), total, total, created, updated, unchanged, errorRows, json.writeValueAsString(errors),
                         message == null || message.length() <= 1000 ? message : message.substring(0, 1000), id)
                 .update();
     }
@@ -140,7 +141,7 @@ class ImportJobs {
         Timestamp fin = rs.getTimestamp("finished_at");
         return new ImportJob(rs.getLong("id"), rs.getString("file_name"), ImportMode.valueOf(rs.getString("mode")),
                 ImportJob.Status.valueOf(rs.getString("status")), rs.getInt("total_rows"), rs.getInt("processed_rows"),
-                rs.getInt("created_count"), rs.getInt("updated_count"), rs.getInt("error_row_count"),
+                rs.getInt("created_count"), rs.getInt("updated_count"), rs.getInt("unchanged_count"), rs.getInt("error_row_count"),
                 json.readValue(rs.getString("errors_"), new TypeReference<List<RowError>>() {
                 }), rs.getString("message"), rs.getTimestamp("created_at").toInstant(), fin == null ? null : fin.toInstant());
     }

@@ -67,10 +67,11 @@ class ImportWorker extends UploadJobWorker<ImportJobs.StoredFile, RosterImporter
         List<org.ganxun.platform.excel.RowError> errors = o == null ? List.of() : o.errors();
         int created = stored ? o.createdCount() : 0;
         int updated = stored ? o.updatedCount() : 0;
+        int unchanged = stored ? o.unchangedCount() : 0;
         if (inCurrentTransaction) {
-            jobs.finishInCurrentTransaction(id, status, total, created, updated, errorRows, errors, message);
+            jobs.finishInCurrentTransaction(id, status, total, created, updated, unchanged, errorRows, errors, message);
         } else {
-            jobs.finishInNewTransaction(id, status, total, created, updated, errorRows, errors, message);
+            jobs.finishInNewTransaction(id, status, total, created, updated, unchanged, errorRows, errors, message);
         }
     }
 

@@ -79,8 +79,8 @@ class RosterImporter {
     }
 
     /** What happened; when {@code errorRows > 0} in ALL_OR_NOTHING mode the caller rolls back. */
-    record Outcome(int totalRows, int createdCount, int updatedCount, int errorRows, List<RowError> errors,
-                   String message) implements org.ganxun.platform.job.UploadJobWorker.Outcome {
+    record Outcome(int totalRows, int createdCount, int updatedCount, int unchangedCount, int errorRows,
+                   List<RowError> errors, String message) implements org.ganxun.platform.job.UploadJobWorker.Outcome {
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
@@ -138,7 +138,7 @@ class RosterImporter {
         }
         run.errors.sort((a, b) -> Integer.compare(a.row(), b.row()));
         String message = run.ignored.isEmpty() ? null : "已忽略无法识别的列：" + String.join("、", run.ignored);
-        return new Outcome(run.dataRows, run.created, run.updated, run.errorRows.size(), run.errors, message);
+        return new Outcome(run.dataRows, run.created, run.updated, run.unchanged, run.errorRows.size(), run.errors, message);
     }
 
     /** A checked batch: its row count, and the rendered rows to store (null: nothing to write). */
@@ -211,6 +211,7 @@ class RosterImporter {
         int processed;
         int created;
         int updated;
+        int unchanged;
 
         Run(ImportMode mode, CurrentUser user, String remoteAddr, Progress progress) {
             this.mode = mode;
@@ -428,10 +429,10 @@ class RosterImporter {
         void store(Ready ready) {
             if (ready.prepared() != null) {
                 for (RosterBatch.Written w : batch.write(ready.prepared())) {
-                    if (w.created()) {
-                        created++;
-                    } else {
-                        updated++;
+                    switch (w.outcome()) {
+                        case CREATED -> created++;
+                        case UPDATED -> updated++;
+                        case UNCHANGED -> unchanged++;
                     }
                 }
             }

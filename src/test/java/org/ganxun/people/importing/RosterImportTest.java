@@ -32,6 +32,7 @@ import org.ganxun.people.StaffCategory;
 import org.ganxun.platform.excel.ImportLimits;
 import org.ganxun.platform.excel.ImportMode;
 import org.ganxun.platform.excel.RowError;
+import org.ganxun.platform.db.SqlArrays;
 import org.ganxun.platform.web.BusinessException;
 import org.ganxun.support.IntegrationTest;
 import org.junit.jupiter.api.AfterEach;
@@ -246,6 +247,106 @@ class RosterImportTest {
         assertThat(audit.get("after_post")).isEqualTo("副镇长");
         assertThat(audit.get("after_phone")).isEqualTo("13900000002");
         assertThat(audit.get("has_name")).isEqualTo(false);
+    }
+
+    @Test
+    void phoneNumbersWrittenWithSpacesDashesFullWidthDigitsOrTheCountryCodeAreStoredInOneForm() throws Exception {
+        String[] written = {"138 0000 4444", "138-0000-4444", "１３８００００４４４４", "+86 138 0000 4444", "\u00A0138\u30000000 4444",
+                "0816 1234567", "(0816)1234567", "0816-1234567-801"};
+        String[] stored = {"13800004444", "13800004444", "13800004444", "13800004444", "13800004444",
+                "0816-1234567", "0816-1234567", "0816-1234567-801"};
+        List<List<Object>> rows = new ArrayList<>();
+        rows.add(List.of("姓名", "公民身份号码", "单位", "政治面貌", "人员类别", "联系电话"));
+        String[] ids = new String[written.length];
+        for (int i = 0; i < written.length; i++) {
+            ids[i] = ImportFixtures.citizenId(LocalDate.of(1981, 4, 1).plusDays(i), i % 2 == 0);
+            rows.add(List.of("电话" + cn(i), ids[i], fx.townAName, "群众", "公务员", written[i]));
+        }
+        String bad = ImportFixtures.citizenId(LocalDate.of(1981, 5, 1), true);
+        rows.add(List.of("电话错", bad, fx.townAName, "群众", "公务员", "138 0000 444"));
+
+        ImportJob job = runImport(fx.countyAdmin, "电话.xlsx", ImportFixtures.xlsx(rows), ImportMode.VALID_ROWS);
+
+        assertThat(job.status()).isEqualTo(ImportJob.Status.COMPLETED);
+        assertThat(job.createdCount()).isEqualTo(written.length);
+        assertThat(job.errors()).singleElement().satisfies(e -> {
+            assertThat(e.row()).isEqualTo(written.length + 2);
+            assertThat(e.column()).isEqualTo("联系电话");
+            assertThat(e.message()).contains("格式不正确");
+        });
+        ImportFixtures.actAs(fx.countyAdmin);
+        for (int i = 0; i < written.length; i++) {
+            assertThat(roster.get(roster.idByCitizenId(ids[i])).phone()).as(written[i]).isEqualTo(stored[i]);
+        }
+    }
+
+    @Test
+    void reImportingAnUnchangedFileWritesNothingAndAChangedCellUpdatesOnlyThatCadre() throws Exception {
+        String[] ids = new String[4];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = ImportFixtures.citizenId(LocalDate.of(1978, 9, 1).plusDays(i), i % 2 == 0);
+        }
+        java.util.function.BiFunction<Integer, String, List<Object>> row = (i, phone) -> Arrays.asList(i + 1, ids[i],
+                "未变" + cn(i), fx.townAName, "1978.09", i % 2 == 0 ? "男" : "女", i == 3 ? "群众" : "党员",
+                i == 3 ? null : "2003.07", "大学本科", "行政编制", "2000.08", i == 0 ? "正科级" : "科员及以下", null, "干事" + cn(i),
+                phone, i == 1 ? "是" : "否", i == 3 ? null : fx.branchAName, "否", "汉", i == 0 ? "是" : "否");
+        List<List<Object>> rows = new ArrayList<>();
+        rows.add(HEADER_SHUFFLED);
+        for (int i = 0; i < ids.length; i++) {
+            rows.add(row.apply(i, "1390000000" + i));
+        }
+        byte[] file = ImportFixtures.xlsx(rows);
+        ImportJob first = runImport(fx.countyAdmin, "名册.xlsx", file, ImportMode.ALL_OR_NOTHING);
+        assertThat(first.errors()).isEmpty();
+        assertThat(first.createdCount()).isEqualTo(4);
+        ImportFixtures.actAs(fx.countyAdmin);
+        Long[] cadres = Arrays.stream(ids).map(roster::idByCitizenId).toArray(Long[]::new);
+        List<String> before = rowVersions(cadres);
+        String audits = "select count(*) from audit_log where entity_type = 'Cadre' and entity_id = any(?)";
+        var cadreKeys = SqlArrays.of("text", Arrays.stream(cadres).map(String::valueOf).toArray(String[]::new));
+        long auditsBefore = jdbc.sql(audits).param(cadreKeys).query(Long.class).single();
+        String historyRows = "select count(*) from cadre_post_history where cadre_id = any(?)";
+        long historyBefore = jdbc.sql(historyRows).param(SqlArrays.of("bigint", cadres)).query(Long.class).single();
+
+        // the same file again, and the same data written differently: nothing to change
+        rows.set(3, row.apply(2, "139 0000 0002"));
+        for (byte[] again : List.of(file, ImportFixtures.xlsx(rows))) {
+            ImportJob second = runImport(fx.countyAdmin, "名册.xlsx", again, ImportMode.ALL_OR_NOTHING);
+            assertThat(second.status()).isEqualTo(ImportJob.Status.COMPLETED);
+            assertThat(second.createdCount()).isZero();
+            assertThat(second.updatedCount()).isZero();
+            assertThat(second.unchangedCount()).isEqualTo(4);
+            assertThat(rowVersions(cadres)).isEqualTo(before);
+            assertThat(jdbc.sql(audits).param(cadreKeys).query(Long.class).single()).isEqualTo(auditsBefore);
+            assertThat(jdbc.sql(historyRows).param(SqlArrays.of("bigint", cadres)).query(Long.class).single()).isEqualTo(historyBefore);
+        }
+
+        // one cell changed: that cadre is updated, with an audit entry of the change, the others are left alone
+        rows.set(2, row.apply(1, "13911112222"));
+        ImportJob third = runImport(fx.countyAdmin, "名册.xlsx", ImportFixtures.xlsx(rows), ImportMode.ALL_OR_NOTHING);
+        assertThat(third.updatedCount()).isEqualTo(1);
+        assertThat(third.unchangedCount()).isEqualTo(3);
+        assertThat(jdbc.sql(audits).param(cadreKeys).query(Long.class).single()).isEqualTo(auditsBefore + 1);
+        var entry = jdbc.sql("select entity_id, action, before_data ->> 'phone' as was, after_data ->> 'phone' as now,"
+                        + " (select count(*) from jsonb_object_keys(after_data)) as keys"
+                        + " from audit_log where entity_type = 'Cadre' and entity_id = any(?) order by id desc limit 1")
+                .param(cadreKeys).query().singleRow();
+        assertThat(entry.get("entity_id")).isEqualTo(String.valueOf(cadres[1]));
+        assertThat(entry.get("action")).isEqualTo("UPDATE");
+        assertThat(entry.get("was")).isEqualTo("13900000001");
+        assertThat(entry.get("now")).isEqualTo("13911112222");
+        assertThat(entry.get("keys")).isEqualTo(2L); // id and phone
+        assertThat(jdbc.sql(historyRows).param(SqlArrays.of("bigint", cadres)).query(Long.class).single()).isEqualTo(historyBefore);
+        List<String> after = rowVersions(cadres);
+        assertThat(after.get(1)).isNotEqualTo(before.get(1)).endsWith(":1");
+        after.set(1, before.get(1));
+        assertThat(after).isEqualTo(before);
+    }
+
+    /** Each cadre's row version ({@code xmin}: any write makes a new one) and version column, as "xmin:version". */
+    private List<String> rowVersions(Long[] cadres) {
+        return Arrays.stream(cadres).map(id -> jdbc.sql("select xmin || ':' || version from cadre where id = ?").param(id)
+                .query(String.class).single()).collect(Collectors.toCollection(ArrayList::new));
     }
 
     @Test
