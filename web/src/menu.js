@@ -120,3 +120,14 @@ export const menu = [
     children: [{ path: '/me/password', title: '修改密码' }]
   }
 ]
+
+/** The menu's page at a path ({ path, title, roles }), or undefined. */
+export function menuPage(path) {
+  const find = (items) => {
+    for (const m of items) {
+      const hit = m.children ? find(m.children) : m.path === path ? m : undefined
+      if (hit) return hit
+    }
+  }
+  return find(menu)
+}

@@ -67,7 +67,9 @@ export const users = {
 }
 
 export const audit = {
-  search: (query) => data(http.get('/api/audit', { params: cleanParams(query) }))
+  search: (query) => data(http.get('/api/audit', { params: cleanParams(query) })),
+  /** {entityTypes, actions}: the filters' choices as {value, label}, named by the server. */
+  facets: () => data(http.get('/api/audit/facets'))
 }
 
 /** Training classes: plans, filing, instructors, call-up and enrollment (/api/training). */

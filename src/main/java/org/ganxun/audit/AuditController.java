@@ -36,4 +36,10 @@ class AuditController {
         Instant t = to == null ? null : to.plusDays(1).atStartOfDay(ZONE).toInstant();
         return audit.search(actor, entityType, entityId, action, f, t, page, Math.min(Math.max(size, 1), 200));
     }
+
+    /** The entity types and actions the filters offer, as {value, label} with Chinese labels. */
+    @GetMapping("/facets")
+    AuditLog.Facets facets() {
+        return audit.facets();
+    }
 }

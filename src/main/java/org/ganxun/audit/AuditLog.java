@@ -2,6 +2,7 @@ package org.ganxun.audit;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -159,16 +160,55 @@ public class AuditLog {
                        a.before_data::text as before_data, a.after_data::text as after_data, a.remote_addr
                 from audit_log a""" + where + " order by a.at desc, a.id desc limit :limit offset :offset")
                 .params(pageArgs)
-                .query((rs, i) -> new Entry(rs.getLong("id"), rs.getTimestamp("at").toInstant(),
-                        rs.getString("actor_username"), rs.getString("action"), rs.getString("entity_type"),
-                        rs.getString("entity_id"), rs.getString("summary"), rs.getString("before_data"),
-                        rs.getString("after_data"), rs.getString("remote_addr")))
+                .query((rs, i) -> {
+                    String act = rs.getString("action");
+                    String type = rs.getString("entity_type");
+                    return new Entry(rs.getLong("id"), rs.getTimestamp("at").toInstant(), rs.getString("actor_username"),
+                            act, AuditLabels.action(act), type, AuditLabels.entityType(type), rs.getString("entity_id"),
+                            rs.getString("summary"), rs.getString("before_data"), rs.getString("after_data"),
+                            rs.getString("remote_addr"));
+                })
                 .list();
         return new Page(rows, total);
     }
 
-    public record Entry(long id, Instant at, String actor, String action, String entityType, String entityId,
-                        String summary, String before, String after, String remoteAddr) {
+    /** One entry, its action and entity type with their Chinese names ({@link AuditLabels}). */
+    public record Entry(long id, Instant at, String actor, String action, String actionLabel, String entityType,
+                        String entityTypeLabel, String entityId, String summary, String before, String after,
+                        String remoteAddr) {
+    }
+
+    /** A value to filter by and its Chinese name. */
+    public record Option(String value, String label) {
+    }
+
+    /** What the log's filters offer. */
+    public record Facets(List<Option> entityTypes, List<Option> actions) {
+    }
+
+    /**
+     * The filters' choices: the entity types the log holds (named ones in {@link AuditLabels}' order, then any
+     * other by its code) and every named action. The types are read by skipping through the
+     * (entity_type, entity_id) index, one probe per type, so the cost does not grow with the log.
+     */
+    public Facets facets() {
+        List<String> present = jdbc.sql("""
+                with recursive t(v) as (
+                    (select entity_type from audit_log order by entity_type limit 1)
+                    union all
+                    select (select a.entity_type from audit_log a where a.entity_type > t.v order by a.entity_type limit 1)
+                    from t where t.v is not null)
+                select v from t where v is not null""").query(String.class).list();
+        List<Option> types = new ArrayList<>();
+        AuditLabels.ENTITY_TYPES.forEach((code, label) -> {
+            if (present.contains(code)) {
+                types.add(new Option(code, label));
+            }
+        });
+        present.stream().filter(code -> !AuditLabels.ENTITY_TYPES.containsKey(code)).sorted()
+                .forEach(code -> types.add(new Option(code, code)));
+        List<Option> actions = AuditLabels.ACTIONS.entrySet().stream().map(e -> new Option(e.getKey(), e.getValue())).toList();
+        return new Facets(types, actions);
     }
 
     public record Page(List<Entry> rows, long total) {

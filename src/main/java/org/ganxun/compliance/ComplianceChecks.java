@@ -82,7 +82,7 @@ public class ComplianceChecks {
         for (ClassResults.FailedAssessment f : classResults.failedAssessments(cadreId, year)) {
             reasons.add(new Reason("CLASS_ASSESSMENT_FAILED", "培训班考核不合格：" + f.className(), "不合格",
                     f.completedOn() + "结业的“" + f.className() + "”考核不合格，当年年度考核不得确定为优秀等次",
-                    "本地规定（种子报告002）：干部教育培训考核不合格的，年度考核不得确定为优秀等次"));
+                    "本地规定：干部教育培训考核不合格的，年度考核不得确定为优秀等次"));
         }
         boolean failedClass = reasons.stream().anyMatch(r -> r.code().equals("CLASS_ASSESSMENT_FAILED"));
         boolean ok = reasons.isEmpty();

@@ -19,6 +19,9 @@ public final class NationalRules {
 
     public static final String REGULATION = "《干部教育培训工作条例》(2023)";
     public static final LocalDate VALID_FROM = LocalDate.of(2023, 1, 1);
+    /** The rule set's note, shown to clerks: where the rules come from and how a locality adapts them. */
+    public static final String NOTE = "依据《干部教育培训工作条例》《全国干部教育培训规划(2023-2027年)》《中国共产党党员教育管理工作条例》"
+            + "《公务员法》《公务员培训规定》等全国性规定；各地可“复制为新版本”后按本地规定修改";
 
     private NationalRules() {
     }
@@ -62,7 +65,7 @@ public final class NationalRules {
                 "1天脱产培训按8学时计（地方可改为6或7.5）；网络课程≥30分钟计1学时、15-30分钟计0.5学时、<15分钟计0.25学时，通过课程测试加0.5学时（云南干部在线学院做法）");
         return new RuleSet(0, "全国默认规则", null, 1, VALID_FROM, null, reqs, conversions,
                 List.<RuleSet.SourceCap>of(), new RuleSet.CarryOver(false, null, null),
-                "依据 RULES.md 全国性规定；地方可复制后修改");
+                NOTE);
     }
 
 }

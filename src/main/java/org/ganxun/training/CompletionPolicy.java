@@ -80,7 +80,7 @@ final class CompletionPolicy {
             List<String> f = assessment.failures();
             if (!f.isEmpty()) {
                 assessmentFailed = true;
-                reasons.add("考核不合格（" + String.join("；", f) + "）：不予结业，当年年度考核不得确定为优秀等次。依据：本地规定（种子报告002）");
+                reasons.add("考核不合格（" + String.join("；", f) + "）：不予结业，当年年度考核不得确定为优秀等次。依据：本地规定");
                 outcome = worse(outcome, CompletionOutcome.NO_CERTIFICATE);
             }
         }

@@ -254,6 +254,8 @@ class ArchiveAndStandingTest {
             assertThat(ruleSetsAs(u)).contains("某县规则", national.name()).doesNotContain(otherName);
         }
         assertThat(ruleSetsAs(Fixture.systemAdmin())).contains("某县规则", otherName);
+        // the national rules' note tells a clerk which regulations they come from, not a developer's file
+        assertThat(ruleSetsAs(countyAdmin)).contains("依据《干部教育培训工作条例》").doesNotContain("RULES.md");
     }
 
     @Test

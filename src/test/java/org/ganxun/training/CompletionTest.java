@@ -148,7 +148,7 @@ class CompletionTest {
         Completion.TraineeResult r3 = r.get(t.get(3).enrollmentId());
         assertThat(r3.absenceHours()).isEqualByComparingTo("6.0");
         assertThat(r3.outcome()).isEqualTo(CompletionOutcome.NO_CERTIFICATE);
-        assertThat(String.join("", r3.reasons())).contains("缺课6学时").contains("1/10").contains("种子报告002");
+        assertThat(String.join("", r3.reasons())).contains("缺课6学时").contains("1/10").contains("依据：本地规定：凡缺课");
 
         Completion.TraineeResult r4 = r.get(t.get(4).enrollmentId());
         assertThat(r4.outcome()).isEqualTo(CompletionOutcome.NO_CERTIFICATE);
@@ -189,7 +189,7 @@ class CompletionTest {
         int year = d0.plusDays(4).getYear();
         ComplianceChecks.AppraisalCheck failed = tf.fixture.as(c.admin, () -> compliance.appraisal(t.get(4).cadreId(), year));
         assertThat(failed.eligibleForExcellent()).isFalse();
-        assertThat(failed.reasons()).anyMatch(x -> x.code().equals("CLASS_ASSESSMENT_FAILED") && x.source().contains("种子报告002"));
+        assertThat(failed.reasons()).anyMatch(x -> x.code().equals("CLASS_ASSESSMENT_FAILED") && x.source().startsWith("本地规定："));
         ComplianceChecks.AppraisalCheck passed = tf.fixture.as(c.admin, () -> compliance.appraisal(t.get(5).cadreId(), year));
         assertThat(passed.reasons()).noneMatch(x -> x.code().equals("CLASS_ASSESSMENT_FAILED"));
 
@@ -237,7 +237,7 @@ class CompletionTest {
         CompletionRules.Rule leave = new CompletionRules.Rule(CompletionRules.LEAVE_SHARE, "请假", 1, 7, CompletionOutcome.DISMISSED,
                 "《干部教育培训工作条例》第十五条", false);
         CompletionRules.Rule absence = new CompletionRules.Rule(CompletionRules.ABSENCE_SHARE, "缺课", 1, 10, CompletionOutcome.NO_CERTIFICATE,
-                "种子报告002", false);
+                "本地规定", false);
         BigDecimal total = new BigDecimal("56");
         assertThat(leave.exceeded(new BigDecimal("8"), total)).isFalse();
         assertThat(leave.exceeded(new BigDecimal("8.01"), total)).isTrue();

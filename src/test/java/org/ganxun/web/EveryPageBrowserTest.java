@@ -101,6 +101,18 @@ class EveryPageBrowserTest {
             titles.add(item.getDomAttribute("data-test").substring("menu-".length()));
         }
         assertThat(titles).as("menu of " + user.role()).isNotEmpty();
+        if (user.role() != Role.CADRE) {
+            // the home page's quick links lead to the pages of the role's work, each one the role may open
+            List<String> links = wait.until(d -> {
+                List<String> l = d.findElements(By.cssSelector("[data-test^='home-link-']")).stream()
+                        .map(e -> e.getDomAttribute("data-test").substring("home-link-".length())).toList();
+                return l.isEmpty() ? null : l;
+            });
+            assertThat(titles).as("menu of " + user.role() + " has the home page's links").containsAll(links);
+            if (user.role() == Role.PROVIDER_REGISTRAR) {
+                assertThat(links).as("a registrar's quick links").startsWith("教务管理", "班次备案");
+            }
+        }
         int opened = 0;
         for (String title : titles) {
             String where = user.role() + " · " + title;

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.IntConsumer;
 
+import org.ganxun.platform.excel.ImportMode;
 import org.ganxun.platform.job.UploadJobSupport;
 import org.ganxun.platform.job.UploadJobWorker;
 import org.ganxun.platform.security.CurrentUser;
@@ -77,7 +78,7 @@ class OnlineImportWorker extends UploadJobWorker<OnlineImportStore.StoredFile, O
 
     @Override
     protected String rejectedMessage(OnlineImporter.Outcome o) {
-        return "有" + o.errorRows() + "行数据有误，按“全部正确才导入”的方式，本次未计入任何学时。请下载错误报告修改后重新上传，"
+        return "有" + o.errorRows() + "行数据有误，按“" + ImportMode.ALL_OR_NOTHING.label() + "”的方式，本次未计入任何学时。请下载错误报告修改后重新上传，"
                 + "或调整列的对应关系后再次执行";
     }
 

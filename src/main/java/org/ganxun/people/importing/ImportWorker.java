@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.IntConsumer;
 
+import org.ganxun.platform.excel.ImportMode;
 import org.ganxun.platform.job.UploadJobSupport;
 import org.ganxun.platform.job.UploadJobWorker;
 import org.ganxun.platform.security.CurrentUser;
@@ -82,7 +83,7 @@ class ImportWorker extends UploadJobWorker<ImportJobs.StoredFile, RosterImporter
 
     @Override
     protected String rejectedMessage(RosterImporter.Outcome o) {
-        return "有" + o.errorRows() + "行数据有误，按“全部成功才导入”的方式，本次未导入任何数据。请下载错误报告修改后重新导入";
+        return "有" + o.errorRows() + "行数据有误，按“" + ImportMode.ALL_OR_NOTHING.label() + "”的方式，本次未导入任何数据。请下载错误报告修改后重新导入";
     }
 
     @Override

@@ -35,7 +35,7 @@ public class RosterImports {
     public ImportJob start(String fileName, byte[] data, ImportMode mode, String remoteAddr) {
         CurrentUser user = CurrentUsers.require();
         if (mode == null) {
-            throw new BusinessException("请选择导入方式：全部成功才导入（ALL_OR_NOTHING）或只导入正确的行（VALID_ROWS）");
+            throw new BusinessException("请选择导入方式：“" + ImportMode.ALL_OR_NOTHING.label() + "”或“" + ImportMode.VALID_ROWS.label() + "”");
         }
         int[] estimate = new int[1];
         FileType type = FileGuard.precheck(fileName, data, limits, estimate);

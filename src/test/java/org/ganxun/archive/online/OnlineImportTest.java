@@ -220,7 +220,7 @@ class OnlineImportTest {
         OnlineImport up = fixture.as(admin, () -> imports.upload("全部或无.xlsx", file, "127.0.0.1"));
         OnlineImport done = run(up.id(), up.proposedMapping(), ImportMode.ALL_OR_NOTHING);
         assertThat(done.status()).isEqualTo(OnlineImport.Status.REJECTED);
-        assertThat(done.message()).contains("未计入任何学时");
+        assertThat(done.message()).contains("按“全部正确才导入”的方式").contains("未计入任何学时");
         assertThat(done.errors()).singleElement().satisfies(e -> {
             assertThat(e.row()).isEqualTo(4);
             assertThat(e.message()).contains("无法识别");

@@ -168,6 +168,8 @@ class RosterImportTest {
 
         ImportJob rejected = runImport(fx.townAUser, "有错.xlsx", file, ImportMode.ALL_OR_NOTHING);
         assertThat(rejected.status()).isEqualTo(ImportJob.Status.REJECTED);
+        // the message names the mode in the import page's words
+        assertThat(rejected.message()).contains("按“全部正确才导入”的方式");
         assertThat(rejected.errorRowCount()).isEqualTo(5);
         assertThat(rejected.createdCount()).isZero();
         Map<Integer, RowError> byRow = rejected.errors().stream().collect(Collectors.toMap(RowError::row, e -> e));
