@@ -233,6 +233,21 @@ public class RosterBatch {
         }
         p.history().copyIn(dataSource, "COPY cadre_post_history (cadre_id, org_id, post, rank_level, rank_grade,"
                 + " leadership, started_on, note) FROM STDIN");
+        if (p.movedIds().length > 0) {
+            // as in Roster.write: a change on the day the open period began corrects that period instead of
+            // leaving one that ends the day it starts (a new cadre's 建档 note stays with the corrected period)
+            jdbc.sql("""
+                    with emptied as (
+                        delete from cadre_post_history h
+                        using unnest(cast(? as bigint[]), cast(? as date[])) as u(id_, on_)
+                        where h.cadre_id = u.id_ and h.started_on = u.on_ and h.ended_on = u.on_
+                        returning h.cadre_id, h.note)
+                    update cadre_post_history h set note = e.note
+                    from emptied e
+                    where h.cadre_id = e.cadre_id and h.ended_on is null and e.note = '建档'""")
+                    .params(SqlArrays.of("bigint", p.movedIds()), SqlArrays.of("date", p.movedOn()))
+                    .update();
+        }
         audit.recordAll(p.audit());
         return p.written();
     }

@@ -26,6 +26,7 @@ import org.ganxun.people.CadreView;
 import org.ganxun.people.Education;
 import org.ganxun.people.PoliticalStatus;
 import org.ganxun.people.RankGrade;
+import org.ganxun.people.PostHistoryEntry;
 import org.ganxun.people.RankLevel;
 import org.ganxun.people.Roster;
 import org.ganxun.people.StaffCategory;
@@ -212,15 +213,16 @@ class RosterImportTest {
     @Test
     void importingTheSamePersonTwiceUpdatesThem() throws Exception {
         String id = ImportFixtures.citizenId(LocalDate.of(1985, 1, 2), true);
-        List<Object> header = List.of("姓名", "身份证号码", "单位", "职务", "职级层次", "正副职", "政治面貌", "人员类别", "联系电话");
+        // 参加工作时间 dates the opening period: the changes below end it today
+        List<Object> header = List.of("姓名", "身份证号码", "单位", "职务", "职级层次", "正副职", "政治面貌", "人员类别", "联系电话", "参加工作时间");
         runImport(fx.countyAdmin, "a.xlsx", ImportFixtures.xlsx(List.of(header,
-                List.of("李四" + cn(1), id, fx.townAName, "科员", "科员及以下", "", "群众", "公务员", "13900000001"))), ImportMode.ALL_OR_NOTHING);
+                List.of("李四" + cn(1), id, fx.townAName, "科员", "科员及以下", "", "群众", "公务员", "13900000001", "2008.07"))), ImportMode.ALL_OR_NOTHING);
         ImportFixtures.actAs(fx.countyAdmin);
         long cadreId = roster.idByCitizenId(id);
         long before = jdbc.sql("select count(*) from cadre").query(Long.class).single();
 
         ImportJob second = runImport(fx.countyAdmin, "b.xlsx", ImportFixtures.xlsx(List.of(header,
-                List.of("李四" + cn(1), id, fx.townBName, "副镇长", "乡科级", "副职", "群众", "公务员", "13900000002"))), ImportMode.ALL_OR_NOTHING);
+                List.of("李四" + cn(1), id, fx.townBName, "副镇长", "乡科级", "副职", "群众", "公务员", "13900000002", "2008.07"))), ImportMode.ALL_OR_NOTHING);
         assertThat(second.status()).isEqualTo(ImportJob.Status.COMPLETED);
         assertThat(second.createdCount()).isZero();
         assertThat(second.updatedCount()).isEqualTo(1);
@@ -249,6 +251,17 @@ class RosterImportTest {
         assertThat(audit.get("after_post")).isEqualTo("副镇长");
         assertThat(audit.get("after_phone")).isEqualTo("13900000002");
         assertThat(audit.get("has_name")).isEqualTo(false);
+
+        // a second change the same day corrects today's period: no period that ends the day it starts
+        ImportJob third = runImport(fx.countyAdmin, "c.xlsx", ImportFixtures.xlsx(List.of(header,
+                List.of("李四" + cn(1), id, fx.townBName, "镇长", "乡科级", "正职", "群众", "公务员", "13900000002", "2008.07"))), ImportMode.ALL_OR_NOTHING);
+        assertThat(third.updatedCount()).isEqualTo(1);
+        ImportFixtures.actAs(fx.countyAdmin);
+        var corrected = roster.history(cadreId);
+        assertThat(corrected).extracting(PostHistoryEntry::post).containsExactly("镇长", "科员");
+        assertThat(corrected.get(0).startedOn()).isEqualTo(history.get(0).startedOn());
+        assertThat(corrected.get(0).endedOn()).isNull();
+        assertThat(corrected.get(1).endedOn()).isEqualTo(history.get(1).endedOn());
     }
 
     @Test
