@@ -16,6 +16,7 @@ import org.ganxun.platform.crypto.FieldCipher;
 import org.ganxun.platform.db.CopyRows;
 import org.ganxun.platform.db.SqlArrays;
 import org.ganxun.platform.security.DataScope;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -169,7 +170,7 @@ public class RosterBatch {
                     continue;
                 }
                 written.add(new Written(item.row(), id, Outcome.UPDATED));
-                v.render(updates.add(id)).endRow();
+                v.render(updates.add(id)).add(before.version()).endRow(); // the version the comparison was made with
                 if (postChanged(before, f)) {
                     LocalDate on = f.changedOn() != null ? f.changedOn() : today;
                     movedIds.add(id);
@@ -221,7 +222,13 @@ public class RosterBatch {
             jdbc.sql(STAGE).update();
             jdbc.sql("truncate cadre_import_stage").update();
             p.updates().copyIn(dataSource, "COPY cadre_import_stage FROM STDIN");
-            jdbc.sql(UPDATE).update();
+            int updated = jdbc.sql(UPDATE).update();
+            if (updated != p.updates().rows()) {
+                // someone saved one of these cadres after the batch read them: writing now would overwrite their
+                // change, and the audit entry's "before" would be wrong
+                throw new OptimisticLockingFailureException((p.updates().rows() - updated)
+                        + " cadre(s) were changed by someone else during the import");
+            }
         }
         if (p.movedIds().length > 0) {
             jdbc.sql("""
@@ -276,7 +283,7 @@ public class RosterBatch {
                 citizen_id_masked varchar(20), education varchar(30), political_status varchar(30), joined_party_on date,
                 org_id bigint, post varchar(100), rank_level varchar(20), rank_grade varchar(20), leadership boolean,
                 staff_category varchar(40), entered_work_on date, phone varchar(30), reserve_cadre boolean,
-                party_org_id bigint, mobile_member boolean, status varchar(20)) on commit drop""";
+                party_org_id bigint, mobile_member boolean, status varchar(20), version int) on commit drop""";
 
     private static final String UPDATE = """
             update cadre c set name = s.name, gender = s.gender, ethnicity = s.ethnicity, birth_date = s.birth_date,
@@ -286,7 +293,7 @@ public class RosterBatch {
                 staff_category = s.staff_category, entered_work_on = s.entered_work_on, phone = s.phone,
                 reserve_cadre = s.reserve_cadre, party_org_id = s.party_org_id, mobile_member = s.mobile_member,
                 status = s.status, updated_at = now(), version = c.version + 1
-            from cadre_import_stage s where c.id = s.id""";
+            from cadre_import_stage s where c.id = s.id and c.version = s.version""";
 
     /** Names and paths of the nodes of a tree table ({@code [name, path]} by id). */
     private Map<Long, String[]> names(String table, List<Long> ids) {

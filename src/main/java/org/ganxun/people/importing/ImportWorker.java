@@ -12,6 +12,7 @@ import org.ganxun.platform.security.CurrentUser;
 import org.ganxun.platform.web.BusinessException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -99,8 +100,13 @@ class ImportWorker extends UploadJobWorker<ImportJobs.StoredFile, RosterImporter
     @Override
     protected Optional<String> expectedFailure(Throwable e) {
         // someone saved a cadre with one of the file's citizen IDs while this import ran
-        return e instanceof DuplicateKeyException
-                ? Optional.of("导入期间有人同时录入了文件中某位干部，为避免重复，本次未写入任何数据。请重新执行导入（已有的人员会按公民身份号码更新）")
-                : Optional.empty();
+        if (e instanceof DuplicateKeyException) {
+            return Optional.of("导入期间有人同时录入了文件中某位干部，为避免重复，本次未写入任何数据。请重新执行导入（已有的人员会按公民身份号码更新）");
+        }
+        // someone saved one of the file's cadres after the import read them
+        if (e instanceof OptimisticLockingFailureException) {
+            return Optional.of("导入期间有人修改了文件中某位干部的信息，为避免覆盖其修改，本次未写入任何数据。请核对后重新执行导入");
+        }
+        return Optional.empty();
     }
 }

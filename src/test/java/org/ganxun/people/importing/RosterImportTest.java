@@ -566,6 +566,41 @@ class RosterImportTest {
         assertThat(roster.get(roster.idByCitizenId(racerId)).name()).isEqualTo(racer);
     }
 
+    @Test
+    void aCadreChangedBySomeoneElseDuringTheImportIsNotOverwrittenAndTheJobStoresNothing() throws Exception {
+        List<Object> header = List.of("姓名", "公民身份号码", "单位", "职务", "政治面貌", "人员类别");
+        String id = ImportFixtures.citizenId(LocalDate.of(1974, 8, 8), false);
+        runImport(fx.countyAdmin, "先.xlsx", ImportFixtures.xlsx(List.of(header,
+                List.of("覆盖" + cn(3), id, fx.townAName, "科员", "群众", "公务员"))), ImportMode.ALL_OR_NOTHING);
+        ImportFixtures.actAs(fx.countyAdmin);
+        long cadreId = roster.idByCitizenId(id);
+        String newcomer = "新人" + fx.tag.replaceAll("[^a-z]", "");
+        String newcomerId = ImportFixtures.citizenId(LocalDate.of(1975, 9, 9), true);
+        // after the import has read 覆盖三 and before it writes, another clerk saves them: simulated by a trigger
+        // on the batch's new cadre, which the import stores before its updates
+        String fn = "edit_" + fx.tag.replaceAll("[^a-z0-9]", "x");
+        jdbc.sql("create function " + fn + "() returns trigger language plpgsql as $$ begin "
+                + "if new.name = '" + newcomer + "' then update cadre set post = '他人改的职务', version = version + 1"
+                + " where id = " + cadreId + "; end if; return new; end $$").update();
+        jdbc.sql("create trigger " + fn + " before insert on cadre for each row execute function " + fn + "()").update();
+        try {
+            ImportJob job = runImport(fx.countyAdmin, "后.xlsx", ImportFixtures.xlsx(List.of(header,
+                    List.of("覆盖" + cn(3), id, fx.townAName, "副主任", "群众", "公务员"),
+                    List.of(newcomer, newcomerId, fx.townAName, "科员", "群众", "公务员"))), ImportMode.VALID_ROWS);
+            assertThat(job.status()).isEqualTo(ImportJob.Status.FAILED);
+            assertThat(job.message()).contains("有人修改了文件中某位干部").contains("重新执行导入");
+        } finally {
+            jdbc.sql("drop trigger " + fn + " on cadre").update();
+            jdbc.sql("drop function " + fn + "()").update();
+        }
+        assertThat(stored(newcomerId)).isZero();
+        ImportFixtures.actAs(fx.countyAdmin);
+        // the whole job rolled back, the trigger's edit with it: the cadre is as the first import left them
+        assertThat(roster.get(cadreId).post()).isEqualTo("科员");
+        assertThat(jdbc.sql("select count(*) from audit_log where entity_type = 'Cadre' and entity_id = ? and action = 'UPDATE'")
+                .param(String.valueOf(cadreId)).query(Long.class).single()).isZero();
+    }
+
     private long stored(String... ids) {
         ImportFixtures.actAs(fx.admin);
         return Arrays.stream(ids).filter(i -> roster.idByCitizenId(i) != null).count();
