@@ -42,7 +42,7 @@ public final class NationalRules {
                         "县处级以上领导干部……每5年应当参加党校（行政学院）、干部学院或者经厅局级以上单位组织（人事）部门认可的其他培训机构累计3个月或者550学时以上的培训；新提拔的领导干部提拔前未达到该要求的，应当在提拔后1年内完成。",
                         "V"),
                 new Requirement("TOWNSHIP_YEARLY", "乡科级领导干部及一级主任科员以下公务员年度培训", RequirementKind.YEARLY,
-                        new BigDecimal("90"), null, township, Set.of(), civilServants, false, false, CountFilter.any(), null, null,
+                        new BigDecimal("90"), null, township, Set.of(), civilServants, false, false, concentrated, null, null,
                         null, null, null, art14, "乡科级领导干部、一级主任科员以下公务员每年参加集中培训时间累计不少于12天或者90学时。", "V"),
                 new Requirement("ONLINE_YEARLY", "网络自学年度学时", RequirementKind.YEARLY, new BigDecimal("50"), null,
                         Set.of(), Set.of(), civilServants, false, false, online, null, null, null, null, null,

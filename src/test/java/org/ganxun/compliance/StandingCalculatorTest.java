@@ -97,6 +97,20 @@ class StandingCalculatorTest {
         assertThat(s.deadline()).isEqualTo(LocalDate.of(2026, 12, 31));
     }
 
+    // 条例第十四条: the 90 学时 are 集中培训; online self-study has its own yearly target (规划 2023-2027: 50 学时)
+    @Test
+    void onlineSelfStudyDoesNotCountTowardTheTownshipCadresConcentratedTraining() {
+        PersonFacts cadre = person(StaffCategory.CIVIL_SERVANT, false, period("2018-01-01", null, RankLevel.TOWNSHIP, RankGrade.DEPUTY, true));
+        List<Credit> credits = List.of(fullTimeClass("2026-03-01", "80"),
+                credit("2026-06-01", CreditSource.ONLINE_COURSE, Delivery.ONLINE, false, null, "20"));
+        List<Standing> all = StandingCalculator.compute(cadre, credits, national, LocalDate.of(2026, 11, 21));
+        Standing yearly = only(all, "TOWNSHIP_YEARLY");
+        assertThat(yearly.status()).isEqualTo(StandingStatus.SHORT);
+        assertThat(yearly.countedHours()).isEqualByComparingTo("80");
+        assertThat(yearly.missingHours()).isEqualByComparingTo("10");
+        assertThat(only(all, "ONLINE_YEARLY").countedHours()).isEqualByComparingTo("20");
+    }
+
     @Test
     void townshipCadreAt90HoursMeetsTheYearlyRule() {
         PersonFacts cadre = person(StaffCategory.CIVIL_SERVANT, false, period("2018-01-01", null, RankLevel.TOWNSHIP, RankGrade.DEPUTY, true));
@@ -184,7 +198,7 @@ class StandingCalculatorTest {
         Standing before = only(StandingCalculator.compute(cadre, credits, v1, june30), "TOWNSHIP_YEARLY");
         assertThat(before.requiredHours()).isEqualByComparingTo("90");
         assertThat(before.status()).isEqualTo(StandingStatus.SHORT);
-        assertThat(before.missingHours()).isEqualByComparingTo("5");
+        assertThat(before.missingHours()).isEqualByComparingTo("40"); // national: only the 50 concentrated hours count
         assertThat(before.ruleSetVersion()).isEqualTo(1);
 
         List<Standing> after = StandingCalculator.compute(cadre, credits, v2, july1);
