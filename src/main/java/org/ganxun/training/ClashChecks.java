@@ -23,7 +23,9 @@ import org.springframework.stereotype.Component;
  *     with overlapping dates;</li>
  * <li>near-duplicate content in the same year ({@link TextSimilarity}: titles, and topics incl. session topics);</li>
  * <li>an instructor teaching two sessions at overlapping times;</li>
- * <li>a venue (the session's, else the class's) used by two sessions at overlapping times.</li>
+ * <li>a venue (the session's, else the class's) used by two sessions at overlapping times;</li>
+ * <li>a session credited with more 学时 than its length allows ({@link #MINUTES_PER_HOUR_AT_LEAST} minutes each):
+ *     the hours go onto certificates and into every trainee's archive.</li>
  * </ol>
  */
 @Component
@@ -111,7 +113,34 @@ class ClashChecks {
             }
         }
         out.addAll(sessionClashes(classId, jpath));
+        out.addAll(hoursBeyondLength(classId, (String) me.get("name")));
         return out;
+    }
+
+    /** The shortest 学时 in common use (40–50 minutes): a session of an hour carries at most 1.5 学时. */
+    static final int MINUTES_PER_HOUR_AT_LEAST = 40;
+
+    /** (e) sessions credited with more 学时 than fit into their length. */
+    private List<Clash> hoursBeyondLength(long classId, String className) {
+        return jdbc.sql("""
+                        select id, session_date, starts_at, ends_at, topic, hours,
+                               extract(epoch from (ends_at - starts_at)) / 60 as minutes
+                        from class_session
+                        where class_id = ? and status = 'SCHEDULED'
+                          and hours * ? > extract(epoch from (ends_at - starts_at)) / 60
+                        order by session_date, starts_at""")
+                .params(classId, MINUTES_PER_HOUR_AT_LEAST)
+                .query((rs, i) -> {
+                    String when = rs.getObject("session_date", LocalDate.class) + " " + hm(rs, "starts_at") + "-" + hm(rs, "ends_at");
+                    long minutes = Math.round(rs.getDouble("minutes"));
+                    return new Clash(ClashKind.HOURS_BEYOND_LENGTH, ClashKind.HOURS_BEYOND_LENGTH.label(), classId, className,
+                            null, rs.getLong("id"), null, when,
+                            "“" + rs.getString("topic") + "”（" + when + "）共" + minutes + "分钟，却计"
+                                    + rs.getBigDecimal("hours").stripTrailingZeros().toPlainString() + "学时；按每学时不少于"
+                                    + MINUTES_PER_HOUR_AT_LEAST + "分钟，最多可计" + java.math.BigDecimal.valueOf(minutes)
+                                    .divide(java.math.BigDecimal.valueOf(MINUTES_PER_HOUR_AT_LEAST), 1, java.math.RoundingMode.DOWN)
+                                    .stripTrailingZeros().toPlainString() + "学时，请核实（学时将记入结业证书和学员学时档案）", null);
+                }).list();
     }
 
     private List<String> sessionTopics(long classId) {

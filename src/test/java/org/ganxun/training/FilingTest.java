@@ -134,6 +134,23 @@ class FilingTest {
     }
 
     @Test
+    void aSessionCreditedWithMoreHoursThanItsLengthIsFlagged() {
+        TrainingFixture.County c = tf.county();
+        long cls = c.draft("基层治理能力提升培训班", D.plusMonths(6), D.plusMonths(6).plusDays(1), List.of(RankLevel.STAFF), 40,
+                List.of(session(D.plusMonths(6), 9, 12, "基层治理实务", null, null), // 3 hours for 3 学时: fine
+                        new TrainingClasses.SessionForm(null, D.plusMonths(6).plusDays(1), LocalTime.of(14, 0), LocalTime.of(15, 0),
+                                "案例研讨", null, null, java.math.BigDecimal.valueOf(8))));
+        List<Clash> found = tf.fixture.as(c.registrar, () -> classes.submit(cls)).clashes();
+        assertThat(found).singleElement().satisfies(k -> {
+            assertThat(k.kind()).isEqualTo(ClashKind.HOURS_BEYOND_LENGTH);
+            assertThat(k.message()).contains("案例研讨", "14:00-15:00", "60分钟", "计8学时", "最多可计1.5学时");
+        });
+        // a warning, as every filing check: the approver sees it and decides
+        assertThat(tf.fixture.as(c.admin, () -> classes.clashesOf(cls))).extracting(Clash::kind)
+                .containsExactly(ClashKind.HOURS_BEYOND_LENGTH);
+    }
+
+    @Test
     void instructorPoolHidesContactFromLiaisons() {
         TrainingFixture.County c = tf.county();
         long id = c.instructor("李" + Fixture.unique("老师"));
