@@ -126,8 +126,8 @@ public class Attendance {
             throw BusinessException.conflict("该课次已取消或班次不在培训中，不能签到");
         }
         LocalDateTime now = LocalDateTime.ofInstant(nowInstant, Classroom.ZONE);
-        if (now.isBefore(s.start().minusMinutes(60)) || now.isAfter(s.end())) {
-            throw BusinessException.conflict("本课次签到时间为" + s.date() + " " + s.start().minusMinutes(60).format(HM) + "至"
+        if (now.isBefore(opens(s)) || now.isAfter(s.end())) {
+            throw BusinessException.conflict("本课次签到时间为" + s.date() + " " + opens(s).format(HM) + "至"
                     + s.end().format(HM) + "，当前不在签到时间内");
         }
         Long enrollmentId = jdbc.sql("select id from enrollment where class_id = ? and cadre_id = ? and status = 'ENROLLED'")
@@ -188,6 +188,13 @@ public class Attendance {
         }
     }
 
+    /** Check-in opens an hour before a session starts; so does the registrar's roll call. */
+    static final int OPENS_MINUTES_BEFORE = 60;
+
+    static LocalDateTime opens(Classroom.SessionRow s) {
+        return s.start().minusMinutes(OPENS_MINUTES_BEFORE);
+    }
+
     // ---------------------------------------------------------------- roll call
 
     /** Roll call or correction by the registrar: sets the marks of one session; each change is audited. */
@@ -199,6 +206,12 @@ public class Attendance {
             throw BusinessException.conflict("班次" + row.status().label() + "，考勤不能再修改");
         }
         CurrentUser me = CurrentUsers.require();
+        // a session that has not begun cannot have been attended: marks made now would credit hours at once
+        boolean marking = marks.stream().anyMatch(m -> m.status() != null && m.status() != AttendanceStatus.NOT_YET);
+        if (marking && LocalDateTime.now(Classroom.ZONE).isBefore(opens(s))) {
+            throw BusinessException.conflict("该课次（" + s.date() + " " + s.startsAt().format(HM) + "）尚未开始，"
+                    + opens(s).format(HM) + "起才能点名");
+        }
         List<Cell> out = new ArrayList<>();
         for (Mark m : marks) {
             if (m.enrollmentId() == null || m.status() == null) {

@@ -81,6 +81,9 @@ public class Leaves {
             if (taken) {
                 throw BusinessException.conflict(s.date() + " " + s.topic() + " 已有请假申请，不能重复请假");
             }
+            if (attended(enrollmentId, sid)) {
+                throw BusinessException.conflict(s.date() + " " + s.topic() + " 已签到出勤，不能请假");
+            }
             hours = hours.add(s.hours());
         }
         long id = jdbc.sql("""
@@ -95,6 +98,11 @@ public class Leaves {
         audit.record("REQUEST_LEAVE", "LeaveRequest", id, "请假申请：" + v.cadreName() + "，" + row.name() + "，" + hours.stripTrailingZeros().toPlainString()
                 + "学时（" + v.sessionsText() + "）", null, v);
         return v;
+    }
+
+    private boolean attended(long enrollmentId, long sessionId) {
+        return jdbc.sql("select exists (select 1 from attendance where enrollment_id = ? and session_id = ? and status in ('PRESENT', 'LATE'))")
+                .params(enrollmentId, sessionId).query(Boolean.class).single();
     }
 
     @Transactional
@@ -115,6 +123,10 @@ public class Leaves {
         TrainingClasses.Row row = classroom.requireManager(before.classId(), true);
         if (before.status() != LeaveStatus.PENDING) {
             throw BusinessException.conflict("该请假申请" + before.statusLabel() + "，不能再审批");
+        }
+        if (approve && before.sessionIds().stream().anyMatch(sid -> attended(before.enrollmentId(), sid))) {
+            // the trainee came after all: an approved leave beside the attendance would contradict it
+            throw BusinessException.conflict("学员已在所请课次签到出勤，不能批准请假；如需更正请先更正考勤");
         }
         jdbc.sql("""
                 update leave_request set status = ?, decided_by = ?, decided_at = now(), decision_note = ? where id = ?""")

@@ -64,6 +64,52 @@ class CheckInTest {
         return new World(c, cls, s.get(0), s.get(1), instructor, users);
     }
 
+    @Autowired Leaves leaves;
+
+    @Test
+    void rollCallWaitsForTheSessionAndLeaveIsNotForSessionsAttended() {
+        TrainingFixture.awayFromMidnight();
+        TrainingFixture.County c = tf.county();
+        LocalDate today = LocalDate.now(Classroom.ZONE);
+        long cls = tf.fixture.as(c.registrar, () -> classes.create(c.form(Fixture.unique("点名时间测试班"), today, today.plusDays(1),
+                List.of(), 5, List.of(
+                        new TrainingClasses.SessionForm(null, today, LocalTime.of(0, 0), LocalTime.of(23, 59), "今日课程", null, null, new BigDecimal("3")),
+                        new TrainingClasses.SessionForm(null, today.plusDays(1), LocalTime.of(9, 0), LocalTime.of(12, 0), "明日课程", null, null, new BigDecimal("3")))))
+                .id());
+        tf.fixture.as(c.registrar, () -> classes.submit(cls));
+        tf.fixture.as(c.admin, () -> classes.approve(cls, null));
+        List<Long> s = classes.sessions(cls).stream().map(SessionView::id).toList();
+        long cadreA = c.staff("点名甲", c.townA);
+        long cadreB = c.staff("点名乙", c.townA);
+        long enA = tf.fixture.as(c.admin, () -> enrollments.name(cls, cadreA)).enrollment().id();
+        long enB = tf.fixture.as(c.admin, () -> enrollments.name(cls, cadreB)).enrollment().id();
+        CurrentUser a = tf.fixture.user(Fixture.unique("dm"), Role.CADRE, null, null, cadreA);
+        CurrentUser b = tf.fixture.user(Fixture.unique("dm"), Role.CADRE, null, null, cadreB);
+
+        // tomorrow's session: nobody can have attended it yet, so no hours may be credited for it
+        assertThatThrownBy(() -> tf.fixture.as(c.registrar, () -> attendance.rollCall(s.get(1),
+                List.of(new Attendance.Mark(enA, AttendanceStatus.PRESENT, null)))))
+                .isInstanceOfSatisfying(BusinessException.class, e -> {
+                    assertThat(e.status()).isEqualTo(409);
+                    assertThat(e.getMessage()).contains("尚未开始").contains("08:00起才能点名");
+                });
+        assertThat(jdbc.sql("select count(*) from attendance where session_id = ?").param(s.get(1)).query(Long.class).single()).isZero();
+
+        // B asks leave for today's session, then comes after all and is marked present: the leave cannot be approved
+        Leaves.LeaveView leaveB = tf.fixture.as(b, () -> leaves.request(cls, new Leaves.LeaveForm(List.of(s.get(0)), "家中有事")));
+        tf.fixture.as(c.registrar, () -> attendance.rollCall(s.get(0), List.of(new Attendance.Mark(enA, AttendanceStatus.PRESENT, null),
+                new Attendance.Mark(enB, AttendanceStatus.PRESENT, null))));
+        assertThatThrownBy(() -> tf.fixture.as(c.registrar, () -> leaves.approve(leaveB.id(), null)))
+                .isInstanceOfSatisfying(BusinessException.class, e -> assertThat(e.getMessage()).contains("已在所请课次签到出勤"));
+        // A, present today, cannot ask leave for today's session; tomorrow's is fine
+        assertThatThrownBy(() -> tf.fixture.as(a, () -> leaves.request(cls, new Leaves.LeaveForm(List.of(s.get(0)), "补假"))))
+                .isInstanceOfSatisfying(BusinessException.class, e -> assertThat(e.getMessage()).contains("已签到出勤，不能请假"));
+        assertThat(tf.fixture.as(a, () -> leaves.request(cls, new Leaves.LeaveForm(List.of(s.get(1)), "明日出差"))).hours())
+                .isEqualByComparingTo("3");
+        assertThat(jdbc.sql("select count(*) from leave_request where enrollment_id = ? and status = 'APPROVED'").param(enB)
+                .query(Long.class).single()).isZero();
+    }
+
     String currentToken(long sessionId) {
         return codes.token(sessionId, CheckInCodes.slot(Instant.now(), 60));
     }
