@@ -19,6 +19,7 @@ import com.lowagie.text.Rectangle;
 import com.lowagie.text.pdf.PdfContentByte;
 import com.lowagie.text.pdf.PdfWriter;
 import org.ganxun.audit.AuditLog;
+import org.ganxun.platform.pdf.ChineseLineBreaks;
 import org.ganxun.platform.pdf.CjkFonts;
 import org.ganxun.platform.security.CurrentUsers;
 import org.ganxun.platform.web.BusinessException;
@@ -194,7 +195,7 @@ public class Certificates {
                 String body = c.cadreName() + " 同志于" + c.startsOn().format(CN_DATE) + "至" + c.endsOn().format(CN_DATE)
                         + "参加" + c.providerName() + "举办的“" + c.className() + "”，完成规定的学习任务，经考核合格，准予结业，计"
                         + CompletionPolicy.fmt(c.hours()) + "学时。";
-                Paragraph p = new Paragraph(body, CjkFonts.font(20));
+                Paragraph p = ChineseLineBreaks.paragraph(body, CjkFonts.font(20));
                 p.setFirstLineIndent(40);
                 p.setLeading(38);
                 p.setIndentationLeft(30);
