@@ -80,6 +80,10 @@ class SurveyAnswerBrowserTest {
             driver.get("http://localhost:" + port + "/#/s/" + s.publicToken());
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//*[contains(text(),'您的职级')]")));
             shot("open");
+            // the purpose reads as the survey's description, under its title (not as a strip above it)
+            WebElement title = driver.findElement(By.xpath("//*[normalize-space(text())='村干部培训需求调研']"));
+            WebElement purpose = driver.findElement(By.xpath("//*[normalize-space(text())='请如实填写，匿名提交']"));
+            assertThat(purpose.getLocation().getY()).isGreaterThan(title.getLocation().getY());
             option("科员及以下").click();
             option("法律法规").click();
             option("乡村振兴与农业技术").click();
