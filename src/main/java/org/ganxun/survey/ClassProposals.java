@@ -69,7 +69,7 @@ public class ClassProposals {
             String rationale = "在" + d.q().answered() + "份有效答卷中，" + d.o().count() + "人（" + fmt(d.o().share()) + "%）选择“"
                     + d.o().text() + "”";
             if (best != null) {
-                rationale += "；其中" + best.label() + "选择比例最高（" + fmt(best.share()) + "%，" + best.count() + "/" + best.answered() + "人）";
+                rationale += "；其中" + best.name() + "选择比例最高（" + fmt(best.share()) + "%，" + best.count() + "/" + best.answered() + "人）";
             }
             rows.add(new Row("TOPIC", d.o().text() + "专题培训班", best == null ? "全体调研对象" : best.label(),
                     best == null ? null : best.dimension().name(), best == null ? null : best.group(),
@@ -83,14 +83,14 @@ public class ClassProposals {
                         continue;
                     }
                     g.options().stream().filter(o -> o.value().equals("none")).findFirst().ifPresent(o ->
-                            groups.add(new Best(t.dimension(), g.group(), t.dimensionLabel() + "：" + g.label(), o.count(), g.answered(), o.share())));
+                            groups.add(new Best(t.dimension(), g.group(), t.dimensionLabel() + "：" + g.label(), g.label(), o.count(), g.answered(), o.share())));
                 }
             }
             groups.sort(Comparator.comparingDouble((Best b) -> -b.share()).thenComparing(Best::label));
             for (Best b : groups.stream().filter(b -> b.count() > 0).limit(2).toList()) {
-                rows.add(new Row("UNDERSERVED", b.label().replaceFirst("^[^：]*：", "") + "综合能力提升轮训班", b.label(), b.dimension().name(),
+                rows.add(new Row("UNDERSERVED", b.name() + "综合能力提升轮训班", b.label(), b.dimension().name(),
                         b.group(), (int) b.count(), (int) b.answered(), b.share(),
-                        b.label() + "中" + b.count() + "人（" + fmt(b.share()) + "%）近三年未参加过组织调训，为受训最少的群体之一"));
+                        b.name() + "中" + b.count() + "人（" + fmt(b.share()) + "%）近三年未参加过组织调训，为受训最少的群体之一"));
             }
         });
 
@@ -114,7 +114,8 @@ public class ClassProposals {
                        double share, String rationale) {
     }
 
-    private record Best(SurveyAnalysis.Dimension dimension, String group, String label, long count, long answered, double share) {
+    /** A group's figures; label is the dimension and the group (职级：科员及以下), name the group alone, for prose. */
+    private record Best(SurveyAnalysis.Dimension dimension, String group, String label, String name, long count, long answered, double share) {
     }
 
     private static Best best(SurveyAnalysis.QuestionResult q, String value) {
@@ -126,7 +127,7 @@ public class ClassProposals {
                 }
                 for (SurveyAnalysis.OptionCount o : g.options()) {
                     if (o.value().equals(value) && (best == null || o.share() > best.share())) {
-                        best = new Best(t.dimension(), g.group(), t.dimensionLabel() + "：" + g.label(), o.count(), g.answered(), o.share());
+                        best = new Best(t.dimension(), g.group(), t.dimensionLabel() + "：" + g.label(), g.label(), o.count(), g.answered(), o.share());
                     }
                 }
             }

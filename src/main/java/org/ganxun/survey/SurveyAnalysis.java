@@ -20,7 +20,9 @@ import org.springframework.transaction.annotation.Transactional;
  * question (for a multiple-choice question the shares add up to more than 100%), in percent rounded
  * half-up to one decimal;</li>
  * <li>cross-tabulation of the choice questions by respondent group: rank level, staff category, township,
- * age band (a return without the fact falls in 未填写);</li>
+ * age band (a return without the fact falls in 未填写, except that a respondent without a rank level whose staff
+ * category has none - a village (community) cadre, staff outside the civil service - is grouped as what they are,
+ * see {@link #RANK_GROUP});</li>
  * <li>ranking questions scored by Borda count: with n options, rank r earns n − r + 1 points; an option's
  * score is the sum over all returns, its average score that sum divided by the returns that answered;</li>
  * <li>rating questions: counts and the mean;</li>
@@ -37,6 +39,20 @@ public class SurveyAnalysis {
 
     static final String NOT_GIVEN = "未填写";
 
+    /** The rank-level groups of respondents who have no rank level, not because it was left out (see {@link #RANK_GROUP}). */
+    static final String VILLAGE = "VILLAGE", UNGRADED = "UNGRADED";
+
+    /**
+     * The rank-level group of a respondent (columns rank_level, staff_category): the rank level; with none, a village
+     * (community) cadre is {@link #VILLAGE} (村（社区）干部) and other staff outside the civil service (事业、国企人员,
+     * 大学生村官) are {@link #UNGRADED} (无职级人员). A civil servant without one, or a return whose staff category is
+     * unknown too, has left it out: null, 未填写.
+     */
+    static final String RANK_GROUP = """
+            case when rank_level is not null then rank_level
+                 when staff_category = 'VILLAGE_CADRE' then 'VILLAGE'
+                 when staff_category not in ('CIVIL_SERVANT', 'CIVIL_SERVANT_EQUIVALENT') then 'UNGRADED' end""";
+
     /**
      * The counts of the choice questions (single, multiple, rating): (question, value, respondent group) cells, rolled
      * up into the overall figures (grouping 15) and one cross-tab per dimension (see {@link Dimension#grouping}).
@@ -50,9 +66,10 @@ public class SurveyAnalysis {
                 select c.question, c.value, grouping(g.rank_level, g.staff_category, g.township, g.age_band),
                        g.rank_level, g.staff_category, g.township, g.age_band,
                        sum(c.n), sum(c.answered)
-                from cell c join survey_respondent_group g on g.id = c.group_id
+                from cell c join (select id, %s as rank_level, staff_category, township, age_band
+                                  from survey_respondent_group) g on g.id = c.group_id
                 group by grouping sets ((c.question, c.value), (c.question, c.value, g.rank_level), (c.question, c.value, g.staff_category),
-                                        (c.question, c.value, g.township), (c.question, c.value, g.age_band))""";
+                                        (c.question, c.value, g.township), (c.question, c.value, g.age_band))""".formatted(RANK_GROUP);
 
     /** The counts of the other non-open values (ranking, matrix rows): overall only, with the ranking sums. */
     static final String OTHER_COUNTS = """
@@ -61,12 +78,12 @@ public class SurveyAnalysis {
             where survey_id = :s and not (question = any(:choiceOrOpen))
             group by question, value""";
 
-    /** The respondents' profile and the number of returns (grouping 15). */
+    /** The respondents' profile and the number of returns (grouping 15); in each dimension the largest group first, 未填写 last. */
     static final String PROFILE = """
             select grouping(rank_level, staff_category, township, age_band), rank_level, staff_category, township, age_band, count(*)
-            from survey_return where survey_id = ?
+            from (select %s as rank_level, staff_category, township, age_band from survey_return where survey_id = ?) r
             group by grouping sets ((), (rank_level), (staff_category), (township), (age_band))
-            order by 1, 6 desc, 2, 3, 4, 5""";
+            order by 1, coalesce(rank_level, staff_category, township, age_band) is null, 6 desc, 2, 3, 4, 5""".formatted(RANK_GROUP);
 
     /**
      * Runs the independent statements of an analysis side by side (PostgreSQL runs each in its own process; on two
@@ -111,7 +128,11 @@ public class SurveyAnalysis {
                 return NOT_GIVEN;
             }
             return switch (this) {
-                case RANK_LEVEL -> Surveys.label(RankLevel.class, value);
+                case RANK_LEVEL -> switch (value) {
+                    case VILLAGE -> "村（社区）干部";
+                    case UNGRADED -> "无职级人员";
+                    default -> Surveys.label(RankLevel.class, value);
+                };
                 case STAFF_CATEGORY -> Surveys.label(StaffCategory.class, value);
                 case AGE_BAND -> SurveyReturns.AgeBand.parse(value) == null ? value : SurveyReturns.AgeBand.parse(value).label;
                 case TOWNSHIP -> value;
@@ -331,7 +352,8 @@ public class SurveyAnalysis {
             Map<String, Map<String, Long>> c = counts.getOrDefault(d, Map.of());
             List<GroupColumn> cols = new ArrayList<>();
             groups.entrySet().stream()
-                    .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                    .sorted(Comparator.comparing((Map.Entry<String, Long> e) -> NOT_GIVEN.equals(e.getKey()))
+                            .thenComparing(Map.Entry.<String, Long>comparingByValue().reversed()).thenComparing(Map.Entry.comparingByKey()))
                     .forEach(g -> {
                         Map<String, Long> vc = c.getOrDefault(g.getKey(), Map.of());
                         cols.add(new GroupColumn(g.getKey(), d.labelOf(NOT_GIVEN.equals(g.getKey()) ? null : g.getKey()), g.getValue(),

@@ -36,6 +36,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class SurveyReport {
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy年M月d日");
+    private static final DateTimeFormatter MONTH_DAY = DateTimeFormatter.ofPattern("M月d日");
     private static final String[] ORDINALS = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二", "十三", "十四",
             "十五", "十六", "十七", "十八", "十九", "二十"};
 
@@ -65,7 +66,8 @@ public class SurveyReport {
         SurveyAnalysis.Analysis a = analysis.compute(s);
         List<Forums.Forum> fs = forums.of(surveyId);
         List<DraftClassProposal> ps = proposals.of(surveyId);
-        Map<String, Object> data = data(s, progress, a, fs, ps);
+        Integer addressed = progress.issued() == null ? returns.addressed(s) : null;
+        Map<String, Object> data = data(s, progress, addressed, a, fs, ps);
         byte[] content;
         try (InputStream in = template(); XWPFTemplate t = XWPFTemplate.compile(in).render(data)) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -87,41 +89,15 @@ public class SurveyReport {
         return s.title().endsWith("报告") ? s.title() : s.title().replaceFirst("(问卷|调查问卷)$", "") + (s.title().contains("调研") ? "报告" : "调研报告");
     }
 
-    Map<String, Object> data(Surveys.Survey s, SurveyReturns.Progress p, SurveyAnalysis.Analysis a, List<Forums.Forum> fs,
-                             List<DraftClassProposal> ps) {
+    Map<String, Object> data(Surveys.Survey s, SurveyReturns.Progress p, Integer addressed, SurveyAnalysis.Analysis a,
+                             List<Forums.Forum> fs, List<DraftClassProposal> ps) {
         Map<String, Object> d = new HashMap<>();
         d.put("title", title(s));
-        // ---- intro, as the seed report opens
-        StringBuilder intro = new StringBuilder();
-        if (s.purpose() != null && !s.purpose().isBlank()) {
-            intro.append(s.purpose().strip().replaceAll("[。，,.]$", "")).append("，");
-        }
-        intro.append(s.orgName()).append("组织开展了").append(s.title().replaceFirst("(问卷|调查问卷)$", "")).append("。");
-        if (s.startsOn() != null) {
-            intro.append("调研于").append(DATE.format(s.startsOn())).append("开始");
-            if (s.endsOn() != null) {
-                intro.append("，").append(DATE.format(s.endsOn())).append("结束");
-            }
-            intro.append("，");
-        }
-        String scope = s.targets().stream().map(Surveys.Target::orgName).distinct().collect(Collectors.joining("、"));
-        intro.append("在").append(scope.isEmpty() ? s.orgName() : scope).append("共发放调查问卷")
-                .append(p.issued() == null ? "若干" : p.issued()).append("份，收回").append(p.returned()).append("份");
-        if (p.rate() != null) {
-            intro.append("（回收率").append(ClassProposals.fmt(p.rate())).append("%）");
-        }
-        if (!fs.isEmpty()) {
-            intro.append("，分别在").append(fs.stream().map(Forums.Forum::place).collect(Collectors.joining("、")))
-                    .append("召开").append(fs.size()).append("场座谈会");
-        }
-        intro.append("。被调查对象包括").append(s.targets().stream().map(Surveys.Target::label).collect(Collectors.joining("、"))).append("。");
-        intro.append("调研内容涵盖").append(a.questions().size()).append("个方面的问题。形成调研报告，具体如下：");
-        d.put("intro", intro.toString());
+        int topics = (int) a.questions().stream().filter(q -> !SurveyModel.GROUP_QUESTIONS.contains(q.name())).count();
+        d.put("intro", intro(s, p, addressed, fs, topics));
 
         // ---- 一、调研的基本情况
-        String channels = p.byChannel().entrySet().stream().map(e -> e.getKey() + e.getValue() + "份").collect(Collectors.joining("、"));
-        d.put("overview", "本次调研共收回问卷" + p.returned() + "份" + (channels.isEmpty() ? "" : "（" + channels + "）")
-                + "。各调研对象的发放、回收情况如下表：");
+        d.put("overview", "本次调研共收回有效问卷" + p.returned() + "份，各调研对象的发放、回收情况如下表：");
         List<RowRenderData> rows = new ArrayList<>();
         rows.add(Rows.of("调研对象", "发放（份）", "回收（份）", "回收率").textBold().center().bgColor("D9E2F3").create());
         for (SurveyReturns.GroupProgress g : p.groups()) {
@@ -131,16 +107,17 @@ public class SurveyReport {
         rows.add(Rows.of("合计", p.issued() == null ? "—" : String.valueOf(p.issued()), String.valueOf(p.returned()),
                 p.rate() == null ? "—" : ClassProposals.fmt(p.rate()) + "%").textBold().center().create());
         d.put("returnsTable", Tables.create(rows.toArray(new RowRenderData[0])));
-        StringBuilder who = new StringBuilder("从答卷人构成看");
+        String lead = "从答卷人构成看";
+        StringBuilder who = new StringBuilder(lead);
         for (var e : a.respondents().entrySet()) {
             List<SurveyAnalysis.GroupCount> known = e.getValue().stream().filter(g -> g.group() != null).toList();
             if (known.isEmpty()) {
                 continue;
             }
-            who.append("，按").append(e.getKey().label()).append("分：").append(e.getValue().stream()
-                    .map(g -> g.label() + g.count() + "人（" + ClassProposals.fmt(g.share()) + "%）").collect(Collectors.joining("、")));
+            who.append(who.length() == lead.length() ? "，按" : "；按").append(e.getKey().label()).append("分：").append(e.getValue().stream()
+                    .map(g -> fullWidth(g.label()) + g.count() + "人（" + ClassProposals.fmt(g.share()) + "%）").collect(Collectors.joining("、")));
         }
-        d.put("respondentSummary", who.append("。").toString());
+        d.put("respondentSummary", who.length() == lead.length() ? "" : who.append("。").toString());
         List<Map<String, Object>> forumItems = new ArrayList<>();
         for (int i = 0; i < fs.size(); i++) {
             Forums.Forum f = fs.get(i);
@@ -160,7 +137,7 @@ public class SurveyReport {
                 continue;
             }
             Map<String, Object> f = new HashMap<>();
-            f.put("heading", "（" + ORDINALS[Math.min(n++, ORDINALS.length - 1)] + "）" + q.title().replaceAll("[？?]$", ""));
+            f.put("heading", "（" + ORDINALS[Math.min(n++, ORDINALS.length - 1)] + "）" + topic(q.title()));
             f.put("sentence", sentence(q, fs));
             List<Charts.Bar> bars = bars(q);
             if (!bars.isEmpty()) {
@@ -187,7 +164,7 @@ public class SurveyReport {
             if (chosen.isEmpty()) {
                 continue;
             }
-            String text = "在收回的" + a.returns() + "份调查问卷中，针对“" + q.title().replaceAll("[？?]$", "") + "”的调查问题，分别有"
+            String text = "在收回的" + a.returns() + "份调查问卷中，针对“" + topic(q.title()) + "”的调查问题，分别有"
                     + chosen.stream().map(o -> o.count() + "人认为" + o.text()).collect(Collectors.joining("，")) + "。";
             String said = forumPoints(fs, q.name());
             problems.add(Map.of("text", text + (said.isEmpty() ? "" : "座谈时，调研对象也反映：" + said + "。")));
@@ -201,12 +178,114 @@ public class SurveyReport {
         List<Map<String, Object>> items = new ArrayList<>();
         for (int i = 0; i < ps.size(); i++) {
             DraftClassProposal x = ps.get(i);
-            items.add(Map.of("text", (i + 1) + ". " + x.topic() + "（培训对象：" + x.targetGroup() + "）：" + x.rationale() + "。"));
+            items.add(Map.of("text", (i + 1) + ". " + x.topic() + "（培训对象：" + x.targetGroup().replaceFirst("^[^：]*：", "") + "）：" + x.rationale() + "。"));
         }
         d.put("proposals", items);
         d.put("organiser", s.orgName());
         d.put("date", DATE.format(LocalDate.now()));
         return d;
+    }
+
+    /**
+     * The opening paragraph, in the organiser's voice: why (the aim, when the description states one), who ran the
+     * survey and when, for whom, how it was answered, and the figures - issued and returned with the return rate; or,
+     * when nobody counted the questionnaires handed out, the people the target groups cover; or only the returns.
+     * The description's words to the respondents (不记名, 请如实填写) are never quoted.
+     */
+    static String intro(Surveys.Survey s, SurveyReturns.Progress p, Integer addressed, List<Forums.Forum> fs, int topics) {
+        StringBuilder sb = new StringBuilder();
+        String aim = aim(s.purpose());
+        if (aim != null) {
+            sb.append(aim).append("，");
+        }
+        sb.append(s.orgName());
+        if (s.startsOn() != null) {
+            sb.append("于").append(DATE.format(s.startsOn()));
+            if (s.endsOn() != null && s.endsOn().isAfter(s.startsOn())) {
+                sb.append("至").append((s.endsOn().getYear() == s.startsOn().getYear() ? MONTH_DAY : DATE).format(s.endsOn()));
+            }
+        }
+        sb.append("组织开展了").append(name(s));
+        String whom = s.targets().stream().map(Surveys.Target::label).distinct().collect(Collectors.joining("、"));
+        sb.append(whom.isEmpty() ? "" : "，调研对象为" + whom).append("。");
+
+        long online = channel(p, SurveyReturns.Channel.ONLINE) + channel(p, SurveyReturns.Channel.APP);
+        long paper = channel(p, SurveyReturns.Channel.PAPER);
+        long imported = channel(p, SurveyReturns.Channel.IMPORT);
+        List<String> ways = new ArrayList<>();
+        List<String> counts = new ArrayList<>();
+        if (online > 0) {
+            ways.add("网上填写");
+            counts.add("网上填写" + online + "份");
+        }
+        if (paper > 0) {
+            ways.add("纸质问卷");
+            counts.add("纸质问卷" + paper + "份");
+        }
+        if (imported > 0) {
+            ways.add("电子表格导入");
+            counts.add("电子表格导入" + imported + "份");
+        }
+        sb.append("调研采取").append(s.anonymous() ? "不记名" : "记名").append("问卷方式");
+        if (!ways.isEmpty()) {
+            sb.append("，通过").append(String.join("与", ways)).append(ways.size() > 1 ? "相结合的方式" : "方式").append("收集答卷");
+        }
+        sb.append("。");
+
+        String returned = "收回有效问卷" + p.returned() + "份" + (counts.size() > 1 ? "（其中" + String.join("、", counts) + "）" : "");
+        if (p.issued() != null) {
+            sb.append("共发放调查问卷").append(p.issued()).append("份，").append(returned);
+            if (p.rate() != null) {
+                sb.append("，回收率").append(ClassProposals.fmt(p.rate())).append("%");
+            }
+        } else if (addressed != null && addressed > 0) {
+            sb.append("调研对象范围内共有在职干部").append(addressed).append("人，").append(returned)
+                    .append("，占调研对象的").append(ClassProposals.fmt(SurveyReturns.rate(p.returned(), addressed))).append("%");
+        } else {
+            sb.append("共").append(returned);
+        }
+        if (!fs.isEmpty()) {
+            sb.append("，并").append(fs.size() > 1 ? "分别" : "").append("在").append(fs.stream().map(Forums.Forum::place)
+                    .collect(Collectors.joining("、"))).append("召开").append(fs.size()).append("场座谈会");
+        }
+        sb.append("。");
+        if (topics > 0) {
+            sb.append("调研内容涵盖").append(topics).append("个方面的问题。");
+        }
+        return sb.append("现将调研情况报告如下：").toString();
+    }
+
+    private static long channel(SurveyReturns.Progress p, SurveyReturns.Channel c) {
+        return p.byChannel().getOrDefault(c.label, 0L);
+    }
+
+    /**
+     * The aim of the survey when its description opens with one in the organiser's voice ("为……"), else null: the rest
+     * of a description is addressed to the respondents (您, 请如实填写, 问卷不记名) and has no place in the report's prose.
+     */
+    static String aim(String purpose) {
+        if (purpose == null) {
+            return null;
+        }
+        String first = purpose.strip().split("[。！!；;？?\\n]", 2)[0].strip().replaceAll("[，,、：:\\s]+$", "");
+        return first.startsWith("为") && first.length() > 3 && !first.matches(".*(您|你|请|填写|填答|不记名|匿名|如实).*") ? first : null;
+    }
+
+    /** The survey as the report names it: its title without 问卷 (2026年干部教育培训需求调研). */
+    static String name(Surveys.Survey s) {
+        String n = s.title().strip().replaceFirst("(调查问卷|问卷)$", "");
+        return n.endsWith("调研") || n.endsWith("调查") ? n : n + "调研";
+    }
+
+    /** A question's title as the report quotes it: without the note to respondents in brackets (（最多选3项）) or the question mark. */
+    static String topic(String title) {
+        String t = title.strip().replaceAll("(（[^（）]*）|\\([^()]*\\))+$", "").strip().replaceAll("[？?]$", "");
+        return t.isEmpty() ? title.strip() : t;
+    }
+
+    /** A label in the report's punctuation: 村(社区)干部 as 村（社区）干部. */
+    private static String fullWidth(String label) {
+        return label.replace('(', '（').replace(')', '）');
     }
 
     private static boolean isProblemQuestion(SurveyAnalysis.QuestionResult q) {
@@ -254,7 +333,8 @@ public class SurveyReport {
                 List<SurveyAnalysis.OptionCount> sorted = q.options().stream().filter(o -> o.count() > 0)
                         .sorted(Comparator.comparingLong(SurveyAnalysis.OptionCount::count).reversed()).toList();
                 sb.append(sorted.isEmpty() ? "，暂无选择" : "，" + sorted.stream()
-                        .map(o -> "选择“" + o.text() + "”的" + o.count() + "人，占" + ClassProposals.fmt(o.share()) + "%")
+                        .map(o -> (q.type().equals("rating") ? "打" + o.text() + "分" : "选择“" + o.text() + "”") + "的" + o.count() + "人，占"
+                                + ClassProposals.fmt(o.share()) + "%")
                         .collect(Collectors.joining("；")));
                 if (q.type().equals("checkbox")) {
                     sb.append("（本题可多选）");
@@ -291,7 +371,7 @@ public class SurveyReport {
         List<SurveyAnalysis.GroupColumn> groups = tab == null ? List.of() : tab.groups().stream().limit(6).toList();
         List<RowRenderData> rows = new ArrayList<>();
         List<String> head = new ArrayList<>(List.of("选项", "人数", "比例"));
-        groups.forEach(g -> head.add(g.label() + "（" + g.answered() + "人）"));
+        groups.forEach(g -> head.add(fullWidth(g.label()) + "（" + g.answered() + "人）"));
         rows.add(Rows.of(head.toArray(new String[0])).textBold().center().bgColor("D9E2F3").create());
         for (int i = 0; i < q.options().size(); i++) {
             SurveyAnalysis.OptionCount o = q.options().get(i);

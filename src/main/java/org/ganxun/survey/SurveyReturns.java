@@ -426,6 +426,24 @@ public class SurveyReturns {
                 .query(Integer.class).single();
     }
 
+    /** The active cadres in a survey's target groups: FROM and WHERE over target t, cadre c (the survey is :s). */
+    private static final String TARGETED = """
+            survey_target t join organization tor on tor.id = t.org_id, cadre c join organization o on o.id = c.org_id
+            where t.survey_id = :s and c.status = 'ACTIVE' and o.path like tor.path || '%'
+              and (t.rank_level is null or t.rank_level = c.rank_level)
+              and (t.staff_category is null or t.staff_category = c.staff_category)""";
+
+    /**
+     * How many people the survey is addressed to: the active cadres its target groups cover, each once (anonymous or
+     * named alike), or null when it has no target groups.
+     */
+    Integer addressed(Surveys.Survey s) {
+        if (s.targets().isEmpty()) {
+            return null;
+        }
+        return jdbc.sql("select count(distinct c.id) from " + TARGETED).param("s", s.id()).query(Integer.class).single();
+    }
+
     /**
      * Reminds the named non-respondents in the target groups (in-app, and an SMS copy when a phone is on
      * record). At most one reminder per person per survey per day. Returns how many were reminded.
@@ -438,12 +456,7 @@ public class SurveyReturns {
         }
         record Person(long id, String phone) {
         }
-        List<Person> people = jdbc.sql("""
-                select distinct c.id, c.phone from survey_target t join organization tor on tor.id = t.org_id,
-                       cadre c join organization o on o.id = c.org_id
-                where t.survey_id = :s and c.status = 'ACTIVE' and o.path like tor.path || '%'
-                  and (t.rank_level is null or t.rank_level = c.rank_level)
-                  and (t.staff_category is null or t.staff_category = c.staff_category)
+        List<Person> people = jdbc.sql("select distinct c.id, c.phone from " + TARGETED + "\n" + """
                   and not exists (select 1 from survey_return r where r.survey_id = :s and r.cadre_id = c.id)
                   and not exists (select 1 from survey_answered a where a.survey_id = :s and a.cadre_id = c.id)""")
                 .param("s", s.id()).query((rs, i) -> new Person(rs.getLong(1), rs.getString(2))).list();

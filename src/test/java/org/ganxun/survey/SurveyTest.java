@@ -432,7 +432,8 @@ class SurveyTest {
         try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(d.content()))) {
             String text = String.join("\n", doc.getParagraphs().stream().map(XWPFParagraph::getText).toList());
             assertThat(text).contains("乡镇村干部培训需求调研报告")
-                    .contains("共发放调查问卷15份，收回12份（回收率80.0%），分别在篱笆镇、许疃镇召开2场座谈会")
+                    .contains("共发放调查问卷15份，收回有效问卷12份，回收率80.0%，并分别在篱笆镇、许疃镇召开2场座谈会")
+                    .doesNotContain("若干")
                     .contains("一、调研的基本情况").contains("二、调研发现").contains("三、干部教育培训工作存在的问题").contains("四、意见和建议")
                     .contains("在收回的12份调查问卷中，针对“您对目前培训有何意见”的调查问题，分别有9人认为学用脱节，5人认为内容单一，3人认为培训机会少")
                     .contains("座谈时，调研对象也反映：副科级以下干部近几年没有被派出学习培训过")
@@ -454,6 +455,87 @@ class SurveyTest {
         assertThat(top.demandCount()).isEqualTo(9);
         assertThat(top.demandShare()).isEqualByComparingTo("75.0");
         assertThat(top.targetGroup()).isEqualTo("职级：科员及以下"); // 5 of 7 = 71.4% (乡科级 has only 4 answers, below the minimum of 5)
+    }
+
+    /**
+     * The survey as the demo runs it: anonymous, for all cadres of a township with no count of questionnaires handed
+     * out, a description that ends with words to the respondents, returns online and on paper, and respondents from
+     * the roster - among them village cadres, who have no rank level.
+     */
+    static final String NEEDS_MODEL = """
+            {"pages": [{"name": "p1", "elements": [
+              {"type": "checkbox", "name": "content_wanted", "title": "您最希望参加哪些内容的培训？（最多选3项）", "isRequired": true,
+               "maxSelectedChoices": 3, "ganxunTopic": true,
+               "choices": [{"value": "rural", "text": "乡村振兴与农业技术"}, {"value": "law", "text": "法律法规"}]},
+              {"type": "rating", "name": "satisfaction", "title": "您对近年参加的培训总体满意度打分（1分最低，5分最高）", "rateMin": 1, "rateMax": 5},
+              {"type": "comment", "name": "suggestions", "title": "您对改进干部教育培训工作有什么意见和建议？"}
+            ]}]}""";
+
+    @Test
+    void theReportDescribesTheSurveyInTheOrganisersVoiceWithRealCountsAndNamesCadresWithoutRank() throws Exception {
+        for (int i = 0; i < 20; i++) {
+            fixture.cadre("王" + "甲乙丙丁戊己庚辛壬癸".charAt(i % 10) + (i < 10 ? "明" : "华"), township);
+        }
+        LocalDate from = LocalDate.now().minusDays(2);
+        LocalDate to = LocalDate.now().plusDays(12);
+        String dates = java.time.format.DateTimeFormatter.ofPattern("yyyy年M月d日").format(from) + "至"
+                + java.time.format.DateTimeFormatter.ofPattern(from.getYear() == to.getYear() ? "M月d日" : "yyyy年M月d日").format(to);
+        Surveys.Survey s = fixture.as(zzb, () -> {
+            Surveys.Survey x = surveys.create(new Surveys.SurveyRequest("2026年干部教育培训需求调研问卷",
+                    "为科学制定下一年度干部教育培训计划，了解全县干部的培训需求和对现有培训的意见建议。问卷不记名，请如实填写。", null, true,
+                    from, to, json.readTree(NEEDS_MODEL)));
+            surveys.replaceTargets(x.id(), List.of(new Surveys.TargetRequest("全镇干部", township, null, null, null)));
+            return surveys.open(x.id());
+        });
+        long target = s.targets().get(0).id();
+        String twp = "篱笆镇";
+        List<SurveyReturns.Group> paper = List.of(
+                new SurveyReturns.Group("STAFF", "CIVIL_SERVANT", twp, "A36_45"), new SurveyReturns.Group("STAFF", "CIVIL_SERVANT", twp, "A35"),
+                new SurveyReturns.Group("STAFF", "PUBLIC_INSTITUTION", twp, "A46_55"), new SurveyReturns.Group("TOWNSHIP", "CIVIL_SERVANT", twp, "A46_55"),
+                new SurveyReturns.Group(null, "VILLAGE_CADRE", twp, "A46_55"), new SurveyReturns.Group(null, "VILLAGE_CADRE", twp, "A56"),
+                new SurveyReturns.Group(null, "VILLAGE_CADRE", twp, "A36_45"), new SurveyReturns.Group(null, "STATE_ENTERPRISE", twp, "A35"),
+                new SurveyReturns.Group(null, null, twp, null));
+        fixture.as(zzb, () -> {
+            for (int i = 0; i < paper.size(); i++) {
+                ObjectNode a = json.createObjectNode();
+                a.putArray("content_wanted").add(i % 3 == 0 ? "law" : "rural");
+                a.put("satisfaction", 3 + i % 3);
+                returns.enterPaper(s.id(), target, a, paper.get(i));
+            }
+            return null;
+        });
+        for (int i = 0; i < 3; i++) {
+            ObjectNode a = json.createObjectNode();
+            a.putArray("content_wanted").add("rural");
+            a.put("suggestions", "多安排现场教学");
+            returns.submitAnonymous(s.publicToken(), target, a, new SurveyReturns.Client("device-" + s.id() + "-" + i, "10.0.0." + i, "test"));
+        }
+
+        // the page's cross-tab and the report name the group alike: village cadres and other ungraded staff are not 未填写
+        var byRank = question(fixture.as(zzb, () -> analysis.analyse(s.id())), "content_wanted").crossTabs().stream()
+                .filter(t -> t.dimension() == SurveyAnalysis.Dimension.RANK_LEVEL).findFirst().orElseThrow();
+        assertThat(byRank.groups()).extracting(SurveyAnalysis.GroupColumn::label, SurveyAnalysis.GroupColumn::answered)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("科员及以下", 3L), org.assertj.core.groups.Tuple.tuple("村（社区）干部", 3L),
+                        org.assertj.core.groups.Tuple.tuple("未填写", 4L), org.assertj.core.groups.Tuple.tuple("乡科级", 1L),
+                        org.assertj.core.groups.Tuple.tuple("无职级人员", 1L));
+
+        SurveyReport.Document d = fixture.as(zzb, () -> report.render(s.id()));
+        try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(d.content()))) {
+            List<String> paragraphs = doc.getParagraphs().stream().map(XWPFParagraph::getText).toList();
+            String text = String.join("\n", paragraphs);
+            assertThat(paragraphs.get(1)).isEqualTo("为科学制定下一年度干部教育培训计划，了解全县干部的培训需求和对现有培训的意见建议，"
+                    + s.orgName() + "于" + dates + "组织开展了2026年干部教育培训需求调研，调研对象为全镇干部。"
+                    + "调研采取不记名问卷方式，通过网上填写与纸质问卷相结合的方式收集答卷。"
+                    + "调研对象范围内共有在职干部20人，收回有效问卷12份（其中网上填写3份、纸质问卷9份），占调研对象的60.0%。"
+                    + "调研内容涵盖3个方面的问题。现将调研情况报告如下：");
+            assertThat(text).doesNotContain("若干").doesNotContain("请如实填写").doesNotContain("问卷不记名")
+                    .contains("按职级分：科员及以下3人（25.0%）、村（社区）干部3人（25.0%）、乡科级1人（8.3%）、无职级人员1人（8.3%）、未填写4人（33.3%）；"
+                            + "按人员类别分：公务员3人（25.0%）、村（社区）干部3人（25.0%）")
+                    .doesNotContain("(").doesNotContain("），按").doesNotContain("VILLAGE").doesNotContain("UNGRADED");
+            // the findings quote the question without its note to the respondents; a rating reads as points given
+            assertThat(paragraphs).contains("（一）您最希望参加哪些内容的培训", "（二）您对近年参加的培训总体满意度打分");
+            assertThat(text).contains("在9份有效答卷中，打3分的3人，占33.3%");
+        }
     }
 
     static SurveyAnalysis.QuestionResult question(SurveyAnalysis.Analysis a, String name) {
