@@ -475,6 +475,18 @@ class DemoDataLoaderTest {
             }
         }
         assertThat(obstacles).contains("时间").doesNotContain("不能", "来不及", "难以");
+        // the Word report of the demo survey reads as the department's own text, with real figures
+        ApiSession.Response report = api.get("/api/surveys/" + activity.surveyId() + "/report.docx");
+        assertThat(report.status()).isEqualTo(200);
+        String text;
+        try (var doc = new org.apache.poi.xwpf.usermodel.XWPFDocument(new java.io.ByteArrayInputStream(report.body()));
+             var extractor = new org.apache.poi.xwpf.extractor.XWPFWordExtractor(doc)) {
+            text = extractor.getText();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        System.out.println("DEMO REPORT\n" + text);
+        assertThat(text).contains("收回有效问卷").doesNotContain("若干", "请如实填写", "问卷不记名，", "未填写" + "103人");
 
         // the party school's registrar runs both classes; the township liaison sees the published class
         assertThat(as(user("dangxiao"), () -> classes.get(activity.currentClassId())).id()).isEqualTo(activity.currentClassId());
