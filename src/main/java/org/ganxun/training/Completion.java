@@ -325,7 +325,8 @@ public class Completion {
             trainees.add(new ClassCompleted.Trainee(t.enrollmentId(), t.cadreId(), t.hoursEarned(), t.passed(), t.outcome(), assessmentFailed));
         }
         jdbc.sql("""
-                update enrollment set status = 'CANCELLED', ended_at = now(), end_reason = '班次已结业，候补未递补' where class_id = ? and status = 'WAITLISTED'""")
+                update enrollment set status = 'CANCELLED', ended_at = now(), end_reason = '班次已结业，候补未递补', waitlist_position = null
+                where class_id = ? and status = 'WAITLISTED'""")
                 .param(classId).update();
         jdbc.sql("update training_class set status = 'COMPLETED', completed_at = now(), completed_by = ?, updated_at = now(), version = version + 1 where id = ?")
                 .params(CurrentUsers.require().username(), classId).update();

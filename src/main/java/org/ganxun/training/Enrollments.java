@@ -35,8 +35,14 @@ import org.springframework.util.StringUtils;
  * <p>
  * Quotas (名额): when a class has quotas, a unit's liaison nominates only people under a unit with a quota,
  * and not above it (409, nothing stored). Without quotas the class is open to the whole jurisdiction.
+ * The unused part of every quota is a seat held for that unit: a named call-up (which uses no quota) and
+ * the promotion of a waitlisted person without a quota take only seats no quota holds, so a unit whose
+ * quota shows room gets a seat when it nominates, also after one of its people withdrew.
+ * <p>
  * When the class is full the person goes on the waitlist, in order. A freed seat goes to the first
  * waitlisted person who can take it; each one passed over gets a {@code waitlist_skip} row with the reason.
+ * The waitlist is numbered 1..n without gaps: whoever leaves it (promoted, withdrawn, cancelled) loses the
+ * position and the others move up.
  */
 @Service
 public class Enrollments {
@@ -131,6 +137,10 @@ public class Enrollments {
         int total = after.stream().mapToInt(Quota::seats).sum();
         audit.record("SET_QUOTAS", "TrainingClass", classId, "分配名额：" + row.name() + "（共" + total + "个，计划人数" + row.seats() + "）",
                 before, after);
+        // a lowered or removed quota releases the seats it held; a raised one lets its waitlisted people in
+        if (!promote(row).isEmpty()) {
+            after = quotasOf(classId);
+        }
         return after;
     }
 
@@ -183,7 +193,7 @@ public class Enrollments {
         lockPerson(cadreId);
         existing(row.id(), cadreId).ifPresent(e -> {
             throw BusinessException.conflict(p.name() + "已在本班" + (e.status() == EnrollmentStatus.WAITLISTED
-                    ? "候补名单中（第" + waitlistRank(row.id(), e.waitlistPosition()) + "位）" : "学员名单中"));
+                    ? "候补名单中（第" + e.waitlistPosition() + "位）" : "学员名单中"));
         });
         String clash = overlapping(row, cadreId);
         if (clash != null) {
@@ -206,9 +216,10 @@ public class Enrollments {
                 }
             }
         }
-        // a seat if one is free, else the end of the waitlist
-        boolean seat = jdbc.sql("update training_class set enrolled_count = enrolled_count + 1 where id = ? and enrolled_count < seats")
-                .param(row.id()).update() == 1;
+        // a seat if one is free (without a quota: one that no quota holds), else the end of the waitlist
+        List<Quota> holding = quotaOrg == null ? holdingOf(quotasOf(row.id())) : List.of();
+        boolean seat = jdbc.sql("update training_class set enrolled_count = enrolled_count + 1 where id = ? and enrolled_count + ? < seats")
+                .params(row.id(), held(holding)).update() == 1;
         long id;
         String by = CurrentUsers.current().map(CurrentUser::username).orElse("system");
         if (seat) {
@@ -224,7 +235,8 @@ public class Enrollments {
                     values (?, ?, 'ENROLLED', ?, ?, ?, now()) returning id""")
                     .params(row.id(), cadreId, source.name(), quotaOrg, by).query(Long.class).single();
         } else {
-            long position = jdbc.sql("update training_class set waitlist_seq = waitlist_seq + 1 where id = ? returning waitlist_seq")
+            renumberWaitlist(row.id());
+            long position = jdbc.sql("select count(*) + 1 from enrollment where class_id = ? and status = 'WAITLISTED'")
                     .param(row.id()).query(Long.class).single();
             id = jdbc.sql("""
                     insert into enrollment (class_id, cadre_id, status, source, quota_org_id, nominated_by, waitlist_position)
@@ -238,8 +250,11 @@ public class Enrollments {
             notify(p, "TRAINING_ENROLLED", "调训通知", "您已被" + (source == EnrollmentSource.NAMED ? "点名调训" : "推荐")
                     + "参加“" + row.name() + "”（" + row.startsOn() + "至" + row.endsOn() + "），请按时报到。", "enroll:" + id);
         } else {
-            int rank = waitlistRank(row.id(), v.waitlistPosition());
-            message = "本班已满，" + p.name() + "已列入候补名单第" + rank + "位，有空位时按顺序递补";
+            long rank = v.waitlistPosition();
+            boolean full = jdbc.sql("select enrolled_count >= seats from training_class where id = ?").param(row.id())
+                    .query(Boolean.class).single();
+            message = (full ? "本班已满" : "本班余下的座位留作" + heldText(holding) + "名额") + "，" + p.name() + "已列入候补名单第" + rank
+                    + "位，有空位时按顺序递补";
             notify(p, "TRAINING_WAITLISTED", "候补通知", "“" + row.name() + "”已满员，您已列入候补名单第" + rank
                     + "位，有空位时将按顺序递补并另行通知。", "waitlist:" + id);
         }
@@ -278,13 +293,15 @@ public class Enrollments {
         if (before.status() == EnrollmentStatus.ENROLLED) {
             promote(row);
         }
+        renumberWaitlist(row.id());
         return after;
     }
 
     /** Ends an enrollment and gives back its seat and quota (the caller holds the class lock). */
     private void end(EnrollmentView e, EnrollmentStatus to, String reason) {
-        jdbc.sql("update enrollment set status = ?, ended_at = now(), end_reason = ?, version = version + 1 where id = ?")
-                .params(to.name(), reason, e.id()).update();
+        jdbc.sql("""
+                update enrollment set status = ?, ended_at = now(), end_reason = ?, waitlist_position = null, version = version + 1
+                where id = ?""").params(to.name(), reason, e.id()).update();
         if (e.status() == EnrollmentStatus.ENROLLED) {
             jdbc.sql("update training_class set enrolled_count = enrolled_count - 1 where id = ?").param(e.classId()).update();
             if (e.quotaOrgId() != null) {
@@ -309,8 +326,9 @@ public class Enrollments {
     /**
      * Fills free seats from the waitlist in order (the caller holds the class lock). A waitlisted person is
      * skipped, with a recorded reason, when they are no longer in post, no longer in the target group, their
-     * unit's quota is full, or they are now enrolled in another class on overlapping dates; they stay on
-     * the waitlist for the next freed seat.
+     * unit's quota is full, they have no quota and every free seat is held for a unit's quota, or they are
+     * now enrolled in another class on overlapping dates; they stay on the waitlist for the next freed seat.
+     * The remaining waitlist is renumbered 1..n.
      */
     List<EnrollmentView> promote(TrainingClasses.Row row) {
         List<EnrollmentView> promoted = new ArrayList<>();
@@ -330,8 +348,10 @@ public class Enrollments {
             String why = null;
             String notEligible = eligibility(row, p);
             String clash = overlapping(row, p.id());
+            List<Quota> quotas = quotasOf(row.id());
             Quota quota = w.quotaOrgId() == null ? null
-                    : quotasOf(row.id()).stream().filter(q -> q.orgId() == w.quotaOrgId()).findFirst().orElse(null);
+                    : quotas.stream().filter(q -> q.orgId() == w.quotaOrgId()).findFirst().orElse(null);
+            List<Quota> holding = quota == null ? holdingOf(quotas) : List.of();
             if (!"ACTIVE".equals(p.status())) {
                 code = SkipReason.INACTIVE;
                 why = p.name() + "已不在职";
@@ -341,6 +361,9 @@ public class Enrollments {
             } else if (quota != null && quota.used() >= quota.seats()) {
                 code = SkipReason.QUOTA_FULL;
                 why = quota.orgName() + "的名额已用完（" + quota.used() + "/" + quota.seats() + "）";
+            } else if (held(holding) >= free) {
+                code = SkipReason.SEAT_HELD;
+                why = "空出的座位留作" + heldText(holding) + "名额";
             } else if (clash != null) {
                 code = SkipReason.DATE_CLASH;
                 why = p.name() + "已报名" + clash + "，培训时间重叠";
@@ -356,8 +379,9 @@ public class Enrollments {
             if (quota != null) {
                 jdbc.sql("update class_quota set used = used + 1 where class_id = ? and org_id = ?").params(row.id(), quota.orgId()).update();
             }
-            jdbc.sql("update enrollment set status = 'ENROLLED', enrolled_at = now(), version = version + 1 where id = ?")
-                    .param(w.id()).update();
+            jdbc.sql("""
+                    update enrollment set status = 'ENROLLED', enrolled_at = now(), waitlist_position = null, version = version + 1
+                    where id = ?""").param(w.id()).update();
             EnrollmentView after = view(w.id());
             audit.record("PROMOTE", "Enrollment", w.id(), "候补递补：" + p.name() + "转为正式学员（" + row.name() + "）", w, after);
             notify(p, "TRAINING_PROMOTED", "候补递补通知", "“" + row.name() + "”有空位，您已由候补转为正式学员（" + row.startsOn()
@@ -365,6 +389,7 @@ public class Enrollments {
             promoted.add(after);
             free--;
         }
+        renumberWaitlist(row.id());
         return promoted;
     }
 
@@ -469,12 +494,29 @@ public class Enrollments {
         return null;
     }
 
-    private int waitlistRank(long classId, Long position) {
-        if (position == null) {
-            return 0;
-        }
-        return jdbc.sql("select count(*) from enrollment where class_id = ? and status = 'WAITLISTED' and waitlist_position <= ?")
-                .params(classId, position).query(Integer.class).single();
+    /** Numbers the class's waitlist 1..n in its order; people not waiting have no position (caller holds the class lock). */
+    void renumberWaitlist(long classId) {
+        jdbc.sql("update enrollment set waitlist_position = null where class_id = ? and status <> 'WAITLISTED' and waitlist_position is not null")
+                .param(classId).update();
+        jdbc.sql("""
+                update enrollment e set waitlist_position = w.n
+                from (select id, row_number() over (order by waitlist_position, id) as n from enrollment
+                      where class_id = ? and status = 'WAITLISTED') w
+                where e.id = w.id and e.waitlist_position is distinct from w.n""").param(classId).update();
+    }
+
+    /** The quotas that still have room: each unused quota seat is held for its unit. */
+    private static List<Quota> holdingOf(List<Quota> quotas) {
+        return quotas.stream().filter(q -> q.used() < q.seats()).toList();
+    }
+
+    private static int held(List<Quota> holding) {
+        return holding.stream().mapToInt(q -> q.seats() - q.used()).sum();
+    }
+
+    /** "富驿镇1个、乙镇2个". */
+    private static String heldText(List<Quota> holding) {
+        return String.join("、", holding.stream().map(q -> q.orgName() + (q.seats() - q.used()) + "个").toList());
     }
 
     private void lockPerson(long cadreId) {

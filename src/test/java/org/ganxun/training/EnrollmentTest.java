@@ -212,6 +212,102 @@ class EnrollmentTest {
                 .query(Long.class).single()).isEqualTo(1);
     }
 
+    /**
+     * One seat; p holds it, w1..w3 wait. p withdraws: w1 is enrolled and leaves the waitlist, w2 and w3 move up
+     * to 1 and 2, and the next one waitlisted is told 第3位 and stored as 3. A withdrawal from the waitlist
+     * closes the gap the same way.
+     */
+    @Test
+    void theWaitlistIsNumberedOneToNAfterPromotionsAndWithdrawals() {
+        TrainingFixture.County c = tf.county();
+        long cls = c.approved("候补编号测试班", D, D.plusDays(2), List.of(), 1);
+        long p = c.staff("钱在班", c.townA);
+        long w1 = c.staff("赵候一", c.townA);
+        long w2 = c.staff("孙候二", c.townA);
+        long w3 = c.staff("李候三", c.townA);
+        long w4 = c.staff("周候四", c.townA);
+        long w5 = c.staff("吴候五", c.townA);
+        long ep = tf.fixture.as(c.liaisonA, () -> enrollments.nominate(cls, p)).enrollment().id();
+        for (long w : List.of(w1, w2, w3)) {
+            tf.fixture.as(c.liaisonA, () -> enrollments.nominate(cls, w));
+        }
+        assertThat(positions(cls)).containsExactly(w1, 1L, w2, 2L, w3, 3L);
+
+        tf.fixture.as(c.liaisonA, () -> enrollments.withdraw(ep, "工作调整"));
+        assertThat(status(cls, w1)).isEqualTo("ENROLLED");
+        assertThat(jdbc.sql("select waitlist_position is null from enrollment where class_id = ? and cadre_id = ?").params(cls, w1)
+                .query(Boolean.class).single()).isTrue();
+        assertThat(positions(cls)).containsExactly(w2, 1L, w3, 2L);
+        Enrollments.Outcome fourth = tf.fixture.as(c.liaisonA, () -> enrollments.nominate(cls, w4));
+        assertThat(fourth.message()).contains("候补名单第3位");
+        assertThat(fourth.enrollment().waitlistPosition()).isEqualTo(3L);
+        assertThat(positions(cls)).containsExactly(w2, 1L, w3, 2L, w4, 3L);
+        assertThatThrownBy(() -> tf.fixture.as(c.liaisonA, () -> enrollments.nominate(cls, w3))).hasMessageContaining("候补名单中（第2位）");
+
+        long e2 = jdbc.sql("select id from enrollment where class_id = ? and cadre_id = ?").params(cls, w2).query(Long.class).single();
+        tf.fixture.as(c.liaisonA, () -> enrollments.withdraw(e2, "另有任务"));
+        assertThat(positions(cls)).containsExactly(w3, 1L, w4, 2L);
+        Enrollments.Outcome fifth = tf.fixture.as(c.liaisonA, () -> enrollments.nominate(cls, w5));
+        assertThat(fifth.message()).contains("候补名单第3位");
+        assertThat(fifth.enrollment().waitlistPosition()).isEqualTo(3L);
+        assertThat(jdbc.sql("select body from notification where cadre_id = ? and kind = 'TRAINING_WAITLISTED'").param(w5)
+                .query(String.class).single()).contains("候补名单第3位");
+    }
+
+    /**
+     * 3 seats, 甲镇 has a quota of 1. 甲镇's liaison nominates A; the department names four people of 乙镇: two get
+     * seats, two wait. A withdraws: the seat stays with 甲镇's quota (the waitlisted named people are passed over
+     * with a reason, and a person named now waits too), so the page's 名额 0/1 is true and B, nominated next, is
+     * enrolled. When the department takes the quota away, the held seat goes to the waitlist.
+     */
+    @Test
+    void aSeatFreedByAQuotaHolderStaysWithTheUnitsQuota() {
+        TrainingFixture.County c = tf.county();
+        long cls = c.approved("名额保留测试班", D, D.plusDays(2), List.of(), 3);
+        tf.fixture.as(c.admin, () -> enrollments.setQuotas(cls, List.of(new Enrollments.QuotaRequest(c.townA, 1))));
+        long a = c.staff("甲推荐一", c.townA);
+        long b = c.staff("甲推荐二", c.townA);
+        List<Long> named = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            named.add(c.staff("乙点名" + cn(i), c.townB));
+        }
+        long ea = tf.fixture.as(c.liaisonA, () -> enrollments.nominate(cls, a)).enrollment().id();
+        for (long n : named.subList(0, 4)) {
+            tf.fixture.as(c.admin, () -> enrollments.name(cls, n));
+        }
+        assertThat(count(cls, "ENROLLED")).isEqualTo(3);
+        assertThat(count(cls, "WAITLISTED")).isEqualTo(2);
+
+        tf.fixture.as(c.liaisonA, () -> enrollments.withdraw(ea, "工作调整"));
+        assertThat(status(cls, named.get(2))).isEqualTo("WAITLISTED");
+        assertThat(status(cls, named.get(3))).isEqualTo("WAITLISTED");
+        List<Enrollments.Skip> skips = tf.fixture.as(c.admin, () -> enrollments.skips(cls));
+        assertThat(skips).extracting(Enrollments.Skip::reasonCode).containsOnly(SkipReason.SEAT_HELD);
+        assertThat(skips.get(0).reason()).contains("甲镇", "1个名额");
+        Enrollments.Outcome late = tf.fixture.as(c.admin, () -> enrollments.name(cls, named.get(4)));
+        assertThat(late.enrollment().status()).isEqualTo(EnrollmentStatus.WAITLISTED);
+        assertThat(late.message()).contains("座位留作", "甲镇", "候补名单第3位");
+        // what the liaison's page shows agrees with what nominating does
+        Candidates.Page page = tf.fixture.as(c.liaisonA, () -> candidates.page(cls, null, null, 1, 50, D.minusDays(30)));
+        assertThat(page.myQuotas()).singleElement().satisfies(q -> {
+            assertThat(q.used()).isZero();
+            assertThat(q.seats()).isEqualTo(1);
+        });
+        Enrollments.Outcome nominated = tf.fixture.as(c.liaisonA, () -> enrollments.nominate(cls, b));
+        assertThat(nominated.enrollment().status()).isEqualTo(EnrollmentStatus.ENROLLED);
+        assertThat(nominated.message()).doesNotContain("已满");
+        assertThat(jdbc.sql("select used from class_quota where class_id = ? and org_id = ?").params(cls, c.townA)
+                .query(Integer.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("select enrolled_count from training_class where id = ?").param(cls).query(Integer.class).single()).isEqualTo(3);
+
+        // B withdraws and the department removes 甲镇's quota: the seat is no longer held, the first waiting person gets it
+        tf.fixture.as(c.liaisonA, () -> enrollments.withdraw(nominated.enrollment().id(), "另有任务"));
+        assertThat(status(cls, named.get(2))).isEqualTo("WAITLISTED");
+        tf.fixture.as(c.admin, () -> enrollments.setQuotas(cls, List.of()));
+        assertThat(status(cls, named.get(2))).isEqualTo("ENROLLED");
+        assertThat(positions(cls)).containsExactly(named.get(3), 1L, named.get(4), 2L);
+    }
+
     @Test
     void cancellingAClassCancelsItsEnrollments() {
         TrainingFixture.County c = tf.county();
@@ -276,6 +372,18 @@ class EnrollmentTest {
                 insert into archive_entry (cadre_id, source, title, started_on, ended_on, credited_on, hours, delivery, status)
                 values (?, ?, ?, ?, ?, ?, cast(? as numeric), 'CONCENTRATED', 'APPROVED')""")
                 .params(cadre, source, title, on, on, on, hours).update();
+    }
+
+    /** The waitlist as cadre, position, cadre, position… in order. */
+    private List<Long> positions(long cls) {
+        List<Long> out = new ArrayList<>();
+        jdbc.sql("select cadre_id, waitlist_position from enrollment where class_id = ? and status = 'WAITLISTED' order by waitlist_position")
+                .param(cls).query((rs, i) -> {
+                    out.add(rs.getLong(1));
+                    out.add(rs.getLong(2));
+                    return null;
+                }).list();
+        return out;
     }
 
     private String status(long cls, long cadre) {

@@ -78,6 +78,8 @@ class MobileCheckInBrowserTest {
         long sessionId = classes.sessions(cls).get(0).id();
         long cadre = c.staff("手机学员", c.townA);
         tf.fixture.as(c.admin, () -> enrollments.name(cls, cadre));
+        long later = c.approved(Fixture.unique("后续轮训班"), today.plusDays(30), today.plusDays(31), List.of(), 5);
+        tf.fixture.as(c.admin, () -> enrollments.name(later, cadre));
         CurrentUser trainee = tf.fixture.user(Fixture.unique("sj"), Role.CADRE, null, null, cadre);
 
         // the registrar's projector code: a URL with the rotating token
@@ -112,10 +114,28 @@ class MobileCheckInBrowserTest {
 
         // my timetable shows the session attended
         driver.get("http://localhost:" + port + "/#/m/classes");
-        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-test='m-class']"))).click();
+        wait.until(d -> d.findElements(By.cssSelector("[data-test='m-class']")).stream().filter(e -> e.getText().contains(className))
+                .findFirst().orElse(null)).click();
         var session = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-test='m-session']")));
         wait.until(d -> session.getText().contains("迟到") || session.getText().contains("出勤"));
         shot("timetable");
+
+        // another class's address while the page stays open (a notification link): that class's timetable
+        driver.get("http://localhost:" + port + "/#/m/class/" + later);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-test='m-session']"), "开班动员"));
+        assertThat(driver.findElements(By.cssSelector("[data-test='m-session']"))).extracting(e -> e.getText())
+                .noneMatch(t -> t.contains("基层治理能力提升"));
+    }
+
+    /** The certificate check looks the serial up again when only the serial in the address changes. */
+    @Test
+    void theVerificationPageFollowsTheSerialInTheAddress() {
+        String base = "http://localhost:" + port + "/#/verify/";
+        driver.get(base + "GX-NONE-1");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-test='verify-error']"), "GX-NONE-1"));
+        driver.get(base + "GX-NONE-2");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-test='verify-error']"), "GX-NONE-2"));
+        assertThat(driver.findElement(By.cssSelector("[data-test='verify']")).getText()).doesNotContain("GX-NONE-1");
     }
 
     private void shot(String name) {

@@ -23,7 +23,9 @@ import org.ganxun.support.IntegrationTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -86,8 +88,10 @@ class PartyEduBrowserTest {
         String token = link.substring(link.lastIndexOf('/') + 1);
 
         try {
-            // ---- the member's phone: 390 px wide, no account
+            // ---- the member's phone: 390 px wide, no account; a wrong link first, then the right one in the same tab
             driver.manage().window().setSize(new Dimension(390, 844));
+            driver.get(base() + "/#/m/study/no-such-link");
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".status.error"), "参学链接无效"));
             driver.get(base() + "/#/m/study/" + token);
             wait.until(ExpectedConditions.textToBePresentInElementLocated(test("checkin-topic"), "学习贯彻党的二十大精神"));
             assertThat(((Number) driver.executeScript("return window.innerWidth")).intValue()).isLessThanOrEqualTo(400);
@@ -123,6 +127,12 @@ class PartyEduBrowserTest {
             wait.until(ExpectedConditions.textToBePresentInElementLocated(test("activity-table"), "学习贯彻党的二十大精神"));
             assertThat(driver.findElement(test("activity-table")).getText()).contains("在线1");
             shot("activities");
+
+            // registering an activity: the secretary's only branch is chosen already
+            driver.findElement(test("activity-add")).click();
+            WebElement picker = wait.until(ExpectedConditions.visibilityOfElementLocated(test("activity-branch")));
+            wait.until(d -> picker.getText().contains("界面村党支部" + tag));
+            shot("activity-form");
         } catch (RuntimeException | AssertionError e) {
             shot("failure");
             throw e;
