@@ -114,8 +114,8 @@ public class SurveyReport {
             if (known.isEmpty()) {
                 continue;
             }
-            who.append(who.length() == lead.length() ? "，按" : "；按").append(e.getKey().label()).append("分：").append(e.getValue().stream()
-                    .map(g -> fullWidth(g.label()) + g.count() + "人（" + ClassProposals.fmt(g.share()) + "%）").collect(Collectors.joining("、")));
+            who.append(who.length() == lead.length() ? "，按" : "；按").append(e.getKey().label()).append("分：")
+                    .append(groupsInProse(e.getValue()));
         }
         d.put("respondentSummary", who.length() == lead.length() ? "" : who.append("。").toString());
         List<Map<String, Object>> forumItems = new ArrayList<>();
@@ -284,6 +284,22 @@ public class SurveyReport {
     }
 
     /** A label in the report's punctuation: 村(社区)干部 as 村（社区）干部. */
+    /** Groups named in the report's prose; a county's eighty units would bury the sentence (the table keeps them all). */
+    static final int PROSE_GROUPS = 10;
+
+    static String groupsInProse(List<SurveyAnalysis.GroupCount> groups) {
+        String named = groups.stream().limit(PROSE_GROUPS)
+                .map(g -> fullWidth(g.label()) + g.count() + "人（" + ClassProposals.fmt(g.share()) + "%）")
+                .collect(Collectors.joining("、"));
+        if (groups.size() <= PROSE_GROUPS) {
+            return named;
+        }
+        List<SurveyAnalysis.GroupCount> rest = groups.subList(PROSE_GROUPS, groups.size());
+        long people = rest.stream().mapToLong(SurveyAnalysis.GroupCount::count).sum();
+        double share = rest.stream().mapToDouble(SurveyAnalysis.GroupCount::share).sum();
+        return named + "，其余" + rest.size() + "个共" + people + "人（" + ClassProposals.fmt(share) + "%）";
+    }
+
     private static String fullWidth(String label) {
         return label.replace('(', '（').replace(')', '）');
     }

@@ -485,8 +485,9 @@ class DemoDataLoaderTest {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        System.out.println("DEMO REPORT\n" + text);
         assertThat(text).contains("收回有效问卷").doesNotContain("若干", "请如实填写", "问卷不记名，", "未填写" + "103人");
+        // eighty answering units: the prose names the ten largest and sums up the rest
+        assertThat(text).containsPattern("按乡镇（单位）分：[^；]*，其余\\d+个共\\d+人（[0-9.]+%）；");
 
         // the party school's registrar runs both classes; the township liaison sees the published class
         assertThat(as(user("dangxiao"), () -> classes.get(activity.currentClassId())).id()).isEqualTo(activity.currentClassId());
