@@ -127,7 +127,7 @@ class DemoSecondment {
         }
         long ganbuPosting = postingOf.get(0);
 
-        // during the posting: the demo cadre's logs, the department's comments, a review, expenses, a rotation, a forum
+        // during the posting: the demo cadre's logs, 组织部's comments, a review, expenses, a rotation, a forum
         int logs = ganbuLogs(zzb, ganbu, ganbuPosting, starts, today);
         as(zzb, () -> postings.review(ganbuPosting, new Postings.ReviewForm(starts.plusMonths(3),
                 "到岗到位，参与全县高标准农田建设项目和农村集体经济发展调研，日志记录及时，接收单位评价好", ReviewConclusion.GOOD)));
