@@ -42,7 +42,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Demo activity on top of the loaded county, so that the trainee's pages and the organisation department's
- * lists are not empty: driven through the training and survey modules' own services, each step signed in as
+ * lists are not empty: driven through the training and survey modules' own services (and, for secondment,
+ * {@link DemoSecondment} through that module's), each step signed in as
  * the demo account whose job it is (组织部 {@code zzb} registers the provider, approves filings, calls trainees
  * up and runs the survey; 党校教务 {@code dangxiao} keeps the instructor pool, files the classes, takes roll
  * call and completes the finished class), so every rule, audit entry, notification and event happens as in
@@ -75,11 +76,12 @@ public class DemoActivity {
     private final ArchiveEntries archive;
     private final Members members;
     private final StudyActivities studies;
+    private final DemoSecondment secondment;
 
     DemoActivity(UserDetailsService users, JdbcClient jdbc, JsonMapper json, Providers providers, Instructors instructors,
                  TrainingClasses classes, Enrollments enrollments, Attendance attendance, Completion completion, Surveys surveys,
                  SurveyReturns returns, ArchiveEntries archive,
-                 Members members, StudyActivities studies) {
+                 Members members, StudyActivities studies, DemoSecondment secondment) {
         this.users = users;
         this.jdbc = jdbc;
         this.json = json;
@@ -94,13 +96,15 @@ public class DemoActivity {
         this.archive = archive;
         this.members = members;
         this.studies = studies;
+        this.secondment = secondment;
     }
 
     /** What was created, with the ids the tests look at. */
     public record Loaded(long providerId, long currentClassId, String currentClassName, int currentTrainees, int sessionsToday,
                          long finishedClassId, String finishedClassName, int finishedTrainees, BigDecimal finishedHours,
                          long surveyId, String surveyTitle, int surveyQuestions, int surveyPaperReturns, int onlineCourses,
-                         int onlineLearners, int partyActivities, int partyAttendances, long ganbuCadreId, long millis) {
+                         int onlineLearners, int partyActivities, int partyAttendances, DemoSecondment.Loaded secondment,
+                         long ganbuCadreId, long millis) {
     }
 
     /** Creates the activity in the caller's transaction (one unit: all of it or none). */
@@ -188,9 +192,12 @@ public class DemoActivity {
         // 6. this year's study in a few party branches: 主题党日, 党课, a lecture, with who attended
         int[] party = partyStudy(zzb, account("zhibu"), county.countyId(), ganbuCadre, today);
 
+        // 7. secondment: this year's 上挂 programme under way (ganbu posted, writing logs), an earlier one evaluated
+        DemoSecondment.Loaded posted = secondment.load(zzb, account("fuyi"), ganbu, county.countyId(), today);
+
         BigDecimal finishedHours = fSessions.stream().map(TrainingClasses.SessionForm::hours).reduce(BigDecimal.ZERO, BigDecimal::add);
         return new Loaded(providerId, current, cName, cEnrolled.size(), sessionsToday, finished, fName, fEnrolled.size(),
-                finishedHours, surveyId, sTitle, questions, paper, online[0], online[1], party[0], party[1], ganbuCadre, (System.nanoTime() - started) / 1_000_000);
+                finishedHours, surveyId, sTitle, questions, paper, online[0], online[1], party[0], party[1], posted, ganbuCadre, (System.nanoTime() - started) / 1_000_000);
     }
 
     // ---------------------------------------------------------------- steps

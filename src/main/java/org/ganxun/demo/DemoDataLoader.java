@@ -100,7 +100,7 @@ public class DemoDataLoader implements ApplicationRunner {
     /**
      * Loads the demo activity ({@link DemoActivity}) on top of a county just loaded: a provider and its
      * instructors, a finished class the demo cadre completed, a running class with sessions today, an open
-     * training-needs survey with paper returns entered. One transaction through the modules' services, signed in as the demo accounts.
+     * training-needs survey with paper returns entered; party-branch study; secondment programmes. One transaction through the modules' services, signed in as the demo accounts.
      * The archive credits the finished class's hours asynchronously, after the commit.
      */
     public DemoActivity.Loaded loadActivity(Summary county) {
@@ -108,10 +108,12 @@ public class DemoDataLoader implements ApplicationRunner {
         log.info("Loaded demo activity in {} ms: class “{}” in progress with {} trainees ({} sessions today); class “{}”"
                         + " ({} 学时, {} trainees) completed, its hours credited to the archive; survey “{}” open with {} questions"
                         + " and {} paper returns entered; {} online courses credited to {} cadres;"
-                        + " {} branch study activities with {} attendances (sign in as ganbu to see them)", a.millis(), a.currentClassName(), a.currentTrainees(), a.sessionsToday(),
+                        + " {} branch study activities with {} attendances; secondment “{}” with {} cadres posted (ganbu with {} logs)"
+                        + " and “{}” ended with {} final evaluations (sign in as ganbu to see them)", a.millis(), a.currentClassName(), a.currentTrainees(), a.sessionsToday(),
                 a.finishedClassName(), a.finishedHours().stripTrailingZeros().toPlainString(), a.finishedTrainees(),
                 a.surveyTitle(), a.surveyQuestions(), a.surveyPaperReturns(), a.onlineCourses(), a.onlineLearners(),
-                a.partyActivities(), a.partyAttendances());
+                a.partyActivities(), a.partyAttendances(), a.secondment().currentProgrammeName(), a.secondment().currentPostings(),
+                a.secondment().ganbuLogs(), a.secondment().endedProgrammeName(), a.secondment().endedEvaluations());
         return a;
     }
 

@@ -8,9 +8,10 @@
  * Then, on the same first start, demo activity ({@link org.ganxun.demo.DemoActivity}): a training provider
  * with instructors, a finished class completed by the demo cadre (its 学时 credited to the archive), a class
  * in progress with sessions today, an open training-needs survey with paper returns, and this year's online courses of
- * most cadres (credited as the online-hours import credits them), and a year of study in a few party branches. These go through the training and
- * survey modules' public services, signed in as the demo accounts, so their rules, audit entries,
+ * most cadres (credited as the online-hours import credits them), a year of study in a few party branches, and
+ * secondment ({@link org.ganxun.demo.DemoSecondment}: this year's programme under way, an earlier one evaluated). These go
+ * through the training, survey, party-education and secondment modules' public services, signed in as the demo accounts, so their rules, audit entries,
  * notifications and events happen as in real use.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"platform", "audit", "org", "people", "training", "survey", "archive", "partyedu"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"platform", "audit", "org", "people", "training", "survey", "archive", "partyedu", "secondment"})
 package org.ganxun.demo;

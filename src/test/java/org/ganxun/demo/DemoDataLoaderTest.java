@@ -20,6 +20,18 @@ import org.ganxun.people.CitizenId;
 import org.ganxun.platform.crypto.FieldCipher;
 import org.ganxun.platform.security.CurrentUser;
 import org.ganxun.platform.web.BusinessException;
+import org.ganxun.secondment.AlertKind;
+import org.ganxun.secondment.CandidateSource;
+import org.ganxun.secondment.CandidateStatus;
+import org.ganxun.secondment.Direction;
+import org.ganxun.secondment.EvaluationKind;
+import org.ganxun.secondment.Evaluations;
+import org.ganxun.secondment.Grade;
+import org.ganxun.secondment.Postings;
+import org.ganxun.secondment.Programmes;
+import org.ganxun.secondment.SecondmentAlerts;
+import org.ganxun.secondment.SecondmentStatistics;
+import org.ganxun.secondment.Selection;
 import org.ganxun.survey.SurveyReturns;
 import org.ganxun.survey.Surveys;
 import org.ganxun.support.ApiSession;
@@ -78,6 +90,18 @@ class DemoDataLoaderTest {
     StudyActivities studies;
     @Autowired
     ArchiveEntries archive;
+    @Autowired
+    Programmes programmes;
+    @Autowired
+    Selection selection;
+    @Autowired
+    Postings postings;
+    @Autowired
+    Evaluations evaluations;
+    @Autowired
+    SecondmentAlerts secondmentAlerts;
+    @Autowired
+    SecondmentStatistics secondmentStatistics;
     @LocalServerPort
     int port;
 
@@ -492,6 +516,148 @@ class DemoDataLoaderTest {
         // the party school's registrar runs both classes; the township liaison sees the published class
         assertThat(as(user("dangxiao"), () -> classes.get(activity.currentClassId())).id()).isEqualTo(activity.currentClassId());
         assertThat(as(user("fuyi"), () -> classes.get(activity.currentClassId())).id()).isEqualTo(activity.currentClassId());
+    }
+
+    @Test
+    void organisationDepartmentRunsThisYearsSecondmentAndSeesTheRefusal() {
+        DemoSecondment.Loaded s = activity.secondment();
+        CurrentUser zzb = user("zzb");
+        LocalDate today = LocalDate.now(DemoActivity.ZONE);
+        // 挂职批次: this year's programme under way first, the earlier one after it
+        assertThat(as(zzb, () -> programmes.list(null, null, null))).extracting(Programmes.ProgrammeView::id)
+                .containsExactly(s.currentProgrammeId(), s.endedProgrammeId());
+        Programmes.ProgrammeView current = as(zzb, () -> programmes.get(s.currentProgrammeId()));
+        assertThat(current.direction()).isEqualTo(Direction.UPWARD);
+        assertThat(current.startsOn()).isBefore(today.minusMonths(4)).isAfter(today.minusMonths(6));
+        assertThat(current.endsOn()).isAfter(today);
+        assertThat(current.manageable()).isTrue();
+        assertThat(current.senders()).extracting(Programmes.OrgRef::name).containsExactlyInAnyOrder(DemoSecondment.CURRENT_SENDERS);
+        assertThat(current.posts()).extracting(Programmes.PostView::receivingOrgName)
+                .containsExactlyInAnyOrder(DemoSecondment.CURRENT_POSTS);
+        assertThat(current.postingCount()).isEqualTo(s.currentPostings()).isEqualTo(5);
+        assertThat(as(zzb, () -> programmes.budget(s.currentProgrammeId()))).allSatisfy(b -> assertThat(b.budget()).isPositive())
+                .anySatisfy(b -> assertThat(b.spent()).isPositive());
+        assertThat(as(zzb, () -> programmes.forums(s.currentProgrammeId()))).singleElement()
+                .satisfies(f -> assertThat(f.points()).hasSize(2));
+
+        // 人选: ranked; from the reserve pool only reserve cadres; selected, refused and not selected; ganbu first
+        List<Selection.Candidate> candidates = as(zzb, () -> selection.candidates(s.currentProgrammeId()));
+        assertThat(candidates).hasSizeGreaterThanOrEqualTo(7);
+        assertThat(candidates).extracting(Selection.Candidate::rank)
+                .containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(1, candidates.size()).boxed().toList());
+        assertThat(candidates.get(0).cadreId()).isEqualTo(activity.ganbuCadreId());
+        assertThat(candidates.get(0).source()).isEqualTo(CandidateSource.ORGANISATION);
+        assertThat(candidates).filteredOn(c -> c.source() == CandidateSource.RESERVE_POOL).hasSizeGreaterThanOrEqualTo(4)
+                .allSatisfy(c -> assertThat(c.reserveCadre()).isTrue());
+        assertThat(candidates).extracting(Selection.Candidate::status)
+                .contains(CandidateStatus.SELECTED, CandidateStatus.REFUSED, CandidateStatus.NOT_SELECTED);
+        assertThat(candidates).filteredOn(c -> c.status() == CandidateStatus.SELECTED).hasSize(5)
+                .allSatisfy(c -> assertThat(c.receivingOrgName()).isNotBlank());
+
+        // 派出单位不放行情况: 富驿镇, with its reason, registered by its liaison
+        Selection.RefusalReport refusals = as(zzb, () -> selection.refusals(null, null));
+        assertThat(refusals.rows()).singleElement().satisfies(r -> {
+            assertThat(r.cadreId()).isEqualTo(s.refusedCadreId());
+            assertThat(r.sendingOrgName()).isEqualTo("富驿镇");
+            assertThat(r.reason()).isEqualTo(DemoSecondment.REFUSAL);
+            assertThat(r.refusedBy()).isEqualTo("富驿镇培训专管员");
+        });
+        assertThat(refusals.byUnit()).singleElement().satisfies(u -> {
+            assertThat(u.sendingOrgName()).isEqualTo("富驿镇");
+            assertThat(u.count()).isEqualTo(1);
+        });
+        assertThat(audit("REFUSE", "SecondmentCandidate", refusals.rows().get(0).candidateId())).isEqualTo("fuyi");
+
+        // 挂职人员: five posted, one of them rotated; 预警: the others' logs are overdue, ganbu's are not
+        List<Postings.Posting> posted = as(zzb, () -> postings.list(s.currentProgrammeId(), null, false));
+        assertThat(posted).hasSize(5).allSatisfy(p -> assertThat(p.statusLabel()).isEqualTo("挂职中"));
+        assertThat(posted).filteredOn(p -> !as(zzb, () -> postings.detail(p.id())).rotations().isEmpty()).hasSize(1);
+        List<SecondmentAlerts.Alert> alerts = as(zzb, () -> secondmentAlerts.list(today, null, s.currentProgrammeId()));
+        assertThat(alerts).isNotEmpty().allSatisfy(a -> {
+            assertThat(a.kind()).isEqualTo(AlertKind.LOG_OVERDUE);
+            assertThat(a.postingId()).isNotEqualTo(s.ganbuPostingId());
+        });
+    }
+
+    @Test
+    void theDemoCadreIsPostedAndWritesLogsThatAreCommentedOn() {
+        DemoSecondment.Loaded s = activity.secondment();
+        CurrentUser ganbu = user("ganbu");
+        // 我的挂职
+        List<Postings.Posting> myPostings = as(ganbu, () -> postings.list(null, null, false));
+        assertThat(myPostings).hasSize(1);
+        Postings.Posting mine = myPostings.get(0);
+        assertThat(mine.id()).isEqualTo(s.ganbuPostingId());
+        assertThat(mine.self()).isTrue();
+        assertThat(mine.sendingOrgName()).isEqualTo("富驿镇");
+        assertThat(mine.receivingOrgName()).isEqualTo("县农业农村局");
+        assertThat(mine.logCount()).isEqualTo(s.ganbuLogs()).isGreaterThanOrEqualTo(5);
+        assertThat(mine.lastLogOn()).isEqualTo(LocalDate.now(DemoActivity.ZONE).minusDays(2));
+
+        List<Postings.LogEntry> logs = as(ganbu, () -> postings.logs(s.ganbuPostingId()));
+        assertThat(logs).hasSize(s.ganbuLogs()).allSatisfy(l -> assertThat(l.content()).isNotBlank());
+        assertThat(logs).filteredOn(l -> l.comment() != null).hasSizeGreaterThanOrEqualTo(2)
+                .allSatisfy(l -> assertThat(l.commentedBy()).isEqualTo("县委组织部干训科"));
+        assertThat(audit("CREATE", "SecondmentLog", logs.get(0).id())).isEqualTo("ganbu");
+
+        Postings.Detail detail = as(user("zzb"), () -> postings.detail(s.ganbuPostingId()));
+        assertThat(detail.expenses()).hasSize(2);
+        assertThat(detail.reviews()).singleElement().satisfies(r -> assertThat(r.conclusionLabel()).isEqualTo("好"));
+    }
+
+    @Test
+    void theEndedProgrammeHasRankedFinalEvaluationsAndStatistics() {
+        DemoSecondment.Loaded s = activity.secondment();
+        CurrentUser zzb = user("zzb");
+        LocalDate today = LocalDate.now(DemoActivity.ZONE);
+        Programmes.ProgrammeView ended = as(zzb, () -> programmes.get(s.endedProgrammeId()));
+        assertThat(ended.direction()).isEqualTo(Direction.DOWNWARD);
+        assertThat(ended.endsOn()).isBefore(today);
+        assertThat(ended.evalWeightLogs()).isZero(); // logs kept on paper
+
+        // 考核排名: every posting graded at the end, 优秀 to 基本称职
+        List<Evaluations.Evaluation> ranking = as(zzb, () -> evaluations.ranking(s.endedProgrammeId(), EvaluationKind.FINAL));
+        assertThat(ranking).hasSize(s.endedEvaluations()).hasSize(4);
+        assertThat(ranking).extracting(Evaluations.Evaluation::rank).containsExactly(1, 2, 3, 4);
+        assertThat(ranking).extracting(Evaluations.Evaluation::grade)
+                .containsExactly(Grade.EXCELLENT, Grade.COMPETENT, Grade.COMPETENT, Grade.BASICALLY_COMPETENT);
+        assertThat(ranking).allSatisfy(e -> assertThat(e.evaluatedOn()).isAfter(ended.endsOn()));
+        assertThat(as(zzb, () -> postings.list(s.endedProgrammeId(), null, false)))
+                .allSatisfy(p -> assertThat(p.statusLabel()).isEqualTo("已期满"));
+
+        // 统计分析: both programmes; the ended one completed and graded
+        SecondmentStatistics.Report stats = as(zzb, () -> secondmentStatistics.report(null, null, null, today));
+        assertThat(stats.total().sent()).isEqualTo(s.currentPostings() + s.endedEvaluations());
+        assertThat(stats.total().completed()).isEqualTo(s.endedEvaluations());
+        assertThat(stats.total().evaluated()).isEqualTo(s.endedEvaluations());
+        assertThat(stats.total().excellent()).isEqualTo(1);
+        assertThat(stats.rows()).extracting(SecondmentStatistics.Row::direction).contains(Direction.UPWARD, Direction.DOWNWARD);
+    }
+
+    @Test
+    void fuyiSeesOnlyHisTownsSecondment() {
+        DemoSecondment.Loaded s = activity.secondment();
+        CurrentUser fuyi = user("fuyi");
+        // the town sends people to this year's programme and received one of the earlier one's
+        List<Programmes.ProgrammeView> list = as(fuyi, () -> programmes.list(null, null, null));
+        assertThat(list).extracting(Programmes.ProgrammeView::id).containsExactly(s.currentProgrammeId(), s.endedProgrammeId());
+        assertThat(list).noneSatisfy(p -> assertThat(p.manageable()).isTrue());
+        // his own people only: ganbu and the one he did not release
+        assertThat(as(fuyi, () -> selection.candidates(s.currentProgrammeId()))).extracting(Selection.Candidate::cadreId)
+                .containsExactlyInAnyOrder(activity.ganbuCadreId(), s.refusedCadreId());
+        assertThat(as(fuyi, () -> selection.refusals(null, null)).rows()).singleElement()
+                .satisfies(r -> assertThat(r.sendingOrgName()).isEqualTo("富驿镇"));
+        // ganbu's posting (sent) and the earlier programme's secondee in the town (received)
+        List<Postings.Posting> seen = as(fuyi, () -> postings.list(null, null, false));
+        assertThat(seen).extracting(Postings.Posting::id).hasSize(2).contains(s.ganbuPostingId());
+        assertThat(seen).allSatisfy(p -> assertThat(List.of(p.sendingOrgName(), p.receivingOrgName())).contains("富驿镇"));
+        assertThat(as(fuyi, () -> evaluations.ranking(s.endedProgrammeId(), EvaluationKind.FINAL))).singleElement()
+                .satisfies(e -> assertThat(e.receivingOrgName()).isEqualTo("富驿镇"));
+        assertThat(as(fuyi, () -> secondmentStatistics.report(null, null, null, null)).total().sent()).isEqualTo(2);
+        // and cannot run the programme
+        assertThatThrownBy(() -> as(fuyi, () -> programmes.addPost(s.currentProgrammeId(),
+                new Programmes.PostForm(fuyiId, "镇长助理", null, 1))))
+                .satisfies(e -> assertThat(((BusinessException) e).status()).isEqualTo(403));
     }
 
     @Test
