@@ -36,14 +36,23 @@ class SecondmentAccess {
     /** Candidates: organiser or sending unit or self (receiving units see postings, not candidates). */
     static final String CANDIDATE_VISIBLE = "(:scAll or op.path like :scPath or so.path like :scPath or sc.cadre_id = :scSelf)";
 
-    /** Programmes: organiser, a sender, a receiver of one of its posts, or a cadre taking part. */
+    /**
+     * Programmes: organiser, a sender, a receiver of one of its posts, a cadre taking part, or a cadre who may put
+     * themself forward (自荐): their unit is one of its senders, or it has none and they work under its organiser.
+     */
     static final String PROGRAMME_VISIBLE = """
             (:scAll or op.path like :scPath
              or exists (select 1 from secondment_sender s join organization x on x.id = s.org_id
                         where s.programme_id = pr.id and x.path like :scPath)
              or exists (select 1 from secondment_post t join organization x on x.id = t.receiving_org_id
                         where t.programme_id = pr.id and x.path like :scPath)
-             or exists (select 1 from secondment_candidate k where k.programme_id = pr.id and k.cadre_id = :scSelf))""";
+             or exists (select 1 from secondment_candidate k where k.programme_id = pr.id and k.cadre_id = :scSelf)
+             or exists (select 1 from cadre me join organization mo on mo.id = me.org_id
+                        where me.id = :scSelf
+                          and (exists (select 1 from secondment_sender s join organization x on x.id = s.org_id
+                                       where s.programme_id = pr.id and mo.path like x.path || '%')
+                               or not exists (select 1 from secondment_sender s where s.programme_id = pr.id)
+                                  and mo.path like op.path || '%')))""";
 
     private final DataScopes scopes;
 

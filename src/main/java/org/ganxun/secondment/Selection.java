@@ -138,6 +138,9 @@ public class Selection {
             if (f.source() != CandidateSource.SELF || !f.cadreId().equals(me.cadreId())) {
                 throw new BusinessException(403, "干部本人只能以个人自荐方式报名", List.of());
             }
+            if (!LocalDate.now().isBefore(pr.startsOn())) {
+                throw BusinessException.conflict("“" + pr.name() + "”已于" + pr.startsOn() + "开始，不能再自荐报名");
+            }
             c = roster.get(f.cadreId());
         } else {
             c = roster.get(f.cadreId());

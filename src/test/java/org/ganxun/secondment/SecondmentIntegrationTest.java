@@ -70,6 +70,33 @@ class SecondmentIntegrationTest {
         liaisonDeptY = fixture.user(Fixture.unique("czj"), Role.UNIT_LIAISON, deptY, null, null);
     }
 
+    @Test
+    void aCadreOfASendingUnitSeesTheProgrammeAndPutsThemselfForwardBeforeItStarts() {
+        long cadre = reserveCadre("自荐", deptX, LocalDate.now().minusYears(30));
+        long outsider = reserveCadre("旁观", townA, LocalDate.now().minusYears(30));
+        CurrentUser me = fixture.user(Fixture.unique("zj"), Role.CADRE, null, null, cadre);
+        CurrentUser other = fixture.user(Fixture.unique("pg"), Role.CADRE, null, null, outsider);
+        Programmes.ProgrammeView upcoming = programme("下派挂职自荐批次", LocalDate.now().plusMonths(1), LocalDate.now().plusMonths(13), null);
+        Programmes.ProgrammeView running = programme("下派挂职进行批次", LocalDate.now().minusMonths(1), LocalDate.now().plusMonths(11), null);
+
+        // 发改局 sends to both programmes: its cadre sees them; a township cadre (not a sender) sees neither
+        assertThat(fixture.as(me, () -> programmes.list(null, null, null))).extracting(Programmes.ProgrammeView::id)
+                .contains(upcoming.id(), running.id());
+        assertThat(fixture.as(other, () -> programmes.list(null, null, null))).extracting(Programmes.ProgrammeView::id)
+                .doesNotContain(upcoming.id(), running.id());
+        assertThatThrownBy(() -> fixture.as(other, () -> selection.register(upcoming.id(),
+                new Selection.CandidateForm(outsider, CandidateSource.SELF, null, null))))
+                .isInstanceOfSatisfying(BusinessException.class, e -> assertThat(e.status()).isEqualTo(403));
+
+        Selection.Candidate mine = fixture.as(me, () -> selection.register(upcoming.id(),
+                new Selection.CandidateForm(cadre, CandidateSource.SELF, null, "愿到基层一线锻炼")));
+        assertThat(mine.source()).isEqualTo(CandidateSource.SELF);
+        assertThat(mine.recommendedBy()).contains("本人");
+        assertThatThrownBy(() -> fixture.as(me, () -> selection.register(running.id(),
+                new Selection.CandidateForm(cadre, CandidateSource.SELF, null, null))))
+                .isInstanceOfSatisfying(BusinessException.class, e -> assertThat(e.getMessage()).contains("不能再自荐报名"));
+    }
+
     // ---- helpers ----
 
     /** A reserve cadre born on the given date, 科员, working since 2010. */
