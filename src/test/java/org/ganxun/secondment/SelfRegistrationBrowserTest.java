@@ -2,9 +2,7 @@ package org.ganxun.secondment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -12,47 +10,34 @@ import org.ganxun.people.RankLevel;
 import org.ganxun.platform.security.CurrentUser;
 import org.ganxun.platform.security.Role;
 import org.ganxun.support.Fixture;
+import org.ganxun.support.BrowserTest;
 import org.ganxun.support.HeadlessChromium;
 import org.ganxun.support.IntegrationTest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** A cadre of a sending unit finds an upcoming secondment programme on 我的挂职 and puts themself forward (个人自荐). */
 @IntegrationTest
-class SelfRegistrationBrowserTest {
+class SelfRegistrationBrowserTest extends BrowserTest {
 
-    private HeadlessChromium browser;
+    @Override
+    protected String screenshots() {
+        return "self-register";
+    }
+
+    @Override
+    protected boolean phone() {
+        return true;
+    }
 
     @LocalServerPort int port;
     @Autowired Fixture fixture;
     @Autowired Programmes programmes;
     @Autowired JdbcClient jdbc;
-
-    private WebDriver driver;
-    private WebDriverWait wait;
-
-    @BeforeEach
-    void startBrowser() throws IOException {
-        browser = HeadlessChromium.phone();
-        driver = browser.driver();
-        wait = new WebDriverWait(driver, Duration.ofSeconds(20));
-        browser.screenshots("self-register");
-    }
-
-    @AfterEach
-    void stopBrowser() throws IOException {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void aCadrePutsThemselfForwardFromTheirPhone() {

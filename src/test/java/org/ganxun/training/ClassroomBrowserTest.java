@@ -4,50 +4,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.ganxun.support.HeadlessChromium.input;
 import static org.ganxun.support.HeadlessChromium.test;
 
-import java.io.IOException;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 
 import org.ganxun.people.RankLevel;
 import org.ganxun.support.Fixture;
-import org.ganxun.support.HeadlessChromium;
+import org.ganxun.support.BrowserTest;
 import org.ganxun.support.IntegrationTest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 @IntegrationTest
-class ClassroomBrowserTest {
+class ClassroomBrowserTest extends BrowserTest {
+
+    @Override
+    protected String screenshots() {
+        return "classroom";
+    }
 
     @LocalServerPort int port;
     @Autowired TrainingFixture tf;
     @Autowired Enrollments enrollments;
-
-    private HeadlessChromium browser;
-    private WebDriver driver;
-    private WebDriverWait wait;
-
-    @BeforeEach
-    void startBrowser() throws IOException {
-        browser = HeadlessChromium.desktop();
-        driver = browser.driver();
-        wait = new WebDriverWait(driver, Duration.ofSeconds(20));
-        browser.screenshots("classroom");
-    }
-
-    @AfterEach
-    void stopBrowser() throws IOException {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void theRegistrarLandsOnTheClassRunningToday() {

@@ -2,9 +2,7 @@ package org.ganxun.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
@@ -13,15 +11,12 @@ import org.ganxun.platform.security.CurrentUser;
 import org.ganxun.platform.security.Role;
 import org.ganxun.support.ApiSession;
 import org.ganxun.support.Fixture;
-import org.ganxun.support.HeadlessChromium;
+import org.ganxun.support.BrowserTest;
 import org.ganxun.support.IntegrationTest;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -33,36 +28,30 @@ import tools.jackson.databind.JsonNode;
  * refused; the timetable then shows the session attended. PNGs go to target/screenshots/mobile-*.png.
  */
 @IntegrationTest
-class MobileCheckInBrowserTest {
+class MobileCheckInBrowserTest extends BrowserTest {
 
-    private HeadlessChromium browser;
+    @Override
+    protected String screenshots() {
+        return "mobile";
+    }
+
+    @Override
+    protected boolean phone() {
+        return true;
+    }
+
+    @BeforeEach
+    void emulatePhoneViewport() {
+        // headless windows are at least 500px wide: emulate the phone's viewport (390×844, touch) instead
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                java.util.Map.of("width", 390, "height", 844, "deviceScaleFactor", 2, "mobile", true));
+    }
 
     @LocalServerPort int port;
     @Autowired TrainingFixture tf;
     @Autowired TrainingClasses classes;
     @Autowired Enrollments enrollments;
     @Autowired JdbcClient jdbc;
-
-    private ChromeDriver driver;
-    private WebDriverWait wait;
-
-    @BeforeEach
-    void startBrowser() throws IOException {
-        browser = HeadlessChromium.phone();
-        driver = (ChromeDriver) browser.driver();
-        // headless windows are at least 500px wide: emulate the phone's viewport (390×844, touch) instead
-        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
-                java.util.Map.of("width", 390, "height", 844, "deviceScaleFactor", 2, "mobile", true));
-        wait = new WebDriverWait(driver, Duration.ofSeconds(20));
-        browser.screenshots("mobile");
-    }
-
-    @AfterEach
-    void stopBrowser() throws IOException {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void traineeScansTheProjectorCodeOnAPhone() {

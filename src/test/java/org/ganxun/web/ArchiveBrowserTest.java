@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.ganxun.support.HeadlessChromium.input;
 import static org.ganxun.support.HeadlessChromium.test;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,10 +15,8 @@ import org.ganxun.people.RankLevel;
 import org.ganxun.people.Roster;
 import org.ganxun.platform.security.Role;
 import org.ganxun.support.Fixture;
-import org.ganxun.support.HeadlessChromium;
+import org.ganxun.support.BrowserTest;
 import org.ganxun.support.IntegrationTest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -28,7 +25,6 @@ import org.openqa.selenium.ElementNotInteractableException;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,9 +39,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * target/screenshots/ (archive-*.png).
  */
 @IntegrationTest
-class ArchiveBrowserTest {
+class ArchiveBrowserTest extends BrowserTest {
 
-    private HeadlessChromium browser;
+    @Override
+    protected String screenshots() {
+        return "archive";
+    }
+
     private static final byte[] PDF = ("%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
             + "2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n").getBytes();
 
@@ -53,24 +53,6 @@ class ArchiveBrowserTest {
     @Autowired JdbcClient jdbc;
     @Autowired Fixture fixture;
     @Autowired Roster roster;
-
-    private ChromeDriver driver;
-    private WebDriverWait wait;
-
-    @BeforeEach
-    void startBrowser() throws IOException {
-        browser = HeadlessChromium.desktop();
-        driver = (ChromeDriver) browser.driver();
-        wait = new WebDriverWait(driver, Duration.ofSeconds(20));
-        browser.screenshots("archive");
-    }
-
-    @AfterEach
-    void stopBrowser() throws IOException {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void recordsHoursTheCadreSeesThemOnAPhoneReportsTrainingAndTheAdministratorApprovesIt() throws Exception {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.ganxun.support.HeadlessChromium.input;
 import static org.ganxun.support.HeadlessChromium.test;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -13,16 +12,13 @@ import org.ganxun.people.RankLevel;
 import org.ganxun.platform.security.CurrentUser;
 import org.ganxun.platform.security.Role;
 import org.ganxun.support.Fixture;
-import org.ganxun.support.HeadlessChromium;
+import org.ganxun.support.BrowserTest;
 import org.ganxun.support.IntegrationTest;
 import org.ganxun.training.ClassType;
 import org.ganxun.training.TrainingClasses;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,31 +30,16 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * theme and target group. Screenshots go to target/screenshots/filing-*.png.
  */
 @IntegrationTest
-class FilingBrowserTest {
+class FilingBrowserTest extends BrowserTest {
 
-    private HeadlessChromium browser;
+    @Override
+    protected String screenshots() {
+        return "filing";
+    }
 
     @LocalServerPort int port;
     @Autowired Fixture fixture;
     @Autowired TrainingClasses classes;
-
-    private ChromeDriver driver;
-    private WebDriverWait wait;
-
-    @BeforeEach
-    void startBrowser() throws IOException {
-        browser = HeadlessChromium.desktop();
-        driver = (ChromeDriver) browser.driver();
-        wait = new WebDriverWait(driver, Duration.ofSeconds(20));
-        browser.screenshots("filing");
-    }
-
-    @AfterEach
-    void stopBrowser() throws IOException {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void registrarFilesAClassAndSeesTheClashWarning() {

@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.ganxun.support.HeadlessChromium.input;
 import static org.ganxun.support.HeadlessChromium.test;
 
-import java.io.IOException;
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -18,17 +16,13 @@ import org.ganxun.partyedu.StudyActivities;
 import org.ganxun.platform.security.CurrentUser;
 import org.ganxun.platform.security.Role;
 import org.ganxun.support.Fixture;
-import org.ganxun.support.HeadlessChromium;
+import org.ganxun.support.BrowserTest;
 import org.ganxun.support.IntegrationTest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -39,33 +33,18 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * the console. PNGs go to target/screenshots/partyedu-*.png.
  */
 @IntegrationTest
-class PartyEduBrowserTest {
+class PartyEduBrowserTest extends BrowserTest {
 
-    private HeadlessChromium browser;
+    @Override
+    protected String screenshots() {
+        return "partyedu";
+    }
 
     @LocalServerPort int port;
     @Autowired Fixture fixture;
     @Autowired Members members;
     @Autowired StudyActivities activities;
     @Autowired JdbcClient jdbc;
-
-    private ChromeDriver driver;
-    private WebDriverWait wait;
-
-    @BeforeEach
-    void startBrowser() throws IOException {
-        browser = HeadlessChromium.desktop();
-        driver = (ChromeDriver) browser.driver();
-        wait = new WebDriverWait(driver, Duration.ofSeconds(20));
-        browser.screenshots("partyedu");
-    }
-
-    @AfterEach
-    void stopBrowser() throws IOException {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void aMemberAwayConfirmsOnAPhoneAndTheSecretarySeesItInTheConsole() {

@@ -22,14 +22,11 @@ import java.util.stream.Collectors;
 
 import cn.idev.excel.FastExcel;
 import org.ganxun.people.CitizenId;
-import org.ganxun.support.HeadlessChromium;
+import org.ganxun.support.BrowserTest;
 import org.ganxun.support.IntegrationTest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,9 +41,13 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * figures on 干部队伍结构统计. A PNG of every step goes to target/screenshots/.
  */
 @IntegrationTest
-class RosterBrowserTest {
+class RosterBrowserTest extends BrowserTest {
 
-    private HeadlessChromium browser;
+    @Override
+    protected String screenshots() {
+        return "roster";
+    }
+
     private static final String PASSWORD = "Ui#Test2026pw";
     /** Given-name characters for unique, valid (Han only) cadre names. */
     private static final String GIVEN = "安柏诚达丰国海弘佳建景俊凯朗立茂鹏启荣瑞韶泰伟文贤晓欣雅毅云哲志宏宁远卓";
@@ -54,24 +55,6 @@ class RosterBrowserTest {
     @LocalServerPort int port;
     @Autowired JdbcClient jdbc;
     @Autowired PasswordEncoder encoder;
-
-    private ChromeDriver driver;
-    private WebDriverWait wait;
-
-    @BeforeEach
-    void startBrowser() throws IOException {
-        browser = HeadlessChromium.desktop();
-        driver = (ChromeDriver) browser.driver();
-        wait = new WebDriverWait(driver, Duration.ofSeconds(20));
-        browser.screenshots("roster");
-    }
-
-    @AfterEach
-    void stopBrowser() throws IOException {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void importsARosterFindsACadreAndSeesTheStatistics() throws Exception {

@@ -2,24 +2,18 @@ package org.ganxun.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 
 import org.ganxun.platform.security.Role;
 import org.ganxun.support.Fixture;
-import org.ganxun.support.HeadlessChromium;
+import org.ganxun.support.BrowserTest;
 import org.ganxun.support.IntegrationTest;
 import org.ganxun.survey.Surveys;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -31,33 +25,23 @@ import tools.jackson.databind.json.JsonMapper;
  * of every step goes to target/screenshots/.
  */
 @IntegrationTest
-class SurveyAnswerBrowserTest {
+class SurveyAnswerBrowserTest extends BrowserTest {
 
-    private HeadlessChromium browser;
+    @Override
+    protected String screenshots() {
+        return "survey";
+    }
+
+    @Override
+    protected boolean phone() {
+        return true;
+    }
 
     @LocalServerPort int port;
     @Autowired JdbcClient jdbc;
     @Autowired Fixture fixture;
     @Autowired Surveys surveys;
     @Autowired JsonMapper json;
-
-    private ChromeDriver driver;
-    private WebDriverWait wait;
-
-    @BeforeEach
-    void startBrowser() throws IOException {
-        browser = HeadlessChromium.phone();
-        driver = (ChromeDriver) browser.driver();
-        wait = new WebDriverWait(driver, Duration.ofSeconds(20));
-        browser.screenshots("survey");
-    }
-
-    @AfterEach
-    void stopBrowser() throws IOException {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void answersASurveyOnAPhone() throws Exception {
