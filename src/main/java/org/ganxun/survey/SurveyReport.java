@@ -335,8 +335,12 @@ public class SurveyReport {
             }
             case "comment", "text" -> {
                 sb.append("共").append(q.answered()).append("人作答");
+                // "mentioned most" only of words more than one person used; a few single answers are listed as such
+                boolean repeated = q.keywords().stream().anyMatch(k -> k.count() > 1);
                 if (!q.keywords().isEmpty()) {
-                    sb.append("，提及较多的有：").append(q.keywords().stream().limit(10).map(k -> k.word() + "（" + k.count() + "人）")
+                    sb.append(repeated ? "，提及较多的有：" : "，涉及：").append(q.keywords().stream()
+                            .filter(k -> !repeated || k.count() > 1).limit(10)
+                            .map(k -> k.word() + (repeated ? "（" + k.count() + "人）" : ""))
                             .collect(Collectors.joining("、")));
                 }
                 sb.append("。");

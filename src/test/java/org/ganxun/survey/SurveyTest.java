@@ -440,6 +440,10 @@ class SurveyTest {
                     .contains("按职级分：科员及以下7人（58.3%）、乡科级4人（33.3%）、县处级1人（8.3%）")
                     .contains("选择“学用脱节”的9人，占75.0%；选择“内容单一”的5人，占41.7%")
                     .contains("群众工作能力（29分")
+                    // open answers: "mentioned most" lists only words several people used; single mentions are just named
+                    .contains("共12人作答，提及较多的有：教学（4人）、案例（3人）")
+                    .doesNotContainPattern("提及较多的有：[^。]*（1人）")
+                    .contains("共4人作答，涉及：")
                     .contains("【请撰稿人")
                     .contains("学用脱节专题培训班")
                     .doesNotContain("{{");
