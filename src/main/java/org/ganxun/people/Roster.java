@@ -12,6 +12,7 @@ import org.ganxun.org.MemberCounts;
 import org.ganxun.org.OrganizationTrees;
 import org.ganxun.org.Tree;
 import org.ganxun.platform.crypto.FieldCipher;
+import org.ganxun.platform.db.SqlArrays;
 import org.ganxun.platform.web.BusinessException;
 import org.ganxun.platform.web.BusinessException.FieldProblem;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -152,11 +153,11 @@ public class Roster implements MemberCounts {
     }
 
     private void write(long id, CadreForm form, CitizenId cid, CadreView before) {
-        boolean postChanged = before.orgId() != form.orgId() || !Objects.equals(trim(before.post()), trim(form.post()))
-                || before.rankLevel() != form.rankLevel() || before.rankGrade() != form.rankGrade()
-                || before.leadership() != Boolean.TRUE.equals(form.leadership());
+        boolean postChanged = postChanged(before, form);
         LocalDate on = form.changedOn() != null ? form.changedOn() : LocalDate.now();
-        CurrentPeriod current = postChanged ? currentPeriod(id, on) : null;
+        if (postChanged) {
+            checkChangeDate(id, on);
+        }
         Map<String, Object> p = params(form, cid);
         p.put("id", id);
         int n = jdbc.sql("""
@@ -171,17 +172,7 @@ public class Roster implements MemberCounts {
         if (n != 1) {
             throw BusinessException.notFound("干部");
         }
-        if (current != null && current.startedOn().equals(on)) {
-            // a second change on the day the current period began corrects that period: a period that
-            // ends the day it starts would say the person held a post for no time at all
-            jdbc.sql("""
-                    update cadre_post_history set org_id = ?, post = ?, rank_level = ?, rank_grade = ?, leadership = ?,
-                        note = case when note = '建档' then note else ? end
-                    where id = ?""")
-                    .params(form.orgId(), trim(form.post()), name(form.rankLevel()), name(form.rankGrade()),
-                            Boolean.TRUE.equals(form.leadership()), describeChange(before, form), current.id())
-                    .update();
-        } else if (postChanged) {
+        if (postChanged) {
             jdbc.sql("update cadre_post_history set ended_on = ? where cadre_id = ? and ended_on is null")
                     .params(on, id).update();
             jdbc.sql("""
@@ -190,31 +181,46 @@ public class Roster implements MemberCounts {
                     .params(id, form.orgId(), trim(form.post()), name(form.rankLevel()), name(form.rankGrade()),
                             Boolean.TRUE.equals(form.leadership()), on, describeChange(before, form))
                     .update();
+            collapseSameDayPeriods(jdbc, new Long[] {id}, new String[] {on.toString()});
         }
     }
 
-    private record CurrentPeriod(long id, LocalDate startedOn) {
+    /** Whether the form changes what the post history records: unit, post, rank level or grade, leadership. */
+    static boolean postChanged(CadreView before, CadreForm form) {
+        return before.orgId() != form.orgId() || !Objects.equals(trim(before.post()), trim(form.post()))
+                || before.rankLevel() != form.rankLevel() || before.rankGrade() != form.rankGrade()
+                || before.leadership() != Boolean.TRUE.equals(form.leadership());
     }
 
     /**
-     * The open period of the post history that a change dated {@code on} ends; refuses dates that would
-     * make a period end before it began, or a change dated in the future.
+     * After the changes dated {@code on[i]} closed the open periods of {@code cadreIds[i]}: a period that began that
+     * same day now ends the day it starts, which would say the person held a post for no time at all. The new period
+     * replaces it (a second change that day corrects the first), keeping a new cadre's 建档 note.
      */
-    private CurrentPeriod currentPeriod(long cadreId, LocalDate on) {
+    static void collapseSameDayPeriods(JdbcClient jdbc, Long[] cadreIds, String[] on) {
+        jdbc.sql("""
+                with emptied as (
+                    delete from cadre_post_history h
+                    using unnest(cast(? as bigint[]), cast(? as date[])) as u(id_, on_)
+                    where h.cadre_id = u.id_ and h.started_on = u.on_ and h.ended_on = u.on_
+                    returning h.cadre_id, h.note)
+                update cadre_post_history h set note = e.note
+                from emptied e
+                where h.cadre_id = e.cadre_id and h.ended_on is null and e.note = '建档'""")
+                .params(SqlArrays.of("bigint", cadreIds), SqlArrays.of("date", on))
+                .update();
+    }
+
+    /** Refuses a change date in the future, or one before the open period of the post history began. */
+    private void checkChangeDate(long cadreId, LocalDate on) {
         if (on.isAfter(LocalDate.now())) {
             throw changeDateProblem("变动日期 " + on + " 晚于今天；职务、职级变动请在生效后登记");
         }
-        CurrentPeriod current = jdbc.sql("""
-                        select id, started_on from cadre_post_history
-                        where cadre_id = ? and ended_on is null order by started_on desc, id desc limit 1""")
-                .param(cadreId)
-                .query((rs, i) -> new CurrentPeriod(rs.getLong(1), rs.getObject(2, LocalDate.class)))
-                .optional().orElse(null);
-        if (current != null && on.isBefore(current.startedOn())) {
-            throw changeDateProblem("变动日期 " + on + " 早于现任职务的起始日期 " + current.startedOn()
-                    + "，不能登记在它之前");
+        LocalDate since = jdbc.sql("select max(started_on) from cadre_post_history where cadre_id = ? and ended_on is null")
+                .param(cadreId).query(LocalDate.class).single();
+        if (since != null && on.isBefore(since)) {
+            throw changeDateProblem("变动日期 " + on + " 早于现任职务的起始日期 " + since + "，不能登记在它之前");
         }
-        return current;
     }
 
     private static BusinessException changeDateProblem(String message) {

@@ -171,7 +171,7 @@ public class RosterBatch {
                 }
                 written.add(new Written(item.row(), id, Outcome.UPDATED));
                 v.render(updates.add(id)).add(before.version()).endRow(); // the version the comparison was made with
-                if (postChanged(before, f)) {
+                if (Roster.postChanged(before, f)) {
                     LocalDate on = f.changedOn() != null ? f.changedOn() : today;
                     movedIds.add(id);
                     movedOn.add(on.toString());
@@ -241,19 +241,7 @@ public class RosterBatch {
         p.history().copyIn(dataSource, "COPY cadre_post_history (cadre_id, org_id, post, rank_level, rank_grade,"
                 + " leadership, started_on, note) FROM STDIN");
         if (p.movedIds().length > 0) {
-            // as in Roster.write: a change on the day the open period began corrects that period instead of
-            // leaving one that ends the day it starts (a new cadre's 建档 note stays with the corrected period)
-            jdbc.sql("""
-                    with emptied as (
-                        delete from cadre_post_history h
-                        using unnest(cast(? as bigint[]), cast(? as date[])) as u(id_, on_)
-                        where h.cadre_id = u.id_ and h.started_on = u.on_ and h.ended_on = u.on_
-                        returning h.cadre_id, h.note)
-                    update cadre_post_history h set note = e.note
-                    from emptied e
-                    where h.cadre_id = e.cadre_id and h.ended_on is null and e.note = '建档'""")
-                    .params(SqlArrays.of("bigint", p.movedIds()), SqlArrays.of("date", p.movedOn()))
-                    .update();
+            Roster.collapseSameDayPeriods(jdbc, p.movedIds(), p.movedOn());
         }
         audit.recordAll(p.audit());
         return p.written();
@@ -263,12 +251,6 @@ public class RosterBatch {
         rows.add(id).add(f.orgId()).add(trim(f.post())).add(f.rankLevel() == null ? null : f.rankLevel().name())
                 .add(f.rankGrade() == null ? null : f.rankGrade().name()).add(Boolean.TRUE.equals(f.leadership()))
                 .add(on).add(note).endRow();
-    }
-
-    private static boolean postChanged(CadreView before, CadreForm form) {
-        return before.orgId() != form.orgId() || !Objects.equals(trim(before.post()), trim(form.post()))
-                || before.rankLevel() != form.rankLevel() || before.rankGrade() != form.rankGrade()
-                || before.leadership() != Boolean.TRUE.equals(form.leadership());
     }
 
     private static final String COLUMNS = """
