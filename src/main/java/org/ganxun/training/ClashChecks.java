@@ -123,24 +123,25 @@ class ClashChecks {
     /** (e) sessions credited with more 学时 than fit into their length. */
     private List<Clash> hoursBeyondLength(long classId, String className) {
         return jdbc.sql("""
-                        select id, session_date, starts_at, ends_at, topic, hours,
-                               extract(epoch from (ends_at - starts_at)) / 60 as minutes
-                        from class_session
-                        where class_id = ? and status = 'SCHEDULED'
-                          and hours * ? > extract(epoch from (ends_at - starts_at)) / 60
+                        select id, session_date, starts_at, ends_at, topic, hours, minutes, trunc(minutes / :per, 1) as most
+                        from (select s.*, round(extract(epoch from (ends_at - starts_at)) / 60) as minutes
+                              from class_session s where class_id = :id and status = 'SCHEDULED') s
+                        where hours * :per > minutes
                         order by session_date, starts_at""")
-                .params(classId, MINUTES_PER_HOUR_AT_LEAST)
+                .param("id", classId).param("per", MINUTES_PER_HOUR_AT_LEAST)
                 .query((rs, i) -> {
                     String when = rs.getObject("session_date", LocalDate.class) + " " + hm(rs, "starts_at") + "-" + hm(rs, "ends_at");
-                    long minutes = Math.round(rs.getDouble("minutes"));
                     return new Clash(ClashKind.HOURS_BEYOND_LENGTH, ClashKind.HOURS_BEYOND_LENGTH.label(), classId, className,
                             null, rs.getLong("id"), null, when,
-                            "“" + rs.getString("topic") + "”（" + when + "）共" + minutes + "分钟，却计"
-                                    + rs.getBigDecimal("hours").stripTrailingZeros().toPlainString() + "学时；按每学时不少于"
-                                    + MINUTES_PER_HOUR_AT_LEAST + "分钟，最多可计" + java.math.BigDecimal.valueOf(minutes)
-                                    .divide(java.math.BigDecimal.valueOf(MINUTES_PER_HOUR_AT_LEAST), 1, java.math.RoundingMode.DOWN)
-                                    .stripTrailingZeros().toPlainString() + "学时，请核实（学时将记入结业证书和学员学时档案）", null);
+                            "“" + rs.getString("topic") + "”（" + when + "）共" + rs.getLong("minutes") + "分钟，却计"
+                                    + plain(rs.getBigDecimal("hours")) + "学时；按每学时不少于" + MINUTES_PER_HOUR_AT_LEAST
+                                    + "分钟，最多可计" + plain(rs.getBigDecimal("most"))
+                                    + "学时，请核实（学时将记入结业证书和学员学时档案）", null);
                 }).list();
+    }
+
+    private static String plain(java.math.BigDecimal n) {
+        return n.stripTrailingZeros().toPlainString();
     }
 
     private List<String> sessionTopics(long classId) {

@@ -291,9 +291,10 @@ public class Enrollments {
         notify(p, "TRAINING_WITHDRAWN", "报名取消通知", "您在“" + row.name() + "”的" + (before.status() == EnrollmentStatus.WAITLISTED
                 ? "候补" : "报名") + "已取消。原因：" + reason.strip(), "withdraw:" + enrollmentId);
         if (before.status() == EnrollmentStatus.ENROLLED) {
-            promote(row);
+            promote(row); // renumbers the waitlist too
+        } else {
+            renumberWaitlist(row.id());
         }
-        renumberWaitlist(row.id());
         return after;
     }
 
