@@ -103,7 +103,10 @@ export const menu = [
     title: '统计分析',
     icon: 'PieChart',
     roles: STAT_VIEWERS,
-    children: [{ path: '/statistics/cadre-profile', title: '干部队伍结构统计', roles: STAT_VIEWERS }]
+    children: [
+      { path: '/statistics/cadre-profile', title: '干部队伍结构统计', roles: STAT_VIEWERS },
+      { path: '/statistics/training', title: '干部教育培训统计', roles: STAT_VIEWERS }
+    ]
   },
   {
     title: '系统管理',

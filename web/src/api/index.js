@@ -54,7 +54,8 @@ export const imports = {
 }
 
 export const statistics = {
-  cadreProfile: (query) => data(http.get('/api/statistics/cadre-profile', { params: cleanParams(query) }))
+  cadreProfile: (query) => data(http.get('/api/statistics/cadre-profile', { params: cleanParams(query) })),
+  training: (query) => data(http.get('/api/statistics/training', { params: cleanParams(query) }))
 }
 
 export const users = {

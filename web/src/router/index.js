@@ -26,6 +26,7 @@ const pages = {
   '/compliance/dashboard': () => import('@/views/compliance/Dashboard.vue'),
   '/compliance/rules': () => import('@/views/compliance/RuleSets.vue'),
   '/statistics/cadre-profile': () => import('@/views/stats/CadreProfile.vue'),
+  '/statistics/training': () => import('@/views/stats/TrainingStatistics.vue'),
   '/system/users': () => import('@/views/system/Users.vue'),
   '/system/audit': () => import('@/views/system/Audit.vue'),
   '/me/password': () => import('@/views/profile/Password.vue'),

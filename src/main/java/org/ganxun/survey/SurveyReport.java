@@ -283,7 +283,6 @@ public class SurveyReport {
         return t.isEmpty() ? title.strip() : t;
     }
 
-    /** A label in the report's punctuation: 村(社区)干部 as 村（社区）干部. */
     /** Groups named in the report's prose; a county's eighty units would bury the sentence (the table keeps them all). */
     static final int PROSE_GROUPS = 10;
 
@@ -300,6 +299,7 @@ public class SurveyReport {
         return named + "，其余" + rest.size() + "个共" + people + "人（" + ClassProposals.fmt(share) + "%）";
     }
 
+    /** A label in the report's punctuation: 村(社区)干部 as 村（社区）干部. */
     private static String fullWidth(String label) {
         return label.replace('(', '（').replace(')', '）');
     }

@@ -58,7 +58,8 @@ class ArchiveBrowserTest extends BrowserTest {
     void recordsHoursTheCadreSeesThemOnAPhoneReportsTrainingAndTheAdministratorApprovesIt() throws Exception {
         // ---- fixture: a county with a township, a 乡科级 cadre there with an account, the county's administrator
         long county = fixture.org(null, Fixture.unique("学时界面县"), "COUNTY");
-        long town = fixture.org(county, Fixture.unique("学时界面镇"), "TOWNSHIP");
+        String townName = Fixture.unique("学时界面镇");
+        long town = fixture.org(county, townName, "TOWNSHIP");
         String cadreName = "学时" + "甲乙丙丁戊己庚辛壬癸".charAt((int) (System.nanoTime() % 10)) + "科长";
         CadreForm f = Fixture.cadreForm(cadreName, town, Fixture.citizenId(LocalDate.of(1981, 6, 18), true));
         CadreForm leader = new CadreForm(f.name(), f.gender(), f.ethnicity(), f.birthDate(), f.citizenId(), f.education(),
@@ -153,6 +154,17 @@ class ArchiveBrowserTest extends BrowserTest {
             assertThat(statuses).containsExactly("APPROVED", "APPROVED");
             assertThat(jdbc.sql("select approved_by from archive_entry where cadre_id = ? and title = ?")
                     .params(cadreId, "市委组织部乡村振兴专题培训").query(String.class).single()).isEqualTo(adminName);
+
+            // ---- the county's yearly training figures now count the cadre as trained (the approved external course)
+            browser.openMenu("统计分析", "干部教育培训统计");
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(test("ts-result"), "年度干部教育培训情况"));
+            assertThat(driver.findElement(test("ts-cadres")).getText()).isEqualTo("1");
+            if (reportedOn.getYear() == LocalDate.now().getYear()) {
+                assertThat(driver.findElement(test("ts-trained")).getText()).isEqualTo("1");
+                assertThat(driver.findElement(test("ts-untrained")).getText()).isEqualTo("0");
+            }
+            assertThat(driver.findElement(test("ts-table")).getText()).contains(townName).contains("合计");
+            shot("training-statistics");
         } catch (AssertionError | RuntimeException e) {
             shot("failure");
             throw e;

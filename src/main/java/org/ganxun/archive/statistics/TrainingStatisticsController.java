@@ -1,0 +1,49 @@
+package org.ganxun.archive.statistics;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Year;
+
+import org.ganxun.people.CadreQuery;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code /api/statistics/training}: the year's training figures over the roster filters, as JSON or Excel. */
+@RestController
+@RequestMapping("/api/statistics")
+@PreAuthorize("hasAnyRole('SYSTEM_ADMIN','ORG_DEPT_ADMIN','UNIT_LIAISON','BRANCH_SECRETARY')")
+class TrainingStatisticsController {
+
+    private static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+
+    private final TrainingStatistics statistics;
+
+    TrainingStatisticsController(TrainingStatistics statistics) {
+        this.statistics = statistics;
+    }
+
+    @GetMapping("/training")
+    TrainingStatistics.Report report(@RequestParam(required = false) Integer year, @ModelAttribute CadreQuery query) {
+        return statistics.report(year == null ? Year.now().getValue() : year, query);
+    }
+
+    @GetMapping("/training.xlsx")
+    ResponseEntity<byte[]> excel(@RequestParam(required = false) Integer year, @ModelAttribute CadreQuery query) {
+        TrainingStatistics.Report r = statistics.report(year == null ? Year.now().getValue() : year, query);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        TrainingStatisticsExcel.write(r, out);
+        return ResponseEntity.ok()
+                .contentType(XLSX)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(TrainingStatisticsExcel.fileName(r), StandardCharsets.UTF_8).build().toString())
+                .body(out.toByteArray());
+    }
+}
