@@ -7,9 +7,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.ganxun.audit.AuditLog;
 import org.ganxun.people.CadreQuery;
@@ -92,18 +94,30 @@ public class Selection {
 
     // ---- eligibility ----
 
+    /** The most people the candidate pool lists at once (narrow it by name or unit). */
+    static final int POOL_LIMIT = 500;
+
     /** Reserve-pool cadres (or all, when {@code reserveOnly} is false) in the user's scope, with eligibility. */
     @Transactional(readOnly = true)
     public List<EligibleCadre> eligible(long programmeId, boolean reserveOnly, String name, Long orgId) {
         Programmes.ProgrammeView pr = programmes.get(programmeId);
         CadreQuery q = new CadreQuery(name, null, orgId, null, null, null, null, null, null, null, null,
                 reserveOnly ? Boolean.TRUE : null, null, null, null, null, CadreStatus.ACTIVE, "name");
-        List<CadreView> rows = search.page(q, 1, 500).rows();
+        // keep only the senders' people before cutting the list: cutting first (the first 500 of the whole
+        // jurisdiction by name) left most of the senders' cadres out of the pool
+        Set<Long> senderUnits = pr.senders().isEmpty() ? null : new HashSet<>(jdbc.sql("""
+                select o.id from organization o
+                where exists (select 1 from secondment_sender s join organization x on x.id = s.org_id
+                              where s.programme_id = ? and o.path like x.path || '%')""")
+                .param(programmeId).query(Long.class).list());
+        List<CadreView> rows = new ArrayList<>();
+        search.forEach(q, c -> {
+            if (rows.size() < POOL_LIMIT && (senderUnits == null || senderUnits.contains(c.orgId()))) {
+                rows.add(c);
+            }
+        });
         List<EligibleCadre> out = new ArrayList<>();
         for (CadreView c : rows) {
-            if (!pr.senders().isEmpty() && sendingOrgFor(pr, c.orgId()) == null) {
-                continue;
-            }
             List<String> reasons = reasons(pr, c.id(), c.birthDate(), c.rankLevel(), c.enteredWorkOn(), c.status());
             boolean already = jdbc.sql("select count(*) from secondment_candidate where programme_id = ? and cadre_id = ?")
                     .params(programmeId, c.id()).query(Long.class).single() > 0;

@@ -191,6 +191,23 @@ class SecondmentIntegrationTest {
     }
 
     @Test
+    void thePoolListsTheSendersPeopleHoweverManyOthersComeFirstByName() {
+        var pr = programme("下派池", LocalDate.of(2026, 3, 1), LocalDate.of(2027, 2, 28), 45);
+        // 501 reserve cadres of a township that does not send, all named before the sender's cadre
+        jdbc.sql("""
+                insert into cadre (name, gender, birth_date, citizen_id_enc, citizen_id_hash, citizen_id_masked, political_status,
+                    org_id, staff_category, rank_level, entered_work_on, reserve_cadre)
+                select 'A' || lpad(g::text, 4, '0'), 'MALE', date '1990-01-01', 'x', md5(random()::text) || md5(random()::text),
+                       '510***', 'CPC_MEMBER', ?, 'CIVIL_SERVANT', 'STAFF', date '2012-08-01', true
+                from generate_series(1, 501) g""").param(townA).update();
+        long sender = reserveCadre("送", deptX, LocalDate.of(1990, 1, 1));
+
+        List<Selection.EligibleCadre> pool = fixture.as(orgDept, () -> selection.eligible(pr.id(), true, null, null));
+        assertThat(pool).extracting(Selection.EligibleCadre::cadreId).containsExactly(sender);
+        assertThat(pool.get(0).eligible()).isTrue();
+    }
+
+    @Test
     void aCadreCannotBeInTwoOverlappingPostings() {
         var first = programme("下派一", LocalDate.of(2026, 3, 1), LocalDate.of(2027, 2, 28), 45);
         var overlapping = programme("下派二", LocalDate.of(2027, 2, 28), LocalDate.of(2028, 2, 27), 45);
