@@ -228,7 +228,7 @@ public class Selection {
         Programmes.ProgrammeView pr = programmes.get(before.programmeId());
         access.requireOrganiser(pr.organiserPath());
         if (before.status() != CandidateStatus.REGISTERED) {
-            throw BusinessException.conflict("“" + before.name() + "”已" + before.statusLabel() + "，成绩不能再修改");
+            throw BusinessException.conflict("“" + before.name() + "”" + decided(before) + "，成绩不能再修改");
         }
         for (BigDecimal s : new BigDecimal[]{f.writtenScore(), f.interviewScore(), f.recommendationScore()}) {
             if (s != null && (s.signum() < 0 || s.compareTo(BigDecimal.valueOf(100)) > 0 || s.scale() > 2)) {
@@ -254,7 +254,7 @@ public class Selection {
         Programmes.ProgrammeView pr = programmes.get(before.programmeId());
         access.requireOrganiser(pr.organiserPath());
         if (before.status() != CandidateStatus.REGISTERED) {
-            throw BusinessException.conflict("“" + before.name() + "”已" + before.statusLabel());
+            throw BusinessException.conflict("“" + before.name() + "”" + decided(before) + "，不能再作选派决定");
         }
         if (f.postId() == null) {
             throw new BusinessException("请选择挂职岗位");
@@ -308,7 +308,7 @@ public class Selection {
         Programmes.ProgrammeView pr = programmes.get(before.programmeId());
         access.requireOrganiser(pr.organiserPath());
         if (before.status() != CandidateStatus.REGISTERED) {
-            throw BusinessException.conflict("“" + before.name() + "”已" + before.statusLabel());
+            throw BusinessException.conflict("“" + before.name() + "”" + decided(before) + "，不能再作选派决定");
         }
         jdbc.sql("""
                 update secondment_candidate set status = 'NOT_SELECTED', decided_at = now(), decided_by = ?,
@@ -477,6 +477,11 @@ public class Selection {
             return Long.compare(a.id(), b.id());
         });
         return out;
+    }
+
+    /** "当前状态为“已选派”": the labels read 已选派 / 未选派 / 派出单位不放行, so no "已" in front of them. */
+    static String decided(Candidate c) {
+        return "当前状态为“" + c.statusLabel() + "”";
     }
 
     static String rankLabel(RankLevel level, String gradeLabel) {

@@ -208,6 +208,19 @@ class SecondmentIntegrationTest {
     }
 
     @Test
+    void aDecidedCandidateIsRefusedInPlainWords() {
+        var pr = programme("下派定", LocalDate.of(2026, 3, 1), LocalDate.of(2027, 2, 28), 45);
+        long wang = reserveCadre("王", deptX, LocalDate.of(1990, 1, 1));
+        long post = addPost(pr.id(), townA, "乡镇长助理").id();
+        long c = candidate(pr.id(), wang).id();
+        approve(c, post);
+        assertThatThrownBy(() -> fixture.as(orgDept, () -> selection.score(c,
+                new Selection.ScoreForm(bd("80"), bd("80"), bd("80")))))
+                .hasMessageEndingWith("”当前状态为“已选派”，成绩不能再修改");
+        assertThatThrownBy(() -> approve(c, post)).hasMessageEndingWith("”当前状态为“已选派”，不能再作选派决定");
+    }
+
+    @Test
     void aCadreCannotBeInTwoOverlappingPostings() {
         var first = programme("下派一", LocalDate.of(2026, 3, 1), LocalDate.of(2027, 2, 28), 45);
         var overlapping = programme("下派二", LocalDate.of(2027, 2, 28), LocalDate.of(2028, 2, 27), 45);
