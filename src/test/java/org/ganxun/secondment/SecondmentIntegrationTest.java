@@ -290,7 +290,7 @@ class SecondmentIntegrationTest {
     // ---- refusal ----
 
     @Test
-    void aSendingUnitRefusingToReleaseMustGiveAReasonWhichIsReported() {
+    void aSendingUnitRefusingToReleaseMustGiveAReasonWhichIsReported() throws Exception {
         var pr = programme("下派", LocalDate.of(2026, 3, 1), LocalDate.of(2027, 2, 28), 45);
         long wang = reserveCadre("王", deptY, LocalDate.of(1990, 1, 1));
         long postId = addPost(pr.id(), townA, "镇长助理").id();
@@ -316,6 +316,18 @@ class SecondmentIntegrationTest {
             assertThat(u.sendingOrgId()).isEqualTo(deptY);
             assertThat(u.count()).isEqualTo(1);
         });
+
+        // the export gives the time on the users' clock to the minute, not a UTC ISO instant
+        byte[] xlsx = mvc.perform(get("/api/secondment/refusals.xlsx").param("programmeId", String.valueOf(pr.id())).with(user(orgDept)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        try (var book = org.apache.poi.ss.usermodel.WorkbookFactory.create(new java.io.ByteArrayInputStream(xlsx))) {
+            var row = book.getSheetAt(0).getRow(1);
+            assertThat(row.getCell(1).getStringCellValue()).isEqualTo("王明");
+            assertThat(row.getCell(7).getStringCellValue()).isEqualTo(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+                    .withZone(java.time.ZoneId.systemDefault()).format(refused.refusedAt()));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     // ---- during the posting ----
