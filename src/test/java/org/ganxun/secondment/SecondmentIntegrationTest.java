@@ -208,6 +208,22 @@ class SecondmentIntegrationTest {
     }
 
     @Test
+    void theProgrammeCannotBeShortenedBelowItsPostings() {
+        var pr = programme("下派缩", LocalDate.of(2026, 3, 1), LocalDate.of(2027, 2, 28), 45);
+        long li = reserveCadre("李", deptX, LocalDate.of(1990, 1, 1));
+        approve(candidate(pr.id(), li).id(), addPost(pr.id(), townA, "乡镇长助理").id()); // 2026-03-01 to 2027-02-28
+        java.util.function.Function<LocalDate, Programmes.ProgrammeForm> endingOn = end -> new Programmes.ProgrammeForm(pr.name(),
+                Direction.DOWNWARD, county, pr.startsOn(), end, null, bd("10000"), bd("2000"), bd("3000"), 45, 3,
+                List.of(RankLevel.STAFF, RankLevel.TOWNSHIP), null, null, null, null, null, null, null, null, null, null, null, 7,
+                List.of(deptX, deptY));
+        assertThatThrownBy(() -> fixture.as(orgDept, () -> programmes.update(pr.id(), endingOn.apply(LocalDate.of(2026, 12, 31)))))
+                .hasMessage("已有人员挂职至2027-02-28，批次结束日期不能早于该日");
+        assertThat(fixture.as(orgDept, () -> programmes.get(pr.id())).endsOn()).isEqualTo(LocalDate.of(2027, 2, 28));
+        assertThat(fixture.as(orgDept, () -> programmes.update(pr.id(), endingOn.apply(LocalDate.of(2027, 3, 31)))).endsOn())
+                .isEqualTo(LocalDate.of(2027, 3, 31));
+    }
+
+    @Test
     void aDecidedCandidateIsRefusedInPlainWords() {
         var pr = programme("下派定", LocalDate.of(2026, 3, 1), LocalDate.of(2027, 2, 28), 45);
         long wang = reserveCadre("王", deptX, LocalDate.of(1990, 1, 1));
