@@ -417,6 +417,10 @@ class SecondmentIntegrationTest {
         assertThatThrownBy(() -> fixture.as(orgDept, () -> evaluations.record(pz, new Evaluations.EvaluationForm(EvaluationKind.FINAL,
                 LocalDate.of(2026, 2, 6), bd("88"), 1, 0, 0, 0, bd("85"), null, bd("90"), null, null))))
                 .hasMessageContaining("已有期满考核结果");
+        // a date still to come would count logs not yet due as missing: refused
+        assertThatThrownBy(() -> fixture.as(orgDept, () -> evaluations.record(pl, new Evaluations.EvaluationForm(EvaluationKind.FINAL,
+                LocalDate.now().plusDays(1), bd("95"), 10, 0, 0, 0, bd("95"), null, bd("95"), null, null))))
+                .hasMessage("考核日期不能晚于今天");
         // 李 without logs: 0×10% + 95×20% + 100×40% + 95×15% + 95×15% = 0 + 19 + 40 + 14.25 + 14.25 = 87.50 → ranks first
         Evaluations.Evaluation el = fixture.as(orgDept, () -> evaluations.record(pl, new Evaluations.EvaluationForm(EvaluationKind.FINAL,
                 LocalDate.of(2026, 2, 5), bd("95"), 10, 0, 0, 0, bd("95"), null, bd("95"), null, null)));
