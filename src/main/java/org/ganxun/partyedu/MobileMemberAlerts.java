@@ -22,7 +22,8 @@ import org.springframework.transaction.annotation.Transactional;
  * <li>{@code AWAY_NOT_TRANSFERRED}: away for six months or more (外出……6个月以上并且地点相对固定的，应当转移组织关系)
  * and the membership not transferred;</li>
  * <li>{@code OUT_OF_CONTACT}: no contact for six months or more (与党组织失去联系6个月以上), counted from the last
- * contact, or from the day they left when no contact was ever recorded.</li>
+ * contact, or from the day they left when no contact was ever recorded;</li>
+ * <li>{@code NOT_RECORDED}: neither date is on record, so the branch must find out and register them.</li>
  * </ul>
  * "6个月以上" includes six months itself (以上 includes the number, as in Chinese statute usage), so the alert is
  * raised on the day six calendar months after the date ({@code date.plusMonths(6)}; from 31 August that is the
@@ -37,7 +38,10 @@ public class MobileMemberAlerts {
 
     public enum Kind {
         AWAY_NOT_TRANSFERRED("外出满六个月未转组织关系", "党员外出学习、工作、生活6个月以上并且地点相对固定的，应当转移组织关系。"),
-        OUT_OF_CONTACT("失去联系满六个月", "对与党组织失去联系6个月以上、通过各种方式查找仍然没有取得联系的党员，予以停止党籍。");
+        OUT_OF_CONTACT("失去联系满六个月", "对与党组织失去联系6个月以上、通过各种方式查找仍然没有取得联系的党员，予以停止党籍。"),
+        // neither a leaving date nor a contact is on record: nothing says six months have passed, so this is
+        // not counted as out of contact (statistics would report people as lost who were only never registered)
+        NOT_RECORDED("外出和联系情况未登记", "党组织应当掌握流动党员的外出去向和联系情况；未登记外出时间和联系记录的，无法判断是否失去联系。");
 
         private final String label;
         private final String rule;
@@ -98,7 +102,7 @@ public class MobileMemberAlerts {
         }
         LocalDate since = m.lastContactOn() != null ? m.lastContactOn() : m.awaySince();
         if (since == null) {
-            out.add(alert(m, Kind.OUT_OF_CONTACT, null, null, asOf, m.name() + "为流动党员，但未登记外出时间和联系情况，请尽快联系并登记"));
+            out.add(alert(m, Kind.NOT_RECORDED, null, null, asOf, m.name() + "为流动党员，但未登记外出时间和联系情况，请尽快联系并登记"));
         } else {
             LocalDate due = since.plusMonths(MONTHS);
             if (!asOf.isBefore(due)) {

@@ -25,7 +25,9 @@ public class PartyEduStatistics {
     public record BranchRow(String partyOrgName, int total, Map<MemberCategory, Integer> byCategory, int cadres, int mobile) {
     }
 
-    public record MobileStatus(int mobile, int transferred, int contactedWithinSixMonths, int outOfContact, int awayNotTransferred) {
+    /** {@code notRecorded}: mobile members with neither a leaving date nor a contact on record (counted in neither contact figure). */
+    public record MobileStatus(int mobile, int transferred, int contactedWithinSixMonths, int outOfContact, int awayNotTransferred,
+                               int notRecorded) {
     }
 
     public record SiteRow(String townshipName, String orgName, String siteName, int monthlyTarget, int sessionsThisYear,
@@ -57,7 +59,7 @@ public class PartyEduStatistics {
         for (MemberCategory c : MemberCategory.values()) {
             byCategory.put(c.label(), 0);
         }
-        int transferred = 0, contacted = 0, outOfContact = 0, awayNotTransferred = 0, mobile = 0;
+        int transferred = 0, contacted = 0, outOfContact = 0, awayNotTransferred = 0, mobile = 0, notRecorded = 0;
         for (MemberView m : all) {
             byBranch.computeIfAbsent(m.partyOrgName() == null ? "（未编入支部）" : m.partyOrgName(), k -> new ArrayList<>()).add(m);
             byCategory.merge(m.categoryLabel(), 1, Integer::sum);
@@ -70,6 +72,8 @@ public class PartyEduStatistics {
                 boolean lost = alerts.stream().anyMatch(a -> a.kind() == MobileMemberAlerts.Kind.OUT_OF_CONTACT);
                 if (lost) {
                     outOfContact++;
+                } else if (alerts.stream().anyMatch(a -> a.kind() == MobileMemberAlerts.Kind.NOT_RECORDED)) {
+                    notRecorded++;
                 } else {
                     contacted++;
                 }
@@ -94,7 +98,7 @@ public class PartyEduStatistics {
                 .map(s -> new SiteRow(s.townshipName(), s.orgName(), s.name(), s.monthlyTarget(), s.sessionsThisYear(),
                         s.sessionsThisMonth(), s.faultyEquipment(), s.openAlerts())).toList();
         return new Summary(year, asOf, all.size(), byCategory, branches,
-                new MobileStatus(mobile, transferred, contacted, outOfContact, awayNotTransferred), activities.yearlyHours(), met,
+                new MobileStatus(mobile, transferred, contacted, outOfContact, awayNotTransferred, notRecorded), activities.yearlyHours(), met,
                 hours.size() - met, StudyActivities.byBranch(hours), siteRows.size(),
                 siteRows.stream().mapToInt(SiteRow::sessionsThisYear).sum(), (int) siteRows.stream().filter(r -> r.openAlerts() > 0).count(),
                 siteRows);
@@ -137,7 +141,8 @@ public class PartyEduStatistics {
         MobileStatus m = s.mobile();
         w.write(List.of(List.<Object>of("流动党员", m.mobile()), List.<Object>of("已转移组织关系", m.transferred()),
                         List.<Object>of("六个月内有联系", m.contactedWithinSixMonths()), List.<Object>of("失去联系满六个月", m.outOfContact()),
-                        List.<Object>of("外出满六个月未转组织关系", m.awayNotTransferred())),
+                        List.<Object>of("外出满六个月未转组织关系", m.awayNotTransferred()),
+                        List.<Object>of("外出和联系情况未登记", m.notRecorded())),
                 FastExcel.writerSheet(1, "流动党员").head(List.of(List.of("项目"), List.of("人数"))).build());
         // 3. hours against the rule
         List<List<Object>> hrows = new ArrayList<>();

@@ -497,7 +497,7 @@ public class StudyActivities {
                 : a.onlineUntil() == null ? "该活动未开放在线参学"
                 : today.isBefore(a.heldOn()) ? "活动将于" + MobileMemberAlerts.cn(a.heldOn()) + "开始，届时可在线参学"
                 : today.isAfter(a.onlineUntil()) ? "在线参学已于" + MobileMemberAlerts.cn(a.onlineUntil()) + "截止"
-                : "请学习以下内容后点击“确认参学”";
+                : "请学习以上内容后点击“确认参学”"; // the page shows it below the text and materials
         return new Invitation(m.name(), a.partyOrgName(), a.kindLabel(), a.topic(), a.heldOn(), a.hours(), a.content(),
                 a.onlineUntil(), open && attendedOn == null, attendedOn != null, attendedOn, materialsOf(a.id()), message);
     }

@@ -68,6 +68,10 @@ public class Evaluations {
         if (f.evaluatedOn().isBefore(v.startsOn())) {
             throw new BusinessException("考核日期不能早于挂职开始日期");
         }
+        // log completeness counts the windows elapsed by this date: a future date would count logs not yet due as missing
+        if (f.evaluatedOn().isAfter(LocalDate.now())) {
+            throw new BusinessException("考核日期不能晚于今天");
+        }
         for (BigDecimal s : new BigDecimal[]{f.dutyReportScore(), f.interviewScore(), f.verificationScore()}) {
             if (s == null || s.signum() < 0 || s.compareTo(BigDecimal.valueOf(100)) > 0 || s.scale() > 2) {
                 throw new BusinessException("述职、个别谈话、调查核实得分须填写，在0到100之间，最多两位小数");

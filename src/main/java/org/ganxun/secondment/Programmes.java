@@ -193,6 +193,12 @@ public class Programmes {
         if (firstStart != null && (f.startsOn().isAfter(firstStart))) {
             throw new BusinessException("已有人员自" + firstStart + "起挂职，批次开始日期不能晚于该日");
         }
+        // postings must stay within the programme's period (as at selection), or they would run past its end
+        LocalDate lastEnd = jdbc.sql("select max(ends_on) from secondment_posting where programme_id = ? and status = 'ACTIVE'")
+                .param(id).query(LocalDate.class).optional().orElse(null);
+        if (lastEnd != null && f.endsOn().isBefore(lastEnd)) {
+            throw new BusinessException("已有人员挂职至" + lastEnd + "，批次结束日期不能早于该日");
+        }
         Map<String, Object> p = params(f);
         p.put("id", id);
         jdbc.sql("""

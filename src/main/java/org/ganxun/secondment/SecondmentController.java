@@ -4,6 +4,8 @@ import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -218,7 +220,7 @@ class SecondmentController {
         return excel("派出单位不放行情况.xlsx", "不放行情况",
                 List.of("派出单位", "姓名", "挂职批次", "年度", "方向", "不放行理由", "登记人", "登记时间"),
                 selection.refusals(year, programmeId).rows(), r -> List.of(r.sendingOrgName(), r.cadreName(), r.programmeName(),
-                        r.year(), r.directionLabel(), r.reason(), s(r.refusedBy()), r.refusedAt().toString()), null);
+                        r.year(), r.directionLabel(), r.reason(), s(r.refusedBy()), MINUTE.format(r.refusedAt())), null);
     }
 
     // ---- postings ----
@@ -361,6 +363,9 @@ class SecondmentController {
     }
 
     // ---- helpers ----
+
+    /** Times in exports as clerks write them, on the users' clock (GanxunApplication.useUsersTimeZone), not UTC ISO. */
+    static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
 
     private static <T> ResponseEntity<byte[]> excel(String fileName, String sheet, List<String> head, List<T> rows,
                                                     Function<T, List<Object>> toRow, String footnote) {

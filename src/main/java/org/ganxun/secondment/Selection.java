@@ -7,9 +7,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.ganxun.audit.AuditLog;
 import org.ganxun.people.CadreQuery;
@@ -92,18 +94,30 @@ public class Selection {
 
     // ---- eligibility ----
 
+    /** The most people the candidate pool lists at once (narrow it by name or unit). */
+    static final int POOL_LIMIT = 500;
+
     /** Reserve-pool cadres (or all, when {@code reserveOnly} is false) in the user's scope, with eligibility. */
     @Transactional(readOnly = true)
     public List<EligibleCadre> eligible(long programmeId, boolean reserveOnly, String name, Long orgId) {
         Programmes.ProgrammeView pr = programmes.get(programmeId);
         CadreQuery q = new CadreQuery(name, null, orgId, null, null, null, null, null, null, null, null,
                 reserveOnly ? Boolean.TRUE : null, null, null, null, null, CadreStatus.ACTIVE, "name");
-        List<CadreView> rows = search.page(q, 1, 500).rows();
+        // keep only the senders' people before cutting the list: cutting first (the first 500 of the whole
+        // jurisdiction by name) left most of the senders' cadres out of the pool
+        Set<Long> senderUnits = pr.senders().isEmpty() ? null : new HashSet<>(jdbc.sql("""
+                select o.id from organization o
+                where exists (select 1 from secondment_sender s join organization x on x.id = s.org_id
+                              where s.programme_id = ? and o.path like x.path || '%')""")
+                .param(programmeId).query(Long.class).list());
+        List<CadreView> rows = new ArrayList<>();
+        search.forEach(q, c -> {
+            if (rows.size() < POOL_LIMIT && (senderUnits == null || senderUnits.contains(c.orgId()))) {
+                rows.add(c);
+            }
+        });
         List<EligibleCadre> out = new ArrayList<>();
         for (CadreView c : rows) {
-            if (!pr.senders().isEmpty() && sendingOrgFor(pr, c.orgId()) == null) {
-                continue;
-            }
             List<String> reasons = reasons(pr, c.id(), c.birthDate(), c.rankLevel(), c.enteredWorkOn(), c.status());
             boolean already = jdbc.sql("select count(*) from secondment_candidate where programme_id = ? and cadre_id = ?")
                     .params(programmeId, c.id()).query(Long.class).single() > 0;
@@ -214,7 +228,7 @@ public class Selection {
         Programmes.ProgrammeView pr = programmes.get(before.programmeId());
         access.requireOrganiser(pr.organiserPath());
         if (before.status() != CandidateStatus.REGISTERED) {
-            throw BusinessException.conflict("“" + before.name() + "”已" + before.statusLabel() + "，成绩不能再修改");
+            throw BusinessException.conflict("“" + before.name() + "”" + decided(before) + "，成绩不能再修改");
         }
         for (BigDecimal s : new BigDecimal[]{f.writtenScore(), f.interviewScore(), f.recommendationScore()}) {
             if (s != null && (s.signum() < 0 || s.compareTo(BigDecimal.valueOf(100)) > 0 || s.scale() > 2)) {
@@ -240,7 +254,7 @@ public class Selection {
         Programmes.ProgrammeView pr = programmes.get(before.programmeId());
         access.requireOrganiser(pr.organiserPath());
         if (before.status() != CandidateStatus.REGISTERED) {
-            throw BusinessException.conflict("“" + before.name() + "”已" + before.statusLabel());
+            throw BusinessException.conflict("“" + before.name() + "”" + decided(before) + "，不能再作选派决定");
         }
         if (f.postId() == null) {
             throw new BusinessException("请选择挂职岗位");
@@ -294,7 +308,7 @@ public class Selection {
         Programmes.ProgrammeView pr = programmes.get(before.programmeId());
         access.requireOrganiser(pr.organiserPath());
         if (before.status() != CandidateStatus.REGISTERED) {
-            throw BusinessException.conflict("“" + before.name() + "”已" + before.statusLabel());
+            throw BusinessException.conflict("“" + before.name() + "”" + decided(before) + "，不能再作选派决定");
         }
         jdbc.sql("""
                 update secondment_candidate set status = 'NOT_SELECTED', decided_at = now(), decided_by = ?,
@@ -463,6 +477,11 @@ public class Selection {
             return Long.compare(a.id(), b.id());
         });
         return out;
+    }
+
+    /** "当前状态为“已选派”": the labels read 已选派 / 未选派 / 派出单位不放行, so no "已" in front of them. */
+    static String decided(Candidate c) {
+        return "当前状态为“" + c.statusLabel() + "”";
     }
 
     static String rankLabel(RankLevel level, String gradeLabel) {

@@ -75,6 +75,15 @@ class MobileMemberAlertsTest {
     }
 
     @Test
+    void aMobileMemberWithNothingOnRecordIsToBeRegisteredNotReportedAsOutOfContact() {
+        MemberView unknown = mobile(null, null, false);
+        List<MobileMemberAlerts.Alert> a = MobileMemberAlerts.of(unknown, LocalDate.of(2026, 11, 22));
+        assertThat(a).extracting(MobileMemberAlerts.Alert::kind).containsExactly(MobileMemberAlerts.Kind.NOT_RECORDED);
+        assertThat(a.get(0).kindLabel()).isEqualTo("外出和联系情况未登记");
+        assertThat(a.get(0).message()).isEqualTo("吴流动为流动党员，但未登记外出时间和联系情况，请尽快联系并登记");
+    }
+
+    @Test
     void aMemberAtHomeNeverAlerts() {
         MemberView m = mobile(LocalDate.of(2020, 1, 1), null, false);
         MemberView home = new MemberView(m.id(), null, false, m.name(), m.gender(), m.genderLabel(), m.birthDate(), m.citizenIdMasked(),

@@ -145,6 +145,8 @@ class StudyAttendanceTest {
         assertThat(page.get("memberName").asString()).isEqualTo("蒋在外");
         assertThat(page.get("open").asBoolean()).isTrue();
         assertThat(page.get("attended").asBoolean()).isFalse();
+        // the activity's text and materials stand above this message on the page
+        assertThat(page.get("message").asString()).isEqualTo("请学习以上内容后点击“确认参学”");
 
         var r1 = phone.postJson("/api/public/partyedu/study/" + token + "/attend", "{}");
         assertThat(r1.statusCode()).as(r1.body()).isEqualTo(200);

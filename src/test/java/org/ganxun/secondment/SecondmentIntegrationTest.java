@@ -191,6 +191,52 @@ class SecondmentIntegrationTest {
     }
 
     @Test
+    void thePoolListsTheSendersPeopleHoweverManyOthersComeFirstByName() {
+        var pr = programme("下派池", LocalDate.of(2026, 3, 1), LocalDate.of(2027, 2, 28), 45);
+        // 501 reserve cadres of a township that does not send, all named before the sender's cadre
+        jdbc.sql("""
+                insert into cadre (name, gender, birth_date, citizen_id_enc, citizen_id_hash, citizen_id_masked, political_status,
+                    org_id, staff_category, rank_level, entered_work_on, reserve_cadre)
+                select 'A' || lpad(g::text, 4, '0'), 'MALE', date '1990-01-01', 'x', md5(random()::text) || md5(random()::text),
+                       '510***', 'CPC_MEMBER', ?, 'CIVIL_SERVANT', 'STAFF', date '2012-08-01', true
+                from generate_series(1, 501) g""").param(townA).update();
+        long sender = reserveCadre("送", deptX, LocalDate.of(1990, 1, 1));
+
+        List<Selection.EligibleCadre> pool = fixture.as(orgDept, () -> selection.eligible(pr.id(), true, null, null));
+        assertThat(pool).extracting(Selection.EligibleCadre::cadreId).containsExactly(sender);
+        assertThat(pool.get(0).eligible()).isTrue();
+    }
+
+    @Test
+    void theProgrammeCannotBeShortenedBelowItsPostings() {
+        var pr = programme("下派缩", LocalDate.of(2026, 3, 1), LocalDate.of(2027, 2, 28), 45);
+        long li = reserveCadre("李", deptX, LocalDate.of(1990, 1, 1));
+        approve(candidate(pr.id(), li).id(), addPost(pr.id(), townA, "乡镇长助理").id()); // 2026-03-01 to 2027-02-28
+        java.util.function.Function<LocalDate, Programmes.ProgrammeForm> endingOn = end -> new Programmes.ProgrammeForm(pr.name(),
+                Direction.DOWNWARD, county, pr.startsOn(), end, null, bd("10000"), bd("2000"), bd("3000"), 45, 3,
+                List.of(RankLevel.STAFF, RankLevel.TOWNSHIP), null, null, null, null, null, null, null, null, null, null, null, 7,
+                List.of(deptX, deptY));
+        assertThatThrownBy(() -> fixture.as(orgDept, () -> programmes.update(pr.id(), endingOn.apply(LocalDate.of(2026, 12, 31)))))
+                .hasMessage("已有人员挂职至2027-02-28，批次结束日期不能早于该日");
+        assertThat(fixture.as(orgDept, () -> programmes.get(pr.id())).endsOn()).isEqualTo(LocalDate.of(2027, 2, 28));
+        assertThat(fixture.as(orgDept, () -> programmes.update(pr.id(), endingOn.apply(LocalDate.of(2027, 3, 31)))).endsOn())
+                .isEqualTo(LocalDate.of(2027, 3, 31));
+    }
+
+    @Test
+    void aDecidedCandidateIsRefusedInPlainWords() {
+        var pr = programme("下派定", LocalDate.of(2026, 3, 1), LocalDate.of(2027, 2, 28), 45);
+        long wang = reserveCadre("王", deptX, LocalDate.of(1990, 1, 1));
+        long post = addPost(pr.id(), townA, "乡镇长助理").id();
+        long c = candidate(pr.id(), wang).id();
+        approve(c, post);
+        assertThatThrownBy(() -> fixture.as(orgDept, () -> selection.score(c,
+                new Selection.ScoreForm(bd("80"), bd("80"), bd("80")))))
+                .hasMessageEndingWith("”当前状态为“已选派”，成绩不能再修改");
+        assertThatThrownBy(() -> approve(c, post)).hasMessageEndingWith("”当前状态为“已选派”，不能再作选派决定");
+    }
+
+    @Test
     void aCadreCannotBeInTwoOverlappingPostings() {
         var first = programme("下派一", LocalDate.of(2026, 3, 1), LocalDate.of(2027, 2, 28), 45);
         var overlapping = programme("下派二", LocalDate.of(2027, 2, 28), LocalDate.of(2028, 2, 27), 45);
@@ -260,7 +306,7 @@ class SecondmentIntegrationTest {
     // ---- refusal ----
 
     @Test
-    void aSendingUnitRefusingToReleaseMustGiveAReasonWhichIsReported() {
+    void aSendingUnitRefusingToReleaseMustGiveAReasonWhichIsReported() throws Exception {
         var pr = programme("下派", LocalDate.of(2026, 3, 1), LocalDate.of(2027, 2, 28), 45);
         long wang = reserveCadre("王", deptY, LocalDate.of(1990, 1, 1));
         long postId = addPost(pr.id(), townA, "镇长助理").id();
@@ -286,6 +332,18 @@ class SecondmentIntegrationTest {
             assertThat(u.sendingOrgId()).isEqualTo(deptY);
             assertThat(u.count()).isEqualTo(1);
         });
+
+        // the export gives the time on the users' clock to the minute, not a UTC ISO instant
+        byte[] xlsx = mvc.perform(get("/api/secondment/refusals.xlsx").param("programmeId", String.valueOf(pr.id())).with(user(orgDept)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        try (var book = org.apache.poi.ss.usermodel.WorkbookFactory.create(new java.io.ByteArrayInputStream(xlsx))) {
+            var row = book.getSheetAt(0).getRow(1);
+            assertThat(row.getCell(1).getStringCellValue()).isEqualTo("王明");
+            assertThat(row.getCell(7).getStringCellValue()).isEqualTo(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+                    .withZone(java.time.ZoneId.systemDefault()).format(refused.refusedAt()));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     // ---- during the posting ----
@@ -359,6 +417,10 @@ class SecondmentIntegrationTest {
         assertThatThrownBy(() -> fixture.as(orgDept, () -> evaluations.record(pz, new Evaluations.EvaluationForm(EvaluationKind.FINAL,
                 LocalDate.of(2026, 2, 6), bd("88"), 1, 0, 0, 0, bd("85"), null, bd("90"), null, null))))
                 .hasMessageContaining("已有期满考核结果");
+        // a date still to come would count logs not yet due as missing: refused
+        assertThatThrownBy(() -> fixture.as(orgDept, () -> evaluations.record(pl, new Evaluations.EvaluationForm(EvaluationKind.FINAL,
+                LocalDate.now().plusDays(1), bd("95"), 10, 0, 0, 0, bd("95"), null, bd("95"), null, null))))
+                .hasMessage("考核日期不能晚于今天");
         // 李 without logs: 0×10% + 95×20% + 100×40% + 95×15% + 95×15% = 0 + 19 + 40 + 14.25 + 14.25 = 87.50 → ranks first
         Evaluations.Evaluation el = fixture.as(orgDept, () -> evaluations.record(pl, new Evaluations.EvaluationForm(EvaluationKind.FINAL,
                 LocalDate.of(2026, 2, 5), bd("95"), 10, 0, 0, 0, bd("95"), null, bd("95"), null, null)));
