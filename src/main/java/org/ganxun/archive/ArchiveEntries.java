@@ -236,6 +236,37 @@ public class ArchiveEntries {
         return get(id);
     }
 
+    /**
+     * A system-credited activity's date was corrected (a party branch mistyped its study day): every entry it
+     * credited takes the right date wherever it had the wrong one, each change audited, and the people's standings
+     * are recomputed (the hours may now fall in another year). Returns how many entries changed.
+     */
+    @Transactional
+    public int correctDate(CreditSource source, String sourceRef, LocalDate wrong, LocalDate right) {
+        List<Long> ids = jdbc.sql("select id from archive_entry where source = ? and source_ref = ? order by id")
+                .params(source.name(), sourceRef).query(Long.class).list();
+        int changed = 0;
+        for (long id : ids) {
+            ArchiveEntry before = get(id);
+            int n = jdbc.sql("""
+                    update archive_entry set
+                        started_on = case when started_on = :wrong then :right else started_on end,
+                        ended_on = case when ended_on = :wrong then :right else ended_on end,
+                        credited_on = case when credited_on = :wrong then :right else credited_on end,
+                        version = version + 1
+                     where id = :id and :wrong in (started_on, ended_on, credited_on)""")
+                    .param("wrong", wrong).param("right", right).param("id", id).update();
+            if (n == 1) {
+                changed++;
+                ArchiveEntry after = get(id);
+                audit.record("UPDATE", "ArchiveEntry", id, "更正学时日期：" + after.cadreName() + " " + after.title() + "，"
+                        + wrong + " 改为 " + right, before, after);
+                events.publishEvent(new ArchiveChanged(after.cadreId()));
+            }
+        }
+        return changed;
+    }
+
     /** The organisation department approves a reported entry; the approver's data scope must cover the person. */
     @Transactional
     public ArchiveEntry approve(long id) {

@@ -156,14 +156,39 @@ public class StudyActivities {
         if (r.partyOrgId() != null && r.partyOrgId() != before.partyOrgId()) {
             throw new BusinessException("不能把学习活动改到其他党支部");
         }
+        boolean redated = before.attendees() > 0 && !before.heldOn().equals(r.heldOn());
+        if (redated) {
+            refuseRedateBeyondAttendance(id, before, r.heldOn());
+        }
         jdbc.sql("""
                 update study_activity set kind = ?, topic = ?, held_on = ?, hours = ?, location = ?, content = ?, online_until = ?,
                     version = version + 1 where id = ?""")
                 .params(r.kind().name(), r.topic().strip(), r.heldOn(), r.hours(), Members.trim(r.location()),
                         Members.trim(r.content()), r.onlineUntil(), id).update();
+        if (redated) {
+            // a corrected date: those who came on the day came on the corrected day, and their 学时 go with it
+            jdbc.sql("update study_attendance set attended_on = ? where activity_id = ? and mode = 'ON_SITE' and attended_on = ?")
+                    .params(r.heldOn(), id, before.heldOn()).update();
+            archive.correctDate(CreditSource.GROUP_STUDY, sourceRef(id), before.heldOn(), r.heldOn());
+        }
         Activity after = find(id);
         audit.record("UPDATE", "StudyActivity", id, "修改学习活动：" + after.topic(), before, after);
         return after;
+    }
+
+    /**
+     * With attendance recorded, the date may be corrected but not to a day not yet come (attendance is only
+     * recorded for held activities), nor after someone already studied it online.
+     */
+    private void refuseRedateBeyondAttendance(long id, Activity before, LocalDate heldOn) {
+        if (heldOn.isAfter(today())) {
+            throw BusinessException.conflict("已有" + before.attendees() + "人登记参加，活动日期不能改到今天以后");
+        }
+        LocalDate firstOnline = jdbc.sql("select min(attended_on) from study_attendance where activity_id = ? and mode = 'ONLINE'")
+                .param(id).query(LocalDate.class).optional().orElse(null);
+        if (firstOnline != null && heldOn.isAfter(firstOnline)) {
+            throw BusinessException.conflict("已有人员于" + firstOnline + "在线参学，活动日期不能晚于该日");
+        }
     }
 
     private static void validate(ActivityRequest r) {

@@ -182,6 +182,34 @@ class StudyAttendanceTest {
     }
 
     @Test
+    void aCorrectedDateMovesTheAttendanceAndTheArchiveEntryWithIt() {
+        // held on the last day of last year but typed as the 2nd of this January: the hours belong to last year
+        LocalDate jan2 = LocalDate.of(LocalDate.now().getYear(), 1, 2);
+        LocalDate typed = jan2.isAfter(LocalDate.now()) ? LocalDate.now() : jan2;
+        LocalDate held = typed.minusDays(2);
+        StudyActivities.Activity a = activity(ActivityKind.PARTY_LECTURE, "年终党课", typed, "3", null);
+        fixture.as(b.secretaryA, () -> activities.recordAttendance(a.id(), List.of(farmer, cadreMember), StudyActivities.Mode.ON_SITE));
+
+        StudyActivities.Activity moved = fixture.as(b.secretaryA, () -> activities.update(a.id(), new StudyActivities.ActivityRequest(
+                b.branchA, ActivityKind.PARTY_LECTURE, "年终党课", held, new BigDecimal("3"), "村活动室", "学习党章第一章", null)));
+        assertThat(moved.heldOn()).isEqualTo(held);
+        assertThat(jdbc.sql("select distinct attended_on from study_attendance where activity_id = ?").param(a.id())
+                .query(LocalDate.class).list()).containsExactly(held);
+        var entry = jdbc.sql("select id, started_on, ended_on, credited_on from archive_entry where cadre_id = ? and source_ref = ?")
+                .params(cadreId, "PA-" + a.id()).query().singleRow();
+        assertThat(List.of(entry.get("started_on"), entry.get("ended_on"), entry.get("credited_on")).stream().map(Object::toString))
+                .containsOnly(held.toString());
+        assertThat(jdbc.sql("select summary from audit_log where entity_type = 'ArchiveEntry' and entity_id = ? and action = 'UPDATE'")
+                .param(entry.get("id").toString()).query(String.class).single()).contains(typed + " 改为 " + held);
+
+        // not to a day not yet come: attendance is recorded for held activities only
+        assertThatThrownBy(() -> fixture.as(b.secretaryA, () -> activities.update(a.id(), new StudyActivities.ActivityRequest(
+                b.branchA, ActivityKind.PARTY_LECTURE, "年终党课", LocalDate.now().plusDays(1), new BigDecimal("3"), "村活动室", null, null))))
+                .isInstanceOf(BusinessException.class).hasMessageContaining("不能改到今天以后");
+        assertThat(jdbc.sql("select held_on from study_activity where id = ?").param(a.id()).query(LocalDate.class).single()).isEqualTo(held);
+    }
+
+    @Test
     void attendanceBeforeTheActivityIsHeldIsRefused() {
         StudyActivities.Activity a = activity(ActivityKind.BRANCH_STUDY, "下周学习", LocalDate.now().plusDays(7), "2", null);
         assertThatThrownBy(() -> fixture.as(b.secretaryA,
