@@ -1,7 +1,6 @@
 package org.ganxun.secondment;
 
 import java.io.ByteArrayOutputStream;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -386,8 +385,9 @@ class SecondmentController {
                 .contentType(XLSX).body(out.toByteArray());
     }
 
+    /** A number stays a number in the sheet (sortable, summable), as in the evaluations export; none is a blank cell. */
     private static Object n(Object v) {
-        return v == null ? "" : v instanceof BigDecimal b ? b.toPlainString() : v;
+        return v == null ? "" : v;
     }
 
     private static String s(String v) {

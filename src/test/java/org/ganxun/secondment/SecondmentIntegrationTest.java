@@ -159,6 +159,15 @@ class SecondmentIntegrationTest {
         assertThat(rows).extracting(n -> n.get("composite").decimalValue())
                 .usingElementComparator(BigDecimal::compareTo).containsExactly(bd("86"), bd("86"), bd("86"), bd("85.8"));
         assertThat(pr.tieBreakRule()).isEqualTo("综合成绩相同时，依次按面试成绩高者优先、笔试成绩高者优先、报名时间早者优先排序");
+        // the ranking sheet keeps scores as numbers (a clerk sorts and sums them)
+        byte[] xlsx = mvc.perform(get("/api/secondment/programmes/" + pr.id() + "/candidates.xlsx").with(user(orgDept)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        try (var book = org.apache.poi.ss.usermodel.WorkbookFactory.create(new java.io.ByteArrayInputStream(xlsx))) {
+            var last = book.getSheetAt(0).getRow(4);
+            assertThat(last.getCell(1).getStringCellValue()).startsWith("丁");
+            assertThat(last.getCell(9).getNumericCellValue()).isEqualTo(88.0);
+            assertThat(last.getCell(12).getNumericCellValue()).isEqualTo(85.8);
+        }
         // a sending unit sees only its own people, but with their rank among all
         List<Selection.Candidate> seenByY = fixture.as(liaisonDeptY, () -> selection.candidates(pr.id()));
         assertThat(seenByY).extracting(Selection.Candidate::id).containsExactly(c, d);
