@@ -211,6 +211,9 @@ public class ArchiveEntries {
         return new BatchResult(inserted.size(), total, skipped);
     }
 
+    /** What a cadre or liaison may report; everything else is credited by the system or recorded by the department. */
+    static final java.util.Set<CreditSource> REPORTABLE = java.util.EnumSet.of(CreditSource.EXTERNAL_TRAINING, CreditSource.TEACHING, CreditSource.OTHER);
+
     /** External training reported by the cadre themself or their unit's liaison; waits for approval. */
     @Transactional
     public ArchiveEntry report(EntryRequest req, Attachment attachment) {
@@ -228,6 +231,15 @@ public class ArchiveEntries {
             throw new BusinessException("请上传培训证明材料（结业证书、通知或照片）", List.of(new FieldProblem("attachment", "请上传证明材料")));
         }
         checkAttachment(attachment);
+        // classes, online courses and group study are credited by the system under their own references: a report
+        // claiming one (e.g. TC-<class>) would stand in for the real credit, which is idempotent by that reference
+        if (req.source() != null && !REPORTABLE.contains(req.source())) {
+            throw new BusinessException("学时申报只用于外出培训、授课等；" + req.source().label() + "学时由系统自动计入",
+                    List.of(new FieldProblem("source", "请选择外出培训认定、授课或其他")));
+        }
+        req = new EntryRequest(req.cadreId(), req.source(), null, req.title(), req.provider(), req.startedOn(), req.endedOn(),
+                req.creditedOn(), req.quantity(), req.quantityUnit(), req.passedTest(), req.delivery(), req.required(),
+                req.fullTime(), req.trainingType(), req.evidence());
         long id = insert(req, cadre, EntryStatus.PENDING, me.username());
         jdbc.sql("insert into archive_attachment (entry_id, file_name, content_type, size_bytes, content) values (?, ?, ?, ?, ?)")
                 .params(id, attachment.fileName(), attachment.contentType(), attachment.content().length, attachment.content())
