@@ -38,6 +38,8 @@ import org.springframework.util.StringUtils;
 public class ArchiveEntries {
 
     public static final int MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
+    /** One entry's 学时 at most (five years of 550 学时 several times over; the column holds 99999.99). */
+    static final BigDecimal MAX_ENTRY_HOURS = new BigDecimal("5000");
     private static final Set<String> ATTACHMENT_TYPES = Set.of("application/pdf", "image/jpeg", "image/png");
 
     private final JdbcClient jdbc;
@@ -342,6 +344,11 @@ public class ArchiveEntries {
                     Boolean.TRUE.equals(req.passedTest()));
             hours = c.hours();
             note = c.note();
+        }
+        // archive_entry.hours is numeric(7,2): a typing slip (99999 days, or a teaching multiplier) must be a clear 400, not a 500
+        if (hours.compareTo(MAX_ENTRY_HOURS) > 0) {
+            throw new BusinessException("折算后为" + hours.stripTrailingZeros().toPlainString() + "学时，超过单条记录上限"
+                    + MAX_ENTRY_HOURS.toPlainString() + "学时，请核对数量和单位", List.of(new FieldProblem("quantity", "数量过大，请核对")));
         }
         Map<String, Object> p = new HashMap<>();
         p.put("cadre", cadre.id());
