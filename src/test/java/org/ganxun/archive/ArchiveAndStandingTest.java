@@ -287,4 +287,15 @@ class ArchiveAndStandingTest {
         assertThatThrownBy(() -> fixture.as(townAdminA, () -> checks.appraisal(cadreB, 2026)))
                 .isInstanceOfSatisfying(BusinessException.class, e -> assertThat(e.status()).isEqualTo(403));
     }
+
+    /** Next year's appraisal cannot be judged yet: it used to show this year's shortfalls under next year's name. */
+    @Test
+    void anAppraisalOfAYearNotBegunIsRefused() {
+        int next = LocalDate.now().getYear() + 1;
+        assertThatThrownBy(() -> fixture.as(countyAdmin, () -> checks.appraisal(cadreB, next)))
+                .isInstanceOfSatisfying(BusinessException.class, e -> {
+                    assertThat(e.status()).isEqualTo(400);
+                    assertThat(e.getMessage()).contains(next + "年度尚未开始");
+                });
+    }
 }
