@@ -38,7 +38,8 @@ class ClassCompletionCreditsTest {
         ClassCompleted event = new ClassCompleted(classId, "乡村振兴专题培训班", "县委党校", LocalDate.of(2025, 5, 6), LocalDate.of(2025, 5, 10),
                 ClassType.ROTATION, true, new BigDecimal("40"), List.of(
                         new ClassCompleted.Trainee(1, passed, new BigDecimal("36.5"), true, CompletionOutcome.COMPLETED, false),
-                        new ClassCompleted.Trainee(2, failed, BigDecimal.ZERO, false, CompletionOutcome.NO_CERTIFICATE, true)));
+                        new ClassCompleted.Trainee(2, failed, BigDecimal.ZERO, false, CompletionOutcome.NO_CERTIFICATE, true)),
+                LocalDate.of(2025, 5, 10));
         credits.credit(event);
         credits.credit(event); // the event publication registry may deliver it again after a crash
         var rows = jdbc.sql("select cadre_id, hours, source, delivery, full_time, training_type, status from archive_entry where source_ref = ?")
@@ -76,7 +77,7 @@ class ClassCompletionCreditsTest {
 
         credits.credit(new ClassCompleted(classId, "秋季中青年干部培训班", "县委党校", ends.minusDays(4), ends, ClassType.CORE, true,
                 new BigDecimal("40"), List.of(new ClassCompleted.Trainee(1, trainee, new BigDecimal("40"), true,
-                CompletionOutcome.COMPLETED, false))));
+                CompletionOutcome.COMPLETED, false)), ends));
         var row = jdbc.sql("select hours, status from archive_entry where cadre_id = ? and source = 'CLASS_COMPLETION' and source_ref = ?")
                 .params(trainee, ref).query().singleRow();
         assertThat((BigDecimal) row.get("hours")).isEqualByComparingTo("40");
