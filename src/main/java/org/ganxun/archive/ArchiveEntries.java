@@ -38,6 +38,8 @@ import org.springframework.util.StringUtils;
 public class ArchiveEntries {
 
     public static final int MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
+    /** One entry's 学时 at most (five years of 550 学时 several times over; the column holds 99999.99). */
+    static final BigDecimal MAX_ENTRY_HOURS = new BigDecimal("5000");
     private static final Set<String> ATTACHMENT_TYPES = Set.of("application/pdf", "image/jpeg", "image/png");
 
     private final JdbcClient jdbc;
@@ -211,6 +213,9 @@ public class ArchiveEntries {
         return new BatchResult(inserted.size(), total, skipped);
     }
 
+    /** What a cadre or liaison may report; everything else is credited by the system or recorded by the department. */
+    static final java.util.Set<CreditSource> REPORTABLE = java.util.EnumSet.of(CreditSource.EXTERNAL_TRAINING, CreditSource.TEACHING, CreditSource.OTHER);
+
     /** External training reported by the cadre themself or their unit's liaison; waits for approval. */
     @Transactional
     public ArchiveEntry report(EntryRequest req, Attachment attachment) {
@@ -228,6 +233,15 @@ public class ArchiveEntries {
             throw new BusinessException("请上传培训证明材料（结业证书、通知或照片）", List.of(new FieldProblem("attachment", "请上传证明材料")));
         }
         checkAttachment(attachment);
+        // classes, online courses and group study are credited by the system under their own references: a report
+        // claiming one (e.g. TC-<class>) would stand in for the real credit, which is idempotent by that reference
+        if (req.source() != null && !REPORTABLE.contains(req.source())) {
+            throw new BusinessException("学时申报只用于外出培训、授课等；" + req.source().label() + "学时由系统自动计入",
+                    List.of(new FieldProblem("source", "请选择外出培训认定、授课或其他")));
+        }
+        req = new EntryRequest(req.cadreId(), req.source(), null, req.title(), req.provider(), req.startedOn(), req.endedOn(),
+                req.creditedOn(), req.quantity(), req.quantityUnit(), req.passedTest(), req.delivery(), req.required(),
+                req.fullTime(), req.trainingType(), req.evidence());
         long id = insert(req, cadre, EntryStatus.PENDING, me.username());
         jdbc.sql("insert into archive_attachment (entry_id, file_name, content_type, size_bytes, content) values (?, ?, ?, ?, ?)")
                 .params(id, attachment.fileName(), attachment.contentType(), attachment.content().length, attachment.content())
@@ -361,6 +375,11 @@ public class ArchiveEntries {
                     Boolean.TRUE.equals(req.passedTest()));
             hours = c.hours();
             note = c.note();
+        }
+        // archive_entry.hours is numeric(7,2): a typing slip (99999 days, or a teaching multiplier) must be a clear 400, not a 500
+        if (hours.compareTo(MAX_ENTRY_HOURS) > 0) {
+            throw new BusinessException("折算后为" + hours.stripTrailingZeros().toPlainString() + "学时，超过单条记录上限"
+                    + MAX_ENTRY_HOURS.toPlainString() + "学时，请核对数量和单位", List.of(new FieldProblem("quantity", "数量过大，请核对")));
         }
         Map<String, Object> p = new HashMap<>();
         p.put("cadre", cadre.id());

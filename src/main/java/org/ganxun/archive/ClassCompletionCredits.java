@@ -1,5 +1,7 @@
 package org.ganxun.archive;
 
+import java.time.LocalDate;
+
 import org.ganxun.platform.security.CurrentUser;
 import org.ganxun.platform.security.Role;
 import org.ganxun.training.ClassCompleted;
@@ -40,13 +42,16 @@ class ClassCompletionCredits {
         SecurityContextHolder.getContext().setAuthentication(
                 UsernamePasswordAuthenticationToken.authenticated(system, null, system.getAuthorities()));
         try {
+            // a class completed before its planned last day counts on the day of 结业: a future date would leave the
+            // hours out of today's standing, or in next year's when the plan ran past 31 December
+            LocalDate on = event.completedOn() != null ? event.completedOn() : event.endsOn();
             for (ClassCompleted.Trainee t : event.trainees()) {
                 if (!t.passed() || t.hoursEarned().signum() <= 0) {
                     continue;
                 }
                 entries.credit(new ArchiveEntries.EntryRequest(t.cadreId(), CreditSource.CLASS_COMPLETION,
                         TrainingClasses.archiveSourceRef(event.classId()), event.className(), event.providerName(), event.startsOn(),
-                        event.endsOn(), event.endsOn(), t.hoursEarned(), QuantityUnit.HOURS, null, Delivery.CONCENTRATED, true,
+                        on, on, t.hoursEarned(), QuantityUnit.HOURS, null, Delivery.CONCENTRATED, true,
                         event.fullTime(), trainingType(event.classType()), "培训班结业（班次编号" + event.classId() + "）"), SYSTEM);
             }
         } finally {

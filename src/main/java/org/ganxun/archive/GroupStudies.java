@@ -43,6 +43,9 @@ public class GroupStudies {
                           BigDecimal hours, boolean required, int attendees) {
     }
 
+    /** A session is held on one day. */
+    static final BigDecimal MAX_HOURS = new BigDecimal("24");
+
     private final JdbcClient jdbc;
     private final ArchiveEntries entries;
     private final OrganizationTrees trees;
@@ -61,6 +64,10 @@ public class GroupStudies {
     public Session record(SessionRequest r) {
         if (r.kind() == null || !StringUtils.hasText(r.title()) || r.heldOn() == null || r.hours() == null || r.hours().signum() <= 0) {
             throw new BusinessException("请填写学习类型、主题、日期和学时（大于0）", List.of(new FieldProblem("title", "必填项缺失")));
+        }
+        if (r.hours().compareTo(MAX_HOURS) > 0) {
+            // one session on one day; the column holds at most 9999.99 (a larger number was a 500)
+            throw new BusinessException("一次集体学习的学时不能超过" + MAX_HOURS + "学时，请核对", List.of(new FieldProblem("hours", "学时过大")));
         }
         if (r.heldOn().isAfter(LocalDate.now())) {
             throw new BusinessException("学习日期不能晚于今天", List.of(new FieldProblem("heldOn", "日期不能晚于今天")));

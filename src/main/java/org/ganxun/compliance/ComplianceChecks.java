@@ -67,6 +67,10 @@ public class ComplianceChecks {
     @Transactional(readOnly = true)
     public AppraisalCheck appraisal(long cadreId, int year) {
         roster.get(cadreId);
+        if (year > LocalDate.now().getYear()) {
+            // the standing as of today is this year's: it says nothing about a year not begun
+            throw new BusinessException(year + "年度尚未开始，不能核查评优资格");
+        }
         LocalDate end = LocalDate.of(year, 12, 31);
         LocalDate asOf = LocalDate.now().isBefore(end) ? LocalDate.now() : end;
         StandingService.PersonStanding ps = standings.compute(cadreId, asOf);

@@ -37,15 +37,18 @@ public final class NationalRules {
         CountFilter initial = new CountFilter(Set.of(), null, null, EnumSet.of(TrainingType.INITIAL), Set.of());
         String art14 = REGULATION + "第十四条";
         List<Requirement> reqs = List.of(
-                new Requirement("LEADER_CYCLE", "县处级以上领导干部每5年脱产培训", RequirementKind.CYCLE, new BigDecimal("550"), null,
-                        leaders, Set.of(), Set.of(), true, false, fullTimeConcentrated, 5, 2023, null, 12, null, art14,
+                // 第十四条 names 四级调研员以上职级公务员 beside the leaders: every 县处级 period counts, leading post or not
+                new Requirement("LEADER_CYCLE", "县处级以上领导干部和四级调研员以上职级公务员每5年脱产培训", RequirementKind.CYCLE, new BigDecimal("550"), null,
+                        leaders, Set.of(), Set.of(), false, false, fullTimeConcentrated, 5, 2023, null, 12, null, art14,
                         "县处级以上领导干部……每5年应当参加党校（行政学院）、干部学院或者经厅局级以上单位组织（人事）部门认可的其他培训机构累计3个月或者550学时以上的培训；新提拔的领导干部提拔前未达到该要求的，应当在提拔后1年内完成。",
                         "V"),
                 new Requirement("TOWNSHIP_YEARLY", "乡科级领导干部及一级主任科员以下公务员年度培训", RequirementKind.YEARLY,
                         new BigDecimal("90"), null, township, Set.of(), civilServants, false, false, concentrated, null, null,
                         null, null, null, art14, "乡科级领导干部、一级主任科员以下公务员每年参加集中培训时间累计不少于12天或者90学时。", "V"),
+                // the plan asks it of all cadres (条例第二条: 机关, 事业单位, 国有企业), not only civil servants;
+                // village committee members (村干部) are not cadres in that sense
                 new Requirement("ONLINE_YEARLY", "网络自学年度学时", RequirementKind.YEARLY, new BigDecimal("50"), null,
-                        Set.of(), Set.of(), civilServants, false, false, online, null, null, null, null, null,
+                        Set.of(), Set.of(), EnumSet.complementOf(EnumSet.of(StaffCategory.VILLAGE_CADRE)), false, false, online, null, null, null, null, null,
                         "《全国干部教育培训规划(2023-2027年)》", "干部每年参加网络自学不少于50学时。", "S"),
                 new Requirement("PARTY_YEARLY", "党员年度集中学习培训", RequirementKind.YEARLY, new BigDecimal("32"), null,
                         Set.of(), Set.of(), Set.of(), false, true, concentrated, null, null, null, null, null,

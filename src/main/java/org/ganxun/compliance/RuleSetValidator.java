@@ -2,10 +2,12 @@ package org.ganxun.compliance;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.ganxun.archive.CreditSource;
 import org.ganxun.platform.web.BusinessException.FieldProblem;
 import org.springframework.util.StringUtils;
 
@@ -29,6 +31,33 @@ final class RuleSetValidator {
         }
         if (doc.conversions() == null || doc.conversions().hoursPerDay() == null || doc.conversions().hoursPerDay().signum() <= 0) {
             p.add(new FieldProblem("conversions.hoursPerDay", "每天折算学时须大于0"));
+        }
+        if (doc.conversions() != null && doc.conversions().onlineBands() != null) {
+            for (int i = 0; i < doc.conversions().onlineBands().size(); i++) {
+                RuleSet.OnlineBand b = doc.conversions().onlineBands().get(i);
+                if (b == null || b.minMinutes() < 0 || b.hours() == null || b.hours().signum() < 0) {
+                    p.add(new FieldProblem("conversions.onlineBands[" + i + "]", "网络课程折算第" + (i + 1) + "档：起点分钟数和学时不能为空或负数"));
+                }
+            }
+        }
+        // a cap without a source, or without a number, cannot be applied: every standing under this rule set would fail
+        if (doc.caps() != null) {
+            Set<CreditSource> capped = EnumSet.noneOf(CreditSource.class);
+            for (int i = 0; i < doc.caps().size(); i++) {
+                RuleSet.SourceCap c = doc.caps().get(i);
+                String at = "第" + (i + 1) + "项单项上限";
+                if (c == null || c.source() == null) {
+                    p.add(new FieldProblem("caps[" + i + "].source", at + "：请选择学时来源"));
+                } else if (!capped.add(c.source())) {
+                    p.add(new FieldProblem("caps[" + i + "].source", at + "：“" + c.source().label() + "”已设置过上限"));
+                }
+                if (c != null && (c.maxHoursPerYear() == null || c.maxHoursPerYear().signum() < 0)) {
+                    p.add(new FieldProblem("caps[" + i + "].maxHoursPerYear", at + "：请填写每年最多计入的学时（不小于0）"));
+                }
+            }
+        }
+        if (doc.carryOver() != null && doc.carryOver().maxHours() != null && doc.carryOver().maxHours().signum() < 0) {
+            p.add(new FieldProblem("carryOver.maxHours", "结转上限不能为负数"));
         }
         Set<String> codes = new HashSet<>();
         for (int i = 0; i < doc.requirements().size(); i++) {

@@ -188,6 +188,9 @@ public final class StandingCalculator {
         Map<CreditSource, BigDecimal> capBySource = new EnumMap<>(CreditSource.class);
         if (caps != null) {
             for (SourceCap cap : caps) {
+                if (cap == null || cap.source() == null || cap.maxHoursPerYear() == null) {
+                    continue; // incomplete (stored before the editor refused it): one clerk's slip must not stop every standing
+                }
                 capBySource.put(cap.source(), cap.maxHoursPerYear());
             }
         }

@@ -22,7 +22,8 @@ import org.springframework.transaction.annotation.Transactional;
  * <p>
  * The rule ({@link #RULE}): fewest classes in the last three years first; among equals, the one whose
  * last class ended longest ago (never trained first); then fewest 学时 credited this year; then by unit.
- * "Classes" are this system's enrollments that held a seat (enrolled or completed, class not cancelled)
+ * "Classes" are this system's enrollments that held a seat (enrolled, completed, not completed or dismissed: whoever
+ * sat in the class was sent; class not cancelled)
  * plus approved archive entries of concentrated training (sources CLASS_COMPLETION, EXTERNAL_TRAINING)
  * that did not come from this system's classes. Hours this year are the approved archive hours credited
  * this year. Only people in the user's data scope, in the class's target group and not yet in the class
@@ -97,7 +98,7 @@ class Candidates {
                 ), hist as (
                     select e.cadre_id, tc.name, tc.starts_on, tc.ends_on from enrollment e
                     join training_class tc on tc.id = e.class_id
-                    where e.cadre_id in (select id from cand) and e.status in ('ENROLLED', 'COMPLETED')
+                    where e.cadre_id in (select id from cand) and e.status in ('ENROLLED', 'COMPLETED', 'NOT_COMPLETED', 'DISMISSED')
                       and tc.status <> 'CANCELLED' and tc.id <> :cls and tc.starts_on > :since
                     union all
                     select a.cadre_id, a.title, coalesce(a.started_on, a.credited_on), coalesce(a.ended_on, a.started_on, a.credited_on)
@@ -167,7 +168,7 @@ class Candidates {
         }
         jdbc.query("""
                 select e.cadre_id, tc.name, tc.starts_on, tc.ends_on from enrollment e join training_class tc on tc.id = e.class_id
-                where e.cadre_id in (:ids) and e.status in ('ENROLLED', 'COMPLETED') and tc.status <> 'CANCELLED' and tc.starts_on > :since
+                where e.cadre_id in (:ids) and e.status in ('ENROLLED', 'COMPLETED', 'NOT_COMPLETED', 'DISMISSED') and tc.status <> 'CANCELLED' and tc.starts_on > :since
                 union all
                 select a.cadre_id, a.title, coalesce(a.started_on, a.credited_on), coalesce(a.ended_on, a.started_on, a.credited_on)
                 from archive_entry a where a.cadre_id in (:ids) and a.status = 'APPROVED'

@@ -56,10 +56,13 @@ public class Certificates {
                                   Instant issuedAt, boolean revoked, Instant revokedAt, String revokeReason) {
     }
 
-    /** What the public verification page shows: no ids, the name masked. */
+    /**
+     * What the public verification page shows: no ids, the name masked, and for a revoked certificate the day but not
+     * the registrar's reason (it may name the trainee's misconduct; anyone holding the serial can read this page).
+     */
     public record Verification(String serial, boolean valid, String statusLabel, String maskedName, String className,
                                String issuer, LocalDate startsOn, LocalDate endsOn, BigDecimal hours, LocalDate issuedOn,
-                               LocalDate revokedOn, String revokeReason, String message) {
+                               LocalDate revokedOn, String message) {
     }
 
     void issue(long enrollmentId, long classId, long cadreId, BigDecimal hours, int year) {
@@ -111,11 +114,11 @@ public class Certificates {
         CertificateView c = query("where ce.serial = ?", s).stream().findFirst()
                 .orElseThrow(() -> new BusinessException(404, "未找到编号为" + s + "的结业证书，请核对证书编号", List.of()));
         LocalDate revokedOn = c.revokedAt() == null ? null : LocalDate.ofInstant(c.revokedAt(), Classroom.ZONE);
-        String msg = c.revoked() ? "该证书已于" + revokedOn.format(CN_DATE) + "被撤销，不再有效。撤销原因：" + c.revokeReason()
-                : "该证书真实有效";
+        String msg = c.revoked() ? "该证书已于" + revokedOn.format(CN_DATE) + "被撤销，不再有效。如有疑问，请向发证单位（"
+                + c.providerName() + "）核实" : "该证书真实有效";
         return new Verification(c.serial(), !c.revoked(), c.revoked() ? "已撤销" : "有效", Classroom.masked(c.cadreName()),
                 c.className(), c.providerName(), c.startsOn(), c.endsOn(), c.hours(), LocalDate.ofInstant(c.issuedAt(), Classroom.ZONE),
-                revokedOn, c.revoked() ? c.revokeReason() : null, msg);
+                revokedOn, msg);
     }
 
     @Transactional

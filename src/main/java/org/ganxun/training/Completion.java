@@ -336,7 +336,8 @@ public class Completion {
         ClassCompleted event = new ClassCompleted(classId, (String) info.get("name"), (String) info.get("provider"),
                 ((java.sql.Date) info.get("starts_on")).toLocalDate(), ((java.sql.Date) info.get("ends_on")).toLocalDate(),
                 ClassType.valueOf((String) info.get("class_type")), (Boolean) info.get("full_time"),
-                preview.trainees().isEmpty() ? classroom.totalHours(classId) : preview.trainees().get(0).totalHours(), trainees);
+                preview.trainees().isEmpty() ? classroom.totalHours(classId) : preview.trainees().get(0).totalHours(), trainees,
+                completedOn);
         events.publishEvent(event);
         audit.record("COMPLETE", "TrainingClass", classId, "结业：" + row.name() + "，学员" + trainees.size() + "人，结业" + passed + "人",
                 row.status().name(), Map.of("trainees", trainees.size(), "passed", passed));

@@ -160,6 +160,10 @@ public class TeachingEvaluations {
         if (comment != null && comment.length() > 500) {
             throw new BusinessException("意见建议不能超过500字");
         }
+        if (instructorId != null) {
+            // one rating at a time per instructor, so the recomputed mean below sees every committed evaluation
+            jdbc.sql("select id from instructor where id = ? for update").param(instructorId).query(Long.class).optional();
+        }
         long id = jdbc.sql("""
                 insert into evaluation (class_id, session_id, instructor_id, average, comment) values (?, ?, ?, ?, ?) returning id""")
                 .params(classId, form.sessionId(), instructorId, avg, comment).query(Long.class).single();
@@ -167,9 +171,10 @@ public class TeachingEvaluations {
             jdbc.sql("insert into evaluation_score (evaluation_id, criterion_id, score) values (?, ?, ?)").params(id, c.id(), scores.get(c.id())).update();
         }
         if (instructorId != null) {
+            // from the evaluations themselves: a running mean rounded at every step drifts from the per-class results
             jdbc.sql("""
-                    update instructor set rating_avg = round((coalesce(rating_avg, 0) * rating_count + ?) / (rating_count + 1), 2),
-                        rating_count = rating_count + 1 where id = ?""").params(avg, instructorId).update();
+                    update instructor set (rating_avg, rating_count) = (select round(avg(average), 2), count(*) from evaluation
+                        where instructor_id = :i) where id = :i""").param("i", instructorId).update();
         }
         // no audit entry: it would say who rated; the evaluation itself is the record
     }

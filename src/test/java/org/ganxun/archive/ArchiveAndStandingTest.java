@@ -156,6 +156,20 @@ class ArchiveAndStandingTest {
                 .isInstanceOfSatisfying(BusinessException.class, e -> assertThat(e.status()).isEqualTo(403));
     }
 
+    /** A typing slip in the quantity is refused with a reason, not a server error from the column's size, and stores nothing. */
+    @Test
+    void absurdHoursAreRefusedWithAReason() {
+        LocalDate on = LocalDate.now().minusDays(1);
+        assertThatThrownBy(() -> fixture.as(countyAdmin, () -> entries.record(new ArchiveEntries.EntryRequest(cadreA,
+                CreditSource.EXTERNAL_TRAINING, null, "多打了几位", null, on, on, on, new BigDecimal("99999"), QuantityUnit.DAYS,
+                null, Delivery.CONCENTRATED, true, true, null, null))))
+                .isInstanceOfSatisfying(BusinessException.class, e -> assertThat(e.getMessage()).contains("超过单条记录上限"));
+        assertThatThrownBy(() -> fixture.as(countyAdmin, () -> groupStudies.record(new GroupStudies.SessionRequest(townA, null,
+                GroupStudies.Kind.CENTRAL_GROUP, "学时多打一位", on, new BigDecimal("123456"), true, null, List.of(cadreA)))))
+                .isInstanceOfSatisfying(BusinessException.class, e -> assertThat(e.getMessage()).contains("不能超过24学时"));
+        assertThat(jdbc.sql("select count(*) from archive_entry where cadre_id = ?").param(cadreA).query(Long.class).single()).isZero();
+    }
+
     private String ruleSetsAs(CurrentUser u) {
         try {
             return mvc.perform(get("/api/compliance/rule-sets").with(user(u)))
@@ -272,5 +286,16 @@ class ArchiveAndStandingTest {
         assertThat(promotion.conclusion()).contains("1年内");
         assertThatThrownBy(() -> fixture.as(townAdminA, () -> checks.appraisal(cadreB, 2026)))
                 .isInstanceOfSatisfying(BusinessException.class, e -> assertThat(e.status()).isEqualTo(403));
+    }
+
+    /** Next year's appraisal cannot be judged yet: it used to show this year's shortfalls under next year's name. */
+    @Test
+    void anAppraisalOfAYearNotBegunIsRefused() {
+        int next = LocalDate.now().getYear() + 1;
+        assertThatThrownBy(() -> fixture.as(countyAdmin, () -> checks.appraisal(cadreB, next)))
+                .isInstanceOfSatisfying(BusinessException.class, e -> {
+                    assertThat(e.status()).isEqualTo(400);
+                    assertThat(e.getMessage()).contains(next + "年度尚未开始");
+                });
     }
 }

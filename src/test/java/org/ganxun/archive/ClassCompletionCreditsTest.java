@@ -1,11 +1,15 @@
 package org.ganxun.archive;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.ganxun.platform.security.CurrentUser;
+import org.ganxun.platform.security.Role;
+import org.ganxun.platform.web.BusinessException;
 import org.ganxun.support.Fixture;
 import org.ganxun.support.IntegrationTest;
 import org.ganxun.training.ClassCompleted;
@@ -23,6 +27,7 @@ class ClassCompletionCreditsTest {
     @Autowired Fixture fixture;
     @Autowired ClassCompletionCredits credits;
     @Autowired JdbcClient jdbc;
+    @Autowired ArchiveEntries entries;
 
     @Test
     void replayedEventCreditsNothingTwice() {
@@ -33,7 +38,8 @@ class ClassCompletionCreditsTest {
         ClassCompleted event = new ClassCompleted(classId, "乡村振兴专题培训班", "县委党校", LocalDate.of(2025, 5, 6), LocalDate.of(2025, 5, 10),
                 ClassType.ROTATION, true, new BigDecimal("40"), List.of(
                         new ClassCompleted.Trainee(1, passed, new BigDecimal("36.5"), true, CompletionOutcome.COMPLETED, false),
-                        new ClassCompleted.Trainee(2, failed, BigDecimal.ZERO, false, CompletionOutcome.NO_CERTIFICATE, true)));
+                        new ClassCompleted.Trainee(2, failed, BigDecimal.ZERO, false, CompletionOutcome.NO_CERTIFICATE, true)),
+                LocalDate.of(2025, 5, 10));
         credits.credit(event);
         credits.credit(event); // the event publication registry may deliver it again after a crash
         var rows = jdbc.sql("select cadre_id, hours, source, delivery, full_time, training_type, status from archive_entry where source_ref = ?")
@@ -47,5 +53,34 @@ class ClassCompletionCreditsTest {
         assertThat(rows.get(0).get("full_time")).isEqualTo(true);
         assertThat(rows.get(0).get("status")).isEqualTo("APPROVED");
         assertThat(TrainingClasses.archiveSourceRef(classId)).isEqualTo("TC-" + classId);
+    }
+
+    @Test
+    void aReportCannotTakeTheClasssReferenceAndKeepItsCompletionFromBeingCredited() {
+        long org = fixture.org(null, Fixture.unique("申报县"), "COUNTY");
+        long trainee = fixture.cadre("申报甲", org);
+        CurrentUser cadre = fixture.user(Fixture.unique("sbj"), Role.CADRE, null, null, trainee);
+        long classId = 910_000_000L + System.nanoTime() % 1_000_000;
+        String ref = TrainingClasses.archiveSourceRef(classId);
+        LocalDate ends = LocalDate.now().minusDays(1);
+        ArchiveEntries.Attachment pdf = new ArchiveEntries.Attachment("证书.pdf", "application/pdf", "%PDF-1.4\n%%EOF".getBytes());
+        // a report posing as the class's completion (same source and reference) is refused
+        assertThatThrownBy(() -> fixture.as(cadre, () -> entries.report(new ArchiveEntries.EntryRequest(trainee,
+                CreditSource.CLASS_COMPLETION, ref, "秋季中青年干部培训班", null, ends, ends, ends, new BigDecimal("500"),
+                QuantityUnit.HOURS, null, Delivery.CONCENTRATED, true, true, TrainingType.APPOINTMENT, null), pdf)))
+                .isInstanceOfSatisfying(BusinessException.class, e -> assertThat(e.getMessage()).contains("系统自动计入"));
+        // an external-training report never carries a system reference
+        ArchiveEntry external = fixture.as(cadre, () -> entries.report(new ArchiveEntries.EntryRequest(trainee,
+                CreditSource.EXTERNAL_TRAINING, ref, "省委党校专题班", null, ends, ends, ends, new BigDecimal("16"),
+                QuantityUnit.HOURS, null, Delivery.CONCENTRATED, true, true, TrainingType.THEMATIC, null), pdf));
+        assertThat(external.sourceRef()).isNull();
+
+        credits.credit(new ClassCompleted(classId, "秋季中青年干部培训班", "县委党校", ends.minusDays(4), ends, ClassType.CORE, true,
+                new BigDecimal("40"), List.of(new ClassCompleted.Trainee(1, trainee, new BigDecimal("40"), true,
+                CompletionOutcome.COMPLETED, false)), ends));
+        var row = jdbc.sql("select hours, status from archive_entry where cadre_id = ? and source = 'CLASS_COMPLETION' and source_ref = ?")
+                .params(trainee, ref).query().singleRow();
+        assertThat((BigDecimal) row.get("hours")).isEqualByComparingTo("40");
+        assertThat(row.get("status")).isEqualTo("APPROVED");
     }
 }

@@ -84,6 +84,27 @@ class StandingCalculatorTest {
         assertThat(s.missingHours()).isEqualByComparingTo("0");
     }
 
+    // 条例第十四条: the 550 学时 also bind 四级调研员以上职级公务员, who hold a 县处级 grade without a leading post
+    @Test
+    void aCountyGradeHolderWithoutALeadingPostHasTheFiveYearRule() {
+        PersonFacts researcher = person(StaffCategory.CIVIL_SERVANT, true, period("2020-03-01", null, RankLevel.COUNTY, RankGrade.DEPUTY, false));
+        Standing s = only(StandingCalculator.compute(researcher, List.of(fullTimeClass("2024-05-10", "300")), national,
+                LocalDate.of(2026, 11, 21)), "LEADER_CYCLE");
+        assertThat(s.status()).isEqualTo(StandingStatus.SHORT);
+        assertThat(s.countedHours()).isEqualByComparingTo("300");
+        assertThat(s.missingHours()).isEqualByComparingTo("250");
+    }
+
+    // 《全国干部教育培训规划(2023-2027年)》: 网络自学 ≥ 50 学时 a year for all cadres, not only civil servants
+    @Test
+    void onlineSelfStudyIsAskedOfCadresWhoAreNotCivilServants() {
+        PersonFacts teacher = person(StaffCategory.PUBLIC_INSTITUTION, false, period("2018-01-01", null, RankLevel.STAFF, null, false));
+        Standing s = only(StandingCalculator.compute(teacher, List.of(credit("2026-06-01", CreditSource.ONLINE_COURSE,
+                Delivery.ONLINE, false, null, "20")), national, LocalDate.of(2026, 11, 21)), "ONLINE_YEARLY");
+        assertThat(s.requiredHours()).isEqualByComparingTo("50");
+        assertThat(s.missingHours()).isEqualByComparingTo("30");
+    }
+
     // 条例第十四条: 乡科级领导干部每年90学时
     @Test
     void townshipCadreAt89AndAHalfHoursIsShortByHalfAnHour() {

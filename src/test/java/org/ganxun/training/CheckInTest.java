@@ -235,4 +235,26 @@ class CheckInTest {
         assertThat(byInstructor.byMonth()).hasSize(1);
         assertThat(byInstructor.byClass().get(0).count()).isEqualTo(2);
     }
+
+    /** The instructor pool's rating is the mean of the evaluations, as the per-class results show it, not a rounded running mean. */
+    @Test
+    void theInstructorsRatingAgreesWithTheirResults() {
+        World w = world(6);
+        List<TeachingEvaluations.Criterion> criteria = tf.fixture.as(w.trainees().get(0), () -> evaluations.criteria(w.cls()));
+        int[][] given = {{5, 5, 5, 4}, {4, 4, 4, 4}, {5, 4, 4, 4}, {4, 4, 4, 4}, {5, 5, 5, 5}, {4, 4, 4, 4}}; // 4.75 4 4.25 4 5 4
+        for (int t = 0; t < given.length; t++) {
+            java.util.Map<Long, Integer> scores = new java.util.HashMap<>();
+            for (int k = 0; k < criteria.size(); k++) {
+                scores.put(criteria.get(k).id(), given[t][k]);
+            }
+            tf.fixture.as(w.trainees().get(t), () -> {
+                evaluations.submit(w.cls(), new TeachingEvaluations.EvaluationForm(w.sessionA(), scores, null));
+                return null;
+            });
+        }
+        TeachingEvaluations.InstructorEvaluation byInstructor = tf.fixture.as(w.c().admin, () -> evaluations.ofInstructor(w.instructor()));
+        assertThat(byInstructor.byClass().get(0).average()).isEqualByComparingTo("4.33"); // 26 / 6
+        assertThat(byInstructor.ratingAvg()).isEqualByComparingTo("4.33"); // the running mean rounded each time gave 4.34
+        assertThat(byInstructor.ratingCount()).isEqualTo(6);
+    }
 }

@@ -202,7 +202,10 @@ class CompletionTest {
         JsonNode v = anonymous.getJson("/api/public/certificates/" + c2.serial());
         assertThat(v.get("valid").asBoolean()).isFalse();
         assertThat(v.get("statusLabel").asString()).isEqualTo("已撤销");
-        assertThat(v.get("message").asString()).contains("被撤销，不再有效").contains("学员考勤记录经复核有误");
+        assertThat(v.get("message").asString()).contains("被撤销，不再有效");
+        // the registrar's reason may name the trainee's misconduct: it stays with the registrar, not on the public page
+        assertThat(v.toString()).doesNotContain("学员考勤记录经复核有误");
+        assertThat(v.get("revokedOn").asString()).isEqualTo(LocalDate.now(Classroom.ZONE).toString());
         assertThat(v.get("maskedName").asString()).contains("*").doesNotContain(jdbc.sql("select name from cadre where id = ?")
                 .param(t.get(2).cadreId()).query(String.class).single());
         assertThat(v.has("cadreId")).isFalse();
@@ -251,5 +254,38 @@ class CompletionTest {
         assertThat(Attendance.status(null, false, false)).isEqualTo(AttendanceStatus.NOT_YET);
         assertThat(Attendance.status(null, true, true)).isEqualTo(AttendanceStatus.LEAVE);
         assertThat(Attendance.status(AttendanceStatus.LATE, true, true)).isEqualTo(AttendanceStatus.LATE);
+    }
+
+    /** A class whose last sessions were dropped is completed before its planned end: its 学时 count on the day of 结业. */
+    @Test
+    void aClassCompletedBeforeItsPlannedEndCreditsTheDayOfCompletion() throws Exception {
+        TrainingFixture.County c = tf.county();
+        LocalDate today = LocalDate.now(Classroom.ZONE);
+        LocalDate d0 = today.minusDays(5);
+        LocalDate plannedEnd = today.plusDays(40); // e.g. planned into January, finished in December
+        List<TrainingClasses.SessionForm> sessions = List.of(
+                new TrainingClasses.SessionForm(null, d0, LocalTime.of(9, 0), LocalTime.of(12, 0), "专题一", null, null, new BigDecimal("3")),
+                new TrainingClasses.SessionForm(null, d0.plusDays(1), LocalTime.of(9, 0), LocalTime.of(12, 0), "专题二", null, null, new BigDecimal("3")));
+        long cls = tf.fixture.as(c.registrar, () -> classes.create(c.form(Fixture.unique("提前结业班"), d0, plannedEnd,
+                List.of(), 10, sessions)).id());
+        tf.fixture.as(c.registrar, () -> classes.submit(cls));
+        tf.fixture.as(c.admin, () -> classes.approve(cls, null));
+        long cadre = c.staff("提前结业学员", c.townA);
+        long e = tf.fixture.as(c.admin, () -> enrollments.name(cls, cadre)).enrollment().id();
+        for (SessionView sv : classes.sessions(cls)) {
+            tf.fixture.as(c.registrar, () -> attendance.rollCall(sv.id(), List.of(new Attendance.Mark(e, AttendanceStatus.PRESENT, null))));
+        }
+        tf.fixture.as(c.registrar, () -> completion.complete(cls));
+
+        String ref = TrainingClasses.archiveSourceRef(cls);
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (jdbc.sql("select count(*) from archive_entry where source_ref = ?").param(ref).query(Long.class).single() < 1
+                && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        Map<String, Object> entry = jdbc.sql("select hours, credited_on from archive_entry where source_ref = ? and cadre_id = ?")
+                .params(ref, cadre).query().singleRow();
+        assertThat((BigDecimal) entry.get("hours")).isEqualByComparingTo("6");
+        assertThat(((java.sql.Date) entry.get("credited_on")).toLocalDate()).isEqualTo(today);
     }
 }

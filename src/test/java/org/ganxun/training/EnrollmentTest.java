@@ -362,6 +362,29 @@ class EnrollmentTest {
                 .extracting(Candidates.Candidate::cadreId).doesNotContain(zhou);
     }
 
+    /** Whoever sat in a class was sent, whether they then completed it, failed it (未结业) or were dismissed (退学). */
+    @Test
+    void aClassSatButNotCompletedStillCountsAsBeingSent() {
+        TrainingFixture.County c = tf.county();
+        LocalDate today = LocalDate.of(2032, 3, 1);
+        long past = c.approved("2031年科员专题班", LocalDate.of(2031, 6, 1), LocalDate.of(2031, 6, 3), List.of(), 10);
+        long cls = c.approved("2032年科员专题班", D, D.plusDays(2), List.of(RankLevel.STAFF), 10);
+        long never = c.staff("钱从未", c.townA);
+        long failed = c.staff("孙未结业", c.townA);
+        long dismissed = c.staff("李退学", c.townA);
+        tf.fixture.as(c.liaisonA, () -> enrollments.nominate(past, failed));
+        tf.fixture.as(c.liaisonA, () -> enrollments.nominate(past, dismissed));
+        // as completing the class leaves them
+        jdbc.sql("update enrollment set status = 'NOT_COMPLETED' where class_id = ? and cadre_id = ?").params(past, failed).update();
+        jdbc.sql("update enrollment set status = 'DISMISSED' where class_id = ? and cadre_id = ?").params(past, dismissed).update();
+
+        Candidates.Page page = tf.fixture.as(c.liaisonA, () -> candidates.page(cls, null, null, 1, 50, today));
+        assertThat(page.rows()).extracting(Candidates.Candidate::cadreId).containsExactly(never, failed, dismissed);
+        assertThat(page.rows()).extracting(Candidates.Candidate::classesLast3Years).containsExactly(0, 1, 1);
+        assertThat(page.rows().get(1).reason()).startsWith("近三年参训1次，最近一次2031-06-03");
+        assertThat(page.rows().get(1).recentClasses()).extracting(Candidates.RecentClass::name).containsExactly("2031年科员专题班");
+    }
+
     private static String cn(int i) {
         String d = "甲乙丙丁戊己庚辛壬癸";
         return "" + d.charAt(i / 10 % 10) + d.charAt(i % 10);

@@ -176,8 +176,9 @@ class OnlineImporter {
             }
             String rawId = values.get(OnlineColumn.CITIZEN_ID);
             String name = CellText.name(values.get(OnlineColumn.NAME));
-            if (rawId == null && name == null && isTotalRow(row)) {
-                return null; // a 合计 line under the data
+            // a 合计 line under the data: platforms write the word in the first column, often the name column
+            if (rawId == null && (name == null || isTotalWord(name)) && isTotalRow(row)) {
+                return null;
             }
             Map<OnlineColumn, String> errs = new EnumMap<>(OnlineColumn.class);
             OnlineColumn personColumn = mapping.containsKey(OnlineColumn.CITIZEN_ID) ? OnlineColumn.CITIZEN_ID : OnlineColumn.NAME;
@@ -395,12 +396,17 @@ class OnlineImporter {
 
         private boolean isTotalRow(SheetReader.RawRow row) {
             for (String t : row.texts()) {
-                if (t != null && (t.startsWith("合计") || t.startsWith("总计") || t.startsWith("小计"))) {
+                if (t != null && isTotalWord(t)) {
                     return true;
                 }
             }
             return false;
         }
+    }
+
+    static boolean isTotalWord(String t) {
+        String s = t.replaceAll("\\s+", "");
+        return s.startsWith("合计") || s.startsWith("总计") || s.startsWith("小计");
     }
 
     /** Minutes from "45", "45分钟", "1小时30分", "1:30:00" (h:mm:ss) or "1:30" (h:mm); null if unreadable. */

@@ -264,6 +264,21 @@ class OnlineImportTest {
     }
 
     @Test
+    void aTotalLineInTheNameColumnIsNotARow() {
+        // platforms end the export with 合计 in the first column, here the name column, beside the summed minutes
+        String csv = "姓名,课程名称,学习时长（分钟）,完成日期\r\n"
+                + "网课甲,宪法学习,45," + d1 + "\r\n"
+                + "网课乙,宪法学习,30," + d1 + "\r\n"
+                + "合 计,,75,\r\n";
+        OnlineImport up = fixture.as(admin, () -> imports.upload("合计行.csv", csv.getBytes(StandardCharsets.UTF_8), "127.0.0.1"));
+        OnlineImport done = run(up.id(), up.proposedMapping(), ImportMode.ALL_OR_NOTHING);
+        assertThat(done.errors()).isEmpty();
+        assertThat(done.status()).isEqualTo(OnlineImport.Status.COMPLETED);
+        assertThat(done.totalRows()).isEqualTo(2);
+        assertThat(done.creditedCount()).isEqualTo(2);
+    }
+
+    @Test
     void onlyTheOrganisationDepartmentImportsAndOnlyItsOwnJobs() throws Exception {
         CurrentUser liaison = fixture.user(Fixture.unique("oll"), Role.UNIT_LIAISON, county, null, null);
         byte[] file = ("身份证号,课程名称,学时,完成日期\n" + idA + ",课,1," + d1 + "\n").getBytes(StandardCharsets.UTF_8);
