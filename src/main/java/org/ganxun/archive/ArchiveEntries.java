@@ -465,7 +465,8 @@ public class ArchiveEntries {
 
     private static final String SELECT = """
             select e.*, c.name as cadre_name,
-                   exists (select 1 from archive_attachment a where a.entry_id = e.id) as has_attachment
+                   exists (select 1 from archive_attachment a where a.entry_id = e.id) as has_attachment,
+                   (select u.display_name from app_user u where u.username = e.recorded_by) as recorded_by_name
             from archive_entry e join cadre c on c.id = e.cadre_id""";
 
     private ArchiveEntry map(ResultSet rs, int i) throws SQLException {
@@ -482,7 +483,8 @@ public class ArchiveEntries {
                 delivery, delivery.label(), rs.getBoolean("required"), rs.getBoolean("full_time"),
                 type == null ? null : TrainingType.valueOf(type), rs.getString("evidence"), status, status.label(),
                 rs.getString("reject_reason"), rs.getString("recorded_by"), instant(rs.getTimestamp("recorded_at")),
-                rs.getString("approved_by"), instant(rs.getTimestamp("approved_at")), rs.getBoolean("has_attachment"));
+                rs.getString("approved_by"), instant(rs.getTimestamp("approved_at")), rs.getBoolean("has_attachment"),
+                rs.getString("recorded_by_name"));
     }
 
     private static Instant instant(Timestamp t) {

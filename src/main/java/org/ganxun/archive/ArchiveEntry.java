@@ -11,5 +11,5 @@ public record ArchiveEntry(long id, long cadreId, String cadreName, CreditSource
                            Delivery delivery, String deliveryLabel, boolean required, boolean fullTime,
                            TrainingType trainingType, String evidence, EntryStatus status, String statusLabel,
                            String rejectReason, String recordedBy, Instant recordedAt, String approvedBy,
-                           Instant approvedAt, boolean hasAttachment) {
+                           Instant approvedAt, boolean hasAttachment, String recordedByName) {
 }

@@ -83,8 +83,10 @@ public class Certificates {
         throw new IllegalStateException("could not allocate a certificate serial");
     }
 
+    // a class completed before its planned last day ended on the day of 结业, as its archive entries say
     private static final String SELECT = """
-            select ce.*, c.name as cadre_name, tc.name as class_name, coalesce(tp.name, fo.name) as provider_name, tc.starts_on, tc.ends_on
+            select ce.*, c.name as cadre_name, tc.name as class_name, coalesce(tp.name, fo.name) as provider_name, tc.starts_on,
+                   least(tc.ends_on, tc.completed_at::date) as ends_on
             from certificate ce join cadre c on c.id = ce.cadre_id join training_class tc on tc.id = ce.class_id
             join organization fo on fo.id = tc.filer_org_id left join training_provider tp on tp.id = tc.provider_id""";
 

@@ -105,6 +105,11 @@ class ArchiveAndStandingTest {
         // a liaison may report but not approve
         assertThatThrownBy(() -> fixture.as(liaisonB, () -> entries.approve(reported.id()))).isInstanceOf(BusinessException.class);
 
+        // the reviewer sees who reported it by name, not by login
+        jdbc.sql("update app_user set display_name = '乙镇专管员' where username = ?").param(liaisonB.username()).update();
+        assertThat(fixture.as(countyAdmin, () -> entries.pending())).filteredOn(e -> e.id() == reported.id())
+                .singleElement().satisfies(e -> assertThat(e.recordedByName()).isEqualTo("乙镇专管员"));
+
         ArchiveEntry approved = fixture.as(countyAdmin, () -> entries.approve(reported.id()));
         assertThat(approved.status()).isEqualTo(EntryStatus.APPROVED);
         assertThat(approved.approvedBy()).isEqualTo(countyAdmin.username());

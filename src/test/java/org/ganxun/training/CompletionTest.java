@@ -287,5 +287,9 @@ class CompletionTest {
                 .params(ref, cadre).query().singleRow();
         assertThat((BigDecimal) entry.get("hours")).isEqualByComparingTo("6");
         assertThat(((java.sql.Date) entry.get("credited_on")).toLocalDate()).isEqualTo(today);
+        // the certificate (and its public check page) give the same period as the archive
+        Certificates.CertificateView cert = tf.fixture.as(c.registrar, () -> certificates.ofClass(cls)).get(0);
+        assertThat(cert.endsOn()).isEqualTo(today);
+        assertThat(certificates.verify(cert.serial()).endsOn()).isEqualTo(today);
     }
 }
