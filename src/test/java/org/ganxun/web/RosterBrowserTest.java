@@ -129,7 +129,14 @@ class RosterBrowserTest extends BrowserTest {
             wait.until(ExpectedConditions.presenceOfElementLocated(test("cadre-history")));
             assertThat(drawer.getText()).contains(wanted.name()).contains("任职经历").contains(townshipName);
             shot("cadre-detail");
-            driver.findElement(By.cssSelector(".el-drawer .el-drawer__close-btn")).click();
+            // the drawer may still be sliding in: click its close button once it takes the click
+            new WebDriverWait(driver, Duration.ofSeconds(10))
+                    .ignoring(org.openqa.selenium.ElementNotInteractableException.class)
+                    .ignoring(org.openqa.selenium.ElementClickInterceptedException.class)
+                    .until(d -> {
+                        d.findElement(By.cssSelector(".el-drawer .el-drawer__close-btn")).click();
+                        return true;
+                    });
             wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".el-drawer")));
 
             // ---- 干部队伍结构统计: the administrator's county, everyone just imported
