@@ -7,6 +7,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -214,7 +215,7 @@ public class ArchiveEntries {
     }
 
     /** What a cadre or liaison may report; everything else is credited by the system or recorded by the department. */
-    static final java.util.Set<CreditSource> REPORTABLE = java.util.EnumSet.of(CreditSource.EXTERNAL_TRAINING, CreditSource.TEACHING, CreditSource.OTHER);
+    static final Set<CreditSource> REPORTABLE = EnumSet.of(CreditSource.EXTERNAL_TRAINING, CreditSource.TEACHING, CreditSource.OTHER);
 
     /** External training reported by the cadre themself or their unit's liaison; waits for approval. */
     @Transactional
