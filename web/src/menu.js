@@ -1,120 +1,102 @@
-import { ADMINS, ROSTER_EDITORS } from '@/session'
-
-const ORG_VIEWERS = [...ADMINS, 'UNIT_LIAISON', 'BRANCH_SECRETARY']
-const ROSTER_VIEWERS = [...ADMINS, 'UNIT_LIAISON', 'BRANCH_SECRETARY', 'PROVIDER_REGISTRAR']
-const PARTY_EDU = [...ADMINS, 'UNIT_LIAISON', 'BRANCH_SECRETARY']
-const STAT_VIEWERS = [...ADMINS, 'UNIT_LIAISON', 'BRANCH_SECRETARY']
-const TRAINING_STAFF = [...ADMINS, 'PROVIDER_REGISTRAR', 'UNIT_LIAISON']
-const SECONDMENT = [...ADMINS, 'UNIT_LIAISON']
-const HOURS_RECORDERS = [...ADMINS, 'UNIT_LIAISON', 'BRANCH_SECRETARY']
-const HOURS_VIEWERS = [...ADMINS, 'UNIT_LIAISON', 'BRANCH_SECRETARY']
-
 /**
- * Routes and the menu come from the same table: `meta.roles` decides both who sees the menu entry
- * and who may open the page (the server checks again; this only keeps the UI tidy).
+ * Routes and the menu come from the same table: `perms` (any of them) decides both who sees the menu entry and
+ * who may open the page. The permissions are the server's (/api/auth/me lists the user's); the server checks every
+ * request again, this only keeps the UI tidy.
  */
 export const menu = [
   { path: '/home', title: '首页', icon: 'HomeFilled' },
   {
     title: '组织机构',
     icon: 'OfficeBuilding',
-    roles: ORG_VIEWERS,
     children: [
-      { path: '/org/units', title: '单位管理', roles: ORG_VIEWERS },
-      { path: '/org/party', title: '党组织管理', roles: ORG_VIEWERS }
+      { path: '/org/units', title: '单位管理', perms: ['ORG_VIEW'] },
+      { path: '/org/party', title: '党组织管理', perms: ['ORG_VIEW'] }
     ]
   },
   {
     title: '干部管理',
     icon: 'UserFilled',
-    roles: ROSTER_VIEWERS,
     children: [
-      { path: '/cadres/roster', title: '干部花名册', roles: ROSTER_VIEWERS },
-      { path: '/cadres/import', title: '花名册导入', roles: ROSTER_EDITORS }
+      { path: '/cadres/roster', title: '干部花名册', perms: ['ROSTER_VIEW'] },
+      { path: '/cadres/import', title: '花名册导入', perms: ['ROSTER_IMPORT'] }
     ]
   },
   {
     title: '培训班管理',
     icon: 'Reading',
-    roles: TRAINING_STAFF,
     children: [
-      { path: '/training/plans', title: '年度计划', roles: TRAINING_STAFF },
-      { path: '/training/classes', title: '班次备案', roles: TRAINING_STAFF },
-      { path: '/training/approvals', title: '备案审批', roles: ADMINS },
-      { path: '/training/instructors', title: '师资库', roles: TRAINING_STAFF },
-      { path: '/training/callup', title: '调训管理', roles: ADMINS },
-      { path: '/training/enroll', title: '学员报名', roles: [...ADMINS, 'UNIT_LIAISON'] },
-      { path: '/training/classroom', title: '教务管理', roles: [...ADMINS, 'PROVIDER_REGISTRAR'] }
+      { path: '/training/plans', title: '年度计划', perms: ['TRAINING_VIEW'] },
+      { path: '/training/classes', title: '班次备案', perms: ['TRAINING_VIEW'] },
+      { path: '/training/approvals', title: '备案审批', perms: ['CLASS_APPROVE'] },
+      { path: '/training/instructors', title: '师资库', perms: ['TRAINING_VIEW'] },
+      { path: '/training/callup', title: '调训管理', perms: ['CALLUP_MANAGE'] },
+      { path: '/training/enroll', title: '学员报名', perms: ['ENROLL_NOMINATE'] },
+      { path: '/training/classroom', title: '教务管理', perms: ['CLASSROOM_MANAGE'] }
     ]
   },
   {
     title: '党员教育',
     icon: 'Flag',
-    roles: PARTY_EDU,
     children: [
-      { path: '/partyedu/members', title: '党员管理', roles: PARTY_EDU },
-      { path: '/partyedu/alerts', title: '流动党员预警', roles: PARTY_EDU },
-      { path: '/partyedu/activities', title: '学习活动', roles: PARTY_EDU },
-      { path: '/partyedu/hours', title: '党员学时', roles: PARTY_EDU },
-      { path: '/partyedu/messages', title: '短信群发', roles: PARTY_EDU },
-      { path: '/partyedu/sites', title: '远程教育站点', roles: PARTY_EDU },
-      { path: '/partyedu/classroom', title: '流动课堂', roles: PARTY_EDU },
-      { path: '/partyedu/statistics', title: '党员教育统计', roles: PARTY_EDU }
+      { path: '/partyedu/members', title: '党员管理', perms: ['PARTYEDU_MANAGE'] },
+      { path: '/partyedu/alerts', title: '流动党员预警', perms: ['PARTYEDU_MANAGE'] },
+      { path: '/partyedu/activities', title: '学习活动', perms: ['PARTYEDU_MANAGE'] },
+      { path: '/partyedu/hours', title: '党员学时', perms: ['PARTYEDU_MANAGE'] },
+      { path: '/partyedu/messages', title: '短信群发', perms: ['PARTYEDU_MANAGE'] },
+      { path: '/partyedu/sites', title: '远程教育站点', perms: ['PARTYEDU_MANAGE'] },
+      { path: '/partyedu/classroom', title: '流动课堂', perms: ['PARTYEDU_MANAGE'] },
+      { path: '/partyedu/statistics', title: '党员教育统计', perms: ['PARTYEDU_MANAGE'] }
     ]
   },
   {
     title: '挂职锻炼',
     icon: 'Guide',
-    roles: SECONDMENT,
     children: [
-      { path: '/secondment/programmes', title: '挂职批次与岗位', roles: SECONDMENT },
-      { path: '/secondment/selection', title: '人选选拔与选派', roles: SECONDMENT },
-      { path: '/secondment/refusals', title: '派出单位不放行', roles: SECONDMENT },
-      { path: '/secondment/postings', title: '挂职人员管理', roles: SECONDMENT },
-      { path: '/secondment/alerts', title: '预警提醒', roles: SECONDMENT },
-      { path: '/secondment/evaluation', title: '考核评价', roles: SECONDMENT },
-      { path: '/secondment/statistics', title: '挂职统计', roles: SECONDMENT }
+      { path: '/secondment/programmes', title: '挂职批次与岗位', perms: ['SECONDMENT_ADMIN', 'SECONDMENT_UNIT'] },
+      { path: '/secondment/selection', title: '人选选拔与选派', perms: ['SECONDMENT_ADMIN', 'SECONDMENT_UNIT'] },
+      { path: '/secondment/refusals', title: '派出单位不放行', perms: ['SECONDMENT_ADMIN', 'SECONDMENT_UNIT'] },
+      { path: '/secondment/postings', title: '挂职人员管理', perms: ['SECONDMENT_ADMIN', 'SECONDMENT_UNIT'] },
+      { path: '/secondment/alerts', title: '预警提醒', perms: ['SECONDMENT_ADMIN', 'SECONDMENT_UNIT'] },
+      { path: '/secondment/evaluation', title: '考核评价', perms: ['SECONDMENT_ADMIN', 'SECONDMENT_UNIT'] },
+      { path: '/secondment/statistics', title: '挂职统计', perms: ['SECONDMENT_ADMIN', 'SECONDMENT_UNIT'] }
     ]
   },
-  { path: '/me/profile', title: '我的档案', icon: 'Postcard', roles: ['CADRE'] },
-  { path: '/secondment/my', title: '我的挂职', icon: 'Notebook', roles: ['CADRE'] },
-  { path: '/me/surveys', title: '我的问卷', icon: 'EditPen', roles: ['CADRE'] },
+  { path: '/me/profile', title: '我的档案', icon: 'Postcard', perms: ['SELF_SERVICE'], self: true },
+  { path: '/secondment/my', title: '我的挂职', icon: 'Notebook', perms: ['SELF_SERVICE'], self: true },
+  { path: '/me/surveys', title: '我的问卷', icon: 'EditPen', perms: ['SELF_SERVICE'], self: true },
   {
     title: '培训需求调研',
     icon: 'Document',
-    roles: ROSTER_EDITORS,
-    children: [{ path: '/surveys/list', title: '调研问卷', roles: ROSTER_EDITORS }]
+    children: [{ path: '/surveys/list', title: '调研问卷', perms: ['SURVEY_MANAGE', 'SURVEY_ENTER'] }]
   },
   {
     title: '学时管理',
     icon: 'Reading',
-    roles: HOURS_VIEWERS,
     children: [
-      { path: '/archive/record', title: '学时登记', roles: HOURS_RECORDERS },
-      { path: '/archive/review', title: '学时审核', roles: ADMINS },
-      { path: '/archive/online-import', title: '网络学时导入', roles: ADMINS },
-      { path: '/compliance/dashboard', title: '达标情况', roles: HOURS_VIEWERS },
-      { path: '/compliance/rules', title: '学时规则', roles: ADMINS }
+      { path: '/archive/record', title: '学时登记', perms: ['HOURS_RECORD', 'HOURS_APPROVE'] },
+      { path: '/archive/review', title: '学时审核', perms: ['HOURS_APPROVE'] },
+      { path: '/archive/online-import', title: '网络学时导入', perms: ['ONLINE_IMPORT'] },
+      { path: '/compliance/dashboard', title: '达标情况', perms: ['COMPLIANCE_VIEW'] },
+      { path: '/compliance/rules', title: '学时规则', perms: ['RULES_MANAGE'] }
     ]
   },
-  { path: '/my/archive', title: '我的学时', icon: 'Reading', roles: ['CADRE'] },
-  { path: '/me/classes', title: '我的培训（手机版）', icon: 'Iphone', roles: ['CADRE'] },
+  { path: '/my/archive', title: '我的学时', icon: 'Reading', perms: ['SELF_SERVICE'], self: true },
+  { path: '/me/classes', title: '我的培训（手机版）', icon: 'Iphone', perms: ['SELF_SERVICE'], self: true },
   {
     title: '统计分析',
     icon: 'PieChart',
-    roles: STAT_VIEWERS,
     children: [
-      { path: '/statistics/cadre-profile', title: '干部队伍结构统计', roles: STAT_VIEWERS },
-      { path: '/statistics/training', title: '干部教育培训统计', roles: STAT_VIEWERS }
+      { path: '/statistics/cadre-profile', title: '干部队伍结构统计', perms: ['STATS_VIEW'] },
+      { path: '/statistics/training', title: '干部教育培训统计', perms: ['STATS_VIEW'] }
     ]
   },
   {
     title: '系统管理',
     icon: 'Setting',
-    roles: ADMINS,
     children: [
-      { path: '/system/users', title: '用户管理', roles: ADMINS },
-      { path: '/system/audit', title: '审计日志', roles: ADMINS }
+      { path: '/system/users', title: '用户管理', perms: ['USER_MANAGE', 'ROLE_MANAGE'] },
+      { path: '/system/roles', title: '角色管理', perms: ['ROLE_MANAGE'] },
+      { path: '/system/audit', title: '审计日志', perms: ['AUDIT_VIEW'] }
     ]
   },
   {
@@ -123,6 +105,17 @@ export const menu = [
     children: [{ path: '/me/password', title: '修改密码' }]
   }
 ]
+
+/**
+ * Whether the signed-in user may open a menu entry: a leaf by its permissions (self-service pages only for an
+ * account bound to a cadre), a group when any of its children may be opened.
+ */
+export function allowed(m, me) {
+  if (!me) return false
+  if (m.children) return m.children.some((c) => allowed(c, me))
+  if (m.self && me.cadreId == null) return false
+  return !m.perms || m.perms.some((p) => (me.permissions || []).includes(p))
+}
 
 /** The menu's page at a path ({ path, title, roles }), or undefined. */
 export function menuPage(path) {

@@ -7,11 +7,13 @@ export const session = reactive({
   dicts: null
 })
 
-export const ADMINS = ['SYSTEM_ADMIN', 'ORG_DEPT_ADMIN']
-export const ROSTER_EDITORS = ['SYSTEM_ADMIN', 'ORG_DEPT_ADMIN', 'UNIT_LIAISON']
-
-export function hasRole(...roles) {
-  return !!session.me && roles.flat().includes(session.me.role)
+/**
+ * Whether the signed-in user holds any of these permissions (names of the server's Permission enum). What a user
+ * may do is decided by the server and listed in /api/auth/me; the menu and the buttons only follow it.
+ */
+export function can(...permissions) {
+  const held = session.me?.permissions
+  return !!held && permissions.flat().some((p) => held.includes(p))
 }
 
 export async function loadMe() {

@@ -67,6 +67,15 @@ export const users = {
   unlock: (id) => data(http.post(`/api/users/${id}/unlock`))
 }
 
+/** 角色管理 (the security administrator's): built-in and custom roles, the permission catalogue. */
+export const roles = {
+  list: () => data(http.get('/api/roles')),
+  permissions: () => data(http.get('/api/roles/permissions')),
+  create: (body) => data(http.post('/api/roles', body, { quiet: true })),
+  update: (code, body) => data(http.put(`/api/roles/${code}`, body, { quiet: true })),
+  remove: (code) => data(http.delete(`/api/roles/${code}`))
+}
+
 export const audit = {
   search: (query) => data(http.get('/api/audit', { params: cleanParams(query) })),
   /** {entityTypes, actions}: the filters' choices as {value, label}, named by the server. */

@@ -1,6 +1,6 @@
 import { createRouter, createWebHashHistory } from 'vue-router'
-import { session, loadMe, clearSession } from '@/session'
-import { menu } from '@/menu'
+import { session, loadMe, clearSession, can } from '@/session'
+import { menu, allowed } from '@/menu'
 import { setUnauthorizedHandler } from '@/api/http'
 import Layout from '@/layout/Layout.vue'
 
@@ -28,6 +28,7 @@ const pages = {
   '/statistics/cadre-profile': () => import('@/views/stats/CadreProfile.vue'),
   '/statistics/training': () => import('@/views/stats/TrainingStatistics.vue'),
   '/system/users': () => import('@/views/system/Users.vue'),
+  '/system/roles': () => import('@/views/system/Roles.vue'),
   '/system/audit': () => import('@/views/system/Audit.vue'),
   '/me/password': () => import('@/views/profile/Password.vue'),
   '/training/plans': () => import('@/views/training/Plans.vue'),
@@ -65,7 +66,7 @@ function flatten(items, parent) {
             path: m.path.slice(1),
             component: pages[m.path],
             props: pageProps[m.path] || false,
-            meta: { title: m.title, roles: m.roles, group: parent?.title }
+            meta: { title: m.title, menuEntry: m, group: parent?.title }
           }
         ]
   )
@@ -80,9 +81,9 @@ const router = createRouter({
     { path: '/qr/:sessionId', component: () => import('@/views/classroom/Projector.vue'), meta: { title: '投影签到' } },
     // phone pages for trainees (390px and up), outside the admin layout
     { path: '/m', redirect: '/m/classes' },
-    { path: '/m/classes', component: () => import('@/views/mobile/MyClasses.vue'), meta: { title: '我的培训', roles: ['CADRE'] } },
-    { path: '/m/class/:id', component: () => import('@/views/mobile/MyClass.vue'), meta: { title: '课程表', roles: ['CADRE'] } },
-    { path: '/m/checkin', component: () => import('@/views/mobile/CheckIn.vue'), meta: { title: '签到', roles: ['CADRE'] } },
+    { path: '/m/classes', component: () => import('@/views/mobile/MyClasses.vue'), meta: { title: '我的培训', perms: ['SELF_SERVICE'] } },
+    { path: '/m/class/:id', component: () => import('@/views/mobile/MyClass.vue'), meta: { title: '课程表', perms: ['SELF_SERVICE'] } },
+    { path: '/m/checkin', component: () => import('@/views/mobile/CheckIn.vue'), meta: { title: '签到', perms: ['SELF_SERVICE'] } },
     // the answer page of a survey (link or QR code): phone-sized, no menu; named surveys ask for login
     { path: '/s/:token', component: () => import('@/views/survey/Answer.vue'), meta: { title: '问卷调查', public: true } },
     {
@@ -95,7 +96,7 @@ const router = createRouter({
           path: 'surveys/:id',
           component: () => import('@/views/survey/SurveyDetail.vue'),
           props: true,
-          meta: { title: '调研详情', roles: ['SYSTEM_ADMIN', 'ORG_DEPT_ADMIN', 'UNIT_LIAISON'], group: '培训需求调研' }
+          meta: { title: '调研详情', perms: ['SURVEY_MANAGE', 'SURVEY_ENTER'], group: '培训需求调研' }
         }
       ]
     },
@@ -107,8 +108,8 @@ router.beforeEach(async (to) => {
   if (to.meta.public) return true
   if (!session.me) await loadMe()
   if (!session.me) return { path: '/login', query: to.fullPath !== '/home' ? { redirect: to.fullPath } : {} }
-  const roles = to.meta.roles
-  if (roles && !roles.includes(session.me.role)) return { path: '/home' }
+  if (to.meta.menuEntry && !allowed(to.meta.menuEntry, session.me)) return { path: '/home' }
+  if (to.meta.perms && !can(to.meta.perms)) return { path: '/home' }
   return true
 })
 

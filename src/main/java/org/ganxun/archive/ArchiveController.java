@@ -1,5 +1,8 @@
 package org.ganxun.archive;
 
+import org.ganxun.platform.security.Requires;
+import static org.ganxun.platform.security.Permission.*;
+import org.ganxun.platform.security.SignedIn;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -8,7 +11,6 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -34,18 +36,20 @@ class ArchiveController {
     }
 
     @GetMapping("/cadres/{cadreId}/entries")
+    @Requires({SELF_SERVICE, COMPLIANCE_VIEW, HOURS_RECORD, HOURS_APPROVE})
     List<ArchiveEntry> ofCadre(@PathVariable long cadreId) {
         return entries.of(cadreId);
     }
 
     @PostMapping("/entries")
-    @PreAuthorize("hasAnyRole('SYSTEM_ADMIN','ORG_DEPT_ADMIN')")
+    @Requires(HOURS_APPROVE)
     ArchiveEntry record(@RequestBody ArchiveEntries.EntryRequest req) {
         return entries.record(req);
     }
 
     /** External training reported with its evidence (multipart: {@code entry} as JSON, {@code file}). */
     @PostMapping(path = "/reports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Requires({SELF_SERVICE, HOURS_RECORD, HOURS_APPROVE})
     ArchiveEntry report(@RequestPart("entry") ArchiveEntries.EntryRequest req, @RequestPart("file") MultipartFile file) throws IOException {
         if (file.getSize() > ArchiveEntries.MAX_ATTACHMENT_BYTES) {
             throw new org.ganxun.platform.web.BusinessException(413, "证明材料不能超过10MB", List.of());
@@ -54,22 +58,25 @@ class ArchiveController {
     }
 
     @GetMapping("/pending")
-    @PreAuthorize("hasAnyRole('SYSTEM_ADMIN','ORG_DEPT_ADMIN')")
+    @Requires(HOURS_APPROVE)
     List<ArchiveEntry> pending() {
         return entries.pending();
     }
 
     @PostMapping("/entries/{id}/approve")
+    @Requires(HOURS_APPROVE)
     ArchiveEntry approve(@PathVariable long id) {
         return entries.approve(id);
     }
 
     @PostMapping("/entries/{id}/reject")
+    @Requires(HOURS_APPROVE)
     ArchiveEntry reject(@PathVariable long id, @RequestBody RejectRequest req) {
         return entries.reject(id, req.reason());
     }
 
     @GetMapping("/entries/{id}/attachment")
+    @Requires({SELF_SERVICE, HOURS_RECORD, HOURS_APPROVE})
     ResponseEntity<byte[]> attachment(@PathVariable long id) {
         ArchiveEntries.Attachment a = entries.attachment(id);
         return ResponseEntity.ok()
@@ -80,12 +87,13 @@ class ArchiveController {
     }
 
     @PostMapping("/group-studies")
-    @PreAuthorize("hasAnyRole('SYSTEM_ADMIN','ORG_DEPT_ADMIN','UNIT_LIAISON','BRANCH_SECRETARY')")
+    @Requires(HOURS_RECORD)
     GroupStudies.Session groupStudy(@RequestBody GroupStudies.SessionRequest req) {
         return groupStudies.record(req);
     }
 
     @GetMapping("/dictionaries")
+    @SignedIn("code lists for selects, nothing personal")
     Map<String, Object> dictionaries() {
         return Map.of(
                 "source", java.util.Arrays.stream(CreditSource.values()).map(v -> Map.of("value", v.name(), "label", v.label())).toList(),

@@ -1,5 +1,7 @@
 package org.ganxun.archive;
 
+import org.ganxun.platform.security.DataScopeKind;
+import org.ganxun.platform.security.Permission;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -21,7 +23,6 @@ import org.ganxun.people.CadreView;
 import org.ganxun.people.Roster;
 import org.ganxun.platform.security.CurrentUser;
 import org.ganxun.platform.security.CurrentUsers;
-import org.ganxun.platform.security.Role;
 import org.ganxun.platform.web.BusinessException;
 import org.ganxun.platform.web.BusinessException.FieldProblem;
 import org.springframework.context.ApplicationEventPublisher;
@@ -75,7 +76,7 @@ public class ArchiveEntries {
     @Transactional
     public ArchiveEntry record(EntryRequest req) {
         CurrentUser me = CurrentUsers.require();
-        if (me.role() != Role.SYSTEM_ADMIN && me.role() != Role.ORG_DEPT_ADMIN) {
+        if (!me.can(Permission.HOURS_APPROVE)) {
             throw new BusinessException(403, "只有组织部门可以直接登记学时；其他人员请提交学时申报", List.of());
         }
         CadreView cadre = roster.requireManageable(req.cadreId());
@@ -222,7 +223,7 @@ public class ArchiveEntries {
     public ArchiveEntry report(EntryRequest req, Attachment attachment) {
         CurrentUser me = CurrentUsers.require();
         CadreView cadre;
-        if (me.role() == Role.CADRE) {
+        if (me.dataScope() == DataScopeKind.SELF) {
             if (me.cadreId() == null || !me.cadreId().equals(req.cadreId())) {
                 throw new BusinessException(403, "只能申报本人的学时", List.of());
             }
@@ -348,7 +349,7 @@ public class ArchiveEntries {
 
     private ArchiveEntry requireDecidable(long id) {
         CurrentUser me = CurrentUsers.require();
-        if (me.role() != Role.SYSTEM_ADMIN && me.role() != Role.ORG_DEPT_ADMIN) {
+        if (!me.can(Permission.HOURS_APPROVE)) {
             throw new BusinessException(403, "只有组织部门可以审核学时", List.of());
         }
         ArchiveEntry e = get(id);

@@ -13,6 +13,7 @@ public final class AuditLabels {
     static final Map<String, String> ENTITY_TYPES = ordered(
             // identity, organisations, people
             "User", "用户",
+            "Role", "角色",
             "Organization", "单位",
             "PartyOrganization", "党组织",
             "Cadre", "干部",

@@ -1,5 +1,8 @@
 package org.ganxun.compliance;
 
+import org.ganxun.platform.security.Requires;
+import static org.ganxun.platform.security.Permission.*;
+import org.ganxun.platform.security.SignedIn;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -20,7 +23,6 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -64,17 +66,20 @@ class ComplianceController {
     }
 
     @GetMapping("/cadres/{id}/standing")
+    @Requires({SELF_SERVICE, COMPLIANCE_VIEW})
     StandingService.PersonStanding standing(@PathVariable long id,
                                             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
         return standings.of(id, asOf == null ? LocalDate.now() : asOf);
     }
 
     @GetMapping("/cadres/{id}/archive.pdf")
+    @Requires({SELF_SERVICE, COMPLIANCE_VIEW})
     ResponseEntity<byte[]> archivePdf(@PathVariable long id) {
         return file(document.pdf(id, LocalDate.now()), "学习档案.pdf", MediaType.APPLICATION_PDF);
     }
 
     @GetMapping("/cadres/{id}/archive.xlsx")
+    @Requires({SELF_SERVICE, COMPLIANCE_VIEW})
     ResponseEntity<byte[]> archiveExcel(@PathVariable long id) {
         return file(document.excel(id, LocalDate.now()), "学习档案.xlsx",
                 MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"));
@@ -88,11 +93,13 @@ class ComplianceController {
     }
 
     @GetMapping("/cadres/{id}/appraisal")
+    @Requires(COMPLIANCE_VIEW)
     ComplianceChecks.AppraisalCheck appraisal(@PathVariable long id, @RequestParam(required = false) Integer year) {
         return checks.appraisal(id, year == null ? LocalDate.now().getYear() : year);
     }
 
     @PostMapping("/cadres/{id}/promotion-check")
+    @Requires(COMPLIANCE_VIEW)
     ComplianceChecks.PromotionCheck promotion(@PathVariable long id, @RequestBody ComplianceChecks.PromotionRequest req) {
         return checks.promotion(id, req);
     }
@@ -107,12 +114,14 @@ class ComplianceController {
     }
 
     @GetMapping("/dashboard")
+    @Requires(COMPLIANCE_VIEW)
     ComplianceDashboard.Page dashboard(DashboardParams params, @RequestParam(defaultValue = "1") int page,
                                        @RequestParam(defaultValue = "20") int size) {
         return dashboard.page(params.query(), page, size);
     }
 
     @GetMapping("/dashboard.xlsx")
+    @Requires(COMPLIANCE_VIEW)
     ResponseEntity<byte[]> dashboardExcel(DashboardParams params) {
         List<List<String>> head = List.of(List.of("姓名"), List.of("单位"), List.of("职务"), List.of("要求"), List.of("状态"),
                 List.of("要求学时"), List.of("已计学时"), List.of("尚差学时"), List.of("截止日期"), List.of("计算日期"));
@@ -136,6 +145,7 @@ class ComplianceController {
      * those within the user's scope; not those of other counties or townships.
      */
     @GetMapping("/rule-sets")
+    @Requires({RULES_MANAGE, COMPLIANCE_VIEW})
     List<RuleSetView> ruleSets() {
         DataScope scope = scopes.current();
         return rules.all().stream()
@@ -149,19 +159,20 @@ class ComplianceController {
     }
 
     @PostMapping("/rule-sets")
-    @PreAuthorize("hasAnyRole('SYSTEM_ADMIN','ORG_DEPT_ADMIN')")
+    @Requires(RULES_MANAGE)
     RuleSet saveRuleSet(@RequestBody RuleSetRequest req) {
         return rules.saveVersion(req.jurisdictionOrgId(), req.name(), req.validFrom(), req.document(), req.note());
     }
 
     @PostMapping("/reminders")
-    @PreAuthorize("hasAnyRole('SYSTEM_ADMIN','ORG_DEPT_ADMIN','UNIT_LIAISON')")
+    @Requires(COMPLIANCE_REMIND)
     java.util.Map<String, Integer> remind(@RequestParam(required = false) Long orgId) {
         return java.util.Map.of("sent", reminders.remindInScope(orgId));
     }
 
     /** Labels the rule pages and the dashboard need: requirement kinds, standing statuses, source statuses. */
     @GetMapping("/dictionaries")
+    @SignedIn("code lists for selects, nothing personal")
     java.util.Map<String, Object> dictionaries() {
         return java.util.Map.of(
                 "requirementKind", List.of(
@@ -182,6 +193,7 @@ class ComplianceController {
      * defaults): what a new version for that unit is copied from.
      */
     @GetMapping("/rule-sets/governing")
+    @Requires({RULES_MANAGE, COMPLIANCE_VIEW, SELF_SERVICE})
     RuleSetView governing(@RequestParam long orgId,
                           @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on) {
         String path = trees.requireVisible(Tree.ADMINISTRATIVE, orgId).path();
@@ -195,7 +207,7 @@ class ComplianceController {
     }
 
     @PostMapping("/recompute")
-    @PreAuthorize("hasRole('SYSTEM_ADMIN')")
+    @Requires(SYSTEM_OPERATE)
     StandingRecompute.Result recompute() throws SQLException, IOException {
         return recompute.recomputeAll(LocalDate.now());
     }

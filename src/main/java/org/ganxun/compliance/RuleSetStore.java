@@ -101,7 +101,8 @@ public class RuleSetStore {
     @Transactional
     public RuleSet saveVersion(Long jurisdictionOrgId, String name, LocalDate validFrom, RuleDocument doc, String note) {
         if (jurisdictionOrgId == null) {
-            if (CurrentUsers.require().role() != org.ganxun.platform.security.Role.SYSTEM_ADMIN) {
+            if (CurrentUsers.require().dataScope() != org.ganxun.platform.security.DataScopeKind.ALL) {
+                // the national default binds every jurisdiction: only someone whose data reaches all of them edits it
                 throw new BusinessException(403, "只有系统管理员可以修改全国默认规则", List.of());
             }
         } else {

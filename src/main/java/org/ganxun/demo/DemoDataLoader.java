@@ -119,7 +119,7 @@ public class DemoDataLoader implements ApplicationRunner {
 
     private static void logLoaded(Summary s) {
         log.info("Loaded the demo county {}: {} units, {} party organisations, {} cadres, {} post periods, {} accounts in {} ms"
-                            + " (accounts admin, zzb, dangxiao, fuyi, zhibu, ganbu; password {})",
+                            + " (accounts admin, anquan, shenji, zzb, dangxiao, fuyi, zhibu, ganbu; password {})",
                     DemoGenerator.COUNTY, s.organizations(), s.partyOrganizations(), s.cadres(), s.posts(), s.accounts(),
                     s.millis(), PASSWORD);
     }

@@ -813,6 +813,9 @@ public final class DemoGenerator {
                 .min(java.util.Comparator.comparing((CadreB c) -> !"副镇长".equals(c.post)).thenComparing(c -> c.index))
                 .orElseThrow();
         accounts.add(new DemoJurisdiction.Account("admin", "系统管理员", Role.SYSTEM_ADMIN, null, null, null));
+        // 三员分立: the security and the audit administrator beside the system administrator
+        accounts.add(new DemoJurisdiction.Account("anquan", "安全管理员", Role.SECURITY_ADMIN, null, null, null));
+        accounts.add(new DemoJurisdiction.Account("shenji", "审计管理员", Role.AUDIT_ADMIN, null, null, null));
         accounts.add(new DemoJurisdiction.Account("zzb", "县委组织部干训科", Role.ORG_DEPT_ADMIN, root.index, null, null));
         accounts.add(new DemoJurisdiction.Account("dangxiao", "县委党校教务处", Role.PROVIDER_REGISTRAR, partySchool.index, null, null));
         accounts.add(new DemoJurisdiction.Account("fuyi", "富驿镇培训专管员", Role.UNIT_LIAISON, fuyi.index, null, null));

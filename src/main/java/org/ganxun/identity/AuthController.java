@@ -7,6 +7,10 @@ import org.ganxun.org.DataScopes;
 import org.ganxun.platform.security.CurrentUser;
 import org.ganxun.platform.security.CurrentUsers;
 import org.ganxun.platform.security.DataScope;
+import org.ganxun.platform.security.DataScopeKind;
+import org.ganxun.platform.security.Permission;
+import org.ganxun.platform.security.PublicEndpoint;
+import org.ganxun.platform.security.SignedIn;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -26,28 +30,34 @@ class AuthController {
         this.scopes = scopes;
     }
 
-    record Me(long id, String username, String displayName, String role, String roleLabel, Long scopeOrgId,
-              Long scopePartyOrgId, Long cadreId, boolean allData, List<String> passwordRules) {
+    /** The signed-in user; the UI shows the menu entries and buttons of {@code permissions} and nothing else. */
+    record Me(long id, String username, String displayName, String role, String roleLabel, List<Permission> permissions,
+              DataScopeKind dataScope, Long scopeOrgId, Long scopePartyOrgId, Long cadreId, boolean allData,
+              List<String> passwordRules) {
     }
 
     record PasswordChange(String oldPassword, String newPassword) {
     }
 
     @GetMapping("/csrf")
+    @PublicEndpoint("the login page needs the CSRF token before anyone signs in")
     Map<String, String> csrf(CsrfToken token) {
         return Map.of("headerName", token.getHeaderName(), "token", token.getToken());
     }
 
     @GetMapping("/me")
+    @SignedIn("the signed-in user's own account")
     Me me() {
         CurrentUser u = CurrentUsers.require();
         DataScope scope = scopes.current();
-        return new Me(u.id(), u.username(), u.displayName(), u.role().name(), u.role().label(), u.scopeOrgId(),
+        return new Me(u.id(), u.username(), u.displayName(), u.role(), u.roleLabel(),
+                u.permissions().stream().sorted().toList(), u.dataScope(), u.scopeOrgId(),
                 u.scopePartyOrgId(), u.cadreId(), scope.all(),
                 List.of("至少" + PasswordPolicy.MIN_LENGTH + "位", "包含大写字母、小写字母、数字、符号中的至少三类", "不包含用户名"));
     }
 
     @PostMapping("/password")
+    @SignedIn("changing one's own password, proving the old one")
     Map<String, Boolean> changePassword(@RequestBody PasswordChange req) {
         accounts.changeOwnPassword(req.oldPassword(), req.newPassword());
         return Map.of("ok", true);

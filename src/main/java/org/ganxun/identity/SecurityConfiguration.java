@@ -106,7 +106,7 @@ class SecurityConfiguration {
                         .successHandler((req, res, auth) -> {
                             CurrentUser user = (CurrentUser) auth.getPrincipal();
                             accounts.recordSuccess(user);
-                            writeJson(res, json, 200, Map.of("username", user.username(), "role", user.role().name()));
+                            writeJson(res, json, 200, Map.of("username", user.username(), "role", user.role()));
                         })
                         .failureHandler((req, res, ex) -> writeJson(res, json, 401, Map.of("status", 401, "message",
                                 failureMessage(ex, req.getParameter("username"), req.getRemoteAddr(), accounts)))))

@@ -16,7 +16,8 @@ import org.ganxun.org.Tree;
 import org.ganxun.platform.security.CurrentUser;
 import org.ganxun.platform.security.CurrentUsers;
 import org.ganxun.platform.security.DataScope;
-import org.ganxun.platform.security.Role;
+import org.ganxun.platform.security.DataScopeKind;
+import org.ganxun.platform.security.Permission;
 import org.ganxun.platform.web.BusinessException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -35,6 +36,7 @@ public class UserAccounts {
     private final AuditLog audit;
     private final DataScopes scopes;
     private final OrganizationTrees trees;
+    private final Roles roles;
     private final int maxAttempts;
     private final Duration lockFor;
 
@@ -42,24 +44,25 @@ public class UserAccounts {
     private static final int USERNAME_MAX = 50;
 
     UserAccounts(JdbcClient jdbc, PasswordEncoder encoder, AuditLog audit, DataScopes scopes, OrganizationTrees trees,
-                 @Value("${ganxun.login.max-attempts:5}") int maxAttempts,
+                 Roles roles, @Value("${ganxun.login.max-attempts:5}") int maxAttempts,
                  @Value("${ganxun.login.lock-minutes:15}") int lockMinutes) {
         this.jdbc = jdbc;
         this.encoder = encoder;
         this.audit = audit;
         this.scopes = scopes;
         this.trees = trees;
+        this.roles = roles;
         this.maxAttempts = maxAttempts;
         this.lockFor = Duration.ofMinutes(lockMinutes);
     }
 
     /** An account as administrators see it (never the hash). */
-    public record Account(long id, String username, String displayName, Role role, String roleLabel, Long scopeOrgId,
+    public record Account(long id, String username, String displayName, String role, String roleLabel, String dataScope, Long scopeOrgId,
                           String scopeOrgName, Long scopePartyOrgId, String scopePartyOrgName, Long cadreId,
                           boolean enabled, boolean locked, int failedAttempts, Instant lastLoginAt) {
     }
 
-    public record AccountRequest(String username, String displayName, Role role, Long scopeOrgId, Long scopePartyOrgId,
+    public record AccountRequest(String username, String displayName, String role, Long scopeOrgId, Long scopePartyOrgId,
                                  Long cadreId, Boolean enabled, String password) {
     }
 
@@ -69,10 +72,15 @@ public class UserAccounts {
                        coalesce(locked_until > now(), false) as locked
                 from app_user where username = ?""")
                 .param(username)
-                .query((rs, i) -> new CurrentUser(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
-                        rs.getString("password_hash"), Role.valueOf(rs.getString("role")),
-                        rs.getObject("scope_org_id", Long.class), rs.getObject("scope_party_org_id", Long.class),
-                        rs.getObject("cadre_id", Long.class), rs.getBoolean("enabled"), rs.getBoolean("locked")))
+                .query((rs, i) -> {
+                    // a role that no longer exists grants nothing (and its users see nothing)
+                    Roles.Resolved role = roles.resolve(rs.getString("role")).orElse(new Roles.Resolved(rs.getString("role"),
+                            rs.getString("role"), DataScopeKind.SELF, java.util.Set.of()));
+                    return new CurrentUser(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
+                            rs.getString("password_hash"), role.code(), role.name(), role.dataScope(), role.permissions(),
+                            rs.getObject("scope_org_id", Long.class), rs.getObject("scope_party_org_id", Long.class),
+                            rs.getObject("cadre_id", Long.class), rs.getBoolean("enabled"), rs.getBoolean("locked"));
+                })
                 .optional();
     }
 
@@ -146,7 +154,7 @@ public class UserAccounts {
      * name or name), role and state ({@code ok}, {@code locked}, {@code disabled}), one page at a time.
      */
     @Transactional(readOnly = true)
-    public Page search(String text, Role role, String state, int page, int size) {
+    public Page search(String text, String role, String state, int page, int size) {
         DataScope scope = scopes.current();
         StringBuilder where = new StringBuilder(" where ").append(visibleCondition(scope));
         Map<String, Object> params = new HashMap<>(scope.sqlParameters());
@@ -156,7 +164,7 @@ public class UserAccounts {
         }
         if (role != null) {
             where.append(" and u.role = :role");
-            params.put("role", role.name());
+            params.put("role", role);
         }
         if (state != null) {
             where.append(switch (state) {
@@ -200,7 +208,7 @@ public class UserAccounts {
             id = jdbc.sql("""
                     insert into app_user (username, display_name, password_hash, role, scope_org_id, scope_party_org_id, cadre_id, enabled)
                     values (?, ?, ?, ?, ?, ?, ?, ?) returning id""")
-                    .params(req.username().trim(), displayName(req), encoder.encode(req.password()), req.role().name(),
+                    .params(req.username().trim(), displayName(req), encoder.encode(req.password()), req.role(),
                             req.scopeOrgId(), req.scopePartyOrgId(), req.cadreId(), req.enabled() == null || req.enabled())
                     .query(Long.class).single();
         } catch (org.springframework.dao.DuplicateKeyException e) {
@@ -218,12 +226,12 @@ public class UserAccounts {
         jdbc.sql("""
                 update app_user set display_name = ?, role = ?, scope_org_id = ?, scope_party_org_id = ?, cadre_id = ?,
                        enabled = ?, updated_at = now(), version = version + 1 where id = ?""")
-                .params(displayName(req), req.role().name(), req.scopeOrgId(), req.scopePartyOrgId(), req.cadreId(),
+                .params(displayName(req), req.role(), req.scopeOrgId(), req.scopePartyOrgId(), req.cadreId(),
                         req.enabled() == null || req.enabled(), id)
                 .update();
         Account after = get(id);
         audit.record("UPDATE", "User", id, "修改用户 " + after.username(), before, after);
-        if (before.role() != after.role() || !java.util.Objects.equals(before.scopeOrgId(), after.scopeOrgId())
+        if (!before.role().equals(after.role()) || !java.util.Objects.equals(before.scopeOrgId(), after.scopeOrgId())
                 || !java.util.Objects.equals(before.scopePartyOrgId(), after.scopePartyOrgId())
                 || !java.util.Objects.equals(before.cadreId(), after.cadreId()) || (before.enabled() && !after.enabled())) {
             endSessions(after.username());
@@ -292,31 +300,49 @@ public class UserAccounts {
             throw new BusinessException(403, "无权管理该用户", List.of());
         }
         CurrentUser me = CurrentUsers.require();
-        if (acc.role() == Role.SYSTEM_ADMIN && me.role() != Role.SYSTEM_ADMIN) {
-            throw new BusinessException(403, "只有系统管理员可以管理系统管理员账号", List.of());
+        if (!me.can(Permission.ROLE_MANAGE) && !assignableBy(me, acc.role())) {
+            throw new BusinessException(403, "“" + acc.roleLabel() + "”账号由安全管理员管理", List.of());
         }
         return acc;
     }
 
+    /**
+     * Whether a user manager may give this role: only roles within their own permissions, holding no security or audit
+     * duty, and not reaching the whole jurisdiction (those are the security administrator's to give, 三员分立).
+     */
+    private boolean assignableBy(CurrentUser me, String roleCode) {
+        Roles.Resolved r = roles.resolve(roleCode).orElse(null);
+        return r != null && me.can(Permission.USER_MANAGE) && me.permissions().containsAll(r.permissions())
+                && !r.holdsAdminDuty() && r.dataScope() != DataScopeKind.ALL;
+    }
+
+    /** The roles the current user may give, for the account form. */
+    @Transactional(readOnly = true)
+    public List<Roles.RoleView> assignableRoles() {
+        CurrentUser me = CurrentUsers.require();
+        return roles.list().stream().filter(r -> me.can(Permission.ROLE_MANAGE) || assignableBy(me, r.code())).toList();
+    }
+
     /** An administrator can only give roles and scopes within their own reach. */
     private void checkAssignable(AccountRequest req) {
-        if (req.role() == null) {
+        if (req.role() == null || req.role().isBlank()) {
             throw new BusinessException("请选择角色", List.of(new BusinessException.FieldProblem("role", "请选择角色")));
         }
+        Roles.Resolved role = roles.resolve(req.role()).orElseThrow(() -> new BusinessException("没有这个角色",
+                List.of(new BusinessException.FieldProblem("role", "没有这个角色"))));
         CurrentUser me = CurrentUsers.require();
-        if (req.role() == Role.SYSTEM_ADMIN && me.role() != Role.SYSTEM_ADMIN) {
-            throw new BusinessException(403, "只有系统管理员可以设置系统管理员角色", List.of());
+        if (!me.can(Permission.ROLE_MANAGE) && !assignableBy(me, role.code())) {
+            throw new BusinessException(403, "“" + role.name() + "”角色只能由安全管理员授予", List.of());
         }
-        DataScope scope = scopes.current();
         if (req.scopeOrgId() != null) {
             trees.requireInScope(Tree.ADMINISTRATIVE, req.scopeOrgId());
-        } else if (!scope.all() && req.role() != Role.CADRE && req.scopePartyOrgId() == null) {
-            throw new BusinessException("请选择数据范围（所属单位）", List.of(new BusinessException.FieldProblem("scopeOrgId", "请选择数据范围")));
+        } else if (role.dataScope() == DataScopeKind.SUBTREE && req.scopePartyOrgId() == null) {
+            throw new BusinessException("请选择数据范围（所属单位或党组织）", List.of(new BusinessException.FieldProblem("scopeOrgId", "请选择数据范围")));
         }
         if (req.scopePartyOrgId() != null) {
             trees.requireInScope(Tree.PARTY, req.scopePartyOrgId());
         }
-        if (req.role() == Role.CADRE && req.cadreId() == null) {
+        if (role.dataScope() == DataScopeKind.SELF && req.cadreId() == null) {
             throw new BusinessException("干部账号须关联干部本人", List.of(new BusinessException.FieldProblem("cadreId", "请选择关联的干部")));
         }
     }
@@ -354,13 +380,13 @@ public class UserAccounts {
     private static final String ACCOUNT_SQL = """
             select u.id, u.username, u.display_name, u.role, u.scope_org_id, o.name as org_name, u.scope_party_org_id,
                    p.name as party_name, u.cadre_id, u.enabled, coalesce(u.locked_until > now(), false) as locked,
-                   u.failed_attempts, u.last_login_at
-            from app_user u""" + ACCOUNT_JOINS;
+                   u.failed_attempts, u.last_login_at, r.name as role_name, r.data_scope as role_scope
+            from app_user u join app_role r on r.code = u.role""" + ACCOUNT_JOINS;
 
     private Account account(ResultSet rs, int i) throws SQLException {
-        Role role = Role.valueOf(rs.getString("role"));
+        String role = rs.getString("role");
         var last = rs.getTimestamp("last_login_at");
-        return new Account(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"), role, role.label(),
+        return new Account(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"), role, rs.getString("role_name"), rs.getString("role_scope"),
                 rs.getObject("scope_org_id", Long.class), rs.getString("org_name"),
                 rs.getObject("scope_party_org_id", Long.class), rs.getString("party_name"),
                 rs.getObject("cadre_id", Long.class), rs.getBoolean("enabled"), rs.getBoolean("locked"),

@@ -1,11 +1,10 @@
 package org.ganxun.identity;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
-import org.ganxun.platform.security.Role;
-import org.springframework.security.access.prepost.PreAuthorize;
+import org.ganxun.platform.security.Permission;
+import org.ganxun.platform.security.Requires;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -15,9 +14,13 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+/**
+ * Accounts: the system administrator (and an organisation department within its scope) creates and keeps them; the
+ * security administrator gives the administrators' roles, and may change any account's role and scope.
+ */
 @RestController
 @RequestMapping("/api/users")
-@PreAuthorize("hasAnyRole('SYSTEM_ADMIN','ORG_DEPT_ADMIN')")
+@Requires({Permission.USER_MANAGE, Permission.ROLE_MANAGE})
 class UserController {
 
     private final UserAccounts accounts;
@@ -26,19 +29,17 @@ class UserController {
         this.accounts = accounts;
     }
 
-    record RoleOption(String value, String label) {
-    }
-
     record PasswordReset(String password) {
     }
 
+    /** The roles the current user may give. */
     @GetMapping("/roles")
-    List<RoleOption> roles() {
-        return Arrays.stream(Role.values()).map(r -> new RoleOption(r.name(), r.label())).toList();
+    List<Roles.RoleView> roles() {
+        return accounts.assignableRoles();
     }
 
     @GetMapping
-    UserAccounts.Page list(@RequestParam(required = false) String text, @RequestParam(required = false) Role role,
+    UserAccounts.Page list(@RequestParam(required = false) String text, @RequestParam(required = false) String role,
                            @RequestParam(required = false) String state, @RequestParam(defaultValue = "1") int page,
                            @RequestParam(defaultValue = "20") int size) {
         return accounts.search(text, role, state, page, Math.min(Math.max(size, 1), 200));
@@ -50,6 +51,7 @@ class UserController {
     }
 
     @PostMapping
+    @Requires(Permission.USER_MANAGE)
     UserAccounts.Account create(@RequestBody UserAccounts.AccountRequest req) {
         return accounts.create(req);
     }

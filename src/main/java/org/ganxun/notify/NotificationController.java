@@ -1,5 +1,6 @@
 package org.ganxun.notify;
 
+import org.ganxun.platform.security.SignedIn;
 import java.util.List;
 import java.util.Map;
 
@@ -12,6 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/notifications")
+@SignedIn("the signed-in user's own messages")
 class NotificationController {
 
     private final Notifications notifications;

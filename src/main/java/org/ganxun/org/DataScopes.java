@@ -4,7 +4,7 @@ import org.ganxun.platform.security.CurrentScope;
 import org.ganxun.platform.security.CurrentUser;
 import org.ganxun.platform.security.CurrentUsers;
 import org.ganxun.platform.security.DataScope;
-import org.ganxun.platform.security.Role;
+import org.ganxun.platform.security.DataScopeKind;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -27,18 +27,18 @@ public class DataScopes implements CurrentScope {
     }
 
     public DataScope of(CurrentUser user) {
-        if (user.role() == Role.SYSTEM_ADMIN && user.scopeOrgId() == null && user.scopePartyOrgId() == null) {
+        if (user.dataScope() == DataScopeKind.SELF) {
+            // a cadre sees their own record only, whatever organisation is on the account
+            return new DataScope(false, null, null, user.cadreId());
+        }
+        if (user.dataScope() == DataScopeKind.ALL && user.scopeOrgId() == null && user.scopePartyOrgId() == null) {
             return DataScope.everything();
         }
         String orgPath = user.scopeOrgId() == null ? null
                 : jdbc.sql("select path from organization where id = ?").param(user.scopeOrgId()).query(String.class).optional().orElse(null);
         String partyPath = user.scopePartyOrgId() == null ? null
                 : jdbc.sql("select path from party_organization where id = ?").param(user.scopePartyOrgId()).query(String.class).optional().orElse(null);
-        Long self = user.role() == Role.CADRE ? user.cadreId() : null;
-        if (user.role() == Role.CADRE) {
-            // a cadre sees their own record only, whatever organisation is on the account
-            return new DataScope(false, null, null, self);
-        }
-        return new DataScope(false, orgPath, partyPath, self);
+        // a subtree role without a unit or party organisation on its account sees nothing (fails closed)
+        return new DataScope(false, orgPath, partyPath, null);
     }
 }

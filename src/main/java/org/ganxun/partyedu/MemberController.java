@@ -1,5 +1,8 @@
 package org.ganxun.partyedu;
 
+import org.ganxun.platform.security.Requires;
+import static org.ganxun.platform.security.Permission.*;
+import org.ganxun.platform.security.SignedIn;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -10,7 +13,6 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -23,7 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** Party members, mobile members, their alerts and cards. */
 @RestController
 @RequestMapping("/api/partyedu")
-@PreAuthorize("hasAnyRole('SYSTEM_ADMIN','ORG_DEPT_ADMIN','UNIT_LIAISON','BRANCH_SECRETARY')")
+@Requires(PARTYEDU_MANAGE)
 class MemberController {
 
     private final Members members;
@@ -43,6 +45,7 @@ class MemberController {
     }
 
     @GetMapping("/dictionaries")
+    @SignedIn("code lists for selects, nothing personal")
     Map<String, Object> dictionaries() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("category", Arrays.stream(MemberCategory.values()).map(c -> new Option(c.name(), c.label())).toList());
@@ -119,7 +122,7 @@ class MemberController {
     }
 
     @PostMapping("/mobile-alerts/notify")
-    @PreAuthorize("hasAnyRole('SYSTEM_ADMIN','ORG_DEPT_ADMIN')")
+    @Requires(PARTYEDU_ADMIN)
     Map<String, Integer> notifySecretaries() {
         return Map.of("sent", alerts.notifySecretaries(StudyActivities.today()));
     }

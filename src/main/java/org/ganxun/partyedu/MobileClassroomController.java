@@ -1,8 +1,9 @@
 package org.ganxun.partyedu;
 
+import org.ganxun.platform.security.Requires;
+import static org.ganxun.platform.security.Permission.*;
 import java.util.List;
 
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -15,7 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** The mobile classroom: lecturers, the touring schedule, coverage. */
 @RestController
 @RequestMapping("/api/partyedu/classroom")
-@PreAuthorize("hasAnyRole('SYSTEM_ADMIN','ORG_DEPT_ADMIN','UNIT_LIAISON','BRANCH_SECRETARY')")
+@Requires(PARTYEDU_MANAGE)
 class MobileClassroomController {
 
     private final MobileClassroom classroom;
@@ -30,13 +31,13 @@ class MobileClassroomController {
     }
 
     @PostMapping("/lecturers")
-    @PreAuthorize("hasAnyRole('SYSTEM_ADMIN','ORG_DEPT_ADMIN')")
+    @Requires(PARTYEDU_ADMIN)
     MobileClassroom.Lecturer createLecturer(@RequestBody MobileClassroom.LecturerRequest r) {
         return classroom.saveLecturer(null, r);
     }
 
     @PutMapping("/lecturers/{id}")
-    @PreAuthorize("hasAnyRole('SYSTEM_ADMIN','ORG_DEPT_ADMIN')")
+    @Requires(PARTYEDU_ADMIN)
     MobileClassroom.Lecturer updateLecturer(@PathVariable long id, @RequestBody MobileClassroom.LecturerRequest r) {
         return classroom.saveLecturer(id, r);
     }
@@ -48,13 +49,13 @@ class MobileClassroomController {
     }
 
     @PostMapping("/visits")
-    @PreAuthorize("hasAnyRole('SYSTEM_ADMIN','ORG_DEPT_ADMIN','UNIT_LIAISON')")
+    @Requires(PARTYEDU_SITE_MANAGE)
     MobileClassroom.Visit createVisit(@RequestBody MobileClassroom.VisitRequest r) {
         return classroom.saveVisit(null, r);
     }
 
     @PutMapping("/visits/{id}")
-    @PreAuthorize("hasAnyRole('SYSTEM_ADMIN','ORG_DEPT_ADMIN','UNIT_LIAISON')")
+    @Requires(PARTYEDU_SITE_MANAGE)
     MobileClassroom.Visit updateVisit(@PathVariable long id, @RequestBody MobileClassroom.VisitRequest r) {
         return classroom.saveVisit(id, r);
     }

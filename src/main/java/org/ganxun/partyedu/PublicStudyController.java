@@ -1,5 +1,6 @@
 package org.ganxun.partyedu;
 
+import org.ganxun.platform.security.PublicEndpoint;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -14,6 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/public/partyedu/study/{token}")
+@PublicEndpoint("a party member opens the study link sent by SMS; the long random token is the key")
 class PublicStudyController {
 
     private final StudyActivities activities;

@@ -1,9 +1,10 @@
 package org.ganxun.partyedu;
 
+import org.ganxun.platform.security.Requires;
+import static org.ganxun.platform.security.Permission.*;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -16,7 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** Remote education sites, equipment, session logs and alerts. */
 @RestController
 @RequestMapping("/api/partyedu")
-@PreAuthorize("hasAnyRole('SYSTEM_ADMIN','ORG_DEPT_ADMIN','UNIT_LIAISON','BRANCH_SECRETARY')")
+@Requires(PARTYEDU_MANAGE)
 class SiteController {
 
     private final RemoteSites sites;
@@ -42,7 +43,7 @@ class SiteController {
     }
 
     @PostMapping("/sites")
-    @PreAuthorize("hasAnyRole('SYSTEM_ADMIN','ORG_DEPT_ADMIN','UNIT_LIAISON')")
+    @Requires(PARTYEDU_SITE_MANAGE)
     RemoteSites.Site create(@RequestBody RemoteSites.SiteRequest r) {
         return sites.create(r);
     }
@@ -53,7 +54,7 @@ class SiteController {
     }
 
     @PutMapping("/sites/{id}")
-    @PreAuthorize("hasAnyRole('SYSTEM_ADMIN','ORG_DEPT_ADMIN','UNIT_LIAISON')")
+    @Requires(PARTYEDU_SITE_MANAGE)
     RemoteSites.Site update(@PathVariable long id, @RequestBody RemoteSites.SiteRequest r) {
         return sites.update(id, r);
     }
@@ -64,13 +65,13 @@ class SiteController {
     }
 
     @PostMapping("/sites/{id}/equipment")
-    @PreAuthorize("hasAnyRole('SYSTEM_ADMIN','ORG_DEPT_ADMIN','UNIT_LIAISON')")
+    @Requires(PARTYEDU_SITE_MANAGE)
     RemoteSites.Equipment addEquipment(@PathVariable long id, @RequestBody RemoteSites.EquipmentRequest r) {
         return sites.saveEquipment(id, null, r);
     }
 
     @PutMapping("/sites/{id}/equipment/{equipmentId}")
-    @PreAuthorize("hasAnyRole('SYSTEM_ADMIN','ORG_DEPT_ADMIN','UNIT_LIAISON')")
+    @Requires(PARTYEDU_SITE_MANAGE)
     RemoteSites.Equipment updateEquipment(@PathVariable long id, @PathVariable long equipmentId, @RequestBody RemoteSites.EquipmentRequest r) {
         return sites.saveEquipment(id, equipmentId, r);
     }
@@ -92,14 +93,14 @@ class SiteController {
     }
 
     @PostMapping("/site-alerts/{id}/resolve")
-    @PreAuthorize("hasAnyRole('SYSTEM_ADMIN','ORG_DEPT_ADMIN','UNIT_LIAISON')")
+    @Requires(PARTYEDU_SITE_MANAGE)
     SiteAlerts.Alert resolve(@PathVariable long id, @RequestBody ResolveRequest r) {
         return alerts.resolve(id, r.resolution());
     }
 
     /** Runs today's evaluation now (it also runs every morning). */
     @PostMapping("/site-alerts/evaluate")
-    @PreAuthorize("hasAnyRole('SYSTEM_ADMIN','ORG_DEPT_ADMIN')")
+    @Requires(PARTYEDU_ADMIN)
     SiteAlerts.Run evaluate() {
         return alerts.evaluate(StudyActivities.today());
     }

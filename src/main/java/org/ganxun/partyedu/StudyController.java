@@ -1,5 +1,7 @@
 package org.ganxun.partyedu;
 
+import org.ganxun.platform.security.Requires;
+import static org.ganxun.platform.security.Permission.*;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.List;
@@ -8,7 +10,6 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -24,7 +25,7 @@ import org.springframework.web.multipart.MultipartFile;
 /** Study activities, materials, attendance, online-attendance links and yearly hours. */
 @RestController
 @RequestMapping("/api/partyedu")
-@PreAuthorize("hasAnyRole('SYSTEM_ADMIN','ORG_DEPT_ADMIN','UNIT_LIAISON','BRANCH_SECRETARY')")
+@Requires(PARTYEDU_MANAGE)
 class StudyController {
 
     private final StudyActivities activities;

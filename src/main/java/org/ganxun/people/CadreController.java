@@ -1,11 +1,13 @@
 package org.ganxun.people;
 
+import org.ganxun.platform.security.Requires;
+import static org.ganxun.platform.security.Permission.*;
+import org.ganxun.platform.security.SignedIn;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -33,6 +35,7 @@ class CadreController {
 
     /** Dictionaries for selects and filters (the UI shows the labels). */
     @GetMapping("/dictionaries")
+    @SignedIn("code lists for selects, nothing personal")
     Map<String, List<Option>> dictionaries() {
         Map<String, List<Option>> m = new LinkedHashMap<>();
         m.put("gender", options(Gender.values()));
@@ -50,6 +53,7 @@ class CadreController {
     }
 
     @GetMapping
+    @Requires({ROSTER_VIEW, SELF_SERVICE})
     CadreSearch.Page list(@ModelAttribute CadreQuery query,
                           @RequestParam(defaultValue = "1") int page,
                           @RequestParam(defaultValue = "20") int size) {
@@ -57,23 +61,25 @@ class CadreController {
     }
 
     @GetMapping("/{id}")
+    @Requires({ROSTER_VIEW, SELF_SERVICE})
     CadreView get(@PathVariable long id) {
         return roster.get(id);
     }
 
     @GetMapping("/{id}/history")
+    @Requires({ROSTER_VIEW, SELF_SERVICE})
     List<PostHistoryEntry> history(@PathVariable long id) {
         return roster.history(id);
     }
 
     @PostMapping
-    @PreAuthorize("hasAnyRole('SYSTEM_ADMIN','ORG_DEPT_ADMIN','UNIT_LIAISON')")
+    @Requires(ROSTER_EDIT)
     CadreView create(@RequestBody CadreForm form) {
         return roster.create(form);
     }
 
     @PutMapping("/{id}")
-    @PreAuthorize("hasAnyRole('SYSTEM_ADMIN','ORG_DEPT_ADMIN','UNIT_LIAISON')")
+    @Requires(ROSTER_EDIT)
     CadreView update(@PathVariable long id, @RequestBody CadreForm form) {
         return roster.update(id, form);
     }

@@ -1,5 +1,6 @@
 package org.ganxun.secondment;
 
+import org.ganxun.platform.security.DataScopeKind;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.ResultSet;
@@ -13,7 +14,6 @@ import java.util.Map;
 import org.ganxun.audit.AuditLog;
 import org.ganxun.platform.security.CurrentUser;
 import org.ganxun.platform.security.CurrentUsers;
-import org.ganxun.platform.security.Role;
 import org.ganxun.platform.web.BusinessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -187,7 +187,7 @@ public class Postings {
     public LogEntry writeLog(long postingId, LogForm f) {
         Posting v = get(postingId);
         CurrentUser me = CurrentUsers.require();
-        if (me.role() != Role.CADRE || me.cadreId() == null || me.cadreId() != v.cadreId()) {
+        if (me.dataScope() != DataScopeKind.SELF || me.cadreId() == null || me.cadreId() != v.cadreId()) {
             throw new BusinessException(403, "工作日志由挂职干部本人填写", List.of());
         }
         requireActive(v);
@@ -380,7 +380,7 @@ public class Postings {
         boolean organiser = me != null && SecondmentAccess.isOrgDept(me) && access.covers(organiserPath);
         boolean receiver = me != null && SecondmentAccess.isManager(me) && access.covers(receivingPath);
         long cadreId = rs.getLong("cadre_id");
-        boolean self = me != null && me.role() == Role.CADRE && me.cadreId() != null && me.cadreId() == cadreId;
+        boolean self = me != null && me.dataScope() == DataScopeKind.SELF && me.cadreId() != null && me.cadreId() == cadreId;
         String grade = rs.getString("final_grade");
         return new Posting(rs.getLong("id"), rs.getLong("programme_id"), rs.getString("programme_name"), d, d.label(),
                 cadreId, rs.getString("cadre_name"), rs.getString("cadre_phone"), rs.getLong("post_id"), rs.getString("post_title"),

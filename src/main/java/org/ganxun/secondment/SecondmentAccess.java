@@ -1,5 +1,6 @@
 package org.ganxun.secondment;
 
+import org.ganxun.platform.security.Permission;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,7 +9,6 @@ import org.ganxun.org.DataScopes;
 import org.ganxun.platform.security.CurrentUser;
 import org.ganxun.platform.security.CurrentUsers;
 import org.ganxun.platform.security.DataScope;
-import org.ganxun.platform.security.Role;
 import org.ganxun.platform.web.BusinessException;
 import org.springframework.stereotype.Component;
 
@@ -81,11 +81,11 @@ class SecondmentAccess {
     }
 
     static boolean isOrgDept(CurrentUser u) {
-        return u.role() == Role.SYSTEM_ADMIN || u.role() == Role.ORG_DEPT_ADMIN;
+        return u.can(Permission.SECONDMENT_ADMIN);
     }
 
     static boolean isManager(CurrentUser u) {
-        return isOrgDept(u) || u.role() == Role.UNIT_LIAISON;
+        return isOrgDept(u) || u.can(Permission.SECONDMENT_UNIT);
     }
 
     /** The organisation department in charge of a programme (its organiser is in scope). */

@@ -1,5 +1,8 @@
 package org.ganxun.secondment;
 
+import org.ganxun.platform.security.Requires;
+import static org.ganxun.platform.security.Permission.*;
+import org.ganxun.platform.security.SignedIn;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -20,7 +23,6 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -36,9 +38,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/secondment")
 class SecondmentController {
 
-    private static final String ORG_DEPT = "hasAnyRole('SYSTEM_ADMIN','ORG_DEPT_ADMIN')";
-    private static final String MANAGERS = "hasAnyRole('SYSTEM_ADMIN','ORG_DEPT_ADMIN','UNIT_LIAISON')";
-    private static final String PARTICIPANTS = "hasAnyRole('SYSTEM_ADMIN','ORG_DEPT_ADMIN','UNIT_LIAISON','CADRE')";
     private static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
     private final Programmes programmes;
@@ -66,6 +65,7 @@ class SecondmentController {
     }
 
     @GetMapping("/dictionaries")
+    @SignedIn("code lists for selects, nothing personal")
     Map<String, Object> dictionaries() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("direction", Arrays.stream(Direction.values()).map(d -> new Option(d.name(), d.label())).toList());
@@ -86,7 +86,7 @@ class SecondmentController {
     // ---- programmes, posts, budget, forums ----
 
     @GetMapping("/programmes")
-    @PreAuthorize(PARTICIPANTS)
+    @Requires({SECONDMENT_ADMIN, SECONDMENT_UNIT, SELF_SERVICE})
     List<Programmes.ProgrammeView> programmes(@RequestParam(required = false) Integer year,
                                               @RequestParam(required = false) Direction direction,
                                               @RequestParam(required = false) String name) {
@@ -94,56 +94,56 @@ class SecondmentController {
     }
 
     @GetMapping("/programmes/{id}")
-    @PreAuthorize(PARTICIPANTS)
+    @Requires({SECONDMENT_ADMIN, SECONDMENT_UNIT, SELF_SERVICE})
     Programmes.ProgrammeView programme(@PathVariable long id) {
         return programmes.get(id);
     }
 
     @PostMapping("/programmes")
-    @PreAuthorize(ORG_DEPT)
+    @Requires(SECONDMENT_ADMIN)
     Programmes.ProgrammeView create(@RequestBody Programmes.ProgrammeForm form) {
         return programmes.create(form);
     }
 
     @PutMapping("/programmes/{id}")
-    @PreAuthorize(ORG_DEPT)
+    @Requires(SECONDMENT_ADMIN)
     Programmes.ProgrammeView update(@PathVariable long id, @RequestBody Programmes.ProgrammeForm form) {
         return programmes.update(id, form);
     }
 
     @PostMapping("/programmes/{id}/posts")
-    @PreAuthorize(ORG_DEPT)
+    @Requires(SECONDMENT_ADMIN)
     Programmes.PostView addPost(@PathVariable long id, @RequestBody Programmes.PostForm form) {
         return programmes.addPost(id, form);
     }
 
     @PutMapping("/posts/{id}")
-    @PreAuthorize(ORG_DEPT)
+    @Requires(SECONDMENT_ADMIN)
     Programmes.PostView updatePost(@PathVariable long id, @RequestBody Programmes.PostForm form) {
         return programmes.updatePost(id, form);
     }
 
     @DeleteMapping("/posts/{id}")
-    @PreAuthorize(ORG_DEPT)
+    @Requires(SECONDMENT_ADMIN)
     ResponseEntity<Void> deletePost(@PathVariable long id) {
         programmes.deletePost(id);
         return ResponseEntity.noContent().build();
     }
 
     @GetMapping("/programmes/{id}/budget")
-    @PreAuthorize(MANAGERS)
+    @Requires({SECONDMENT_ADMIN, SECONDMENT_UNIT})
     List<Programmes.BudgetLine> budget(@PathVariable long id) {
         return programmes.budget(id);
     }
 
     @GetMapping("/programmes/{id}/forums")
-    @PreAuthorize(PARTICIPANTS)
+    @Requires({SECONDMENT_ADMIN, SECONDMENT_UNIT, SELF_SERVICE})
     List<Programmes.Forum> forums(@PathVariable long id) {
         return programmes.forums(id);
     }
 
     @PostMapping("/programmes/{id}/forums")
-    @PreAuthorize(ORG_DEPT)
+    @Requires(SECONDMENT_ADMIN)
     Programmes.Forum addForum(@PathVariable long id, @RequestBody Programmes.ForumForm form) {
         return programmes.addForum(id, form);
     }
@@ -151,20 +151,20 @@ class SecondmentController {
     // ---- selection ----
 
     @GetMapping("/programmes/{id}/eligible")
-    @PreAuthorize(MANAGERS)
+    @Requires({SECONDMENT_ADMIN, SECONDMENT_UNIT})
     List<Selection.EligibleCadre> eligible(@PathVariable long id, @RequestParam(defaultValue = "true") boolean reserveOnly,
                                            @RequestParam(required = false) String name, @RequestParam(required = false) Long orgId) {
         return selection.eligible(id, reserveOnly, name, orgId);
     }
 
     @GetMapping("/programmes/{id}/candidates")
-    @PreAuthorize(PARTICIPANTS)
+    @Requires({SECONDMENT_ADMIN, SECONDMENT_UNIT, SELF_SERVICE})
     List<Selection.Candidate> candidates(@PathVariable long id) {
         return selection.candidates(id);
     }
 
     @GetMapping("/programmes/{id}/candidates.xlsx")
-    @PreAuthorize(MANAGERS)
+    @Requires({SECONDMENT_ADMIN, SECONDMENT_UNIT})
     ResponseEntity<byte[]> candidatesExcel(@PathVariable long id) {
         Programmes.ProgrammeView pr = programmes.get(id);
         return excel(pr.name() + "-人选排名.xlsx", "人选排名",
@@ -178,43 +178,43 @@ class SecondmentController {
     }
 
     @PostMapping("/programmes/{id}/candidates")
-    @PreAuthorize(PARTICIPANTS)
+    @Requires({SECONDMENT_ADMIN, SECONDMENT_UNIT, SELF_SERVICE})
     Selection.Candidate register(@PathVariable long id, @RequestBody Selection.CandidateForm form) {
         return selection.register(id, form);
     }
 
     @PutMapping("/candidates/{id}/scores")
-    @PreAuthorize(ORG_DEPT)
+    @Requires(SECONDMENT_ADMIN)
     Selection.Candidate score(@PathVariable long id, @RequestBody Selection.ScoreForm form) {
         return selection.score(id, form);
     }
 
     @PostMapping("/candidates/{id}/approve")
-    @PreAuthorize(ORG_DEPT)
+    @Requires(SECONDMENT_ADMIN)
     Selection.Candidate approve(@PathVariable long id, @RequestBody Selection.ApproveForm form) {
         return selection.approve(id, form);
     }
 
     @PostMapping("/candidates/{id}/reject")
-    @PreAuthorize(ORG_DEPT)
+    @Requires(SECONDMENT_ADMIN)
     Selection.Candidate reject(@PathVariable long id, @RequestBody(required = false) Selection.ReasonForm form) {
         return selection.reject(id, form);
     }
 
     @PostMapping("/candidates/{id}/refuse")
-    @PreAuthorize(MANAGERS)
+    @Requires({SECONDMENT_ADMIN, SECONDMENT_UNIT})
     Selection.Candidate refuse(@PathVariable long id, @RequestBody Selection.ReasonForm form) {
         return selection.refuse(id, form);
     }
 
     @GetMapping("/refusals")
-    @PreAuthorize(MANAGERS)
+    @Requires({SECONDMENT_ADMIN, SECONDMENT_UNIT})
     Selection.RefusalReport refusals(@RequestParam(required = false) Integer year, @RequestParam(required = false) Long programmeId) {
         return selection.refusals(year, programmeId);
     }
 
     @GetMapping("/refusals.xlsx")
-    @PreAuthorize(MANAGERS)
+    @Requires({SECONDMENT_ADMIN, SECONDMENT_UNIT})
     ResponseEntity<byte[]> refusalsExcel(@RequestParam(required = false) Integer year, @RequestParam(required = false) Long programmeId) {
         return excel("派出单位不放行情况.xlsx", "不放行情况",
                 List.of("派出单位", "姓名", "挂职批次", "年度", "方向", "不放行理由", "登记人", "登记时间"),
@@ -225,56 +225,56 @@ class SecondmentController {
     // ---- postings ----
 
     @GetMapping("/postings")
-    @PreAuthorize(PARTICIPANTS)
+    @Requires({SECONDMENT_ADMIN, SECONDMENT_UNIT, SELF_SERVICE})
     List<Postings.Posting> postings(@RequestParam(required = false) Long programmeId, @RequestParam(required = false) String name,
                                     @RequestParam(required = false) Boolean includeCancelled) {
         return postings.list(programmeId, name, includeCancelled);
     }
 
     @GetMapping("/postings/{id}")
-    @PreAuthorize(PARTICIPANTS)
+    @Requires({SECONDMENT_ADMIN, SECONDMENT_UNIT, SELF_SERVICE})
     Postings.Detail posting(@PathVariable long id) {
         return postings.detail(id);
     }
 
     @GetMapping("/postings/{id}/logs")
-    @PreAuthorize(PARTICIPANTS)
+    @Requires({SECONDMENT_ADMIN, SECONDMENT_UNIT, SELF_SERVICE})
     List<Postings.LogEntry> logs(@PathVariable long id) {
         return postings.logs(id);
     }
 
     @PostMapping("/postings/{id}/logs")
-    @PreAuthorize("hasRole('CADRE')")
+    @Requires(SELF_SERVICE)
     Postings.LogEntry writeLog(@PathVariable long id, @RequestBody Postings.LogForm form) {
         return postings.writeLog(id, form);
     }
 
     @PostMapping("/logs/{id}/comment")
-    @PreAuthorize(MANAGERS)
+    @Requires({SECONDMENT_ADMIN, SECONDMENT_UNIT})
     Postings.LogEntry comment(@PathVariable long id, @RequestBody Postings.CommentForm form) {
         return postings.comment(id, form);
     }
 
     @PostMapping("/postings/{id}/rotations")
-    @PreAuthorize(ORG_DEPT)
+    @Requires(SECONDMENT_ADMIN)
     Postings.Detail rotate(@PathVariable long id, @RequestBody Postings.RotationForm form) {
         return postings.rotate(id, form);
     }
 
     @PostMapping("/postings/{id}/reviews")
-    @PreAuthorize(ORG_DEPT)
+    @Requires(SECONDMENT_ADMIN)
     Postings.Review review(@PathVariable long id, @RequestBody Postings.ReviewForm form) {
         return postings.review(id, form);
     }
 
     @GetMapping("/postings/{id}/expenses")
-    @PreAuthorize(MANAGERS)
+    @Requires({SECONDMENT_ADMIN, SECONDMENT_UNIT})
     List<Postings.Expense> expenses(@PathVariable long id) {
         return postings.expenses(id);
     }
 
     @PostMapping("/postings/{id}/expenses")
-    @PreAuthorize(MANAGERS)
+    @Requires({SECONDMENT_ADMIN, SECONDMENT_UNIT})
     Postings.ExpenseResult addExpense(@PathVariable long id, @RequestBody Postings.ExpenseForm form) {
         return postings.addExpense(id, form);
     }
@@ -282,25 +282,25 @@ class SecondmentController {
     // ---- evaluation ----
 
     @GetMapping("/postings/{id}/evaluations")
-    @PreAuthorize(PARTICIPANTS)
+    @Requires({SECONDMENT_ADMIN, SECONDMENT_UNIT, SELF_SERVICE})
     List<Evaluations.Evaluation> postingEvaluations(@PathVariable long id) {
         return evaluations.ofPosting(id);
     }
 
     @PostMapping("/postings/{id}/evaluations")
-    @PreAuthorize(ORG_DEPT)
+    @Requires(SECONDMENT_ADMIN)
     Evaluations.Evaluation evaluate(@PathVariable long id, @RequestBody Evaluations.EvaluationForm form) {
         return evaluations.record(id, form);
     }
 
     @GetMapping("/programmes/{id}/evaluations")
-    @PreAuthorize(MANAGERS)
+    @Requires({SECONDMENT_ADMIN, SECONDMENT_UNIT})
     List<Evaluations.Evaluation> ranking(@PathVariable long id, @RequestParam(required = false) EvaluationKind kind) {
         return evaluations.ranking(id, kind);
     }
 
     @GetMapping("/programmes/{id}/evaluations.xlsx")
-    @PreAuthorize(MANAGERS)
+    @Requires({SECONDMENT_ADMIN, SECONDMENT_UNIT})
     ResponseEntity<byte[]> rankingExcel(@PathVariable long id) {
         Programmes.ProgrammeView pr = programmes.get(id);
         return excel(pr.name() + "-期满考核排名.xlsx", "期满考核",
@@ -317,7 +317,7 @@ class SecondmentController {
     // ---- alerts ----
 
     @GetMapping("/alerts")
-    @PreAuthorize(PARTICIPANTS)
+    @Requires({SECONDMENT_ADMIN, SECONDMENT_UNIT, SELF_SERVICE})
     List<SecondmentAlerts.Alert> alerts(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
                                         @RequestParam(required = false) AlertKind kind,
                                         @RequestParam(required = false) Long programmeId) {
@@ -325,7 +325,7 @@ class SecondmentController {
     }
 
     @PostMapping("/alerts/notify")
-    @PreAuthorize("hasRole('SYSTEM_ADMIN')")
+    @Requires(SYSTEM_OPERATE)
     Map<String, Integer> notifyAlerts() {
         return Map.of("sent", alerts.notifyAll(LocalDate.now()));
     }
@@ -333,7 +333,7 @@ class SecondmentController {
     // ---- statistics and results ----
 
     @GetMapping("/statistics")
-    @PreAuthorize(MANAGERS)
+    @Requires({SECONDMENT_ADMIN, SECONDMENT_UNIT})
     SecondmentStatistics.Report statistics(@RequestParam(required = false) Integer fromYear, @RequestParam(required = false) Integer toYear,
                                            @RequestParam(required = false) Direction direction,
                                            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
@@ -341,7 +341,7 @@ class SecondmentController {
     }
 
     @GetMapping("/statistics.xlsx")
-    @PreAuthorize(MANAGERS)
+    @Requires({SECONDMENT_ADMIN, SECONDMENT_UNIT})
     ResponseEntity<byte[]> statisticsExcel(@RequestParam(required = false) Integer fromYear, @RequestParam(required = false) Integer toYear,
                                            @RequestParam(required = false) Direction direction,
                                            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
@@ -356,6 +356,7 @@ class SecondmentController {
     }
 
     @GetMapping("/cadres/{id}/results")
+    @Requires({SECONDMENT_ADMIN, SECONDMENT_UNIT, SELF_SERVICE, COMPLIANCE_VIEW})
     List<SecondmentResults.Result> cadreResults(@PathVariable long id) {
         roster.get(id); // the same read rule as the cadre's record
         return results.of(id);

@@ -1,5 +1,6 @@
 package org.ganxun.secondment;
 
+import org.ganxun.platform.security.DataScopeKind;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -22,7 +23,6 @@ import org.ganxun.people.RankLevel;
 import org.ganxun.people.Roster;
 import org.ganxun.platform.security.CurrentUser;
 import org.ganxun.platform.security.CurrentUsers;
-import org.ganxun.platform.security.Role;
 import org.ganxun.platform.web.BusinessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -148,7 +148,7 @@ public class Selection {
         }
         CurrentUser me = CurrentUsers.require();
         CadreView c;
-        if (me.role() == Role.CADRE) {
+        if (me.dataScope() == DataScopeKind.SELF) {
             if (f.source() != CandidateSource.SELF || !f.cadreId().equals(me.cadreId())) {
                 throw new BusinessException(403, "干部本人只能以个人自荐方式报名", List.of());
             }
@@ -164,7 +164,7 @@ public class Selection {
         if (!pr.senders().isEmpty() && sendingOrgFor(pr, c.orgId()) == null) {
             throw new BusinessException("“" + c.name() + "”所在单位（" + c.orgName() + "）不是本批次的派出单位");
         }
-        if (me.role() != Role.CADRE) {
+        if (me.dataScope() != DataScopeKind.SELF) {
             String sendingPath = path(c.orgId());
             if (!access.organises(pr.organiserPath()) && !access.managesAny(sendingPath)) {
                 throw new BusinessException(403, "只有主办的组织部门或派出单位可以推荐人选", List.of());

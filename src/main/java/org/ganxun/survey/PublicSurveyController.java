@@ -1,5 +1,6 @@
 package org.ganxun.survey;
 
+import org.ganxun.platform.security.PublicEndpoint;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +29,7 @@ import tools.jackson.databind.JsonNode;
  */
 @RestController
 @RequestMapping("/api/public/surveys")
+@PublicEndpoint("a respondent opens the survey link; the long random token is the key")
 class PublicSurveyController {
 
     static final String DEVICE_COOKIE = "GX_SURVEY_DEVICE";

@@ -1,5 +1,7 @@
 package org.ganxun.survey;
 
+import org.ganxun.platform.security.Requires;
+import static org.ganxun.platform.security.Permission.*;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,7 +19,6 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -35,9 +36,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 @RestController
 @RequestMapping("/api/surveys")
+@Requires({SURVEY_MANAGE, SURVEY_ENTER})
 class SurveyController {
 
-    private static final String STAFF = "hasAnyRole('SYSTEM_ADMIN','ORG_DEPT_ADMIN','UNIT_LIAISON')";
 
     private final Surveys surveys;
     private final SurveyReturns returns;
@@ -64,12 +65,13 @@ class SurveyController {
     }
 
     @GetMapping
-    @PreAuthorize(STAFF)
+    @Requires({SURVEY_MANAGE, SURVEY_ENTER})
     List<Surveys.Survey> list() {
         return surveys.list();
     }
 
     @PostMapping
+    @Requires(SURVEY_MANAGE)
     Surveys.Survey create(@RequestBody Surveys.SurveyRequest req) {
         return surveys.create(req);
     }
@@ -80,27 +82,32 @@ class SurveyController {
     }
 
     @PutMapping("/{id}")
+    @Requires(SURVEY_MANAGE)
     Surveys.Survey update(@PathVariable long id, @RequestBody Surveys.SurveyRequest req) {
         return surveys.update(id, req);
     }
 
     @PutMapping("/{id}/targets")
+    @Requires(SURVEY_MANAGE)
     Surveys.Survey targets(@PathVariable long id, @RequestBody List<Surveys.TargetRequest> targets) {
         return surveys.replaceTargets(id, targets);
     }
 
     @PostMapping("/{id}/open")
+    @Requires(SURVEY_MANAGE)
     Surveys.Survey open(@PathVariable long id) {
         return surveys.open(id);
     }
 
     @PostMapping("/{id}/close")
+    @Requires(SURVEY_MANAGE)
     Surveys.Survey close(@PathVariable long id) {
         return surveys.close(id);
     }
 
     /** The bank of common training-needs questions (SurveyJS elements) the designer can insert. */
     @GetMapping(value = "/question-bank", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Requires(SURVEY_MANAGE)
     String questionBank() throws IOException {
         try (InputStream in = SurveyController.class.getResourceAsStream("/survey/question-bank.json")) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -113,6 +120,7 @@ class SurveyController {
     }
 
     @PostMapping("/{id}/remind")
+    @Requires(SURVEY_MANAGE)
     Map<String, Integer> remind(@PathVariable long id) {
         return Map.of("reminded", returns.remind(id));
     }
@@ -148,13 +156,13 @@ class SurveyController {
     }
 
     @PostMapping("/{id}/returns/paper")
-    @PreAuthorize(STAFF)
+    @Requires({SURVEY_MANAGE, SURVEY_ENTER})
     SurveyReturns.Receipt paper(@PathVariable long id, @RequestBody PaperReturn req) {
         return returns.enterPaper(id, req.targetId(), req.answers(), req.group());
     }
 
     @PostMapping(path = "/{id}/returns/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    @PreAuthorize(STAFF)
+    @Requires({SURVEY_MANAGE, SURVEY_ENTER})
     SurveyImport.Result importReturns(@PathVariable long id, @RequestPart("file") MultipartFile file,
                                       @RequestParam(required = false) Long targetId) throws IOException {
         return imports.importFile(id, targetId, file.getBytes());
@@ -167,50 +175,58 @@ class SurveyController {
     }
 
     @GetMapping("/{id}/analysis")
+    @Requires(SURVEY_MANAGE)
     SurveyAnalysis.Analysis analysis(@PathVariable long id) {
         return analysis.analyse(id);
     }
 
     @GetMapping("/{id}/report.docx")
+    @Requires(SURVEY_MANAGE)
     ResponseEntity<byte[]> report(@PathVariable long id) {
         SurveyReport.Document d = report.render(id);
         return file(d.fileName(), "application/vnd.openxmlformats-officedocument.wordprocessingml.document", d.content());
     }
 
     @GetMapping("/{id}/forums")
+    @Requires(SURVEY_MANAGE)
     List<Forums.Forum> forums(@PathVariable long id) {
         return forums.list(id);
     }
 
     @PostMapping("/{id}/forums")
+    @Requires(SURVEY_MANAGE)
     Forums.Forum createForum(@PathVariable long id, @RequestBody Forums.ForumRequest req) {
         return forums.create(id, req);
     }
 
     @PutMapping("/{id}/forums/{forumId}")
+    @Requires(SURVEY_MANAGE)
     Forums.Forum updateForum(@PathVariable long id, @PathVariable long forumId, @RequestBody Forums.ForumRequest req) {
         return forums.update(id, forumId, req);
     }
 
     @DeleteMapping("/{id}/forums/{forumId}")
+    @Requires(SURVEY_MANAGE)
     ResponseEntity<Void> deleteForum(@PathVariable long id, @PathVariable long forumId) {
         forums.delete(id, forumId);
         return ResponseEntity.noContent().build();
     }
 
     @GetMapping("/{id}/proposals")
+    @Requires(SURVEY_MANAGE)
     List<DraftClassProposal> proposals(@PathVariable long id) {
         return proposals.list(id);
     }
 
     @PostMapping("/{id}/proposals")
+    @Requires(SURVEY_MANAGE)
     List<DraftClassProposal> drawProposals(@PathVariable long id, @RequestBody(required = false) ClassProposals.DrawRequest req) {
         return proposals.draw(id, req);
     }
 
     /** All draft-class proposals the user may see: what the annual plan picks from. */
     @GetMapping("/proposals")
-    @PreAuthorize("hasAnyRole('SYSTEM_ADMIN','ORG_DEPT_ADMIN','PROVIDER_REGISTRAR')")
+    @Requires({SURVEY_MANAGE, PLAN_MANAGE, CLASS_FILE})
     List<DraftClassProposal> allProposals() {
         return proposals.listAll();
     }
@@ -218,11 +234,13 @@ class SurveyController {
     // ---- a cadre in the app
 
     @GetMapping("/mine")
+    @Requires(SELF_SERVICE)
     List<SurveyReturns.MySurvey> mine() {
         return returns.mine();
     }
 
     @PostMapping("/answer/{token}")
+    @Requires(SELF_SERVICE)
     SurveyReturns.Receipt answer(@PathVariable String token, @RequestBody JsonNode answers) {
         return returns.submitMine(token, answers);
     }

@@ -1,5 +1,7 @@
 package org.ganxun.survey;
 
+import org.ganxun.platform.security.DataScopeKind;
+import org.ganxun.platform.security.Permission;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -18,7 +20,6 @@ import org.ganxun.people.RankLevel;
 import org.ganxun.people.StaffCategory;
 import org.ganxun.platform.security.CurrentUser;
 import org.ganxun.platform.security.CurrentUsers;
-import org.ganxun.platform.security.Role;
 import org.ganxun.platform.web.BusinessException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
@@ -114,7 +115,7 @@ public class SurveyReturns {
     @Transactional
     public Receipt submitMine(String token, JsonNode answers) {
         CurrentUser me = CurrentUsers.require();
-        if (me.role() != Role.CADRE || me.cadreId() == null) {
+        if (me.dataScope() != DataScopeKind.SELF || me.cadreId() == null) {
             throw new BusinessException(403, "请使用本人的干部账号填写问卷", List.of());
         }
         Surveys.Survey s = surveys.byToken(token).orElseThrow(() -> BusinessException.notFound("调研问卷"));
@@ -159,8 +160,7 @@ public class SurveyReturns {
     }
 
     static void requireClerk() {
-        Role r = CurrentUsers.require().role();
-        if (r != Role.SYSTEM_ADMIN && r != Role.ORG_DEPT_ADMIN && r != Role.UNIT_LIAISON) {
+        if (!CurrentUsers.require().canAny(Permission.SURVEY_MANAGE, Permission.SURVEY_ENTER)) {
             throw new BusinessException(403, "只有组织部门和单位培训专管员可以录入问卷", List.of());
         }
     }

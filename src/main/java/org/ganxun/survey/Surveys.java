@@ -1,5 +1,6 @@
 package org.ganxun.survey;
 
+import org.ganxun.platform.security.Permission;
 import java.security.SecureRandom;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -18,7 +19,6 @@ import org.ganxun.people.StaffCategory;
 import org.ganxun.platform.security.CurrentUser;
 import org.ganxun.platform.security.CurrentUsers;
 import org.ganxun.platform.security.DataScope;
-import org.ganxun.platform.security.Role;
 import org.ganxun.platform.web.BusinessException;
 import org.ganxun.platform.web.BusinessException.FieldProblem;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -227,7 +227,7 @@ public class Surveys {
         Survey s = get(id);
         DataScope scope = scopes.current();
         CurrentUser me = CurrentUsers.require();
-        if (me.role() == Role.CADRE) {
+        if (!me.canAny(Permission.SURVEY_MANAGE, Permission.SURVEY_ENTER)) {
             throw new BusinessException(403, "无权查看该调研问卷", List.of());
         }
         if (scope.coversOrgPath(s.orgPath()) || s.targets().stream().anyMatch(t -> scope.coversOrgPath(t.orgPath()))) {
@@ -249,7 +249,7 @@ public class Surveys {
 
     private static CurrentUser requireOrganiser() {
         CurrentUser me = CurrentUsers.require();
-        if (me.role() != Role.SYSTEM_ADMIN && me.role() != Role.ORG_DEPT_ADMIN) {
+        if (!me.can(Permission.SURVEY_MANAGE)) {
             throw new BusinessException(403, "只有组织部门可以设计和发布调研问卷", List.of());
         }
         return me;

@@ -1,5 +1,6 @@
 package org.ganxun.training;
 
+import org.ganxun.platform.security.PublicEndpoint;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -15,6 +16,7 @@ class CertificateVerificationController {
     }
 
     @GetMapping("/api/public/certificates/{serial}")
+    @PublicEndpoint("anyone holding a certificate checks it by its serial")
     Certificates.Verification verify(@PathVariable String serial) {
         return certificates.verify(serial);
     }

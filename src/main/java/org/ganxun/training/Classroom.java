@@ -1,5 +1,6 @@
 package org.ganxun.training;
 
+import org.ganxun.platform.security.Permission;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -12,7 +13,6 @@ import org.ganxun.org.DataScopes;
 import org.ganxun.platform.security.CurrentUser;
 import org.ganxun.platform.security.CurrentUsers;
 import org.ganxun.platform.security.DataScope;
-import org.ganxun.platform.security.Role;
 import org.ganxun.platform.web.BusinessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -27,7 +27,6 @@ class Classroom {
 
     /** Wall-clock zone of timetables (sessions are local times). */
     static final ZoneId ZONE = ZoneId.systemDefault(); // the users' clock: GanxunApplication.useUsersTimeZone
-    static final Set<Role> MANAGERS = Set.of(Role.SYSTEM_ADMIN, Role.ORG_DEPT_ADMIN, Role.PROVIDER_REGISTRAR);
     static final Set<ClassStatus> RUNNING = Set.of(ClassStatus.APPROVED, ClassStatus.IN_PROGRESS);
 
     private final JdbcClient jdbc;
@@ -66,7 +65,7 @@ class Classroom {
         TrainingClasses.Row row = rows.find(classId, lock);
         CurrentUser me = CurrentUsers.require();
         DataScope scope = scopes.current();
-        if (!MANAGERS.contains(me.role())
+        if (!me.can(Permission.CLASSROOM_MANAGE)
                 || !(scope.all() || scope.coversOrgPath(row.filerPath()) || scope.coversOrgPath(row.jurisdictionPath()))) {
             throw new BusinessException(403, "只有班次的举办单位教务人员或备案机关可以管理该班", List.of());
         }

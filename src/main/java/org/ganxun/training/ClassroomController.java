@@ -1,5 +1,7 @@
 package org.ganxun.training;
 
+import org.ganxun.platform.security.Requires;
+import static org.ganxun.platform.security.Permission.*;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -8,7 +10,6 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -23,8 +24,6 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 @RequestMapping("/api/training")
 class ClassroomController {
 
-    private static final String MANAGERS = "hasAnyRole('SYSTEM_ADMIN','ORG_DEPT_ADMIN','PROVIDER_REGISTRAR')";
-    private static final String TRAINEE = "hasRole('CADRE')";
 
     private final Attendance attendance;
     private final Leaves leaves;
@@ -62,32 +61,32 @@ class ClassroomController {
 
     // ---- attendance (registrar)
     @GetMapping("/classes/{id}/attendance")
-    @PreAuthorize(MANAGERS)
+    @Requires(CLASSROOM_MANAGE)
     Attendance.Sheet sheet(@PathVariable long id) {
         return attendance.sheet(id);
     }
 
     @GetMapping("/classes/{id}/checkin-settings")
-    @PreAuthorize(MANAGERS)
+    @Requires(CLASSROOM_MANAGE)
     Map<String, Integer> checkInSettings(@PathVariable long id) {
         attendance.sheet(id);
         return attendance.settingsOf(id);
     }
 
     @PutMapping("/classes/{id}/checkin-settings")
-    @PreAuthorize(MANAGERS)
+    @Requires(CLASSROOM_MANAGE)
     Map<String, Integer> setCheckInSettings(@PathVariable long id, @RequestBody SettingsRequest r) {
         return attendance.settings(id, r.codeSeconds(), r.lateGraceMinutes());
     }
 
     @GetMapping("/sessions/{id}/qr")
-    @PreAuthorize(MANAGERS)
+    @Requires(CLASSROOM_MANAGE)
     Attendance.QrCode qr(@PathVariable long id) {
         return attendance.qr(id, baseUrl());
     }
 
     @GetMapping(value = "/sessions/{id}/qr.png", produces = MediaType.IMAGE_PNG_VALUE)
-    @PreAuthorize(MANAGERS)
+    @Requires(CLASSROOM_MANAGE)
     ResponseEntity<byte[]> qrPng(@PathVariable long id) {
         Attendance.QrCode q = attendance.qr(id, baseUrl());
         return ResponseEntity.ok().header(HttpHeaders.CACHE_CONTROL, "no-store").contentType(MediaType.IMAGE_PNG)
@@ -95,139 +94,139 @@ class ClassroomController {
     }
 
     @PostMapping("/sessions/{id}/roll-call")
-    @PreAuthorize(MANAGERS)
+    @Requires(CLASSROOM_MANAGE)
     List<Attendance.Cell> rollCall(@PathVariable long id, @RequestBody List<Attendance.Mark> marks) {
         return attendance.rollCall(id, marks);
     }
 
     // ---- leave
     @GetMapping("/classes/{id}/leaves")
-    @PreAuthorize(MANAGERS)
+    @Requires(CLASSROOM_MANAGE)
     List<Leaves.LeaveView> leaves(@PathVariable long id) {
         return leaves.ofClass(id);
     }
 
     @PostMapping("/leaves/{id}/approve")
-    @PreAuthorize(MANAGERS)
+    @Requires(CLASSROOM_MANAGE)
     Leaves.Decided approveLeave(@PathVariable long id, @RequestBody(required = false) NoteRequest r) {
         return leaves.approve(id, r == null ? null : r.note());
     }
 
     @PostMapping("/leaves/{id}/refuse")
-    @PreAuthorize(MANAGERS)
+    @Requires(CLASSROOM_MANAGE)
     Leaves.Decided refuseLeave(@PathVariable long id, @RequestBody NoteRequest r) {
         return leaves.refuse(id, r.note());
     }
 
     // ---- assessment and completion
     @GetMapping("/classes/{id}/completion-rules")
-    @PreAuthorize(MANAGERS)
+    @Requires(CLASSROOM_MANAGE)
     List<CompletionRules.Rule> rules(@PathVariable long id) {
         return rules.of(id);
     }
 
     @PutMapping("/classes/{id}/completion-rules")
-    @PreAuthorize(MANAGERS)
+    @Requires(CLASSROOM_MANAGE)
     List<CompletionRules.Rule> setRule(@PathVariable long id, @RequestBody CompletionRules.RuleForm form) {
         return rules.set(id, form);
     }
 
     @GetMapping("/classes/{id}/assessment")
-    @PreAuthorize(MANAGERS)
+    @Requires(CLASSROOM_MANAGE)
     List<Completion.Component> components(@PathVariable long id) {
         return completion.components(id);
     }
 
     @PutMapping("/classes/{id}/assessment")
-    @PreAuthorize(MANAGERS)
+    @Requires(CLASSROOM_MANAGE)
     List<Completion.Component> setComponents(@PathVariable long id, @RequestBody(required = false) List<Completion.ComponentForm> forms) {
         return completion.setComponents(id, forms);
     }
 
     @PostMapping("/classes/{id}/scores")
-    @PreAuthorize(MANAGERS)
+    @Requires(CLASSROOM_MANAGE)
     Completion.Results scores(@PathVariable long id, @RequestBody List<Completion.ScoreForm> forms) {
         completion.scores(id, forms);
         return completion.results(id);
     }
 
     @GetMapping("/classes/{id}/discipline")
-    @PreAuthorize(MANAGERS)
+    @Requires(CLASSROOM_MANAGE)
     List<Completion.Discipline> discipline(@PathVariable long id) {
         return completion.disciplines(id);
     }
 
     @PostMapping("/classes/{id}/discipline")
-    @PreAuthorize(MANAGERS)
+    @Requires(CLASSROOM_MANAGE)
     Completion.Discipline addDiscipline(@PathVariable long id, @RequestBody Completion.DisciplineForm form) {
         return completion.addDiscipline(id, form);
     }
 
     @GetMapping("/classes/{id}/results")
-    @PreAuthorize(MANAGERS)
+    @Requires(CLASSROOM_MANAGE)
     Completion.Results results(@PathVariable long id) {
         return completion.results(id);
     }
 
     @PostMapping("/classes/{id}/complete")
-    @PreAuthorize(MANAGERS)
+    @Requires(CLASSROOM_MANAGE)
     Completion.Results complete(@PathVariable long id) {
         return completion.complete(id);
     }
 
     // ---- certificates
     @GetMapping("/classes/{id}/certificates")
-    @PreAuthorize(MANAGERS)
+    @Requires(CLASSROOM_MANAGE)
     List<Certificates.CertificateView> certificates(@PathVariable long id) {
         return certificates.ofClass(id);
     }
 
     @GetMapping("/classes/{id}/certificates.pdf")
-    @PreAuthorize(MANAGERS)
+    @Requires(CLASSROOM_MANAGE)
     ResponseEntity<byte[]> batch(@PathVariable long id) {
         return pdf(certificates.batch(id, baseUrl()), "结业证书_" + id + ".pdf");
     }
 
     @GetMapping("/certificates/{id}.pdf")
-    @PreAuthorize("isAuthenticated()")
+    @Requires({CLASSROOM_MANAGE, SELF_SERVICE})
     ResponseEntity<byte[]> certificate(@PathVariable long id) {
         return pdf(certificates.pdf(id, baseUrl()), "结业证书.pdf");
     }
 
     @PostMapping("/certificates/{id}/revoke")
-    @PreAuthorize(MANAGERS)
+    @Requires(CLASSROOM_MANAGE)
     Certificates.CertificateView revoke(@PathVariable long id, @RequestBody NoteRequest r) {
         return certificates.revoke(id, r.note());
     }
 
     // ---- evaluation results
     @GetMapping("/classes/{id}/evaluations")
-    @PreAuthorize(MANAGERS)
+    @Requires(CLASSROOM_MANAGE)
     TeachingEvaluations.ClassEvaluation evaluations(@PathVariable long id) {
         return evaluations.ofClass(id);
     }
 
     @GetMapping("/classes/{id}/evaluation-criteria")
-    @PreAuthorize("isAuthenticated()")
+    @Requires({CLASSROOM_MANAGE, SELF_SERVICE})
     List<TeachingEvaluations.Criterion> criteria(@PathVariable long id) {
         return evaluations.criteria(id);
     }
 
     @PutMapping("/classes/{id}/evaluation-criteria")
-    @PreAuthorize(MANAGERS)
+    @Requires(CLASSROOM_MANAGE)
     List<TeachingEvaluations.Criterion> setCriteria(@PathVariable long id, @RequestBody Names names) {
         return evaluations.setCriteria(id, names.names());
     }
 
     @GetMapping("/instructors/{id}/evaluations")
-    @PreAuthorize("hasAnyRole('SYSTEM_ADMIN','ORG_DEPT_ADMIN','PROVIDER_REGISTRAR','UNIT_LIAISON')")
+    @Requires({CLASSROOM_MANAGE, TRAINING_VIEW})
     TeachingEvaluations.InstructorEvaluation instructorEvaluations(@PathVariable long id) {
         return evaluations.ofInstructor(id);
     }
 
     // ---- 一期一档
     @GetMapping("/classes/{id}/dossier.zip")
-    @PreAuthorize(MANAGERS)
+    @Requires(CLASSROOM_MANAGE)
     ResponseEntity<byte[]> dossier(@PathVariable long id) {
         ClassDossier.Dossier d = dossier.export(id, baseUrl());
         return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/zip"))
@@ -237,49 +236,49 @@ class ClassroomController {
 
     // ---- trainee (phone pages)
     @GetMapping("/me/classes")
-    @PreAuthorize(TRAINEE)
+    @Requires(SELF_SERVICE)
     List<Trainees.MyClass> myClasses() {
         return trainees.classes();
     }
 
     @GetMapping("/me/classes/{id}")
-    @PreAuthorize(TRAINEE)
+    @Requires(SELF_SERVICE)
     Trainees.MyTimetable myTimetable(@PathVariable long id) {
         return trainees.timetable(id);
     }
 
     @PostMapping("/me/checkin")
-    @PreAuthorize(TRAINEE)
+    @Requires(SELF_SERVICE)
     Attendance.CheckInResult checkIn(@RequestBody Attendance.CheckInRequest r) {
         return attendance.checkIn(r);
     }
 
     @GetMapping("/me/classes/{id}/leaves")
-    @PreAuthorize(TRAINEE)
+    @Requires(SELF_SERVICE)
     List<Leaves.LeaveView> myLeaves(@PathVariable long id) {
         return leaves.mine(id);
     }
 
     @PostMapping("/me/classes/{id}/leaves")
-    @PreAuthorize(TRAINEE)
+    @Requires(SELF_SERVICE)
     Leaves.LeaveView requestLeave(@PathVariable long id, @RequestBody Leaves.LeaveForm form) {
         return leaves.request(id, form);
     }
 
     @PostMapping("/me/leaves/{id}/return")
-    @PreAuthorize(TRAINEE)
+    @Requires(SELF_SERVICE)
     Leaves.LeaveView reportBack(@PathVariable long id, @RequestBody(required = false) NoteRequest r) {
         return leaves.reportBack(id, r == null ? null : r.note());
     }
 
     @PostMapping("/me/leaves/{id}/cancel")
-    @PreAuthorize(TRAINEE)
+    @Requires(SELF_SERVICE)
     Leaves.LeaveView cancelLeave(@PathVariable long id) {
         return leaves.cancel(id);
     }
 
     @PostMapping("/me/classes/{id}/evaluations")
-    @PreAuthorize(TRAINEE)
+    @Requires(SELF_SERVICE)
     Map<String, String> evaluate(@PathVariable long id, @RequestBody TeachingEvaluations.EvaluationForm form) {
         evaluations.submit(id, form);
         return Map.of("message", "评价已提交（匿名），感谢您的反馈");

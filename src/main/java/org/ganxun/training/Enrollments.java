@@ -1,5 +1,6 @@
 package org.ganxun.training;
 
+import org.ganxun.platform.security.Permission;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -17,7 +18,6 @@ import org.ganxun.people.RankLevel;
 import org.ganxun.platform.security.CurrentUser;
 import org.ganxun.platform.security.CurrentUsers;
 import org.ganxun.platform.security.DataScope;
-import org.ganxun.platform.security.Role;
 import org.ganxun.platform.web.BusinessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -155,7 +155,7 @@ public class Enrollments {
     @Transactional
     public Outcome nominate(long classId, long cadreId) {
         CurrentUser me = CurrentUsers.require();
-        if (me.role() != Role.UNIT_LIAISON && me.role() != Role.ORG_DEPT_ADMIN && me.role() != Role.SYSTEM_ADMIN) {
+        if (!me.can(Permission.ENROLL_NOMINATE)) {
             throw new BusinessException(403, "无权报名学员", List.of());
         }
         TrainingClasses.Row row = classes.find(classId, true);
@@ -274,7 +274,7 @@ public class Enrollments {
         Person p = person(before.cadreId()).orElseThrow();
         CurrentUser me = CurrentUsers.require();
         DataScope scope = scopes.current();
-        boolean unit = (me.role() == Role.UNIT_LIAISON || me.role() == Role.ORG_DEPT_ADMIN || me.role() == Role.SYSTEM_ADMIN)
+        boolean unit = me.can(Permission.ENROLL_NOMINATE)
                 && scope.coversOrgPath(p.orgPath());
         if (!unit && !TrainingClasses.isApprover(me, scope, row)) {
             throw new BusinessException(403, "无权为" + p.name() + "退出报名", List.of());

@@ -1,5 +1,6 @@
 package org.ganxun.training;
 
+import org.ganxun.platform.security.Permission;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -14,7 +15,6 @@ import org.ganxun.org.DataScopes;
 import org.ganxun.platform.security.CurrentUser;
 import org.ganxun.platform.security.CurrentUsers;
 import org.ganxun.platform.security.DataScope;
-import org.ganxun.platform.security.Role;
 import org.ganxun.platform.web.BusinessException;
 import org.ganxun.platform.web.BusinessException.FieldProblem;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -30,7 +30,6 @@ import org.springframework.util.StringUtils;
 @Service
 public class Instructors {
 
-    static final Set<Role> EDITORS = Set.of(Role.SYSTEM_ADMIN, Role.ORG_DEPT_ADMIN, Role.PROVIDER_REGISTRAR);
 
     private final JdbcClient jdbc;
     private final DataScopes scopes;
@@ -145,12 +144,12 @@ public class Instructors {
     }
 
     private static boolean seesContact() {
-        return CurrentUsers.current().map(u -> EDITORS.contains(u.role())).orElse(false);
+        return CurrentUsers.current().map(u -> u.can(Permission.INSTRUCTOR_MANAGE)).orElse(false);
     }
 
     private static CurrentUser requireEditor() {
         CurrentUser me = CurrentUsers.require();
-        if (!EDITORS.contains(me.role())) {
+        if (!me.can(Permission.INSTRUCTOR_MANAGE)) {
             throw new BusinessException(403, "无权维护师资库", List.of());
         }
         return me;

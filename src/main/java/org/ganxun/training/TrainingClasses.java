@@ -1,5 +1,6 @@
 package org.ganxun.training;
 
+import org.ganxun.platform.security.Permission;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -23,7 +24,6 @@ import org.ganxun.people.StaffCategory;
 import org.ganxun.platform.security.CurrentUser;
 import org.ganxun.platform.security.CurrentUsers;
 import org.ganxun.platform.security.DataScope;
-import org.ganxun.platform.security.Role;
 import org.ganxun.platform.web.BusinessException;
 import org.ganxun.platform.web.BusinessException.FieldProblem;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -43,7 +43,6 @@ import org.springframework.util.StringUtils;
 public class TrainingClasses {
 
     static final Set<ClassStatus> PUBLISHED = Set.of(ClassStatus.APPROVED, ClassStatus.IN_PROGRESS, ClassStatus.COMPLETED);
-    static final Set<Role> FILERS = Set.of(Role.SYSTEM_ADMIN, Role.ORG_DEPT_ADMIN, Role.PROVIDER_REGISTRAR, Role.UNIT_LIAISON);
 
     private final JdbcClient jdbc;
     private final DataScopes scopes;
@@ -176,11 +175,11 @@ public class TrainingClasses {
         Row row = requireVisible(id);
         CurrentUser me = CurrentUsers.require();
         DataScope scope = scopes.current();
-        boolean canEdit = FILERS.contains(me.role()) && scope.coversOrgPath(row.filerPath())
+        boolean canEdit = me.can(Permission.CLASS_FILE) && scope.coversOrgPath(row.filerPath())
                 && (row.status() == ClassStatus.DRAFT || row.status() == ClassStatus.RETURNED);
         boolean canDecide = isApprover(me, scope, row) && row.status() == ClassStatus.FILED;
         boolean canNominate = PUBLISHED.contains(row.status()) && row.status() != ClassStatus.COMPLETED
-                && (me.role() == Role.UNIT_LIAISON || isApprover(me, scope, row));
+                && (me.can(Permission.ENROLL_NOMINATE) || isApprover(me, scope, row));
         return new Detail(view(id), sessions(id), reviews(id), enrollments.quotasOf(id), canEdit, canDecide, canNominate);
     }
 
@@ -333,7 +332,7 @@ public class TrainingClasses {
         Row row = lock(id);
         CurrentUser me = CurrentUsers.require();
         DataScope scope = scopes.current();
-        boolean filer = FILERS.contains(me.role()) && scope.coversOrgPath(row.filerPath())
+        boolean filer = me.can(Permission.CLASS_FILE) && scope.coversOrgPath(row.filerPath())
                 && Set.of(ClassStatus.DRAFT, ClassStatus.FILED, ClassStatus.RETURNED).contains(row.status());
         if (!filer && !isApprover(me, scope, row)) {
             throw new BusinessException(403, "无权取消该班次", List.of());
@@ -365,7 +364,7 @@ public class TrainingClasses {
     }
 
     static boolean isApprover(CurrentUser me, DataScope scope, Row row) {
-        return (me.role() == Role.ORG_DEPT_ADMIN || me.role() == Role.SYSTEM_ADMIN) && scope.coversOrgPath(row.jurisdictionPath());
+        return me.can(Permission.CLASS_APPROVE) && scope.coversOrgPath(row.jurisdictionPath());
     }
 
     Row lock(long id) {
@@ -398,7 +397,7 @@ public class TrainingClasses {
 
     private static CurrentUser requireFiler() {
         CurrentUser me = CurrentUsers.require();
-        if (!FILERS.contains(me.role())) {
+        if (!me.can(Permission.CLASS_FILE)) {
             throw new BusinessException(403, "无权备案班次", List.of());
         }
         return me;

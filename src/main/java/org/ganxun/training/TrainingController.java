@@ -1,5 +1,8 @@
 package org.ganxun.training;
 
+import org.ganxun.platform.security.Requires;
+import static org.ganxun.platform.security.Permission.*;
+import org.ganxun.platform.security.SignedIn;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -9,7 +12,6 @@ import java.util.Map;
 import org.ganxun.people.RankLevel;
 import org.ganxun.people.StaffCategory;
 import org.ganxun.platform.web.BusinessException;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -23,8 +25,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/training")
 class TrainingController {
 
-    private static final String STAFF = "hasAnyRole('SYSTEM_ADMIN','ORG_DEPT_ADMIN','PROVIDER_REGISTRAR','UNIT_LIAISON')";
-    private static final String ADMINS = "hasAnyRole('SYSTEM_ADMIN','ORG_DEPT_ADMIN')";
 
     private final TrainingClasses classes;
     private final Enrollments enrollments;
@@ -56,6 +56,7 @@ class TrainingController {
     }
 
     @GetMapping("/dictionaries")
+    @SignedIn("code lists for selects, nothing personal")
     Map<String, Object> dictionaries() {
         return Map.of(
                 "classType", Arrays.stream(ClassType.values()).map(v -> Map.of("value", v.name(), "label", v.label())).toList(),
@@ -69,33 +70,33 @@ class TrainingController {
 
     // ---- plans
     @GetMapping("/plans")
-    @PreAuthorize(STAFF)
+    @Requires(TRAINING_VIEW)
     List<AnnualPlans.PlanView> plans(@RequestParam(required = false) Integer year) {
         return plans.list(year);
     }
 
     @PostMapping("/plans")
-    @PreAuthorize(ADMINS)
+    @Requires(PLAN_MANAGE)
     AnnualPlans.PlanView savePlan(@RequestBody AnnualPlans.PlanForm form) {
         return plans.save(form);
     }
 
     // ---- providers
     @GetMapping("/providers")
-    @PreAuthorize(STAFF)
+    @Requires(TRAINING_VIEW)
     List<Providers.ProviderView> providers() {
         return providers.list();
     }
 
     @PostMapping("/providers")
-    @PreAuthorize("hasAnyRole('SYSTEM_ADMIN','ORG_DEPT_ADMIN','PROVIDER_REGISTRAR')")
+    @Requires(PROVIDER_MANAGE)
     Providers.ProviderView createProvider(@RequestBody Providers.ProviderForm form) {
         return providers.create(form);
     }
 
     // ---- instructors
     @GetMapping("/instructors")
-    @PreAuthorize(STAFF)
+    @Requires(TRAINING_VIEW)
     List<Instructors.InstructorView> instructors(@RequestParam(required = false) String text,
                                                  @RequestParam(required = false) InstructorKind kind,
                                                  @RequestParam(required = false) Boolean activeOnly) {
@@ -103,26 +104,26 @@ class TrainingController {
     }
 
     @GetMapping("/instructors/{id}")
-    @PreAuthorize(STAFF)
+    @Requires(TRAINING_VIEW)
     Instructors.InstructorView instructor(@PathVariable long id) {
         return instructors.get(id);
     }
 
     @PostMapping("/instructors")
-    @PreAuthorize("hasAnyRole('SYSTEM_ADMIN','ORG_DEPT_ADMIN','PROVIDER_REGISTRAR')")
+    @Requires(INSTRUCTOR_MANAGE)
     Instructors.InstructorView createInstructor(@RequestBody Instructors.InstructorForm form) {
         return instructors.create(form);
     }
 
     @PutMapping("/instructors/{id}")
-    @PreAuthorize("hasAnyRole('SYSTEM_ADMIN','ORG_DEPT_ADMIN','PROVIDER_REGISTRAR')")
+    @Requires(INSTRUCTOR_MANAGE)
     Instructors.InstructorView updateInstructor(@PathVariable long id, @RequestBody Instructors.InstructorForm form) {
         return instructors.update(id, form);
     }
 
     // ---- classes
     @GetMapping("/classes")
-    @PreAuthorize(STAFF)
+    @Requires(TRAINING_VIEW)
     TrainingClasses.Page classes(@RequestParam(required = false) Integer year, @RequestParam(required = false) Long planId,
                                  @RequestParam(required = false) ClassStatus status, @RequestParam(required = false) ClassType classType,
                                  @RequestParam(required = false) String name, @RequestParam(required = false) Boolean pendingMine,
@@ -131,63 +132,63 @@ class TrainingController {
     }
 
     @GetMapping("/classes/{id}")
-    @PreAuthorize(STAFF)
+    @Requires(TRAINING_VIEW)
     TrainingClasses.Detail detail(@PathVariable long id) {
         return classes.detail(id);
     }
 
     @PostMapping("/classes")
-    @PreAuthorize(STAFF)
+    @Requires(CLASS_FILE)
     TrainingClassView create(@RequestBody TrainingClasses.ClassForm form) {
         return classes.create(form);
     }
 
     @PutMapping("/classes/{id}")
-    @PreAuthorize(STAFF)
+    @Requires(CLASS_FILE)
     TrainingClassView update(@PathVariable long id, @RequestBody TrainingClasses.ClassForm form) {
         return classes.update(id, form);
     }
 
     @PostMapping("/classes/{id}/submit")
-    @PreAuthorize(STAFF)
+    @Requires(CLASS_FILE)
     TrainingClasses.Submitted submit(@PathVariable long id) {
         return classes.submit(id);
     }
 
     @GetMapping("/classes/{id}/clashes")
-    @PreAuthorize(STAFF)
+    @Requires(TRAINING_VIEW)
     List<Clash> clashes(@PathVariable long id) {
         return classes.clashesOf(id);
     }
 
     @PostMapping("/classes/{id}/approve")
-    @PreAuthorize(ADMINS)
+    @Requires(CLASS_APPROVE)
     TrainingClassView approve(@PathVariable long id, @RequestBody(required = false) ReasonRequest req) {
         return classes.approve(id, req == null ? null : req.reason());
     }
 
     @PostMapping("/classes/{id}/return")
-    @PreAuthorize(ADMINS)
+    @Requires(CLASS_APPROVE)
     TrainingClassView returnFiling(@PathVariable long id, @RequestBody ReasonRequest req) {
         return classes.returnFiling(id, req.reason());
     }
 
     @PostMapping("/classes/{id}/cancel")
-    @PreAuthorize(STAFF)
+    @Requires(CLASS_FILE)
     TrainingClassView cancel(@PathVariable long id, @RequestBody(required = false) ReasonRequest req) {
         return classes.cancel(id, req == null ? null : req.reason());
     }
 
     // ---- call-up and enrollment
     @PutMapping("/classes/{id}/quotas")
-    @PreAuthorize(ADMINS)
+    @Requires(CALLUP_MANAGE)
     List<Enrollments.Quota> setQuotas(@PathVariable long id, @RequestBody List<Enrollments.QuotaRequest> quotas) {
         return enrollments.setQuotas(id, quotas);
     }
 
     /** Named call-up of several people; each succeeds or fails on its own (e.g. a date clash names the other class). */
     @PostMapping("/classes/{id}/named")
-    @PreAuthorize(ADMINS)
+    @Requires(CALLUP_MANAGE)
     List<NamedResult> named(@PathVariable long id, @RequestBody CadreIds req) {
         if (req.cadreIds() == null || req.cadreIds().isEmpty()) {
             throw new BusinessException("请选择点名调训的人员");
@@ -208,7 +209,7 @@ class TrainingController {
     }
 
     @GetMapping("/classes/{id}/candidates")
-    @PreAuthorize(STAFF)
+    @Requires(TRAINING_VIEW)
     Candidates.Page candidates(@PathVariable long id, @RequestParam(required = false) Long orgId,
                                @RequestParam(required = false) String name,
                                @RequestParam(defaultValue = "1") int page, @RequestParam(defaultValue = "20") int size) {
@@ -216,7 +217,7 @@ class TrainingController {
     }
 
     @PostMapping("/classes/{id}/enrollments")
-    @PreAuthorize("hasAnyRole('SYSTEM_ADMIN','ORG_DEPT_ADMIN','UNIT_LIAISON')")
+    @Requires(ENROLL_NOMINATE)
     Enrollments.Outcome nominate(@PathVariable long id, @RequestBody NominateRequest req) {
         if (req.cadreId() == null) {
             throw new BusinessException("请选择要报名的人员");
@@ -225,19 +226,19 @@ class TrainingController {
     }
 
     @GetMapping("/classes/{id}/enrollments")
-    @PreAuthorize(STAFF)
+    @Requires(TRAINING_VIEW)
     List<EnrollmentView> enrollmentsOf(@PathVariable long id) {
         return enrollments.list(id);
     }
 
     @GetMapping("/classes/{id}/waitlist-skips")
-    @PreAuthorize(STAFF)
+    @Requires(TRAINING_VIEW)
     List<Enrollments.Skip> skips(@PathVariable long id) {
         return enrollments.skips(id);
     }
 
     @PostMapping("/enrollments/{id}/withdraw")
-    @PreAuthorize("hasAnyRole('SYSTEM_ADMIN','ORG_DEPT_ADMIN','UNIT_LIAISON')")
+    @Requires(ENROLL_NOMINATE)
     EnrollmentView withdraw(@PathVariable long id, @RequestBody ReasonRequest req) {
         return enrollments.withdraw(id, req.reason());
     }

@@ -38,7 +38,9 @@ class AuditLogApiTest {
         long otherTown = fixture.org(county, Fixture.unique("审计乙镇"), "TOWNSHIP");
         long cadre = fixture.cadre("王学时", town);
         CurrentUser townAdmin = fixture.user(Fixture.unique("aud"), Role.ORG_DEPT_ADMIN, town, null, null);
-        CurrentUser otherAdmin = fixture.user(Fixture.unique("aub"), Role.ORG_DEPT_ADMIN, otherTown, null, null);
+        // the audit log is read by audit administrators (三员分立), here one per township
+        CurrentUser townAuditor = fixture.user(Fixture.unique("auda"), Role.AUDIT_ADMIN, town, null, null);
+        CurrentUser otherAuditor = fixture.user(Fixture.unique("audb"), Role.AUDIT_ADMIN, otherTown, null, null);
         LocalDate on = LocalDate.now().minusDays(3);
         String title = Fixture.unique("乡村振兴专题班");
         long id = fixture.as(townAdmin, () -> entries.record(new ArchiveEntries.EntryRequest(cadre,
@@ -46,7 +48,7 @@ class AuditLogApiTest {
                 QuantityUnit.DAYS, null, Delivery.CONCENTRATED, true, true, TrainingType.THEMATIC, "结业证书")).id());
 
         mvc.perform(get("/api/audit").param("entityType", "ArchiveEntry").param("entityId", String.valueOf(id))
-                        .with(user(townAdmin)))
+                        .with(user(townAuditor)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.total").value(1))
                 .andExpect(jsonPath("$.rows[0].entityType").value("ArchiveEntry"))
@@ -56,7 +58,7 @@ class AuditLogApiTest {
                 .andExpect(jsonPath("$.rows[0].summary").value("登记学时：王学时 " + title));
         // filtering by type keeps the data scope: another township's administrator does not see it
         mvc.perform(get("/api/audit").param("entityType", "ArchiveEntry").param("entityId", String.valueOf(id))
-                        .with(user(otherAdmin)))
+                        .with(user(otherAuditor)))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.total").value(0));
     }
 
@@ -69,13 +71,14 @@ class AuditLogApiTest {
             audit.record("CREATE", newType, 1, "某个以后新增的对象", null, null);
             return null;
         });
-        mvc.perform(get("/api/audit/facets").with(user(admin)))
+        CurrentUser auditor = Fixture.auditAdmin();
+        mvc.perform(get("/api/audit/facets").with(user(auditor)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.entityTypes[?(@.value == 'LeaveRequest')].label").value(hasItem("请假")))
                 .andExpect(jsonPath("$.entityTypes[?(@.value == '" + newType + "')].label").value(hasItem(newType)))
                 .andExpect(jsonPath("$.actions[?(@.value == 'REQUEST_LEAVE')].label").value(hasItem("请假申请")))
                 .andExpect(jsonPath("$.actions[?(@.value == 'CREATE')].label").value(hasItem("新增")));
-        mvc.perform(get("/api/audit").param("entityType", "LeaveRequest").param("action", "REQUEST_LEAVE").with(user(admin)))
+        mvc.perform(get("/api/audit").param("entityType", "LeaveRequest").param("action", "REQUEST_LEAVE").with(user(auditor)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.rows[0].entityTypeLabel").value("请假"))
                 .andExpect(jsonPath("$.rows[0].actionLabel").value("请假申请"));

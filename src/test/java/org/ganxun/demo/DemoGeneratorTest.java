@@ -170,7 +170,7 @@ class DemoGeneratorTest {
     @Test
     void hasOneAccountPerRole() {
         assertThat(demo.accounts()).extracting(DemoJurisdiction.Account::username)
-                .containsExactly("admin", "zzb", "dangxiao", "fuyi", "zhibu", "ganbu");
+                .containsExactly("admin", "anquan", "shenji", "zzb", "dangxiao", "fuyi", "zhibu", "ganbu");
         DemoJurisdiction.Account zhibu = demo.accounts().get(4);
         assertThat(demo.partyOrgs().get(zhibu.scopePartyOrg()).kind()).isEqualTo(PartyOrgKind.BRANCH);
         DemoJurisdiction.Account ganbu = demo.accounts().get(5);

@@ -115,28 +115,33 @@ class DataScopeApiTest {
     }
 
     @Test
-    void theAuditLogShowsAnAdministratorOnlyTheEntriesOfUsersWithinTheirScope() throws Exception {
+    void theAuditLogShowsAnAuditorOnlyTheEntriesOfUsersWithinTheirScope() throws Exception {
         CurrentUser liaisonA = fixture.user(Fixture.unique("liaisona"), Role.UNIT_LIAISON, villageOf(townA), null, null);
         CurrentUser adminB = fixture.user(Fixture.unique("townb"), Role.ORG_DEPT_ADMIN, townB, null, null);
         CurrentUser countyAdmin = fixture.user(Fixture.unique("county"), Role.ORG_DEPT_ADMIN, county, null, null);
+        // audit administrators (三员分立) of township A and of the county
+        CurrentUser auditorA = fixture.user(Fixture.unique("auditora"), Role.AUDIT_ADMIN, townA, null, null);
+        CurrentUser countyAuditor = fixture.user(Fixture.unique("auditorc"), Role.AUDIT_ADMIN, county, null, null);
         String tag = Fixture.unique("审计");
         for (CurrentUser u : new CurrentUser[]{adminA, liaisonA, adminB, countyAdmin}) {
             audit.recordAs(u.id(), u.username(), "UPDATE", "Cadre", 1, tag + "：" + u.username(), null, Map.of("phone", "1"));
         }
-        // township A's administrator: their own entry and their liaison's, not township B's nor the county's
-        String a = mvc.perform(get("/api/audit").param("size", "200").with(user(adminA)))
+        // township A's auditor: its administrator's entry and its liaison's, not township B's nor the county's
+        String a = mvc.perform(get("/api/audit").param("size", "200").with(user(auditorA)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(a).contains(tag + "：" + adminA.username(), tag + "：" + liaisonA.username())
                 .doesNotContain(tag + "：" + adminB.username(), tag + "：" + countyAdmin.username());
         // asking for another user's entries by name gives nothing rather than their entries
-        mvc.perform(get("/api/audit").param("actor", adminB.username()).with(user(adminA)))
+        mvc.perform(get("/api/audit").param("actor", adminB.username()).with(user(auditorA)))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.total").value(0));
-        // the county's administrator sees all four
-        String c = mvc.perform(get("/api/audit").param("size", "200").with(user(countyAdmin)))
+        // the county's auditor sees all four
+        String c = mvc.perform(get("/api/audit").param("size", "200").with(user(countyAuditor)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         for (CurrentUser u : new CurrentUser[]{adminA, liaisonA, adminB, countyAdmin}) {
             assertThat(c).contains(tag + "：" + u.username());
         }
+        // and the administrators themselves do not read the audit log any more
+        mvc.perform(get("/api/audit").with(user(countyAdmin))).andExpect(status().isForbidden());
     }
 
     private long villageOf(long town) {

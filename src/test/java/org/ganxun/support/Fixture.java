@@ -62,6 +62,11 @@ public class Fixture {
         return new CurrentUser(0, "test-admin", "测试管理员", "", Role.SYSTEM_ADMIN, null, null, null, true, false);
     }
 
+    /** The audit administrator of the whole installation (not an account in the database). */
+    public static CurrentUser auditAdmin() {
+        return new CurrentUser(0, "test-auditor", "测试审计员", "", Role.AUDIT_ADMIN, null, null, null, true, false);
+    }
+
     public <T> T as(CurrentUser user, Supplier<T> work) {
         return RunAs.as(user, work);
     }

@@ -52,6 +52,8 @@ class EveryPageBrowserTest {
 
         List<CurrentUser> users = List.of(
                 fixture.user("pg_sys_" + tag, Role.SYSTEM_ADMIN, null, null, null),
+                fixture.user("pg_sec_" + tag, Role.SECURITY_ADMIN, null, null, null),
+                fixture.user("pg_aud_" + tag, Role.AUDIT_ADMIN, null, null, null),
                 fixture.user("pg_zzb_" + tag, Role.ORG_DEPT_ADMIN, county, null, null),
                 fixture.user("pg_dx_" + tag, Role.PROVIDER_REGISTRAR, county, null, null),
                 fixture.user("pg_unit_" + tag, Role.UNIT_LIAISON, township, null, null),
@@ -101,7 +103,7 @@ class EveryPageBrowserTest {
             titles.add(item.getDomAttribute("data-test").substring("menu-".length()));
         }
         assertThat(titles).as("menu of " + user.role()).isNotEmpty();
-        if (user.role() != Role.CADRE) {
+        if (!user.is(Role.CADRE)) {
             // the home page's quick links lead to the pages of the role's work, each one the role may open
             List<String> links = wait.until(d -> {
                 List<String> l = d.findElements(By.cssSelector("[data-test^='home-link-']")).stream()
@@ -109,7 +111,7 @@ class EveryPageBrowserTest {
                 return l.isEmpty() ? null : l;
             });
             assertThat(titles).as("menu of " + user.role() + " has the home page's links").containsAll(links);
-            if (user.role() == Role.PROVIDER_REGISTRAR) {
+            if (user.is(Role.PROVIDER_REGISTRAR)) {
                 assertThat(links).as("a registrar's quick links").startsWith("教务管理", "班次备案");
             }
         }
@@ -150,10 +152,10 @@ class EveryPageBrowserTest {
                     problems.add(where + ": sent back to the login page");
                 }
                 if (problems.size() > before) {
-                    browser.shot(user.role().name().toLowerCase() + "-" + opened);
+                    browser.shot(user.role().toLowerCase() + "-" + opened);
                 }
             } catch (RuntimeException e) {
-                browser.shot(user.role().name().toLowerCase() + "-failed");
+                browser.shot(user.role().toLowerCase() + "-failed");
                 problems.add(where + ": " + e.getClass().getSimpleName() + " " + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
             }
         }

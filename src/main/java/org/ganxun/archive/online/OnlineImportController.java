@@ -1,5 +1,7 @@
 package org.ganxun.archive.online;
 
+import org.ganxun.platform.security.Requires;
+import static org.ganxun.platform.security.Permission.*;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -10,7 +12,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.ganxun.platform.excel.ImportMode;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -23,7 +24,7 @@ import org.springframework.web.multipart.MultipartFile;
 /** 网络学时导入: upload, map the columns, run in the background, poll, error report. */
 @RestController
 @RequestMapping("/api/archive/online-imports")
-@PreAuthorize("hasAnyRole('SYSTEM_ADMIN','ORG_DEPT_ADMIN')")
+@Requires(ONLINE_IMPORT)
 class OnlineImportController {
 
     private final OnlineImports imports;

@@ -1,5 +1,6 @@
 package org.ganxun.archive.online;
 
+import org.ganxun.platform.security.Permission;
 import java.io.File;
 import java.util.HashMap;
 import java.util.Map;
@@ -10,7 +11,6 @@ import org.ganxun.platform.excel.ImportMode;
 import org.ganxun.platform.job.UploadJobSupport;
 import org.ganxun.platform.job.UploadJobWorker;
 import org.ganxun.platform.security.CurrentUser;
-import org.ganxun.platform.security.Role;
 import org.ganxun.platform.web.BusinessException;
 import org.springframework.stereotype.Component;
 
@@ -43,7 +43,7 @@ class OnlineImportWorker extends UploadJobWorker<OnlineImportStore.StoredFile, O
 
     @Override
     protected void permit(CurrentUser uploader) {
-        if (uploader.role() != Role.SYSTEM_ADMIN && uploader.role() != Role.ORG_DEPT_ADMIN) {
+        if (!uploader.can(Permission.ONLINE_IMPORT)) {
             throw new BusinessException("上传该文件的账号已无导入网络学时的权限，不能执行导入");
         }
     }

@@ -1,5 +1,7 @@
 package org.ganxun.archive.online;
 
+import org.ganxun.platform.security.DataScopeKind;
+import org.ganxun.platform.security.Permission;
 import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -21,7 +23,6 @@ import org.ganxun.platform.excel.ImportMode;
 import org.ganxun.platform.excel.SheetReader;
 import org.ganxun.platform.security.CurrentUser;
 import org.ganxun.platform.security.CurrentUsers;
-import org.ganxun.platform.security.Role;
 import org.ganxun.platform.web.BusinessException;
 import org.ganxun.platform.web.BusinessException.FieldProblem;
 import org.springframework.stereotype.Service;
@@ -280,7 +281,7 @@ public class OnlineImports {
 
     private static CurrentUser requireImporter() {
         CurrentUser user = CurrentUsers.require();
-        if (user.role() != Role.SYSTEM_ADMIN && user.role() != Role.ORG_DEPT_ADMIN) {
+        if (!user.can(Permission.ONLINE_IMPORT)) {
             throw new BusinessException(403, "只有组织部门可以导入网络学时", List.of());
         }
         return user;
@@ -289,7 +290,7 @@ public class OnlineImports {
     private void requireOwn(long id) {
         CurrentUser user = requireImporter();
         Long owner = store.ownerOf(id).orElseThrow(() -> BusinessException.notFound("导入任务"));
-        if (owner != user.id() && user.role() != Role.SYSTEM_ADMIN) {
+        if (owner != user.id() && user.dataScope() != DataScopeKind.ALL) {
             throw BusinessException.notFound("导入任务");
         }
     }

@@ -1,5 +1,7 @@
 package org.ganxun.people.export;
 
+import org.ganxun.platform.security.Requires;
+import static org.ganxun.platform.security.Permission.*;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -23,6 +25,7 @@ class CadreExportController {
     }
 
     @GetMapping("/api/cadres/export")
+    @Requires(ROSTER_EXPORT)
     void export(@ModelAttribute CadreQuery query, HttpServletResponse res) throws IOException {
         res.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         res.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()

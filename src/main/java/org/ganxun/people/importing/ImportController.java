@@ -1,5 +1,7 @@
 package org.ganxun.people.importing;
 
+import org.ganxun.platform.security.Requires;
+import static org.ganxun.platform.security.Permission.*;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -9,7 +11,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.ganxun.platform.excel.ImportMode;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -21,7 +22,7 @@ import org.springframework.web.multipart.MultipartFile;
 /** The roster import: template, upload (background job), progress, error report, retry. */
 @RestController
 @RequestMapping("/api/cadres/import")
-@PreAuthorize("hasAnyRole('SYSTEM_ADMIN','ORG_DEPT_ADMIN','UNIT_LIAISON')")
+@Requires(ROSTER_IMPORT)
 class ImportController {
 
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";

@@ -1,5 +1,6 @@
 package org.ganxun.people.importing;
 
+import org.ganxun.platform.security.Permission;
 import java.io.File;
 import java.util.List;
 import java.util.Optional;
@@ -44,7 +45,7 @@ class ImportWorker extends UploadJobWorker<ImportJobs.StoredFile, RosterImporter
 
     @Override
     protected void permit(CurrentUser uploader) {
-        if (!uploader.role().managesRoster()) {
+        if (!uploader.can(Permission.ROSTER_IMPORT)) {
             throw new BusinessException("上传该文件的账号已无维护花名册的权限，不能执行导入");
         }
     }

@@ -1,5 +1,6 @@
 package org.ganxun.people.importing;
 
+import org.ganxun.platform.security.DataScopeKind;
 import java.io.OutputStream;
 import java.util.List;
 
@@ -10,7 +11,6 @@ import org.ganxun.platform.excel.ImportLimits;
 import org.ganxun.platform.excel.ImportMode;
 import org.ganxun.platform.security.CurrentUser;
 import org.ganxun.platform.security.CurrentUsers;
-import org.ganxun.platform.security.Role;
 import org.ganxun.platform.web.BusinessException;
 import org.springframework.stereotype.Service;
 
@@ -82,7 +82,7 @@ public class RosterImports {
     private void requireOwn(long id) {
         CurrentUser user = CurrentUsers.require();
         Long owner = jobs.ownerOf(id).orElseThrow(() -> BusinessException.notFound("导入任务"));
-        if (owner != user.id() && user.role() != Role.SYSTEM_ADMIN) {
+        if (owner != user.id() && user.dataScope() != DataScopeKind.ALL) {
             throw BusinessException.notFound("导入任务");
         }
     }

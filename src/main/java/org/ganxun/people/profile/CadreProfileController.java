@@ -1,5 +1,7 @@
 package org.ganxun.people.profile;
 
+import org.ganxun.platform.security.Requires;
+import static org.ganxun.platform.security.Permission.*;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -10,7 +12,6 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -23,7 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/statistics")
-@PreAuthorize("hasAnyRole('SYSTEM_ADMIN','ORG_DEPT_ADMIN','PROVIDER_REGISTRAR','UNIT_LIAISON','BRANCH_SECRETARY')")
+@Requires(STATS_VIEW)
 class CadreProfileController {
 
     static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
