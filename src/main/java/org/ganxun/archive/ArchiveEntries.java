@@ -1,5 +1,7 @@
 package org.ganxun.archive;
 
+import org.ganxun.platform.security.InScope.Ref;
+import org.ganxun.platform.security.InScope;
 import org.ganxun.platform.security.DataScopeKind;
 import org.ganxun.platform.security.Permission;
 import java.math.BigDecimal;
@@ -62,7 +64,7 @@ public class ArchiveEntries {
     }
 
     /** What a clerk or a cadre enters. Either {@code hours} directly, or a quantity and its unit to convert. */
-    public record EntryRequest(Long cadreId, CreditSource source, String sourceRef, String title, String provider,
+    public record EntryRequest(@InScope(Ref.CADRE) Long cadreId, CreditSource source, String sourceRef, String title, String provider,
                                LocalDate startedOn, LocalDate endedOn, LocalDate creditedOn, BigDecimal quantity,
                                QuantityUnit quantityUnit, Boolean passedTest, Delivery delivery, Boolean required,
                                Boolean fullTime, TrainingType trainingType, String evidence) {

@@ -1,5 +1,7 @@
 package org.ganxun.archive;
 
+import org.ganxun.platform.security.InScope.Ref;
+import org.ganxun.platform.security.InScope;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.LinkedHashSet;
@@ -35,8 +37,8 @@ public class GroupStudies {
         }
     }
 
-    public record SessionRequest(Long orgId, Long partyOrgId, Kind kind, String title, LocalDate heldOn, BigDecimal hours,
-                                 Boolean required, String note, List<Long> attendeeIds) {
+    public record SessionRequest(@InScope(Ref.ORG) Long orgId, @InScope(Ref.PARTY_ORG) Long partyOrgId, Kind kind, String title, LocalDate heldOn, BigDecimal hours,
+                                 Boolean required, String note, @InScope(Ref.CADRE) List<Long> attendeeIds) {
     }
 
     public record Session(long id, Long orgId, Long partyOrgId, Kind kind, String kindLabel, String title, LocalDate heldOn,

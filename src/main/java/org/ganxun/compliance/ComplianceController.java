@@ -1,5 +1,7 @@
 package org.ganxun.compliance;
 
+import org.ganxun.platform.security.InScope.Ref;
+import org.ganxun.platform.security.InScope;
 import org.ganxun.platform.security.Requires;
 import static org.ganxun.platform.security.Permission.*;
 import org.ganxun.platform.security.SignedIn;
@@ -59,7 +61,7 @@ class ComplianceController {
         this.recompute = recompute;
     }
 
-    record RuleSetRequest(Long jurisdictionOrgId, String name, LocalDate validFrom, RuleDocument document, String note) {
+    record RuleSetRequest(@InScope(Ref.ORG) Long jurisdictionOrgId, String name, LocalDate validFrom, RuleDocument document, String note) {
     }
 
     record RuleSetView(RuleSet ruleSet, String jurisdictionName) {

@@ -1,5 +1,7 @@
 package org.ganxun.identity;
 
+import org.ganxun.platform.security.InScope.Ref;
+import org.ganxun.platform.security.InScope;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -62,8 +64,8 @@ public class UserAccounts {
                           boolean enabled, boolean locked, int failedAttempts, Instant lastLoginAt) {
     }
 
-    public record AccountRequest(String username, String displayName, String role, Long scopeOrgId, Long scopePartyOrgId,
-                                 Long cadreId, Boolean enabled, String password) {
+    public record AccountRequest(String username, String displayName, String role, @InScope(Ref.ORG) Long scopeOrgId, @InScope(Ref.PARTY_ORG) Long scopePartyOrgId,
+                                 @InScope(Ref.CADRE) Long cadreId, Boolean enabled, String password) {
     }
 
     Optional<CurrentUser> findForLogin(String username) {
@@ -312,7 +314,14 @@ public class UserAccounts {
      */
     private boolean assignableBy(CurrentUser me, String roleCode) {
         Roles.Resolved r = roles.resolve(roleCode).orElse(null);
-        return r != null && me.can(Permission.USER_MANAGE) && me.permissions().containsAll(r.permissions())
+        if (r == null || !me.can(Permission.USER_MANAGE)) {
+            return false;
+        }
+        // self-service reaches nothing but the account's own record, so an administrator gives it without holding it
+        java.util.Set<Permission> needed = java.util.EnumSet.noneOf(Permission.class);
+        needed.addAll(r.permissions());
+        needed.remove(Permission.SELF_SERVICE);
+        return me.permissions().containsAll(needed)
                 && !r.holdsAdminDuty() && r.dataScope() != DataScopeKind.ALL;
     }
 

@@ -1,5 +1,6 @@
 package org.ganxun.org;
 
+import org.ganxun.platform.security.AnyScope;
 import org.ganxun.platform.security.Requires;
 import static org.ganxun.platform.security.Permission.*;
 import org.ganxun.platform.security.SignedIn;
@@ -32,7 +33,7 @@ class OrganizationController {
     record RenameRequest(String name) {
     }
 
-    record MoveRequest(Long parentId) {
+    record MoveRequest(@AnyScope("the tree being moved in is known only to the handler; OrganizationTrees.move checks the new parent") Long parentId) {
     }
 
     record RetireRequest(LocalDate on) {

@@ -1,5 +1,6 @@
 package org.ganxun.org;
 
+import org.ganxun.platform.security.AnyScope;
 import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.List;
@@ -36,7 +37,7 @@ public class OrganizationTrees {
         this.counts = counts;
     }
 
-    public record NodeRequest(Long parentId, String name, String kind, String code, Integer sortOrder, Long orgId) {
+    public record NodeRequest(@AnyScope("OrganizationTrees checks the parent in the tree being written") Long parentId, String name, String kind, String code, Integer sortOrder, @AnyScope("a party organisation may name a unit above the writer (a county committee); OrganizationTrees checks it") Long orgId) {
     }
 
     /** The nodes the current user may see, in tree order, with counts. */

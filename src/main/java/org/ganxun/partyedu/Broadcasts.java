@@ -1,5 +1,7 @@
 package org.ganxun.partyedu;
 
+import org.ganxun.platform.security.InScope.Ref;
+import org.ganxun.platform.security.InScope;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -40,8 +42,8 @@ public class Broadcasts {
     }
 
     /** Whom to send to: the filters (all optional, combined) or explicit member ids; {@code requestId} makes a re-submit harmless. */
-    public record BroadcastRequest(Long templateId, String body, Long partyOrgId, MemberCategory category, String group,
-                                   Boolean mobile, List<Long> memberIds, String requestId) {
+    public record BroadcastRequest(Long templateId, String body, @InScope(Ref.PARTY_ORG) Long partyOrgId, MemberCategory category, String group,
+                                   Boolean mobile, @InScope(Ref.MEMBER) List<Long> memberIds, String requestId) {
     }
 
     public record Broadcast(long id, String body, String selection, int recipients, int sent, int pending, int failed,

@@ -1,5 +1,6 @@
 package org.ganxun.partyedu;
 
+import org.ganxun.platform.security.Phones;
 import java.io.ByteArrayOutputStream;
 import java.time.LocalDate;
 import java.util.List;
@@ -117,7 +118,7 @@ public class MemberCards {
         pair(t, "出生年月", ym(m.birthDate()), label, text);
         pair(t, "入党时间", ym(m.joinedPartyOn()) + (m.probationary() ? "（预备）" : ""), label, text);
         pair(t, "党员类别", m.categoryLabel(), label, text);
-        pair(t, "联系电话", m.phone(), label, text);
+        pair(t, "联系电话", Phones.forReader(m.phone()), label, text);
         wide(t, "所在支部", m.partyOrgName(), label, text);
         if (m.mobile()) {
             wide(t, "流动情况", "外出" + (m.awayPlace() == null ? "" : "：" + m.awayPlace())

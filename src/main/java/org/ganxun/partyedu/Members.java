@@ -1,5 +1,8 @@
 package org.ganxun.partyedu;
 
+import org.ganxun.platform.security.InScope.Ref;
+import org.ganxun.platform.security.InScope;
+import org.ganxun.platform.security.Phones;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -54,7 +57,7 @@ public class Members {
         }
     }
 
-    public record MemberForm(String name, String citizenId, LocalDate joinedPartyOn, Boolean probationary, Long partyOrgId,
+    public record MemberForm(String name, String citizenId, LocalDate joinedPartyOn, Boolean probationary, @InScope(Ref.PARTY_ORG) Long partyOrgId,
                              String phone, MemberCategory category, List<String> groups, Boolean mobile, String awayPlace,
                              String awayEmployer, LocalDate awaySince, Boolean membershipTransferred, String contactPerson,
                              String contactPersonPhone, LocalDate lastContactOn, ContactVia lastContactVia, String note,
@@ -273,6 +276,12 @@ public class Members {
         if (f.version() != null && f.version() != before.version()) {
             throw BusinessException.conflict("该党员信息已被他人修改，请刷新后重试");
         }
+        // a reader without PHONE_VIEW edits masked numbers: sent back unchanged they mean "unchanged"
+        f = new MemberForm(f.name(), f.citizenId(), f.joinedPartyOn(), f.probationary(), f.partyOrgId(),
+                Phones.keepIfMasked(f.phone(), before.phone()), f.category(), f.groups(), f.mobile(), f.awayPlace(),
+                f.awayEmployer(), f.awaySince(), f.membershipTransferred(), f.contactPerson(),
+                Phones.keepIfMasked(f.contactPersonPhone(), before.contactPersonPhone()), f.lastContactOn(),
+                f.lastContactVia(), f.note(), f.status(), f.version());
         Map<String, Object> p = params(f);
         p.put("id", id);
         if (before.cadre()) {

@@ -1,5 +1,10 @@
 package org.ganxun.partyedu;
 
+import org.ganxun.platform.security.InScope.Ref;
+import org.ganxun.platform.security.InScope;
+import org.ganxun.platform.security.Phones;
+import org.ganxun.platform.web.MaskedPhone;
+import tools.jackson.databind.annotation.JsonSerialize;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -47,10 +52,10 @@ public class MobileClassroom {
     public record LecturerRequest(String name, String title, String unit, String phone, String topics, Boolean active) {
     }
 
-    public record Lecturer(long id, String name, String title, String unit, String phone, String topics, boolean active, int visits) {
+    public record Lecturer(long id, String name, String title, String unit, @JsonSerialize(using = MaskedPhone.class) String phone, String topics, boolean active, int visits) {
     }
 
-    public record VisitRequest(Long orgId, LocalDate visitOn, String topic, Long lecturerId, VisitStatus status, Integer attendance,
+    public record VisitRequest(@InScope(Ref.ORG) Long orgId, LocalDate visitOn, String topic, Long lecturerId, VisitStatus status, Integer attendance,
                                String note) {
     }
 
@@ -102,7 +107,8 @@ public class MobileClassroom {
                             Members.trim(r.topics()), r.active() == null || r.active()).query(Long.class).single();
         } else {
             jdbc.sql("update lecturer set name = ?, title = ?, unit = ?, phone = ?, topics = ?, active = ? where id = ?")
-                    .params(r.name().strip(), Members.trim(r.title()), Members.trim(r.unit()), Members.trim(r.phone()),
+                    .params(r.name().strip(), Members.trim(r.title()), Members.trim(r.unit()),
+                            Members.trim(Phones.keepIfMasked(r.phone(), before.phone())),
                             Members.trim(r.topics()), r.active() == null || r.active(), id).update();
             lid = id;
         }

@@ -1,5 +1,7 @@
 package org.ganxun.partyedu;
 
+import org.ganxun.platform.web.MaskedPhone;
+import tools.jackson.databind.annotation.JsonSerialize;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -61,7 +63,7 @@ public class MobileMemberAlerts {
     }
 
     /** One alert: since when the clock runs, the day it became due, and how many days past that day. */
-    public record Alert(long memberId, String name, Long partyOrgId, String partyOrgName, String phone, String awayPlace,
+    public record Alert(long memberId, String name, Long partyOrgId, String partyOrgName, @JsonSerialize(using = MaskedPhone.class) String phone, String awayPlace,
                         Kind kind, String kindLabel, LocalDate since, LocalDate dueOn, long daysOverdue, String message,
                         String rule, String source) {
     }

@@ -1,5 +1,6 @@
 package org.ganxun.partyedu;
 
+import org.ganxun.platform.security.Phones;
 import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -169,7 +170,7 @@ public class PartyEduStatistics {
         for (MemberView m : list) {
             rows.add(java.util.Arrays.asList(m.partyOrgName(), m.name(), m.genderLabel(), m.birthDate() == null ? null : m.birthDate().toString(),
                     m.citizenIdMasked(), m.joinedPartyOn() == null ? null : m.joinedPartyOn().toString(), m.categoryLabel(),
-                    m.cadre() ? "是" : "否", m.phone(), String.join("、", m.groups()), m.mobile() ? "是" : "否", m.awayPlace(),
+                    m.cadre() ? "是" : "否", Phones.forReader(m.phone()), String.join("、", m.groups()), m.mobile() ? "是" : "否", m.awayPlace(),
                     m.awaySince() == null ? null : m.awaySince().toString(), m.mobile() ? (m.membershipTransferred() ? "是" : "否") : null,
                     m.contactPerson(), m.lastContactOn() == null ? null : m.lastContactOn().toString(), m.lastContactViaLabel()));
         }

@@ -1,5 +1,10 @@
 package org.ganxun.partyedu;
 
+import org.ganxun.platform.security.InScope.Ref;
+import org.ganxun.platform.security.InScope;
+import org.ganxun.platform.security.Phones;
+import org.ganxun.platform.web.MaskedPhone;
+import tools.jackson.databind.annotation.JsonSerialize;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -42,12 +47,12 @@ public class RemoteSites {
         }
     }
 
-    public record SiteRequest(Long orgId, String name, String address, String operatorName, String operatorPhone,
+    public record SiteRequest(@InScope(Ref.ORG) Long orgId, String name, String address, String operatorName, String operatorPhone,
                               LocalDate operatorTrainedOn, String operatorTraining, Integer monthlyTarget, Boolean active) {
     }
 
     public record Site(long id, long orgId, String orgName, String townshipName, String name, String address,
-                       String operatorName, String operatorPhone, LocalDate operatorTrainedOn, String operatorTraining,
+                       String operatorName, @JsonSerialize(using = MaskedPhone.class) String operatorPhone, LocalDate operatorTrainedOn, String operatorTraining,
                        int monthlyTarget, boolean active, int sessionsThisMonth, int sessionsThisYear, int faultyEquipment,
                        int openAlerts) {
     }
@@ -177,7 +182,8 @@ public class RemoteSites {
                 update remote_site set org_id = ?, name = ?, address = ?, operator_name = ?, operator_phone = ?, operator_trained_on = ?,
                     operator_training = ?, monthly_target = ?, active = ?, version = version + 1 where id = ?""")
                 .params(r.orgId() == null ? before.orgId() : r.orgId(), r.name().strip(), Members.trim(r.address()),
-                        Members.trim(r.operatorName()), Members.trim(r.operatorPhone()), r.operatorTrainedOn(),
+                        Members.trim(r.operatorName()), Members.trim(Phones.keepIfMasked(r.operatorPhone(), before.operatorPhone())),
+                        r.operatorTrainedOn(),
                         Members.trim(r.operatorTraining()), r.monthlyTarget() == null ? before.monthlyTarget() : r.monthlyTarget(),
                         r.active() == null || r.active(), id).update();
         Site after = get(id);

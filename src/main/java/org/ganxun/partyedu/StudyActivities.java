@@ -1,5 +1,9 @@
 package org.ganxun.partyedu;
 
+import org.ganxun.platform.security.InScope.Ref;
+import org.ganxun.platform.security.InScope;
+import org.ganxun.platform.web.MaskedPhone;
+import tools.jackson.databind.annotation.JsonSerialize;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.security.SecureRandom;
@@ -60,7 +64,7 @@ public class StudyActivities {
         }
     }
 
-    public record ActivityRequest(Long partyOrgId, ActivityKind kind, String topic, LocalDate heldOn, BigDecimal hours,
+    public record ActivityRequest(@InScope(Ref.PARTY_ORG) Long partyOrgId, ActivityKind kind, String topic, LocalDate heldOn, BigDecimal hours,
                                   String location, String content, LocalDate onlineUntil) {
     }
 
@@ -450,7 +454,7 @@ public class StudyActivities {
 
     // ---- online attendance through a personal link ----
 
-    public record InvitationLink(long memberId, String name, String phone, String link, boolean smsQueued) {
+    public record InvitationLink(long memberId, String name, @JsonSerialize(using = MaskedPhone.class) String phone, String link, boolean smsQueued) {
     }
 
     /**

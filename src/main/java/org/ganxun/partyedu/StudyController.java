@@ -1,5 +1,7 @@
 package org.ganxun.partyedu;
 
+import org.ganxun.platform.security.InScope.Ref;
+import org.ganxun.platform.security.InScope;
 import org.ganxun.platform.security.Requires;
 import static org.ganxun.platform.security.Permission.*;
 import java.io.IOException;
@@ -36,10 +38,10 @@ class StudyController {
         this.statistics = statistics;
     }
 
-    record AttendanceRequest(List<Long> memberIds, StudyActivities.Mode mode) {
+    record AttendanceRequest(@InScope(Ref.MEMBER) List<Long> memberIds, StudyActivities.Mode mode) {
     }
 
-    record InviteRequest(List<Long> memberIds, Boolean sendSms) {
+    record InviteRequest(@InScope(Ref.MEMBER) List<Long> memberIds, Boolean sendSms) {
     }
 
     @GetMapping("/activities")

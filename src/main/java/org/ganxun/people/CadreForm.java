@@ -1,5 +1,7 @@
 package org.ganxun.people;
 
+import org.ganxun.platform.security.InScope.Ref;
+import org.ganxun.platform.security.InScope;
 import java.time.LocalDate;
 
 /**
@@ -10,10 +12,10 @@ import java.time.LocalDate;
  * saved since is refused (409) instead of silently overwriting their change; null skips the check (imports).
  */
 public record CadreForm(String name, Gender gender, String ethnicity, LocalDate birthDate, String citizenId,
-                        Education education, PoliticalStatus politicalStatus, LocalDate joinedPartyOn, Long orgId,
+                        Education education, PoliticalStatus politicalStatus, LocalDate joinedPartyOn, @InScope(Ref.ORG) Long orgId,
                         String post, RankLevel rankLevel, RankGrade rankGrade, Boolean leadership,
                         StaffCategory staffCategory, LocalDate enteredWorkOn, String phone, Boolean reserveCadre,
-                        Long partyOrgId, Boolean mobileMember, CadreStatus status, LocalDate changedOn,
+                        @InScope(Ref.PARTY_ORG) Long partyOrgId, Boolean mobileMember, CadreStatus status, LocalDate changedOn,
                         Integer version) {
 
     /** A form without a version: nothing to compare (imports, new cadres). */

@@ -1,5 +1,7 @@
 package org.ganxun.people;
 
+import org.ganxun.platform.web.MaskedPhone;
+import tools.jackson.databind.annotation.JsonSerialize;
 import java.time.LocalDate;
 
 /** A cadre as lists and the profile page show it: labels resolved, citizen ID masked. */
@@ -8,7 +10,7 @@ public record CadreView(long id, String name, Gender gender, String genderLabel,
                         PoliticalStatus politicalStatus, String politicalStatusLabel, LocalDate joinedPartyOn,
                         long orgId, String orgName, String post, RankLevel rankLevel, String rankLevelLabel,
                         RankGrade rankGrade, String rankGradeLabel, boolean leadership, StaffCategory staffCategory,
-                        String staffCategoryLabel, LocalDate enteredWorkOn, String phone, boolean reserveCadre,
+                        String staffCategoryLabel, LocalDate enteredWorkOn, @JsonSerialize(using = MaskedPhone.class) String phone, boolean reserveCadre,
                         Long partyOrgId, String partyOrgName, boolean mobileMember, CadreStatus status,
                         String statusLabel, int version) {
 }

@@ -1,5 +1,6 @@
 package org.ganxun.people;
 
+import org.ganxun.platform.security.Phones;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -98,6 +99,8 @@ public class Roster implements MemberCounts {
             throw BusinessException.conflict("该干部信息已被他人修改，请关闭后重新打开再改");
         }
         requireWritable(form.orgId());
+        // a reader without PHONE_VIEW edits a masked number: sent back unchanged it means "unchanged"
+        form = withPhone(form, Phones.keepIfMasked(form.phone(), before.phone()));
         if (form.citizenId() == null || form.citizenId().isBlank()) {
             // the UI only ever holds the masked number: an empty one on an update means "unchanged"
             form = withCitizenId(form, cipher.decrypt(jdbc.sql("select citizen_id_enc from cadre where id = ?")
@@ -225,6 +228,13 @@ public class Roster implements MemberCounts {
 
     private static BusinessException changeDateProblem(String message) {
         return new BusinessException("变动日期：" + message, List.of(new FieldProblem("变动日期", message)));
+    }
+
+    private static CadreForm withPhone(CadreForm f, String phone) {
+        return new CadreForm(f.name(), f.gender(), f.ethnicity(), f.birthDate(), f.citizenId(), f.education(), f.politicalStatus(),
+                f.joinedPartyOn(), f.orgId(), f.post(), f.rankLevel(), f.rankGrade(), f.leadership(), f.staffCategory(),
+                f.enteredWorkOn(), phone, f.reserveCadre(), f.partyOrgId(), f.mobileMember(), f.status(), f.changedOn(),
+                f.version());
     }
 
     private static CadreForm withCitizenId(CadreForm f, String citizenId) {

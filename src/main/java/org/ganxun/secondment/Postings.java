@@ -1,5 +1,7 @@
 package org.ganxun.secondment;
 
+import org.ganxun.platform.web.MaskedPhone;
+import tools.jackson.databind.annotation.JsonSerialize;
 import org.ganxun.platform.security.DataScopeKind;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -47,7 +49,7 @@ public class Postings {
     }
 
     public record Posting(long id, long programmeId, String programmeName, Direction direction, String directionLabel,
-                          long cadreId, String cadreName, String cadrePhone, long postId, String postTitle, String duties,
+                          long cadreId, String cadreName, @JsonSerialize(using = MaskedPhone.class) String cadrePhone, long postId, String postTitle, String duties,
                           long sendingOrgId, String sendingOrgName, long receivingOrgId, String receivingOrgName,
                           LocalDate startsOn, LocalDate endsOn, String status, String statusLabel, int logCadenceDays,
                           LocalDate lastLogOn, long logCount, boolean finalEvaluation, BigDecimal finalScore,

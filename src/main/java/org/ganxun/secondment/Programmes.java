@@ -1,5 +1,7 @@
 package org.ganxun.secondment;
 
+import org.ganxun.platform.security.InScope.Ref;
+import org.ganxun.platform.security.InScope;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.ResultSet;
@@ -54,14 +56,14 @@ public class Programmes {
                            String duties, int seats, int filled) {
     }
 
-    public record ProgrammeForm(String name, Direction direction, Long organiserOrgId, LocalDate startsOn, LocalDate endsOn,
+    public record ProgrammeForm(String name, Direction direction, @InScope(Ref.ORG) Long organiserOrgId, LocalDate startsOn, LocalDate endsOn,
                                 String description, BigDecimal budgetHousing, BigDecimal budgetTransport,
                                 BigDecimal budgetTravel, Integer maxAge, Integer minServiceYears, List<RankLevel> rankLevels,
                                 BigDecimal weightWritten, BigDecimal weightInterview, BigDecimal weightRecommendation,
                                 BigDecimal evalWeightLogs, BigDecimal evalWeightDutyReport, BigDecimal evalWeightAppraisal,
                                 BigDecimal evalWeightInterviews, BigDecimal evalWeightVerification,
                                 BigDecimal gradeExcellentMin, BigDecimal gradeCompetentMin, BigDecimal gradeBasicMin,
-                                Integer logCadenceDays, List<Long> senderOrgIds) {
+                                Integer logCadenceDays, @InScope(Ref.ORG) List<Long> senderOrgIds) {
     }
 
     public record ProgrammeView(long id, String name, Direction direction, String directionLabel, long organiserOrgId,
@@ -93,7 +95,7 @@ public class Programmes {
         }
     }
 
-    public record PostForm(Long receivingOrgId, String title, String duties, Integer seats) {
+    public record PostForm(@InScope(Ref.ORG) Long receivingOrgId, String title, String duties, Integer seats) {
     }
 
     public record BudgetLine(ExpenseCategory category, String categoryLabel, BigDecimal budget, BigDecimal spent,

@@ -1,5 +1,7 @@
 package org.ganxun.secondment;
 
+import org.ganxun.platform.security.InScope.Ref;
+import org.ganxun.platform.security.InScope;
 import org.ganxun.platform.security.DataScopeKind;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
@@ -54,7 +56,7 @@ public class Selection {
         this.audit = audit;
     }
 
-    public record CandidateForm(Long cadreId, CandidateSource source, String recommendedBy, String note) {
+    public record CandidateForm(@InScope(Ref.CADRE) Long cadreId, CandidateSource source, String recommendedBy, String note) {
     }
 
     public record ScoreForm(BigDecimal writtenScore, BigDecimal interviewScore, BigDecimal recommendationScore) {

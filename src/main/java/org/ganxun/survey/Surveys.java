@@ -1,5 +1,7 @@
 package org.ganxun.survey;
 
+import org.ganxun.platform.security.InScope.Ref;
+import org.ganxun.platform.security.InScope;
 import org.ganxun.platform.security.Permission;
 import java.security.SecureRandom;
 import java.sql.ResultSet;
@@ -63,11 +65,11 @@ public class Surveys {
         }
     }
 
-    public record SurveyRequest(String title, String purpose, Long orgId, Boolean anonymous, LocalDate startsOn, LocalDate endsOn,
+    public record SurveyRequest(String title, String purpose, @InScope(Ref.ORG) Long orgId, Boolean anonymous, LocalDate startsOn, LocalDate endsOn,
                                 JsonNode model) {
     }
 
-    public record TargetRequest(String label, Long orgId, RankLevel rankLevel, StaffCategory staffCategory, Integer issuedCount) {
+    public record TargetRequest(String label, @InScope(Ref.ORG) Long orgId, RankLevel rankLevel, StaffCategory staffCategory, Integer issuedCount) {
     }
 
     public record Target(long id, String label, long orgId, String orgName, String orgPath, RankLevel rankLevel, String rankLevelLabel,

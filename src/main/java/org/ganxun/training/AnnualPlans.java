@@ -1,5 +1,7 @@
 package org.ganxun.training;
 
+import org.ganxun.platform.security.InScope.Ref;
+import org.ganxun.platform.security.InScope;
 import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.List;
@@ -35,7 +37,7 @@ public class AnnualPlans {
         this.classes = classes;
     }
 
-    public record PlanForm(Long jurisdictionOrgId, Integer year, String title, String note) {
+    public record PlanForm(@InScope(Ref.ORG) Long jurisdictionOrgId, Integer year, String title, String note) {
     }
 
     /** A plan with its figures: classes by state (drafts of others not counted), seats and 学时 of approved classes. */

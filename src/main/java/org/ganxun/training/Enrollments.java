@@ -1,5 +1,7 @@
 package org.ganxun.training;
 
+import org.ganxun.platform.security.InScope.Ref;
+import org.ganxun.platform.security.InScope;
 import org.ganxun.platform.security.Permission;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -64,7 +66,7 @@ public class Enrollments {
     public record Quota(long orgId, String orgName, int seats, int used) {
     }
 
-    public record QuotaRequest(Long orgId, Integer seats) {
+    public record QuotaRequest(@InScope(Ref.ORG) Long orgId, Integer seats) {
     }
 
     public record Skip(long id, long enrollmentId, long cadreId, String cadreName, String orgName, SkipReason reasonCode,

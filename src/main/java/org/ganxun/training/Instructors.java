@@ -1,5 +1,7 @@
 package org.ganxun.training;
 
+import org.ganxun.platform.security.InScope.Ref;
+import org.ganxun.platform.security.InScope;
 import org.ganxun.platform.security.Permission;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
@@ -43,7 +45,7 @@ public class Instructors {
         this.rows = rows;
     }
 
-    public record InstructorForm(Long ownerOrgId, String name, InstructorKind kind, String unit, String title, String topics,
+    public record InstructorForm(@InScope(Ref.ORG) Long ownerOrgId, String name, InstructorKind kind, String unit, String title, String topics,
                                  String phone, String email, Boolean active) {
     }
 

@@ -1,5 +1,7 @@
 package org.ganxun.training;
 
+import org.ganxun.platform.security.InScope.Ref;
+import org.ganxun.platform.security.InScope;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +33,7 @@ public class Providers {
         this.rows = rows;
     }
 
-    public record ProviderForm(String name, ProviderKind kind, Long orgId, String contact) {
+    public record ProviderForm(String name, ProviderKind kind, @InScope(Ref.ORG) Long orgId, String contact) {
     }
 
     public record ProviderView(long id, String name, ProviderKind kind, String kindLabel, long orgId, String orgName, String contact) {

@@ -1,5 +1,8 @@
 package org.ganxun.training;
 
+import org.ganxun.platform.security.AnyScope;
+import org.ganxun.platform.security.InScope.Ref;
+import org.ganxun.platform.security.InScope;
 import org.ganxun.platform.security.Permission;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
@@ -70,7 +73,7 @@ public class TrainingClasses {
                               Long instructorId, String venue, BigDecimal hours) {
     }
 
-    public record ClassForm(Long jurisdictionOrgId, Long filerOrgId, Long providerId, String name, ClassType classType,
+    public record ClassForm(@AnyScope("a class is filed with the department that approves it, usually above the filer") Long jurisdictionOrgId, @InScope(Ref.ORG) Long filerOrgId, Long providerId, String name, ClassType classType,
                             LocalDate startsOn, LocalDate endsOn, String venue, List<RankLevel> targetRankLevels,
                             List<StaffCategory> targetStaffCategories, Integer seats, Boolean fullTime,
                             List<String> topics, BigDecimal budget, String description, List<SessionForm> sessions,

@@ -1,5 +1,7 @@
 package org.ganxun.training;
 
+import org.ganxun.platform.security.InScope.Ref;
+import org.ganxun.platform.security.InScope;
 import org.ganxun.platform.security.Requires;
 import static org.ganxun.platform.security.Permission.*;
 import org.ganxun.platform.security.SignedIn;
@@ -46,10 +48,10 @@ class TrainingController {
     record ReasonRequest(String reason) {
     }
 
-    record CadreIds(List<Long> cadreIds) {
+    record CadreIds(@InScope(Ref.CADRE) List<Long> cadreIds) {
     }
 
-    record NominateRequest(Long cadreId) {
+    record NominateRequest(@InScope(Ref.CADRE) Long cadreId) {
     }
 
     record NamedResult(long cadreId, boolean ok, String message, EnrollmentView enrollment) {

@@ -1,5 +1,6 @@
 package org.ganxun.people.export;
 
+import org.ganxun.platform.security.Phones;
 import java.io.OutputStream;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -87,7 +88,7 @@ public class RosterExport {
                 case LEADERSHIP -> yes(v.leadership());
                 case STAFF_CATEGORY -> v.staffCategoryLabel();
                 case ENTERED_WORK_ON -> date(v.enteredWorkOn());
-                case PHONE -> v.phone();
+                case PHONE -> Phones.forReader(v.phone());
                 case RESERVE_CADRE -> yes(v.reserveCadre());
                 case PARTY_ORG -> party;
                 case MOBILE_MEMBER -> yes(v.mobileMember());
