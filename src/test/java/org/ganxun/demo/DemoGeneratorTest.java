@@ -171,10 +171,14 @@ class DemoGeneratorTest {
     void hasOneAccountPerRole() {
         assertThat(demo.accounts()).extracting(DemoJurisdiction.Account::username)
                 .containsExactly("admin", "anquan", "shenji", "zzb", "dangxiao", "fuyi", "zhibu", "ganbu");
-        DemoJurisdiction.Account zhibu = demo.accounts().get(4);
+        DemoJurisdiction.Account zhibu = account("zhibu");
         assertThat(demo.partyOrgs().get(zhibu.scopePartyOrg()).kind()).isEqualTo(PartyOrgKind.BRANCH);
-        DemoJurisdiction.Account ganbu = demo.accounts().get(5);
+        DemoJurisdiction.Account ganbu = account("ganbu");
         assertThat(demo.orgs().get(demo.cadres().get(ganbu.cadre()).org()).name()).isEqualTo("富驿镇");
+    }
+
+    private DemoJurisdiction.Account account(String username) {
+        return demo.accounts().stream().filter(a -> a.username().equals(username)).findFirst().orElseThrow();
     }
 
     private static long count(List<DemoJurisdiction.Cadre> list, Predicate<DemoJurisdiction.Cadre> p) {
