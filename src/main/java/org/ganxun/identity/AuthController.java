@@ -20,10 +20,12 @@ class AuthController {
 
     private final UserAccounts accounts;
     private final DataScopes scopes;
+    private final PasswordPolicy passwords;
 
-    AuthController(UserAccounts accounts, DataScopes scopes) {
+    AuthController(UserAccounts accounts, DataScopes scopes, PasswordPolicy passwords) {
         this.accounts = accounts;
         this.scopes = scopes;
+        this.passwords = passwords;
     }
 
     record Me(long id, String username, String displayName, String role, String roleLabel, Long scopeOrgId,
@@ -44,7 +46,7 @@ class AuthController {
         DataScope scope = scopes.current();
         return new Me(u.id(), u.username(), u.displayName(), u.role().name(), u.role().label(), u.scopeOrgId(),
                 u.scopePartyOrgId(), u.cadreId(), scope.all(),
-                List.of("至少" + PasswordPolicy.MIN_LENGTH + "位", "包含大写字母、小写字母、数字、符号中的至少三类", "不包含用户名"));
+                passwords.rules());
     }
 
     @PostMapping("/password")

@@ -1,6 +1,7 @@
 package org.ganxun.identity;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Map;
 
 import jakarta.servlet.FilterChain;
@@ -30,6 +31,7 @@ import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
@@ -61,8 +63,20 @@ class SecurityConfiguration {
 
     /** Keeps the password hash out of the session. */
     @Bean
-    AuthenticationProvider authenticationProvider(UserDetailsService uds, PasswordEncoder encoder) {
+    AuthenticationProvider authenticationProvider(UserDetailsService uds, PasswordEncoder encoder, LoginThrottle throttle) {
         DaoAuthenticationProvider p = new DaoAuthenticationProvider(uds) {
+            /** A name held back from this address is refused before its password is checked (and not counted). */
+            @Override
+            public Authentication authenticate(Authentication authentication) throws AuthenticationException {
+                String addr = authentication.getDetails() instanceof WebAuthenticationDetails d ? d.getRemoteAddress() : null;
+                Duration wait = throttle.waitFor(authentication.getName(), addr);
+                if (!wait.isZero() && !wait.isNegative()) {
+                    throw new Throttled(wait);
+                }
+                return super.authenticate(authentication);
+            }
+
+
             @Override
             protected Authentication createSuccessAuthentication(Object principal, Authentication authentication, UserDetails user) {
                 CurrentUser slim = ((CurrentUser) user).withoutPassword();
@@ -105,7 +119,7 @@ class SecurityConfiguration {
                 .formLogin(f -> f.loginProcessingUrl("/api/auth/login")
                         .successHandler((req, res, auth) -> {
                             CurrentUser user = (CurrentUser) auth.getPrincipal();
-                            accounts.recordSuccess(user);
+                            accounts.recordSuccess(user, req.getRemoteAddr());
                             writeJson(res, json, 200, Map.of("username", user.username(), "role", user.role().name()));
                         })
                         .failureHandler((req, res, ex) -> writeJson(res, json, 401, Map.of("status", 401, "message",
@@ -116,29 +130,35 @@ class SecurityConfiguration {
         return http.build();
     }
 
+    /** Refused because the name is held back from this address for a while. */
+    static final class Throttled extends LockedException {
+        final Duration wait;
+
+        Throttled(Duration wait) {
+            super("throttled");
+            this.wait = wait;
+        }
+    }
+
     private static String failureMessage(AuthenticationException ex, String username, String addr, UserAccounts accounts) {
-        if (ex instanceof LockedException) {
-            return lockedMessage(accounts);
+        if (ex instanceof Throttled t) {
+            return throttledMessage(t.wait);
         }
         if (ex instanceof DisabledException) {
             return "账号已停用，请联系管理员";
         }
         if (ex instanceof BadCredentialsException && username != null && !username.isBlank()) {
-            UserAccounts.FailedLogin failed = accounts.recordFailure(username.trim(), addr);
-            if (failed.alreadyLocked()) {
-                return lockedMessage(accounts);
+            LoginThrottle.Failure failed = accounts.recordFailure(username, addr);
+            if (!failed.waitFor().isZero() && !failed.waitFor().isNegative()) {
+                return "用户名或密码错误次数过多，请" + LoginThrottle.minutes(failed.waitFor()) + "分钟后再试，或联系管理员解锁";
             }
-            int left = failed.attemptsLeft();
-            if (left == 0) {
-                return "用户名或密码错误次数过多，账号已锁定" + accounts.lockDuration().toMinutes() + "分钟";
-            }
-            return "用户名或密码错误，还可尝试" + left + "次";
+            return "用户名或密码错误，还可尝试" + failed.attemptsLeft() + "次";
         }
         return "用户名或密码错误";
     }
 
-    private static String lockedMessage(UserAccounts accounts) {
-        return "账号已被锁定，请" + accounts.lockDuration().toMinutes() + "分钟后再试或联系管理员解锁";
+    private static String throttledMessage(Duration wait) {
+        return "登录失败次数过多，请" + LoginThrottle.minutes(wait) + "分钟后再试，或联系管理员解锁";
     }
 
     private static void writeJson(HttpServletResponse res, JsonMapper json, int status, Object body) throws IOException {
