@@ -94,6 +94,19 @@ class ClassroomController {
                 .body(Attendance.png(q.url(), 480));
     }
 
+    @GetMapping("/sessions/{id}/code-locks")
+    @PreAuthorize(MANAGERS)
+    List<Attendance.CodeLock> codeLocks(@PathVariable long id) {
+        return attendance.codeLocks(id);
+    }
+
+    @PostMapping("/sessions/{id}/code-locks/{cadreId}/lift")
+    @PreAuthorize(MANAGERS)
+    Map<String, Boolean> liftCodeLock(@PathVariable long id, @PathVariable long cadreId) {
+        attendance.liftCodeLock(id, cadreId);
+        return Map.of("ok", true);
+    }
+
     @PostMapping("/sessions/{id}/roll-call")
     @PreAuthorize(MANAGERS)
     List<Attendance.Cell> rollCall(@PathVariable long id, @RequestBody List<Attendance.Mark> marks) {
