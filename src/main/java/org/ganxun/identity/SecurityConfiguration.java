@@ -3,6 +3,8 @@ package org.ganxun.identity;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -63,17 +65,33 @@ class SecurityConfiguration {
 
     /** Keeps the password hash out of the session. */
     @Bean
-    AuthenticationProvider authenticationProvider(UserDetailsService uds, PasswordEncoder encoder, LoginThrottle throttle) {
+    AuthenticationProvider authenticationProvider(UserDetailsService uds, PasswordEncoder encoder, LoginThrottle throttle,
+                                                  UserAccounts accounts) {
+        // names whose password is being checked on this node: one check at a time per name, and its failure is
+        // counted before the next may start, so a burst of parallel requests gets no more tries than a sequence
+        Set<String> checking = ConcurrentHashMap.newKeySet();
         DaoAuthenticationProvider p = new DaoAuthenticationProvider(uds) {
             /** A name held back from this address is refused before its password is checked (and not counted). */
             @Override
             public Authentication authenticate(Authentication authentication) throws AuthenticationException {
                 String addr = authentication.getDetails() instanceof WebAuthenticationDetails d ? d.getRemoteAddress() : null;
-                Duration wait = throttle.waitFor(authentication.getName(), addr);
-                if (!wait.isZero() && !wait.isNegative()) {
-                    throw new Throttled(wait);
+                String name = LoginThrottle.name(authentication.getName());
+                if (!checking.add(name)) {
+                    throw new Busy();
                 }
-                return super.authenticate(authentication);
+                try {
+                    Duration wait = throttle.waitFor(name, addr);
+                    if (!wait.isZero() && !wait.isNegative()) {
+                        throw new Throttled(wait);
+                    }
+                    try {
+                        return super.authenticate(authentication);
+                    } catch (BadCredentialsException e) {
+                        throw name.isEmpty() ? e : new Counted(accounts.recordFailure(name, addr));
+                    }
+                } finally {
+                    checking.remove(name);
+                }
             }
 
 
@@ -123,11 +141,28 @@ class SecurityConfiguration {
                             writeJson(res, json, 200, Map.of("username", user.username(), "role", user.role().name()));
                         })
                         .failureHandler((req, res, ex) -> writeJson(res, json, 401, Map.of("status", 401, "message",
-                                failureMessage(ex, req.getParameter("username"), req.getRemoteAddr(), accounts)))))
+                                failureMessage(ex)))))
                 .logout(l -> l.logoutUrl("/api/auth/logout")
                         .logoutSuccessHandler((req, res, auth) -> res.setStatus(204)))
                 .headers(h -> h.frameOptions(f -> f.sameOrigin()));
         return http.build();
+    }
+
+    /** A wrong password, counted. */
+    static final class Counted extends BadCredentialsException {
+        final transient LoginThrottle.Failure failure;
+
+        Counted(LoginThrottle.Failure failure) {
+            super("bad credentials");
+            this.failure = failure;
+        }
+    }
+
+    /** Another login of the same name is being checked on this node. */
+    static final class Busy extends LockedException {
+        Busy() {
+            super("busy");
+        }
     }
 
     /** Refused because the name is held back from this address for a while. */
@@ -140,15 +175,18 @@ class SecurityConfiguration {
         }
     }
 
-    private static String failureMessage(AuthenticationException ex, String username, String addr, UserAccounts accounts) {
+    private static String failureMessage(AuthenticationException ex) {
         if (ex instanceof Throttled t) {
             return throttledMessage(t.wait);
         }
         if (ex instanceof DisabledException) {
             return "账号已停用，请联系管理员";
         }
-        if (ex instanceof BadCredentialsException && username != null && !username.isBlank()) {
-            LoginThrottle.Failure failed = accounts.recordFailure(username, addr);
+        if (ex instanceof Busy) {
+            return "该账号的登录请求正在处理，请稍候再试";
+        }
+        if (ex instanceof Counted counted) {
+            LoginThrottle.Failure failed = counted.failure;
             if (!failed.waitFor().isZero() && !failed.waitFor().isNegative()) {
                 return "用户名或密码错误次数过多，请" + LoginThrottle.minutes(failed.waitFor()) + "分钟后再试，或联系管理员解锁";
             }

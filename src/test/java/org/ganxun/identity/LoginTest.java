@@ -116,6 +116,25 @@ class LoginTest {
     }
 
     @Test
+    void aBurstOfParallelGuessesGetsNoMoreTriesThanASequence() throws Exception {
+        CurrentUser u = fixture.user(Fixture.unique("burst"), Role.UNIT_LIAISON, fixture.org(null, Fixture.unique("并发县"), "COUNTY"), null, null);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(12);
+        List<java.util.concurrent.Future<String>> answers = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            int n = i;
+            answers.add(pool.submit(() -> answer(new Browserless(port).login(u.username(), "Wrong@guess" + n))));
+        }
+        for (var f : answers) {
+            assertThat(f.get()).startsWith("401 ");
+        }
+        pool.shutdown();
+        // every password checked was counted before the next check began (the others were told to wait):
+        // at most five, as in a sequence, where unguarded parallel checks all passed the throttle at once
+        assertThat(jdbc.sql("select count(*) from audit_log where action in ('LOGIN_FAILED','LOGIN_LOCKED') and actor_username = ?")
+                .param(u.username()).query(Long.class).single()).isBetween(1L, 5L);
+    }
+
+    @Test
     void failuresFromOtherAddressesDoNotLockTheUserOutOfAnAddressTheyUsedBefore() throws Exception {
         CurrentUser u = fixture.user(Fixture.unique("known"), Role.UNIT_LIAISON, fixture.org(null, Fixture.unique("熟址县"), "COUNTY"), null, null);
         assertThat(new Browserless(port).login(u.username(), Fixture.PASSWORD).statusCode()).isEqualTo(200);
