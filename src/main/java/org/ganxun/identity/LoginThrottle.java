@@ -88,10 +88,11 @@ class LoginThrottle {
     public Failure recordFailure(String username, String remoteAddr) {
         String u = name(username);
         String a = address(remoteAddr);
-        int pair = count(u, a, pairThreshold);
-        if (!u.isEmpty()) {
-            count(u, "", nameThreshold);
+        if (u.isEmpty()) {
+            return new Failure(pairThreshold, Duration.ZERO); // ('', address) is the address's own row
         }
+        int pair = count(u, a, pairThreshold);
+        count(u, "", nameThreshold);
         count("", a, addressThreshold);
         return new Failure(Math.max(pairThreshold - pair, 0), waitFor(u, a));
     }
