@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -131,6 +132,13 @@ class LoginThrottle {
     @Transactional
     public void unlock(String username) {
         jdbc.sql("delete from login_throttle where username = ?").param(name(username)).update();
+    }
+
+    /** Forgets counts that have run out (names tried once in a while, usually ones without an account). */
+    @Scheduled(cron = "${ganxun.login.cleanup-cron:0 40 3 * * *}")
+    public void forgetOldFailures() {
+        jdbc.sql("delete from login_throttle where last_failed_at < now() - make_interval(hours => ?)"
+                + " and (blocked_until is null or blocked_until < now())").param(windowHours).update();
     }
 
     /** Minutes to wait, rounded up, for messages. */
