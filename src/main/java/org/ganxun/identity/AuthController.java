@@ -24,10 +24,12 @@ class AuthController {
 
     private final UserAccounts accounts;
     private final DataScopes scopes;
+    private final PasswordPolicy passwords;
 
-    AuthController(UserAccounts accounts, DataScopes scopes) {
+    AuthController(UserAccounts accounts, DataScopes scopes, PasswordPolicy passwords) {
         this.accounts = accounts;
         this.scopes = scopes;
+        this.passwords = passwords;
     }
 
     /** The signed-in user; the UI shows the menu entries and buttons of {@code permissions} and nothing else. */
@@ -53,7 +55,7 @@ class AuthController {
         return new Me(u.id(), u.username(), u.displayName(), u.role(), u.roleLabel(),
                 u.permissions().stream().sorted().toList(), u.dataScope(), u.scopeOrgId(),
                 u.scopePartyOrgId(), u.cadreId(), scope.all(),
-                List.of("至少" + PasswordPolicy.MIN_LENGTH + "位", "包含大写字母、小写字母、数字、符号中的至少三类", "不包含用户名"));
+                passwords.rules());
     }
 
     @PostMapping("/password")

@@ -1,7 +1,10 @@
 package org.ganxun.identity;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -30,6 +33,7 @@ import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
@@ -61,8 +65,36 @@ class SecurityConfiguration {
 
     /** Keeps the password hash out of the session. */
     @Bean
-    AuthenticationProvider authenticationProvider(UserDetailsService uds, PasswordEncoder encoder) {
+    AuthenticationProvider authenticationProvider(UserDetailsService uds, PasswordEncoder encoder, LoginThrottle throttle,
+                                                  UserAccounts accounts) {
+        // names whose password is being checked on this node: one check at a time per name, and its failure is
+        // counted before the next may start, so a burst of parallel requests gets no more tries than a sequence
+        Set<String> checking = ConcurrentHashMap.newKeySet();
         DaoAuthenticationProvider p = new DaoAuthenticationProvider(uds) {
+            /** A name held back from this address is refused before its password is checked (and not counted). */
+            @Override
+            public Authentication authenticate(Authentication authentication) throws AuthenticationException {
+                String addr = authentication.getDetails() instanceof WebAuthenticationDetails d ? d.getRemoteAddress() : null;
+                String name = LoginThrottle.name(authentication.getName());
+                if (!checking.add(name)) {
+                    throw new Busy();
+                }
+                try {
+                    Duration wait = throttle.waitFor(name, addr);
+                    if (!wait.isZero() && !wait.isNegative()) {
+                        throw new Throttled(wait);
+                    }
+                    try {
+                        return super.authenticate(authentication);
+                    } catch (BadCredentialsException e) {
+                        throw name.isEmpty() ? e : new Counted(accounts.recordFailure(name, addr));
+                    }
+                } finally {
+                    checking.remove(name);
+                }
+            }
+
+
             @Override
             protected Authentication createSuccessAuthentication(Object principal, Authentication authentication, UserDetails user) {
                 CurrentUser slim = ((CurrentUser) user).withoutPassword();
@@ -105,40 +137,66 @@ class SecurityConfiguration {
                 .formLogin(f -> f.loginProcessingUrl("/api/auth/login")
                         .successHandler((req, res, auth) -> {
                             CurrentUser user = (CurrentUser) auth.getPrincipal();
-                            accounts.recordSuccess(user);
+                            accounts.recordSuccess(user, req.getRemoteAddr());
                             writeJson(res, json, 200, Map.of("username", user.username(), "role", user.role()));
                         })
                         .failureHandler((req, res, ex) -> writeJson(res, json, 401, Map.of("status", 401, "message",
-                                failureMessage(ex, req.getParameter("username"), req.getRemoteAddr(), accounts)))))
+                                failureMessage(ex)))))
                 .logout(l -> l.logoutUrl("/api/auth/logout")
                         .logoutSuccessHandler((req, res, auth) -> res.setStatus(204)))
                 .headers(h -> h.frameOptions(f -> f.sameOrigin()));
         return http.build();
     }
 
-    private static String failureMessage(AuthenticationException ex, String username, String addr, UserAccounts accounts) {
-        if (ex instanceof LockedException) {
-            return lockedMessage(accounts);
+    /** A wrong password, counted. */
+    static final class Counted extends BadCredentialsException {
+        final transient LoginThrottle.Failure failure;
+
+        Counted(LoginThrottle.Failure failure) {
+            super("bad credentials");
+            this.failure = failure;
+        }
+    }
+
+    /** Another login of the same name is being checked on this node. */
+    static final class Busy extends LockedException {
+        Busy() {
+            super("busy");
+        }
+    }
+
+    /** Refused because the name is held back from this address for a while. */
+    static final class Throttled extends LockedException {
+        final Duration wait;
+
+        Throttled(Duration wait) {
+            super("throttled");
+            this.wait = wait;
+        }
+    }
+
+    private static String failureMessage(AuthenticationException ex) {
+        if (ex instanceof Throttled t) {
+            return throttledMessage(t.wait);
         }
         if (ex instanceof DisabledException) {
             return "账号已停用，请联系管理员";
         }
-        if (ex instanceof BadCredentialsException && username != null && !username.isBlank()) {
-            UserAccounts.FailedLogin failed = accounts.recordFailure(username.trim(), addr);
-            if (failed.alreadyLocked()) {
-                return lockedMessage(accounts);
+        if (ex instanceof Busy) {
+            return "该账号的登录请求正在处理，请稍候再试";
+        }
+        if (ex instanceof Counted counted) {
+            LoginThrottle.Failure failed = counted.failure;
+            if (!failed.waitFor().isZero() && !failed.waitFor().isNegative()) {
+                return "用户名或密码错误次数过多，请" + LoginThrottle.minutes(failed.waitFor()) + "分钟后再试，或联系管理员解锁";
             }
-            int left = failed.attemptsLeft();
-            if (left == 0) {
-                return "用户名或密码错误次数过多，账号已锁定" + accounts.lockDuration().toMinutes() + "分钟";
-            }
-            return "用户名或密码错误，还可尝试" + left + "次";
+            return "用户名或密码错误，还可尝试" + failed.attemptsLeft() + "次";
         }
         return "用户名或密码错误";
     }
 
-    private static String lockedMessage(UserAccounts accounts) {
-        return "账号已被锁定，请" + accounts.lockDuration().toMinutes() + "分钟后再试或联系管理员解锁";
+    private static String throttledMessage(Duration wait) {
+        return "登录失败次数过多，请" + LoginThrottle.minutes(wait) + "分钟后再试，或联系管理员解锁";
     }
 
     private static void writeJson(HttpServletResponse res, JsonMapper json, int status, Object body) throws IOException {

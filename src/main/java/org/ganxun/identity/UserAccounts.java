@@ -4,7 +4,6 @@ import org.ganxun.platform.security.InScope.Ref;
 import org.ganxun.platform.security.InScope;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -21,7 +20,6 @@ import org.ganxun.platform.security.DataScope;
 import org.ganxun.platform.security.DataScopeKind;
 import org.ganxun.platform.security.Permission;
 import org.ganxun.platform.web.BusinessException;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -29,7 +27,7 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.StringUtils;
 
-/** User accounts: lookup for login, failed-attempt lockout, and administration within a data scope. */
+/** User accounts: lookup for login, failed logins (throttled by {@link LoginThrottle}), and administration within a data scope. */
 @Service
 public class UserAccounts {
 
@@ -39,23 +37,19 @@ public class UserAccounts {
     private final DataScopes scopes;
     private final OrganizationTrees trees;
     private final Roles roles;
-    private final int maxAttempts;
-    private final Duration lockFor;
-
-    /** app_user.username's length (and audit_log.actor_username's). */
-    private static final int USERNAME_MAX = 50;
+    private final LoginThrottle throttle;
+    private final PasswordPolicy passwords;
 
     UserAccounts(JdbcClient jdbc, PasswordEncoder encoder, AuditLog audit, DataScopes scopes, OrganizationTrees trees,
-                 Roles roles, @Value("${ganxun.login.max-attempts:5}") int maxAttempts,
-                 @Value("${ganxun.login.lock-minutes:15}") int lockMinutes) {
+                 Roles roles, LoginThrottle throttle, PasswordPolicy passwords) {
         this.jdbc = jdbc;
         this.encoder = encoder;
         this.audit = audit;
         this.scopes = scopes;
         this.trees = trees;
         this.roles = roles;
-        this.maxAttempts = maxAttempts;
-        this.lockFor = Duration.ofMinutes(lockMinutes);
+        this.throttle = throttle;
+        this.passwords = passwords;
     }
 
     /** An account as administrators see it (never the hash). */
@@ -86,63 +80,27 @@ public class UserAccounts {
                 .optional();
     }
 
-    /** What a failed login leaves: the attempts left (0 when it locked the name), or that the name was locked already. */
-    public record FailedLogin(boolean alreadyLocked, int attemptsLeft) {
-    }
-
     /**
-     * Counts a failed login; locks the account for a while after too many. A name without an account is counted
-     * and locked the same way (in unknown_login), so the answers do not tell whether an account exists: a locked
-     * account is refused before its password is counted, and so is a locked unknown name here.
+     * Counts a failed login by name and address (see {@link LoginThrottle}); a name without an account is counted
+     * the same way, so the answers do not tell whether an account exists.
      */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
-    public FailedLogin recordFailure(String username, String remoteAddr) {
-        String name = username.codePointCount(0, username.length()) > USERNAME_MAX
-                ? username.substring(0, username.offsetByCodePoints(0, USERNAME_MAX)) : username;
-        Optional<long[]> account = jdbc.sql("""
-                update app_user set failed_attempts = failed_attempts + 1,
-                       locked_until = case when failed_attempts + 1 >= :max then now() + make_interval(mins => :mins) else locked_until end
-                where username = :u returning id, failed_attempts""")
-                .param("max", maxAttempts).param("mins", (int) lockFor.toMinutes()).param("u", name)
-                .query((rs, i) -> new long[] {rs.getLong(1), rs.getInt(2)}).optional();
-        if (account.isPresent()) {
-            long id = account.get()[0];
-            int left = Math.max(maxAttempts - (int) account.get()[1], 0);
-            audit.recordAs(id, name, left == 0 ? "LOGIN_LOCKED" : "LOGIN_FAILED", "User", id,
-                    "登录失败，剩余尝试次数 " + left, null, null);
-            return new FailedLogin(false, left);
-        }
-        Optional<Integer> attempts = jdbc.sql("""
-                insert into unknown_login as k (username, failed_attempts, locked_until)
-                values (:u, 1, case when 1 >= :max then now() + make_interval(mins => :mins) end)
-                on conflict (username) do update set failed_attempts = k.failed_attempts + 1,
-                       locked_until = case when k.failed_attempts + 1 >= :max then now() + make_interval(mins => :mins) else k.locked_until end,
-                       last_failed_at = now()
-                where not coalesce(k.locked_until > now(), false)
-                returning failed_attempts""")
-                .param("max", maxAttempts).param("mins", (int) lockFor.toMinutes()).param("u", name)
-                .query(Integer.class).optional();
-        if (attempts.isEmpty()) {
-            return new FailedLogin(true, 0);
-        }
-        int left = Math.max(maxAttempts - attempts.get(), 0);
-        audit.recordAs(null, name, "LOGIN_FAILED", "User", null, "登录失败：用户名不存在", null, null);
-        return new FailedLogin(false, left);
+    public LoginThrottle.Failure recordFailure(String username, String remoteAddr) {
+        LoginThrottle.Failure failure = throttle.recordFailure(username, remoteAddr);
+        String name = LoginThrottle.name(username);
+        Long id = jdbc.sql("select id from app_user where username = ?").param(name).query(Long.class).optional().orElse(null);
+        String what = failure.waitFor().isZero() ? "登录失败（" + LoginThrottle.address(remoteAddr) + "）"
+                : "登录失败（" + LoginThrottle.address(remoteAddr) + "），须等待" + LoginThrottle.minutes(failure.waitFor()) + "分钟";
+        audit.recordAs(id, name, failure.waitFor().isZero() ? "LOGIN_FAILED" : "LOGIN_LOCKED", "User", id,
+                id == null ? what + "：用户名不存在" : what, null, null);
+        return failure;
     }
 
     @Transactional
-    public void recordSuccess(CurrentUser user) {
-        jdbc.sql("update app_user set failed_attempts = 0, locked_until = null, last_login_at = now() where id = ?")
-                .param(user.id()).update();
+    public void recordSuccess(CurrentUser user, String remoteAddr) {
+        jdbc.sql("update app_user set last_login_at = now() where id = ?").param(user.id()).update();
+        throttle.recordSuccess(user.username(), remoteAddr);
         audit.recordAs(user.id(), user.username(), "LOGIN", "User", user.id(), "登录成功", null, null);
-    }
-
-    public int maxAttempts() {
-        return maxAttempts;
-    }
-
-    public Duration lockDuration() {
-        return lockFor;
     }
 
     // ---- administration ----
@@ -170,8 +128,8 @@ public class UserAccounts {
         }
         if (state != null) {
             where.append(switch (state) {
-                case "ok" -> " and u.enabled and not coalesce(u.locked_until > now(), false)";
-                case "locked" -> " and coalesce(u.locked_until > now(), false)";
+                case "ok" -> " and u.enabled and not " + BLOCKED;
+                case "locked" -> " and " + BLOCKED;
                 case "disabled" -> " and not u.enabled";
                 default -> throw new BusinessException("未知的账号状态“" + state + "”，可选 ok、locked、disabled");
             });
@@ -201,7 +159,7 @@ public class UserAccounts {
                     List.of(new BusinessException.FieldProblem("username", "用户名格式不正确")));
         }
         checkAssignable(req);
-        List<String> pw = PasswordPolicy.problems(req.username(), req.password());
+        List<String> pw = passwords.problems(req.username(), displayName(req), req.password());
         if (!pw.isEmpty()) {
             throw new BusinessException(String.join("；", pw), List.of(new BusinessException.FieldProblem("password", String.join("；", pw))));
         }
@@ -253,12 +211,13 @@ public class UserAccounts {
     @Transactional
     public void resetPassword(long id, String newPassword) {
         Account acc = requireManageable(id);
-        List<String> pw = PasswordPolicy.problems(acc.username(), newPassword);
+        List<String> pw = passwords.problems(acc.username(), acc.displayName(), newPassword);
         if (!pw.isEmpty()) {
             throw new BusinessException(String.join("；", pw), List.of(new BusinessException.FieldProblem("password", String.join("；", pw))));
         }
         jdbc.sql("update app_user set password_hash = ?, password_changed_at = now(), failed_attempts = 0, locked_until = null where id = ?")
                 .params(encoder.encode(newPassword), id).update();
+        throttle.unlock(acc.username());
         audit.record("RESET_PASSWORD", "User", id, "重置用户 " + acc.username() + " 的密码", null, null);
         endSessions(acc.username());
     }
@@ -267,6 +226,7 @@ public class UserAccounts {
     public void unlock(long id) {
         Account acc = requireManageable(id);
         jdbc.sql("update app_user set failed_attempts = 0, locked_until = null where id = ?").param(id).update();
+        throttle.unlock(acc.username());
         audit.record("UNLOCK", "User", id, "解锁用户 " + acc.username(), null, null);
     }
 
@@ -278,7 +238,7 @@ public class UserAccounts {
         if (oldPassword == null || !encoder.matches(oldPassword, hash)) {
             throw new BusinessException("原密码不正确", List.of(new BusinessException.FieldProblem("oldPassword", "原密码不正确")));
         }
-        List<String> pw = PasswordPolicy.problems(me.username(), newPassword);
+        List<String> pw = passwords.problems(me.username(), me.displayName(), newPassword);
         if (!pw.isEmpty()) {
             throw new BusinessException(String.join("；", pw), List.of(new BusinessException.FieldProblem("newPassword", String.join("；", pw))));
         }
@@ -386,11 +346,15 @@ public class UserAccounts {
             left join organization co on co.id = c.org_id
             """;
 
+    /** Held back by the login throttle: from some address, or (for addresses it never signed in from) from anywhere. */
+    private static final String BLOCKED = "exists (select 1 from login_throttle t where t.username = u.username and t.blocked_until > now())";
+
     private static final String ACCOUNT_SQL = """
             select u.id, u.username, u.display_name, u.role, u.scope_org_id, o.name as org_name, u.scope_party_org_id,
-                   p.name as party_name, u.cadre_id, u.enabled, coalesce(u.locked_until > now(), false) as locked,
-                   u.failed_attempts, u.last_login_at, r.name as role_name, r.data_scope as role_scope
-            from app_user u join app_role r on r.code = u.role""" + ACCOUNT_JOINS;
+                   p.name as party_name, u.cadre_id, u.enabled, %s as locked,
+                   coalesce((select t.failures from login_throttle t where t.username = u.username and t.address = ''), 0)
+                       as failed_attempts, u.last_login_at, r.name as role_name, r.data_scope as role_scope
+            from app_user u join app_role r on r.code = u.role""".formatted(BLOCKED) + ACCOUNT_JOINS;
 
     private Account account(ResultSet rs, int i) throws SQLException {
         String role = rs.getString("role");

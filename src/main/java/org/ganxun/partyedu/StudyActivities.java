@@ -481,6 +481,7 @@ public class StudyActivities {
             String token = jdbc.sql("select token from study_invitation where activity_id = ? and member_id = ?")
                     .params(activityId, p.id()).query(String.class).optional().orElse(null);
             if (token == null) {
+                // 192 random bits per member and activity: not guessable, so the public page needs no rate limit
                 byte[] b = new byte[24];
                 random.nextBytes(b);
                 token = Base64.getUrlEncoder().withoutPadding().encodeToString(b);

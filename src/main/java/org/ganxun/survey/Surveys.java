@@ -286,6 +286,10 @@ public class Surveys {
         return sb.toString();
     }
 
+    /**
+     * The public link's secret: 120 random bits. A guesser making a thousand tries a second against a county with
+     * a thousand open surveys would need about 10^25 years on average; no rate limit is needed.
+     */
     private static String token() {
         byte[] b = new byte[15];
         RANDOM.nextBytes(b);

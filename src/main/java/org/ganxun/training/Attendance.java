@@ -49,12 +49,14 @@ public class Attendance {
     private final JdbcClient jdbc;
     private final Classroom classroom;
     private final CheckInCodes codes;
+    private final CheckInAttempts attempts;
     private final AuditLog audit;
 
-    Attendance(JdbcClient jdbc, Classroom classroom, CheckInCodes codes, AuditLog audit) {
+    Attendance(JdbcClient jdbc, Classroom classroom, CheckInCodes codes, CheckInAttempts attempts, AuditLog audit) {
         this.jdbc = jdbc;
         this.classroom = classroom;
         this.codes = codes;
+        this.attempts = attempts;
         this.audit = audit;
     }
 
@@ -88,6 +90,9 @@ public class Attendance {
 
     // ---------------------------------------------------------------- check-in
 
+    static final String LOCKED = "签到码已连续输错" + CheckInAttempts.MAX + "次，本课次不能再输入签到码。请扫描投影屏上的二维码签到，"
+            + "或请教务员解除锁定、在点名时为您签到";
+
     @Transactional
     public CheckInResult checkIn(CheckInRequest req) {
         CurrentUser me = CurrentUsers.require();
@@ -109,12 +114,17 @@ public class Attendance {
             parsed = codes.verifyToken(req.token(), req.sessionId(), nowInstant, s.codeSeconds());
         } else if (req.sessionId() != null && req.code() != null && !req.code().isBlank()) {
             s = classroom.session(req.sessionId());
+            if (attempts.failures(s.id(), me.cadreId()) >= CheckInAttempts.MAX) {
+                throw new BusinessException(429, LOCKED, List.of());
+            }
             parsed = codes.verifyShortCode(s.id(), req.code(), nowInstant, s.codeSeconds());
             if (parsed.verdict() == CheckInCodes.Verdict.INVALID) {
-                throw new BusinessException("签到码不正确，请核对投影屏上本课次的6位签到码");
+                int left = attempts.recordFailure(s.id(), me.cadreId());
+                throw left == 0 ? new BusinessException(429, LOCKED, List.of())
+                        : new BusinessException("签到码不正确，请核对投影屏上本课次的" + CheckInCodes.SHORT_DIGITS + "位签到码（还可输入" + left + "次）");
             }
         } else {
-            throw new BusinessException("请扫描签到二维码，或选择课次并输入6位签到码");
+            throw new BusinessException("请扫描签到二维码，或选择课次并输入" + CheckInCodes.SHORT_DIGITS + "位签到码");
         }
         if (parsed.verdict() == CheckInCodes.Verdict.EXPIRED) {
             throw new BusinessException(410, "签到码已过期（每" + s.codeSeconds() + "秒更新一次），请扫描投影屏上的最新二维码", List.of());
@@ -151,6 +161,32 @@ public class Attendance {
                 ? "签到成功（迟到：上课时间" + s.startsAt().format(HM) + "，宽限" + s.lateGraceMinutes() + "分钟）"
                 : "签到成功";
         return new CheckInResult(s.id(), s.topic(), s.className(), status, status.label(), nowInstant, msg);
+    }
+
+    public record CodeLock(long sessionId, long cadreId, String cadreName, int failures, Instant lastFailedAt) {
+    }
+
+    /** Trainees who typed too many wrong codes for a session (registrar). */
+    @Transactional(readOnly = true)
+    public List<CodeLock> codeLocks(long sessionId) {
+        Classroom.SessionRow s = classroom.session(sessionId);
+        classroom.requireManager(s.classId(), false);
+        return attempts.locked(sessionId).stream()
+                .map(l -> new CodeLock(sessionId, l.cadreId(), l.cadreName(), l.failures(), l.lastFailedAt())).toList();
+    }
+
+    /** Lets a trainee type codes for a session again (registrar), audited. */
+    @Transactional
+    public void liftCodeLock(long sessionId, long cadreId) {
+        Classroom.SessionRow s = classroom.session(sessionId);
+        classroom.requireManager(s.classId(), false);
+        int failures = attempts.failures(sessionId, cadreId);
+        if (failures == 0) {
+            throw BusinessException.notFound("该学员在本课次的签到码锁定");
+        }
+        attempts.clear(sessionId, cadreId);
+        audit.record("UNLOCK_CHECKIN_CODE", "ClassSession", sessionId, "解除签到码锁定：" + s.className() + " " + s.topic()
+                + "，干部ID " + cadreId + "（输错" + failures + "次）", null, null);
     }
 
     /** The session's current code for the projector (registrar). */

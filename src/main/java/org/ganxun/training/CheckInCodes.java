@@ -19,10 +19,14 @@ import org.springframework.stereotype.Component;
  * accepted (a code scanned just before it changes still works), anything older is expired.
  * <p>
  * Token (in the QR code's URL): {@code <sessionId>.<slot>.<mac>} with 16 bytes of the MAC in base64url.
- * Short code (typed by hand): 6 digits from a second HMAC of the same (session, slot).
+ * Short code (typed by hand): {@link #SHORT_DIGITS} digits from a second HMAC of the same (session, slot); typed
+ * codes are also limited per trainee and session ({@link CheckInAttempts}, which gives the arithmetic).
  */
 @Component
 class CheckInCodes {
+
+    /** Digits of the typed code: 8, so that 5 tries per session leave a chance of 1 in 10 million (CheckInAttempts). */
+    static final int SHORT_DIGITS = 8;
 
     enum Verdict { OK, INVALID, WRONG_SESSION, EXPIRED }
 
@@ -65,8 +69,11 @@ class CheckInCodes {
 
     String shortCode(long sessionId, long slot) {
         byte[] m = hmac("short:" + sessionId + ":" + slot);
-        long v = ((m[0] & 0xffL) << 24) | ((m[1] & 0xffL) << 16) | ((m[2] & 0xffL) << 8) | (m[3] & 0xffL);
-        return String.format("%06d", v % 1_000_000);
+        long v = 0;
+        for (int i = 0; i < 6; i++) { // 48 bits: the modulo's bias is below 10^-6
+            v = (v << 8) | (m[i] & 0xffL);
+        }
+        return String.format("%08d", v % 100_000_000L);
     }
 
     /** Checks a scanned token for the session it claims, at {@code now}. */
@@ -98,7 +105,8 @@ class CheckInCodes {
 
     /** Checks a typed short code against the current and the previous slot of a session. */
     Parsed verifyShortCode(long sessionId, String code, Instant now, int seconds) {
-        String typed = code == null ? "" : code.strip();
+        // the projector shows the code in two groups ("1234 5678"): spaces and dashes typed with it do not matter
+        String typed = code == null ? "" : code.replaceAll("[\\s\\-]", "");
         long current = slot(now, seconds);
         for (long s = current; s >= current - 1; s--) {
             if (MessageDigest.isEqual(shortCode(sessionId, s).getBytes(StandardCharsets.US_ASCII), typed.getBytes(StandardCharsets.US_ASCII))) {

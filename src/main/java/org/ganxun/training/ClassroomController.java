@@ -93,6 +93,19 @@ class ClassroomController {
                 .body(Attendance.png(q.url(), 480));
     }
 
+    @GetMapping("/sessions/{id}/code-locks")
+    @Requires(CLASSROOM_MANAGE)
+    List<Attendance.CodeLock> codeLocks(@PathVariable long id) {
+        return attendance.codeLocks(id);
+    }
+
+    @PostMapping("/sessions/{id}/code-locks/{cadreId}/lift")
+    @Requires(CLASSROOM_MANAGE)
+    Map<String, Boolean> liftCodeLock(@PathVariable long id, @PathVariable long cadreId) {
+        attendance.liftCodeLock(id, cadreId);
+        return Map.of("ok", true);
+    }
+
     @PostMapping("/sessions/{id}/roll-call")
     @Requires(CLASSROOM_MANAGE)
     List<Attendance.Cell> rollCall(@PathVariable long id, @RequestBody List<Attendance.Mark> marks) {

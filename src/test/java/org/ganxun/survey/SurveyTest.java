@@ -213,6 +213,8 @@ class SurveyTest {
         Surveys.Survey online = openSurvey(true, null);
         for (Row r : ROWS) {
             Browserless phone = new Browserless(port);
+            // the public link's secret is long enough that guessing it is hopeless (120 random bits, Surveys.token)
+            assertThat(java.util.Base64.getUrlDecoder().decode(online.publicToken())).hasSizeGreaterThanOrEqualTo(15);
             assertThat(phone.get("/api/public/surveys/" + online.publicToken()).statusCode()).isEqualTo(200);
             HttpResponse<String> res = phone.postJson("/api/public/surveys/" + online.publicToken() + "/returns", answers(r).toString());
             assertThat(res.statusCode()).as(res.body()).isEqualTo(200);

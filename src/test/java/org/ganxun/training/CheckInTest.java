@@ -158,6 +158,52 @@ class CheckInTest {
     }
 
     @Test
+    void typedCodesHaveEightDigitsAndFiveWrongOnesEndTypingForTheSessionUntilTheRegistrarLiftsIt() {
+        World w = world(2);
+        CurrentUser u = w.trainees().get(0);
+        long slot = CheckInCodes.slot(Instant.now(), 60);
+        String right = codes.shortCode(w.sessionA(), slot);
+        assertThat(right).matches("\\d{8}");
+        String wrong = java.util.stream.Stream.of("00000000", "11111111", "22222222")
+                .filter(c -> !c.equals(right) && !c.equals(codes.shortCode(w.sessionA(), slot - 1))).findFirst().orElseThrow();
+        for (int left = 4; left >= 1; left--) {
+            int l = left;
+            assertThatThrownBy(() -> tf.fixture.as(u, () -> attendance.checkIn(new Attendance.CheckInRequest(null, w.sessionA(), wrong))))
+                    .hasMessage("签到码不正确，请核对投影屏上本课次的8位签到码（还可输入" + l + "次）");
+        }
+        // through HTTP (as the phone page sends it): the fifth wrong code locks, and then the right one is refused too
+        ApiSession phone = new ApiSession(port);
+        phone.login(u.username(), Fixture.PASSWORD);
+        ApiSession.Response fifth = phone.send("POST", "/api/training/me/checkin", "{\"sessionId\":" + w.sessionA() + ",\"code\":\"" + wrong + "\"}");
+        assertThat(fifth.status()).isEqualTo(429);
+        assertThat(fifth.text()).contains(Attendance.LOCKED);
+        String now = codes.shortCode(w.sessionA(), CheckInCodes.slot(Instant.now(), 60));
+        assertThatThrownBy(() -> tf.fixture.as(u, () -> attendance.checkIn(new Attendance.CheckInRequest(null, w.sessionA(), now))))
+                .hasMessage(Attendance.LOCKED);
+        assertThat(jdbc.sql("select failures from checkin_code_failure where session_id = ?").param(w.sessionA()).query(Integer.class).single())
+                .isEqualTo(5);
+        // another trainee, and the same trainee's other session, are not held back
+        assertThat(tf.fixture.as(w.trainees().get(1), () -> attendance.checkIn(new Attendance.CheckInRequest(null, w.sessionA(), now))).message())
+                .startsWith("签到成功");
+        String codeB = codes.shortCode(w.sessionB(), CheckInCodes.slot(Instant.now(), 60));
+        assertThat(tf.fixture.as(u, () -> attendance.checkIn(new Attendance.CheckInRequest(null, w.sessionB(), codeB.substring(0, 4) + " " + codeB.substring(4))))
+                .message()).startsWith("签到成功");
+
+        // the registrar sees who is locked out and lifts it; then the code typed by hand works again
+        ApiSession registrar = new ApiSession(port);
+        registrar.login(w.c().registrar.username(), Fixture.PASSWORD);
+        var locks = registrar.getJson("/api/training/sessions/" + w.sessionA() + "/code-locks");
+        assertThat(locks.size()).isEqualTo(1);
+        assertThat(locks.get(0).get("failures").asInt()).isEqualTo(5);
+        long cadre = locks.get(0).get("cadreId").asLong();
+        assertThat(registrar.send("POST", "/api/training/sessions/" + w.sessionA() + "/code-locks/" + cadre + "/lift", "{}").status()).isEqualTo(200);
+        String again = codes.shortCode(w.sessionA(), CheckInCodes.slot(Instant.now(), 60));
+        assertThat(tf.fixture.as(u, () -> attendance.checkIn(new Attendance.CheckInRequest(null, w.sessionA(), again))).message()).startsWith("签到成功");
+        assertThat(jdbc.sql("select count(*) from audit_log where action = 'UNLOCK_CHECKIN_CODE' and entity_id = ?").param(String.valueOf(w.sessionA()))
+                .query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
     void expiredForgedAndWrongSessionCodesAreRefusedWithAClearMessage() {
         World w = world(2);
         CurrentUser u = w.trainees().get(0);

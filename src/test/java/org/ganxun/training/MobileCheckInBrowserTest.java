@@ -61,10 +61,13 @@ class MobileCheckInBrowserTest extends BrowserTest {
         String className = Fixture.unique("手机签到班");
         long cls = tf.fixture.as(c.registrar, () -> classes.create(c.form(className, today, today, List.of(), 5, List.of(
                 new TrainingClasses.SessionForm(null, today, LocalTime.of(0, 0), LocalTime.of(23, 59), "基层治理能力提升", null, "党校报告厅",
-                        new BigDecimal("3"))))).id());
+                        new BigDecimal("3")),
+                new TrainingClasses.SessionForm(null, today, LocalTime.of(0, 0), LocalTime.of(23, 59), "手输签到码", null, "党校报告厅",
+                        new BigDecimal("1"))))).id());
         tf.fixture.as(c.registrar, () -> classes.submit(cls));
         tf.fixture.as(c.admin, () -> classes.approve(cls, null));
-        long sessionId = classes.sessions(cls).get(0).id();
+        long sessionId = classes.sessions(cls).stream().filter(x -> x.topic().equals("基层治理能力提升")).findFirst().orElseThrow().id();
+        long typedSession = classes.sessions(cls).stream().filter(x -> x.topic().equals("手输签到码")).findFirst().orElseThrow().id();
         long cadre = c.staff("手机学员", c.townA);
         tf.fixture.as(c.admin, () -> enrollments.name(cls, cadre));
         long later = c.approved(Fixture.unique("后续轮训班"), today.plusDays(30), today.plusDays(31), List.of(), 5);
@@ -108,6 +111,17 @@ class MobileCheckInBrowserTest extends BrowserTest {
         var session = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-test='m-session']")));
         wait.until(d -> session.getText().contains("迟到") || session.getText().contains("出勤"));
         shot("timetable");
+
+        // a code typed by hand: the projector shows 8 digits in two groups, typed as shown
+        String shortCode = registrar.getJson("/api/training/sessions/" + typedSession + "/qr").get("shortCode").asString();
+        assertThat(shortCode).matches("\\d{8}");
+        driver.get("http://localhost:" + port + "/#/m/checkin?s=" + typedSession);
+        var codeInput = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-test='m-code'] input, input[data-test='m-code']")));
+        codeInput.sendKeys(shortCode.substring(0, 4) + " " + shortCode.substring(4));
+        shot("typed-code");
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-test='m-code-submit']"))).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-test='m-checkin-message']"), "签到成功"));
+        assertThat(jdbc.sql("select method from attendance where session_id = ?").param(typedSession).query(String.class).single()).isEqualTo("CODE");
 
         // another class's address while the page stays open (a notification link): that class's timetable
         driver.get("http://localhost:" + port + "/#/m/class/" + later);

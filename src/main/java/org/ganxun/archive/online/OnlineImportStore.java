@@ -11,8 +11,10 @@ import java.util.Optional;
 
 import org.ganxun.platform.excel.FileType;
 import org.ganxun.platform.excel.ImportMode;
+import org.ganxun.platform.excel.Masking;
 import org.ganxun.platform.excel.RowError;
 import org.ganxun.platform.job.UploadJobWorker;
+import org.ganxun.platform.job.UploadVault;
 import org.ganxun.platform.security.CurrentUser;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -35,8 +37,10 @@ class OnlineImportStore {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final UploadVault vault;
 
-    OnlineImportStore(JdbcClient jdbc, JsonMapper json) {
+    OnlineImportStore(JdbcClient jdbc, JsonMapper json, UploadVault vault) {
+        this.vault = vault;
         this.jdbc = jdbc;
         this.json = json;
     }
@@ -56,7 +60,7 @@ class OnlineImportStore {
                 values (?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), 'UPLOADED', ?) returning id""")
                 .params(owner.id(), owner.username(), remoteAddr,
                         fileName.length() > 255 ? fileName.substring(fileName.length() - 255) : fileName, type.name(),
-                        data.length, data, headerRow, json.writeValueAsString(columns), Math.max(estimatedRows, 0))
+                        data.length, vault.seal(data), headerRow, json.writeValueAsString(columns), Math.max(estimatedRows, 0))
                 .query(Long.class).single();
     }
 
@@ -82,7 +86,7 @@ class OnlineImportStore {
                 .query((rs, i) -> new StoredFile(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), FileType.valueOf(rs.getString(6)), rs.getInt(7), mapping(rs.getString(8)),
                         rs.getString(9), rs.getString(10) == null ? null : ImportMode.valueOf(rs.getString(10)),
-                        OnlineImport.Status.valueOf(rs.getString(11)), rs.getBytes(12)))
+                        OnlineImport.Status.valueOf(rs.getString(11)), vault.open(rs.getBytes(12))))
                 .optional();
     }
 
@@ -112,7 +116,7 @@ class OnlineImportStore {
 
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public boolean requeue(long id) {
-        return jdbc.sql("update online_import set status = 'QUEUED', message = null where id = ? and status = 'FAILED'")
+        return jdbc.sql("update online_import set status = 'QUEUED', message = null where id = ? and status = 'FAILED' and file_data is not null")
                 .param(id).update() == 1;
     }
 
@@ -138,12 +142,15 @@ class OnlineImportStore {
         boolean stored = status == OnlineImport.Status.COMPLETED;
         jdbc.sql("""
                 update online_import set status = ?, total_rows = ?, processed_rows = ?, credited_count = ?, credited_hours = ?,
-                    skipped_count = ?, error_row_count = ?, errors = cast(? as jsonb), message = ?, finished_at = now()
+                    skipped_count = ?, error_row_count = ?, errors = cast(? as jsonb), message = ?, finished_at = now(),
+                    file_data = case when ? then null else file_data end
                 where id = ?""")
                 .params(status.name(), x.totalRows(), x.totalRows(), stored ? x.credited() : 0,
                         stored ? x.creditedHours() : BigDecimal.ZERO, stored ? x.skipped() : 0, x.errorRows(),
-                        json.writeValueAsString(x.errors()),
-                        message == null || message.length() <= 1000 ? message : message.substring(0, 1000), id)
+                        json.writeValueAsString(x.errors().stream().map(Masking::masked).toList()),
+                        Masking.citizenIdsIn(message == null || message.length() <= 1000 ? message : message.substring(0, 1000)),
+                        // a clean completed job needs its file no more (see UploadVault for the retention of the others)
+                        stored && x.errorRows() == 0, id)
                 .update();
     }
 

@@ -169,7 +169,7 @@ public class OnlineImports {
     public OnlineImport retry(long id) {
         requireOwn(id);
         if (!store.requeue(id)) {
-            throw BusinessException.conflict("只有执行失败的导入任务可以重新执行");
+            throw BusinessException.conflict("只有执行失败、原文件仍在保留期内的导入任务可以重新执行");
         }
         worker.submit(id);
         return store.find(id).orElseThrow();
@@ -183,6 +183,9 @@ public class OnlineImports {
     public void writeErrorReport(long id, OutputStream out) {
         requireOwn(id);
         OnlineImportStore.StoredFile f = store.file(id).orElseThrow(() -> BusinessException.notFound("导入任务"));
+        if (f.data() == null) {
+            throw new BusinessException(410, "该任务的原文件已按保留期限删除，无法生成错误报告，请修正原表格后重新导入", List.of());
+        }
         ErrorReport.write(f.type(), f.data(), f.mode() != ImportMode.VALID_ROWS, row -> row.excelRow() == f.headerRow(),
                 store.allErrors(id), out);
     }

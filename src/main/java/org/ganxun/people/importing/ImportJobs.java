@@ -8,8 +8,10 @@ import java.util.Optional;
 
 import org.ganxun.platform.excel.FileType;
 import org.ganxun.platform.excel.ImportMode;
+import org.ganxun.platform.excel.Masking;
 import org.ganxun.platform.excel.RowError;
 import org.ganxun.platform.job.UploadJobWorker;
+import org.ganxun.platform.job.UploadVault;
 import org.ganxun.platform.security.CurrentUser;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -31,10 +33,12 @@ class ImportJobs {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final UploadVault vault;
 
-    ImportJobs(JdbcClient jdbc, JsonMapper json) {
+    ImportJobs(JdbcClient jdbc, JsonMapper json, UploadVault vault) {
         this.jdbc = jdbc;
         this.json = json;
+        this.vault = vault;
     }
 
     /** The stored upload of a job, and whose it is. */
@@ -51,7 +55,7 @@ class ImportJobs {
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'QUEUED', ?) returning id""")
                 .params(owner.id(), owner.username(), owner.scopeOrgId(), owner.scopePartyOrgId(), remoteAddr,
                         fileName.length() > 255 ? fileName.substring(fileName.length() - 255) : fileName, type.name(),
-                        data.length, data, mode.name(), Math.max(estimatedRows, 0))
+                        data.length, vault.seal(data), mode.name(), Math.max(estimatedRows, 0))
                 .query(Long.class).single();
     }
 
@@ -75,7 +79,7 @@ class ImportJobs {
                 .param(id)
                 .query((rs, i) -> new StoredFile(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), FileType.valueOf(rs.getString(6)), ImportMode.valueOf(rs.getString(7)),
-                        ImportJob.Status.valueOf(rs.getString(8)), rs.getBytes(9)))
+                        ImportJob.Status.valueOf(rs.getString(8)), vault.open(rs.getBytes(9))))
                 .optional();
     }
 
@@ -99,7 +103,7 @@ class ImportJobs {
     /** FAILED → QUEUED (retry). */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public boolean requeue(long id) {
-        return jdbc.sql("update import_job set status = 'QUEUED', message = null where id = ? and status = 'FAILED'")
+        return jdbc.sql("update import_job set status = 'QUEUED', message = null where id = ? and status = 'FAILED' and file_data is not null")
                 .param(id).update() == 1;
     }
 
@@ -129,10 +133,14 @@ class ImportJobs {
                         List<RowError> errors, String message) {
         jdbc.sql("""
                 update import_job set status = ?, total_rows = ?, processed_rows = ?, created_count = ?, updated_count = ?,
-                    unchanged_count = ?, error_row_count = ?, errors = cast(? as jsonb), message = ?, finished_at = now()
+                    unchanged_count = ?, error_row_count = ?, errors = cast(? as jsonb), message = ?, finished_at = now(),
+                    file_data = case when ? then null else file_data end
                 where id = ?""")
-                .params(status.name(), total, total, created, updated, unchanged, errorRows, json.writeValueAsString(errors),
-                        message == null || message.length() <= 1000 ? message : message.substring(0, 1000), id)
+                .params(status.name(), total, total, created, updated, unchanged, errorRows,
+                        json.writeValueAsString(errors.stream().map(Masking::masked).toList()),
+                        Masking.citizenIdsIn(message == null || message.length() <= 1000 ? message : message.substring(0, 1000)),
+                        // a clean completed job needs its file no more (see UploadVault for the retention of the others)
+                        status == ImportJob.Status.COMPLETED && errorRows == 0, id)
                 .update();
     }
 

@@ -56,7 +56,7 @@ public class RosterImports {
     public ImportJob retry(long id) {
         requireOwn(id);
         if (!jobs.requeue(id)) {
-            throw BusinessException.conflict("只有失败的导入任务可以重新执行");
+            throw BusinessException.conflict("只有执行失败、原文件仍在保留期内的导入任务可以重新执行");
         }
         worker.submit(id);
         return jobs.find(id).orElseThrow();
@@ -70,6 +70,9 @@ public class RosterImports {
     public void writeErrorReport(long id, OutputStream out) {
         requireOwn(id);
         ImportJobs.StoredFile f = jobs.file(id).orElseThrow(() -> BusinessException.notFound("导入任务"));
+        if (f.data() == null) {
+            throw new BusinessException(410, "该任务的原文件已按保留期限删除，无法生成错误报告，请修正原表格后重新导入", List.of());
+        }
         ErrorReport.write(f.type(), f.data(), f.mode() == ImportMode.ALL_OR_NOTHING,
                 row -> row.excelRow() <= RosterImporter.HEADER_SEARCH_ROWS && RosterImporter.looksLikeHeader(row),
                 jobs.allErrors(id), out);

@@ -53,10 +53,16 @@ public final class ErrorReport {
             }
             List<List<String>> chunk = new ArrayList<>(CHUNK);
             int[] headerWidth = {-1};
+            java.util.Set<Integer> idColumns = new java.util.HashSet<>();
             SheetReader.read(type, temp, csv, row -> {
                 boolean header = headerWidth[0] < 0 && isHeader.test(row);
                 if (header) {
                     headerWidth[0] = row.texts().length;
+                    for (int c = 0; c < row.texts().length; c++) {
+                        if (Masking.isCitizenIdColumn(row.texts()[c])) {
+                            idColumns.add(c);
+                        }
+                    }
                 }
                 boolean beforeData = headerWidth[0] < 0 || header;
                 StringBuilder err = byRow.get(row.excelRow());
@@ -65,6 +71,10 @@ public final class ErrorReport {
                 }
                 int width = Math.max(headerWidth[0], 0);
                 List<String> cells = new ArrayList<>(Arrays.asList(row.texts()));
+                // a clerk downloads this: citizen IDs masked, in their column and wherever else one was typed
+                for (int c = 0; !header && c < cells.size(); c++) {
+                    cells.set(c, idColumns.contains(c) ? Masking.citizenId(cells.get(c)) : Masking.citizenIdsIn(cells.get(c)));
+                }
                 while (cells.size() < width) {
                     cells.add(null);
                 }
@@ -72,7 +82,7 @@ public final class ErrorReport {
                     cells.add("错误说明");
                     cells.add("原行号");
                 } else if (!beforeData) {
-                    cells.add(err == null ? null : err.toString());
+                    cells.add(err == null ? null : Masking.citizenIdsIn(err.toString()));
                     cells.add(String.valueOf(row.excelRow()));
                 }
                 chunk.add(cells);

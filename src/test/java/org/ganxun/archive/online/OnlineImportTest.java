@@ -194,6 +194,10 @@ class OnlineImportTest {
         assertThat(sheet).hasSize(2 + 8);
         assertThat(sheet.get(2).get(8)).contains("学习时长不能为负数");
         assertThat(sheet.get(2).get(9)).isEqualTo("6");
+        // … with every citizen ID in it masked, and the upload it is made from sealed in the database
+        assertThat(sheet.toString()).doesNotContain(idB).doesNotContain(idOutside).contains(CitizenId.mask(idOutside));
+        byte[] stored = jdbc.sql("select file_data from online_import where id = ?").param(done.id()).query(byte[].class).single();
+        assertThat(new String(stored, 0, 4, StandardCharsets.ISO_8859_1)).isEqualTo("GXE1");
 
         // the same file again: nothing credited twice (same course id and completion date)
         OnlineImport again = fixture.as(admin, () -> imports.upload("干部网络学院导出.xlsx", file, "127.0.0.1"));

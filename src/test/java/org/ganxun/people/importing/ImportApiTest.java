@@ -110,6 +110,65 @@ class ImportApiTest {
         assertThat(rows.get(1).get(5)).isEqualTo("单位：单位不在您的管理范围内");
     }
 
+    @Autowired
+    org.ganxun.platform.job.UploadVault vault;
+
+    @Test
+    void noFullCitizenIdInTheErrorsTheErrorWorkbookOrTheStoredJob() throws Exception {
+        String good = ImportFixtures.citizenId(LocalDate.of(1981, 6, 7), true);
+        String badCheck = ImportFixtures.withWrongCheck(ImportFixtures.citizenId(LocalDate.of(1982, 6, 7), false));
+        String outOfScope = ImportFixtures.citizenId(LocalDate.of(1983, 6, 7), true);
+        byte[] file = ImportFixtures.xlsx(List.of(
+                List.of("姓名", "公民身份号码", "单位", "政治面貌", "人员类别"),
+                List.of("号码对", good, fx.townAName, "群众", "公务员"),
+                List.of("号码错", badCheck, fx.townAName, "群众", "公务员"),
+                List.of("外镇人", outOfScope, fx.townBName, "群众", "公务员")));
+        JsonNode job = await(fx.townAUser, upload(fx.townAUser, file, "VALID_ROWS").get("id").asLong());
+        long id = job.get("id").asLong();
+        assertThat(job.get("errorRowCount").asInt()).isEqualTo(2);
+        // the API's errors: the ID masked as everywhere else (first 6 and last 4)
+        assertThat(job.toString()).doesNotContain(badCheck).doesNotContain(outOfScope).doesNotContain(good);
+        JsonNode idError = null;
+        for (JsonNode e : job.get("errors")) {
+            if (e.get("row").asInt() == 3) {
+                idError = e;
+            }
+        }
+        assertThat(idError).isNotNull();
+        assertThat(idError.get("value").asString()).isEqualTo(badCheck.substring(0, 6) + "********" + badCheck.substring(14));
+
+        // the error workbook the clerk downloads
+        byte[] report = mvc.perform(get("/api/cadres/import/" + id + "/errors.xlsx").with(user(fx.townAUser)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        List<List<String>> rows = RosterImportTest.readSheet(report, 0);
+        assertThat(rows).hasSize(3);
+        assertThat(rows.toString()).doesNotContain(badCheck).doesNotContain(outOfScope);
+        assertThat(rows.get(2).get(1)).isEqualTo(outOfScope.substring(0, 6) + "********" + outOfScope.substring(14));
+
+        // the database row: errors and message masked, the kept upload sealed (and opened only with the key)
+        String stored = jdbc.sql("select errors::text || coalesce(message, '') from import_job where id = ?").param(id).query(String.class).single();
+        assertThat(stored).doesNotContain(badCheck).doesNotContain(outOfScope);
+        byte[] data = jdbc.sql("select file_data from import_job where id = ?").param(id).query(byte[].class).single();
+        assertThat(new String(data, 0, 4, java.nio.charset.StandardCharsets.ISO_8859_1)).isEqualTo("GXE1");
+        assertThat(vault.open(data)).isEqualTo(file);
+
+        // past the retention the nightly purge deletes it, and the report says why it cannot be made
+        jdbc.sql("update import_job set finished_at = now() - make_interval(days => ?) where id = ?")
+                .params(vault.retentionDays() + 1, id).update();
+        assertThat(vault.purge()).isGreaterThanOrEqualTo(1);
+        assertThat(jdbc.sql("select file_data is null from import_job where id = ?").param(id).query(Boolean.class).single()).isTrue();
+        String gone = mvc.perform(get("/api/cadres/import/" + id + "/errors.xlsx").with(user(fx.townAUser)))
+                .andExpect(status().isGone()).andReturn().getResponse().getContentAsString();
+        assertThat(gone).contains("保留期限");
+
+        // a clean job keeps no file at all once it ends
+        byte[] clean = ImportFixtures.xlsx(List.of(
+                List.of("姓名", "公民身份号码", "单位", "政治面貌", "人员类别"),
+                List.of("干净人", ImportFixtures.citizenId(LocalDate.of(1984, 6, 7), false), fx.townAName, "群众", "公务员")));
+        long cleanId = await(fx.townAUser, upload(fx.townAUser, clean, "VALID_ROWS").get("id").asLong()).get("id").asLong();
+        assertThat(jdbc.sql("select file_data is null from import_job where id = ?").param(cleanId).query(Boolean.class).single()).isTrue();
+    }
+
     @Test
     void rejectsAWrongFileTypeWithAChineseMessage() throws Exception {
         String body = mvc.perform(multipart("/api/cadres/import")
