@@ -54,12 +54,10 @@ public class ReferenceScopes extends RequestBodyAdviceAdapter {
             return;
         }
         for (RecordComponent rc : type.getRecordComponents()) {
-            Object v;
-            try {
-                v = rc.getAccessor().invoke(value);
-            } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException(e);
-            }
+            // request records are often package-private, nested in their controller
+            java.lang.reflect.Method accessor = rc.getAccessor();
+            org.springframework.util.ReflectionUtils.makeAccessible(accessor);
+            Object v = org.springframework.util.ReflectionUtils.invokeMethod(accessor, value);
             InScope ref = rc.getAnnotation(InScope.class);
             if (ref != null) {
                 if (v instanceof Number n) {
