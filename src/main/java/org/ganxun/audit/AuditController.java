@@ -3,10 +3,13 @@ package org.ganxun.audit;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -18,9 +21,11 @@ class AuditController {
 
     private static final ZoneId ZONE = ZoneId.systemDefault(); // the users' clock: GanxunApplication.useUsersTimeZone
     private final AuditLog audit;
+    private final AuditChain chain;
 
-    AuditController(AuditLog audit) {
+    AuditController(AuditLog audit, AuditChain chain) {
         this.audit = audit;
+        this.chain = chain;
     }
 
     @GetMapping
@@ -34,7 +39,38 @@ class AuditController {
                          @RequestParam(defaultValue = "20") int size) {
         Instant f = from == null ? null : from.atStartOfDay(ZONE).toInstant();
         Instant t = to == null ? null : to.plusDays(1).atStartOfDay(ZONE).toInstant();
-        return audit.search(actor, entityType, entityId, action, f, t, page, Math.min(Math.max(size, 1), 200));
+        int pageSize = Math.min(Math.max(size, 1), 200);
+        AuditLog.Page result = audit.search(actor, entityType, entityId, action, f, t, page, pageSize);
+        // reading the log is itself audited (等保: the audit administrator's own actions)
+        Map<String, Object> filter = new LinkedHashMap<>();
+        filter.put("actor", actor);
+        filter.put("entityType", entityType);
+        filter.put("entityId", entityId);
+        filter.put("action", action);
+        filter.put("from", from == null ? null : from.toString());
+        filter.put("to", to == null ? null : to.toString());
+        filter.put("page", page);
+        filter.put("size", pageSize);
+        audit.record("QUERY", "AuditLog", null, "查询审计日志：第" + page + "页 " + result.rows().size() + " 条（共 "
+                + result.total() + " 条）", null, Map.of("filter", filter, "rows", result.rows().size(), "total", result.total()));
+        return result;
+    }
+
+    /**
+     * Walks the whole hash chain and names the first entry that was changed, deleted or inserted. Audited
+     * with its outcome.
+     */
+    @PostMapping("/verify")
+    AuditChain.Verification verify() {
+        AuditChain.Verification v = chain.verify();
+        Map<String, Object> outcome = new LinkedHashMap<>();
+        outcome.put("intact", v.intact());
+        outcome.put("entries", v.entries());
+        outcome.put("blocks", v.blocks());
+        outcome.put("problem", v.problem());
+        audit.record("VERIFY", "AuditLog", null, v.intact() ? "校验审计日志：完整（" + v.entries() + " 条）"
+                : "校验审计日志：发现问题：" + v.problem().message(), null, outcome);
+        return v;
     }
 
     /** The entity types and actions the filters offer, as {value, label} with Chinese labels. */

@@ -59,6 +59,7 @@ public final class AuditLabels {
             "SurveyReturn", "问卷答卷",
             "SurveyForum", "调研座谈会",
             // system
+            "AuditLog", "审计日志",
             "DemoData", "演示数据");
 
     /** Actions: the common ones first, then those of each module. */
@@ -131,6 +132,9 @@ public final class AuditLabels {
             "REMIND", "催办",
             "PROPOSE", "提出培训建议",
             // system
+            "QUERY", "查询",
+            "VERIFY", "校验完整性",
+            "PURGE", "按期清理",
             "DEMO_LOAD", "载入演示数据");
 
     private AuditLabels() {
