@@ -57,6 +57,15 @@ public class AuditLog {
         record("EXPORT", entityType, entityId, "导出" + what + "（" + rows + "条）", null, after);
     }
 
+    /** A filter for {@link #recordExport}: names and values in turn; null values are kept (an unset filter). */
+    public static Map<String, Object> filter(Object... namesAndValues) {
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            m.put((String) namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return m;
+    }
+
     public void recordAs(Long actorId, String actorUsername, String action, String entityType, Object entityId,
                          String summary, Object before, Object after) {
         jdbc.sql("""

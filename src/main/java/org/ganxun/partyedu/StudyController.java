@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.ganxun.audit.AuditLog;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -29,8 +30,10 @@ class StudyController {
 
     private final StudyActivities activities;
     private final PartyEduStatistics statistics;
+    private final AuditLog audit;
 
-    StudyController(StudyActivities activities, PartyEduStatistics statistics) {
+    StudyController(StudyActivities activities, PartyEduStatistics statistics, AuditLog audit) {
+        this.audit = audit;
         this.activities = activities;
         this.statistics = statistics;
     }
@@ -106,6 +109,8 @@ class StudyController {
     Map<String, Object> hours(@RequestParam(required = false) Long partyOrgId, @RequestParam(required = false) Integer year) {
         int y = year == null ? StudyActivities.today().getYear() : year;
         List<StudyActivities.YearlyHours> rows = activities.yearly(partyOrgId, y);
+        audit.recordExport("PartyEduStatistics", null, "党员教育统计（" + y + "年）",
+                AuditLog.filter("partyOrgId", partyOrgId, "year", y), rows.size());
         return Map.of("year", y, "required", activities.yearlyHours(),
                 "source", "《中国共产党党员教育管理工作条例》(2019) 第二十条：党员每年集中学习培训时间一般不少于32学时",
                 "rows", rows, "branches", StudyActivities.byBranch(rows));
