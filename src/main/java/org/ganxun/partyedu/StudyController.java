@@ -109,8 +109,6 @@ class StudyController {
     Map<String, Object> hours(@RequestParam(required = false) Long partyOrgId, @RequestParam(required = false) Integer year) {
         int y = year == null ? StudyActivities.today().getYear() : year;
         List<StudyActivities.YearlyHours> rows = activities.yearly(partyOrgId, y);
-        audit.recordExport("PartyEduStatistics", null, "党员教育统计（" + y + "年）",
-                AuditLog.filter("partyOrgId", partyOrgId, "year", y), rows.size());
         return Map.of("year", y, "required", activities.yearlyHours(),
                 "source", "《中国共产党党员教育管理工作条例》(2019) 第二十条：党员每年集中学习培训时间一般不少于32学时",
                 "rows", rows, "branches", StudyActivities.byBranch(rows));
@@ -127,6 +125,8 @@ class StudyController {
         int y = year == null ? StudyActivities.today().getYear() : year;
         PartyEduStatistics.Summary s = statistics.summary(partyOrgId, y);
         List<StudyActivities.YearlyHours> rows = activities.yearly(partyOrgId, y);
+        audit.recordExport("PartyEduStatistics", null, "党员教育统计（" + y + "年）",
+                AuditLog.filter("partyOrgId", partyOrgId, "year", y), rows.size());
         res.setContentType(Downloads.XLSX);
         res.setHeader(Downloads.header(), Downloads.attachmentHeader("党员教育统计-" + y + "年-" + LocalDate.now() + ".xlsx"));
         PartyEduStatistics.writeExcel(s, rows, res.getOutputStream());
