@@ -101,6 +101,8 @@ class ExportAuditTest {
     }
 
     static final Map<String, Download> AUDITED = new TreeMap<>(Map.ofEntries(
+            Map.entry("GET /api/audit/export",
+                    new Download(c -> "/api/audit/export?entityType=Cadre&entityId=" + c.cadre, "AuditLog", 1)),
             Map.entry("GET /api/cadres/export", new Download(c -> "/api/cadres/export?orgId=" + c.town, "Cadre", 2)),
             Map.entry("GET /api/statistics/cadre-profile.xlsx",
                     new Download(c -> "/api/statistics/cadre-profile.xlsx?orgId=" + c.town, "CadreProfile", -1)),
