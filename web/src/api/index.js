@@ -79,7 +79,9 @@ export const roles = {
 export const audit = {
   search: (query) => data(http.get('/api/audit', { params: cleanParams(query) })),
   /** {entityTypes, actions}: the filters' choices as {value, label}, named by the server. */
-  facets: () => data(http.get('/api/audit/facets'))
+  facets: () => data(http.get('/api/audit/facets')),
+  /** Walks the hash chain: {intact, entries, blocks, problem: {kind, entryId, at, message}}. */
+  verify: () => data(http.post('/api/audit/verify'))
 }
 
 /** Training classes: plans, filing, instructors, call-up and enrollment (/api/training). */

@@ -339,14 +339,17 @@ public class ArchiveEntries {
                 .orElseThrow(() -> BusinessException.notFound("学时记录"));
     }
 
-    @Transactional(readOnly = true)
+    @Transactional // writes its audit entry
     public Attachment attachment(long entryId) {
         ArchiveEntry e = get(entryId);
         roster.get(e.cadreId());
-        return jdbc.sql("select file_name, content_type, content from archive_attachment where entry_id = ? order by id limit 1")
+        Attachment a = jdbc.sql("select file_name, content_type, content from archive_attachment where entry_id = ? order by id limit 1")
                 .param(entryId)
                 .query((rs, i) -> new Attachment(rs.getString(1), rs.getString(2), rs.getBytes(3))).optional()
                 .orElseThrow(() -> BusinessException.notFound("证明材料"));
+        audit.recordExport("ArchiveEntry", entryId, "学时证明材料：" + e.cadreName() + " " + e.title(),
+                AuditLog.filter("entryId", entryId), 1);
+        return a;
     }
 
     private ArchiveEntry requireDecidable(long id) {

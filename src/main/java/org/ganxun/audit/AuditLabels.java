@@ -18,6 +18,7 @@ public final class AuditLabels {
             "PartyOrganization", "党组织",
             "Cadre", "干部",
             "ImportJob", "导入任务",
+            "CadreProfile", "干部队伍结构统计",
             // training
             "AnnualPlan", "年度培训计划",
             "TrainingClass", "培训班次",
@@ -32,6 +33,9 @@ public final class AuditLabels {
             "GroupStudySession", "集体学习",
             "OnlineImport", "网络学时导入",
             "RuleSet", "学时规则",
+            "LearningArchive", "学习档案",
+            "TrainingStatistics", "干部教育培训统计",
+            "ComplianceStanding", "学时达标情况",
             // party education
             "PartyMember", "党员",
             "StudyActivity", "学习活动",
@@ -44,6 +48,7 @@ public final class AuditLabels {
             "Broadcast", "短信群发",
             "Lecturer", "流动课堂讲师",
             "ClassroomVisit", "流动课堂",
+            "PartyEduStatistics", "党员教育统计",
             // secondment
             "SecondmentProgramme", "挂职批次",
             "SecondmentPost", "挂职岗位",
@@ -54,12 +59,14 @@ public final class AuditLabels {
             "SecondmentEvaluation", "挂职考核",
             "SecondmentExpense", "挂职保障经费",
             "SecondmentForum", "挂职干部座谈会",
+            "SecondmentStatistics", "挂职锻炼统计",
             // needs survey
             "Survey", "调研问卷",
             "SurveyTarget", "调研对象",
             "SurveyReturn", "问卷答卷",
             "SurveyForum", "调研座谈会",
             // system
+            "AuditLog", "审计日志",
             "DemoData", "演示数据");
 
     /** Actions: the common ones first, then those of each module. */
@@ -132,6 +139,9 @@ public final class AuditLabels {
             "REMIND", "催办",
             "PROPOSE", "提出培训建议",
             // system
+            "QUERY", "查询",
+            "VERIFY", "校验完整性",
+            "PURGE", "按期清理",
             "DEMO_LOAD", "载入演示数据");
 
     private AuditLabels() {

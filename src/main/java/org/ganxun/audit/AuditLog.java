@@ -45,6 +45,27 @@ public class AuditLog {
                 action, entityType, entityId, summary, before, after);
     }
 
+    /**
+     * An export of data (a file download): action EXPORT, the filter it was asked for and how many rows
+     * (people, records) it holds, stored as {@code {"filter": …, "rows": n}}. {@code what} names the file
+     * in the summary, e.g. "党员名册".
+     */
+    public void recordExport(String entityType, Object entityId, String what, Object filter, long rows) {
+        Map<String, Object> after = new java.util.LinkedHashMap<>();
+        after.put("filter", filter);
+        after.put("rows", rows);
+        record("EXPORT", entityType, entityId, "导出" + what + "（" + rows + "条）", null, after);
+    }
+
+    /** A filter for {@link #recordExport}: names and values in turn; null values are kept (an unset filter). */
+    public static Map<String, Object> filter(Object... namesAndValues) {
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            m.put((String) namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return m;
+    }
+
     public void recordAs(Long actorId, String actorUsername, String action, String entityType, Object entityId,
                          String summary, Object before, Object after) {
         jdbc.sql("""

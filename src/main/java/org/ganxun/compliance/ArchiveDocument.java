@@ -20,6 +20,7 @@ import com.lowagie.text.pdf.PdfWriter;
 import org.ganxun.archive.ArchiveEntries;
 import org.ganxun.archive.ArchiveEntry;
 import org.ganxun.archive.EntryStatus;
+import org.ganxun.audit.AuditLog;
 import org.ganxun.people.CadreView;
 import org.ganxun.people.Roster;
 import org.ganxun.platform.pdf.CjkFonts;
@@ -35,8 +36,10 @@ public class ArchiveDocument {
     private final Roster roster;
     private final ArchiveEntries entries;
     private final StandingService standings;
+    private final AuditLog audit;
 
-    ArchiveDocument(Roster roster, ArchiveEntries entries, StandingService standings) {
+    ArchiveDocument(Roster roster, ArchiveEntries entries, StandingService standings, AuditLog audit) {
+        this.audit = audit;
         this.roster = roster;
         this.entries = entries;
         this.standings = standings;
@@ -50,9 +53,16 @@ public class ArchiveDocument {
         return new Content(c, standings.of(cadreId, asOf), entries.of(cadreId), asOf);
     }
 
-    @Transactional(readOnly = true)
+    /** A cadre's archive leaves the system: one EXPORT entry naming the person and how many 学时 records. */
+    private void audited(Content c, String format) {
+        audit.recordExport("LearningArchive", c.cadre().id(), "学习档案（" + format + "）：" + c.cadre().name(),
+                AuditLog.filter("cadreId", c.cadre().id(), "asOf", c.asOf()), c.entries().size());
+    }
+
+    @Transactional
     public byte[] pdf(long cadreId, LocalDate asOf) {
         Content c = content(cadreId, asOf);
+        audited(c, "PDF");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Document doc = new Document(PageSize.A4, 36, 36, 42, 36);
         PdfWriter.getInstance(doc, out);
@@ -119,9 +129,10 @@ public class ArchiveDocument {
         return out.toByteArray();
     }
 
-    @Transactional(readOnly = true)
+    @Transactional
     public byte[] excel(long cadreId, LocalDate asOf) {
         Content c = content(cadreId, asOf);
+        audited(c, "Excel");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (ExcelWriter w = FastExcel.write(out).build()) {
             List<List<String>> sHead = List.of(List.of("要求"), List.of("依据"), List.of("要求学时"), List.of("已计学时"),

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import cn.idev.excel.FastExcel;
+import org.ganxun.audit.AuditLog;
 import org.ganxun.org.OrganizationTrees;
 import org.ganxun.org.Tree;
 import org.ganxun.people.RankLevel;
@@ -46,10 +47,12 @@ class ComplianceController {
     private final StandingReminders reminders;
     private final OrganizationTrees trees;
     private final CurrentScope scopes;
+    private final AuditLog audit;
 
     ComplianceController(StandingService standings, ComplianceChecks checks, ComplianceDashboard dashboard,
                          RuleSetStore rules, StandingRecompute recompute, ArchiveDocument document, StandingReminders reminders,
-                         OrganizationTrees trees, CurrentScope scopes) {
+                         OrganizationTrees trees, CurrentScope scopes, AuditLog audit) {
+        this.audit = audit;
         this.trees = trees;
         this.scopes = scopes;
         this.document = document;
@@ -128,7 +131,9 @@ class ComplianceController {
         List<List<String>> head = List.of(List.of("姓名"), List.of("单位"), List.of("职务"), List.of("要求"), List.of("状态"),
                 List.of("要求学时"), List.of("已计学时"), List.of("尚差学时"), List.of("截止日期"), List.of("计算日期"));
         List<List<Object>> data = new ArrayList<>();
-        for (ComplianceDashboard.Row r : dashboard.all(params.query())) {
+        List<ComplianceDashboard.Row> rows = dashboard.all(params.query());
+        audit.recordExport("ComplianceStanding", null, "学时达标情况", params, rows.size());
+        for (ComplianceDashboard.Row r : rows) {
             data.add(List.of(r.name(), r.orgName(), r.post() == null ? "" : r.post(), r.title(), StandingStatus.valueOf(r.status()).label(),
                     r.requiredHours(), r.countedHours(), r.missingHours(), r.deadline() == null ? "" : r.deadline().toString(),
                     r.asOf().toString()));

@@ -42,7 +42,8 @@ public class MemberCards {
         this.jdbc = jdbc;
     }
 
-    public record Pdf(String fileName, byte[] content) {
+    /** The cards of {@code members} people. */
+    public record Pdf(String fileName, byte[] content, int members) {
     }
 
     record Contacts(String branchName, String secretary, String phone) {
@@ -51,7 +52,7 @@ public class MemberCards {
     @Transactional(readOnly = true)
     public Pdf member(long id) {
         MemberView m = members.get(id);
-        return new Pdf(m.name() + "-党员信息卡.pdf", render(List.of(m)));
+        return new Pdf(m.name() + "-党员信息卡.pdf", render(List.of(m)), 1);
     }
 
     @Transactional(readOnly = true)
@@ -61,7 +62,7 @@ public class MemberCards {
         if (list.isEmpty()) {
             throw new BusinessException("“" + node.name() + "”没有在册党员");
         }
-        return new Pdf(node.name() + "-党员信息卡.pdf", render(list));
+        return new Pdf(node.name() + "-党员信息卡.pdf", render(list), list.size());
     }
 
     private Contacts contacts(Long partyOrgId) {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.ganxun.audit.AuditLog;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,8 +32,10 @@ class MemberController {
     private final Members members;
     private final MobileMemberAlerts alerts;
     private final MemberCards cards;
+    private final AuditLog audit;
 
-    MemberController(Members members, MobileMemberAlerts alerts, MemberCards cards) {
+    MemberController(Members members, MobileMemberAlerts alerts, MemberCards cards, AuditLog audit) {
+        this.audit = audit;
         this.members = members;
         this.alerts = alerts;
         this.cards = cards;
@@ -68,6 +71,7 @@ class MemberController {
     @GetMapping("/members/export")
     void export(Members.MemberQuery query, HttpServletResponse res) throws IOException {
         List<MemberView> list = members.list(query);
+        audit.recordExport("PartyMember", null, "党员名册", query, list.size());
         res.setContentType(Downloads.XLSX);
         res.setHeader(Downloads.header(), Downloads.attachmentHeader("党员名册-" + LocalDate.now() + ".xlsx"));
         PartyEduStatistics.writeMembers(list, res.getOutputStream());
@@ -106,12 +110,15 @@ class MemberController {
     @GetMapping("/members/{id}/card")
     ResponseEntity<byte[]> card(@PathVariable long id) {
         MemberCards.Pdf pdf = cards.member(id);
+        audit.recordExport("PartyMember", id, "党员信息卡：" + pdf.fileName(), AuditLog.filter("memberId", id), pdf.members());
         return Downloads.file(pdf.fileName(), "application/pdf", pdf.content(), false);
     }
 
     @GetMapping("/cards")
     ResponseEntity<byte[]> branchCards(@RequestParam long partyOrgId) {
         MemberCards.Pdf pdf = cards.branch(partyOrgId);
+        audit.recordExport("PartyMember", null, "党员信息卡：" + pdf.fileName(), AuditLog.filter("partyOrgId", partyOrgId),
+                pdf.members());
         return Downloads.file(pdf.fileName(), "application/pdf", pdf.content(), false);
     }
 

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.ganxun.audit.AuditLog;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -32,8 +33,10 @@ class StudyController {
 
     private final StudyActivities activities;
     private final PartyEduStatistics statistics;
+    private final AuditLog audit;
 
-    StudyController(StudyActivities activities, PartyEduStatistics statistics) {
+    StudyController(StudyActivities activities, PartyEduStatistics statistics, AuditLog audit) {
+        this.audit = audit;
         this.activities = activities;
         this.statistics = statistics;
     }
@@ -125,6 +128,8 @@ class StudyController {
         int y = year == null ? StudyActivities.today().getYear() : year;
         PartyEduStatistics.Summary s = statistics.summary(partyOrgId, y);
         List<StudyActivities.YearlyHours> rows = activities.yearly(partyOrgId, y);
+        audit.recordExport("PartyEduStatistics", null, "党员教育统计（" + y + "年）",
+                AuditLog.filter("partyOrgId", partyOrgId, "year", y), rows.size());
         res.setContentType(Downloads.XLSX);
         res.setHeader(Downloads.header(), Downloads.attachmentHeader("党员教育统计-" + y + "年-" + LocalDate.now() + ".xlsx"));
         PartyEduStatistics.writeExcel(s, rows, res.getOutputStream());

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.function.Function;
 
 import cn.idev.excel.FastExcel;
+import org.ganxun.audit.AuditLog;
 import org.ganxun.people.RankLevel;
 import org.ganxun.people.Roster;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -48,9 +49,12 @@ class SecondmentController {
     private final SecondmentStatistics statistics;
     private final SecondmentResults results;
     private final Roster roster;
+    private final AuditLog audit;
 
     SecondmentController(Programmes programmes, Selection selection, Postings postings, Evaluations evaluations,
-                         SecondmentAlerts alerts, SecondmentStatistics statistics, SecondmentResults results, Roster roster) {
+                         SecondmentAlerts alerts, SecondmentStatistics statistics, SecondmentResults results, Roster roster,
+                         AuditLog audit) {
+        this.audit = audit;
         this.programmes = programmes;
         this.selection = selection;
         this.postings = postings;
@@ -167,10 +171,13 @@ class SecondmentController {
     @Requires({SECONDMENT_ADMIN, SECONDMENT_UNIT})
     ResponseEntity<byte[]> candidatesExcel(@PathVariable long id) {
         Programmes.ProgrammeView pr = programmes.get(id);
+        List<Selection.Candidate> candidates = selection.candidates(id);
+        audit.recordExport("SecondmentCandidate", id, "挂职人选排名：" + pr.name(), AuditLog.filter("programmeId", id),
+                candidates.size());
         return excel(pr.name() + "-人选排名.xlsx", "人选排名",
                 List.of("排名", "姓名", "性别", "年龄", "派出单位", "职务", "职级", "产生途径", "推荐人", "笔试", "面试", "推荐", "综合成绩", "状态",
                         "挂职岗位", "不放行理由"),
-                selection.candidates(id), c -> List.of(c.rank() == null ? "" : c.rank(), c.name(), c.genderLabel(), n(c.age()),
+                candidates, c -> List.of(c.rank() == null ? "" : c.rank(), c.name(), c.genderLabel(), n(c.age()),
                         c.sendingOrgName(), s(c.post()), s(c.rankLabel()), c.sourceLabel(), c.recommendedBy(), n(c.writtenScore()),
                         n(c.interviewScore()), n(c.recommendationScore()), n(c.composite()), c.statusLabel(),
                         c.postTitle() == null ? "" : c.receivingOrgName() + "·" + c.postTitle(), s(c.refusalReason())),
@@ -216,9 +223,12 @@ class SecondmentController {
     @GetMapping("/refusals.xlsx")
     @Requires({SECONDMENT_ADMIN, SECONDMENT_UNIT})
     ResponseEntity<byte[]> refusalsExcel(@RequestParam(required = false) Integer year, @RequestParam(required = false) Long programmeId) {
+        List<Selection.Refusal> refusals = selection.refusals(year, programmeId).rows();
+        audit.recordExport("SecondmentCandidate", null, "派出单位不放行情况", AuditLog.filter("year", year, "programmeId", programmeId),
+                refusals.size());
         return excel("派出单位不放行情况.xlsx", "不放行情况",
                 List.of("派出单位", "姓名", "挂职批次", "年度", "方向", "不放行理由", "登记人", "登记时间"),
-                selection.refusals(year, programmeId).rows(), r -> List.of(r.sendingOrgName(), r.cadreName(), r.programmeName(),
+                refusals, r -> List.of(r.sendingOrgName(), r.cadreName(), r.programmeName(),
                         r.year(), r.directionLabel(), r.reason(), s(r.refusedBy()), MINUTE.format(r.refusedAt())), null);
     }
 
@@ -303,10 +313,13 @@ class SecondmentController {
     @Requires({SECONDMENT_ADMIN, SECONDMENT_UNIT})
     ResponseEntity<byte[]> rankingExcel(@PathVariable long id) {
         Programmes.ProgrammeView pr = programmes.get(id);
+        List<Evaluations.Evaluation> ranking = evaluations.ranking(id, EvaluationKind.FINAL);
+        audit.recordExport("SecondmentEvaluation", id, "挂职期满考核排名：" + pr.name(), AuditLog.filter("programmeId", id),
+                ranking.size());
         return excel(pr.name() + "-期满考核排名.xlsx", "期满考核",
                 List.of("排名", "姓名", "接收单位", "挂职职位", "考核日期", "应写日志", "实写日志", "日志得分", "述职得分", "优秀票", "称职票",
                         "基本称职票", "不称职票", "优秀率%", "称职及以上率%", "民主测评得分", "个别谈话得分", "调查核实得分", "综合得分", "等次"),
-                evaluations.ranking(id, EvaluationKind.FINAL), e -> List.of(e.rank(), e.cadreName(), e.receivingOrgName(), e.postTitle(),
+                ranking, e -> List.of(e.rank(), e.cadreName(), e.receivingOrgName(), e.postTitle(),
                         e.evaluatedOn().toString(), e.expectedLogs(), e.writtenLogs(), e.logScore(), e.dutyReportScore(),
                         e.ballotsExcellent(), e.ballotsCompetent(), e.ballotsBasic(), e.ballotsIncompetent(), e.excellentShare(),
                         e.favourableShare(), e.appraisalScore(), e.interviewScore(), e.verificationScore(), e.totalScore(),
@@ -347,6 +360,8 @@ class SecondmentController {
                                            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
         SecondmentStatistics.Report r = statistics.report(fromYear, toYear, direction, asOf);
         List<SecondmentStatistics.Row> rows = new ArrayList<>(r.rows());
+        audit.recordExport("SecondmentStatistics", null, "挂职锻炼统计", AuditLog.filter("fromYear", fromYear, "toYear", toYear,
+                "direction", direction, "asOf", r.asOf()), r.rows().size());
         rows.add(r.total());
         return excel("挂职锻炼统计.xlsx", "挂职锻炼统计",
                 List.of("年度", "挂职方向", "派出单位", "选派人数", "期满人数", "已考核", "优秀", "称职", "基本称职", "不称职", "期满后两年内提拔"),

@@ -76,7 +76,7 @@ public class SurveyReport {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        audit.record("EXPORT", "Survey", s.id(), "下载调研报告：" + s.title(), null, null);
+        audit.recordExport("Survey", s.id(), "调研报告：" + s.title(), AuditLog.filter("surveyId", s.id()), progress.returned());
         return new Document(title(s) + ".docx", content);
     }
 

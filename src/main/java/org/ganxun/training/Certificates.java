@@ -143,8 +143,8 @@ public class Certificates {
         return after;
     }
 
-    /** One certificate's PDF: the trainee themself or the class's registrar. */
-    @Transactional(readOnly = true)
+    /** One certificate's PDF: the trainee themself or the class's registrar. Audited as an export. */
+    @Transactional
     public byte[] pdf(long id, String baseUrl) {
         CertificateView c = get(id);
         if (!classroom.isManager(c.classId())) {
@@ -153,18 +153,32 @@ public class Certificates {
                 throw new BusinessException(403, "只能下载本人的结业证书", List.of());
             }
         }
-        return render(List.of(c), baseUrl);
+        byte[] pdf = render(List.of(c), baseUrl);
+        audit.recordExport("Certificate", id, "结业证书：" + c.cadreName(), AuditLog.filter("certificateId", id), 1);
+        return pdf;
     }
 
-    /** Batch printing: one PDF with a page per valid certificate of the class. */
-    @Transactional(readOnly = true)
+    /** Batch printing: one PDF with a page per valid certificate of the class. Audited as an export. */
+    @Transactional
     public byte[] batch(long classId, String baseUrl) {
+        List<CertificateView> all = valid(classId);
+        byte[] pdf = render(all, baseUrl);
+        audit.recordExport("Certificate", null, "结业证书（全班批量打印）", AuditLog.filter("classId", classId), all.size());
+        return pdf;
+    }
+
+    /** The batch PDF without its audit entry, for exports that audit themselves (一期一档). */
+    byte[] batchPdf(long classId, String baseUrl) {
+        return render(valid(classId), baseUrl);
+    }
+
+    private List<CertificateView> valid(long classId) {
         classroom.requireManager(classId, false);
         List<CertificateView> all = query("where ce.class_id = ? and ce.revoked_at is null order by c.name, ce.id", classId);
         if (all.isEmpty()) {
             throw BusinessException.conflict("本班没有有效的结业证书可打印");
         }
-        return render(all, baseUrl);
+        return all;
     }
 
     static String verifyUrl(String baseUrl, String serial) {

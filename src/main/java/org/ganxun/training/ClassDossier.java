@@ -51,6 +51,7 @@ public class ClassDossier {
         TrainingClasses.Detail d = classes.detail(classId);
         TrainingClassView c = d.trainingClass();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        int trainees;
         try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
             // 1 plan
             List<List<Object>> plan = new ArrayList<>();
@@ -82,6 +83,7 @@ public class ClassDossier {
                 roster.add(List.of(n++, r.cadreName(), r.orgName()));
             }
             sheet(zip, "02_学员名册.xlsx", "学员名册", List.of("序号", "姓名", "单位"), roster);
+            trainees = roster.size();
 
             List<List<Object>> tt = new ArrayList<>();
             for (SessionView s : sheet.sessions()) {
@@ -150,13 +152,13 @@ public class ClassDossier {
 
             if (!certificates.ofClass(classId).isEmpty() && certificates.ofClass(classId).stream().anyMatch(x -> !x.revoked())) {
                 zip.putNextEntry(new ZipEntry("08_结业证书.pdf"));
-                zip.write(certificates.batch(classId, baseUrl));
+                zip.write(certificates.batchPdf(classId, baseUrl)); // audited once, as the dossier
                 zip.closeEntry();
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        audit.record("EXPORT_DOSSIER", "TrainingClass", classId, "导出一期一档：" + row.name(), null, null);
+        audit.recordExport("TrainingClass", classId, "一期一档：" + row.name(), AuditLog.filter("classId", classId), trainees);
         return new Dossier(row.name() + "_一期一档.zip", bytes.toByteArray());
     }
 

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
  */
 class AuditLabelsTest {
 
-    private static final Pattern CALL = Pattern.compile("(?:audit\\.record(?:As)?|AuditLog\\.Change)\\(([^;]*)");
+    private static final Pattern CALL = Pattern.compile("(?:audit\\.record(?:As|Export)?|AuditLog\\.Change)\\(([^;]*)");
     private static final Pattern LITERAL = Pattern.compile("\"([^\"\\\\]*)\"");
     private static final Pattern ACTION = Pattern.compile("[A-Z][A-Z_]+");
     private static final Pattern TYPE = Pattern.compile("[A-Z][a-z][A-Za-z]*");

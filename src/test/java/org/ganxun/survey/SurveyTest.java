@@ -431,6 +431,10 @@ class SurveyTest {
         });
         SurveyReport.Document d = fixture.as(zzb, () -> report.render(s.id()));
         assertThat(d.fileName()).isEqualTo("乡镇村干部培训需求调研报告.docx");
+        // downloading report.docx is an audited export: the survey and how many returns it reports on
+        assertThat(jdbc.sql("""
+                select after_data ->> 'rows' from audit_log where action = 'EXPORT' and entity_type = 'Survey' and entity_id = ?""")
+                .param(String.valueOf(s.id())).query(String.class).list()).containsExactly("12");
         try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(d.content()))) {
             String text = String.join("\n", doc.getParagraphs().stream().map(XWPFParagraph::getText).toList());
             assertThat(text).contains("乡镇村干部培训需求调研报告")

@@ -233,6 +233,24 @@ class CompletionTest {
         }
         assertThat(names).contains("01_班次备案信息.xlsx", "02_学员名册.xlsx", "03_课程表.xlsx", "04_考勤表.xlsx", "05_请假记录.xlsx",
                 "06_考核结业.xlsx", "07_评教结果.xlsx", "08_结业证书.pdf");
+
+        // each download is one EXPORT audit entry with its filter and row count; the dossier's certificates are
+        // part of the dossier, not a second entry
+        assertThat(jdbc.sql("""
+                select after_data ->> 'rows' from audit_log where action = 'EXPORT' and entity_type = 'Certificate'
+                and after_data -> 'filter' ->> 'classId' = ?""").param(String.valueOf(cls)).query(String.class).list())
+                .containsExactly("2");
+        assertThat(jdbc.sql("""
+                select after_data ->> 'rows' from audit_log where action = 'EXPORT' and entity_type = 'TrainingClass'
+                and entity_id = ? and actor_username = ?""").params(String.valueOf(cls), c.registrar.username())
+                .query(String.class).list()).containsExactly("6");
+        ApiSession trainee = new ApiSession(port);
+        trainee.login(t.get(5).user().username(), Fixture.PASSWORD);
+        assertThat(trainee.get("/api/training/certificates/" + c5.id() + ".pdf").status()).isEqualTo(200);
+        assertThat(jdbc.sql("""
+                select after_data ->> 'rows' from audit_log where action = 'EXPORT' and entity_type = 'Certificate'
+                and entity_id = ? and actor_username = ?""").params(String.valueOf(c5.id()), t.get(5).user().username())
+                .query(String.class).list()).containsExactly("1");
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.ganxun.audit.AuditLog;
 import org.ganxun.platform.excel.ImportMode;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -28,8 +29,10 @@ import org.springframework.web.multipart.MultipartFile;
 class OnlineImportController {
 
     private final OnlineImports imports;
+    private final AuditLog audit;
 
-    OnlineImportController(OnlineImports imports) {
+    OnlineImportController(OnlineImports imports, AuditLog audit) {
+        this.audit = audit;
         this.imports = imports;
     }
 
@@ -69,6 +72,8 @@ class OnlineImportController {
     @GetMapping("/{id}/errors.xlsx")
     void errors(@PathVariable long id, HttpServletResponse res) throws IOException {
         String name = imports.fileName(id).replaceAll("\\.(xlsx|xls|csv)$", "");
+        audit.recordExport("OnlineImport", id, "网络学时导入错误报告：" + imports.fileName(id), AuditLog.filter("importId", id),
+                imports.get(id).errorRowCount());
         res.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         res.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                 .filename(name + "-错误报告.xlsx", StandardCharsets.UTF_8).build().toString());

@@ -6,6 +6,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Year;
 
+import org.ganxun.audit.AuditLog;
 import org.ganxun.people.CadreQuery;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -26,8 +27,10 @@ class TrainingStatisticsController {
     private static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
     private final TrainingStatistics statistics;
+    private final AuditLog audit;
 
-    TrainingStatisticsController(TrainingStatistics statistics) {
+    TrainingStatisticsController(TrainingStatistics statistics, AuditLog audit) {
+        this.audit = audit;
         this.statistics = statistics;
     }
 
@@ -39,6 +42,8 @@ class TrainingStatisticsController {
     @GetMapping("/training.xlsx")
     ResponseEntity<byte[]> excel(@RequestParam(required = false) Integer year, @ModelAttribute CadreQuery query) {
         TrainingStatistics.Report r = statistics.report(year == null ? Year.now().getValue() : year, query);
+        audit.recordExport("TrainingStatistics", null, "干部教育培训统计（" + r.year() + "年）",
+                AuditLog.filter("year", r.year(), "query", query), r.byRank().size() + r.byUnit().size());
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         TrainingStatisticsExcel.write(r, out);
         return ResponseEntity.ok()

@@ -65,7 +65,7 @@ public class RosterExport {
             });
             w.write(chunk, sheet);
         }
-        audit.record("EXPORT", "Cadre", null, "导出干部名册（" + count[0] + "人）", null, query);
+        audit.recordExport("Cadre", null, "干部名册", query, count[0]);
         return count[0];
     }
 

@@ -8,6 +8,7 @@ import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.ganxun.audit.AuditLog;
 import org.ganxun.platform.excel.ImportMode;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -28,8 +29,10 @@ class ImportController {
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     private final RosterImports imports;
+    private final AuditLog audit;
 
-    ImportController(RosterImports imports) {
+    ImportController(RosterImports imports, AuditLog audit) {
+        this.audit = audit;
         this.imports = imports;
     }
 
@@ -58,6 +61,8 @@ class ImportController {
     @GetMapping("/{id}/errors.xlsx")
     void errors(@PathVariable long id, HttpServletResponse res) throws IOException {
         String name = imports.fileName(id).replaceAll("\\.(xlsx|xls|csv)$", "");
+        audit.recordExport("ImportJob", id, "花名册导入错误报告：" + imports.fileName(id), AuditLog.filter("importId", id),
+                imports.get(id).errorRowCount());
         attachment(res, name + "-错误报告.xlsx");
         imports.writeErrorReport(id, res.getOutputStream());
     }

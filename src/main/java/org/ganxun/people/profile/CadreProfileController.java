@@ -6,6 +6,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 
+import org.ganxun.audit.AuditLog;
 import org.ganxun.people.CadreQuery;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
@@ -30,8 +31,10 @@ class CadreProfileController {
     static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
     private final CadreProfileStatistics statistics;
+    private final AuditLog audit;
 
-    CadreProfileController(CadreProfileStatistics statistics) {
+    CadreProfileController(CadreProfileStatistics statistics, AuditLog audit) {
+        this.audit = audit;
         this.statistics = statistics;
     }
 
@@ -45,6 +48,8 @@ class CadreProfileController {
     ResponseEntity<byte[]> profileExcel(@ModelAttribute CadreQuery query,
                                         @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
         CadreProfile p = statistics.profile(query, asOf);
+        audit.recordExport("CadreProfile", null, "干部队伍结构统计（" + p.scopeName() + "，" + p.total() + "人）",
+                AuditLog.filter("query", query, "asOf", p.asOf()), p.sections().stream().mapToInt(s -> s.items().size()).sum());
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         CadreProfileExcel.write(p, out);
         return ResponseEntity.ok()

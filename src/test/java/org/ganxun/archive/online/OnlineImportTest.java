@@ -110,7 +110,7 @@ class OnlineImportTest {
     }
 
     @Test
-    void importsAnXlsxExportChecksEveryRowAndCreditsOnlyOnce() {
+    void importsAnXlsxExportChecksEveryRowAndCreditsOnlyOnce() throws Exception {
         String tooLong = "5000";
         byte[] file = xlsx(export(List.of(
                 List.of(1, "网课甲", idA, "C-1001", "习近平新时代中国特色社会主义思想专题", 45, d1, "通过"),   // row 3: 1 + 0.5 = 1.5
@@ -193,6 +193,11 @@ class OnlineImportTest {
         assertThat(sheet.get(1)).containsValues("错误说明", "原行号");
         assertThat(sheet).hasSize(2 + 8);
         assertThat(sheet.get(2).get(8)).contains("学习时长不能为负数");
+        // downloading it (errors.xlsx) is an audited export naming the job and its 8 error rows
+        mvc.perform(get("/api/archive/online-imports/" + done.id() + "/errors.xlsx").with(user(admin))).andExpect(status().isOk());
+        assertThat(jdbc.sql("""
+                select after_data ->> 'rows' from audit_log where action = 'EXPORT' and entity_type = 'OnlineImport' and entity_id = ?""")
+                .param(String.valueOf(done.id())).query(String.class).list()).containsExactly("8");
         assertThat(sheet.get(2).get(9)).isEqualTo("6");
         // … with every citizen ID in it masked, and the upload it is made from sealed in the database
         assertThat(sheet.toString()).doesNotContain(idB).doesNotContain(idOutside).contains(CitizenId.mask(idOutside));

@@ -108,6 +108,12 @@ class ImportApiTest {
         assertThat(rows.get(0)).contains("错误说明");
         assertThat(rows).hasSize(3);
         assertThat(rows.get(1).get(5)).isEqualTo("单位：单位不在您的管理范围内");
+        // the error report holds people's data: an audited export (errors.xlsx) with the job and its error rows
+        assertThat(jdbc.sql("""
+                select after_data ->> 'rows' from audit_log where action = 'EXPORT' and entity_type = 'ImportJob' and entity_id = ?""")
+                .param(String.valueOf(job.get("id").asLong())).query(String.class).list())
+                .containsExactly(jdbc.sql("select error_row_count::text from import_job where id = ?").param(job.get("id").asLong())
+                        .query(String.class).single());
     }
 
     @Autowired
