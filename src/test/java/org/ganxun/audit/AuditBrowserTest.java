@@ -35,7 +35,7 @@ class AuditBrowserTest extends BrowserTest {
     @Test
     void theAdministratorVerifiesTheLogAndIsToldWhichEntryWasChanged() {
         retention.purge(Instant.now().plusSeconds(86400L * 366 * 11)); // start from a chain no other test has touched
-        CurrentUser admin = fixture.user(Fixture.unique("sj"), Role.SYSTEM_ADMIN, null, null, null);
+        CurrentUser admin = fixture.user(Fixture.unique("sj"), Role.AUDIT_ADMIN, null, null, null);
         driver.get("http://localhost:" + port + "/#/system/audit");
         wait.until(ExpectedConditions.visibilityOfElementLocated(HeadlessChromium.input("login-username"))).sendKeys(admin.username());
         driver.findElement(HeadlessChromium.input("login-password")).sendKeys(Fixture.PASSWORD);

@@ -112,7 +112,7 @@ class AuditChainTest {
         jdbc.sql("update audit_log set summary = '修改后的摘要' where id = ?").param(id).update();
         try {
             // through the API, signed in, as the audit screen does it
-            CurrentUser auditor = fixture.user(Fixture.unique("aud"), Role.SYSTEM_ADMIN, null, null, null);
+            CurrentUser auditor = fixture.user(Fixture.unique("aud"), Role.AUDIT_ADMIN, null, null, null);
             ApiSession api = new ApiSession(port);
             api.login(auditor.username(), Fixture.PASSWORD);
             ApiSession.Response r = api.send("POST", "/api/audit/verify", "{}");
@@ -251,7 +251,7 @@ class AuditChainTest {
     @Test
     void readingTheLogIsAuditedWithItsFilterAndRowCount() {
         String auditor = Fixture.unique("rd");
-        CurrentUser user = fixture.user(auditor, Role.SYSTEM_ADMIN, null, null, null);
+        CurrentUser user = fixture.user(auditor, Role.AUDIT_ADMIN, null, null, null);
         ApiSession api = new ApiSession(port);
         api.login(user.username(), Fixture.PASSWORD);
         assertThat(api.get("/api/audit?action=LOGIN&size=5").status()).isEqualTo(200);
