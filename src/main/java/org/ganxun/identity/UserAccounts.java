@@ -1,5 +1,6 @@
 package org.ganxun.identity;
 
+import org.ganxun.platform.db.Like;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -152,7 +153,7 @@ public class UserAccounts {
         Map<String, Object> params = new HashMap<>(scope.sqlParameters());
         if (StringUtils.hasText(text)) {
             where.append(" and (u.username like :text or u.display_name like :text)");
-            params.put("text", "%" + text.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            params.put("text", Like.contains(text));
         }
         if (role != null) {
             where.append(" and u.role = :role");

@@ -1,5 +1,6 @@
 package org.ganxun.partyedu;
 
+import org.ganxun.platform.db.Like;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -120,7 +121,7 @@ public class RemoteSites {
         }
         if (StringUtils.hasText(name)) {
             w.append(" and (s.name like :name or o.name like :name)");
-            p.put("name", "%" + name.strip() + "%");
+            p.put("name", Like.contains(name));
         }
         return jdbc.sql(SELECT + w + " order by tree_path_key(o.path), s.id").params(p).query(RemoteSites::map).list();
     }

@@ -26,6 +26,7 @@ import org.ganxun.org.TreeNode;
 import org.ganxun.platform.security.CurrentUsers;
 import org.ganxun.platform.security.DataScope;
 import org.ganxun.platform.web.BusinessException;
+import org.ganxun.platform.web.PublicUrl;
 import org.ganxun.platform.web.BusinessException.FieldProblem;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -102,12 +103,12 @@ public class StudyActivities {
     private final SmsOutbox sms;
     private final AuditLog audit;
     private final BigDecimal yearlyHours;
-    private final String publicUrl;
+    private final PublicUrl publicUrl;
     private final SecureRandom random = new SecureRandom();
 
     StudyActivities(JdbcClient jdbc, Members members, OrganizationTrees trees, DataScopes scopes, ArchiveEntries archive,
                     SmsOutbox sms, AuditLog audit, @Value("${ganxun.partyedu.yearly-hours:32}") BigDecimal yearlyHours,
-                    @Value("${ganxun.partyedu.public-url:http://localhost:8080}") String publicUrl) {
+                    PublicUrl publicUrl) {
         this.jdbc = jdbc;
         this.members = members;
         this.trees = trees;
@@ -116,7 +117,7 @@ public class StudyActivities {
         this.sms = sms;
         this.audit = audit;
         this.yearlyHours = yearlyHours;
-        this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+        this.publicUrl = publicUrl;
     }
 
     public BigDecimal yearlyHours() {
@@ -483,7 +484,7 @@ public class StudyActivities {
                 jdbc.sql("insert into study_invitation (token, activity_id, member_id) values (?, ?, ?)")
                         .params(token, activityId, p.id()).update();
             }
-            String link = publicUrl + "/#/m/study/" + token;
+            String link = publicUrl.link("/#/m/study/" + token);
             boolean queued = false;
             if (sendSms && StringUtils.hasText(p.phone())) {
                 sms.enqueue(p.phone(), p.name() + "同志：" + a.partyOrgName() + "“" + a.topic() + "”" + a.kindLabel()

@@ -1,5 +1,6 @@
 package org.ganxun.secondment;
 
+import org.ganxun.platform.db.Like;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.ResultSet;
@@ -122,7 +123,7 @@ public class Postings {
         }
         if (StringUtils.hasText(name)) {
             w.append(" and c.name like :name");
-            p.put("name", "%" + name.strip() + "%");
+            p.put("name", Like.contains(name));
         }
         return jdbc.sql(SELECT + w + " order by sp.starts_on desc, sp.id desc").params(p).query(this::row).list();
     }

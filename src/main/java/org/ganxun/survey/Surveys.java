@@ -100,7 +100,8 @@ public class Surveys {
         validate(req);
         long orgId = req.orgId() != null ? req.orgId() : me.scopeOrgId() != null ? me.scopeOrgId() : rootOrg();
         trees.requireInScope(Tree.ADMINISTRATIVE, orgId);
-        JsonNode model = req.model() != null ? req.model() : json.readTree("{\"pages\":[{\"name\":\"page1\",\"elements\":[]}]}");
+        JsonNode model = SurveyModel.sanitized(req.model() != null ? req.model()
+                : json.readTree("{\"pages\":[{\"name\":\"page1\",\"elements\":[]}]}"));
         SurveyModel.parse(model);
         long id = jdbc.sql("""
                 insert into survey (title, purpose, org_id, anonymous, model, public_token, starts_on, ends_on, created_by)
@@ -117,7 +118,7 @@ public class Surveys {
     public Survey update(long id, SurveyRequest req) {
         Survey before = requireManageable(id);
         validate(req);
-        JsonNode model = req.model() != null ? req.model() : before.model();
+        JsonNode model = req.model() != null ? SurveyModel.sanitized(req.model()) : before.model();
         SurveyModel.parse(model);
         boolean modelChanged = !model.equals(before.model());
         if (modelChanged && before.returned() > 0) {
@@ -304,7 +305,9 @@ public class Surveys {
         long id = rs.getLong("id");
         Status status = Status.valueOf(rs.getString("status"));
         return new Survey(id, rs.getString("title"), rs.getString("purpose"), rs.getLong("org_id"), rs.getString("org_name"),
-                rs.getString("org_path"), rs.getBoolean("anonymous"), status, status.label, json.readTree(rs.getString("model")),
+                rs.getString("org_path"), rs.getBoolean("anonymous"), status, status.label,
+                // cleaned as read too: models stored before the cleaning reach no page unclean
+                SurveyModel.sanitized(json.readTree(rs.getString("model"))),
                 rs.getString("public_token"), rs.getObject("starts_on", LocalDate.class), rs.getObject("ends_on", LocalDate.class),
                 rs.getString("created_by"), rs.getObject("created_at", OffsetDateTime.class), rs.getLong("returned"), targets(id));
     }
