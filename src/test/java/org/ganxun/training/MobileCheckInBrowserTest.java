@@ -47,6 +47,7 @@ class MobileCheckInBrowserTest extends BrowserTest {
                 java.util.Map.of("width", 390, "height", 844, "deviceScaleFactor", 2, "mobile", true));
     }
 
+    @org.springframework.beans.factory.annotation.Value("${ganxun.public-url}") String publicUrl;
     @LocalServerPort int port;
     @Autowired TrainingFixture tf;
     @Autowired TrainingClasses classes;
@@ -76,11 +77,12 @@ class MobileCheckInBrowserTest extends BrowserTest {
         registrar.login(c.registrar.username(), Fixture.PASSWORD);
         JsonNode qr = registrar.getJson("/api/training/sessions/" + sessionId + "/qr");
         String url = qr.get("url").asString();
-        assertThat(url).contains("/#/m/checkin?t=" + sessionId + ".");
+        assertThat(url).startsWith(publicUrl + "/#/m/checkin?t=" + sessionId + ".");
         assertThat(registrar.get("/api/training/sessions/" + sessionId + "/qr.png").headers().firstValue("Content-Type")).hasValue("image/png");
 
         // the phone opens it: sign in first, then the check-in happens by itself
-        driver.get(url);
+        // the link carries the configured public address; the test server listens on its own port
+        driver.get("http://localhost:" + port + url.substring(publicUrl.length()));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[data-test='login-username'], [data-test='login-username'] input")))
                 .sendKeys(trainee.username());
         driver.findElement(By.cssSelector("input[data-test='login-password'], [data-test='login-password'] input")).sendKeys(Fixture.PASSWORD);
