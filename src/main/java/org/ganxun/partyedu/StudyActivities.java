@@ -25,6 +25,7 @@ import org.ganxun.org.Tree;
 import org.ganxun.org.TreeNode;
 import org.ganxun.platform.security.CurrentUsers;
 import org.ganxun.platform.security.DataScope;
+import org.ganxun.platform.web.Bounds;
 import org.ganxun.platform.web.BusinessException;
 import org.ganxun.platform.web.PublicUrl;
 import org.ganxun.platform.web.BusinessException.FieldProblem;
@@ -205,6 +206,8 @@ public class StudyActivities {
         if (r.heldOn() == null) {
             p.add(new FieldProblem("heldOn", "请填写活动日期"));
         }
+        Bounds.planDate(p, "heldOn", "活动日期", r.heldOn(), LocalDate.now());
+        Bounds.planDate(p, "onlineUntil", "在线参学截止日期", r.onlineUntil(), LocalDate.now());
         if (r.hours() == null || r.hours().signum() <= 0 || r.hours().compareTo(new BigDecimal("24")) > 0) {
             p.add(new FieldProblem("hours", "学时须大于0且不超过24"));
         }

@@ -19,6 +19,7 @@ import org.ganxun.platform.security.CurrentUser;
 import org.ganxun.platform.security.CurrentUsers;
 import org.ganxun.platform.security.DataScope;
 import org.ganxun.platform.security.Role;
+import org.ganxun.platform.web.Bounds;
 import org.ganxun.platform.web.BusinessException;
 import org.ganxun.platform.web.BusinessException.FieldProblem;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -152,6 +153,9 @@ public class Surveys {
             if (t.issuedCount() != null && t.issuedCount() < 0) {
                 throw new BusinessException("发放份数不能为负数");
             }
+            List<FieldProblem> problems = new java.util.ArrayList<>();
+            Bounds.seats(problems, "issuedCount", "发放份数", t.issuedCount(), 0, 100_000);
+            Bounds.check(problems);
         }
         List<Long> keep = new java.util.ArrayList<>();
         int order = 0;
@@ -271,6 +275,10 @@ public class Surveys {
         if (req.startsOn() != null && req.endsOn() != null && req.endsOn().isBefore(req.startsOn())) {
             throw new BusinessException("结束日期不能早于开始日期", List.of(new FieldProblem("endsOn", "结束日期早于开始日期")));
         }
+        List<FieldProblem> problems = new java.util.ArrayList<>();
+        Bounds.planDate(problems, "startsOn", "开始日期", req.startsOn(), LocalDate.now());
+        Bounds.planDate(problems, "endsOn", "结束日期", req.endsOn(), LocalDate.now());
+        Bounds.check(problems);
     }
 
     private String defaultLabel(TargetRequest t) {
