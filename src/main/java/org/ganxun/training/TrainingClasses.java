@@ -446,6 +446,9 @@ public class TrainingClasses {
                 .query(Long.class).single();
     }
 
+    /** The most 学时 one session may credit. */
+    static final BigDecimal MAX_SESSION_HOURS = BigDecimal.valueOf(100);
+
     private void validate(ClassForm f) {
         List<FieldProblem> problems = new ArrayList<>();
         if (!StringUtils.hasText(f.name())) {
@@ -499,8 +502,9 @@ public class TrainingClasses {
             }
             if (s.hours() == null || s.hours().signum() <= 0) {
                 problems.add(new FieldProblem("sessions[" + i + "]", at + "：学时须大于0"));
-            } else if (s.hours().compareTo(BigDecimal.valueOf(24)) > 0) {
-                problems.add(new FieldProblem("sessions[" + i + "]", at + "：学时不能超过24"));
+            } else if (s.hours().compareTo(MAX_SESSION_HOURS) > 0) {
+                // class_session.hours holds up to 999.99: a larger number was a 500
+                problems.add(new FieldProblem("sessions[" + i + "]", at + "：学时不能超过" + MAX_SESSION_HOURS));
             }
             if (s.instructorId() != null && jdbc.sql("select count(*) from instructor where id = ?").param(s.instructorId())
                     .query(Long.class).single() == 0) {
