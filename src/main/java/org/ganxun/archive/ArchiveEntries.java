@@ -25,6 +25,7 @@ import org.ganxun.people.CadreView;
 import org.ganxun.people.Roster;
 import org.ganxun.platform.security.CurrentUser;
 import org.ganxun.platform.security.CurrentUsers;
+import org.ganxun.platform.web.Bounds;
 import org.ganxun.platform.web.BusinessException;
 import org.ganxun.platform.web.BusinessException.FieldProblem;
 import org.springframework.context.ApplicationEventPublisher;
@@ -80,6 +81,11 @@ public class ArchiveEntries {
         CurrentUser me = CurrentUsers.require();
         if (!me.can(Permission.HOURS_APPROVE)) {
             throw new BusinessException(403, "只有组织部门可以直接登记学时；其他人员请提交学时申报", List.of());
+        }
+        // the form is checked before the cadre is looked up: a missing cadreId is the clerk's to fix, not a 500
+        List<FieldProblem> problems = validate(req);
+        if (!problems.isEmpty()) {
+            throw new BusinessException(problems.get(0).message(), problems);
         }
         CadreView cadre = roster.requireManageable(req.cadreId());
         long id = insert(req, cadre, EntryStatus.APPROVED, me.username());
@@ -224,6 +230,9 @@ public class ArchiveEntries {
     @Transactional
     public ArchiveEntry report(EntryRequest req, Attachment attachment) {
         CurrentUser me = CurrentUsers.require();
+        if (req.cadreId() == null) {
+            throw new BusinessException("请选择干部", List.of(new FieldProblem("cadreId", "请选择干部")));
+        }
         CadreView cadre;
         if (me.dataScope() == DataScopeKind.SELF) {
             if (me.cadreId() == null || !me.cadreId().equals(req.cadreId())) {
@@ -453,6 +462,9 @@ public class ArchiveEntries {
         if (r.startedOn() != null && r.endedOn() != null && r.endedOn().isBefore(r.startedOn())) {
             p.add(new FieldProblem("endedOn", "结束日期早于开始日期"));
         }
+        Bounds.pastDate(p, "startedOn", "开始日期", r.startedOn(), LocalDate.now());
+        Bounds.pastDate(p, "endedOn", "结束日期", r.endedOn(), LocalDate.now());
+        Bounds.pastDate(p, "creditedOn", "计入日期", r.creditedOn(), LocalDate.now());
         return p;
     }
 

@@ -12,6 +12,7 @@ import org.ganxun.org.OrganizationTrees;
 import org.ganxun.org.Tree;
 import org.ganxun.people.Roster;
 import org.ganxun.platform.security.CurrentUsers;
+import org.ganxun.platform.web.Bounds;
 import org.ganxun.platform.web.BusinessException;
 import org.ganxun.platform.web.BusinessException.FieldProblem;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -74,6 +75,9 @@ public class GroupStudies {
         if (r.heldOn().isAfter(LocalDate.now())) {
             throw new BusinessException("学习日期不能晚于今天", List.of(new FieldProblem("heldOn", "日期不能晚于今天")));
         }
+        List<FieldProblem> problems = new java.util.ArrayList<>();
+        Bounds.pastDate(problems, "heldOn", "学习日期", r.heldOn(), LocalDate.now());
+        Bounds.check(problems);
         if (r.attendeeIds() == null || r.attendeeIds().isEmpty()) {
             throw new BusinessException("请选择参加人员", List.of(new FieldProblem("attendeeIds", "请选择参加人员")));
         }

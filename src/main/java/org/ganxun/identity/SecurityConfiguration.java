@@ -124,11 +124,15 @@ class SecurityConfiguration {
     SecurityFilterChain securityFilterChain(HttpSecurity http, UserAccounts accounts, JsonMapper json) throws Exception {
         CsrfTokenRequestAttributeHandler csrfHandler = new CsrfTokenRequestAttributeHandler();
         csrfHandler.setCsrfRequestAttributeName(null); // load the token on every request so the cookie is always set
-        RequestMatcher api = request -> request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+        // the API and its description answer 401 (not a redirect to a login page the SPA does not have)
+        RequestMatcher api = request -> {
+            String path = request.getRequestURI().substring(request.getContextPath().length());
+            return path.startsWith("/api/") || path.startsWith("/v3/") || path.startsWith("/swagger-ui");
+        };
         http
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/api/auth/login", "/api/auth/csrf", "/api/public/**").permitAll()
-                        .requestMatchers("/api/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").authenticated()
+                        .requestMatchers("/api/**", "/v3/**", "/swagger-ui/**", "/swagger-ui.html").authenticated()
                         .anyRequest().permitAll())
                 .csrf(c -> c.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
                         .csrfTokenRequestHandler(csrfHandler))

@@ -2,6 +2,7 @@ package org.ganxun.identity;
 
 import org.ganxun.platform.security.InScope.Ref;
 import org.ganxun.platform.security.InScope;
+import org.ganxun.platform.db.Like;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -120,7 +121,7 @@ public class UserAccounts {
         Map<String, Object> params = new HashMap<>(scope.sqlParameters());
         if (StringUtils.hasText(text)) {
             where.append(" and (u.username like :text or u.display_name like :text)");
-            params.put("text", "%" + text.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            params.put("text", Like.contains(text));
         }
         if (role != null) {
             where.append(" and u.role = :role");

@@ -3,6 +3,7 @@ package org.ganxun.partyedu;
 import org.ganxun.platform.security.InScope.Ref;
 import org.ganxun.platform.security.InScope;
 import org.ganxun.platform.security.Phones;
+import org.ganxun.platform.db.Like;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -137,7 +138,7 @@ public class Members {
                 .append(scope.sqlCondition("co.path", "p.path", "m.cadre_id"));
         if (q.name() != null && !q.name().isBlank()) {
             w.append(" and coalesce(c.name, m.name) like :name");
-            params.put("name", "%" + q.name().strip() + "%");
+            params.put("name", Like.contains(q.name()));
         }
         if (q.partyOrgId() != null) {
             TreeNode node = trees.requireVisible(Tree.PARTY, q.partyOrgId());

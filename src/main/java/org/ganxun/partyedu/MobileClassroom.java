@@ -20,6 +20,7 @@ import org.ganxun.org.Tree;
 import org.ganxun.org.TreeNode;
 import org.ganxun.platform.security.CurrentUsers;
 import org.ganxun.platform.security.DataScope;
+import org.ganxun.platform.web.Bounds;
 import org.ganxun.platform.web.BusinessException;
 import org.ganxun.platform.web.BusinessException.FieldProblem;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -175,6 +176,9 @@ public class MobileClassroom {
             if (r.attendance() == null || r.attendance() < 0) {
                 throw new BusinessException("已开展的宣讲请填写参加人数", List.of(new FieldProblem("attendance", "请填写参加人数")));
             }
+            List<FieldProblem> attendance = new java.util.ArrayList<>();
+            Bounds.seats(attendance, "attendance", "参加人数", r.attendance(), 0, Bounds.MAX_SEATS);
+            Bounds.check(attendance);
         }
         Visit before = null;
         if (id != null) {

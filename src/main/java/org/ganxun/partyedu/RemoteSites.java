@@ -5,6 +5,7 @@ import org.ganxun.platform.security.InScope;
 import org.ganxun.platform.security.Phones;
 import org.ganxun.platform.web.MaskedPhone;
 import tools.jackson.databind.annotation.JsonSerialize;
+import org.ganxun.platform.db.Like;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -125,7 +126,7 @@ public class RemoteSites {
         }
         if (StringUtils.hasText(name)) {
             w.append(" and (s.name like :name or o.name like :name)");
-            p.put("name", "%" + name.strip() + "%");
+            p.put("name", Like.contains(name));
         }
         return jdbc.sql(SELECT + w + " order by tree_path_key(o.path), s.id").params(p).query(RemoteSites::map).list();
     }

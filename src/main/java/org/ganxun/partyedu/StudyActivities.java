@@ -29,7 +29,9 @@ import org.ganxun.org.Tree;
 import org.ganxun.org.TreeNode;
 import org.ganxun.platform.security.CurrentUsers;
 import org.ganxun.platform.security.DataScope;
+import org.ganxun.platform.web.Bounds;
 import org.ganxun.platform.web.BusinessException;
+import org.ganxun.platform.web.PublicUrl;
 import org.ganxun.platform.web.BusinessException.FieldProblem;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -106,12 +108,12 @@ public class StudyActivities {
     private final SmsOutbox sms;
     private final AuditLog audit;
     private final BigDecimal yearlyHours;
-    private final String publicUrl;
+    private final PublicUrl publicUrl;
     private final SecureRandom random = new SecureRandom();
 
     StudyActivities(JdbcClient jdbc, Members members, OrganizationTrees trees, DataScopes scopes, ArchiveEntries archive,
                     SmsOutbox sms, AuditLog audit, @Value("${ganxun.partyedu.yearly-hours:32}") BigDecimal yearlyHours,
-                    @Value("${ganxun.partyedu.public-url:http://localhost:8080}") String publicUrl) {
+                    PublicUrl publicUrl) {
         this.jdbc = jdbc;
         this.members = members;
         this.trees = trees;
@@ -120,7 +122,7 @@ public class StudyActivities {
         this.sms = sms;
         this.audit = audit;
         this.yearlyHours = yearlyHours;
-        this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+        this.publicUrl = publicUrl;
     }
 
     public BigDecimal yearlyHours() {
@@ -208,6 +210,8 @@ public class StudyActivities {
         if (r.heldOn() == null) {
             p.add(new FieldProblem("heldOn", "请填写活动日期"));
         }
+        Bounds.planDate(p, "heldOn", "活动日期", r.heldOn(), LocalDate.now());
+        Bounds.planDate(p, "onlineUntil", "在线参学截止日期", r.onlineUntil(), LocalDate.now());
         if (r.hours() == null || r.hours().signum() <= 0 || r.hours().compareTo(new BigDecimal("24")) > 0) {
             p.add(new FieldProblem("hours", "学时须大于0且不超过24"));
         }
@@ -488,7 +492,7 @@ public class StudyActivities {
                 jdbc.sql("insert into study_invitation (token, activity_id, member_id) values (?, ?, ?)")
                         .params(token, activityId, p.id()).update();
             }
-            String link = publicUrl + "/#/m/study/" + token;
+            String link = publicUrl.link("/#/m/study/" + token);
             boolean queued = false;
             if (sendSms && StringUtils.hasText(p.phone())) {
                 sms.enqueue(p.phone(), p.name() + "同志：" + a.partyOrgName() + "“" + a.topic() + "”" + a.kindLabel()

@@ -1,5 +1,6 @@
 package org.ganxun.people;
 
+import org.ganxun.platform.db.Like;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -92,7 +93,7 @@ public class CadreSearch {
         }
         if (q.name() != null && !q.name().isBlank()) {
             w.append(" and c.name like :name");
-            params.put("name", "%" + q.name().strip().replace("%", "\\%").replace("_", "\\_") + "%");
+            params.put("name", Like.contains(q.name()));
         }
         if (q.citizenId() != null && !q.citizenId().isBlank()) {
             w.append(" and c.citizen_id_hash = :cidHash");

@@ -3,6 +3,7 @@ package org.ganxun.secondment;
 import org.ganxun.platform.web.MaskedPhone;
 import tools.jackson.databind.annotation.JsonSerialize;
 import org.ganxun.platform.security.DataScopeKind;
+import org.ganxun.platform.db.Like;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.ResultSet;
@@ -124,7 +125,7 @@ public class Postings {
         }
         if (StringUtils.hasText(name)) {
             w.append(" and c.name like :name");
-            p.put("name", "%" + name.strip() + "%");
+            p.put("name", Like.contains(name));
         }
         return jdbc.sql(SELECT + w + " order by sp.starts_on desc, sp.id desc").params(p).query(this::row).list();
     }

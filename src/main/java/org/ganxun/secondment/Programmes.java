@@ -2,6 +2,7 @@ package org.ganxun.secondment;
 
 import org.ganxun.platform.security.InScope.Ref;
 import org.ganxun.platform.security.InScope;
+import org.ganxun.platform.db.Like;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.ResultSet;
@@ -22,6 +23,7 @@ import org.ganxun.org.OrganizationTrees;
 import org.ganxun.org.Tree;
 import org.ganxun.people.RankLevel;
 import org.ganxun.platform.security.CurrentUsers;
+import org.ganxun.platform.web.Bounds;
 import org.ganxun.platform.web.BusinessException;
 import org.ganxun.platform.web.BusinessException.FieldProblem;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -133,7 +135,7 @@ public class Programmes {
         }
         if (StringUtils.hasText(name)) {
             w.append(" and pr.name like :name");
-            p.put("name", "%" + name.strip() + "%");
+            p.put("name", Like.contains(name));
         }
         List<ProgrammeView> rows = jdbc.sql(SELECT + w + " order by pr.starts_on desc, pr.id desc").params(p)
                 .query(this::row).list();
@@ -473,7 +475,13 @@ public class Programmes {
             problems.add(new FieldProblem("startsOn", "请填写挂职起止日期"));
         } else if (f.endsOn().isBefore(f.startsOn())) {
             problems.add(new FieldProblem("endsOn", "结束日期不能早于开始日期"));
+        } else {
+            Bounds.planDate(problems, "startsOn", "开始日期", f.startsOn(), java.time.LocalDate.now());
+            Bounds.planDate(problems, "endsOn", "结束日期", f.endsOn(), java.time.LocalDate.now());
         }
+        Bounds.money(problems, "budgetHousing", "住房预算", f.budgetHousing() == null || f.budgetHousing().signum() < 0 ? null : f.budgetHousing());
+        Bounds.money(problems, "budgetTransport", "交通预算", f.budgetTransport() == null || f.budgetTransport().signum() < 0 ? null : f.budgetTransport());
+        Bounds.money(problems, "budgetTravel", "差旅预算", f.budgetTravel() == null || f.budgetTravel().signum() < 0 ? null : f.budgetTravel());
         for (BigDecimal b : List.of(money(f.budgetHousing()), money(f.budgetTransport()), money(f.budgetTravel()))) {
             if (b.signum() < 0) {
                 problems.add(new FieldProblem("budget", "预算不能为负数"));

@@ -15,6 +15,7 @@ import com.google.zxing.WriterException;
 import com.google.zxing.client.j2se.MatrixToImageWriter;
 import com.google.zxing.qrcode.QRCodeWriter;
 import org.ganxun.platform.web.BusinessException;
+import org.ganxun.platform.web.PublicUrl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -30,7 +31,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -48,9 +48,11 @@ class SurveyController {
     private final Forums forums;
     private final ClassProposals proposals;
     private final JsonMapper json;
+    private final PublicUrl publicUrl;
 
     SurveyController(Surveys surveys, SurveyReturns returns, SurveyImport imports, SurveyAnalysis analysis, SurveyReport report,
-                     Forums forums, ClassProposals proposals, JsonMapper json) {
+                     Forums forums, ClassProposals proposals, JsonMapper json, PublicUrl publicUrl) {
+        this.publicUrl = publicUrl;
         this.surveys = surveys;
         this.returns = returns;
         this.imports = imports;
@@ -142,12 +144,11 @@ class SurveyController {
         return out.toByteArray();
     }
 
-    private static String url(Surveys.Survey s, Long target) {
+    private String url(Surveys.Survey s, Long target) {
         if (target != null && s.targets().stream().noneMatch(t -> t.id() == target)) {
             throw new BusinessException("调研对象范围无效");
         }
-        String base = ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
-        return base + "/#/s/" + s.publicToken() + (target == null ? "" : "?g=" + target);
+        return publicUrl.link("/#/s/" + s.publicToken() + (target == null ? "" : "?g=" + target));
     }
 
     @GetMapping("/{id}/returns")

@@ -9,6 +9,7 @@ import java.util.Set;
 
 import org.ganxun.platform.web.BusinessException;
 import org.ganxun.platform.web.BusinessException.FieldProblem;
+import org.ganxun.platform.web.RichText;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -200,6 +201,55 @@ final class SurveyModel {
     }
 
     /** A localisable string: a plain string, or {"default": …, "zh-cn": …}. */
+    /** Properties SurveyJS renders as HTML: an {@code html} element's markup and the survey's {@code *Html} texts. */
+    private static boolean htmlProperty(String key) {
+        return key.equals("html") || key.endsWith("Html");
+    }
+
+    /** Properties shown as text that carry the author's words (never markup). */
+    private static final Set<String> TEXT_PROPERTIES = Set.of("title", "description", "text", "otherText", "placeholder",
+            "commentText", "minRateDescription", "maxRateDescription", "completeText", "requiredErrorText", "labelTrue", "labelFalse");
+
+    /**
+     * A copy of the model with its markup cleaned by {@link RichText}: the html of {@code html} elements and of
+     * {@code completedHtml} and the like by the allow-list, titles and descriptions down to their text. Every
+     * model is cleaned as it is stored and as it is read, so an answer page never receives a script.
+     */
+    static JsonNode sanitized(JsonNode model) {
+        if (model == null) {
+            return null;
+        }
+        JsonNode copy = model.deepCopy();
+        clean(copy);
+        return copy;
+    }
+
+    private static void clean(JsonNode node) {
+        if (node instanceof ObjectNode o) {
+            for (String key : new ArrayList<>(o.propertyNames())) {
+                JsonNode v = o.get(key);
+                if (htmlProperty(key) || TEXT_PROPERTIES.contains(key)) {
+                    boolean html = htmlProperty(key);
+                    if (v.isString()) {
+                        o.put(key, html ? RichText.html(v.asString()) : RichText.text(v.asString()));
+                        continue;
+                    }
+                    if (v instanceof ObjectNode localized && localized.properties().stream().allMatch(e -> e.getValue().isString())) {
+                        // a localisable string: {"default": "…", "zh-cn": "…"}
+                        for (String lang : new ArrayList<>(localized.propertyNames())) {
+                            String t = localized.get(lang).asString();
+                            localized.put(lang, html ? RichText.html(t) : RichText.text(t));
+                        }
+                        continue;
+                    }
+                }
+                clean(v);
+            }
+        } else if (node != null && node.isArray()) {
+            node.forEach(SurveyModel::clean);
+        }
+    }
+
     static String text(JsonNode n) {
         if (n == null || n.isMissingNode() || n.isNull()) {
             return "";

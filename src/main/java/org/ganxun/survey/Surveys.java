@@ -21,6 +21,7 @@ import org.ganxun.people.StaffCategory;
 import org.ganxun.platform.security.CurrentUser;
 import org.ganxun.platform.security.CurrentUsers;
 import org.ganxun.platform.security.DataScope;
+import org.ganxun.platform.web.Bounds;
 import org.ganxun.platform.web.BusinessException;
 import org.ganxun.platform.web.BusinessException.FieldProblem;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -102,7 +103,8 @@ public class Surveys {
         validate(req);
         long orgId = req.orgId() != null ? req.orgId() : me.scopeOrgId() != null ? me.scopeOrgId() : rootOrg();
         trees.requireInScope(Tree.ADMINISTRATIVE, orgId);
-        JsonNode model = req.model() != null ? req.model() : json.readTree("{\"pages\":[{\"name\":\"page1\",\"elements\":[]}]}");
+        JsonNode model = SurveyModel.sanitized(req.model() != null ? req.model()
+                : json.readTree("{\"pages\":[{\"name\":\"page1\",\"elements\":[]}]}"));
         SurveyModel.parse(model);
         long id = jdbc.sql("""
                 insert into survey (title, purpose, org_id, anonymous, model, public_token, starts_on, ends_on, created_by)
@@ -119,7 +121,7 @@ public class Surveys {
     public Survey update(long id, SurveyRequest req) {
         Survey before = requireManageable(id);
         validate(req);
-        JsonNode model = req.model() != null ? req.model() : before.model();
+        JsonNode model = req.model() != null ? SurveyModel.sanitized(req.model()) : before.model();
         SurveyModel.parse(model);
         boolean modelChanged = !model.equals(before.model());
         if (modelChanged && before.returned() > 0) {
@@ -153,6 +155,9 @@ public class Surveys {
             if (t.issuedCount() != null && t.issuedCount() < 0) {
                 throw new BusinessException("发放份数不能为负数");
             }
+            List<FieldProblem> problems = new java.util.ArrayList<>();
+            Bounds.seats(problems, "issuedCount", "发放份数", t.issuedCount(), 0, 100_000);
+            Bounds.check(problems);
         }
         List<Long> keep = new java.util.ArrayList<>();
         int order = 0;
@@ -272,6 +277,10 @@ public class Surveys {
         if (req.startsOn() != null && req.endsOn() != null && req.endsOn().isBefore(req.startsOn())) {
             throw new BusinessException("结束日期不能早于开始日期", List.of(new FieldProblem("endsOn", "结束日期早于开始日期")));
         }
+        List<FieldProblem> problems = new java.util.ArrayList<>();
+        Bounds.planDate(problems, "startsOn", "开始日期", req.startsOn(), LocalDate.now());
+        Bounds.planDate(problems, "endsOn", "结束日期", req.endsOn(), LocalDate.now());
+        Bounds.check(problems);
     }
 
     private String defaultLabel(TargetRequest t) {
@@ -310,7 +319,9 @@ public class Surveys {
         long id = rs.getLong("id");
         Status status = Status.valueOf(rs.getString("status"));
         return new Survey(id, rs.getString("title"), rs.getString("purpose"), rs.getLong("org_id"), rs.getString("org_name"),
-                rs.getString("org_path"), rs.getBoolean("anonymous"), status, status.label, json.readTree(rs.getString("model")),
+                rs.getString("org_path"), rs.getBoolean("anonymous"), status, status.label,
+                // cleaned as read too: models stored before the cleaning reach no page unclean
+                SurveyModel.sanitized(json.readTree(rs.getString("model"))),
                 rs.getString("public_token"), rs.getObject("starts_on", LocalDate.class), rs.getObject("ends_on", LocalDate.class),
                 rs.getString("created_by"), rs.getObject("created_at", OffsetDateTime.class), rs.getLong("returned"), targets(id));
     }

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.ganxun.audit.AuditLog;
 import org.ganxun.org.DataScopes;
 import org.ganxun.platform.security.DataScope;
+import org.ganxun.platform.web.Bounds;
 import org.ganxun.platform.web.BusinessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -90,6 +91,9 @@ public class AnnualPlans {
         if (f.jurisdictionOrgId() == null || f.year() == null) {
             throw new BusinessException("请选择单位和年度");
         }
+        List<BusinessException.FieldProblem> problems = new java.util.ArrayList<>();
+        Bounds.planYear(problems, "year", "年度", f.year(), java.time.LocalDate.now());
+        Bounds.check(problems);
         if (!scopes.current().coversOrgPath(rows.orgPath(f.jurisdictionOrgId()))) {
             throw new BusinessException(403, "只能维护本人管理范围内的年度计划", List.of());
         }

@@ -2,6 +2,7 @@ package org.ganxun.training;
 
 import org.ganxun.platform.security.Requires;
 import static org.ganxun.platform.security.Permission.*;
+import org.ganxun.platform.web.PublicUrl;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +18,6 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /** The classroom of a running class (registrar side) and the trainee's own endpoints (/api/training/me). */
 @RestController
@@ -33,9 +33,11 @@ class ClassroomController {
     private final TeachingEvaluations evaluations;
     private final Trainees trainees;
     private final ClassDossier dossier;
+    private final PublicUrl publicUrl;
 
     ClassroomController(Attendance attendance, Leaves leaves, CompletionRules rules, Completion completion, Certificates certificates,
-                        TeachingEvaluations evaluations, Trainees trainees, ClassDossier dossier) {
+                        TeachingEvaluations evaluations, Trainees trainees, ClassDossier dossier, PublicUrl publicUrl) {
+        this.publicUrl = publicUrl;
         this.attendance = attendance;
         this.leaves = leaves;
         this.rules = rules;
@@ -46,8 +48,9 @@ class ClassroomController {
         this.dossier = dossier;
     }
 
-    static String baseUrl() {
-        return ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
+    /** Links in QR codes, certificates and the dossier: the configured address, never the request's Host. */
+    private String baseUrl() {
+        return publicUrl.base();
     }
 
     record NoteRequest(String note) {

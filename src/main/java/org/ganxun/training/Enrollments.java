@@ -20,6 +20,7 @@ import org.ganxun.people.RankLevel;
 import org.ganxun.platform.security.CurrentUser;
 import org.ganxun.platform.security.CurrentUsers;
 import org.ganxun.platform.security.DataScope;
+import org.ganxun.platform.web.Bounds;
 import org.ganxun.platform.web.BusinessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -105,12 +106,18 @@ public class Enrollments {
             if (q.orgId() == null || q.seats() == null || q.seats() < 0) {
                 throw new BusinessException("请为每个单位填写不小于0的名额");
             }
+            // a quota may exceed the seats (those beyond them wait for a freed seat), but not absurdly
+            if (q.seats() > Bounds.MAX_SEATS) {
+                throw new BusinessException("名额（seats）须在0到" + Bounds.MAX_SEATS + "之间（填写的是" + q.seats() + "）",
+                        List.of(new BusinessException.FieldProblem("seats", "名额须在0到" + Bounds.MAX_SEATS + "之间")));
+            }
             String path = classes.orgPath(q.orgId());
             if (!path.startsWith(row.jurisdictionPath())) {
                 throw new BusinessException("只能给备案机关所辖单位分配名额");
             }
             wanted.merge(q.orgId(), q.seats(), Integer::sum);
         }
+
         jdbc.sql("delete from class_quota where class_id = ?").param(classId).update();
         Map<Long, String> quotaPaths = new HashMap<>();
         for (var e : wanted.entrySet()) {

@@ -3,6 +3,7 @@ package org.ganxun.training;
 import org.ganxun.platform.security.InScope.Ref;
 import org.ganxun.platform.security.InScope;
 import org.ganxun.platform.security.Permission;
+import org.ganxun.platform.db.Like;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -62,7 +63,7 @@ public class Instructors {
         StringBuilder w = new StringBuilder(" where ").append(visibleCondition(scope, params));
         if (StringUtils.hasText(text)) {
             w.append(" and (i.name like :t or i.topics like :t or i.unit like :t)");
-            params.put("t", "%" + text.strip() + "%");
+            params.put("t", Like.contains(text));
         }
         if (kind != null) {
             w.append(" and i.kind = :kind");

@@ -4,6 +4,7 @@ import org.ganxun.platform.security.AnyScope;
 import org.ganxun.platform.security.InScope.Ref;
 import org.ganxun.platform.security.InScope;
 import org.ganxun.platform.security.Permission;
+import org.ganxun.platform.db.Like;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -27,6 +28,7 @@ import org.ganxun.people.StaffCategory;
 import org.ganxun.platform.security.CurrentUser;
 import org.ganxun.platform.security.CurrentUsers;
 import org.ganxun.platform.security.DataScope;
+import org.ganxun.platform.web.Bounds;
 import org.ganxun.platform.web.BusinessException;
 import org.ganxun.platform.web.BusinessException.FieldProblem;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -141,7 +143,7 @@ public class TrainingClasses {
         }
         if (StringUtils.hasText(q.name())) {
             w.append(" and tc.name like :name");
-            params.put("name", "%" + q.name().strip().replace("%", "\\%").replace("_", "\\_") + "%");
+            params.put("name", Like.contains(q.name()));
         }
         if (Boolean.TRUE.equals(q.pendingMine())) {
             // filings waiting for this user's decision
@@ -446,6 +448,9 @@ public class TrainingClasses {
                 .query(Long.class).single();
     }
 
+    /** The most 学时 one session may credit. */
+    static final BigDecimal MAX_SESSION_HOURS = BigDecimal.valueOf(100);
+
     private void validate(ClassForm f) {
         List<FieldProblem> problems = new ArrayList<>();
         if (!StringUtils.hasText(f.name())) {
@@ -460,12 +465,20 @@ public class TrainingClasses {
             problems.add(new FieldProblem("startsOn", "请填写培训起止日期"));
         } else if (f.endsOn().isBefore(f.startsOn())) {
             problems.add(new FieldProblem("endsOn", "结束日期不能早于开始日期"));
+        } else {
+            // a class in the year 1 or 9999 would also create an annual plan for that year
+            Bounds.planDate(problems, "startsOn", "开始日期", f.startsOn(), LocalDate.now());
+            Bounds.planDate(problems, "endsOn", "结束日期", f.endsOn(), LocalDate.now());
         }
         if (f.seats() == null || f.seats() <= 0) {
             problems.add(new FieldProblem("seats", "计划人数须大于0"));
+        } else {
+            Bounds.seats(problems, "seats", "计划人数", f.seats(), 1, Bounds.MAX_SEATS);
         }
         if (f.budget() != null && f.budget().signum() < 0) {
             problems.add(new FieldProblem("budget", "经费预算不能为负数"));
+        } else {
+            Bounds.money(problems, "budget", "经费预算", f.budget());
         }
         if (f.providerId() != null && jdbc.sql("select count(*) from training_provider where id = ?").param(f.providerId())
                 .query(Long.class).single() == 0) {
@@ -491,6 +504,9 @@ public class TrainingClasses {
             }
             if (s.hours() == null || s.hours().signum() <= 0) {
                 problems.add(new FieldProblem("sessions[" + i + "]", at + "：学时须大于0"));
+            } else if (s.hours().compareTo(MAX_SESSION_HOURS) > 0) {
+                // class_session.hours holds up to 999.99: a larger number was a 500
+                problems.add(new FieldProblem("sessions[" + i + "]", at + "：学时不能超过" + MAX_SESSION_HOURS));
             }
             if (s.instructorId() != null && jdbc.sql("select count(*) from instructor where id = ?").param(s.instructorId())
                     .query(Long.class).single() == 0) {

@@ -47,6 +47,7 @@ class MobileCheckInBrowserTest extends BrowserTest {
                 java.util.Map.of("width", 390, "height", 844, "deviceScaleFactor", 2, "mobile", true));
     }
 
+    @org.springframework.beans.factory.annotation.Value("${ganxun.public-url}") String publicUrl;
     @LocalServerPort int port;
     @Autowired TrainingFixture tf;
     @Autowired TrainingClasses classes;
@@ -79,11 +80,13 @@ class MobileCheckInBrowserTest extends BrowserTest {
         registrar.login(c.registrar.username(), Fixture.PASSWORD);
         JsonNode qr = registrar.getJson("/api/training/sessions/" + sessionId + "/qr");
         String url = qr.get("url").asString();
-        assertThat(url).contains("/#/m/checkin?t=" + sessionId + ".");
+        assertThat(url).startsWith(publicUrl + "/#/m/checkin?t=" + sessionId + ".");
         assertThat(registrar.get("/api/training/sessions/" + sessionId + "/qr.png").headers().firstValue("Content-Type")).hasValue("image/png");
 
-        // the phone opens it: sign in first, then the check-in happens by itself
-        driver.get(url);
+        // the phone opens it: sign in first, then the check-in happens by itself (the link carries the configured
+        // public address; the test server listens on its own port)
+        String here = "http://localhost:" + port + url.substring(publicUrl.length());
+        driver.get(here);
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[data-test='login-username'], [data-test='login-username'] input")))
                 .sendKeys(trainee.username());
         driver.findElement(By.cssSelector("input[data-test='login-password'], [data-test='login-password'] input")).sendKeys(Fixture.PASSWORD);
@@ -99,7 +102,7 @@ class MobileCheckInBrowserTest extends BrowserTest {
         assertThat(jdbc.sql("select count(*) from attendance where session_id = ?").param(sessionId).query(Long.class).single()).isEqualTo(1);
 
         // scanning the same code again is refused and stores nothing
-        driver.get(url);
+        driver.get(here);
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-test='m-checkin-message']"), "签到码不能重复使用"));
         shot("replayed");
         assertThat(jdbc.sql("select count(*) from attendance where session_id = ?").param(sessionId).query(Long.class).single()).isEqualTo(1);

@@ -23,6 +23,7 @@ import cn.idev.excel.read.builder.ExcelReaderBuilder;
 import cn.idev.excel.read.listener.ReadListener;
 import cn.idev.excel.support.ExcelTypeEnum;
 import cn.idev.excel.util.DateUtils;
+import org.ganxun.platform.web.BusinessException;
 
 /**
  * Streams the first sheet of an uploaded file row by row (FastExcel's SAX reading for .xlsx, so memory
@@ -30,6 +31,8 @@ import cn.idev.excel.util.DateUtils;
  * value Excel cached in the file is read.
  */
 public final class SheetReader {
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SheetReader.class);
 
     private static final Pattern FIXED_DECIMALS = Pattern.compile("^0\\.(0+)$");
 
@@ -71,15 +74,57 @@ public final class SheetReader {
      */
     public static void read(FileType type, File file, byte[] bytes, RowSink sink) {
         Listener listener = new Listener(sink);
-        ExcelReaderBuilder b;
-        if (type == FileType.CSV) {
-            b = FastExcel.read(new ByteArrayInputStream(bytes), listener).excelType(ExcelTypeEnum.CSV)
-                    .charset(csvCharset(bytes));
-        } else {
-            b = FastExcel.read(file, listener).excelType(type == FileType.XLS ? ExcelTypeEnum.XLS : ExcelTypeEnum.XLSX);
+        try {
+            ExcelReaderBuilder b;
+            if (type == FileType.CSV) {
+                b = FastExcel.read(new ByteArrayInputStream(bytes), listener).excelType(ExcelTypeEnum.CSV)
+                        .charset(csvCharset(bytes));
+            } else {
+                b = FastExcel.read(file, listener).excelType(type == FileType.XLS ? ExcelTypeEnum.XLS : ExcelTypeEnum.XLSX);
+            }
+            b.headRowNumber(0).readDefaultReturn(ReadDefaultReturnEnum.READ_CELL_DATA).ignoreEmptyRow(true)
+                    .autoCloseStream(true).sheet(0).doRead();
+        } catch (RuntimeException | Error e) {
+            // what the sink threw is the caller's own failure; anything else is the file's (a DOCTYPE, broken
+            // XML, bytes that are not UTF-8, a .xls that is not one, a zip bomb): refuse it in words a clerk can act on
+            for (Throwable c = e; c != null; c = c.getCause()) {
+                if (c instanceof SinkFailure f) {
+                    throw f.getCause();
+                }
+            }
+            if (e instanceof Error err && !(e instanceof StackOverflowError)) {
+                throw err;
+            }
+            throw unreadable(e);
         }
-        b.headRowNumber(0).readDefaultReturn(ReadDefaultReturnEnum.READ_CELL_DATA).ignoreEmptyRow(true)
-                .autoCloseStream(true).sheet(0).doRead();
+    }
+
+    public static final String UNREADABLE = "无法读取该文件（文件已损坏，或不是 Excel 保存的工作簿），请用 Excel 打开后另存为 .xlsx 再上传";
+
+    /** The refusal for a file the reader failed on. */
+    public static BusinessException unreadable(Throwable e) {
+        if (FileGuard.isZipBomb(e)) {
+            return new BusinessException(FileGuard.ZIP_BOMB);
+        }
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof BusinessException b) {
+                return b;
+            }
+        }
+        log.info("unreadable spreadsheet: {}", e.toString());
+        return new BusinessException(UNREADABLE);
+    }
+
+    /** Carries what the row sink threw through the reader, so that it is not taken for a broken file. */
+    private static final class SinkFailure extends RuntimeException {
+        SinkFailure(RuntimeException cause) {
+            super(cause);
+        }
+
+        @Override
+        public synchronized RuntimeException getCause() {
+            return (RuntimeException) super.getCause();
+        }
     }
 
     /** Excel saves Chinese CSV files in GB18030 (GBK); other tools in UTF-8. */
@@ -141,7 +186,11 @@ public final class SheetReader {
                 }
             }
             int row = context.readRowHolder().getRowIndex() + 1;
-            more = sink.accept(new RawRow(row, texts, dates, numeric));
+            try {
+                more = sink.accept(new RawRow(row, texts, dates, numeric));
+            } catch (RuntimeException e) {
+                throw new SinkFailure(e);
+            }
         }
 
         @Override

@@ -1,7 +1,10 @@
 package org.ganxun.platform.web;
 
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -9,6 +12,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authorization.AuthorizationDeniedException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -93,6 +97,72 @@ public class ApiExceptionHandler {
     ResponseEntity<ApiError> missing(MissingServletRequestParameterException e) {
         return ResponseEntity.badRequest().body(new ApiError(400, "缺少参数" + e.getParameterName(),
                 List.of(new BusinessException.FieldProblem(e.getParameterName(), "不能为空")), Instant.now()));
+    }
+
+    /**
+     * A value the database refuses that no check in the service caught (a number beyond its column, a missing
+     * required field, a character PostgreSQL cannot store): the request's fault, so a 400 saying what is wrong,
+     * never a 500. Services bound their fields themselves ({@link Bounds}); this is the net under them.
+     */
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    ResponseEntity<ApiError> refusedByDatabase(DataIntegrityViolationException e) {
+        SQLException sql = sqlException(e);
+        String state = sql == null ? "" : String.valueOf(sql.getSQLState());
+        String text = sql == null || sql.getMessage() == null ? "" : sql.getMessage();
+        String message;
+        List<BusinessException.FieldProblem> problems = List.of();
+        switch (state) {
+            case "22003" -> message = "填写的数值过大，超出了允许的范围，请核对后重试";
+            case "22008", "22007" -> message = "填写的日期超出了允许的范围，请核对后重试";
+            case "22001" -> message = "填写的内容过长，请删减后重试";
+            case "22021", "22P05" -> message = "提交的内容含有无法保存的字符（如空字符），请删除后重试";
+            case "23502" -> {
+                Matcher m = NULL_COLUMN.matcher(text);
+                String column = m.find() ? camel(m.group(1)) : null;
+                message = column == null ? "缺少必填项，请补全后重试" : "缺少必填项" + column;
+                problems = column == null ? List.of() : List.of(new BusinessException.FieldProblem(column, "不能为空"));
+            }
+            case "23514" -> message = "填写的值不符合要求，请核对后重试";
+            case "23505" -> {
+                log.info("refused by the database ({}): {}", state, text);
+                return ResponseEntity.status(HttpStatus.CONFLICT)
+                        .body(new ApiError(409, "与已有的数据重复，请刷新后核对", List.of(), Instant.now()));
+            }
+            case "23503" -> {
+                log.info("refused by the database ({}): {}", state, text);
+                return ResponseEntity.status(HttpStatus.CONFLICT)
+                        .body(new ApiError(409, "所引用的数据不存在或仍在使用中，请刷新后核对", List.of(), Instant.now()));
+            }
+            default -> message = "提交的内容无法保存，请核对后重试";
+        }
+        log.info("refused by the database ({}): {}", state, text);
+        return ResponseEntity.badRequest().body(new ApiError(400, message, problems, Instant.now()));
+    }
+
+    private static final Pattern NULL_COLUMN = Pattern.compile("null value in column \"([a-z_0-9]+)\"");
+
+    private static SQLException sqlException(Throwable e) {
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof SQLException s) {
+                return s;
+            }
+        }
+        return null;
+    }
+
+    /** cadre_id → cadreId, the name the API's fields have. */
+    private static String camel(String column) {
+        StringBuilder sb = new StringBuilder();
+        boolean up = false;
+        for (char ch : column.toCharArray()) {
+            if (ch == '_') {
+                up = true;
+            } else {
+                sb.append(up ? Character.toUpperCase(ch) : ch);
+                up = false;
+            }
+        }
+        return sb.toString();
     }
 
     @ExceptionHandler(IllegalArgumentException.class)
