@@ -22,6 +22,7 @@ public final class AuditLabels {
             // training
             "AnnualPlan", "年度培训计划",
             "TrainingClass", "培训班次",
+            "ClassSession", "课程",
             "TrainingProvider", "培训机构",
             "Instructor", "师资",
             "Enrollment", "学员报名",
@@ -89,6 +90,7 @@ public final class AuditLabels {
             "RESET_PASSWORD", "重置密码",
             "CHANGE_PASSWORD", "修改密码",
             "UNLOCK", "解锁",
+            "UNLOCK_CHECKIN_CODE", "解除签到码锁定",
             // organisations
             "RENAME", "更名",
             "MOVE", "移动",

@@ -178,7 +178,8 @@ class PermissionModelTest {
 
     private ApiSession signedIn(CurrentUser u) {
         ApiSession s = new ApiSession(port);
-        assertThat(s.login(u.username(), Fixture.PASSWORD).status()).isEqualTo(200);
+        ApiSession.Response r = s.login(u.username(), Fixture.PASSWORD);
+        assertThat(r.status()).as(r.text()).isEqualTo(200);
         return s;
     }
 

@@ -1,7 +1,7 @@
 package org.ganxun.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.ganxun.support.RealCsrf.token;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
@@ -74,7 +74,7 @@ class PhoneMaskingTest {
         // the clerk edits the post and sends the masked number back: the stored number stays
         String body = mvc.perform(get("/api/cadres/" + cadre).with(user(clerk))).andReturn().getResponse().getContentAsString();
         String form = body.replace("\"post\":\"科员\"", "\"post\":\"办事员\"").replace("\"citizenIdMasked\"", "\"x\"");
-        mvc.perform(put("/api/cadres/" + cadre).with(user(clerk)).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(put("/api/cadres/" + cadre).with(user(clerk)).with(token()).contentType(MediaType.APPLICATION_JSON)
                 .content(form)).andExpect(status().isOk());
         assertThat(jdbc.sql("select phone || '|' || post from cadre where id = ?").param(cadre).query(String.class).single())
                 .isEqualTo("13800000000|办事员");
