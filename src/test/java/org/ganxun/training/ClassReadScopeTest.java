@@ -1,0 +1,66 @@
+package org.ganxun.training;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.ganxun.people.RankLevel;
+import org.ganxun.platform.security.CurrentUser;
+import org.ganxun.platform.security.Role;
+import org.ganxun.platform.web.BusinessException;
+import org.ganxun.support.Fixture;
+import org.ganxun.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * What belongs to a class is read only by those who may open the class: its completion rules and assessment,
+ * and in another filer's clash list its name.
+ */
+@IntegrationTest
+class ClassReadScopeTest {
+
+    @Autowired TrainingFixture tf;
+    @Autowired TrainingClasses classes;
+    @Autowired CompletionRules rules;
+    @Autowired Completion completion;
+
+    @Test
+    void anotherProvidersRegistrarReadsNeitherRulesNorAssessmentAndSeesTheClashUnnamed() {
+        TrainingFixture.County c = tf.county();
+        long school2 = tf.fixture.org(c.county, Fixture.unique("县行政学校"), "INSTITUTION");
+        CurrentUser registrar2 = tf.fixture.user(Fixture.unique("dx2"), Role.PROVIDER_REGISTRAR, school2, null, null);
+        LocalDate d = LocalDate.now(Classroom.ZONE).plusDays(40);
+        String secret = Fixture.unique("保密专题班");
+        long hidden = c.draft(secret, d, d.plusDays(2), List.of(RankLevel.STAFF), 20,
+                List.of(TrainingFixture.session(d, 9, 12, "开班", null, null)));
+        tf.fixture.as(c.registrar, () -> classes.submit(hidden));
+
+        assertThatThrownBy(() -> tf.fixture.as(registrar2, () -> rules.of(hidden)))
+                .isInstanceOfSatisfying(BusinessException.class, e -> assertThat(e.status()).isEqualTo(403));
+        assertThatThrownBy(() -> tf.fixture.as(registrar2, () -> completion.components(hidden)))
+                .isInstanceOfSatisfying(BusinessException.class, e -> assertThat(e.status()).isEqualTo(403));
+        assertThat(tf.fixture.as(c.registrar, () -> rules.of(hidden))).isNotEmpty();
+
+        long own = tf.fixture.as(registrar2, () -> classes.create(new TrainingClasses.ClassForm(c.county, school2, null,
+                Fixture.unique("另一校专题班"), ClassType.THEMATIC, d, d.plusDays(2), "行政学校教室", List.of(RankLevel.STAFF),
+                List.of(), 20, true, List.of(), new BigDecimal("10000"), null,
+                List.of(TrainingFixture.session(d, 9, 12, "开班", null, null)), null)).id());
+        TrainingClasses.Submitted submitted = tf.fixture.as(registrar2, () -> classes.submit(own));
+        List<Clash> seen = tf.fixture.as(registrar2, () -> classes.clashesOf(own));
+        for (List<Clash> list : List.of(submitted.clashes(), seen)) {
+            assertThat(list).anySatisfy(k -> {
+                assertThat(k.kind()).isEqualTo(ClashKind.TARGET_DATES);
+                assertThat(k.otherClassName()).isEqualTo(TrainingClasses.HIDDEN_CLASS);
+                assertThat(k.otherClassId()).isZero();
+            });
+            assertThat(list).allSatisfy(k -> assertThat(k.otherClassName() + k.message()).doesNotContain(secret, "县委党校"));
+        }
+        // the county's organisation department, which may open both, is told which class it is
+        assertThat(tf.fixture.as(c.admin, () -> classes.clashesOf(own))).anyMatch(k -> k.otherClassId() == hidden
+                && k.otherClassName().equals(secret));
+    }
+}
