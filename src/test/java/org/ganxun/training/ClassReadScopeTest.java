@@ -27,6 +27,21 @@ class ClassReadScopeTest {
     @Autowired TrainingClasses classes;
     @Autowired CompletionRules rules;
     @Autowired Completion completion;
+    @Autowired TeachingEvaluations evaluations;
+
+    @Test
+    void anotherTownshipsInstructorsEvaluationsAreNotThereForAReader() {
+        TrainingFixture.County c = tf.county();
+        long instructor = c.instructor(Fixture.unique("甲镇讲师"));
+        CurrentUser liaisonA = c.liaisonA;
+        CurrentUser adminB = tf.fixture.user(Fixture.unique("zzbB"), Role.ORG_DEPT_ADMIN, c.townB, null, null);
+        long townInstructor = tf.fixture.as(adminB, () -> tf.instructors.create(new Instructors.InstructorForm(c.townB,
+                Fixture.unique("乙镇讲师"), InstructorKind.IN_HOUSE, "乙镇", "讲师", "党建", null, null, true)).id());
+        assertThatThrownBy(() -> tf.fixture.as(liaisonA, () -> evaluations.ofInstructor(townInstructor)))
+                .isInstanceOfSatisfying(BusinessException.class, e -> assertThat(e.status()).isEqualTo(404));
+        // the county's pool is theirs to see
+        assertThat(tf.fixture.as(liaisonA, () -> evaluations.ofInstructor(instructor))).isNotNull();
+    }
 
     @Test
     void anotherProvidersRegistrarReadsNeitherRulesNorAssessmentAndSeesTheClashUnnamed() {
