@@ -202,8 +202,10 @@ public class Broadcasts {
     @Transactional
     public Broadcast send(BroadcastRequest r) {
         String body = r.body();
-        if (!StringUtils.hasText(body) && r.templateId() != null) {
-            body = template(r.templateId()).body();
+        // the template is a reference the broadcast keeps: one the sender is not offered is not there for them
+        Template template = r.templateId() == null ? null : template(r.templateId());
+        if (!StringUtils.hasText(body) && template != null) {
+            body = template.body();
         }
         if (!StringUtils.hasText(body)) {
             throw new BusinessException("请填写短信内容或选择模板", List.of(new FieldProblem("body", "必填")));

@@ -515,14 +515,28 @@ public class TrainingClasses {
             if (s.hours() == null || s.hours().signum() <= 0) {
                 problems.add(new FieldProblem("sessions[" + i + "]", at + "：学时须大于0"));
             }
-            if (s.instructorId() != null && jdbc.sql("select count(*) from instructor where id = ?").param(s.instructorId())
-                    .query(Long.class).single() == 0) {
+            if (s.instructorId() != null && !inPool("select o.path from instructor i join organization o on o.id = i.owner_org_id"
+                    + " where i.id = ?", s.instructorId())) {
                 problems.add(new FieldProblem("sessions[" + i + "]", at + "：授课教师不在师资库中"));
             }
+        }
+        if (f.providerId() != null && !inPool("select o.path from training_provider p join organization o on o.id = p.org_id"
+                + " where p.id = ? and not p.retired", f.providerId())) {
+            problems.add(new FieldProblem("providerId", "所选培训机构不在可选范围内"));
         }
         if (!problems.isEmpty()) {
             throw new BusinessException(problems.get(0).message(), problems);
         }
+    }
+
+    /**
+     * Whether the instructor or provider the query finds (by its unit's path) is one the user may choose: in their
+     * subtree or above it, as the pools list them. Another township's is not there for them.
+     */
+    private boolean inPool(String pathQuery, long id) {
+        String path = jdbc.sql(pathQuery).param(id).query(String.class).optional().orElse(null);
+        DataScope scope = scopes.current();
+        return path != null && (scope.coversOrgPath(path) || (scope.orgPath() != null && scope.orgPath().startsWith(path)));
     }
 
     private static Map<String, Object> formParams(ClassForm f) {

@@ -59,6 +59,14 @@ class BroadcastTest {
             return null;
         });
         assertThat(fixture.as(Fixture.systemAdmin(), () -> broadcasts.templates())).noneMatch(t -> t.id() == ofA.id());
+
+        // nor is a template B is not offered there to be named by a broadcast
+        b.member(members, Branches.form("许乙支", b.branchB, MemberCategory.FARMER, "13655550021"));
+        Broadcasts.Template ofB = fixture.as(b.secretaryB, () -> broadcasts.saveTemplate(null,
+                new Broadcasts.TemplateRequest("乙支部提醒" + b.name, "{姓名}同志：乙村党支部提醒您参学。")));
+        assertThatThrownBy(() -> fixture.as(b.secretaryA, () -> broadcasts.send(new Broadcasts.BroadcastRequest(ofB.id(), "自己写的内容",
+                null, null, null, null, null, Fixture.unique("req")))))
+                .isInstanceOfSatisfying(BusinessException.class, e -> assertThat(e.status()).isEqualTo(404));
     }
 
     @Test

@@ -70,6 +70,7 @@ class EndpointSweepTest {
     @Autowired Forums forums;
     @Autowired ArchiveEntries archive;
     @Autowired Programmes programmes;
+    @Autowired org.ganxun.training.Completion completion;
     @LocalServerPort int port;
 
     SweepWorld world;
@@ -81,7 +82,7 @@ class EndpointSweepTest {
     void buildWorldAndSignIn() {
         world = new SweepWorld(fixture, jdbc);
         world.build(new SweepWorld.Services(roster, providers, instructors, classes, enrollments, members, activities, broadcasts,
-                sites, classroom, surveys, forums, archive, programmes));
+                sites, classroom, surveys, forums, archive, programmes, completion));
         if (!world.problems.isEmpty()) {
             System.out.println("[sweep] object kinds not built (their endpoints are swept with B's other ids):");
             world.problems.forEach(p -> System.out.println("  - " + p));
@@ -185,7 +186,7 @@ class EndpointSweepTest {
                     List<ChangeLog.Change> changes = changeLog.changes();
                     String why = judge(e, caller, call, r, changes);
                     if (why != null) {
-                        findings.add(new Sweep.Finding(e.method(), call.path(), caller, r.status(), why));
+                        findings.add(new Sweep.Finding(e.method(), call.path(), caller, r.status(), why + call.describe()));
                     }
                 }
             }
@@ -204,10 +205,18 @@ class EndpointSweepTest {
             return "anonymous caller answered " + s;
         }
         if (!ok) {
-            return null;
+            // a refusal must not name what it refuses either
+            String text = Sweep.text(r);
+            int at = text.indexOf(world.marker);
+            return at < 0 ? null
+                    : "read leak in a refusal: …" + abbreviate(text.substring(Math.max(0, at - 60), Math.min(text.length(), at + 20)), 90) + "…";
         }
-        List<ChangeLog.Change> named = changes.stream().filter(c -> c.row() != null && c.row().contains(world.marker)).toList();
-        if (!changes.isEmpty() && (call.referencesB() || !named.isEmpty())) {
+        List<ChangeLog.Change> named = changes.stream().filter(c -> c.row() != null && (c.row().contains(world.marker)
+                || (call.bField() != null && referencesAny(c.row(), call.bValues())))).toList();
+        // a call pointing at B by its path may change nothing at all; one with a single B field may change A's
+        // own rows, but none that refers to the B id it was given
+        boolean pathB = call.referencesB() && call.bField() == null;
+        if (!changes.isEmpty() && (pathB || !named.isEmpty())) {
             return "write leak: changed " + (named.isEmpty() ? changes : named).stream()
                     .map(c -> c.op().toLowerCase() + " " + c.table()).distinct().collect(Collectors.joining(", "));
         }
@@ -219,6 +228,16 @@ class EndpointSweepTest {
             }
         }
         return null;
+    }
+
+    /** Whether a changed row (as JSON) holds one of the ids in a column named like a reference ("…id"). */
+    private static boolean referencesAny(String row, java.util.Set<Long> ids) {
+        for (Long id : ids) {
+            if (java.util.regex.Pattern.compile("\"[a-z_]+_id\":" + id + "[,}]").matcher(row).find()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String abbreviate(String s, int max) {

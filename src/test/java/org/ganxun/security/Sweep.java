@@ -56,7 +56,14 @@ final class Sweep {
     }
 
     /** One planned request. */
-    record Call(String path, String json, SweepClient.Multipart file, boolean referencesB) {
+    /**
+     * One planned request. {@code bField} names the one field pointing at B in a single-reference variant (null:
+     * every id is B's), whose B ids are {@code bValues}.
+     */
+    record Call(String path, String json, SweepClient.Multipart file, boolean referencesB, String bField, Set<Long> bValues) {
+        String describe() {
+            return bField == null ? "" : " [only " + bField + " → B]";
+        }
     }
 
     /** A finding, as the table prints it. */
@@ -126,26 +133,76 @@ final class Sweep {
 
     // ---------------------------------------------------------------- planning
 
+    /**
+     * The calls for an endpoint: first with B's ids in every id-like slot (path, query, body; one call per B id of
+     * the path's kind); then, when the caller's own side has ids of the path's kinds, one call per top-level id-like
+     * field with only that field pointing at B and everything else at A, so that one unchecked reference among
+     * checked ones shows.
+     */
     List<Call> plan(Endpoint e) {
+        List<Call> calls = new ArrayList<>();
+        Holder all = new Holder(null);
+        Variant base = variant(e, all);
         Map<String, List<String>> vars = new LinkedHashMap<>();
+        Map<String, String> aVars = new LinkedHashMap<>();
         boolean pathRefsB = false;
+        boolean aPathPossible = true;
         Matcher m = VAR.matcher(e.pattern());
         while (m.find()) {
             String name = m.group(1);
             if (name.equals("token") || name.equals("serial") || name.equals("path")) {
                 vars.put(name, List.of("sweep-no-such-" + name));
+                aVars.put(name, "sweep-no-such-" + name);
                 continue;
             }
             String kind = kindOfVar(e.pattern(), m.start(), name);
             vars.put(name, idsOf(kind).stream().map(String::valueOf).toList());
+            Set<Long> a = world.aIds.get(kind);
+            if (a == null || a.isEmpty()) {
+                aPathPossible = false;
+            } else {
+                aVars.put(name, String.valueOf(a.iterator().next()));
+            }
             pathRefsB = true;
         }
         int n = vars.values().stream().mapToInt(List::size).max().orElse(1);
+        for (int i = 0; i < n; i++) {
+            final int at = i;
+            calls.add(base.call(fill(e.pattern(), v -> vars.get(v).get(Math.min(at, vars.get(v).size() - 1))), pathRefsB));
+        }
+        if (aPathPossible) {
+            for (String field : all.idNames) {
+                Holder one = new Holder(field);
+                Variant v = variant(e, one);
+                if (one.refsB) {
+                    calls.add(v.call(fill(e.pattern(), aVars::get), false));
+                }
+            }
+        }
+        return calls;
+    }
 
+    private static String fill(String pattern, java.util.function.Function<String, String> value) {
+        Matcher vm = VAR.matcher(pattern.replace("/**", "/x"));
+        StringBuilder sb = new StringBuilder();
+        while (vm.find()) {
+            vm.appendReplacement(sb, Matcher.quoteReplacement(value.apply(vm.group(1))));
+        }
+        vm.appendTail(sb);
+        return sb.toString();
+    }
+
+    /** The query, body and parts of one call. */
+    private record Variant(String query, String body, List<SweepClient.Part> parts, boolean refsB, String bField, Set<Long> bValues) {
+        Call call(String path, boolean pathRefsB) {
+            return new Call(path + (query.isEmpty() ? "" : "?" + query), body,
+                    parts.isEmpty() ? null : new SweepClient.Multipart(parts), refsB || pathRefsB, bField, bValues);
+        }
+    }
+
+    private Variant variant(Endpoint e, Holder h) {
         StringBuilder query = new StringBuilder();
-        boolean queryRefsB = false;
         String body = null;
-        boolean bodyRefsB = false;
         List<SweepClient.Part> parts = new ArrayList<>();
         for (MethodParameter p : e.handler().getMethodParameters()) {
             Parameter jp = p.getParameter();
@@ -159,54 +216,31 @@ final class Sweep {
                     parts.add(SweepFiles.partFor(e.pattern(), field));
                 } else {
                     // a JSON part (e.g. the form that comes with an attachment)
-                    Holder h = new Holder();
                     parts.add(new SweepClient.Part(field, null, "application/json",
-                            json.writeValueAsBytes(generate(p.getGenericParameterType(), field, 0, h))));
-                    bodyRefsB |= h.refsB;
+                            json.writeValueAsBytes(generate(p.getGenericParameterType(), "", 0, h))));
                 }
             } else if (p.hasParameterAnnotation(RequestBody.class)) {
-                Holder h = new Holder();
-                Object value = generate(p.getGenericParameterType(), "", 0, h);
-                body = json.writeValueAsString(value);
-                bodyRefsB = h.refsB;
+                body = json.writeValueAsString(generate(p.getGenericParameterType(), "", 0, h));
             } else if (rp != null) {
                 if (Map.class.isAssignableFrom(type)) {
                     continue;
                 }
                 String name = !rp.name().isEmpty() ? rp.name() : !rp.value().isEmpty() ? rp.value() : jp.getName();
                 if (isIdish(name)) {
-                    Holder h = new Holder();
-                    Object v = generate(p.getGenericParameterType(), name, 0, h);
-                    appendQuery(query, name, v);
-                    queryRefsB |= h.refsB;
+                    appendQuery(query, name, generate(p.getGenericParameterType(), name, 1, h));
                 } else if (rp.required() && rp.defaultValue().equals(org.springframework.web.bind.annotation.ValueConstants.DEFAULT_NONE)) {
-                    appendQuery(query, name, generate(p.getGenericParameterType(), name, 0, new Holder()));
+                    appendQuery(query, name, generate(p.getGenericParameterType(), name, 1, h));
                 }
             } else if (p.getParameterAnnotations().length == 0 && type.isRecord()) {
-                // a query object bound from parameters (@ModelAttribute): its id-like fields get B's ids
+                // a query object bound from parameters (@ModelAttribute): its id-like fields get ids
                 for (RecordComponent rc : type.getRecordComponents()) {
                     if (isIdish(rc.getName())) {
-                        Holder h = new Holder();
-                        appendQuery(query, rc.getName(), generate(rc.getGenericType(), rc.getName(), 0, h));
-                        queryRefsB |= h.refsB;
+                        appendQuery(query, rc.getName(), generate(rc.getGenericType(), rc.getName(), 1, h));
                     }
                 }
             }
         }
-        List<Call> calls = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            String path = e.pattern().replace("/**", "/x");
-            Matcher vm = VAR.matcher(path);
-            StringBuilder sb = new StringBuilder();
-            while (vm.find()) {
-                List<String> values = vars.get(vm.group(1));
-                vm.appendReplacement(sb, Matcher.quoteReplacement(values.get(Math.min(i, values.size() - 1))));
-            }
-            vm.appendTail(sb);
-            String full = sb + (query.isEmpty() ? "" : "?" + query);
-            calls.add(new Call(full, body, parts.isEmpty() ? null : new SweepClient.Multipart(parts), pathRefsB || queryRefsB || bodyRefsB));
-        }
-        return calls;
+        return new Variant(query.toString(), body, parts, h.refsB, h.bOnly, Set.copyOf(h.bValues));
     }
 
     private static void appendQuery(StringBuilder q, String name, Object v) {
@@ -266,8 +300,31 @@ final class Sweep {
         return List.copyOf(all);
     }
 
+    /**
+     * State of one call's generation: {@code bOnly} is the one top-level id field to point at B (null: all of
+     * them); the names of the top-level id fields met are collected.
+     */
     private static final class Holder {
+        final String bOnly;
         boolean refsB;
+        final Set<Long> bValues = new LinkedHashSet<>();
+        final Set<String> idNames = new LinkedHashSet<>();
+
+        Holder(String bOnly) {
+            this.bOnly = bOnly;
+        }
+
+        boolean useB(String name, int depth) {
+            if (depth <= 1) {
+                idNames.add(name);
+            }
+            return bOnly == null || (depth <= 1 && bOnly.equals(name));
+        }
+    }
+
+    private Long aIdOf(String kind) {
+        Set<Long> a = world.aIds.get(kind);
+        return a == null || a.isEmpty() ? null : a.iterator().next();
     }
 
     /** A plausible JSON value for a Java type, with B's ids in id-like fields. */
@@ -280,8 +337,17 @@ final class Sweep {
             if (Collection.class.isAssignableFrom(raw)) {
                 Type el = pt.getActualTypeArguments()[0];
                 if (isIdish(name)) {
-                    h.refsB = true;
-                    return idsOf(kindOfName(name)).stream().limit(3).toList();
+                    if (world.shared.containsKey(kindOfName(name))) {
+                        return List.of(world.shared.get(kindOfName(name)));
+                    }
+                    if (h.useB(name, depth)) {
+                        h.refsB = true;
+                        List<Long> ids = idsOf(kindOfName(name)).stream().limit(3).toList();
+                        h.bValues.addAll(ids);
+                        return ids;
+                    }
+                    Long a = aIdOf(kindOfName(name));
+                    return a == null ? List.of() : List.of(a);
                 }
                 return depth > 3 ? List.of() : List.of(generate(el, singular(name), depth + 1, h));
             }
@@ -299,8 +365,16 @@ final class Sweep {
                 if (name.equals("id") || name.equals("version")) {
                     return null;
                 }
-                h.refsB = true;
-                return idsOf(kindOfName(name)).get(0);
+                if (world.shared.containsKey(kindOfName(name))) {
+                    return world.shared.get(kindOfName(name));
+                }
+                if (h.useB(name, depth)) {
+                    h.refsB = true;
+                    Long id = idsOf(kindOfName(name)).get(0);
+                    h.bValues.add(id);
+                    return id;
+                }
+                return aIdOf(kindOfName(name));
             }
             if (lower.contains("year")) {
                 return LocalDate.now().getYear();
@@ -351,7 +425,9 @@ final class Sweep {
         }
         if (c.isEnum()) {
             Object[] values = c.getEnumConstants();
-            return values.length == 0 ? null : ((Enum<?>) values[0]).name();
+            // a role: the least privileged (listed last), so that a refusal is about the scope, not the role
+            int pick = lower.equals("role") ? values.length - 1 : 0;
+            return values.length == 0 ? null : ((Enum<?>) values[pick]).name();
         }
         if (c.isArray()) {
             return List.of();

@@ -53,6 +53,10 @@ final class SweepWorld {
 
     final String marker;
     final Map<String, Set<Long>> bIds = new LinkedHashMap<>();
+    /** A's ids by kind, each within the scope of every A-side user who works with that kind. */
+    final Map<String, Set<Long>> aIds = new LinkedHashMap<>();
+    /** Ids anyone may reference by design (the county-wide lecturer pool), by kind: neither A's nor B's. */
+    final Map<String, Long> shared = new LinkedHashMap<>();
     final List<String> problems = new ArrayList<>();
 
     long county;
@@ -88,6 +92,10 @@ final class SweepWorld {
 
     String b(String name) {
         return name + marker;
+    }
+
+    void putA(String kind, long id) {
+        aIds.computeIfAbsent(kind, k -> new LinkedHashSet<>()).add(id);
     }
 
     void put(String kind, long id) {
@@ -130,6 +138,9 @@ final class SweepWorld {
         long cadreB2 = fixture.cadre("乙镇长" + marker, townB);
         put("cadre", cadreB);
         put("cadre", cadreB2);
+        putA("org", villageA);
+        putA("partyOrg", branchA);
+        putA("cadre", cadreA);
 
         // the A side's users, each scoped to A
         users.put("ORG_DEPT_ADMIN(A镇)", fixture.user(Fixture.unique("swadm"), Role.ORG_DEPT_ADMIN, townA, null, null));
@@ -151,7 +162,8 @@ final class SweepWorld {
         step("provider", () -> {
             put("provider", as(admin, () -> s.providers.create(new Providers.ProviderForm(b("乙镇党校"), ProviderKind.PARTY_SCHOOL,
                     schoolB, "13800000009"))).id());
-            as(admin, () -> s.providers.create(new Providers.ProviderForm("甲镇党校" + tag, ProviderKind.PARTY_SCHOOL, schoolA, null)));
+            putA("provider", as(admin, () -> s.providers.create(new Providers.ProviderForm("甲镇党校" + tag, ProviderKind.PARTY_SCHOOL,
+                    schoolA, null))).id());
         });
         step("instructor", () -> put("instructor", as(adminB, () -> s.instructors.create(new Instructors.InstructorForm(townB,
                 b("乙讲师"), InstructorKind.IN_HOUSE, b("乙镇党校"), "讲师", b("乡村振兴"), "13700000009", null, true))).id()));
@@ -181,9 +193,25 @@ final class SweepWorld {
             long filedId = as(registrarB, () -> s.classes.create(filed)).id();
             as(registrarB, () -> s.classes.submit(filedId));
             put("class", filedId);
+            as(registrarB, () -> s.completion.setComponents(classB, List.of(
+                    new org.ganxun.training.Completion.ComponentForm(b("理论考试"), new BigDecimal("100"), new BigDecimal("60")))));
+        });
+        step("class A", () -> {
+            // A's class for the county, on B's class's days: its clash list meets B's class
+            LocalDate d = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).plusDays(20);
+            CurrentUser registrarA = users.get("PROVIDER_REGISTRAR(A党校)");
+            long classA = as(registrarA, () -> s.classes.create(new TrainingClasses.ClassForm(county, schoolA, null,
+                    "甲镇专题班" + tag, ClassType.THEMATIC, d, d.plusDays(2), "甲镇党校教室", List.of(), List.of(), 30, true,
+                    List.of(), null, null, List.of(new TrainingClasses.SessionForm(null, d, LocalTime.of(9, 0), LocalTime.of(12, 0),
+                            "开班", null, null, new BigDecimal("3"))), null))).id();
+            as(registrarA, () -> s.classes.submit(classA));
+            putA("class", classA);
         });
         step("plan", () -> jdbc.sql("select id from annual_plan where jurisdiction_org_id = ?").param(townB).query(Long.class)
                 .list().forEach(id -> put("plan", id)));
+        step("member A", () -> putA("member", as(admin, () -> s.members.create(new Members.MemberForm("甲党员",
+                Fixture.citizenId(LocalDate.of(1977, 3, 4), true), LocalDate.of(2001, 7, 1), false, branchA, "13655550008",
+                MemberCategory.FARMER, List.of(), false, null, null, null, false, null, null, null, null, null, null, null))).id()));
         step("member", () -> put("member", as(admin, () -> s.members.create(new Members.MemberForm(b("乙党员"),
                 Fixture.citizenId(LocalDate.of(1976, 3, 4), true), LocalDate.of(2000, 7, 1), false, branchB, "13655550009",
                 MemberCategory.FARMER, List.of(b("组")), true, b("浙江"), b("某厂"), LocalDate.now().minusMonths(2), false,
@@ -196,6 +224,11 @@ final class SweepWorld {
             put("material", as(secretaryB, () -> s.activities.addMaterial(a.id(), b("材料") + ".png", "image/png",
                     SweepFiles.png())).id());
         });
+        step("activity A", () -> putA("activity", as(users.get("BRANCH_SECRETARY(A支部)"), () -> s.activities.create(
+                new StudyActivities.ActivityRequest(branchA, ActivityKind.PARTY_DAY, "甲主题党日", LocalDate.now().minusDays(1),
+                        new BigDecimal("2"), "甲村会议室", "内容", LocalDate.now().plusDays(10)))).id()));
+        step("survey A", () -> putA("survey", as(users.get("ORG_DEPT_ADMIN(A镇)"), () -> s.surveys.create(new Surveys.SurveyRequest(
+                "甲调研" + tag, "目的", townA, true, LocalDate.now(), LocalDate.now().plusDays(30), null))).id()));
         step("template", () -> put("template", as(secretaryB, () -> s.broadcasts.saveTemplate(null,
                 new Broadcasts.TemplateRequest(b("乙模板"), b("{姓名}同志乙支部提醒"))).id())));
         step("broadcast", () -> put("broadcast", as(secretaryB, () -> s.broadcasts.send(new Broadcasts.BroadcastRequest(null,
@@ -213,7 +246,7 @@ final class SweepWorld {
             // the lecturer pool is shared county-wide by design (anyone may pick B's lecturer for a visit): not marked
             long lecturer = as(adminB, () -> s.classroom.saveLecturer(null, new MobileClassroom.LecturerRequest("乙宣讲员" + tag,
                     "讲师", "乙镇", "13800000029", "课题", true))).id();
-            put("lecturer", lecturer);
+            shared.put("lecturer", lecturer);
             put("visit", as(adminB, () -> s.classroom.saveVisit(null, new MobileClassroom.VisitRequest(villageB,
                     LocalDate.now().plusDays(3), b("送课"), lecturer, MobileClassroom.VisitStatus.PLANNED, null, b("备注")))).id());
         });
@@ -245,6 +278,7 @@ final class SweepWorld {
     /** The services the world is built with. */
     record Services(Roster roster, Providers providers, Instructors instructors, TrainingClasses classes, Enrollments enrollments,
                     Members members, StudyActivities activities, Broadcasts broadcasts, RemoteSites sites,
-                    MobileClassroom classroom, Surveys surveys, Forums forums, ArchiveEntries archive, Programmes programmes) {
+                    MobileClassroom classroom, Surveys surveys, Forums forums, ArchiveEntries archive, Programmes programmes,
+                    org.ganxun.training.Completion completion) {
     }
 }

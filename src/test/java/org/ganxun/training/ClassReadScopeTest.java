@@ -28,6 +28,51 @@ class ClassReadScopeTest {
     @Autowired CompletionRules rules;
     @Autowired Completion completion;
     @Autowired TeachingEvaluations evaluations;
+    @Autowired Providers providers;
+    @Autowired Enrollments enrollments;
+
+    @Test
+    void aClassCannotNameAnotherTownshipsProviderOrInstructor() {
+        TrainingFixture.County c = tf.county();
+        long schoolB = tf.fixture.org(c.townB, Fixture.unique("乙镇党校"), "INSTITUTION");
+        CurrentUser adminB = tf.fixture.user(Fixture.unique("zzbB"), Role.ORG_DEPT_ADMIN, c.townB, null, null);
+        long providerB = tf.fixture.as(Fixture.systemAdmin(), () -> providers.create(new Providers.ProviderForm(Fixture.unique("乙镇党校"),
+                ProviderKind.PARTY_SCHOOL, schoolB, null))).id();
+        long instructorB = tf.fixture.as(adminB, () -> tf.instructors.create(new Instructors.InstructorForm(c.townB,
+                Fixture.unique("乙镇讲师"), InstructorKind.IN_HOUSE, "乙镇", "讲师", "党建", null, null, true)).id());
+        LocalDate d = LocalDate.now(Classroom.ZONE).plusDays(60);
+        TrainingClasses.ClassForm withProvider = new TrainingClasses.ClassForm(c.county, c.school, providerB, Fixture.unique("跨镇班"),
+                ClassType.THEMATIC, d, d, null, List.of(), List.of(), 10, true, List.of(), null, null,
+                List.of(TrainingFixture.session(d, 9, 12, "开班", null, null)), null);
+        assertThatThrownBy(() -> tf.fixture.as(c.registrar, () -> classes.create(withProvider)))
+                .isInstanceOfSatisfying(BusinessException.class, e -> assertThat(e.getMessage()).contains("培训机构"));
+        TrainingClasses.ClassForm withInstructor = new TrainingClasses.ClassForm(c.county, c.school, null, Fixture.unique("跨镇班"),
+                ClassType.THEMATIC, d, d, null, List.of(), List.of(), 10, true, List.of(), null, null,
+                List.of(TrainingFixture.session(d, 9, 12, "开班", instructorB, null)), null);
+        assertThatThrownBy(() -> tf.fixture.as(c.registrar, () -> classes.create(withInstructor)))
+                .isInstanceOfSatisfying(BusinessException.class, e -> assertThat(e.getMessage()).contains("授课教师"));
+        // the county's own pool is there to choose from
+        long countyInstructor = c.instructor(Fixture.unique("县讲师"));
+        TrainingClasses.ClassForm ok = new TrainingClasses.ClassForm(c.county, c.school, null, Fixture.unique("本县班"),
+                ClassType.THEMATIC, d, d, null, List.of(), List.of(), 10, true, List.of(), null, null,
+                List.of(TrainingFixture.session(d, 9, 12, "开班", countyInstructor, null)), null);
+        assertThat(tf.fixture.as(c.registrar, () -> classes.create(ok)).id()).isPositive();
+    }
+
+    @Test
+    void aRefusedWithdrawalDoesNotNameThePerson() {
+        TrainingFixture.County c = tf.county();
+        LocalDate d = LocalDate.now(Classroom.ZONE).plusDays(50);
+        long cls = c.approved(Fixture.unique("退出测试班"), d, d.plusDays(1), List.of(), 10);
+        String name = "乙镇学员";
+        long cadreB = c.staff(name, c.townB);
+        long enrollment = tf.fixture.as(c.admin, () -> enrollments.name(cls, cadreB)).enrollment().id();
+        assertThatThrownBy(() -> tf.fixture.as(c.liaisonA, () -> enrollments.withdraw(enrollment, "不去了")))
+                .isInstanceOfSatisfying(BusinessException.class, e -> {
+                    assertThat(e.status()).isEqualTo(403);
+                    assertThat(e.getMessage()).doesNotContain(name);
+                });
+    }
 
     @Test
     void anotherTownshipsInstructorsEvaluationsAreNotThereForAReader() {
