@@ -64,6 +64,26 @@ final class Sweep {
         String describe() {
             return bField == null ? "" : " [only " + bField + " → B]";
         }
+
+        /**
+         * Whether a changed row (as JSON) holds one of the B ids in a column for the field's kind: for
+         * {@code partyOrgId} a column ending in {@code party_org_id}, for {@code orgId} one ending in {@code org_id} but
+         * not {@code party_org_id}, for {@code cadreIds} one ending in {@code cadre_id}.
+         */
+        boolean rowRefersToB(String row) {
+            if (bField == null) {
+                return false;
+            }
+            String kind = kindOfName(bField);
+            String snake = kind.replaceAll("([A-Z])", "_$1").toLowerCase(Locale.ROOT);
+            String column = kind.equals("org") ? "(?![a-z_]*party_org_id)[a-z_]*org_id" : "[a-z_]*" + snake + "_id";
+            for (Long id : bValues) {
+                if (Pattern.compile("\"" + column + "\":" + id + "[,}]").matcher(row).find()) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 
     /** A finding, as the table prints it. */
@@ -156,7 +176,9 @@ final class Sweep {
                 continue;
             }
             String kind = kindOfVar(e.pattern(), m.start(), name);
-            vars.put(name, idsOf(kind).stream().map(String::valueOf).toList());
+            // a shared object (B's lecturer in the county pool) is B's to change, anyone's to read
+            vars.put(name, world.shared.containsKey(kind) ? List.of(String.valueOf(world.shared.get(kind)))
+                    : idsOf(kind).stream().map(String::valueOf).toList());
             Set<Long> a = world.aIds.get(kind);
             if (a == null || a.isEmpty()) {
                 aPathPossible = false;
