@@ -16,7 +16,17 @@ final class ChangeLog {
     static final Set<String> VOLATILE = Set.of("spring_session", "spring_session_attributes", "audit_log", "unknown_login",
             "event_publication", "event_publication_archive", "flyway_schema_history", "sweep_change_log");
 
+    /**
+     * Tables whose rows the platform's background workers update on their own schedule (the SMS outbox poller,
+     * the upload-job worker, the nightly standing recompute): an update there during a call is not the call's.
+     * Inserts and deletes there still count.
+     */
+    static final Set<String> BACKGROUND_UPDATES = Set.of("sms_outbox", "import_job", "online_import", "cadre_standing");
+
     record Change(String table, String op, String row) {
+        boolean byBackgroundWorker() {
+            return op.equals("UPDATE") && BACKGROUND_UPDATES.contains(table);
+        }
     }
 
     private final JdbcClient jdbc;
@@ -63,7 +73,8 @@ final class ChangeLog {
 
     List<Change> changes() {
         return jdbc.sql("select tbl, op, row_text from sweep_change_log order by id")
-                .query((rs, i) -> new Change(rs.getString(1), rs.getString(2), rs.getString(3))).list();
+                .query((rs, i) -> new Change(rs.getString(1), rs.getString(2), rs.getString(3))).list()
+                .stream().filter(c -> !c.byBackgroundWorker()).toList();
     }
 
     int tableCount() {
