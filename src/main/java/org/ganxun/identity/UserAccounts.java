@@ -159,7 +159,7 @@ public class UserAccounts {
             throw new BusinessException("用户名须为3-50位字母、数字或 _ . @ -",
                     List.of(new BusinessException.FieldProblem("username", "用户名格式不正确")));
         }
-        checkAssignable(req);
+        checkAssignable(req, null);
         List<String> pw = passwords.problems(req.username(), displayName(req), req.password());
         if (!pw.isEmpty()) {
             throw new BusinessException(String.join("；", pw), List.of(new BusinessException.FieldProblem("password", String.join("；", pw))));
@@ -183,7 +183,7 @@ public class UserAccounts {
     @Transactional
     public Account update(long id, AccountRequest req) {
         Account before = requireManageable(id);
-        checkAssignable(req);
+        checkAssignable(req, id);
         jdbc.sql("""
                 update app_user set display_name = ?, role = ?, scope_org_id = ?, scope_party_org_id = ?, cadre_id = ?,
                        enabled = ?, updated_at = now(), version = version + 1 where id = ?""")
@@ -294,7 +294,7 @@ public class UserAccounts {
     }
 
     /** An administrator can only give roles and scopes within their own reach. */
-    private void checkAssignable(AccountRequest req) {
+    private void checkAssignable(AccountRequest req, Long accountId) {
         if (req.role() == null || req.role().isBlank()) {
             throw new BusinessException("请选择角色", List.of(new BusinessException.FieldProblem("role", "请选择角色")));
         }
@@ -314,6 +314,33 @@ public class UserAccounts {
         }
         if (role.dataScope() == DataScopeKind.SELF && req.cadreId() == null) {
             throw new BusinessException("干部账号须关联干部本人", List.of(new BusinessException.FieldProblem("cadreId", "请选择关联的干部")));
+        }
+        if (req.cadreId() != null) {
+            checkCadre(scopes.current(), req.cadreId(), accountId);
+        }
+    }
+
+    /**
+     * The cadre an account is bound to is a reference the writer sets like any other: it must lie in their
+     * scope (else the account would read a file outside it), and a cadre has one login only.
+     */
+    private void checkCadre(DataScope scope, long cadreId, Long accountId) {
+        record Place(String orgPath, String partyPath) {
+        }
+        Place place = jdbc.sql("""
+                select o.path as org_path, p.path as party_path from cadre c
+                join organization o on o.id = c.org_id
+                left join party_organization p on p.id = c.party_org_id
+                where c.id = ?""").param(cadreId)
+                .query((rs, i) -> new Place(rs.getString("org_path"), rs.getString("party_path"))).optional()
+                .orElseThrow(() -> BusinessException.notFound("干部"));
+        if (!scope.coversOrgPath(place.orgPath()) && !scope.coversPartyOrgPath(place.partyPath())) {
+            throw new BusinessException(403, "该干部不在您的管理范围内，不能为其开设或关联账号", List.of());
+        }
+        List<String> others = jdbc.sql("select username from app_user where cadre_id = ? and id <> ? order by id")
+                .params(cadreId, accountId == null ? -1L : accountId).query(String.class).list();
+        if (!others.isEmpty()) {
+            throw BusinessException.conflict("该干部已有登录账号“" + others.get(0) + "”，一名干部只能有一个账号；请修改或停用原账号");
         }
     }
 

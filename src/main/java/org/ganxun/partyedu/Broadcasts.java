@@ -15,6 +15,7 @@ import org.ganxun.notify.SmsOutbox;
 import org.ganxun.org.DataScopes;
 import org.ganxun.org.OrganizationTrees;
 import org.ganxun.org.Tree;
+import org.ganxun.platform.security.CurrentUser;
 import org.ganxun.platform.security.CurrentUsers;
 import org.ganxun.platform.security.DataScope;
 import org.ganxun.platform.web.BusinessException;
@@ -35,7 +36,8 @@ public class Broadcasts {
 
     public static final List<String> PLACEHOLDERS = List.of("{姓名}", "{支部}", "{日期}", "{外出地点}");
 
-    public record Template(long id, String name, String body, String createdBy) {
+    /** {@code editable}: whether the current user may change or delete it (their scope covers its owner's). */
+    public record Template(long id, String name, String body, String createdBy, boolean editable) {
     }
 
     public record TemplateRequest(String name, String body) {
@@ -74,8 +76,50 @@ public class Broadcasts {
 
     @Transactional(readOnly = true)
     public List<Template> templates() {
-        return jdbc.sql("select id, name, body, created_by from message_template order by id")
-                .query((rs, i) -> new Template(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4))).list();
+        DataScope scope = scopes.current();
+        Map<String, Object> p = templateParams(scope);
+        return jdbc.sql(TEMPLATE_SELECT + " where " + templateReadable(scope) + " order by t.id").params(p)
+                .query((rs, i) -> template(rs)).list();
+    }
+
+    private static final String TEMPLATE_SELECT = """
+            select t.id, t.name, t.body, t.created_by, t.owner_org_id, t.owner_party_org_id,
+                   o.path as owner_org_path, p.path as owner_party_path, pu.path as owner_party_unit_path
+            from message_template t
+            left join organization o on o.id = t.owner_org_id
+            left join party_organization p on p.id = t.owner_party_org_id
+            left join organization pu on pu.id = p.org_id""";
+
+    /**
+     * A template is offered to its owner's scope and the scopes below it (a county's templates serve its
+     * branches), never to a sibling's; one without an owner is the system administrator's, for everyone.
+     */
+    private static String templateReadable(DataScope scope) {
+        if (scope.all()) {
+            return "true";
+        }
+        return "((t.owner_org_id is null and t.owner_party_org_id is null)"
+                + " or o.path like :scopeOrgPath or p.path like :scopePartyPath or pu.path like :scopeOrgPath"
+                + " or (o.path is not null and :ownOrgPath like o.path || '%')"
+                + " or (p.path is not null and :ownPartyPath like p.path || '%'))";
+    }
+
+    private static Map<String, Object> templateParams(DataScope scope) {
+        Map<String, Object> p = new java.util.HashMap<>(scope.sqlParameters());
+        p.put("ownOrgPath", scope.orgPath() == null ? "" : scope.orgPath());
+        p.put("ownPartyPath", scope.partyOrgPath() == null ? "" : scope.partyOrgPath());
+        return p;
+    }
+
+    private Template template(java.sql.ResultSet rs) throws java.sql.SQLException {
+        DataScope scope = scopes.current();
+        String orgPath = rs.getString("owner_org_path");
+        String partyPath = rs.getString("owner_party_path");
+        String partyUnitPath = rs.getString("owner_party_unit_path");
+        // a branch's template is also its unit's: the organisation department over that unit may change it
+        boolean editable = scope.all() || (orgPath != null && scope.coversOrgPath(orgPath))
+                || (partyPath != null && (scope.coversPartyOrgPath(partyPath) || scope.coversOrgPath(partyUnitPath)));
+        return new Template(rs.getLong("id"), rs.getString("name"), rs.getString("body"), rs.getString("created_by"), editable);
     }
 
     @Transactional
@@ -87,13 +131,21 @@ public class Broadcasts {
             throw new BusinessException("短信内容不能超过300字", List.of(new FieldProblem("body", "内容过长")));
         }
         if (id == null) {
-            long newId = jdbc.sql("insert into message_template (name, body, created_by) values (?, ?, ?) returning id")
-                    .params(r.name().strip(), r.body().strip(), CurrentUsers.require().username()).query(Long.class).single();
+            CurrentUser me = CurrentUsers.require();
+            boolean everyone = scopes.current().all();
+            if (!everyone && me.scopeOrgId() == null && me.scopePartyOrgId() == null) {
+                throw new BusinessException(403, "您的账号没有数据范围，不能新建短信模板", List.of());
+            }
+            long newId = jdbc.sql("""
+                    insert into message_template (name, body, created_by, owner_org_id, owner_party_org_id)
+                    values (?, ?, ?, ?, ?) returning id""")
+                    .params(r.name().strip(), r.body().strip(), me.username(), everyone ? null : me.scopeOrgId(),
+                            everyone ? null : me.scopePartyOrgId()).query(Long.class).single();
             Template t = template(newId);
             audit.record("CREATE", "MessageTemplate", newId, "新建短信模板：" + t.name(), null, t);
             return t;
         }
-        Template before = template(id);
+        Template before = requireEditable(id);
         jdbc.sql("update message_template set name = ?, body = ?, updated_at = now() where id = ?")
                 .params(r.name().strip(), r.body().strip(), id).update();
         Template after = template(id);
@@ -103,15 +155,27 @@ public class Broadcasts {
 
     @Transactional
     public void deleteTemplate(long id) {
-        Template before = template(id);
+        Template before = requireEditable(id);
         jdbc.sql("delete from message_template where id = ?").param(id).update();
         audit.record("DELETE", "MessageTemplate", id, "删除短信模板：" + before.name(), before, null);
     }
 
+    /** A template the current user may use (404 for one they are not offered, as for one that does not exist). */
     private Template template(long id) {
-        return jdbc.sql("select id, name, body, created_by from message_template where id = ?").param(id)
-                .query((rs, i) -> new Template(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4))).optional()
+        DataScope scope = scopes.current();
+        Map<String, Object> p = templateParams(scope);
+        p.put("id", id);
+        return jdbc.sql(TEMPLATE_SELECT + " where t.id = :id and " + templateReadable(scope)).params(p)
+                .query((rs, i) -> template(rs)).optional()
                 .orElseThrow(() -> BusinessException.notFound("短信模板"));
+    }
+
+    private Template requireEditable(long id) {
+        Template t = template(id);
+        if (!t.editable()) {
+            throw new BusinessException(403, "该短信模板由上级或其他单位创建，只能使用，不能修改或删除", List.of());
+        }
+        return t;
     }
 
     /** Fills the placeholders for one member. */
@@ -140,8 +204,10 @@ public class Broadcasts {
     @Transactional
     public Broadcast send(BroadcastRequest r) {
         String body = r.body();
-        if (!StringUtils.hasText(body) && r.templateId() != null) {
-            body = template(r.templateId()).body();
+        // the template is a reference the broadcast keeps: one the sender is not offered is not there for them
+        Template template = r.templateId() == null ? null : template(r.templateId());
+        if (!StringUtils.hasText(body) && template != null) {
+            body = template.body();
         }
         if (!StringUtils.hasText(body)) {
             throw new BusinessException("请填写短信内容或选择模板", List.of(new FieldProblem("body", "必填")));

@@ -101,11 +101,26 @@ public class MobileClassroom {
         }
         Lecturer before = id == null ? null : lecturers(false).stream().filter(l -> l.id() == id).findFirst()
                 .orElseThrow(() -> BusinessException.notFound("讲师"));
+        DataScope scope = scopes.current();
+        if (id != null && !scope.all()) {
+            // the pool is shared for use; a lecturer is changed only by the department that added them (or one above)
+            String owner = jdbc.sql("select o.path from lecturer l left join organization o on o.id = l.owner_org_id where l.id = ?")
+                    .param(id).query(String.class).optional().orElse(null);
+            if (!scope.coversOrgPath(owner)) {
+                throw new BusinessException(403, "该讲师由上级或其他单位录入，只能选用，不能修改", List.of());
+            }
+        }
         long lid;
         if (id == null) {
-            lid = jdbc.sql("insert into lecturer (name, title, unit, phone, topics, active) values (?, ?, ?, ?, ?, ?) returning id")
+            Long owner = scope.all() ? null : CurrentUsers.require().scopeOrgId();
+            if (!scope.all() && owner == null) {
+                throw new BusinessException(403, "您的账号没有所属单位，不能录入讲师", List.of());
+            }
+            lid = jdbc.sql("""
+                    insert into lecturer (name, title, unit, phone, topics, active, owner_org_id)
+                    values (?, ?, ?, ?, ?, ?, ?) returning id""")
                     .params(r.name().strip(), Members.trim(r.title()), Members.trim(r.unit()), Members.trim(r.phone()),
-                            Members.trim(r.topics()), r.active() == null || r.active()).query(Long.class).single();
+                            Members.trim(r.topics()), r.active() == null || r.active(), owner).query(Long.class).single();
         } else {
             jdbc.sql("update lecturer set name = ?, title = ?, unit = ?, phone = ?, topics = ?, active = ? where id = ?")
                     .params(r.name().strip(), Members.trim(r.title()), Members.trim(r.unit()),

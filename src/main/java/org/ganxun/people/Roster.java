@@ -86,7 +86,7 @@ public class Roster implements MemberCounts {
         CitizenId cid = validOrThrow(form);
         Long existing = idByCitizenId(cid.value());
         if (existing != null) {
-            throw BusinessException.conflict("公民身份号码为 " + cid.masked() + " 的干部已在花名册中");
+            throw duplicate(existing, cid);
         }
         return get(upsert(form, cid).id());
     }
@@ -101,6 +101,10 @@ public class Roster implements MemberCounts {
         requireWritable(form.orgId());
         // a reader without PHONE_VIEW edits a masked number: sent back unchanged it means "unchanged"
         form = withPhone(form, Phones.keepIfMasked(form.phone(), before.phone()));
+        if (form.partyOrgId() != null && !form.partyOrgId().equals(before.partyOrgId())) {
+            // as upsert does: a new party organisation must be one the writer may see
+            trees.requireVisible(Tree.PARTY, form.partyOrgId());
+        }
         if (form.citizenId() == null || form.citizenId().isBlank()) {
             // the UI only ever holds the masked number: an empty one on an update means "unchanged"
             form = withCitizenId(form, cipher.decrypt(jdbc.sql("select citizen_id_enc from cadre where id = ?")
@@ -109,7 +113,7 @@ public class Roster implements MemberCounts {
         CitizenId cid = validOrThrow(form);
         Long other = idByCitizenId(cid.value());
         if (other != null && other != id) {
-            throw BusinessException.conflict("公民身份号码为 " + cid.masked() + " 的干部已在花名册中");
+            throw duplicate(other, cid);
         }
         write(id, form, cid, before);
         CadreView after = get(id);
@@ -288,6 +292,24 @@ public class Roster implements MemberCounts {
             throw new BusinessException(problems.get(0).field() + "：" + problems.get(0).message(), problems);
         }
         return out[0];
+    }
+
+    /**
+     * A 409 for a citizen ID already on the roster. When that person lies outside the writer's scope, it says
+     * only that they are on the roster elsewhere and whom to ask: not where, nor their (masked) number.
+     */
+    private BusinessException duplicate(long existingId, CitizenId cid) {
+        boolean readable;
+        try {
+            find(existingId).ifPresent(this::requireReadable);
+            readable = true;
+        } catch (BusinessException e) {
+            readable = false;
+        }
+        if (readable) {
+            return BusinessException.conflict("公民身份号码为 " + cid.masked() + " 的干部已在花名册中");
+        }
+        return BusinessException.conflict("此人已在其他单位的花名册中，不能重复建档；如需调入本单位，请联系组织部（干部的调动由组织部门办理）");
     }
 
     public Long idByCitizenId(String citizenId) {

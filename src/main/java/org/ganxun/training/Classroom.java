@@ -72,6 +72,11 @@ class Classroom {
         return row;
     }
 
+    /** The class if the current user may open it (403 otherwise), as the class page decides. */
+    TrainingClasses.Row requireVisible(long classId) {
+        return rows.requireVisible(classId);
+    }
+
     TrainingClasses.Row row(long classId, boolean lock) {
         return rows.find(classId, lock);
     }

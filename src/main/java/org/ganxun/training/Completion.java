@@ -83,7 +83,7 @@ public class Completion {
 
     @Transactional(readOnly = true)
     public List<Component> components(long classId) {
-        classroom.row(classId, false);
+        classroom.requireVisible(classId);
         return componentsOf(classId);
     }
 

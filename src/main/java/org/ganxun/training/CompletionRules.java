@@ -54,7 +54,7 @@ public class CompletionRules {
 
     @Transactional(readOnly = true)
     public List<Rule> of(long classId) {
-        classroom.row(classId, false);
+        classroom.requireVisible(classId);
         return effective(classId);
     }
 

@@ -286,7 +286,8 @@ public class Enrollments {
         boolean unit = me.can(Permission.ENROLL_NOMINATE)
                 && scope.coversOrgPath(p.orgPath());
         if (!unit && !TrainingClasses.isApprover(me, scope, row)) {
-            throw new BusinessException(403, "无权为" + p.name() + "退出报名", List.of());
+            // the refusal does not name the person: they are outside the caller's scope
+            throw new BusinessException(403, "无权为该学员退出报名：只有其所在单位或备案机关可以办理", List.of());
         }
         if (before.status() != EnrollmentStatus.ENROLLED && before.status() != EnrollmentStatus.WAITLISTED) {
             throw BusinessException.conflict(p.name() + "的报名状态为" + before.statusLabel() + "，不能退出");

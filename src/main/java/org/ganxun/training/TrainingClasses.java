@@ -222,7 +222,32 @@ public class TrainingClasses {
     @Transactional(readOnly = true)
     public List<Clash> clashesOf(long id) {
         requireVisible(id);
-        return clashes.of(id);
+        return forReader(id, clashes.of(id));
+    }
+
+    static final String HIDDEN_CLASS = "另一班次（无权查看）";
+
+    /**
+     * Clashes are found across the whole jurisdiction, but a class the reader may not open is named to them
+     * only as "another class": that it clashes, when, and whom to ask, not its name, filer or topics.
+     */
+    private List<Clash> forReader(long id, List<Clash> found) {
+        DataScope scope = scopes.current();
+        Map<Long, Boolean> open = new java.util.HashMap<>();
+        return found.stream().map(c -> {
+            if (c.otherClassId() == id || open.computeIfAbsent(c.otherClassId(), o -> visible(scope, rows.find(o, false)))) {
+                return c;
+            }
+            String message = switch (c.kind()) {
+                case TARGET_DATES -> "与" + HIDDEN_CLASS + "培训对象重叠，且" + c.when() + "时间重叠，同一批干部可能被重复调训；请向备案机关核实";
+                case DUPLICATE_CONTENT -> "与同年度" + HIDDEN_CLASS + "内容相近，请向备案机关核实是否重复办班";
+                case INSTRUCTOR -> "本班" + c.when() + "的授课教师同时被安排在" + HIDDEN_CLASS + "授课，请核实";
+                case VENUE -> "本班" + c.when() + "的场地同时被" + HIDDEN_CLASS + "占用，请核实";
+                default -> HIDDEN_CLASS + "与本班冲突，请向备案机关核实";
+            };
+            return new Clash(c.kind(), c.kindLabel(), 0L, HIDDEN_CLASS, null, c.sessionId(), null,
+                    c.kind() == ClashKind.DUPLICATE_CONTENT ? null : c.when(), message, c.score());
+        }).toList();
     }
 
     // ---------------------------------------------------------------- writes
@@ -299,7 +324,7 @@ public class TrainingClasses {
         jdbc.sql("update training_class set status = 'FILED', filed_at = now(), updated_at = now(), version = version + 1 where id = ?")
                 .param(id).update();
         review(id, "SUBMIT", null);
-        List<Clash> found = clashes.of(id);
+        List<Clash> found = forReader(id, clashes.of(id));
         TrainingClassView v = view(id);
         audit.record("SUBMIT", "TrainingClass", id, "提交备案：" + row.name()
                 + (found.isEmpty() ? "" : "（提示冲突" + found.size() + "项）"), row.status().name(), v);
@@ -508,14 +533,28 @@ public class TrainingClasses {
                 // class_session.hours holds up to 999.99: a larger number was a 500
                 problems.add(new FieldProblem("sessions[" + i + "]", at + "：学时不能超过" + MAX_SESSION_HOURS));
             }
-            if (s.instructorId() != null && jdbc.sql("select count(*) from instructor where id = ?").param(s.instructorId())
-                    .query(Long.class).single() == 0) {
+            if (s.instructorId() != null && !inPool("select o.path from instructor i join organization o on o.id = i.owner_org_id"
+                    + " where i.id = ?", s.instructorId())) {
                 problems.add(new FieldProblem("sessions[" + i + "]", at + "：授课教师不在师资库中"));
             }
+        }
+        if (f.providerId() != null && !inPool("select o.path from training_provider p join organization o on o.id = p.org_id"
+                + " where p.id = ? and not p.retired", f.providerId())) {
+            problems.add(new FieldProblem("providerId", "所选培训机构不在可选范围内"));
         }
         if (!problems.isEmpty()) {
             throw new BusinessException(problems.get(0).message(), problems);
         }
+    }
+
+    /**
+     * Whether the instructor or provider the query finds (by its unit's path) is one the user may choose: in their
+     * subtree or above it, as the pools list them. Another township's is not there for them.
+     */
+    private boolean inPool(String pathQuery, long id) {
+        String path = jdbc.sql(pathQuery).param(id).query(String.class).optional().orElse(null);
+        DataScope scope = scopes.current();
+        return path != null && (scope.coversOrgPath(path) || (scope.orgPath() != null && scope.orgPath().startsWith(path)));
     }
 
     private static Map<String, Object> formParams(ClassForm f) {

@@ -1,11 +1,15 @@
 package org.ganxun.partyedu;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import java.util.List;
 
 import org.ganxun.notify.SmsOutbox;
+import org.ganxun.platform.security.CurrentUser;
+import org.ganxun.platform.security.Role;
+import org.ganxun.platform.web.BusinessException;
 import org.ganxun.support.Fixture;
 import org.ganxun.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -21,6 +25,49 @@ class BroadcastTest {
     @Autowired Broadcasts broadcasts;
     @Autowired SmsOutbox outbox;
     @Autowired JdbcClient jdbc;
+
+    @Test
+    void aTemplateIsChangedOnlyWithinItsOwnersScopeAndOfferedToThatScopeAndBelow() {
+        Branches b = new Branches(fixture);
+        CurrentUser townAdmin = fixture.user(Fixture.unique("tplAdm"), Role.ORG_DEPT_ADMIN, b.township, null, null);
+        Broadcasts.Template ofAdmin = fixture.as(Fixture.systemAdmin(), () -> broadcasts.saveTemplate(null,
+                new Broadcasts.TemplateRequest("全县通知" + b.name, "{姓名}同志：请按时参加主题党日。")));
+        Broadcasts.Template ofA = fixture.as(b.secretaryA, () -> broadcasts.saveTemplate(null,
+                new Broadcasts.TemplateRequest("甲支部提醒" + b.name, "{姓名}同志：甲村党支部提醒您参学。")));
+        Broadcasts.TemplateRequest change = new Broadcasts.TemplateRequest("改过", "改过的内容");
+
+        // the administrator's template: every secretary may use it, none may change or delete it
+        assertThat(fixture.as(b.secretaryB, () -> broadcasts.templates())).anySatisfy(t -> {
+            assertThat(t.id()).isEqualTo(ofAdmin.id());
+            assertThat(t.editable()).isFalse();
+        });
+        assertThatThrownBy(() -> fixture.as(b.secretaryB, () -> broadcasts.saveTemplate(ofAdmin.id(), change)))
+                .isInstanceOfSatisfying(BusinessException.class, e -> assertThat(e.status()).isEqualTo(403));
+        assertThatThrownBy(() -> fixture.as(b.secretaryA, () -> {
+            broadcasts.deleteTemplate(ofAdmin.id());
+            return null;
+        })).isInstanceOfSatisfying(BusinessException.class, e -> assertThat(e.status()).isEqualTo(403));
+
+        // branch A's template: not offered to branch B, changed by A and by the township above it
+        assertThat(fixture.as(b.secretaryB, () -> broadcasts.templates())).noneMatch(t -> t.id() == ofA.id());
+        assertThatThrownBy(() -> fixture.as(b.secretaryB, () -> broadcasts.saveTemplate(ofA.id(), change)))
+                .isInstanceOfSatisfying(BusinessException.class, e -> assertThat(e.status()).isEqualTo(404));
+        assertThat(fixture.as(b.secretaryA, () -> broadcasts.saveTemplate(ofA.id(), change)).name()).isEqualTo("改过");
+        assertThat(fixture.as(townAdmin, () -> broadcasts.templates())).anyMatch(t -> t.id() == ofA.id() && t.editable());
+        fixture.as(townAdmin, () -> {
+            broadcasts.deleteTemplate(ofA.id());
+            return null;
+        });
+        assertThat(fixture.as(Fixture.systemAdmin(), () -> broadcasts.templates())).noneMatch(t -> t.id() == ofA.id());
+
+        // nor is a template B is not offered there to be named by a broadcast
+        b.member(members, Branches.form("许乙支", b.branchB, MemberCategory.FARMER, "13655550021"));
+        Broadcasts.Template ofB = fixture.as(b.secretaryB, () -> broadcasts.saveTemplate(null,
+                new Broadcasts.TemplateRequest("乙支部提醒" + b.name, "{姓名}同志：乙村党支部提醒您参学。")));
+        assertThatThrownBy(() -> fixture.as(b.secretaryA, () -> broadcasts.send(new Broadcasts.BroadcastRequest(ofB.id(), "自己写的内容",
+                null, null, null, null, null, Fixture.unique("req")))))
+                .isInstanceOfSatisfying(BusinessException.class, e -> assertThat(e.status()).isEqualTo(404));
+    }
 
     @Test
     void mobileMembersOfABranchGetThePersonalisedMessageOnceAndTheLogShowsDelivery() {
