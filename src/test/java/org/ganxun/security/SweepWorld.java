@@ -148,6 +148,10 @@ final class SweepWorld {
         users.put("BRANCH_SECRETARY(A支部)", fixture.user(Fixture.unique("swsec"), Role.BRANCH_SECRETARY, null, branchA, null));
         users.put("PROVIDER_REGISTRAR(A党校)", fixture.user(Fixture.unique("swreg"), Role.PROVIDER_REGISTRAR, schoolA, null, null));
         users.put("CADRE(A)", fixture.user(Fixture.unique("swcad"), Role.CADRE, null, null, cadreA));
+        // the security and audit administrators of township A (三员分立): no business data at all, accounts and the
+        // audit log within A only
+        users.put("SECURITY_ADMIN(A镇)", fixture.user(Fixture.unique("swsca"), Role.SECURITY_ADMIN, townA, null, null));
+        users.put("AUDIT_ADMIN(A镇)", fixture.user(Fixture.unique("swaud"), Role.AUDIT_ADMIN, townA, null, null));
 
         // the B side's staff, who create B's objects as they would
         CurrentUser adminB = fixture.user(Fixture.unique("swadmb"), Role.ORG_DEPT_ADMIN, townB, null, null);
