@@ -1,5 +1,7 @@
 package org.ganxun.security;
 
+import org.ganxun.platform.security.Requires;
+import org.ganxun.platform.security.Permission;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.lang.reflect.Method;
@@ -153,7 +155,10 @@ class EndpointSweepTest {
             this.jdbc = jdbc;
         }
 
+        // declared like any endpoint, so EndpointAccess lets the permitted roles through: only the missing data
+        // scope is wrong, which is what the sweep must find
         @ResponseBody
+        @Requires(Permission.ROSTER_VIEW)
         public String name(@PathVariable("id") long id) {
             return jdbc.sql("select name from cadre where id = ?").param(id).query(String.class).optional().orElse("");
         }
