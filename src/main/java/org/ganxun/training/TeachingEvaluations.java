@@ -88,8 +88,20 @@ public class TeachingEvaluations {
 
     @Transactional(readOnly = true)
     public List<Criterion> criteria(long classId) {
-        classroom.row(classId, false);
+        // read by the class's trainees (who rate it) and by those who may open the class, nobody else
+        if (!isTrainee(classId)) {
+            classroom.requireVisible(classId);
+        }
         return criteriaOf(classId);
+    }
+
+    private boolean isTrainee(long classId) {
+        try {
+            classroom.requireTrainee(classId);
+            return true;
+        } catch (BusinessException notOne) {
+            return false;
+        }
     }
 
     List<Criterion> criteriaOf(long classId) {

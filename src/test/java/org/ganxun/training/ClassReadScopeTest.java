@@ -104,6 +104,10 @@ class ClassReadScopeTest {
         assertThatThrownBy(() -> tf.fixture.as(registrar2, () -> completion.components(hidden)))
                 .isInstanceOfSatisfying(BusinessException.class, e -> assertThat(e.status()).isEqualTo(403));
         assertThat(tf.fixture.as(c.registrar, () -> rules.of(hidden))).isNotEmpty();
+        // nor the criteria its trainees rate it by
+        assertThatThrownBy(() -> tf.fixture.as(registrar2, () -> evaluations.criteria(hidden)))
+                .isInstanceOfSatisfying(BusinessException.class, e -> assertThat(e.status()).isEqualTo(403));
+        assertThat(tf.fixture.as(c.registrar, () -> evaluations.criteria(hidden))).isNotEmpty();
 
         long own = tf.fixture.as(registrar2, () -> classes.create(new TrainingClasses.ClassForm(c.county, school2, null,
                 Fixture.unique("另一校专题班"), ClassType.THEMATIC, d, d.plusDays(2), "行政学校教室", List.of(RankLevel.STAFF),
