@@ -27,4 +27,15 @@ class PoliticalStatusTest {
         assertThat(Labeled.parse(PoliticalStatus.class, "群众")).isEqualTo(PoliticalStatus.MASSES);
         assertThat(Labeled.parse(PoliticalStatus.class, "九三")).isNull();
     }
+
+    /** 《公务员职务与职级并行规定》(2019) 第十九条: each grade stands at a level; 一级科员 raised an error on every row. */
+    @Test
+    void theGradesOf2019ReadAsTheLevelTheyStandAt() {
+        assertThat(Labeled.parse(RankLevel.class, "一级科员")).isEqualTo(RankLevel.STAFF);
+        assertThat(Labeled.parse(RankLevel.class, "二级科员")).isEqualTo(RankLevel.STAFF);
+        assertThat(Labeled.parse(RankLevel.class, "四级主任科员")).isEqualTo(RankLevel.TOWNSHIP);
+        assertThat(Labeled.parse(RankLevel.class, "一级主任科员")).isEqualTo(RankLevel.TOWNSHIP);
+        assertThat(Labeled.parse(RankLevel.class, "四级调研员")).isEqualTo(RankLevel.COUNTY);
+        assertThat(Labeled.parse(RankLevel.class, "二级巡视员")).isEqualTo(RankLevel.BUREAU);
+    }
 }
