@@ -1,6 +1,10 @@
 package org.ganxun.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.ganxun.support.RealCsrf.token;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
@@ -10,6 +14,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
+
+import java.nio.charset.StandardCharsets;
 
 import org.ganxun.platform.security.AnyScope;
 import org.ganxun.platform.security.CurrentUser;
@@ -24,6 +30,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.MethodParameter;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
@@ -42,6 +50,7 @@ class ReferenceScopeTest {
     @Autowired ApplicationContext context;
     @Autowired Fixture fixture;
     @Autowired JdbcClient jdbc;
+    @Autowired MockMvc mvc;
 
     @Test
     void everyReferenceInARequestBodyIsDeclaredCheckedOrDeliberatelyOpen() {
@@ -119,6 +128,27 @@ class ReferenceScopeTest {
         ApiSession.Response own = dept.send("POST", "/api/users", """
                 {"username":"rf_ga_%s","role":"CADRE","cadreId":%d,"password":"Yin3yong!Gan#Bu7"}""".formatted(tag, cadreA));
         assertThat(own.status()).as(own.text()).isEqualTo(200);
+    }
+
+    @Test
+    void aJsonPartOfAMultipartRequestIsCheckedTheSameWay() throws Exception {
+        String tag = Fixture.unique("");
+        long county = fixture.org(null, "分段县" + tag, "COUNTY");
+        long townA = fixture.org(county, "分段甲镇" + tag, "TOWNSHIP");
+        long townB = fixture.org(county, "分段乙镇" + tag, "TOWNSHIP");
+        long cadreB = fixture.cadre("分段乙干部", townB);
+        CurrentUser liaisonA = fixture.user("rf_mp_" + tag, Role.UNIT_LIAISON, townA, null, null);
+        // a 学时 report (multipart: the entry as JSON, the evidence as a file) for another township's cadre
+        String entry = """
+                {"cadreId":%d,"source":"EXTERNAL_TRAINING","title":"外出培训","provider":"市委党校","startedOn":"2026-03-02",
+                 "endedOn":"2026-03-04","quantity":3,"quantityUnit":"DAYS","delivery":"CONCENTRATED"}""".formatted(cadreB);
+        String body = mvc.perform(multipart("/api/archive/reports")
+                        .file(new MockMultipartFile("entry", "", "application/json", entry.getBytes(StandardCharsets.UTF_8)))
+                        .file(new MockMultipartFile("file", "证书.pdf", "application/pdf", "%PDF-1.4 x".getBytes(StandardCharsets.UTF_8)))
+                        .with(user(liaisonA)).with(token()))
+                .andExpect(status().isForbidden()).andReturn().getResponse().getContentAsString();
+        assertThat(body).contains("所选干部不在您的管理范围内");
+        assertThat(jdbc.sql("select count(*) from archive_entry where cadre_id = ?").param(cadreB).query(Long.class).single()).isZero();
     }
 
     private ApiSession signedIn(CurrentUser u) {
