@@ -1,5 +1,6 @@
 package org.ganxun.notify;
 
+import org.ganxun.platform.security.Phones;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -14,6 +15,6 @@ class LoggingSmsGateway implements SmsGateway {
 
     @Override
     public void send(String messageId, String phone, String body) {
-        log.info("SMS {} to {}: {}", messageId, phone.length() > 7 ? phone.substring(0, 3) + "****" + phone.substring(7) : phone, body);
+        log.info("SMS {} to {}: {}", messageId, Phones.mask(phone), body);
     }
 }

@@ -1,5 +1,6 @@
 package org.ganxun.partyedu;
 
+import org.ganxun.platform.security.Phones;
 import org.ganxun.platform.security.InScope.Ref;
 import org.ganxun.platform.security.InScope;
 import java.time.Instant;
@@ -344,13 +345,9 @@ public class Broadcasts {
                 case "NO_PHONE" -> "无手机号";
                 default -> x != null && x.attempts() > 0 ? "重试中" : "待发送";
             };
-            out.add(new Recipient(r.memberId(), r.name(), mask(r.phone()), r.body(), status, label, x == null ? 0 : x.attempts(),
+            out.add(new Recipient(r.memberId(), r.name(), Phones.mask(r.phone()), r.body(), status, label, x == null ? 0 : x.attempts(),
                     x == null ? null : x.lastError(), x == null ? null : x.sentAt()));
         }
         return out;
-    }
-
-    static String mask(String phone) {
-        return phone == null || phone.length() < 11 ? phone : phone.substring(0, 3) + "****" + phone.substring(7);
     }
 }

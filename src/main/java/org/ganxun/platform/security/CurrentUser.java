@@ -54,11 +54,6 @@ public record CurrentUser(long id, String username, String displayName, String p
         return r.name().equals(role);
     }
 
-    /** The account's own cadre when its role reaches only that cadre, else null. */
-    public Long selfCadreId() {
-        return dataScope == DataScopeKind.SELF ? cadreId : null;
-    }
-
     @Override
     public Collection<? extends GrantedAuthority> getAuthorities() {
         List<GrantedAuthority> a = new ArrayList<>();

@@ -120,9 +120,4 @@ public class EndpointAccess implements WebMvcConfigurer, ApplicationListener<Con
             return true;
         }
     }
-
-    /** For the role editor and tests: the permissions an endpoint accepts, empty when it needs none. */
-    public static List<Permission> permissionsOf(HandlerMethod hm) {
-        return declared(hm) instanceof Permissions p ? p.anyOf() : List.of();
-    }
 }
