@@ -64,12 +64,29 @@ public class ArchiveEntries {
         this.events = events;
     }
 
-    /** What a clerk or a cadre enters. Either {@code hours} directly, or a quantity and its unit to convert. */
+    /**
+     * What a clerk or a cadre enters. Either {@code hours} directly, or a quantity and its unit to convert.
+     * {@code days}: the days of concentrated (脱产) training the entry stands for, kept beside the hours because a
+     * requirement of "12天或者90学时" is met by either (条例第十四条); optional, and taken from the quantity when it
+     * is entered in days.
+     */
     public record EntryRequest(@InScope(Ref.CADRE) Long cadreId, CreditSource source, String sourceRef, String title, String provider,
                                LocalDate startedOn, LocalDate endedOn, LocalDate creditedOn, BigDecimal quantity,
                                QuantityUnit quantityUnit, Boolean passedTest, Delivery delivery, Boolean required,
-                               Boolean fullTime, TrainingType trainingType, String evidence) {
+                               Boolean fullTime, TrainingType trainingType, String evidence, BigDecimal days) {
+
+        /** An entry without days of its own (online learning, a study session, hours only). */
+        public EntryRequest(Long cadreId, CreditSource source, String sourceRef, String title, String provider,
+                            LocalDate startedOn, LocalDate endedOn, LocalDate creditedOn, BigDecimal quantity,
+                            QuantityUnit quantityUnit, Boolean passedTest, Delivery delivery, Boolean required,
+                            Boolean fullTime, TrainingType trainingType, String evidence) {
+            this(cadreId, source, sourceRef, title, provider, startedOn, endedOn, creditedOn, quantity, quantityUnit, passedTest,
+                    delivery, required, fullTime, trainingType, evidence, null);
+        }
     }
+
+    /** Days of one entry at most (a long 脱产 class is a few months; the column holds 9999.99). */
+    static final BigDecimal MAX_ENTRY_DAYS = new BigDecimal("400");
 
     /** An attachment as received (bytes already read within the upload limit). */
     public record Attachment(String fileName, String contentType, byte[] content) {
@@ -254,7 +271,7 @@ public class ArchiveEntries {
         }
         req = new EntryRequest(req.cadreId(), req.source(), null, req.title(), req.provider(), req.startedOn(), req.endedOn(),
                 req.creditedOn(), req.quantity(), req.quantityUnit(), req.passedTest(), req.delivery(), req.required(),
-                req.fullTime(), req.trainingType(), req.evidence());
+                req.fullTime(), req.trainingType(), req.evidence(), req.days());
         long id = insert(req, cadre, EntryStatus.PENDING, me.username());
         jdbc.sql("insert into archive_attachment (entry_id, file_name, content_type, size_bytes, content) values (?, ?, ?, ?, ?)")
                 .params(id, attachment.fileName(), attachment.contentType(), attachment.content().length, attachment.content())
@@ -397,6 +414,11 @@ public class ArchiveEntries {
             throw new BusinessException("折算后为" + hours.stripTrailingZeros().toPlainString() + "学时，超过单条记录上限"
                     + MAX_ENTRY_HOURS.toPlainString() + "学时，请核对数量和单位", List.of(new FieldProblem("quantity", "数量过大，请核对")));
         }
+        BigDecimal days = days(req, unit);
+        if (days != null && days.compareTo(MAX_ENTRY_DAYS) > 0) {
+            throw new BusinessException("培训天数" + days.stripTrailingZeros().toPlainString() + "天超过单条记录上限" + MAX_ENTRY_DAYS
+                    + "天，请核对", List.of(new FieldProblem(req.days() != null ? "days" : "quantity", "天数过大，请核对")));
+        }
         Map<String, Object> p = new HashMap<>();
         p.put("cadre", cadre.id());
         p.put("source", req.source().name());
@@ -409,6 +431,7 @@ public class ArchiveEntries {
         p.put("quantity", quantity);
         p.put("unit", unit.name());
         p.put("hours", hours);
+        p.put("days", days);
         p.put("note", note);
         p.put("delivery", req.delivery().name());
         p.put("required", Boolean.TRUE.equals(req.required()));
@@ -423,13 +446,24 @@ public class ArchiveEntries {
             return jdbc.sql("""
                     insert into archive_entry (cadre_id, source, source_ref, title, provider, started_on, ended_on, credited_on,
                         quantity, quantity_unit, hours, conversion_note, delivery, required, full_time, training_type, evidence,
-                        status, recorded_by, approved_by, approved_at)
+                        status, recorded_by, approved_by, approved_at, days)
                     values (:cadre, :source, :ref, :title, :provider, :started, :ended, :credited, :quantity, :unit, :hours,
-                        :note, :delivery, :required, :fullTime, :type, :evidence, :status, :by, :approvedBy, :approvedAt)
+                        :note, :delivery, :required, :fullTime, :type, :evidence, :status, :by, :approvedBy, :approvedAt, :days)
                     returning id""").params(p).query(Long.class).single();
         } catch (org.springframework.dao.DuplicateKeyException e) {
             throw BusinessException.conflict("该学时已登记过（来源编号 " + req.sourceRef() + "）");
         }
+    }
+
+    /** The days an entry keeps: as entered, or its quantity when that is in days; none for online learning. */
+    private static BigDecimal days(EntryRequest req, QuantityUnit unit) {
+        if (req.days() != null) {
+            return req.days();
+        }
+        if (unit == QuantityUnit.DAYS && req.delivery() == Delivery.CONCENTRATED) {
+            return req.quantity();
+        }
+        return null;
     }
 
     static List<FieldProblem> validate(EntryRequest r) {
@@ -461,6 +495,23 @@ public class ArchiveEntries {
         }
         if (r.startedOn() != null && r.endedOn() != null && r.endedOn().isBefore(r.startedOn())) {
             p.add(new FieldProblem("endedOn", "结束日期早于开始日期"));
+        }
+        if (r.days() != null) {
+            if (r.days().signum() <= 0) {
+                p.add(new FieldProblem("days", "培训天数须大于0（没有天数请留空）"));
+            } else if (r.delivery() == Delivery.ONLINE) {
+                p.add(new FieldProblem("days", "网络培训不登记培训天数，请留空"));
+            } else if (r.days().stripTrailingZeros().scale() > 2) {
+                p.add(new FieldProblem("days", "培训天数最多保留两位小数"));
+            } else if (r.quantityUnit() == QuantityUnit.DAYS && r.quantity() != null && r.days().compareTo(r.quantity()) != 0) {
+                p.add(new FieldProblem("days", "培训天数与按天填写的数量不一致，请核对"));
+            } else if (r.startedOn() != null && r.endedOn() != null && !r.endedOn().isBefore(r.startedOn())) {
+                long span = java.time.temporal.ChronoUnit.DAYS.between(r.startedOn(), r.endedOn()) + 1;
+                if (r.days().compareTo(BigDecimal.valueOf(span)) > 0) {
+                    p.add(new FieldProblem("days", "培训天数" + r.days().stripTrailingZeros().toPlainString() + "天多于开始至结束日期的"
+                            + span + "天，请核对"));
+                }
+            }
         }
         Bounds.pastDate(p, "startedOn", "开始日期", r.startedOn(), LocalDate.now());
         Bounds.pastDate(p, "endedOn", "结束日期", r.endedOn(), LocalDate.now());
@@ -503,7 +554,7 @@ public class ArchiveEntries {
                 type == null ? null : TrainingType.valueOf(type), rs.getString("evidence"), status, status.label(),
                 rs.getString("reject_reason"), rs.getString("recorded_by"), instant(rs.getTimestamp("recorded_at")),
                 rs.getString("approved_by"), instant(rs.getTimestamp("approved_at")), rs.getBoolean("has_attachment"),
-                rs.getString("recorded_by_name"));
+                rs.getString("recorded_by_name"), rs.getBigDecimal("days"));
     }
 
     private static Instant instant(Timestamp t) {
@@ -514,7 +565,7 @@ public class ArchiveEntries {
     @Transactional(readOnly = true)
     public List<Credit> approvedCredits(long cadreId) {
         return jdbc.sql("""
-                select id, credited_on, source, delivery, required, full_time, training_type, hours
+                select id, credited_on, source, delivery, required, full_time, training_type, hours, days
                 from archive_entry where cadre_id = ? and status = 'APPROVED'""")
                 .param(cadreId).query(ArchiveEntries::credit).list();
     }
@@ -523,6 +574,6 @@ public class ArchiveEntries {
         String type = rs.getString("training_type");
         return new Credit(rs.getLong("id"), rs.getObject("credited_on", LocalDate.class), CreditSource.valueOf(rs.getString("source")),
                 Delivery.valueOf(rs.getString("delivery")), rs.getBoolean("required"), rs.getBoolean("full_time"),
-                type == null ? null : TrainingType.valueOf(type), rs.getBigDecimal("hours"));
+                type == null ? null : TrainingType.valueOf(type), rs.getBigDecimal("hours"), rs.getBigDecimal("days"));
     }
 }

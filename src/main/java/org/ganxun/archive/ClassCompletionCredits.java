@@ -1,6 +1,9 @@
 package org.ganxun.archive;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 
 import org.ganxun.platform.security.CurrentUser;
 import org.ganxun.platform.security.Role;
@@ -18,6 +21,9 @@ import org.springframework.stereotype.Component;
  * CLASS_COMPLETION, reference "TC-&lt;class id&gt;", concentrated, full-time as the class was. Credits are
  * idempotent by (cadre, source, reference), so a replayed event credits nothing twice. Trainees who did not
  * pass earn no 学时 (their failed assessments are read by compliance from the training module).
+ *
+ * <p>A full-time (脱产) class also credits its days (条例第十四条: "12天或者90学时", "3个月或者550学时"): the days of
+ * its term, from the first day to the day of 结业, in the share of the class's 学时 the trainee attended.
  */
 @Component
 class ClassCompletionCredits {
@@ -52,11 +58,28 @@ class ClassCompletionCredits {
                 entries.credit(new ArchiveEntries.EntryRequest(t.cadreId(), CreditSource.CLASS_COMPLETION,
                         TrainingClasses.archiveSourceRef(event.classId()), event.className(), event.providerName(), event.startsOn(),
                         on, on, t.hoursEarned(), QuantityUnit.HOURS, null, Delivery.CONCENTRATED, true,
-                        event.fullTime(), trainingType(event.classType()), "培训班结业（班次编号" + event.classId() + "）"), SYSTEM);
+                        event.fullTime(), trainingType(event.classType()), "培训班结业（班次编号" + event.classId() + "）",
+                        days(event, on, t.hoursEarned())), SYSTEM);
             }
         } finally {
             SecurityContextHolder.getContext().setAuthentication(previous);
         }
+    }
+
+    /**
+     * A full-time class's days for one trainee: the days of its term (first day to {@code on}, the day of 结业),
+     * times the share of the class's 学时 earned, cut (never rounded up) to hundredths. None for a class that is not
+     * full-time: its days are not days away from the post.
+     */
+    static BigDecimal days(ClassCompleted event, LocalDate on, BigDecimal earned) {
+        if (!event.fullTime() || event.startsOn() == null || on.isBefore(event.startsOn())) {
+            return null;
+        }
+        BigDecimal term = BigDecimal.valueOf(ChronoUnit.DAYS.between(event.startsOn(), on) + 1);
+        BigDecimal total = event.totalHours();
+        BigDecimal d = total == null || total.signum() <= 0 || earned.compareTo(total) >= 0 ? term
+                : term.multiply(earned).divide(total, 2, RoundingMode.DOWN);
+        return d.signum() > 0 ? d.min(ArchiveEntries.MAX_ENTRY_DAYS) : null;
     }
 
     static TrainingType trainingType(ClassType type) {

@@ -24,17 +24,30 @@ import org.springframework.util.StringUtils;
 @Service
 public class GroupStudies {
 
+    /**
+     * The kinds of session, each with the source its hours are credited under: party study (支部学习, 主题党日,
+     * 党课) is PARTY_STUDY, which a rule set counts toward party members' study and, only where it says so, toward
+     * a cadre's training (issue 15 item 4); 中心组学习 and 专题讲座 are GROUP_STUDY.
+     */
     public enum Kind {
-        CENTRAL_GROUP("中心组学习"), BRANCH_STUDY("支部学习"), PARTY_DAY("主题党日"), PARTY_LECTURE("党课"), LECTURE("专题讲座");
+        CENTRAL_GROUP("中心组学习", CreditSource.GROUP_STUDY), BRANCH_STUDY("支部学习", CreditSource.PARTY_STUDY),
+        PARTY_DAY("主题党日", CreditSource.PARTY_STUDY), PARTY_LECTURE("党课", CreditSource.PARTY_STUDY),
+        LECTURE("专题讲座", CreditSource.GROUP_STUDY);
 
         private final String label;
+        private final CreditSource source;
 
-        Kind(String label) {
+        Kind(String label, CreditSource source) {
             this.label = label;
+            this.source = source;
         }
 
         public String label() {
             return label;
+        }
+
+        public CreditSource source() {
+            return source;
         }
     }
 
@@ -97,7 +110,7 @@ public class GroupStudies {
                         r.required() == null || r.required(), r.note(), CurrentUsers.require().username())
                 .query(Long.class).single();
         for (Long cadreId : new LinkedHashSet<>(r.attendeeIds())) {
-            entries.credit(new ArchiveEntries.EntryRequest(cadreId, CreditSource.GROUP_STUDY, "GS-" + id,
+            entries.credit(new ArchiveEntries.EntryRequest(cadreId, r.kind().source(), "GS-" + id,
                     r.kind().label() + "：" + r.title().strip(), null, r.heldOn(), r.heldOn(), r.heldOn(), r.hours(),
                     QuantityUnit.HOURS, null, Delivery.CONCENTRATED, r.required() == null || r.required(), false, null,
                     null), CurrentUsers.require().username());
@@ -110,7 +123,7 @@ public class GroupStudies {
     @Transactional(readOnly = true)
     public Session get(long id) {
         return jdbc.sql("""
-                select s.*, (select count(*) from archive_entry e where e.source = 'GROUP_STUDY' and e.source_ref = 'GS-' || s.id) as n
+                select s.*, (select count(*) from archive_entry e where e.source in ('GROUP_STUDY', 'PARTY_STUDY') and e.source_ref = 'GS-' || s.id) as n
                 from group_study_session s where s.id = ?""")
                 .param(id)
                 .query((rs, i) -> {

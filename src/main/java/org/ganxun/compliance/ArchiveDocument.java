@@ -91,10 +91,11 @@ public class ArchiveDocument {
                 : c.standing().ruleSetName() + "第" + c.standing().ruleSetVersion() + "版") + "）");
         PdfPTable st = new PdfPTable(new float[]{3f, 1.2f, 1.2f, 1.2f, 1.3f, 1.8f});
         st.setWidthPercentage(100);
-        header(st, "要求", "要求学时", "已计学时", "尚差", "状态", "截止日期");
+        header(st, "要求", "要求", "已计", "尚差", "状态", "截止日期");
         for (Standing s : c.standing().standings()) {
-            body(st, s.title(), plain(s.requiredHours()), plain(s.countedHours()), plain(s.missingHours()), s.statusLabel(),
-                    s.deadline() == null ? "" : s.deadline().format(D));
+            body(st, s.title(), Standing.amount(s.requiredHours(), s.requiredDays()),
+                    plain(s.countedHours()) + "学时" + (s.countedDays() == null ? "" : "、" + plain(s.countedDays()) + "天"),
+                    s.shortfall() == null ? "" : s.shortfall(), s.statusLabel(), s.deadline() == null ? "" : s.deadline().format(D));
         }
         if (c.standing().standings().isEmpty()) {
             PdfPCell none = new PdfPCell(new Phrase("无适用的学时要求", CjkFonts.font(9)));
@@ -136,21 +137,24 @@ public class ArchiveDocument {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (ExcelWriter w = FastExcel.write(out).build()) {
             List<List<String>> sHead = List.of(List.of("要求"), List.of("依据"), List.of("要求学时"), List.of("已计学时"),
-                    List.of("尚差学时"), List.of("状态"), List.of("截止日期"), List.of("说明"));
+                    List.of("尚差学时"), List.of("要求天数"), List.of("已计天数"), List.of("尚差"), List.of("状态"), List.of("截止日期"),
+                    List.of("说明"));
             List<List<Object>> sRows = new ArrayList<>();
             for (Standing s : c.standing().standings()) {
-                sRows.add(List.of(s.title(), s.source(), s.requiredHours(), s.countedHours(), s.missingHours(), s.statusLabel(),
+                sRows.add(List.of(s.title(), s.source(), s.requiredHours(), s.countedHours(), s.missingHours(),
+                        s.requiredDays() == null ? "" : s.requiredDays(), s.countedDays() == null ? "" : s.countedDays(),
+                        s.shortfall() == null ? "" : s.shortfall(), s.statusLabel(),
                         s.deadline() == null ? "" : s.deadline().toString(), s.explanation()));
             }
             WriteSheet standingSheet = FastExcel.writerSheet(0, "学时达标情况").head(sHead).build();
             w.write(sRows, standingSheet);
             List<List<String>> eHead = List.of(List.of("开始日期"), List.of("结束日期"), List.of("计入日期"), List.of("培训名称"),
-                    List.of("举办单位"), List.of("来源"), List.of("方式"), List.of("是否脱产"), List.of("是否必修"), List.of("学时"),
+                    List.of("举办单位"), List.of("来源"), List.of("方式"), List.of("是否脱产"), List.of("是否必修"), List.of("学时"), List.of("天数"),
                     List.of("折算说明"), List.of("状态"), List.of("登记人"), List.of("认定人"));
             List<List<Object>> eRows = new ArrayList<>();
             for (ArchiveEntry e : c.entries()) {
                 eRows.add(List.of(str(e.startedOn()), str(e.endedOn()), str(e.creditedOn()), e.title(), nz(e.provider()),
-                        e.sourceLabel(), e.deliveryLabel(), e.fullTime() ? "是" : "否", e.required() ? "是" : "否", e.hours(),
+                        e.sourceLabel(), e.deliveryLabel(), e.fullTime() ? "是" : "否", e.required() ? "是" : "否", e.hours(), e.days() == null ? "" : e.days(),
                         nz(e.conversionNote()), e.statusLabel(), nz(e.recordedBy()), nz(e.approvedBy())));
             }
             WriteSheet entrySheet = FastExcel.writerSheet(1, "培训记录").head(eHead).build();

@@ -22,6 +22,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ComplianceChecks {
 
+    private static final java.time.format.DateTimeFormatter D = java.time.format.DateTimeFormatter.ofPattern("yyyy年M月d日");
+
     private final StandingService standings;
     private final PeopleFacts people;
     private final Roster roster;
@@ -99,7 +101,8 @@ public class ComplianceChecks {
     /**
      * Standing as of the promotion date with the proposed rank, for the requirements that apply to it.
      * Under 条例第十四条 a promotion may still go ahead; what is unmet must then be completed within one
-     * year after it, which the conclusion says.
+     * year after it. The conclusion gives each unmet requirement's own deadline, the one its row shows (and
+     * the standing, the dashboard and the reminders will show once the promotion is recorded).
      */
     @Transactional(readOnly = true)
     public PromotionCheck promotion(long cadreId, PromotionRequest req) {
@@ -123,8 +126,9 @@ public class ComplianceChecks {
                 .toList();
         List<Reason> unmet = relevant.stream().filter(s -> !s.met()).map(Reason::of).toList();
         boolean complete = unmet.isEmpty();
-        String conclusion = complete ? "培训要求已完成，可以提任"
-                : "培训要求尚未完成（" + unmet.size() + "项）；如提任，须在提任后1年内（" + on.plusYears(1) + "前）完成";
+        String conclusion = complete ? "培训要求已完成，可以提任" : "培训要求尚未完成（" + unmet.size() + "项）；如提任，"
+                + String.join("；", relevant.stream().filter(s -> !s.met()).map(s -> s.title() + "尚差" + s.shortfall() + "，须于"
+                + s.deadline().format(D) + "前完成" + (s.deadline().equals(on.plusYears(1)) ? "（提任后1年内）" : "")).toList());
         return new PromotionCheck(cadreId, on, complete, conclusion, unmet, relevant, secondments.of(cadreId));
     }
 }

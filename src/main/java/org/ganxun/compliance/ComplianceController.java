@@ -129,14 +129,16 @@ class ComplianceController {
     @Requires(COMPLIANCE_VIEW)
     ResponseEntity<byte[]> dashboardExcel(DashboardParams params) {
         List<List<String>> head = List.of(List.of("姓名"), List.of("单位"), List.of("职务"), List.of("要求"), List.of("状态"),
-                List.of("要求学时"), List.of("已计学时"), List.of("尚差学时"), List.of("截止日期"), List.of("计算日期"));
+                List.of("要求学时"), List.of("已计学时"), List.of("尚差学时"), List.of("要求天数"), List.of("已计天数"), List.of("尚差"),
+                List.of("截止日期"), List.of("计算日期"));
         List<List<Object>> data = new ArrayList<>();
         List<ComplianceDashboard.Row> rows = dashboard.all(params.query());
         audit.recordExport("ComplianceStanding", null, "学时达标情况", params, rows.size());
         for (ComplianceDashboard.Row r : rows) {
             data.add(List.of(r.name(), r.orgName(), r.post() == null ? "" : r.post(), r.title(), StandingStatus.valueOf(r.status()).label(),
-                    r.requiredHours(), r.countedHours(), r.missingHours(), r.deadline() == null ? "" : r.deadline().toString(),
-                    r.asOf().toString()));
+                    r.requiredHours(), r.countedHours(), r.missingHours(), r.requiredDays() == null ? "" : r.requiredDays(),
+                    r.countedDays() == null ? "" : r.countedDays(), r.shortfall() == null ? "" : r.shortfall(),
+                    r.deadline() == null ? "" : r.deadline().toString(), r.asOf().toString()));
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         FastExcel.write(out).head(head).sheet("学时达标情况").doWrite(data);

@@ -33,8 +33,13 @@ public class ComplianceDashboard {
         this.search = search;
     }
 
+    /**
+     * One person's standing against one requirement. The days are null unless the requirement is met by days or
+     * hours (条例第十四条); {@code shortfall} says what is missing in both ("2天或18学时"), null when nothing is.
+     */
     public record Row(long cadreId, String name, String orgName, String post, String code, String title, String status,
-                      BigDecimal requiredHours, BigDecimal countedHours, BigDecimal missingHours, LocalDate deadline, LocalDate asOf) {
+                      BigDecimal requiredHours, BigDecimal countedHours, BigDecimal missingHours, LocalDate deadline, LocalDate asOf,
+                      BigDecimal requiredDays, BigDecimal countedDays, BigDecimal missingDays, String shortfall) {
     }
 
     public record Summary(String code, String title, long total, long met, long shortCount, long overdue) {
@@ -138,7 +143,7 @@ public class ComplianceDashboard {
 
     private static final String SELECT = """
             select s.cadre_id, c.name, o.name as org_name, c.post, s.code, s.title, s.status, s.required_hours,
-                   s.counted_hours, s.missing_hours, s.deadline, s.as_of""";
+                   s.counted_hours, s.missing_hours, s.deadline, s.as_of, s.required_days, s.counted_days, s.missing_days""";
 
     private static final String FROM = """
              from cadre_standing s
@@ -151,6 +156,7 @@ public class ComplianceDashboard {
         return new Row(rs.getLong("cadre_id"), rs.getString("name"), rs.getString("org_name"), rs.getString("post"),
                 rs.getString("code"), rs.getString("title"), rs.getString("status"), rs.getBigDecimal("required_hours"),
                 rs.getBigDecimal("counted_hours"), rs.getBigDecimal("missing_hours"), rs.getObject("deadline", LocalDate.class),
-                rs.getObject("as_of", LocalDate.class));
+                rs.getObject("as_of", LocalDate.class), rs.getBigDecimal("required_days"), rs.getBigDecimal("counted_days"),
+                rs.getBigDecimal("missing_days"), Standing.shortfall(rs.getBigDecimal("missing_hours"), rs.getBigDecimal("missing_days")));
     }
 }

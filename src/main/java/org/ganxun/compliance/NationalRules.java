@@ -6,6 +6,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
+import org.ganxun.archive.CreditSource;
 import org.ganxun.archive.Delivery;
 import org.ganxun.archive.TrainingType;
 import org.ganxun.people.RankLevel;
@@ -23,6 +24,14 @@ public final class NationalRules {
     public static final String NOTE = "依据《干部教育培训工作条例》《全国干部教育培训规划(2023-2027年)》《中国共产党党员教育管理工作条例》"
             + "《公务员法》《公务员培训规定》等全国性规定；各地可“复制为新版本”后按本地规定修改";
 
+    /**
+     * The sources counted toward a cadre's requirements by default: all but party study. Listed, not "any": a
+     * source added later counts toward a requirement only once a rule set lists it.
+     */
+    static final Set<CreditSource> CADRE_SOURCES = java.util.Collections.unmodifiableSet(EnumSet.of(CreditSource.CLASS_COMPLETION,
+            CreditSource.ONLINE_COURSE, CreditSource.GROUP_STUDY, CreditSource.EXTERNAL_TRAINING, CreditSource.TEACHING,
+            CreditSource.OTHER));
+
     private NationalRules() {
     }
 
@@ -30,20 +39,28 @@ public final class NationalRules {
         Set<RankLevel> leaders = EnumSet.of(RankLevel.PROVINCIAL, RankLevel.BUREAU, RankLevel.COUNTY);
         Set<RankLevel> township = EnumSet.of(RankLevel.TOWNSHIP, RankLevel.STAFF);
         Set<StaffCategory> civilServants = EnumSet.of(StaffCategory.CIVIL_SERVANT, StaffCategory.CIVIL_SERVANT_EQUIVALENT);
-        CountFilter fullTimeConcentrated = new CountFilter(EnumSet.of(Delivery.CONCENTRATED), true, null, Set.of(), Set.of());
-        CountFilter concentrated = new CountFilter(EnumSet.of(Delivery.CONCENTRATED), null, null, Set.of(), Set.of());
-        CountFilter online = new CountFilter(EnumSet.of(Delivery.ONLINE), null, null, Set.of(), Set.of());
-        CountFilter appointment = new CountFilter(Set.of(), null, null, EnumSet.of(TrainingType.APPOINTMENT), Set.of());
-        CountFilter initial = new CountFilter(Set.of(), null, null, EnumSet.of(TrainingType.INITIAL), Set.of());
+        // what counts toward what is written out (issue 15 item 4): party study counts toward party members' study,
+        // not toward a cadre's training (a jurisdiction that counts it adds PARTY_STUDY to its requirement)
+        Set<CreditSource> cadreSources = CADRE_SOURCES;
+        Set<CreditSource> partySources = EnumSet.copyOf(CADRE_SOURCES);
+        partySources.add(CreditSource.PARTY_STUDY);
+        CountFilter fullTimeConcentrated = new CountFilter(EnumSet.of(Delivery.CONCENTRATED), true, null, Set.of(), cadreSources);
+        CountFilter concentrated = new CountFilter(EnumSet.of(Delivery.CONCENTRATED), null, null, Set.of(), cadreSources);
+        CountFilter partyConcentrated = new CountFilter(EnumSet.of(Delivery.CONCENTRATED), null, null, Set.of(), partySources);
+        CountFilter online = new CountFilter(EnumSet.of(Delivery.ONLINE), null, null, Set.of(), cadreSources);
+        CountFilter appointment = new CountFilter(Set.of(), null, null, EnumSet.of(TrainingType.APPOINTMENT), cadreSources);
+        CountFilter initial = new CountFilter(Set.of(), null, null, EnumSet.of(TrainingType.INITIAL), cadreSources);
         String art14 = REGULATION + "第十四条";
         List<Requirement> reqs = List.of(
-                // 第十四条 names 四级调研员以上职级公务员 beside the leaders: every 县处级 period counts, leading post or not
-                new Requirement("LEADER_CYCLE", "县处级以上领导干部和四级调研员以上职级公务员每5年脱产培训", RequirementKind.CYCLE, new BigDecimal("550"), null,
+                // 第十四条 names 四级调研员以上职级公务员 beside the leaders: every 县处级 period counts, leading post or not.
+                // "累计3个月或者550学时": either meets it; 3 months are counted as 90 days (a month as 30 days)
+                new Requirement("LEADER_CYCLE", "县处级以上领导干部和四级调研员以上职级公务员每5年脱产培训", RequirementKind.CYCLE, new BigDecimal("550"),
+                        new BigDecimal("90"),
                         leaders, Set.of(), Set.of(), false, false, fullTimeConcentrated, 5, 2023, null, 12, null, art14,
                         "县处级以上领导干部……每5年应当参加党校（行政学院）、干部学院或者经厅局级以上单位组织（人事）部门认可的其他培训机构累计3个月或者550学时以上的培训；新提拔的领导干部提拔前未达到该要求的，应当在提拔后1年内完成。",
                         "V"),
                 new Requirement("TOWNSHIP_YEARLY", "乡科级领导干部及一级主任科员以下公务员年度培训", RequirementKind.YEARLY,
-                        new BigDecimal("90"), null, township, Set.of(), civilServants, false, false, concentrated, null, null,
+                        new BigDecimal("90"), new BigDecimal("12"), township, Set.of(), civilServants, false, false, concentrated, null, null,
                         null, null, null, art14, "乡科级领导干部、一级主任科员以下公务员每年参加集中培训时间累计不少于12天或者90学时。", "V"),
                 // the plan asks it of all cadres (条例第二条: 机关, 事业单位, 国有企业), not only civil servants;
                 // village committee members (村干部) are not cadres in that sense
@@ -51,7 +68,7 @@ public final class NationalRules {
                         Set.of(), Set.of(), EnumSet.complementOf(EnumSet.of(StaffCategory.VILLAGE_CADRE)), false, false, online, null, null, null, null, null,
                         "《全国干部教育培训规划(2023-2027年)》", "干部每年参加网络自学不少于50学时。", "S"),
                 new Requirement("PARTY_YEARLY", "党员年度集中学习培训", RequirementKind.YEARLY, new BigDecimal("32"), null,
-                        Set.of(), Set.of(), Set.of(), false, true, concentrated, null, null, null, null, null,
+                        Set.of(), Set.of(), Set.of(), false, true, partyConcentrated, null, null, null, null, null,
                         "《中国共产党党员教育管理工作条例》(2019) 第二十条", "党员每年集中学习培训时间一般不少于32学时。", "V"),
                 new Requirement("APPOINTMENT_COUNTY", "县处级副职以上任职培训", RequirementKind.AFTER_PROMOTION, null, new BigDecimal("30"),
                         leaders, Set.of(), civilServants, true, false, appointment, null, null, 12, 12, VALID_FROM,

@@ -10,9 +10,11 @@ import org.ganxun.people.StaffCategory;
 
 /**
  * One requirement of a rule set, with the regulation it comes from. Who it applies to: rank levels,
- * grades, staff categories (empty = any), leaders only, party members only. How much: {@code hours}, or
- * {@code days} converted with the rule set's hours per day. {@code sourceStatus} is V (read in the
- * regulation), S (secondary source) or L (local rule).
+ * grades, staff categories (empty = any), leaders only, party members only. How much: {@code hours} and/or
+ * {@code days}, and either one meets it (条例第十四条: "3个月或者550学时", "12天或者90学时"); a requirement in days
+ * only (任职培训 "不少于30天") is also met by their hours at the rule set's hours per day. What counts: {@code count},
+ * which names the sources that count toward it. {@code sourceStatus} is V (read in the regulation), S (secondary
+ * source) or L (local rule).
  */
 public record Requirement(String code, String title, RequirementKind kind, BigDecimal hours, BigDecimal days,
                           Set<RankLevel> rankLevels, Set<RankGrade> rankGrades, Set<StaffCategory> staffCategories,
@@ -20,10 +22,16 @@ public record Requirement(String code, String title, RequirementKind kind, BigDe
                           Integer cycleStartYear, Integer leadMonths, Integer graceMonths, LocalDate triggersFrom,
                           String source, String sourceText, String sourceStatus) {
 
+    /** The hours asked: {@code hours}, or for a requirement in days only, the days at the hours per day. */
     public BigDecimal requiredHours(BigDecimal hoursPerDay) {
-        if (days != null) {
-            return days.multiply(hoursPerDay);
+        if (hours != null) {
+            return hours;
         }
-        return hours;
+        return days.multiply(hoursPerDay);
+    }
+
+    /** The days that meet it instead of the hours, or null when only hours do. */
+    public BigDecimal requiredDays() {
+        return days != null && days.signum() > 0 ? days : null;
     }
 }

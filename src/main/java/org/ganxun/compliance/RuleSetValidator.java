@@ -74,12 +74,18 @@ final class RuleSetValidator {
             }
             if ((r.hours() == null || r.hours().signum() <= 0) && (r.days() == null || r.days().signum() <= 0)) {
                 p.add(new FieldProblem("requirements[" + i + "].hours", at + "：学时或天数须大于0"));
+            } else if ((r.hours() != null && r.hours().signum() < 0) || (r.days() != null && r.days().signum() < 0)) {
+                p.add(new FieldProblem("requirements[" + i + "].days", at + "：学时和天数不能为负数"));
             }
             if (!StringUtils.hasText(r.source())) {
                 p.add(new FieldProblem("requirements[" + i + "].source", at + "：请注明依据（文件名称和条款）"));
             }
             if (r.count() == null) {
                 p.add(new FieldProblem("requirements[" + i + "].count", at + "：请设置计入范围"));
+            } else if (r.count().sources() == null || r.count().sources().isEmpty()) {
+                // what counts toward what is written out (issue 15 item 4): e.g. whether party study counts
+                p.add(new FieldProblem("requirements[" + i + "].count.sources", at + "：请选择计入本要求的学时来源"
+                        + "（如党员学习是否计入）"));
             }
             if (r.kind() == RequirementKind.CYCLE && (r.cycleYears() == null || r.cycleYears() < 1)) {
                 p.add(new FieldProblem("requirements[" + i + "].cycleYears", at + "：周期年数须为正整数"));

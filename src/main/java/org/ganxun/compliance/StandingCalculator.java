@@ -23,14 +23,24 @@ import org.ganxun.compliance.RuleSet.SourceCap;
  * <p>Decisions where the regulations leave room (also in docs/compliance.md):
  * <ul>
  *   <li>The rule set in force on the as-of date decides which requirements apply and how many hours
- *       they ask; hours already credited keep the conversion used when they were recorded.</li>
+ *       they ask; hours already credited keep the conversion used when they were recorded. (Which
+ *       jurisdiction's rule set: the unit the person belonged to on that date, chosen by the caller.)</li>
  *   <li>The rank held on the as-of date decides which requirements apply (a rank change mid-year
  *       switches the yearly requirement for the whole year; hours of the whole year count).</li>
+ *   <li>Days or hours (条例第十四条: "3个月或者550学时", "12天或者90学时"): a requirement with days is met by
+ *       the days of concentrated training counted or by the hours counted, whichever is reached; a
+ *       shortfall names both. A requirement in days only (任职培训 30天) is also met by its days at the rule
+ *       set's hours per day.</li>
  *   <li>Caps per source are applied per calendar year, to the hours eligible for the requirement,
- *       before they are totalled.</li>
+ *       before they are totalled; a capped source's days are cut in the same proportion.</li>
+ *   <li>What counts toward what: each requirement's filter names the sources that count; the explanation
+ *       says how many hours of each source were counted and which sources this requirement does not
+ *       count (party study toward a cadre's concentrated training, unless the rule set lists it).</li>
  *   <li>Cycle requirements (e.g. 550 学时 in 5 years) use fixed cycles from the rule's start year. A
- *       person promoted into the group inside a cycle gets until one year after promotion if that is
- *       later than the cycle end (条例第十四条: complete within one year after promotion).</li>
+ *       person promoted into the group (or within it) who had not met the requirement over the cycle's
+ *       length before the promotion must complete it within one year after it (条例第十四条:
+ *       提拔前未达到该要求的，应当在提拔后1年内完成): that date is the deadline, earlier or later than the
+ *       cycle's end.</li>
  *   <li>A requirement is OVERDUE only after its deadline has passed; on the deadline day it is SHORT.</li>
  * </ul>
  */
@@ -97,7 +107,7 @@ public final class StandingCalculator {
             }
         }
         String window = asOf.getYear() + "年度";
-        return standing(r, rules, c, carried, required, start, end, end, asOf, window);
+        return standing(r, rules, c, carried, required, start, end, end, asOf, window, null);
     }
 
     private Standing cycle(Requirement r, PersonFacts person, List<Credit> credits, RuleSet rules, LocalDate asOf) {
@@ -107,17 +117,39 @@ public final class StandingCalculator {
         LocalDate start = LocalDate.of(first + offset, 1, 1);
         LocalDate end = start.plusYears(years).minusDays(1);
         LocalDate deadline = end;
+        String window = start.getYear() + "-" + end.getYear() + "年周期";
+        String promotion = null;
+        BigDecimal required = r.requiredHours(rules.conversions().hoursPerDay());
         Optional<LocalDate> promoted = lastEntryInto(r, person, asOf);
-        if (promoted.isPresent() && !promoted.get().isBefore(start) && r.graceMonths() != null) {
-            LocalDate grace = promoted.get().plusMonths(r.graceMonths());
-            if (grace.isAfter(deadline)) {
-                deadline = grace;
+        if (promoted.isPresent() && r.graceMonths() != null) {
+            LocalDate on = promoted.get();
+            LocalDate grace = on.plusMonths(r.graceMonths());
+            // promoted in this cycle; or in the one before, with the year after the promotion not yet over
+            boolean thisCycle = !on.isBefore(start);
+            boolean spills = on.isBefore(start) && !asOf.isAfter(grace);
+            if (thisCycle || spills) {
+                // 提拔前未达到该要求: the requirement over its own length (e.g. 5 years) before the promotion
+                Counted before = count(r, credits, rules.caps(), on.minusYears(years), on.minusDays(1));
+                if (!meets(r, before.hours, before.days, required)) {
+                    deadline = grace;
+                    if (spills) {
+                        // the cycle of the promotion goes on counting until the year after it is over
+                        start = LocalDate.of(first + Math.floorDiv(on.getYear() - first, years) * years, 1, 1);
+                        end = grace;
+                        window = start.format(D) + "以来";
+                    }
+                    promotion = "；" + on.format(D) + "提任，提任前" + years + "年内计入" + plain(before.hours) + "学时"
+                            + (r.requiredDays() == null ? "" : "、" + plain(before.days) + "天")
+                            + "，未达到要求，应当在提任后" + monthsText(r.graceMonths()) + "内完成";
+                }
             }
         }
         Counted c = count(r, credits, rules.caps(), start, asOf);
-        BigDecimal required = r.requiredHours(rules.conversions().hoursPerDay());
-        String window = start.getYear() + "-" + end.getYear() + "年周期";
-        return standing(r, rules, c, ZERO, required, start, end, deadline, asOf, window);
+        return standing(r, rules, c, ZERO, required, start, end, deadline, asOf, window, promotion);
+    }
+
+    private static String monthsText(int months) {
+        return months % 12 == 0 ? months / 12 + "年" : months + "个月";
     }
 
     private Standing afterPromotion(Requirement r, PersonFacts person, List<Credit> credits, RuleSet rules, LocalDate asOf) {
@@ -142,7 +174,7 @@ public final class StandingCalculator {
         LocalDate until = asOf.isBefore(deadline) ? asOf : deadline;
         Counted c = count(r, credits, rules.caps(), start, until);
         BigDecimal required = r.requiredHours(rules.conversions().hoursPerDay());
-        return standing(r, rules, c, ZERO, required, start, deadline, deadline, asOf, event.format(D) + what + "后");
+        return standing(r, rules, c, ZERO, required, start, deadline, deadline, asOf, event.format(D) + what + "后", null);
     }
 
     /**
@@ -172,18 +204,36 @@ public final class StandingCalculator {
         return Optional.ofNullable(found);
     }
 
-    private record Counted(BigDecimal hours, BigDecimal capped) {
+    /**
+     * Hours and days counted (after caps), hours cut by caps, and per source the hours counted and the hours
+     * of sources this requirement does not count (for the explanation).
+     */
+    private record Counted(BigDecimal hours, BigDecimal capped, BigDecimal days, Map<CreditSource, BigDecimal> bySource,
+                           Map<CreditSource, BigDecimal> notCounted) {
     }
 
-    /** Eligible hours between two dates inclusive, with caps per source applied per calendar year. */
+    private static boolean meets(Requirement r, BigDecimal hours, BigDecimal days, BigDecimal requiredHours) {
+        return hours.compareTo(requiredHours) >= 0 || (r.requiredDays() != null && days.compareTo(r.requiredDays()) >= 0);
+    }
+
+    /** Eligible hours and days between two dates inclusive, with caps per source applied per calendar year. */
     private static Counted count(Requirement r, List<Credit> credits, List<SourceCap> caps, LocalDate from, LocalDate to) {
-        Map<Integer, Map<CreditSource, BigDecimal>> byYear = new HashMap<>();
+        Map<Integer, Map<CreditSource, BigDecimal[]>> byYear = new HashMap<>();
+        Map<CreditSource, BigDecimal> notCounted = new EnumMap<>(CreditSource.class);
         for (Credit c : credits) {
-            if (c.creditedOn().isBefore(from) || c.creditedOn().isAfter(to) || !r.count().counts(c)) {
+            if (c.creditedOn().isBefore(from) || c.creditedOn().isAfter(to) || !r.count().countsApartFromSource(c)) {
                 continue;
             }
-            byYear.computeIfAbsent(c.creditedOn().getYear(), y -> new EnumMap<>(CreditSource.class))
-                    .merge(c.source(), c.hours(), BigDecimal::add);
+            if (!r.count().countsSource(c.source())) {
+                notCounted.merge(c.source(), c.hours(), BigDecimal::add);
+                continue;
+            }
+            BigDecimal[] sum = byYear.computeIfAbsent(c.creditedOn().getYear(), y -> new EnumMap<>(CreditSource.class))
+                    .computeIfAbsent(c.source(), s -> new BigDecimal[]{BigDecimal.ZERO, BigDecimal.ZERO});
+            sum[0] = sum[0].add(c.hours());
+            if (c.days() != null) {
+                sum[1] = sum[1].add(c.days());
+            }
         }
         Map<CreditSource, BigDecimal> capBySource = new EnumMap<>(CreditSource.class);
         if (caps != null) {
@@ -196,48 +246,88 @@ public final class StandingCalculator {
         }
         BigDecimal total = ZERO;
         BigDecimal cut = ZERO;
-        for (Map<CreditSource, BigDecimal> year : byYear.values()) {
-            for (Map.Entry<CreditSource, BigDecimal> e : year.entrySet()) {
-                BigDecimal h = e.getValue();
+        BigDecimal days = ZERO;
+        Map<CreditSource, BigDecimal> bySource = new EnumMap<>(CreditSource.class);
+        for (Map<CreditSource, BigDecimal[]> year : byYear.values()) {
+            for (Map.Entry<CreditSource, BigDecimal[]> e : year.entrySet()) {
+                BigDecimal h = e.getValue()[0];
+                BigDecimal d = e.getValue()[1];
                 BigDecimal cap = capBySource.get(e.getKey());
                 if (cap != null && h.compareTo(cap) > 0) {
                     cut = cut.add(h.subtract(cap));
+                    // the cap limits what the source contributes in either measure
+                    d = d.multiply(cap).divide(h, 2, RoundingMode.DOWN);
                     h = cap;
                 }
                 total = total.add(h);
+                days = days.add(d);
+                bySource.merge(e.getKey(), h, BigDecimal::add);
             }
         }
-        return new Counted(total.setScale(2, RoundingMode.HALF_UP), cut.setScale(2, RoundingMode.HALF_UP));
+        return new Counted(total.setScale(2, RoundingMode.HALF_UP), cut.setScale(2, RoundingMode.HALF_UP),
+                days.setScale(2, RoundingMode.HALF_UP), bySource, notCounted);
     }
 
     private Standing standing(Requirement r, RuleSet rules, Counted c, BigDecimal carried, BigDecimal required,
-                                     LocalDate start, LocalDate end, LocalDate deadline, LocalDate asOf, String window) {
-        BigDecimal counted = c.hours.add(carried);
-        BigDecimal missing = required.subtract(counted).max(BigDecimal.ZERO).setScale(2, RoundingMode.HALF_UP);
-        StandingStatus status = missing.signum() == 0 ? StandingStatus.MET
+                              LocalDate start, LocalDate end, LocalDate deadline, LocalDate asOf, String window, String promotion) {
+        BigDecimal counted = c.hours.add(carried).setScale(2, RoundingMode.HALF_UP);
+        BigDecimal requiredDays = r.requiredDays() == null ? null : r.requiredDays().setScale(2, RoundingMode.HALF_UP);
+        boolean met = meets(r, counted, c.days, required);
+        BigDecimal missing = met ? ZERO : required.subtract(counted).setScale(2, RoundingMode.HALF_UP);
+        BigDecimal countedDays = requiredDays == null ? null : c.days;
+        BigDecimal missingDays = requiredDays == null ? null : met ? ZERO : requiredDays.subtract(c.days).setScale(2, RoundingMode.HALF_UP);
+        StandingStatus status = met ? StandingStatus.MET
                 : asOf.isAfter(deadline) ? StandingStatus.OVERDUE : StandingStatus.SHORT;
-        if (!explain) {
-            return new Standing(r.code(), r.title(), r.kind(), status, status.label(), required.setScale(2, RoundingMode.HALF_UP),
-                    counted.setScale(2, RoundingMode.HALF_UP), missing, c.capped, carried.setScale(2, RoundingMode.HALF_UP),
-                    start, end, deadline, r.source(), r.sourceText(), r.sourceStatus(), rules.name(), rules.version(), null);
-        }
+        String shortfall = Standing.shortfall(missing, missingDays);
+        String why = explain ? explanation(r, c, carried, counted, required, requiredDays, status, shortfall, deadline, window, promotion)
+                : null;
+        return new Standing(r.code(), r.title(), r.kind(), status, status.label(), required.setScale(2, RoundingMode.HALF_UP),
+                counted, missing, c.capped, carried.setScale(2, RoundingMode.HALF_UP),
+                start, end, deadline, r.source(), r.sourceText(), r.sourceStatus(), rules.name(), rules.version(), why,
+                requiredDays, countedDays, missingDays, shortfall);
+    }
+
+    private static String explanation(Requirement r, Counted c, BigDecimal carried, BigDecimal counted, BigDecimal required,
+                                      BigDecimal requiredDays, StandingStatus status, String shortfall, LocalDate deadline,
+                                      String window, String promotion) {
         StringBuilder why = new StringBuilder(window).append("计入").append(plain(counted)).append("学时");
+        if (requiredDays != null) {
+            why.append("、").append(plain(c.days)).append("天");
+        }
         if (carried.signum() > 0) {
             why.append("（含上年结转").append(plain(carried)).append("学时）");
         }
         if (c.capped.signum() > 0) {
             why.append("（另有").append(plain(c.capped)).append("学时超出单项上限未计入）");
         }
-        why.append("，要求").append(plain(required)).append("学时");
+        why.append("，要求").append(Standing.amount(required, requiredDays));
+        if (promotion != null) {
+            why.append(promotion);
+        }
         switch (status) {
             case MET -> why.append("，已达标");
-            case SHORT -> why.append("，尚差").append(plain(missing)).append("学时，须于").append(deadline.format(D)).append("前完成");
-            case OVERDUE -> why.append("，差").append(plain(missing)).append("学时，已于").append(deadline.format(D)).append("逾期");
+            case SHORT -> why.append("，尚差").append(shortfall).append("，须于").append(deadline.format(D)).append("前完成");
+            case OVERDUE -> why.append("，差").append(shortfall).append("，已于").append(deadline.format(D)).append("逾期");
+        }
+        if (!c.bySource.isEmpty()) {
+            why.append("。计入来源：").append(sources(c.bySource));
+        }
+        if (!c.notCounted.isEmpty()) {
+            why.append("。本要求不计入：").append(sources(c.notCounted));
         }
         why.append("。依据：").append(r.source());
-        return new Standing(r.code(), r.title(), r.kind(), status, status.label(), required.setScale(2, RoundingMode.HALF_UP),
-                counted.setScale(2, RoundingMode.HALF_UP), missing, c.capped, carried.setScale(2, RoundingMode.HALF_UP),
-                start, end, deadline, r.source(), r.sourceText(), r.sourceStatus(), rules.name(), rules.version(), why.toString());
+        return why.toString();
+    }
+
+    private static String sources(Map<CreditSource, BigDecimal> hours) {
+        StringBuilder s = new StringBuilder();
+        for (Map.Entry<CreditSource, BigDecimal> e : hours.entrySet()) {
+            if (!s.isEmpty()) {
+                s.append("、");
+            }
+            s.append(e.getKey().label()).append(plain(e.getValue())).append("学时");
+        }
+        return s.toString();
     }
 
     private static String plain(BigDecimal b) {

@@ -151,7 +151,7 @@ public class StandingRecompute {
                     }
                     for (Bundle b : batch) {
                         people++;
-                        Optional<RuleSet> governing = RuleSetStore.governing(ruleSets, b.person().orgPath(), asOf);
+                        Optional<RuleSet> governing = RuleSetStore.governing(ruleSets, StandingService.orgPathOn(b.person(), asOf), asOf);
                         if (governing.isEmpty()) {
                             continue;
                         }
@@ -159,7 +159,8 @@ public class StandingRecompute {
                         for (Standing s : StandingCalculator.compute(StandingService.toFacts(b.person()), b.credits(), governing.get(), asOf, false)) {
                             copy.add(id).add(s.code()).add(s.title()).add(s.status().name()).add(plain(s.requiredHours()))
                                     .add(plain(s.countedHours())).add(plain(s.missingHours())).add(s.deadline())
-                                    .add(governing.get().id()).add(asOf).endRow();
+                                    .add(governing.get().id()).add(asOf).add(plainOrNull(s.requiredDays()))
+                                    .add(plainOrNull(s.countedDays())).add(plainOrNull(s.missingDays())).endRow();
                             standings++;
                         }
                     }
@@ -222,11 +223,11 @@ public class StandingRecompute {
                     select c.id, o.path, c.staff_category, c.political_status, c.entered_work_on, c.status
                     from cadre c join organization o on o.id = c.org_id where c.status = 'ACTIVE' order by c.id""");
                  PreparedStatement periods = cursor(c, """
-                         select h.cadre_id, h.started_on, h.ended_on, h.rank_level, h.rank_grade, h.leadership
-                         from cadre_post_history h join cadre c on c.id = h.cadre_id
+                         select h.cadre_id, h.started_on, h.ended_on, h.rank_level, h.rank_grade, h.leadership, o.path as org_path
+                         from cadre_post_history h join cadre c on c.id = h.cadre_id join organization o on o.id = h.org_id
                          where c.status = 'ACTIVE' order by h.cadre_id, h.started_on, h.id""");
                  PreparedStatement credits = cursor(c, """
-                         select e.cadre_id, e.id, e.credited_on, e.source, e.delivery, e.required, e.full_time, e.training_type, e.hours
+                         select e.cadre_id, e.id, e.credited_on, e.source, e.delivery, e.required, e.full_time, e.training_type, e.hours, e.days
                          from archive_entry e where e.status = 'APPROVED' and e.credited_on <= ? order by e.cadre_id""")) {
                 credits.setObject(1, asOf);
                 try (ResultSet p = people.executeQuery(); ResultSet h = periods.executeQuery(); ResultSet e = credits.executeQuery()) {
@@ -279,6 +280,10 @@ public class StandingRecompute {
         return b.toPlainString();
     }
 
+    private static String plainOrNull(BigDecimal b) {
+        return b == null ? null : b.toPlainString();
+    }
+
     private static PreparedStatement cursor(Connection c, String sql) throws SQLException {
         PreparedStatement s = c.prepareStatement(sql);
         s.setFetchSize(10_000);
@@ -286,6 +291,6 @@ public class StandingRecompute {
     }
 
     private static final String COPY_STANDINGS = "copy cadre_standing (cadre_id, code, title, status, required_hours,"
-            + " counted_hours, missing_hours, deadline, rule_set_id, as_of) from stdin";
+            + " counted_hours, missing_hours, deadline, rule_set_id, as_of, required_days, counted_days, missing_days) from stdin";
 
 }

@@ -16,9 +16,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Reminds people who are short of a requirement due by the end of the year, in-app and by SMS: on
- * 1 November and 1 December automatically, or when an administrator asks for their scope. Each person
- * is reminded once per requirement per month, however often it runs.
+ * Reminds people who are short of a requirement, in-app and by SMS, with the deadline their standing shows:
+ * automatically on the first of each month for deadlines within the next two months (so the year's end on
+ * 1 November and 1 December, and a deadline one year after a promotion whenever it falls), or when an
+ * administrator asks for their scope (deadlines by the end of the year, or within the next two months).
+ * Each person is reminded once per requirement per month, however often it runs.
  */
 @Service
 public class StandingReminders {
@@ -37,13 +39,18 @@ public class StandingReminders {
         this.trees = trees;
     }
 
-    private record Due(long cadreId, String phone, String code, String title, java.math.BigDecimal missing, LocalDate deadline) {
+    private record Due(long cadreId, String phone, String code, String title, java.math.BigDecimal missing,
+                       java.math.BigDecimal missingDays, LocalDate deadline) {
     }
 
-    @Scheduled(cron = "${ganxun.compliance.reminder-cron:0 0 9 1 11,12 *}")
+    /** How far ahead a deadline is reminded of: two months (1 November reaches 31 December). */
+    static final int AHEAD_DAYS = 61;
+
+    @Scheduled(cron = "${ganxun.compliance.reminder-cron:0 0 9 1 * *}")
     void scheduled() {
-        int n = remind(DataScope.everything(), LocalDate.now());
-        log.info("Year-end training reminders sent: {}", n);
+        LocalDate today = LocalDate.now();
+        int n = remind(DataScope.everything(), null, today, today.plusDays(AHEAD_DAYS));
+        log.info("Training reminders sent: {}", n);
     }
 
     /** Reminds those in the current user's scope; returns how many new reminders were sent. */
@@ -56,35 +63,45 @@ public class StandingReminders {
     @Transactional
     public int remindInScope(Long orgId) {
         String unitPath = orgId == null ? null : trees.requireVisible(Tree.ADMINISTRATIVE, orgId).path();
-        return remind(scopes.current(), unitPath, LocalDate.now());
+        LocalDate today = LocalDate.now();
+        return remind(scopes.current(), unitPath, today, horizon(today));
     }
 
+    /** Reminds those in a scope of deadlines by the end of the year or within the next two months. */
     @Transactional
     public int remind(DataScope scope, LocalDate today) {
-        return remind(scope, null, today);
+        return remind(scope, null, today, horizon(today));
     }
 
-    private int remind(DataScope scope, String unitPath, LocalDate today) {
+    private static LocalDate horizon(LocalDate today) {
         LocalDate yearEnd = LocalDate.of(today.getYear(), 12, 31);
+        LocalDate ahead = today.plusDays(AHEAD_DAYS);
+        return ahead.isAfter(yearEnd) ? ahead : yearEnd;
+    }
+
+    private int remind(DataScope scope, String unitPath, LocalDate today, LocalDate horizon) {
         var params = new java.util.HashMap<>(scope.sqlParameters());
-        params.put("yearEnd", yearEnd);
+        params.put("today", today);
+        params.put("horizon", horizon);
         params.put("unitPath", unitPath == null ? "%" : unitPath + "%");
         List<Due> due = jdbc.sql("""
-                select s.cadre_id, c.phone, s.code, s.title, s.missing_hours, s.deadline
+                select s.cadre_id, c.phone, s.code, s.title, s.missing_hours, s.missing_days, s.deadline
                 from cadre_standing s
                 join cadre c on c.id = s.cadre_id
                 join organization o on o.id = c.org_id
                 left join party_organization p on p.id = c.party_org_id
-                where s.status = 'SHORT' and s.deadline = :yearEnd and c.status = 'ACTIVE' and o.path like :unitPath and """
+                where s.status = 'SHORT' and s.deadline between :today and :horizon and c.status = 'ACTIVE' and o.path like :unitPath
+                  and """
                         + scope.sqlCondition("o.path", "p.path", "c.id"))
                 .params(params)
                 .query((rs, i) -> new Due(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getBigDecimal(5),
-                        rs.getObject(6, LocalDate.class)))
+                        rs.getBigDecimal(6), rs.getObject(7, LocalDate.class)))
                 .list();
         int sent = 0;
         String month = today.getYear() + "-" + today.getMonthValue();
         for (Due d : due) {
-            String body = "您的“" + d.title() + "”尚差" + d.missing().stripTrailingZeros().toPlainString() + "学时，请于"
+            String body = "您的“" + d.title() + "”尚差" + Standing.shortfall(d.missing(), d.missingDays()) + "，请于"
+                    + (d.deadline().getYear() == today.getYear() ? "" : d.deadline().getYear() + "年")
                     + d.deadline().getMonthValue() + "月" + d.deadline().getDayOfMonth() + "日前完成。";
             if (notifications.toCadre(d.cadreId(), "TRAINING_REMINDER", "学时提醒", body, "/#/my/archive",
                     "reminder:" + month + ":" + d.cadreId() + ":" + d.code(), d.phone())) {

@@ -50,13 +50,28 @@ public class StandingService {
     }
 
     PersonStanding compute(PeopleFacts.Person p, PersonFacts facts, LocalDate asOf) {
-        Optional<RuleSet> governing = rules.governing(p.orgPath(), asOf);
+        Optional<RuleSet> governing = rules.governing(orgPathOn(p, asOf), asOf);
         if (governing.isEmpty()) {
             return new PersonStanding(p.id(), asOf, null, 0, List.of());
         }
         List<Credit> credits = archive.approvedCredits(p.id());
         List<Standing> standings = StandingCalculator.compute(facts, credits, governing.get(), asOf);
         return new PersonStanding(p.id(), asOf, governing.get().name(), governing.get().version(), standings);
+    }
+
+    /**
+     * The unit whose rules govern the person on a date (issue 15 item 3): the unit of the post they held on that
+     * date (post history), else, before the history begins or after it ends, the unit they are in now.
+     */
+    static String orgPathOn(PeopleFacts.Person p, LocalDate on) {
+        PeopleFacts.RankPeriod held = null;
+        for (PeopleFacts.RankPeriod r : p.periods()) {
+            boolean covers = !r.startedOn().isAfter(on) && (r.endedOn() == null || on.isBefore(r.endedOn()));
+            if (covers && r.orgPath() != null && (held == null || !r.startedOn().isBefore(held.startedOn()))) {
+                held = r;
+            }
+        }
+        return held == null ? p.orgPath() : held.orgPath();
     }
 
     static PersonFacts toFacts(PeopleFacts.Person p) {
@@ -75,14 +90,16 @@ public class StandingService {
         if (p.isEmpty()) {
             return;
         }
-        Optional<RuleSet> governing = rules.governing(p.get().orgPath(), today);
+        Optional<RuleSet> governing = rules.governing(orgPathOn(p.get(), today), today);
         PersonStanding s = compute(p.get(), toFacts(p.get()), today);
         for (Standing st : s.standings()) {
             jdbc.sql("""
                     insert into cadre_standing (cadre_id, code, title, status, required_hours, counted_hours, missing_hours,
-                        deadline, rule_set_id, as_of) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                        deadline, rule_set_id, as_of, required_days, counted_days, missing_days)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                     .params(cadreId, st.code(), st.title(), st.status().name(), st.requiredHours(), st.countedHours(),
-                            st.missingHours(), st.deadline(), governing.map(RuleSet::id).orElse(null), today)
+                            st.missingHours(), st.deadline(), governing.map(RuleSet::id).orElse(null), today,
+                            st.requiredDays(), st.countedDays(), st.missingDays())
                     .update();
         }
     }

@@ -42,7 +42,7 @@ import org.springframework.util.StringUtils;
 /**
  * Study activities of a branch (支部学习, 主题党日, 党课, 专题讲座) with materials and attendance. Each attendance
  * is one row per member and activity (a repeat is a no-op) with the activity's 学时; a member who is a cadre
- * is also credited in the learning archive (source GROUP_STUDY, reference {@code PA-<activity id>}, itself
+ * is also credited in the learning archive (source PARTY_STUDY, reference {@code PA-<activity id>}, itself
  * idempotent), so their PARTY_YEARLY standing sees it. Members away attend online through a personal link
  * while the activity's online window is open.
  */
@@ -175,7 +175,7 @@ public class StudyActivities {
             // a corrected date: those who came on the day came on the corrected day, and their 学时 go with it
             jdbc.sql("update study_attendance set attended_on = ? where activity_id = ? and mode = 'ON_SITE' and attended_on = ?")
                     .params(r.heldOn(), id, before.heldOn()).update();
-            archive.correctDate(CreditSource.GROUP_STUDY, sourceRef(id), before.heldOn(), r.heldOn());
+            archive.correctDate(CreditSource.PARTY_STUDY, sourceRef(id), before.heldOn(), r.heldOn());
         }
         Activity after = find(id);
         audit.record("UPDATE", "StudyActivity", id, "修改学习活动：" + after.topic(), before, after);
@@ -419,7 +419,7 @@ public class StudyActivities {
                     .params(a.id(), p.id()).query(LocalDate.class).single();
             Long before = archiveEntryId(p.cadreId(), a.id());
             if (before == null) {
-                archive.credit(new ArchiveEntries.EntryRequest(p.cadreId(), CreditSource.GROUP_STUDY, sourceRef(a.id()),
+                archive.credit(new ArchiveEntries.EntryRequest(p.cadreId(), CreditSource.PARTY_STUDY, sourceRef(a.id()),
                         a.kindLabel() + "：" + a.topic(), a.partyOrgName(), a.heldOn(), a.heldOn(), creditedOn, a.hours(),
                         QuantityUnit.HOURS, null, mode == Mode.ONLINE ? Delivery.ONLINE : Delivery.CONCENTRATED, true, false,
                         null, "党员学习活动#" + a.id()), by);
@@ -434,7 +434,7 @@ public class StudyActivities {
     }
 
     private Long archiveEntryId(long cadreId, long activityId) {
-        return jdbc.sql("select id from archive_entry where cadre_id = ? and source = 'GROUP_STUDY' and source_ref = ?")
+        return jdbc.sql("select id from archive_entry where cadre_id = ? and source = 'PARTY_STUDY' and source_ref = ?")
                 .params(cadreId, sourceRef(activityId)).query(Long.class).optional().orElse(null);
     }
 
@@ -443,7 +443,7 @@ public class StudyActivities {
         get(activityId);
         return jdbc.sql("""
                 select t.member_id, coalesce(c.name, m.name) as name, m.cadre_id, t.mode, t.attended_on, t.hours,
-                       exists (select 1 from archive_entry e where e.cadre_id = m.cadre_id and e.source = 'GROUP_STUDY'
+                       exists (select 1 from archive_entry e where e.cadre_id = m.cadre_id and e.source = 'PARTY_STUDY'
                                and e.source_ref = 'PA-' || t.activity_id) as credited
                 from study_attendance t join party_member m on m.id = t.member_id left join cadre c on c.id = m.cadre_id
                 where t.activity_id = ? order by t.created_at, t.id""")

@@ -81,7 +81,9 @@ public class PeopleFacts {
                          LocalDate enteredWorkOn, CadreStatus status, List<RankPeriod> periods) {
     }
 
-    public record RankPeriod(LocalDate startedOn, LocalDate endedOn, RankLevel rankLevel, RankGrade rankGrade, boolean leadership) {
+    /** A dated post: rank, leadership and the unit held it in ({@code orgPath}: that unit's path, for the rules of the day). */
+    public record RankPeriod(LocalDate startedOn, LocalDate endedOn, RankLevel rankLevel, RankGrade rankGrade, boolean leadership,
+                             String orgPath) {
     }
 
     public Optional<Person> person(long cadreId) {
@@ -97,14 +99,16 @@ public class PeopleFacts {
 
     public List<RankPeriod> periods(long cadreId) {
         return jdbc.sql("""
-                select started_on, ended_on, rank_level, rank_grade, leadership from cadre_post_history
-                where cadre_id = ? order by started_on, id""")
+                select h.started_on, h.ended_on, h.rank_level, h.rank_grade, h.leadership, o.path as org_path
+                from cadre_post_history h join organization o on o.id = h.org_id
+                where h.cadre_id = ? order by h.started_on, h.id""")
                 .param(cadreId).query(PeopleFacts::period).list();
     }
 
     public static RankPeriod period(ResultSet rs, int i) throws SQLException {
         return new RankPeriod(rs.getObject("started_on", LocalDate.class), rs.getObject("ended_on", LocalDate.class),
                 CadreSearch.enumOrNull(RankLevel.class, rs.getString("rank_level")),
-                CadreSearch.enumOrNull(RankGrade.class, rs.getString("rank_grade")), rs.getBoolean("leadership"));
+                CadreSearch.enumOrNull(RankGrade.class, rs.getString("rank_grade")), rs.getBoolean("leadership"),
+                rs.getString("org_path"));
     }
 }

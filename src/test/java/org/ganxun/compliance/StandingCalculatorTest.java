@@ -72,7 +72,8 @@ class StandingCalculatorTest {
         assertThat(s.windowStart()).isEqualTo(LocalDate.of(2023, 1, 1));
         assertThat(s.deadline()).isEqualTo(LocalDate.of(2027, 12, 31));
         assertThat(s.source()).contains("第十四条");
-        assertThat(s.explanation()).contains("尚差1学时").contains("2027年12月31日");
+        // 条例第十四条 "累计3个月或者550学时": the shortfall names both (these credits carry no days: 90 days missing)
+        assertThat(s.explanation()).contains("尚差90天或1学时").contains("2027年12月31日");
     }
 
     @Test

@@ -371,16 +371,16 @@ class DemoDataLoaderTest {
             assertThat(a.createdBy()).isEqualTo("zhibu");
             assertThat(a.attendees()).isPositive();
         });
-        // attending credits cadre members' archives (集体学习), once per person and activity
+        // attending credits cadre members' archives (党员学习), once per person and activity
         assertThat(count("""
                 select count(*) from archive_entry e join cadre c on c.id = e.cadre_id join organization o on o.id = c.org_id
-                where e.source = 'GROUP_STUDY' and o.path like ?""", countyPath + "%"))
+                where e.source = 'PARTY_STUDY' and o.path like ?""", countyPath + "%"))
                 .isEqualTo(count("""
                         select count(*) from study_attendance t join party_member m on m.id = t.member_id
                         join study_activity a on a.id = t.activity_id join party_organization p on p.id = a.party_org_id
                         join organization o on o.id = p.org_id where m.cadre_id is not null and o.path like ?""", countyPath + "%"));
         if (held > 0) {
-            assertThat(count("select count(*) from archive_entry where source = 'GROUP_STUDY' and cadre_id = ?", activity.ganbuCadreId()))
+            assertThat(count("select count(*) from archive_entry where source = 'PARTY_STUDY' and cadre_id = ?", activity.ganbuCadreId()))
                     .as("the demo cadre's branch studied too").isPositive();
         }
     }

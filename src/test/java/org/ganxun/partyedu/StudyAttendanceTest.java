@@ -59,7 +59,7 @@ class StudyAttendanceTest {
     }
 
     long archiveEntries(long activityId) {
-        return jdbc.sql("select count(*) from archive_entry where cadre_id = ? and source = 'GROUP_STUDY' and source_ref = ?")
+        return jdbc.sql("select count(*) from archive_entry where cadre_id = ? and source = 'PARTY_STUDY' and source_ref = ?")
                 .params(cadreId, "PA-" + activityId).query(Long.class).single();
     }
 
