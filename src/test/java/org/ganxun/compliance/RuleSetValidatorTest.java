@@ -59,4 +59,17 @@ class RuleSetValidatorTest {
         List<Standing> s = StandingCalculator.compute(cadre, List.of(), stored, LocalDate.of(2026, 11, 21));
         assertThat(s).extracting(Standing::code).contains("TOWNSHIP_YEARLY");
     }
+
+    /** Issue 15 item 4: what counts toward what is written out; a requirement that names no sources is refused. */
+    @Test
+    void aRequirementMustNameTheSourcesThatCountTowardIt() {
+        RuleSet n = NationalRules.defaults();
+        List<Requirement> reqs = n.requirements().stream().map(q -> !q.code().equals("TOWNSHIP_YEARLY") ? q
+                : new Requirement(q.code(), q.title(), q.kind(), q.hours(), q.days(), q.rankLevels(), q.rankGrades(), q.staffCategories(),
+                q.leadersOnly(), q.partyMembersOnly(), new CountFilter(q.count().deliveries(), null, null, java.util.Set.of(),
+                java.util.Set.of()), q.cycleYears(), q.cycleStartYear(), q.leadMonths(), q.graceMonths(), q.triggersFrom(),
+                q.source(), q.sourceText(), q.sourceStatus())).toList();
+        assertThat(problems(new RuleDocument(reqs, n.conversions(), List.of(), n.carryOver())))
+                .containsExactly("第2条要求：请选择计入本要求的学时来源（如党员学习是否计入）");
+    }
 }
