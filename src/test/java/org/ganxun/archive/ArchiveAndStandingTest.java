@@ -303,4 +303,159 @@ class ArchiveAndStandingTest {
                     assertThat(e.getMessage()).contains(next + "年度尚未开始");
                 });
     }
+
+    // ---------------------------------------------------------------- issue 15: rule fidelity
+
+    private static Standing standingOf(StandingService.PersonStanding ps, String code) {
+        return ps.standings().stream().filter(s -> s.code().equals(code)).findFirst().orElseThrow();
+    }
+
+    private org.ganxun.compliance.RuleSet countyRules(long org, String name, LocalDate from, String hoursPerDay, String townshipHours) {
+        var national = NationalRules.defaults();
+        var reqs = national.requirements().stream().map(q -> !q.code().equals("TOWNSHIP_YEARLY") || townshipHours == null ? q
+                : new org.ganxun.compliance.Requirement(q.code(), q.title(), q.kind(), new BigDecimal(townshipHours), q.days(),
+                q.rankLevels(), q.rankGrades(), q.staffCategories(), q.leadersOnly(), q.partyMembersOnly(), q.count(), q.cycleYears(),
+                q.cycleStartYear(), q.leadMonths(), q.graceMonths(), q.triggersFrom(), name + "实施办法", "乡科级每年不少于" + townshipHours + "学时",
+                "L")).toList();
+        var c = national.conversions();
+        var conversions = new org.ganxun.compliance.RuleSet.Conversions(new BigDecimal(hoursPerDay), c.onlineBands(), c.onlineTestBonus(),
+                c.teachingMultiplier(), "1天脱产培训按" + hoursPerDay + "学时计");
+        return fixture.as(Fixture.systemAdmin(), () -> rules.saveVersion(org, name, from,
+                new RuleDocument(reqs, conversions, List.of(), national.carryOver()), null));
+    }
+
+    /**
+     * 条例第十四条 "每年…不少于12天或者90学时": a county that counts a day as 6 学时 records 12 days as 72 学时 and keeps the
+     * 12 days: the yearly rule is met by the days. 8 days (48 学时) for the other township's cadre: short of
+     * 12 - 8 = 4 days or 90 - 48 = 42 学时, on the page, the dashboard and in the reminder.
+     */
+    @Test
+    void twelveDaysAtSixHoursADayMeetTheYearlyRuleAndAShortfallNamesDaysAndHours() throws Exception {
+        countyRules(county, "六学时县规则", LocalDate.now().minusDays(30), "6", null);
+        LocalDate on = LocalDate.now().minusDays(2);
+        ArchiveEntry twelve = fixture.as(countyAdmin, () -> entries.record(new ArchiveEntries.EntryRequest(cadreA,
+                CreditSource.EXTERNAL_TRAINING, null, "市委党校专题班", "市委党校", on.minusDays(11), on, on, new BigDecimal("12"),
+                QuantityUnit.DAYS, null, Delivery.CONCENTRATED, true, true, TrainingType.THEMATIC, "结业证书")));
+        assertThat(twelve.hours()).isEqualByComparingTo("72");
+        assertThat(twelve.days()).isEqualByComparingTo("12");
+        fixture.as(countyAdmin, () -> entries.record(new ArchiveEntries.EntryRequest(cadreB, CreditSource.EXTERNAL_TRAINING, null,
+                "县委党校轮训", "县委党校", on.minusDays(7), on, on, new BigDecimal("48"), QuantityUnit.HOURS, null, Delivery.CONCENTRATED,
+                true, true, TrainingType.ROTATION, "结业证书", new BigDecimal("8"))));
+
+        Standing a = standingOf(fixture.as(countyAdmin, () -> standings.of(cadreA, LocalDate.now())), "TOWNSHIP_YEARLY");
+        assertThat(a.status()).isEqualTo(StandingStatus.MET);
+        assertThat(a.countedHours()).isEqualByComparingTo("72");
+        assertThat(a.countedDays()).isEqualByComparingTo("12");
+        Standing b = standingOf(fixture.as(countyAdmin, () -> standings.of(cadreB, LocalDate.now())), "TOWNSHIP_YEARLY");
+        assertThat(b.shortfall()).isEqualTo("4天或42学时");
+        assertThat(b.explanation()).contains("尚差4天或42学时");
+
+        recompute.recomputeAll(LocalDate.now());
+        ComplianceDashboard.Page page = fixture.as(countyAdmin, () -> dashboard.page(county, "TOWNSHIP_YEARLY", null, null, null, 1, 50));
+        assertThat(page.rows()).filteredOn(r -> r.cadreId() == cadreB).singleElement()
+                .satisfies(r -> assertThat(r.shortfall()).isEqualTo("4天或42学时"));
+        assertThat(page.rows()).filteredOn(r -> r.cadreId() == cadreA).singleElement()
+                .satisfies(r -> assertThat(r.status()).isEqualTo("MET"));
+        fixture.as(countyAdmin, () -> reminders.remindInScope());
+        assertThat(jdbc.sql("select body from notification where cadre_id = ? and kind = 'TRAINING_REMINDER' and body like '%乡科级%'")
+                .param(cadreB).query(String.class).list()).singleElement().asString().contains("尚差4天或42学时");
+    }
+
+    /** Days are refused with a reason where they cannot be: online learning, more days than the dates hold, a typing slip. */
+    @Test
+    void impossibleDaysAreRefusedWithAReason() throws Exception {
+        LocalDate on = LocalDate.now().minusDays(1);
+        assertThatThrownBy(() -> fixture.as(countyAdmin, () -> entries.record(new ArchiveEntries.EntryRequest(cadreA,
+                CreditSource.ONLINE_COURSE, null, "网络课程", null, on, on, on, new BigDecimal("3"), QuantityUnit.HOURS, null,
+                Delivery.ONLINE, false, false, null, null, new BigDecimal("1")))))
+                .isInstanceOfSatisfying(BusinessException.class, e -> assertThat(e.getMessage()).contains("网络培训不登记培训天数"));
+        assertThatThrownBy(() -> fixture.as(countyAdmin, () -> entries.record(new ArchiveEntries.EntryRequest(cadreA,
+                CreditSource.EXTERNAL_TRAINING, null, "三天的班", null, on.minusDays(2), on, on, new BigDecimal("24"), QuantityUnit.HOURS,
+                null, Delivery.CONCENTRATED, true, true, null, null, new BigDecimal("5")))))
+                .isInstanceOfSatisfying(BusinessException.class, e -> assertThat(e.getMessage()).contains("多于开始至结束日期的3天"));
+        assertThatThrownBy(() -> fixture.as(countyAdmin, () -> entries.record(new ArchiveEntries.EntryRequest(cadreA,
+                CreditSource.EXTERNAL_TRAINING, null, "天数多打", null, null, on, on, new BigDecimal("24"), QuantityUnit.HOURS,
+                null, Delivery.CONCENTRATED, true, true, null, null, new BigDecimal("99999")))))
+                .isInstanceOfSatisfying(BusinessException.class, e -> assertThat(e.getMessage()).contains("超过单条记录上限400天"));
+        // the days come through the API's JSON too
+        String body = "{\"cadreId\":" + cadreA + ",\"source\":\"EXTERNAL_TRAINING\",\"title\":\"两天的班\",\"startedOn\":\""
+                + on.minusDays(1) + "\",\"endedOn\":\"" + on + "\",\"quantity\":16,\"quantityUnit\":\"HOURS\","
+                + "\"delivery\":\"CONCENTRATED\",\"fullTime\":true,\"days\":2}";
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/archive/entries").with(user(countyAdmin))
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                        .contentType(org.springframework.http.MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.days").value(2));
+        assertThat(jdbc.sql("select count(*) from archive_entry where cadre_id = ?").param(cadreA).query(Long.class).single()).isEqualTo(1);
+    }
+
+    /**
+     * 条例第十四条 (one year after promotion): the promotion check's conclusion gives the deadline its requirement row
+     * shows. cadreB, a 乡科级 deputy with nothing credited, proposed for 县处级 today: 0 of 550 学时 in the 5 years
+     * before, so the five-year rule and the appointment training are both due one year from today.
+     */
+    @Test
+    void thePromotionChecksConclusionGivesTheDeadlineOfItsRows() {
+        LocalDate today = LocalDate.now();
+        ComplianceChecks.PromotionCheck check = fixture.as(countyAdmin, () -> checks.promotion(cadreB,
+                new ComplianceChecks.PromotionRequest(RankLevel.COUNTY, RankGrade.DEPUTY, true, today)));
+        Standing cycle = check.requirements().stream().filter(s -> s.code().equals("LEADER_CYCLE")).findFirst().orElseThrow();
+        assertThat(cycle.deadline()).isEqualTo(today.plusYears(1));
+        String due = today.plusYears(1).getYear() + "年" + today.plusYears(1).getMonthValue() + "月" + today.plusYears(1).getDayOfMonth() + "日";
+        assertThat(cycle.explanation()).contains("须于" + due + "前完成").contains("第十四条");
+        assertThat(check.conclusion()).contains(cycle.title() + "尚差90天或550学时，须于" + due + "前完成（提任后1年内）");
+        for (Standing s : check.requirements()) {
+            assertThat(check.conclusion()).contains(s.title() + "尚差" + s.shortfall() + "，须于");
+        }
+    }
+
+    /**
+     * Item 3 (the rules of the day): cadreB was in another county's township until 2025-07-01 (post history), then
+     * moved to this county. That county asks 40 学时 a year of 乡科级, this one 20 (both from 2024-01-01): as of
+     * 2025-06-30 the other county's 40 govern, as of today this county's 20.
+     */
+    @Test
+    void aStandingAsOfAPastDateUsesTheRulesOfTheUnitThePersonWasIn() {
+        long otherCounty = fixture.org(null, Fixture.unique("原县"), "COUNTY");
+        long otherTown = fixture.org(otherCounty, Fixture.unique("原镇"), "TOWNSHIP");
+        String otherName = Fixture.unique("原县规则");
+        countyRules(otherCounty, otherName, LocalDate.of(2024, 1, 1), "8", "40");
+        countyRules(county, "本县规则", LocalDate.of(2024, 1, 1), "8", "20");
+        jdbc.sql("update cadre_post_history set started_on = '2025-07-01' where cadre_id = ?").param(cadreB).update();
+        jdbc.sql("""
+                insert into cadre_post_history (cadre_id, org_id, post, rank_level, rank_grade, leadership, started_on, ended_on)
+                values (?, ?, '副镇长', 'TOWNSHIP', 'DEPUTY', true, '2020-01-01', '2025-07-01')""").params(cadreB, otherTown).update();
+        StandingService.PersonStanding then = fixture.as(countyAdmin, () -> standings.of(cadreB, LocalDate.of(2025, 6, 30)));
+        assertThat(then.ruleSetName()).isEqualTo(otherName);
+        assertThat(standingOf(then, "TOWNSHIP_YEARLY").requiredHours()).isEqualByComparingTo("40");
+        StandingService.PersonStanding now = fixture.as(countyAdmin, () -> standings.of(cadreB, LocalDate.now()));
+        assertThat(now.ruleSetName()).isEqualTo("本县规则");
+        assertThat(standingOf(now, "TOWNSHIP_YEARLY").requiredHours()).isEqualByComparingTo("20");
+    }
+
+    /**
+     * Item 4: a 主题党日 is party study (PARTY_STUDY), a 中心组学习 group study. cadreA, a party member: the 主题党日's
+     * 4 学时 count toward the party members' 32 学时 (《党员教育管理工作条例》第二十条), not toward the 乡科级 90
+     * (条例第十四条), and the explanation says so; the 中心组学习's 3 学时 count toward both.
+     */
+    @Test
+    void partyStudyIsItsOwnSourceAndCountsOnlyWhereTheRulesSay() {
+        jdbc.sql("update cadre set political_status = 'CPC_MEMBER' where id = ?").param(cadreA).update();
+        LocalDate on = LocalDate.now().minusDays(1);
+        GroupStudies.Session partyDay = fixture.as(countyAdmin, () -> groupStudies.record(new GroupStudies.SessionRequest(townA, null,
+                GroupStudies.Kind.PARTY_DAY, "重温入党誓词", on, new BigDecimal("4"), true, null, List.of(cadreA))));
+        GroupStudies.Session central = fixture.as(countyAdmin, () -> groupStudies.record(new GroupStudies.SessionRequest(townA, null,
+                GroupStudies.Kind.CENTRAL_GROUP, "学习全会精神", on, new BigDecimal("3"), true, null, List.of(cadreA))));
+        assertThat(partyDay.attendees()).isEqualTo(1);
+        assertThat(jdbc.sql("select source from archive_entry where cadre_id = ? and source_ref = ?").params(cadreA, "GS-" + partyDay.id())
+                .query(String.class).single()).isEqualTo("PARTY_STUDY");
+        assertThat(jdbc.sql("select source from archive_entry where cadre_id = ? and source_ref = ?").params(cadreA, "GS-" + central.id())
+                .query(String.class).single()).isEqualTo("GROUP_STUDY");
+        StandingService.PersonStanding ps = fixture.as(countyAdmin, () -> standings.of(cadreA, LocalDate.now()));
+        assertThat(ps.standings()).extracting(Standing::code).contains("PARTY_YEARLY");
+        Standing township = standingOf(ps, "TOWNSHIP_YEARLY");
+        assertThat(township.countedHours()).isEqualByComparingTo("3");
+        assertThat(township.explanation()).contains("本要求不计入：党员学习4学时");
+        assertThat(standingOf(ps, "PARTY_YEARLY").countedHours()).isEqualByComparingTo("7");
+    }
 }

@@ -42,7 +42,7 @@ class ClassCompletionCreditsTest {
                 LocalDate.of(2025, 5, 10));
         credits.credit(event);
         credits.credit(event); // the event publication registry may deliver it again after a crash
-        var rows = jdbc.sql("select cadre_id, hours, source, delivery, full_time, training_type, status from archive_entry where source_ref = ?")
+        var rows = jdbc.sql("select cadre_id, hours, source, delivery, full_time, training_type, status, days from archive_entry where source_ref = ?")
                 .param(TrainingClasses.archiveSourceRef(classId)).query().listOfRows();
         assertThat(rows).hasSize(1);
         assertThat(((Number) rows.get(0).get("cadre_id")).longValue()).isEqualTo(passed);
@@ -52,6 +52,9 @@ class ClassCompletionCreditsTest {
         assertThat(rows.get(0).get("training_type")).isEqualTo("ROTATION");
         assertThat(rows.get(0).get("full_time")).isEqualTo(true);
         assertThat(rows.get(0).get("status")).isEqualTo("APPROVED");
+        // 条例第十四条 ("12天或者90学时"): a full-time class credits its days too. Term 2025-05-06 … 05-10 = 5 days;
+        // 36.5 of the class's 40 学时 attended: 5 × 36.5 / 40 = 4.5625, cut to 4.56 days
+        assertThat((BigDecimal) rows.get(0).get("days")).isEqualByComparingTo("4.56");
         assertThat(TrainingClasses.archiveSourceRef(classId)).isEqualTo("TC-" + classId);
     }
 
