@@ -105,9 +105,11 @@ class ArchiveBrowserTest extends BrowserTest {
             clickWhenReady(test("menu-我的学时"));
             wait.until(d -> d.getTitle().startsWith("我的学时"));
             WebElement yearly = wait.until(ExpectedConditions.visibilityOfElementLocated(test("standing-TOWNSHIP_YEARLY")));
-            // 条例第十四条: 乡科级 90 学时 a year; 8 recorded, 82 missing, due 31 December
+            // 条例第十四条: 乡科级 12 天 or 90 学时 a year; 8 学时 (no days) recorded: 12 days or 82 学时 missing, due 31 December
             wait.until(ExpectedConditions.textToBePresentInElement(yearly.findElement(test("standing-counted")), "8"));
             assertThat(yearly.findElement(test("standing-missing")).getText()).isEqualTo("82");
+            assertThat(yearly.findElement(test("standing-missing-days")).getText()).isEqualTo("12");
+            assertThat(yearly.getText()).contains("尚差 12 天或 82 学时");
             assertThat(yearly.getDomAttribute("data-status")).isEqualTo("SHORT");
             assertThat(yearly.getText()).contains("干部教育培训工作条例").contains(LocalDate.now().getYear() + "-12-31");
             wait.until(ExpectedConditions.textToBePresentInElementLocated(test("entry-list"), "全县乡镇干部能力提升培训班"));
