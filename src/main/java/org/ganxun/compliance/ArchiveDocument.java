@@ -91,7 +91,7 @@ public class ArchiveDocument {
                 : c.standing().ruleSetName() + "第" + c.standing().ruleSetVersion() + "版") + "）");
         PdfPTable st = new PdfPTable(new float[]{3f, 1.2f, 1.2f, 1.2f, 1.3f, 1.8f});
         st.setWidthPercentage(100);
-        header(st, "要求", "要求", "已计", "尚差", "状态", "截止日期");
+        header(st, "要求", "应完成", "已计", "尚差", "状态", "截止日期");
         for (Standing s : c.standing().standings()) {
             body(st, s.title(), Standing.amount(s.requiredHours(), s.requiredDays()),
                     plain(s.countedHours()) + "学时" + (s.countedDays() == null ? "" : "、" + plain(s.countedDays()) + "天"),
