@@ -10,9 +10,9 @@ update archive_entry set days = quantity
 where quantity_unit = 'DAYS' and delivery = 'CONCENTRATED' and quantity > 0 and quantity <= 9999;
 
 -- a completed full-time class: the days of its term (first day to the day of 结业), in the share of the class's
--- 学时 the trainee attended (学时 earned are the hours attended)
+-- 学时 the trainee attended (学时 earned are the hours attended); at most 400, as an entry recorded now
 update archive_entry e
-set days = trunc((e.credited_on - e.started_on + 1) * r.hours_earned / r.total_hours, 2)
+set days = nullif(least(trunc((e.credited_on - e.started_on + 1) * least(r.hours_earned / r.total_hours, 1), 2), 400), 0)
 from class_result r
 where e.source = 'CLASS_COMPLETION' and e.full_time and e.days is null and e.started_on is not null
   and e.credited_on >= e.started_on and e.source_ref = 'TC-' || r.class_id and r.cadre_id = e.cadre_id
