@@ -458,4 +458,32 @@ class ArchiveAndStandingTest {
         assertThat(township.explanation()).contains("本要求不计入：党员学习4学时");
         assertThat(standingOf(ps, "PARTY_YEARLY").countedHours()).isEqualByComparingTo("7");
     }
+
+    /**
+     * 条例第十四条 (one year after promotion) in the stored standing, the dashboard and the reminder: cadreA was promoted
+     * to 县处级 eleven months ago with nothing credited (0 of 550 学时 in the 5 years before), so the five-year rule is
+     * due one year after the promotion, about a month from now, not at the cycle's end; the reminder (deadlines
+     * within two months) names that date and both measures.
+     */
+    @Test
+    void theDeadlineOneYearAfterAPromotionIsTheOneTheDashboardAndTheReminderUse() throws Exception {
+        LocalDate promoted = LocalDate.now().minusMonths(11);
+        LocalDate due = promoted.plusMonths(12);
+        jdbc.sql("update cadre_post_history set ended_on = ? where cadre_id = ?").params(promoted, cadreA).update();
+        jdbc.sql("""
+                insert into cadre_post_history (cadre_id, org_id, post, rank_level, rank_grade, leadership, started_on)
+                values (?, ?, '副县长', 'COUNTY', 'DEPUTY', true, ?)""").params(cadreA, townA, promoted).update();
+        recompute.recomputeAll(LocalDate.now());
+        ComplianceDashboard.Page page = fixture.as(countyAdmin, () -> dashboard.page(county, "LEADER_CYCLE", null, null, null, 1, 50));
+        assertThat(page.rows()).singleElement().satisfies(r -> {
+            assertThat(r.cadreId()).isEqualTo(cadreA);
+            assertThat(r.deadline()).isEqualTo(due);
+            assertThat(r.shortfall()).isEqualTo("90天或550学时");
+        });
+        fixture.as(countyAdmin, () -> reminders.remindInScope());
+        String when = (due.getYear() == LocalDate.now().getYear() ? "" : due.getYear() + "年") + due.getMonthValue() + "月"
+                + due.getDayOfMonth() + "日前完成";
+        assertThat(jdbc.sql("select body from notification where cadre_id = ? and kind = 'TRAINING_REMINDER' and body like '%每5年%'")
+                .param(cadreA).query(String.class).list()).singleElement().asString().contains("尚差90天或550学时，请于" + when);
+    }
 }
