@@ -192,7 +192,7 @@ class ImportApiTest {
         assertThat(sheet.get(0)).containsExactly("姓名", "性别", "民族", "出生日期", "公民身份号码", "学历", "政治面貌", "入党时间",
                 "单位", "职务", "职级层次", "正副职", "是否领导职务", "人员类别", "参加工作时间", "联系电话", "是否后备干部",
                 "所在党支部", "是否流动党员");
-        assertThat(sheet.get(1).get(4)).isEqualTo(TemplateWriter.SAMPLE_ID);
+        assertThat(sheet.get(1).get(RosterColumn.CITIZEN_ID.ordinal())).isEqualTo(TemplateWriter.SAMPLE_ID);
         List<List<String>> help = RosterImportTest.readSheet(xlsx, 1);
         assertThat(help.stream().map(r -> String.join("|", r.stream().map(String::valueOf).toList())).collect(Collectors.joining("\n")))
                 .contains("中共党员").contains("村(社区)干部").contains("大学专科");
@@ -231,11 +231,11 @@ class ImportApiTest {
                 null, null, null, null, null, "name");
         List<String> expected = search.page(q, 1, 500).rows().stream().map(v -> v.name()).toList();
         assertThat(expected).hasSize(5); // 8 in township A, of them i = 0, 3, 6 male
-        assertThat(sheet.subList(1, sheet.size()).stream().map(r -> r.get(0)).toList()).containsExactlyElementsOf(expected);
+        assertThat(sheet.subList(1, sheet.size()).stream().map(r -> r.get(RosterColumn.NAME.ordinal())).toList()).containsExactlyElementsOf(expected);
         List<String> first1 = sheet.get(1);
-        assertThat(first1.get(4)).matches("\\d{6}\\*{8}\\d{3}[\\dX]");
-        assertThat(first1.get(8)).isEqualTo(fx.townAName + "/农业服务中心" + fx.tag);
-        assertThat(first1.get(17)).isEqualTo(fx.branchAName);
+        assertThat(first1.get(RosterColumn.CITIZEN_ID.ordinal())).matches("\\d{6}\\*{8}\\d{3}[\\dX]");
+        assertThat(first1.get(RosterColumn.ORG.ordinal())).isEqualTo(fx.townAName + "/农业服务中心" + fx.tag);
+        assertThat(first1.get(RosterColumn.PARTY_ORG.ordinal())).isEqualTo(fx.branchAName);
         SecurityContextHolder.clearContext();
 
         // fill in the IDs, change a post, import again: updates, no new rows
@@ -244,10 +244,10 @@ class ImportApiTest {
         again.add(new ArrayList<>(sheet.get(0)));
         for (List<String> r : sheet.subList(1, sheet.size())) {
             List<Object> copy = new ArrayList<>(r.stream().map(c -> (Object) c).toList());
-            String name = r.get(0);
+            String name = r.get(RosterColumn.NAME.ordinal());
             int i = rows.stream().skip(1).map(x -> (String) x.get(0)).toList().indexOf(name);
-            copy.set(4, ids.get(i));
-            copy.set(9, "站长");
+            copy.set(RosterColumn.CITIZEN_ID.ordinal(), ids.get(i));
+            copy.set(RosterColumn.POST.ordinal(), "站长");
             again.add(copy);
         }
         JsonNode re = await(fx.countyAdmin, upload(fx.countyAdmin, ImportFixtures.xlsx(again), "ALL_OR_NOTHING").get("id").asLong());
