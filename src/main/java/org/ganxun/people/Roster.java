@@ -105,6 +105,12 @@ public class Roster implements MemberCounts {
         requireWritable(form.orgId());
         // a reader without PHONE_VIEW edits a masked number: sent back unchanged it means "unchanged"
         form = form.withPhone(Phones.keepIfMasked(form.phone(), before.phone()));
+        if ((form.politicalStatusCode() == null || form.politicalStatusCode().isBlank())
+                && form.politicalStatus() == before.politicalStatus()) {
+            // a form that gives the status only (民主党派) keeps the party the roster knows
+            form = form.withCodes(form.ethnicity(), form.politicalStatus(), before.politicalStatusCode(), form.education(),
+                    form.educationFullTime(), form.educationInService(), form.rankLevel(), form.rankGrade(), form.rankTitle());
+        }
         if (form.partyOrgId() != null && !form.partyOrgId().equals(before.partyOrgId())) {
             // as upsert does: a new party organisation must be one the writer may see
             trees.requireVisible(Tree.PARTY, form.partyOrgId());
