@@ -150,3 +150,8 @@ alter table cadre add column leadership_basis varchar(120);
 update cadre set political_status_code = case political_status
         when 'CPC_MEMBER' then '01' when 'CPC_PROBATIONARY' then '02' when 'CYL_MEMBER' then '03'
         when 'NON_PARTY' then '12' when 'MASSES' then '13' end;
+
+-- ethnicities written in a short form before (汉, 回 …) stored by their standard name, as every write now does
+update cadre c set ethnicity = i.name
+from code_item i
+where i.code_set = 'ETHNICITY' and i.code <> '97' and c.ethnicity <> i.name and c.ethnicity = any(i.synonyms);

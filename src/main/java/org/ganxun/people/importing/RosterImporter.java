@@ -150,7 +150,8 @@ class RosterImporter {
         if (!run.ignored.isEmpty()) {
             notes.add("已忽略无法识别的列：" + String.join("、", run.ignored));
         }
-        if (run.derivedLeading + run.derivedNotLeading > 0) {
+        boolean stored = run.mode == ImportMode.VALID_ROWS || run.errorRows.isEmpty();
+        if (stored && run.derivedLeading + run.derivedNotLeading > 0) {
             notes.add((run.has(RosterColumn.LEADERSHIP) ? "“是否领导职务”未填写的" : "文件没有“是否领导职务”列，")
                     + "按职务推定：" + run.derivedLeading + "人为领导职务，" + run.derivedNotLeading
                     + "人为非领导职务（依据见干部信息，可在其中更正）");
