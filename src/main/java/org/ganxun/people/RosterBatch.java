@@ -311,7 +311,8 @@ public class RosterBatch {
 
     private static final String UPDATE = """
             update cadre c set name = s.name, gender = s.gender, ethnicity = s.ethnicity, birth_date = s.birth_date,
-                citizen_id_enc = s.citizen_id_enc, citizen_id_masked = s.citizen_id_masked, education = s.education,
+                citizen_id_enc = s.citizen_id_enc, citizen_id_hash = s.citizen_id_hash, citizen_id_masked = s.citizen_id_masked,
+                education = s.education,
                 political_status = s.political_status, joined_party_on = s.joined_party_on, org_id = s.org_id,
                 post = s.post, rank_level = s.rank_level, rank_grade = s.rank_grade, leadership = s.leadership,
                 staff_category = s.staff_category, entered_work_on = s.entered_work_on, phone = s.phone,

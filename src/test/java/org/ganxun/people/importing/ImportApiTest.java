@@ -373,6 +373,35 @@ class ImportApiTest {
         assertThat(jdbc.sql("select org_id from cadre where id = ?").param(cadreId).query(Long.class).single()).isEqualTo(fx.townA);
     }
 
+    /** A full number beside a 人员编号 corrects the stored one; someone else's number is refused. */
+    @Test
+    void aFullNumberBesideAPersonNumberCorrectsTheStoredOne() throws Exception {
+        String wrong = ImportFixtures.citizenId(LocalDate.of(1986, 6, 6), true);
+        String right = ImportFixtures.citizenId(LocalDate.of(1986, 6, 16), true);
+        String other = ImportFixtures.citizenId(LocalDate.of(1987, 7, 7), false);
+        await(fx.townAUser, upload(fx.townAUser, ImportFixtures.xlsx(List.of(
+                List.of("姓名", "公民身份号码", "单位", "政治面貌", "人员类别"),
+                List.of("更正甲", wrong, fx.townAName, "群众", "公务员"),
+                List.of("更正乙", other, fx.townAName, "群众", "公务员"))), "ALL_OR_NOTHING").get("id").asLong());
+        ImportFixtures.actAs(fx.countyAdmin);
+        long id = roster.idByCitizenId(wrong);
+        SecurityContextHolder.clearContext();
+        String no = org.ganxun.people.PersonNo.of(id);
+        JsonNode refused = await(fx.townAUser, upload(fx.townAUser, ImportFixtures.xlsx(List.of(
+                List.of("人员编号", "姓名", "公民身份号码", "单位", "政治面貌", "人员类别"),
+                List.of(no, "更正甲", other, fx.townAName, "群众", "公务员"))), "ALL_OR_NOTHING").get("id").asLong());
+        assertThat(refused.get("errors").toString()).contains("该公民身份号码已属于花名册中的另一人");
+        JsonNode fixed = await(fx.townAUser, upload(fx.townAUser, ImportFixtures.xlsx(List.of(
+                List.of("人员编号", "姓名", "公民身份号码", "单位", "政治面貌", "人员类别"),
+                List.of(no, "更正甲", right, fx.townAName, "群众", "公务员"))), "ALL_OR_NOTHING").get("id").asLong());
+        assertThat(fixed.get("errors").toString()).isEqualTo("[]");
+        assertThat(fixed.get("updatedCount").asInt()).isEqualTo(1);
+        ImportFixtures.actAs(fx.countyAdmin);
+        assertThat(roster.idByCitizenId(right)).isEqualTo(id); // found by the corrected number
+        assertThat(roster.idByCitizenId(wrong)).isNull();
+        assertThat(roster.get(id).birthDate()).isEqualTo(LocalDate.of(1986, 6, 16));
+    }
+
     JsonNode upload(CurrentUser as, byte[] file, String mode) throws Exception {
         String body = mvc.perform(multipart("/api/cadres/import")
                         .file(new MockMultipartFile("file", "名册.xlsx", ImportController.XLSX, file))
