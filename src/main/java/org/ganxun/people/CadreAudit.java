@@ -19,7 +19,8 @@ import tools.jackson.core.json.JsonFactory;
 final class CadreAudit {
 
     private static final List<RecordComponent> FIELDS = Arrays.stream(CadreView.class.getRecordComponents())
-            .filter(c -> !c.getName().endsWith("Label") && !c.getName().equals("age") && !c.getName().equals("version"))
+            .filter(c -> !c.getName().endsWith("Label") && !c.getName().equals("age") && !c.getName().equals("version")
+                    && !c.getName().equals("personNo"))
             .toList();
 
     private CadreAudit() {
@@ -60,6 +61,11 @@ final class CadreAudit {
             text(g, "partyOrgName", v.partyOrgName());
             flag(g, "mobileMember", v.mobileMember());
             text(g, "status", v.status());
+            text(g, "politicalStatusCode", v.politicalStatusCode());
+            text(g, "educationFullTime", v.educationFullTime());
+            text(g, "educationInService", v.educationInService());
+            text(g, "rankTitle", v.rankTitle());
+            text(g, "leadershipBasis", v.leadershipBasis());
             g.writeEndObject();
         }
         return new AuditLog.Json(out.toString());

@@ -24,8 +24,10 @@ class CadreController {
 
     private final CadreSearch search;
     private final Roster roster;
+    private final CodeTables codes;
 
-    CadreController(CadreSearch search, Roster roster) {
+    CadreController(CadreSearch search, Roster roster, CodeTables codes) {
+        this.codes = codes;
         this.search = search;
         this.roster = roster;
     }
@@ -45,7 +47,16 @@ class CadreController {
         m.put("education", options(Education.values()));
         m.put("politicalStatus", options(PoliticalStatus.values()));
         m.put("status", options(CadreStatus.values()));
+        // the code tables: value = standard code
+        m.put("politicalStatusCode", codes(CodeSet.POLITICAL_STATUS));
+        m.put("ethnicity", codes.items(CodeSet.ETHNICITY).stream().map(i -> new Option(i.name(), i.name())).toList());
+        m.put("educationCode", codes(CodeSet.EDUCATION));
+        m.put("rankTitle", codes(CodeSet.RANK_TITLE));
         return m;
+    }
+
+    private List<Option> codes(CodeSet set) {
+        return codes.items(set).stream().map(i -> new Option(i.code(), i.label())).toList();
     }
 
     private static List<Option> options(Labeled[] values) {

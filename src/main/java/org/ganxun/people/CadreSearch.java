@@ -47,14 +47,28 @@ public class CadreSearch {
         return "array_position(array[" + names + "], " + column + ")";
     }
 
+    /**
+     * A cadre's row with the labels of their codes. A political status stored without its GB/T 4762 code (rows written
+     * before the code tables, or by the demo) reads as the one code that maps to it (中共党员 → 01); 民主党派 has none.
+     */
     static final String SELECT = """
             select c.id, c.name, c.gender, c.ethnicity, c.birth_date, c.citizen_id_masked, c.education, c.political_status,
                    c.joined_party_on, c.org_id, o.name as org_name, c.post, c.rank_level, c.rank_grade, c.leadership,
                    c.staff_category, c.entered_work_on, c.phone, c.reserve_cadre, c.party_org_id, p.name as party_org_name,
-                   c.mobile_member, c.status, c.version
+                   c.mobile_member, c.status, c.version, ps_.code as political_status_code,
+                   coalesce(ps_.short_name, ps_.name) as ps_label,
+                   c.education_full_time, ft_.name as ft_label, c.education_in_service, is_.name as is_label,
+                   c.rank_title, rt_.name as rt_label, c.leadership_basis
             from cadre c
             join organization o on o.id = c.org_id
             left join party_organization p on p.id = c.party_org_id
+            left join (select maps_to, min(code) as code from code_item where code_set = 'POLITICAL_STATUS'
+                       group by maps_to having count(*) = 1) ps1_ on ps1_.maps_to = c.political_status
+            left join code_item ps_ on ps_.code_set = 'POLITICAL_STATUS'
+                and ps_.code = coalesce(c.political_status_code, ps1_.code)
+            left join code_item ft_ on ft_.code_set = 'EDUCATION' and ft_.code = c.education_full_time
+            left join code_item is_ on is_.code_set = 'EDUCATION' and is_.code = c.education_in_service
+            left join code_item rt_ on rt_.code_set = 'RANK_TITLE' and rt_.code = c.rank_title
             """;
 
     private final NamedParameterJdbcTemplate jdbc;
@@ -91,7 +105,11 @@ public class CadreSearch {
         } else {
             w.append(" and c.status = 'ACTIVE'");
         }
-        if (q.name() != null && !q.name().isBlank()) {
+        Long personId = PersonNo.parse(q.name());
+        if (personId != null) {
+            w.append(" and c.id = :personId"); // a 人员编号 typed into the name box
+            params.put("personId", personId);
+        } else if (q.name() != null && !q.name().isBlank()) {
             w.append(" and c.name like :name");
             params.put("name", Like.contains(q.name()));
         }
@@ -198,14 +216,17 @@ public class CadreSearch {
         RankGrade rg = enumOrNull(RankGrade.class, rs.getString("rank_grade"));
         StaffCategory sc = StaffCategory.valueOf(rs.getString("staff_category"));
         CadreStatus st = CadreStatus.valueOf(rs.getString("status"));
+        String psLabel = rs.getString("ps_label");
         return new CadreView(rs.getLong("id"), rs.getString("name"), g, g.label(), rs.getString("ethnicity"), birth,
                 Period.between(birth, LocalDate.now()).getYears(), rs.getString("citizen_id_masked"), edu,
-                edu == null ? null : edu.label(), ps, ps.label(), rs.getObject("joined_party_on", LocalDate.class),
+                edu == null ? null : edu.label(), ps, psLabel != null ? psLabel : ps.label(), rs.getObject("joined_party_on", LocalDate.class),
                 rs.getLong("org_id"), rs.getString("org_name"), rs.getString("post"), rl, rl == null ? null : rl.label(),
                 rg, rg == null ? null : rg.label(), rs.getBoolean("leadership"), sc, sc.label(),
                 rs.getObject("entered_work_on", LocalDate.class), rs.getString("phone"), rs.getBoolean("reserve_cadre"),
                 rs.getObject("party_org_id", Long.class), rs.getString("party_org_name"), rs.getBoolean("mobile_member"),
-                st, st.label(), rs.getInt("version"));
+                st, st.label(), rs.getInt("version"), PersonNo.of(rs.getLong("id")), rs.getString("political_status_code"),
+                rs.getString("education_full_time"), rs.getString("ft_label"), rs.getString("education_in_service"),
+                rs.getString("is_label"), rs.getString("rank_title"), rs.getString("rt_label"), rs.getString("leadership_basis"));
     }
 
     static <E extends Enum<E>> E enumOrNull(Class<E> type, String value) {

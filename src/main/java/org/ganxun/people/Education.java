@@ -1,6 +1,10 @@
 package org.ganxun.people;
 
-/** Highest education. {@link #atLeastAssociate()} is the 专科及以上 figure of the profile table. */
+/**
+ * Highest education, at the level the statistics count. {@link #atLeastAssociate()} is the 专科及以上 figure of the
+ * profile table. The GB/T 4658 codes and their written forms are the code table {@link CodeSet#EDUCATION}; each code
+ * maps to one of these.
+ */
 public enum Education implements Labeled {
     DOCTORATE("博士研究生"),
     MASTER("硕士研究生"),
@@ -19,19 +23,6 @@ public enum Education implements Labeled {
     @Override
     public String label() {
         return label;
-    }
-
-    @Override
-    public String[] synonyms() {
-        return switch (this) {
-            case DOCTORATE -> new String[]{"博士", "研究生(博士)"};
-            case MASTER -> new String[]{"硕士", "研究生", "研究生(硕士)"};
-            case BACHELOR -> new String[]{"本科", "大学", "大本"};
-            case ASSOCIATE -> new String[]{"专科", "大专"};
-            case TECHNICAL_SECONDARY -> new String[]{"中专", "中技", "技校", "中等专科"};
-            case HIGH_SCHOOL -> new String[]{"高中", "职高"};
-            case BELOW_HIGH_SCHOOL -> new String[]{"初中", "小学", "初中以下"};
-        };
     }
 
     public boolean atLeastAssociate() {

@@ -33,8 +33,11 @@ public class Roster implements MemberCounts {
     private final OrganizationTrees trees;
     private final FieldCipher cipher;
     private final AuditLog audit;
+    private final CodeTables codes;
 
-    Roster(JdbcClient jdbc, CadreSearch search, OrganizationTrees trees, FieldCipher cipher, AuditLog audit) {
+    Roster(JdbcClient jdbc, CadreSearch search, OrganizationTrees trees, FieldCipher cipher, AuditLog audit,
+           CodeTables codes) {
+        this.codes = codes;
         this.jdbc = jdbc;
         this.search = search;
         this.trees = trees;
@@ -83,6 +86,7 @@ public class Roster implements MemberCounts {
     @Transactional
     public CadreView create(CadreForm form) {
         requireWritable(form.orgId()); // scope first: an outsider learns nothing from validation messages
+        form = complete(form);
         CitizenId cid = validOrThrow(form);
         Long existing = idByCitizenId(cid.value());
         if (existing != null) {
@@ -100,16 +104,23 @@ public class Roster implements MemberCounts {
         }
         requireWritable(form.orgId());
         // a reader without PHONE_VIEW edits a masked number: sent back unchanged it means "unchanged"
-        form = withPhone(form, Phones.keepIfMasked(form.phone(), before.phone()));
+        form = form.withPhone(Phones.keepIfMasked(form.phone(), before.phone()));
+        if ((form.politicalStatusCode() == null || form.politicalStatusCode().isBlank())
+                && form.politicalStatus() == before.politicalStatus()) {
+            // a form that gives the status only (民主党派) keeps the party the roster knows
+            form = form.withCodes(form.ethnicity(), form.politicalStatus(), before.politicalStatusCode(), form.education(),
+                    form.educationFullTime(), form.educationInService(), form.rankLevel(), form.rankGrade(), form.rankTitle());
+        }
         if (form.partyOrgId() != null && !form.partyOrgId().equals(before.partyOrgId())) {
             // as upsert does: a new party organisation must be one the writer may see
             trees.requireVisible(Tree.PARTY, form.partyOrgId());
         }
         if (form.citizenId() == null || form.citizenId().isBlank()) {
             // the UI only ever holds the masked number: an empty one on an update means "unchanged"
-            form = withCitizenId(form, cipher.decrypt(jdbc.sql("select citizen_id_enc from cadre where id = ?")
+            form = form.withCitizenId(cipher.decrypt(jdbc.sql("select citizen_id_enc from cadre where id = ?")
                     .param(id).query(String.class).single()));
         }
+        form = complete(form);
         CitizenId cid = validOrThrow(form);
         Long other = idByCitizenId(cid.value());
         if (other != null && other != id) {
@@ -128,6 +139,7 @@ public class Roster implements MemberCounts {
     @Transactional
     public Saved upsert(CadreForm form, CitizenId cid) {
         requireWritable(form.orgId());
+        form = complete(form);
         if (form.partyOrgId() != null) {
             trees.requireVisible(Tree.PARTY, form.partyOrgId());
         }
@@ -142,9 +154,11 @@ public class Roster implements MemberCounts {
         long id = jdbc.sql("""
                 insert into cadre (name, gender, ethnicity, birth_date, citizen_id_enc, citizen_id_hash, citizen_id_masked,
                     education, political_status, joined_party_on, org_id, post, rank_level, rank_grade, leadership,
-                    staff_category, entered_work_on, phone, reserve_cadre, party_org_id, mobile_member, status)
+                    staff_category, entered_work_on, phone, reserve_cadre, party_org_id, mobile_member, status,
+                    political_status_code, education_full_time, education_in_service, rank_title, leadership_basis)
                 values (:name, :gender, :ethnicity, :birth, :enc, :hash, :masked, :education, :ps, :joined, :org, :post,
-                    :rl, :rg, :leadership, :sc, :entered, :phone, :reserve, :party, :mobile, :status)
+                    :rl, :rg, :leadership, :sc, :entered, :phone, :reserve, :party, :mobile, :status,
+                    :psCode, :eduFullTime, :eduInService, :rankTitle, :leadershipBasis)
                 returning id""")
                 .params(params(form, cid))
                 .query(Long.class).single();
@@ -173,7 +187,9 @@ public class Roster implements MemberCounts {
                     political_status = :ps, joined_party_on = :joined, org_id = :org, post = :post, rank_level = :rl,
                     rank_grade = :rg, leadership = :leadership, staff_category = :sc, entered_work_on = :entered,
                     phone = :phone, reserve_cadre = :reserve, party_org_id = :party, mobile_member = :mobile,
-                    status = :status, updated_at = now(), version = version + 1
+                    status = :status, political_status_code = :psCode, education_full_time = :eduFullTime,
+                    education_in_service = :eduInService, rank_title = :rankTitle, leadership_basis = :leadershipBasis,
+                    updated_at = now(), version = version + 1
                 where id = :id""")
                 .params(p).update();
         if (n != 1) {
@@ -234,20 +250,6 @@ public class Roster implements MemberCounts {
         return new BusinessException("变动日期：" + message, List.of(new FieldProblem("变动日期", message)));
     }
 
-    private static CadreForm withPhone(CadreForm f, String phone) {
-        return new CadreForm(f.name(), f.gender(), f.ethnicity(), f.birthDate(), f.citizenId(), f.education(), f.politicalStatus(),
-                f.joinedPartyOn(), f.orgId(), f.post(), f.rankLevel(), f.rankGrade(), f.leadership(), f.staffCategory(),
-                f.enteredWorkOn(), phone, f.reserveCadre(), f.partyOrgId(), f.mobileMember(), f.status(), f.changedOn(),
-                f.version());
-    }
-
-    private static CadreForm withCitizenId(CadreForm f, String citizenId) {
-        return new CadreForm(f.name(), f.gender(), f.ethnicity(), f.birthDate(), citizenId, f.education(), f.politicalStatus(),
-                f.joinedPartyOn(), f.orgId(), f.post(), f.rankLevel(), f.rankGrade(), f.leadership(), f.staffCategory(),
-                f.enteredWorkOn(), f.phone(), f.reserveCadre(), f.partyOrgId(), f.mobileMember(), f.status(), f.changedOn(),
-                f.version());
-    }
-
     static String describeChange(CadreView before, CadreForm form) {
         if (before.rankLevel() != form.rankLevel() || before.rankGrade() != form.rankGrade()) {
             return "职级变动";
@@ -282,7 +284,22 @@ public class Roster implements MemberCounts {
         p.put("party", f.partyOrgId());
         p.put("mobile", Boolean.TRUE.equals(f.mobileMember()));
         p.put("status", (f.status() == null ? CadreStatus.ACTIVE : f.status()).name());
+        p.put("psCode", f.politicalStatusCode());
+        p.put("eduFullTime", f.educationFullTime());
+        p.put("eduInService", f.educationInService());
+        p.put("rankTitle", f.rankTitle());
+        p.put("leadershipBasis", f.leadershipBasis());
         return p;
+    }
+
+    /** The code-table values checked and completed ({@link CodeValues}), 是否领导职务 decided ({@link Leadership}). */
+    private CadreForm complete(CadreForm form) {
+        List<FieldProblem> problems = new java.util.ArrayList<>();
+        CadreForm f = CodeValues.resolve(codes, form, problems);
+        if (!problems.isEmpty()) {
+            throw new BusinessException(problems.get(0).field() + "：" + problems.get(0).message(), problems);
+        }
+        return Leadership.apply(f);
     }
 
     private CitizenId validOrThrow(CadreForm form) {

@@ -47,9 +47,11 @@ public class RosterBatch {
     private final AuditLog audit;
     private final DataSource dataSource;
     private final TransactionTemplate idTransaction;
+    private final CodeTables codes;
 
     RosterBatch(JdbcClient jdbc, FieldCipher cipher, AuditLog audit, DataSource dataSource,
-                PlatformTransactionManager transactions) {
+                PlatformTransactionManager transactions, CodeTables codes) {
+        this.codes = codes;
         this.dataSource = dataSource;
         this.idTransaction = new TransactionTemplate(transactions);
         this.idTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -58,8 +60,11 @@ public class RosterBatch {
         this.audit = audit;
     }
 
-    /** A cadre already in the roster, with the path of their unit (for the scope check). */
-    public record Existing(CadreView view, String orgPath) {
+    /**
+     * A cadre already in the roster, with the path of their unit (for the scope check) and their citizen ID as stored
+     * (encrypted and its blind index), for rows that name the cadre by 人员编号 instead of the full number.
+     */
+    public record Existing(CadreView view, String orgPath, String encryptedId, String idHash) {
     }
 
     /** A citizen ID as stored: encrypted, blind index, masked. Computed once per row, on the reading thread. */
@@ -99,13 +104,47 @@ public class RosterBatch {
             return out;
         }
         String[] hashes = ids.stream().map(SealedId::hash).distinct().toArray(String[]::new);
-        jdbc.sql(CadreSearch.SELECT.replaceFirst("select ", "select c.citizen_id_hash as hash_, o.path as org_path_, ")
-                        + " where c.citizen_id_hash = any(cast(? as char(64)[]))")
+        jdbc.sql(EXISTING + " where c.citizen_id_hash = any(cast(? as char(64)[]))")
                 .param(SqlArrays.of("text", hashes))
                 .query(rs -> {
-                    out.put(rs.getString("hash_"), new Existing(CadreSearch.view(rs, 0), rs.getString("org_path_")));
+                    out.put(rs.getString("hash_"), existing(rs));
                 });
         return out;
+    }
+
+    /** The cadres with these ids (人员编号), by id. */
+    @Transactional(readOnly = true)
+    public Map<Long, Existing> existingByIds(Collection<Long> ids) {
+        Map<Long, Existing> out = new HashMap<>();
+        Long[] distinct = ids.stream().filter(Objects::nonNull).distinct().toArray(Long[]::new);
+        if (distinct.length == 0) {
+            return out;
+        }
+        jdbc.sql(EXISTING + " where c.id = any(cast(? as bigint[]))")
+                .param(SqlArrays.of("bigint", distinct))
+                .query(rs -> {
+                    Existing e = existing(rs);
+                    out.put(e.view().id(), e);
+                });
+        return out;
+    }
+
+    /** The stored citizen ID of an existing cadre, decrypted (for a row that names them by 人员编号). */
+    public CitizenId storedId(Existing e) {
+        return CitizenId.parse(cipher.decrypt(e.encryptedId())).id()
+                .orElseThrow(() -> new IllegalStateException("stored citizen ID of cadre " + e.view().id() + " does not parse"));
+    }
+
+    /** A stored citizen ID as a sealed one, without encrypting it again. */
+    public SealedId sealed(Existing e, CitizenId cid) {
+        return new SealedId(cid, e.encryptedId(), e.idHash());
+    }
+
+    private static final String EXISTING = CadreSearch.SELECT.replaceFirst("select ",
+            "select c.citizen_id_hash as hash_, c.citizen_id_enc as enc_, o.path as org_path_, ");
+
+    private static Existing existing(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new Existing(CadreSearch.view(rs, 0), rs.getString("org_path_"), rs.getString("enc_"), rs.getString("hash_"));
     }
 
     /**
@@ -151,7 +190,7 @@ public class RosterBatch {
         LocalDate today = LocalDate.now();
         int next = 0;
         for (Item item : items) {
-            Values v = new Values(item);
+            Values v = new Values(item, codes);
             CadreForm f = item.form();
             String[] party = f.partyOrgId() == null ? null : parties.get(f.partyOrgId());
             CadreView before = item.before();
@@ -256,7 +295,8 @@ public class RosterBatch {
     private static final String COLUMNS = """
             name, gender, ethnicity, birth_date, citizen_id_enc, citizen_id_hash, citizen_id_masked,
             education, political_status, joined_party_on, org_id, post, rank_level, rank_grade, leadership,
-            staff_category, entered_work_on, phone, reserve_cadre, party_org_id, mobile_member, status""";
+            staff_category, entered_work_on, phone, reserve_cadre, party_org_id, mobile_member, status,
+            political_status_code, education_full_time, education_in_service, rank_title, leadership_basis""";
 
     /** Per transaction (dropped at commit or rollback), emptied before each batch of updates. */
     private static final String STAGE = """
@@ -265,16 +305,21 @@ public class RosterBatch {
                 citizen_id_masked varchar(20), education varchar(30), political_status varchar(30), joined_party_on date,
                 org_id bigint, post varchar(100), rank_level varchar(20), rank_grade varchar(20), leadership boolean,
                 staff_category varchar(40), entered_work_on date, phone varchar(30), reserve_cadre boolean,
-                party_org_id bigint, mobile_member boolean, status varchar(20), version int) on commit drop""";
+                party_org_id bigint, mobile_member boolean, status varchar(20), political_status_code varchar(10),
+                education_full_time varchar(10), education_in_service varchar(10), rank_title varchar(10),
+                leadership_basis varchar(120), version int) on commit drop""";
 
     private static final String UPDATE = """
             update cadre c set name = s.name, gender = s.gender, ethnicity = s.ethnicity, birth_date = s.birth_date,
-                citizen_id_enc = s.citizen_id_enc, citizen_id_masked = s.citizen_id_masked, education = s.education,
+                citizen_id_enc = s.citizen_id_enc, citizen_id_hash = s.citizen_id_hash, citizen_id_masked = s.citizen_id_masked,
+                education = s.education,
                 political_status = s.political_status, joined_party_on = s.joined_party_on, org_id = s.org_id,
                 post = s.post, rank_level = s.rank_level, rank_grade = s.rank_grade, leadership = s.leadership,
                 staff_category = s.staff_category, entered_work_on = s.entered_work_on, phone = s.phone,
                 reserve_cadre = s.reserve_cadre, party_org_id = s.party_org_id, mobile_member = s.mobile_member,
-                status = s.status, updated_at = now(), version = c.version + 1
+                status = s.status, political_status_code = s.political_status_code,
+                education_full_time = s.education_full_time, education_in_service = s.education_in_service,
+                rank_title = s.rank_title, leadership_basis = s.leadership_basis, updated_at = now(), version = c.version + 1
             from cadre_import_stage s where c.id = s.id and c.version = s.version""";
 
     /** Names and paths of the nodes of a tree table ({@code [name, path]} by id). */
@@ -317,8 +362,10 @@ public class RosterBatch {
         final String status;
         private final CadreForm f;
         private final CitizenId cid;
+        private final CodeTables codes;
 
-        Values(Item item) {
+        Values(Item item, CodeTables codes) {
+            this.codes = codes;
             f = item.form();
             cid = item.id().cid();
             name = f.name().strip();
@@ -356,16 +403,23 @@ public class RosterBatch {
             CadreStatus st = f.status() == null ? CadreStatus.ACTIVE : f.status();
             return new CadreView(id, name, g, g.label(), ethnicity, cid.birthDate(),
                     Period.between(cid.birthDate(), LocalDate.now()).getYears(), masked, edu,
-                    edu == null ? null : edu.label(), pst, pst.label(), f.joinedPartyOn(), orgId, orgName, post, rl,
+                    edu == null ? null : edu.label(), pst,
+                    Objects.requireNonNullElse(codes.label(CodeSet.POLITICAL_STATUS, f.politicalStatusCode()), pst.label()),
+                    f.joinedPartyOn(), orgId, orgName, post, rl,
                     rl == null ? null : rl.label(), rg, rg == null ? null : rg.label(), leadership, sc, sc.label(),
-                    f.enteredWorkOn(), phone, reserve, partyOrgId, partyOrgName, mobile, st, st.label(), 0);
+                    f.enteredWorkOn(), phone, reserve, partyOrgId, partyOrgName, mobile, st, st.label(), 0, PersonNo.of(id),
+                    f.politicalStatusCode(), f.educationFullTime(), codes.label(CodeSet.EDUCATION, f.educationFullTime()),
+                    f.educationInService(), codes.label(CodeSet.EDUCATION, f.educationInService()), f.rankTitle(),
+                    codes.label(CodeSet.RANK_TITLE, f.rankTitle()), f.leadershipBasis());
         }
 
         /** The fields of {@link #COLUMNS}, in order. */
         CopyRows render(CopyRows r) {
             return r.add(name).add(gender).add(ethnicity).add(birth).add(enc).add(hash).add(masked).add(education)
                     .add(ps).add(joined).add(orgId).add(post).add(rankLevel).add(rankGrade).add(leadership)
-                    .add(staffCategory).add(entered).add(phone).add(reserve).add(partyOrgId).add(mobile).add(status);
+                    .add(staffCategory).add(entered).add(phone).add(reserve).add(partyOrgId).add(mobile).add(status)
+                    .add(f.politicalStatusCode()).add(f.educationFullTime()).add(f.educationInService()).add(f.rankTitle())
+                    .add(f.leadershipBasis());
         }
     }
 

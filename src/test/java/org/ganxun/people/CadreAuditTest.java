@@ -29,6 +29,8 @@ class CadreAuditTest {
         assertThat(sparseJson.has("genderLabel")).isFalse();
         assertThat(sparseJson.has("age")).isFalse();
         assertThat(sparseJson.has("version")).isFalse();
+        assertThat(sparseJson.has("personNo")).isFalse(); // derived from the id
+        assertThat(json.readTree(CadreAudit.createdJson(full).text()).get("rankTitle").asString()).isEqualTo("Z07");
         assertThat(sparseJson.get("name").asString()).isEqualTo("王\"五\"");
         assertThat(sparseJson.get("birthDate").asString()).isEqualTo("1985-01-02");
     }
@@ -40,6 +42,9 @@ class CadreAuditTest {
                 PoliticalStatus.values()[0], PoliticalStatus.values()[0].label(), flags ? LocalDate.of(2008, 7, 1) : null,
                 7, "某镇人民政府", post, level, level == null ? null : level.label(), grade, grade == null ? null : grade.label(),
                 flags, StaffCategory.values()[0], StaffCategory.values()[0].label(), LocalDate.of(2007, 8, 1), phone,
-                flags, partyId, partyName, flags, CadreStatus.ACTIVE, CadreStatus.ACTIVE.label(), 3);
+                flags, partyId, partyName, flags, CadreStatus.ACTIVE, CadreStatus.ACTIVE.label(), 3, PersonNo.of(42),
+                flags ? "01" : null, flags ? "21" : null, flags ? "大学本科毕业" : null, flags ? "14" : null,
+                flags ? "硕士研究生毕业" : null, flags ? "Z07" : null, flags ? "一级主任科员" : null,
+                flags ? "按职务“副镇长”中的“镇长”推定为领导职务" : null);
     }
 }

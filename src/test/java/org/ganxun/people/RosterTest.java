@@ -52,6 +52,52 @@ class RosterTest {
         assertThat(found.rows()).extracting(CadreView::id).containsExactly(v.id());
     }
 
+    /** The edit dialog: the code tables and 是否领导职务 as the dialog sends them (issue 15 items 5 and 6). */
+    @Test
+    void theDialogsCodesAndADerivedLeadershipThatAClerkCorrects() {
+        String cid = Fixture.citizenId(LocalDate.of(1979, 9, 9), true);
+        CadreForm f = Fixture.cadreForm("郑代码", town, cid);
+        // not stated: derived from the post, with the basis; 九三学社社员 by its code; 蒙古 read as 蒙古族
+        CadreForm sent = new CadreForm(f.name(), null, "蒙古", null, cid, null, null, null, town, "副镇长", null, null, null,
+                f.staffCategory(), null, null, null, null, null, null, null, null, "10", "31", "21", "Z09", null);
+        CadreView v = admin(() -> roster.create(sent));
+        assertThat(v.leadership()).isTrue();
+        assertThat(v.leadershipBasis()).isEqualTo("按职务“副镇长”中的“镇长”推定为领导职务");
+        assertThat(v.politicalStatus()).isEqualTo(PoliticalStatus.DEMOCRATIC_PARTY);
+        assertThat(v.politicalStatusLabel()).isEqualTo("九三学社社员");
+        assertThat(v.ethnicity()).isEqualTo("蒙古族");
+        assertThat(v.education()).isEqualTo(Education.BACHELOR); // the higher of 大学专科毕业 and 大学本科毕业
+        assertThat(v.rankLevel()).isEqualTo(RankLevel.TOWNSHIP); // 三级主任科员: 乡科级副职
+        assertThat(v.rankGrade()).isEqualTo(RankGrade.DEPUTY);
+        assertThat(v.personNo()).isEqualTo(PersonNo.of(v.id()));
+
+        // the post changes, leadership still not stated: derived again
+        CadreForm moved = new CadreForm(f.name(), null, "蒙古族", null, "", v.education(), v.politicalStatus(), null, town,
+                "科员", v.rankLevel(), v.rankGrade(), null, f.staffCategory(), null, null, null, null, null, null, null,
+                v.version(), null, "31", "21", "Z09", v.leadershipBasis());
+        CadreView after = admin(() -> roster.update(v.id(), moved));
+        assertThat(after.leadership()).isFalse();
+        assertThat(after.leadershipBasis()).isEqualTo("职务“科员”中没有领导职务的称谓，推定为非领导职务");
+        assertThat(after.politicalStatusCode()).isEqualTo("10"); // the status alone (民主党派) keeps the party
+
+        // the clerk states it: stored as stated, no basis
+        CadreForm stated = new CadreForm(f.name(), null, "蒙古族", null, "", v.education(), v.politicalStatus(), null, town,
+                "科员", v.rankLevel(), v.rankGrade(), true, f.staffCategory(), null, null, null, null, null, null, null,
+                after.version(), "10", "31", "21", "Z09", null);
+        CadreView corrected = admin(() -> roster.update(v.id(), stated));
+        assertThat(corrected.leadership()).isTrue();
+        assertThat(corrected.leadershipBasis()).isNull();
+        assertThat(jdbc.sql("select leadership from cadre_post_history where cadre_id = ? and ended_on is null")
+                .param(v.id()).query(Boolean.class).single()).isTrue();
+
+        // not a GB/T 3304 name, not a code: refused, naming the field
+        CadreForm bad = new CadreForm(f.name(), null, "火星", null, "", null, null, null, town, "科员", null, null, true,
+                f.staffCategory(), null, null, null, null, null, null, null, null, "99", null, null, "Z99", null);
+        assertThatThrownBy(() -> admin(() -> roster.update(v.id(), bad)))
+                .isInstanceOfSatisfying(BusinessException.class, e -> assertThat(e.problems())
+                        .extracting(BusinessException.FieldProblem::field).containsExactly("民族", "政治面貌", "职级"));
+    }
+
     @Test
     void refusesAGenderOrBirthDateThatDisagreesWithTheId() {
         String cid = Fixture.citizenId(LocalDate.of(1985, 6, 1), false);

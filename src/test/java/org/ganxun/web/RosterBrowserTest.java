@@ -122,12 +122,14 @@ class RosterBrowserTest extends BrowserTest {
                     By.cssSelector("[data-test=roster-table] .el-table__body-wrapper tbody tr")));
             assertThat(row.getText()).contains(wanted.name()).contains(townshipName)
                     .contains(CitizenId.mask(wanted.citizenId()))
-                    .doesNotContain(wanted.citizenId());
+                    .doesNotContain(wanted.citizenId())
+                    .containsPattern("GX\\d{9,}"); // the 人员编号 exports carry
             shot("roster-search");
             row.findElement(By.cssSelector("[data-test=cadre-name]")).click();
             WebElement drawer = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".el-drawer")));
             wait.until(ExpectedConditions.presenceOfElementLocated(test("cadre-history")));
-            assertThat(drawer.getText()).contains(wanted.name()).contains("任职经历").contains(townshipName);
+            assertThat(drawer.getText()).contains(wanted.name()).contains("任职经历").contains(townshipName)
+                    .contains("人员编号").contains("全日制学历");
             shot("cadre-detail");
             // the drawer may still be sliding in: click its close button once it takes the click
             new WebDriverWait(driver, Duration.ofSeconds(10))

@@ -24,7 +24,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Writes the rows the roster list shows for a filter (same query, same scope: {@link CadreSearch#forEach})
  * into an .xlsx with the template's columns, streaming: rows go to FastExcel 1,000 at a time. Citizen IDs
- * are masked as on screen; once the ID column is filled in, the file can be imported again. Units are
+ * are masked as on screen; every row carries the person's 人员编号, on which the import matches, so the file can be
+ * edited and imported again as it is (a clerk's round trip) without anyone's full number in it. Units are
  * written by the shortest name that is unique in the tree, so that the import finds them again.
  */
 @Service
@@ -52,7 +53,7 @@ public class RosterExport {
         int[] count = {0};
         try (ExcelWriter w = Workbooks.open(out)) {
             WriteSheet sheet = Workbooks.sheet(0, "干部名册", RosterColumn.titles(),
-                    RosterColumn.CITIZEN_ID.ordinal(), RosterColumn.PHONE.ordinal());
+                    RosterColumn.PERSON_NO.ordinal(), RosterColumn.CITIZEN_ID.ordinal(), RosterColumn.PHONE.ordinal());
             List<List<String>> chunk = new ArrayList<>(CHUNK);
             search.forEach(query, v -> {
                 chunk.add(row(v, unitNames.computeIfAbsent(v.orgId(), units::shortestUniqueName),
@@ -73,18 +74,22 @@ public class RosterExport {
         List<String> r = new ArrayList<>(RosterColumn.values().length);
         for (RosterColumn c : RosterColumn.values()) {
             r.add(switch (c) {
+                case PERSON_NO -> v.personNo();
                 case NAME -> v.name();
                 case GENDER -> v.genderLabel();
                 case ETHNICITY -> v.ethnicity();
                 case BIRTH_DATE -> date(v.birthDate());
                 case CITIZEN_ID -> v.citizenIdMasked();
                 case EDUCATION -> v.educationLabel();
+                case EDUCATION_FULL_TIME -> v.educationFullTimeLabel();
+                case EDUCATION_IN_SERVICE -> v.educationInServiceLabel();
                 case POLITICAL_STATUS -> v.politicalStatusLabel();
                 case JOINED_PARTY_ON -> date(v.joinedPartyOn());
                 case ORG -> unit;
                 case POST -> v.post();
                 case RANK_LEVEL -> v.rankLevelLabel();
                 case RANK_GRADE -> v.rankGradeLabel();
+                case RANK_TITLE -> v.rankTitleLabel();
                 case LEADERSHIP -> yes(v.leadership());
                 case STAFF_CATEGORY -> v.staffCategoryLabel();
                 case ENTERED_WORK_ON -> date(v.enteredWorkOn());

@@ -10,6 +10,8 @@ import java.util.Map;
  * use and the other titles people write in their own files.
  */
 public enum RosterColumn {
+    /** 人员编号 ({@link org.ganxun.people.PersonNo}): empty for new people; an exported file carries it. */
+    PERSON_NO("人员编号", false, "人员代码", "干部编号", "人员ID"),
     NAME("姓名", true, "名字", "干部姓名", "人员姓名"),
     GENDER("性别", false),
     ETHNICITY("民族", false),
@@ -17,12 +19,17 @@ public enum RosterColumn {
     CITIZEN_ID("公民身份号码", true, "身份证号", "身份证号码", "身份证", "公民身份证号码", "公民身份证号", "身份证件号码",
             "证件号码", "身份号码"),
     EDUCATION("学历", false, "文化程度", "最高学历", "学历学位"),
+    /** The 全日制教育 and 在职教育 lines of the 干部任免审批表 (GB/T 4658). */
+    EDUCATION_FULL_TIME("全日制学历", false, "全日制教育", "全日制教育学历", "全日制学历学位", "全日制教育学历学位"),
+    EDUCATION_IN_SERVICE("在职学历", false, "在职教育", "在职教育学历", "在职学历学位", "在职教育学历学位"),
     POLITICAL_STATUS("政治面貌", true, "政治身份"),
     JOINED_PARTY_ON("入党时间", false, "入党日期", "入党年月"),
     ORG("单位", true, "工作单位", "所在单位", "单位名称", "任职单位"),
     POST("职务", false, "现任职务", "职务名称", "现职务"),
-    RANK_LEVEL("职级层次", false, "职级", "层次", "级别", "职级层级", "层级", "职务层次"),
+    RANK_LEVEL("职级层次", false, "层次", "级别", "职级层级", "层级", "职务层次", "职务级别"),
     RANK_GRADE("正副职", false, "正/副职", "正副", "正职副职"),
+    /** The grade beside the post: 2019 civil-service grades, 事业单位 职员 and 专业技术 grades (or a level, as 职级层次). */
+    RANK_TITLE("职级", false, "职级名称", "公务员职级", "现职级", "岗位等级", "职员等级"),
     LEADERSHIP("是否领导职务", false, "领导职务", "是否领导", "是否领导干部"),
     STAFF_CATEGORY("人员类别", true, "身份类别", "人员身份", "编制类别", "干部类别", "人员类型"),
     ENTERED_WORK_ON("参加工作时间", false, "工作时间", "参加工作日期", "参工时间", "参加工作年月"),

@@ -18,6 +18,12 @@ import java.util.stream.Collectors;
 
 import org.ganxun.org.DataScopes;
 import org.ganxun.people.CadreForm;
+import org.ganxun.people.CodeItem;
+import org.ganxun.people.CodeSet;
+import org.ganxun.people.CodeTables;
+import org.ganxun.people.CodeValues;
+import org.ganxun.people.Leadership;
+import org.ganxun.people.PersonNo;
 import org.ganxun.people.CadreValidator;
 import org.ganxun.people.CadreView;
 import org.ganxun.people.CitizenId;
@@ -38,6 +44,7 @@ import org.ganxun.platform.excel.RowError;
 import org.ganxun.platform.excel.SheetReader;
 import org.ganxun.platform.security.CurrentUser;
 import org.ganxun.platform.security.DataScope;
+import org.ganxun.platform.security.Phones;
 import org.ganxun.platform.web.BusinessException.FieldProblem;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -65,8 +72,10 @@ class RosterImporter {
     private final DataScopes scopes;
     private final RosterBatch batch;
     private final ImportLimits limits;
+    private final CodeTables codes;
 
-    RosterImporter(JdbcClient jdbc, DataScopes scopes, RosterBatch batch, ImportLimits limits) {
+    RosterImporter(JdbcClient jdbc, DataScopes scopes, RosterBatch batch, ImportLimits limits, CodeTables codes) {
+        this.codes = codes;
         this.jdbc = jdbc;
         this.scopes = scopes;
         this.batch = batch;
@@ -137,7 +146,17 @@ class RosterImporter {
             throw new ImportRejected(noHeader());
         }
         run.errors.sort((a, b) -> Integer.compare(a.row(), b.row()));
-        String message = run.ignored.isEmpty() ? null : "已忽略无法识别的列：" + String.join("、", run.ignored);
+        List<String> notes = new ArrayList<>();
+        if (!run.ignored.isEmpty()) {
+            notes.add("已忽略无法识别的列：" + String.join("、", run.ignored));
+        }
+        boolean stored = run.mode == ImportMode.VALID_ROWS || run.errorRows.isEmpty();
+        if (stored && run.derivedLeading + run.derivedNotLeading > 0) {
+            notes.add((run.has(RosterColumn.LEADERSHIP) ? "“是否领导职务”未填写的" : "文件没有“是否领导职务”列，")
+                    + "按职务推定：" + run.derivedLeading + "人为领导职务，" + run.derivedNotLeading
+                    + "人为非领导职务（依据见干部信息，可在其中更正）");
+        }
+        String message = notes.isEmpty() ? null : String.join("；", notes);
         return new Outcome(run.dataRows, run.created, run.updated, run.unchanged, run.errorRows.size(), run.errors, message);
     }
 
@@ -186,7 +205,7 @@ class RosterImporter {
     }
 
     /** A data row read from the file, waiting for its batch. */
-    private record Parsed(int row, CadreForm form, RosterBatch.SealedId cid, Map<RosterColumn, String> values,
+    private record Parsed(int row, CadreForm form, RosterBatch.SealedId cid, Long personId, Map<RosterColumn, String> values,
                           Map<RosterColumn, String> parseErrors) {
     }
 
@@ -207,11 +226,18 @@ class RosterImporter {
         final List<Parsed> pending = new ArrayList<>(BATCH);
         final List<RowError> errors = new ArrayList<>();
         final Set<Integer> errorRows = new java.util.HashSet<>();
+        /** cadre id → the first row that updates them (by citizen ID or 人员编号) */
+        final Map<Long, Integer> seenCadres = new java.util.concurrent.ConcurrentHashMap<>();
         int dataRows;
         int processed;
         int created;
         int updated;
         int unchanged;
+        /** rows whose 是否领导职务 was derived from the post (written rows only) */
+        int derivedLeading;
+        int derivedNotLeading;
+        /** 人员编号 → the first row that names it */
+        final Map<Long, Integer> seenPersons = new HashMap<>();
 
         Run(ImportMode mode, CurrentUser user, String remoteAddr, Progress progress) {
             this.mode = mode;
@@ -324,33 +350,71 @@ class RosterImporter {
             if (rawId != null && numeric.containsKey(RosterColumn.CITIZEN_ID) && rawId.replaceAll("\\D", "").length() >= 15) {
                 errs.put(RosterColumn.CITIZEN_ID, "公民身份号码被存成了数字，后几位已丢失；请把该列设为“文本”格式后重新填写");
             }
+            Long personId = null;
+            String personNo = values.get(RosterColumn.PERSON_NO);
+            if (personNo != null) {
+                personId = PersonNo.parse(personNo);
+                if (personId == null) {
+                    errs.put(RosterColumn.PERSON_NO, "人员编号“" + shorten(personNo) + "”不正确：应为导出花名册中的编号（如 "
+                            + PersonNo.of(1234) + "），请勿修改；新增人员请留空");
+                } else {
+                    Integer first = seenPersons.putIfAbsent(personId, row.excelRow());
+                    if (first != null) {
+                        errs.put(RosterColumn.PERSON_NO, "与第" + first + "行的人员编号重复");
+                        personId = null;
+                    }
+                }
+            }
+            boolean maskedId = rawId != null && rawId.indexOf('*') >= 0;
+            if (maskedId && personId == null && !errs.containsKey(RosterColumn.PERSON_NO)) {
+                errs.put(RosterColumn.CITIZEN_ID, "公民身份号码是脱敏后的号码（含*），无法确定是谁：请保留导出文件中的“人员编号”列，"
+                        + "或填写完整的公民身份号码");
+            }
             Gender gender = label(Gender.class, RosterColumn.GENDER, values, errs, "男、女");
             LocalDate birth = date(RosterColumn.BIRTH_DATE, values, dates, errs);
-            Education education = label(Education.class, RosterColumn.EDUCATION, values, errs, labels(Education.values()));
-            PoliticalStatus ps = label(PoliticalStatus.class, RosterColumn.POLITICAL_STATUS, values, errs,
-                    labels(PoliticalStatus.values()));
+            Education education = null;
+            CodeItem eduItem = item(CodeSet.EDUCATION, RosterColumn.EDUCATION, values, errs);
+            if (eduItem != null) {
+                education = eduItem.mapsTo(Education.class);
+            }
+            String fullTime = code(CodeSet.EDUCATION, RosterColumn.EDUCATION_FULL_TIME, values, errs);
+            String inService = code(CodeSet.EDUCATION, RosterColumn.EDUCATION_IN_SERVICE, values, errs);
+            PoliticalStatus ps = null;
+            String psCode = null;
+            CodeItem psItem = item(CodeSet.POLITICAL_STATUS, RosterColumn.POLITICAL_STATUS, values, errs);
+            if (psItem != null) {
+                ps = psItem.mapsTo(PoliticalStatus.class);
+                psCode = psItem.code();
+            } else if (errs.containsKey(RosterColumn.POLITICAL_STATUS)) {
+                // not in GB/T 4762, but this system's own word for the group (民主党派) is read, without a code
+                ps = Labeled.parse(PoliticalStatus.class, values.get(RosterColumn.POLITICAL_STATUS));
+                if (ps != null) {
+                    errs.remove(RosterColumn.POLITICAL_STATUS);
+                }
+            }
             LocalDate joined = date(RosterColumn.JOINED_PARTY_ON, values, dates, errs);
             Long orgId = org(units, RosterColumn.ORG, values, errs);
             RankGrade grade = label(RankGrade.class, RosterColumn.RANK_GRADE, values, errs, "正职、副职");
+            // 职级层次 and 职级 each take a level (乡科级, 正科级, 乡科级正职) or a grade (一级主任科员, 八级职员); the level
+            // column's level wins, a grade gives the level when no level is written (CodeValues)
+            Rank byLevel = rank(RosterColumn.RANK_LEVEL, values, errs);
+            Rank byTitle = rank(RosterColumn.RANK_TITLE, values, errs);
             RankLevel level = null;
-            String levelText = values.get(RosterColumn.RANK_LEVEL);
-            if (levelText != null) {
-                level = Labeled.parse(RankLevel.class, levelText);
-                if (level == null && (levelText.startsWith("正") || levelText.startsWith("副"))) {
-                    // 正科级, 副处 …: grade and level in one cell
-                    String rest = levelText.substring(1);
-                    level = Labeled.parse(RankLevel.class, rest);
-                    if (level == null) {
-                        level = Labeled.parse(RankLevel.class, rest + "级");
-                    }
-                    if (level != null && grade == null) {
-                        grade = levelText.startsWith("正") ? RankGrade.PRINCIPAL : RankGrade.DEPUTY;
-                    }
+            RankGrade inCell = null;
+            String title = null;
+            for (Rank r : new Rank[]{byLevel, byTitle}) {
+                if (r == null) {
+                    continue;
                 }
-                if (level == null) {
-                    errs.put(RosterColumn.RANK_LEVEL, "职级层次“" + levelText + "”无法识别，可填：" + labels(RankLevel.values())
-                            + "（也可写作 正科级、副处级）");
+                if (r.title() != null) {
+                    title = r.title(); // the 职级 column's grade wins over one written under 职级层次
+                } else if (level == null) {
+                    level = r.level();
+                    inCell = r.grade();
                 }
+            }
+            if (grade == null) {
+                grade = inCell;
             }
             Boolean leadership = bool(RosterColumn.LEADERSHIP, values, errs);
             StaffCategory sc = label(StaffCategory.class, RosterColumn.STAFF_CATEGORY, values, errs, labels(StaffCategory.values()));
@@ -358,17 +422,15 @@ class RosterImporter {
             Boolean reserve = bool(RosterColumn.RESERVE_CADRE, values, errs);
             Long partyOrgId = values.containsKey(RosterColumn.PARTY_ORG) ? org(parties, RosterColumn.PARTY_ORG, values, errs) : null;
             Boolean mobile = bool(RosterColumn.MOBILE_MEMBER, values, errs);
-            String ethnicity = ethnicity(values.get(RosterColumn.ETHNICITY));
-            if (ethnicity != null && ethnicity.length() > 20) {
-                errs.put(RosterColumn.ETHNICITY, "民族“" + ethnicity + "”过长（最多20个字）");
-            }
+            String ethnicity = values.get(RosterColumn.ETHNICITY);
             if (values.containsKey(RosterColumn.PHONE) && values.get(RosterColumn.PHONE).length() > 30) {
                 errs.put(RosterColumn.PHONE, "联系电话过长（最多30个字符）");
             }
-            CadreForm form = new CadreForm(name, gender, ethnicity, birth, rawId, education, ps, joined, orgId,
+            CadreForm form = new CadreForm(name, gender, ethnicity, birth, maskedId ? null : rawId, education, ps, joined, orgId,
                     values.get(RosterColumn.POST), level, grade, leadership, sc, entered, values.get(RosterColumn.PHONE),
-                    reserve, partyOrgId, mobile, null, null);
-            CitizenId cid = errs.containsKey(RosterColumn.CITIZEN_ID) ? null : CitizenId.parse(rawId).id().orElse(null);
+                    reserve, partyOrgId, mobile, null, null, null, psCode, fullTime, inService, title, null);
+            CitizenId cid = errs.containsKey(RosterColumn.CITIZEN_ID) || maskedId ? null
+                    : CitizenId.parse(rawId).id().orElse(null);
             if (cid != null) {
                 Integer first = seen.putIfAbsent(cid.value(), row.excelRow());
                 if (first != null) {
@@ -376,7 +438,7 @@ class RosterImporter {
                     cid = null;
                 }
             }
-            return new Parsed(row.excelRow(), form, cid == null ? null : batch.seal(cid), values, errs);
+            return new Parsed(row.excelRow(), form, cid == null ? null : batch.seal(cid), personId, values, errs);
         }
 
         /**
@@ -387,20 +449,64 @@ class RosterImporter {
         Ready check(List<Parsed> pending) {
             List<RosterBatch.SealedId> ids = pending.stream().map(Parsed::cid).filter(java.util.Objects::nonNull).toList();
             Map<String, RosterBatch.Existing> existing = batch.existing(ids);
+            Map<Long, RosterBatch.Existing> byPersonNo = batch.existingByIds(
+                    pending.stream().map(Parsed::personId).filter(java.util.Objects::nonNull).toList());
             List<RosterBatch.Item> good = new ArrayList<>(pending.size());
             for (Parsed p : pending) {
                 Map<RosterColumn, String> errs = new EnumMap<>(p.parseErrors());
-                RosterBatch.Existing ex = p.cid() == null ? null : existing.get(p.cid().hash());
+                RosterBatch.SealedId sealed = p.cid();
                 CadreForm form = p.form();
+                RosterBatch.Existing ex = null;
+                if (p.personId() != null) {
+                    // the row names its person by 人员编号 (an exported file): their number, as stored, is the one to keep
+                    ex = byPersonNo.get(p.personId());
+                    if (ex == null) {
+                        errs.put(RosterColumn.PERSON_NO, "人员编号“" + p.values().get(RosterColumn.PERSON_NO)
+                                + "”不在花名册中；新增人员请把人员编号留空");
+                    } else if (sealed != null && !sealed.hash().equals(ex.idHash())) {
+                        // a full number that differs from the stored one: a correction, unless it is someone else's
+                        if (existing.containsKey(sealed.hash())) {
+                            errs.put(RosterColumn.CITIZEN_ID, "该公民身份号码已属于花名册中的另一人，与人员编号对应的干部不符");
+                        }
+                    } else if (sealed == null) {
+                        String given = p.values().get(RosterColumn.CITIZEN_ID);
+                        if (given != null && given.indexOf('*') >= 0
+                                && !CellText.squeeze(given).equalsIgnoreCase(ex.view().citizenIdMasked())) {
+                            errs.put(RosterColumn.CITIZEN_ID, "公民身份号码与人员编号对应的干部（" + ex.view().citizenIdMasked()
+                                    + "）不一致，请勿修改导出文件中的这两列");
+                        } else if (!errs.containsKey(RosterColumn.CITIZEN_ID)) {
+                            CitizenId stored = batch.storedId(ex);
+                            sealed = batch.sealed(ex, stored);
+                            form = form.withCitizenId(stored.value());
+                        }
+                    }
+                } else if (sealed != null) {
+                    ex = existing.get(sealed.hash());
+                }
                 CadreView before = null;
                 if (ex != null) {
                     if (!scope.coversOrgPath(ex.orgPath())) {
-                        errs.putIfAbsent(RosterColumn.CITIZEN_ID, "该干部已在花名册中，但其现所在单位不在您的管理范围内，不能修改");
+                        errs.putIfAbsent(p.personId() != null ? RosterColumn.PERSON_NO : RosterColumn.CITIZEN_ID,
+                                "该干部已在花名册中，但其现所在单位不在您的管理范围内，不能修改");
                     }
                     before = ex.view();
+                    Integer first = seenCadres.putIfAbsent(before.id(), p.row());
+                    if (first != null && first != p.row()) {
+                        errs.putIfAbsent(RosterColumn.CITIZEN_ID, "与第" + first + "行是同一人");
+                    }
                     form = keepAbsentColumns(form, before);
+                    // a reader without PHONE_VIEW exported masked numbers: one sent back unchanged means "unchanged"
+                    form = form.withPhone(Phones.keepIfMasked(form.phone(), before.phone()));
                 }
-                for (FieldProblem fp : CadreValidator.validate(form, new CitizenId[1])) {
+                if (form.phone() != null && form.phone().indexOf('*') >= 0) {
+                    errs.putIfAbsent(RosterColumn.PHONE, "联系电话是脱敏后的号码（含*），且与花名册中的号码对不上：请填写完整号码，"
+                            + "或保持导出时的样子");
+                }
+                boolean stated = form.leadership() != null;
+                List<FieldProblem> problems = new ArrayList<>();
+                form = Leadership.apply(CodeValues.resolve(codes, form, problems));
+                problems.addAll(CadreValidator.validate(form, new CitizenId[1]));
+                for (FieldProblem fp : problems) {
                     RosterColumn c = RosterColumn.ofTitle(fp.field());
                     if (c == null) {
                         c = RosterColumn.NAME;
@@ -418,7 +524,14 @@ class RosterImporter {
                         }
                     }
                 } else {
-                    good.add(new RosterBatch.Item(p.row(), form, p.cid(), before));
+                    good.add(new RosterBatch.Item(p.row(), form, sealed, before));
+                    if (!stated) {
+                        if (form.leadership()) {
+                            derivedLeading++;
+                        } else {
+                            derivedNotLeading++;
+                        }
+                    }
                 }
             }
             boolean write = mode == ImportMode.VALID_ROWS || errorRows.isEmpty();
@@ -440,24 +553,37 @@ class RosterImporter {
             progress.update(processed);
         }
 
-        /** Columns the file does not have keep what the roster has; gender and birth date come from the ID. */
+        /**
+         * Columns the file does not have keep what the roster has; gender and birth date come from the ID. A leadership
+         * the roster derived is derived again (from the post as it is now) unless the file states it; a stated one is
+         * kept. A status written as the group (民主党派) keeps the party the roster knows.
+         */
         private CadreForm keepAbsentColumns(CadreForm f, CadreView b) {
+            boolean rank = has(RosterColumn.RANK_LEVEL) || has(RosterColumn.RANK_TITLE);
+            Boolean leadership = has(RosterColumn.LEADERSHIP) ? f.leadership()
+                    : b.leadershipBasis() == null ? Boolean.valueOf(b.leadership()) : null;
+            String psCode = f.politicalStatusCode() == null && f.politicalStatus() == b.politicalStatus()
+                    ? b.politicalStatusCode() : f.politicalStatusCode();
             return new CadreForm(f.name(), f.gender(), has(RosterColumn.ETHNICITY) ? f.ethnicity() : b.ethnicity(),
                     f.birthDate(), f.citizenId(), has(RosterColumn.EDUCATION) ? f.education() : b.education(),
                     f.politicalStatus(), has(RosterColumn.JOINED_PARTY_ON) ? f.joinedPartyOn() : b.joinedPartyOn(),
                     f.orgId(), has(RosterColumn.POST) ? f.post() : b.post(),
-                    has(RosterColumn.RANK_LEVEL) ? f.rankLevel() : b.rankLevel(),
-                    has(RosterColumn.RANK_GRADE) || has(RosterColumn.RANK_LEVEL) ? f.rankGrade() : b.rankGrade(),
-                    has(RosterColumn.LEADERSHIP) ? f.leadership() : Boolean.valueOf(b.leadership()), f.staffCategory(),
+                    rank ? f.rankLevel() : b.rankLevel(),
+                    has(RosterColumn.RANK_GRADE) || rank ? f.rankGrade() : b.rankGrade(),
+                    leadership, f.staffCategory(),
                     has(RosterColumn.ENTERED_WORK_ON) ? f.enteredWorkOn() : b.enteredWorkOn(),
                     has(RosterColumn.PHONE) ? f.phone() : b.phone(),
                     has(RosterColumn.RESERVE_CADRE) ? f.reserveCadre() : Boolean.valueOf(b.reserveCadre()),
                     has(RosterColumn.PARTY_ORG) ? f.partyOrgId() : b.partyOrgId(),
                     has(RosterColumn.MOBILE_MEMBER) ? f.mobileMember() : Boolean.valueOf(b.mobileMember()),
-                    b.status(), null);
+                    b.status(), null, null, psCode,
+                    has(RosterColumn.EDUCATION_FULL_TIME) ? f.educationFullTime() : b.educationFullTime(),
+                    has(RosterColumn.EDUCATION_IN_SERVICE) ? f.educationInService() : b.educationInService(),
+                    has(RosterColumn.RANK_TITLE) || f.rankTitle() != null ? f.rankTitle() : b.rankTitle(),
+                    b.leadershipBasis());
         }
 
-        private boolean has(RosterColumn c) {
+        boolean has(RosterColumn c) {
             return titles.containsKey(c);
         }
 
@@ -515,13 +641,83 @@ class RosterImporter {
         }
     }
 
-    /** "汉" → "汉族"; full names stay as written. */
-    static String ethnicity(String v) {
-        if (v == null || v.isBlank()) {
+    /** A level or a grade, read from 职级层次 or 职级. */
+    record Rank(RankLevel level, RankGrade grade, String title) {
+    }
+
+    /**
+     * A level in the ways it is written (乡科级; 正科级, 副处; 乡科级正职) or a grade of the code table (一级主任科员,
+     * 八级职员, 专业技术十级; level and 正/副 from the table); null for an empty cell or an error.
+     */
+    private Rank rank(RosterColumn c, Map<RosterColumn, String> values, Map<RosterColumn, String> errs) {
+        String text = values.get(c);
+        if (text == null) {
             return null;
         }
-        String t = CellText.squeeze(v);
-        return t.length() <= 4 && !t.endsWith("族") && !t.equals("穿青人") && !t.contains("未识别") ? t + "族" : t;
+        String t = CellText.squeeze(text);
+        RankLevel level = Labeled.parse(RankLevel.class, t);
+        RankGrade grade = null;
+        if (level == null) {
+            String rest = t;
+            if (rest.endsWith("正职") || rest.endsWith("副职")) {
+                grade = rest.endsWith("正职") ? RankGrade.PRINCIPAL : RankGrade.DEPUTY;
+                rest = rest.substring(0, rest.length() - 2);
+            } else if (rest.startsWith("正") || rest.startsWith("副")) {
+                // 正科级, 副处 …: grade and level in one cell
+                grade = rest.startsWith("正") ? RankGrade.PRINCIPAL : RankGrade.DEPUTY;
+                rest = rest.substring(1);
+            }
+            if (grade != null && !rest.isEmpty()) {
+                level = Labeled.parse(RankLevel.class, rest);
+                if (level == null) {
+                    level = Labeled.parse(RankLevel.class, rest + "级");
+                }
+            }
+        }
+        if (level != null) {
+            return new Rank(level, grade, null);
+        }
+        java.util.Optional<CodeItem> item = codes.find(CodeSet.RANK_TITLE, t);
+        if (item.isPresent()) {
+            CodeItem i = item.get();
+            return new Rank(i.mapsTo(RankLevel.class), i.rankGrade() == null ? null : RankGrade.valueOf(i.rankGrade()), i.code());
+        }
+        errs.put(c, c.title() + "“" + shorten(t) + "”无法识别，可填职级层次：" + labels(RankLevel.values())
+                + "（也可写作 正科级、副处级、乡科级正职），或职级：一级巡视员至二级科员、一级至十级职员、专业技术一级至十三级");
+        return null;
+    }
+
+    /** The item a cell names in a code set; an unknown value is an error that says what may be written. */
+    private CodeItem item(CodeSet set, RosterColumn c, Map<RosterColumn, String> values, Map<RosterColumn, String> errs) {
+        String v = values.get(c);
+        if (v == null) {
+            return null;
+        }
+        java.util.Optional<CodeItem> i = codes.find(set, v);
+        if (i.isEmpty()) {
+            errs.put(c, c.title() + "“" + shorten(v) + "”无法识别，可填：" + codes.examples(set, set == CodeSet.EDUCATION ? 12 : 20)
+                    + "（" + standard(set) + "的名称、简称或代码均可）");
+            return null;
+        }
+        return i.get();
+    }
+
+    private String code(CodeSet set, RosterColumn c, Map<RosterColumn, String> values, Map<RosterColumn, String> errs) {
+        CodeItem i = item(set, c, values, errs);
+        return i == null ? null : i.code();
+    }
+
+    private static String standard(CodeSet set) {
+        return switch (set) {
+            case POLITICAL_STATUS -> "GB/T 4762 ";
+            case ETHNICITY -> "GB/T 3304 ";
+            case EDUCATION -> "GB/T 4658 ";
+            case RANK_TITLE -> "";
+        };
+    }
+
+    private static String shorten(String s) {
+        return s.length() <= 30 ? s : s.substring(0, 29) + "…";
     }
 
     static String labels(Labeled[] values) {

@@ -21,8 +21,10 @@ public class RosterImports {
     private final ImportJobs jobs;
     private final ImportWorker worker;
     private final ImportLimits limits;
+    private final org.ganxun.people.CodeTables codes;
 
-    RosterImports(ImportJobs jobs, ImportWorker worker, ImportLimits limits) {
+    RosterImports(ImportJobs jobs, ImportWorker worker, ImportLimits limits, org.ganxun.people.CodeTables codes) {
+        this.codes = codes;
         this.jobs = jobs;
         this.worker = worker;
         this.limits = limits;
@@ -79,7 +81,7 @@ public class RosterImports {
     }
 
     public void writeTemplate(OutputStream out) {
-        TemplateWriter.write(out);
+        TemplateWriter.write(out, codes);
     }
 
     private void requireOwn(long id) {
