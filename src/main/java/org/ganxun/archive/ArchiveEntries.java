@@ -25,6 +25,7 @@ import org.ganxun.people.CadreView;
 import org.ganxun.people.Roster;
 import org.ganxun.platform.security.CurrentUser;
 import org.ganxun.platform.security.CurrentUsers;
+import org.ganxun.platform.security.Unscoped;
 import org.ganxun.platform.web.Bounds;
 import org.ganxun.platform.web.BusinessException;
 import org.ganxun.platform.web.BusinessException.FieldProblem;
@@ -120,7 +121,7 @@ public class ArchiveEntries {
         if (!StringUtils.hasText(req.sourceRef())) {
             throw new IllegalArgumentException("a system credit needs a source reference");
         }
-        Long existing = jdbc.sql("select id from archive_entry where cadre_id = ? and source = ? and source_ref = ?")
+        Long existing = jdbc.sql(Unscoped.because("a system credit finds its earlier self") + "select id from archive_entry where cadre_id = ? and source = ? and source_ref = ?")
                 .params(req.cadreId(), req.source().name(), req.sourceRef()).query(Long.class).optional().orElse(null);
         if (existing != null) {
             return get(existing);
@@ -182,7 +183,7 @@ public class ArchiveEntries {
         }
         record Inserted(long id, long cadreId, String cadreName, String title, BigDecimal hours, int row) {
         }
-        List<Inserted> inserted = jdbc.sql("""
+        List<Inserted> inserted = jdbc.sql(Unscoped.because("a batch insert answering what it inserted") + """
                 with rows as (
                     select * from unnest(cast(? as bigint[]), cast(? as text[]), cast(? as text[]), cast(? as text[]),
                         cast(? as text[]), cast(? as date[]), cast(? as numeric[]), cast(? as text[]), cast(? as numeric[]),
@@ -287,7 +288,7 @@ public class ArchiveEntries {
      */
     @Transactional
     public int correctDate(CreditSource source, String sourceRef, LocalDate wrong, LocalDate right) {
-        List<Long> ids = jdbc.sql("select id from archive_entry where source = ? and source_ref = ? order by id")
+        List<Long> ids = jdbc.sql(Unscoped.because("a source own credits, corrected by that source") + "select id from archive_entry where source = ? and source_ref = ? order by id")
                 .params(source.name(), sourceRef).query(Long.class).list();
         int changed = 0;
         for (long id : ids) {
@@ -342,7 +343,7 @@ public class ArchiveEntries {
     @Transactional(readOnly = true)
     public List<ArchiveEntry> of(long cadreId) {
         roster.get(cadreId);
-        return jdbc.sql(SELECT + " where e.cadre_id = ? order by e.credited_on desc, e.id desc").param(cadreId).query(this::map).list();
+        return jdbc.sql(Unscoped.referenceChecked("callers: Roster.get of the person") + SELECT + " where e.cadre_id = ? order by e.credited_on desc, e.id desc").param(cadreId).query(this::map).list();
     }
 
     /** Entries waiting for approval that the current user may decide. */
@@ -353,15 +354,15 @@ public class ArchiveEntries {
         if (!scope.all() && scope.orgPath() == null) {
             return List.of();
         }
-        return jdbc.sql(SELECT + " join organization o on o.id = c.org_id where e.status = 'PENDING' and (:all or o.path like :path)"
+        return jdbc.sql(SELECT + " join organization o on o.id = c.org_id where e.status = 'PENDING' and " + scope.orgCondition("o.path")
                         + " order by e.recorded_at")
-                .param("all", scope.all()).param("path", scope.orgPath() == null ? "" : scope.orgPath() + "%")
+                .params(scope.sqlParameters())
                 .query(this::map).list();
     }
 
     @Transactional(readOnly = true)
     public ArchiveEntry get(long id) {
-        return jdbc.sql(SELECT + " where e.id = ?").param(id).query(this::map).optional()
+        return jdbc.sql(Unscoped.rowChecked("callers of ArchiveEntries.get: the person (Roster)") + SELECT + " where e.id = ?").param(id).query(this::map).optional()
                 .orElseThrow(() -> BusinessException.notFound("学时记录"));
     }
 
@@ -369,7 +370,7 @@ public class ArchiveEntries {
     public Attachment attachment(long entryId) {
         ArchiveEntry e = get(entryId);
         roster.get(e.cadreId());
-        Attachment a = jdbc.sql("select file_name, content_type, content from archive_attachment where entry_id = ? order by id limit 1")
+        Attachment a = jdbc.sql(Unscoped.referenceChecked("Roster.get just above") + "select file_name, content_type, content from archive_attachment where entry_id = ? order by id limit 1")
                 .param(entryId)
                 .query((rs, i) -> new Attachment(rs.getString(1), rs.getString(2), rs.getBytes(3))).optional()
                 .orElseThrow(() -> BusinessException.notFound("证明材料"));
@@ -564,7 +565,7 @@ public class ArchiveEntries {
     /** Approved credits of one person, for the standing calculation. */
     @Transactional(readOnly = true)
     public List<Credit> approvedCredits(long cadreId) {
-        return jdbc.sql("""
+        return jdbc.sql(Unscoped.referenceChecked("callers: Roster.get of the person") + """
                 select id, credited_on, source, delivery, required, full_time, training_type, hours, days
                 from archive_entry where cadre_id = ? and status = 'APPROVED'""")
                 .param(cadreId).query(ArchiveEntries::credit).list();

@@ -12,6 +12,7 @@ import org.ganxun.org.OrganizationTrees;
 import org.ganxun.org.Tree;
 import org.ganxun.people.Roster;
 import org.ganxun.platform.security.CurrentUsers;
+import org.ganxun.platform.security.Unscoped;
 import org.ganxun.platform.web.Bounds;
 import org.ganxun.platform.web.BusinessException;
 import org.ganxun.platform.web.BusinessException.FieldProblem;
@@ -122,7 +123,7 @@ public class GroupStudies {
 
     @Transactional(readOnly = true)
     public Session get(long id) {
-        return jdbc.sql("""
+        return jdbc.sql(Unscoped.countsOnly() + """
                 select s.*, (select count(*) from archive_entry e where e.source in ('GROUP_STUDY', 'PARTY_STUDY') and e.source_ref = 'GS-' || s.id) as n
                 from group_study_session s where s.id = ?""")
                 .param(id)

@@ -12,6 +12,7 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
+import org.ganxun.platform.security.Unscoped;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -67,7 +68,7 @@ public class AuditChain {
         Map<String, Object> head = streaming.queryForMap("select seq, hash from audit_chain_head");
         Walker w = new Walker(((Number) anchor.get("seq")).longValue(), (byte[]) anchor.get("hash"));
         Problem anchorProblem = checkAnchor(w.expectedSeq - 1, (byte[]) anchor.get("hash"));
-        streaming.query("""
+        streaming.query(Unscoped.because("chain verification for the audit administrator, all entries by design") + """
                 select b.seq, b.id as bid, b.entries, b.max_at_us, b.last_entry_hash, b.prev_hash, b.hash as bhash,
                        a.id, a.pos, a.at, (extract(epoch from a.at) * 1000000)::bigint as at_us, a.actor_id,
                        a.actor_username, a.action, a.entity_type, a.entity_id, a.summary,
@@ -94,7 +95,7 @@ public class AuditChain {
         }
         if (w.problem == null) {
             // entries written with the trigger bypassed, or into a block that was never linked into the chain
-            streaming.query("""
+            streaming.query(Unscoped.because("chain verification for the audit administrator, all entries by design") + """
                     select a.id, a.at from audit_log a
                     where a.block_id is null
                        or not exists (select 1 from audit_block b where b.id = a.block_id and b.seq is not null)
@@ -112,7 +113,7 @@ public class AuditChain {
         if (anchorSeq == 0 && Arrays.equals(anchorHash, ZERO)) {
             return null;
         }
-        var purges = streaming.queryForList("""
+        var purges = streaming.queryForList(Unscoped.because("chain verification for the audit administrator, all entries by design") + """
                 select id, at, after_data::text as after_data from audit_log
                 where action = 'PURGE' and entity_type = 'AuditLog' order by id desc limit 1""");
         if (!purges.isEmpty()) {

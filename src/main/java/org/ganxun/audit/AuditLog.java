@@ -13,6 +13,7 @@ import org.ganxun.platform.security.CurrentScope;
 import org.ganxun.platform.security.CurrentUser;
 import org.ganxun.platform.security.CurrentUsers;
 import org.ganxun.platform.security.DataScope;
+import org.ganxun.platform.security.Unscoped;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -134,7 +135,7 @@ public class AuditLog {
     public Page search(String actor, String entityType, String entityId, String action, Instant from, Instant to,
                        int page, int size) {
         DataScope scope = scopes.current();
-        StringBuilder where = new StringBuilder(" where true");
+        StringBuilder where = new StringBuilder(" where ").append(scope.all() ? scope.sqlCondition(null, null, null) : "true");
         Map<String, Object> args = new HashMap<>();
         if (!scope.all()) {
             CurrentUser me = CurrentUsers.current().orElse(null);
@@ -213,7 +214,7 @@ public class AuditLog {
      * (entity_type, entity_id) index, one probe per type, so the cost does not grow with the log.
      */
     public Facets facets() {
-        List<String> present = jdbc.sql("""
+        List<String> present = jdbc.sql(Unscoped.because("the kinds of entry present, no entry") + """
                 with recursive t(v) as (
                     (select entity_type from audit_log order by entity_type limit 1)
                     union all

@@ -21,6 +21,7 @@ import org.ganxun.partyedu.ActivityKind;
 import org.ganxun.partyedu.Members;
 import org.ganxun.partyedu.MemberView;
 import org.ganxun.partyedu.StudyActivities;
+import org.ganxun.platform.security.Unscoped;
 import org.ganxun.survey.SurveyReturns;
 import org.ganxun.survey.Surveys;
 import org.ganxun.training.Attendance;
@@ -335,14 +336,14 @@ public class DemoActivity {
      */
     private int[] partyStudy(CurrentUser department, CurrentUser secretary, long countyId, long ganbuCadre, LocalDate today) {
         as(department, members::syncCadreMembers);
-        Long ganbuBranch = jdbc.sql("select party_org_id from cadre where id = ?").param(ganbuCadre).query(Long.class).optional()
+        Long ganbuBranch = jdbc.sql(Unscoped.because("demo data") + "select party_org_id from cadre where id = ?").param(ganbuCadre).query(Long.class).optional()
                 .orElse(null);
         List<Long> branches = new ArrayList<>();
         branches.add(secretary.scopePartyOrgId());
         if (ganbuBranch != null && !branches.contains(ganbuBranch)) {
             branches.add(ganbuBranch);
         }
-        jdbc.sql("""
+        jdbc.sql(Unscoped.because("demo data") + """
                 select c.party_org_id from cadre c join organization o on o.id = c.org_id
                 where o.path like (select path from organization where id = :county) || '%' and c.party_org_id is not null
                   and c.status = 'ACTIVE'
@@ -481,7 +482,7 @@ public class DemoActivity {
 
     /** The county's active cadres but the demo cadre, in load order. */
     private List<Long> countyCadres(long countyId, long ganbuCadre) {
-        return jdbc.sql("""
+        return jdbc.sql(Unscoped.because("demo data") + """
                 select c.id from cadre c join organization o on o.id = c.org_id
                 where o.path like (select path from organization where id = :county) || '%' and c.status = 'ACTIVE' and c.id <> :ganbu
                 order by c.id""")
@@ -490,7 +491,7 @@ public class DemoActivity {
 
     /** Active 乡科级 cadres of the county under 45 (中青年), in load order, without the demo cadre. */
     private List<Long> townshipLeaders(long countyId, long ganbuCadre, LocalDate today) {
-        return jdbc.sql("""
+        return jdbc.sql(Unscoped.because("demo data") + """
                 select c.id from cadre c join organization o on o.id = c.org_id
                 where o.path like (select path from organization where id = :county) || '%'
                   and c.status = 'ACTIVE' and c.rank_level = 'TOWNSHIP' and c.id <> :ganbu and c.birth_date > :born

@@ -14,6 +14,7 @@ import org.ganxun.platform.security.DataScopeKind;
 import org.ganxun.platform.security.Permission;
 import org.ganxun.platform.security.Permission.Duty;
 import org.ganxun.platform.security.Role;
+import org.ganxun.platform.security.Unscoped;
 import org.ganxun.platform.web.BusinessException;
 import org.ganxun.platform.web.BusinessException.FieldProblem;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -97,7 +98,7 @@ public class Roles {
 
     @Transactional(readOnly = true)
     public List<RoleView> list() {
-        Map<String, Long> users = jdbc.sql("select role, count(*) from app_user group by role")
+        Map<String, Long> users = jdbc.sql(Unscoped.countsOnly() + "select role, count(*) from app_user group by role")
                 .query((rs, i) -> Map.entry(rs.getString(1), rs.getLong(2))).list().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
         List<RoleView> list = new ArrayList<>();

@@ -20,6 +20,7 @@ import org.ganxun.platform.security.CurrentUsers;
 import org.ganxun.platform.security.DataScope;
 import org.ganxun.platform.security.DataScopeKind;
 import org.ganxun.platform.security.Permission;
+import org.ganxun.platform.security.Unscoped;
 import org.ganxun.platform.web.BusinessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -64,7 +65,7 @@ public class UserAccounts {
     }
 
     Optional<CurrentUser> findForLogin(String username) {
-        return jdbc.sql("""
+        return jdbc.sql(Unscoped.because("sign-in reads the account being signed in") + """
                 select id, username, display_name, password_hash, role, scope_org_id, scope_party_org_id, cadre_id, enabled,
                        coalesce(locked_until > now(), false) as locked
                 from app_user where username = ?""")
@@ -235,7 +236,7 @@ public class UserAccounts {
     @Transactional
     public void changeOwnPassword(String oldPassword, String newPassword) {
         CurrentUser me = CurrentUsers.require();
-        String hash = jdbc.sql("select password_hash from app_user where id = ?").param(me.id()).query(String.class).single();
+        String hash = jdbc.sql(Unscoped.own() + "select password_hash from app_user where id = ?").param(me.id()).query(String.class).single();
         if (oldPassword == null || !encoder.matches(oldPassword, hash)) {
             throw new BusinessException("原密码不正确", List.of(new BusinessException.FieldProblem("oldPassword", "原密码不正确")));
         }
@@ -253,7 +254,7 @@ public class UserAccounts {
 
     @Transactional(readOnly = true)
     public Account get(long id) {
-        return jdbc.sql(ACCOUNT_SQL + " where u.id = ?").param(id).query(this::account).optional()
+        return jdbc.sql(Unscoped.rowChecked("UserAccounts.getVisible or requireManageable") + ACCOUNT_SQL + " where u.id = ?").param(id).query(this::account).optional()
                 .orElseThrow(() -> BusinessException.notFound("用户"));
     }
 
@@ -327,7 +328,7 @@ public class UserAccounts {
     private void checkCadre(DataScope scope, long cadreId, Long accountId) {
         record Place(String orgPath, String partyPath) {
         }
-        Place place = jdbc.sql("""
+        Place place = jdbc.sql(Unscoped.rowChecked("the scope check just below") + """
                 select o.path as org_path, p.path as party_path from cadre c
                 join organization o on o.id = c.org_id
                 left join party_organization p on p.id = c.party_org_id
@@ -337,7 +338,7 @@ public class UserAccounts {
         if (!scope.coversOrgPath(place.orgPath()) && !scope.coversPartyOrgPath(place.partyPath())) {
             throw new BusinessException(403, "该干部不在您的管理范围内，不能为其开设或关联账号", List.of());
         }
-        List<String> others = jdbc.sql("select username from app_user where cadre_id = ? and id <> ? order by id")
+        List<String> others = jdbc.sql(Unscoped.referenceChecked("the cadre checked just above (one login per cadre)") + "select username from app_user where cadre_id = ? and id <> ? order by id")
                 .params(cadreId, accountId == null ? -1L : accountId).query(String.class).list();
         if (!others.isEmpty()) {
             throw BusinessException.conflict("该干部已有登录账号“" + others.get(0) + "”，一名干部只能有一个账号；请修改或停用原账号");

@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.ganxun.platform.security.CurrentUser;
 import org.ganxun.platform.security.CurrentUsers;
+import org.ganxun.platform.security.Unscoped;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -52,7 +53,7 @@ public class Notifications {
     @Transactional(readOnly = true)
     public List<Message> mine(boolean unreadOnly) {
         CurrentUser me = CurrentUsers.require();
-        return jdbc.sql("""
+        return jdbc.sql(Unscoped.own() + """
                 select id, kind, title, body, link, created_at, read_at from notification
                 where (user_id = :user or (cadre_id is not null and cadre_id = :cadre)) and (not :unread or read_at is null)
                 order by created_at desc, id desc limit 200""")

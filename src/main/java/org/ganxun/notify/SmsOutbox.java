@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
+import org.ganxun.platform.security.Unscoped;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -52,7 +53,7 @@ public class SmsOutbox {
         if (dedupKeys.isEmpty()) {
             return out;
         }
-        jdbc.sql("select dedup_key, status, attempts, last_error, sent_at from sms_outbox where dedup_key = any(?)")
+        jdbc.sql(Unscoped.ofChecked("broadcast or class", "its service, which asks for the delivery state") + "select dedup_key, status, attempts, last_error, sent_at from sms_outbox where dedup_key = any(?)")
                 .param(dedupKeys.toArray(String[]::new))
                 .query((rs, i) -> new Delivery(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4),
                         rs.getTimestamp(5) == null ? null : rs.getTimestamp(5).toInstant()))
@@ -70,7 +71,7 @@ public class SmsOutbox {
         int sent = 0;
         for (int i = 0; i < max; i++) {
             Boolean result = tx.execute(status -> {
-                List<Object[]> rows = jdbc.sql("""
+                List<Object[]> rows = jdbc.sql(Unscoped.because("the outbox sender, a job") + """
                         select id, phone, body, dedup_key, attempts from sms_outbox
                         where status = 'PENDING' and next_attempt_at <= now()
                         order by next_attempt_at, id limit 1 for update skip locked""")

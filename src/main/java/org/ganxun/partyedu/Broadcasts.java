@@ -19,6 +19,7 @@ import org.ganxun.org.Tree;
 import org.ganxun.platform.security.CurrentUser;
 import org.ganxun.platform.security.CurrentUsers;
 import org.ganxun.platform.security.DataScope;
+import org.ganxun.platform.security.Unscoped;
 import org.ganxun.platform.web.BusinessException;
 import org.ganxun.platform.web.BusinessException.FieldProblem;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -331,7 +332,7 @@ public class Broadcasts {
     private List<Recipient> recipientsOf(long broadcastId) {
         record Row(long memberId, String name, String phone, String body, String key) {
         }
-        List<Row> rows = jdbc.sql("select member_id, name, phone, body, outbox_key from broadcast_recipient where broadcast_id = ? order by id")
+        List<Row> rows = jdbc.sql(Unscoped.ofChecked("broadcast", "Broadcasts.get") + "select member_id, name, phone, body, outbox_key from broadcast_recipient where broadcast_id = ? order by id")
                 .param(broadcastId).query((rs, i) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)))
                 .list();
         Map<String, SmsOutbox.Delivery> d = outbox.deliveries(rows.stream().map(Row::key).filter(k -> k != null).toList());

@@ -25,6 +25,7 @@ import org.ganxun.people.CitizenId;
 import org.ganxun.people.Roster;
 import org.ganxun.platform.crypto.FieldCipher;
 import org.ganxun.platform.security.DataScope;
+import org.ganxun.platform.security.Unscoped;
 import org.ganxun.platform.web.BusinessException;
 import org.ganxun.platform.web.BusinessException.FieldProblem;
 import org.springframework.jdbc.core.RowCallbackHandler;
@@ -228,7 +229,7 @@ public class Members {
     }
 
     java.util.Optional<MemberView> find(long id) {
-        return jdbc.sql(SELECT + " where m.id = ?").param(id).query(Members::view).optional();
+        return jdbc.sql(Unscoped.rowChecked("callers of Members.find (requireReadable or requireBranchWritable)") + SELECT + " where m.id = ?").param(id).query(Members::view).optional();
     }
 
     /** A member who is not a cadre. */
@@ -242,7 +243,7 @@ public class Members {
         if (roster.idByCitizenId(cid.value()) != null) {
             throw BusinessException.conflict("公民身份号码为 " + cid.masked() + " 的人员已在干部花名册中，请在花名册中维护其政治面貌和所在党组织");
         }
-        Long existing = jdbc.sql("select id from party_member where citizen_id_hash = ?").param(cipher.blindIndex(cid.value()))
+        Long existing = jdbc.sql(Unscoped.because("duplicate citizen ID check, answers an id only") + "select id from party_member where citizen_id_hash = ?").param(cipher.blindIndex(cid.value()))
                 .query(Long.class).optional().orElse(null);
         if (existing != null) {
             throw BusinessException.conflict("公民身份号码为 " + cid.masked() + " 的党员已登记");
@@ -299,7 +300,7 @@ public class Members {
             }
             requireBranchWritable(f.partyOrgId());
             if (!StringUtils.hasText(f.citizenId())) { // left empty when editing: the number stays as it is
-                String stored = jdbc.sql("select citizen_id_enc from party_member where id = ?").param(id).query(String.class).single();
+                String stored = jdbc.sql(Unscoped.rowChecked("requireBranchWritable just above") + "select citizen_id_enc from party_member where id = ?").param(id).query(String.class).single();
                 f = new MemberForm(f.name(), cipher.decrypt(stored), f.joinedPartyOn(), f.probationary(), f.partyOrgId(), f.phone(),
                         f.category(), f.groups(), f.mobile(), f.awayPlace(), f.awayEmployer(), f.awaySince(), f.membershipTransferred(),
                         f.contactPerson(), f.contactPersonPhone(), f.lastContactOn(), f.lastContactVia(), f.note(), f.status(), f.version());
@@ -307,7 +308,7 @@ public class Members {
                 p.put("id", id);
             }
             CitizenId cid = validate(f, true);
-            Long other = jdbc.sql("select id from party_member where citizen_id_hash = ?").param(cipher.blindIndex(cid.value()))
+            Long other = jdbc.sql(Unscoped.because("duplicate citizen ID check, answers an id only") + "select id from party_member where citizen_id_hash = ?").param(cipher.blindIndex(cid.value()))
                     .query(Long.class).optional().orElse(null);
             if (other != null && other != id) {
                 throw BusinessException.conflict("公民身份号码为 " + cid.masked() + " 的党员已登记");
@@ -360,7 +361,7 @@ public class Members {
     @Transactional(readOnly = true)
     public List<Contact> contacts(long id) {
         get(id);
-        return jdbc.sql("select contacted_on, via, note, recorded_by from party_member_contact where member_id = ? order by contacted_on desc, id desc")
+        return jdbc.sql(Unscoped.referenceChecked("Members.get just above") + "select contacted_on, via, note, recorded_by from party_member_contact where member_id = ? order by contacted_on desc, id desc")
                 .param(id).query((rs, i) -> {
                     ContactVia v = ContactVia.valueOf(rs.getString(2));
                     return new Contact(rs.getObject(1, LocalDate.class), v, v.label(), rs.getString(3), rs.getString(4));

@@ -13,6 +13,7 @@ import org.ganxun.org.DataScopes;
 import org.ganxun.org.OrganizationTrees;
 import org.ganxun.org.Tree;
 import org.ganxun.platform.security.DataScope;
+import org.ganxun.platform.security.Unscoped;
 import org.ganxun.platform.web.BusinessException;
 import org.ganxun.platform.web.BusinessException.FieldProblem;
 import org.slf4j.Logger;
@@ -198,12 +199,12 @@ public class SiteAlerts {
                 .param(a.siteId()).query(String.class).single();
         List<Long> users;
         if (level == Level.TOWNSHIP) {
-            users = township == null ? List.of() : jdbc.sql("""
+            users = township == null ? List.of() : jdbc.sql(Unscoped.because("the recipients of an alert, ids only") + """
                     select u.id from app_user u join organization o on o.id = u.scope_org_id
                     where u.enabled and u.role in ('UNIT_LIAISON', 'ORG_DEPT_ADMIN') and o.path = ?""").param(township)
                     .query(Long.class).list();
         } else {
-            users = jdbc.sql("""
+            users = jdbc.sql(Unscoped.because("the recipients of an alert, ids only") + """
                     select u.id from app_user u join organization o on o.id = u.scope_org_id
                     where u.enabled and u.role = 'ORG_DEPT_ADMIN' and ? like o.path || '%' and (cast(? as text) is null or o.path <> cast(? as text))""")
                     .params(sitePath, township, township).query(Long.class).list();

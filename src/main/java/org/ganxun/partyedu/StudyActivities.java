@@ -2,6 +2,7 @@ package org.ganxun.partyedu;
 
 import org.ganxun.platform.security.InScope.Ref;
 import org.ganxun.platform.security.InScope;
+import org.ganxun.platform.security.Unscoped;
 import org.ganxun.platform.web.MaskedPhone;
 import tools.jackson.databind.annotation.JsonSerialize;
 import java.math.BigDecimal;
@@ -190,7 +191,7 @@ public class StudyActivities {
         if (heldOn.isAfter(today())) {
             throw BusinessException.conflict("已有" + before.attendees() + "人登记参加，活动日期不能改到今天以后");
         }
-        LocalDate firstOnline = jdbc.sql("select min(attended_on) from study_attendance where activity_id = ? and mode = 'ONLINE'")
+        LocalDate firstOnline = jdbc.sql(Unscoped.countsOnly() + "select min(attended_on) from study_attendance where activity_id = ? and mode = 'ONLINE'")
                 .param(id).query(LocalDate.class).optional().orElse(null);
         if (firstOnline != null && heldOn.isAfter(firstOnline)) {
             throw BusinessException.conflict("已有人员于" + firstOnline + "在线参学，活动日期不能晚于该日");
@@ -227,7 +228,7 @@ public class StudyActivities {
         return scope.sqlCondition("o.path", "p.path", null);
     }
 
-    private static final String SELECT = """
+    private static final String SELECT = Unscoped.countsOnly() + """
             select a.*, p.name as party_org_name,
                    (select count(*) from study_attendance t where t.activity_id = a.id) as n,
                    (select count(*) from study_attendance t where t.activity_id = a.id and t.mode = 'ONLINE') as n_online,
@@ -415,7 +416,7 @@ public class StudyActivities {
                 .params(a.id(), p.id(), mode.name(), on, a.hours(), by).update();
         boolean credited = false;
         if (p.cadreId() != null) {
-            LocalDate creditedOn = jdbc.sql("select attended_on from study_attendance where activity_id = ? and member_id = ?")
+            LocalDate creditedOn = jdbc.sql(Unscoped.ofChecked("study activity", "the attendance being recorded") + "select attended_on from study_attendance where activity_id = ? and member_id = ?")
                     .params(a.id(), p.id()).query(LocalDate.class).single();
             Long before = archiveEntryId(p.cadreId(), a.id());
             if (before == null) {
@@ -434,14 +435,14 @@ public class StudyActivities {
     }
 
     private Long archiveEntryId(long cadreId, long activityId) {
-        return jdbc.sql("select id from archive_entry where cadre_id = ? and source = 'PARTY_STUDY' and source_ref = ?")
+        return jdbc.sql(Unscoped.because("a system credit finds its earlier self") + "select id from archive_entry where cadre_id = ? and source = 'PARTY_STUDY' and source_ref = ?")
                 .params(cadreId, sourceRef(activityId)).query(Long.class).optional().orElse(null);
     }
 
     @Transactional(readOnly = true)
     public List<Attendance> attendance(long activityId) {
         get(activityId);
-        return jdbc.sql("""
+        return jdbc.sql(Unscoped.ofChecked("study activity", "StudyActivities.get") + """
                 select t.member_id, coalesce(c.name, m.name) as name, m.cadre_id, t.mode, t.attended_on, t.hours,
                        exists (select 1 from archive_entry e where e.cadre_id = m.cadre_id and e.source = 'PARTY_STUDY'
                                and e.source_ref = 'PA-' || t.activity_id) as credited
@@ -523,7 +524,7 @@ public class StudyActivities {
         TokenRow t = token(token);
         Activity a = find(t.activityId());
         MemberView m = members.find(t.memberId()).orElseThrow(() -> BusinessException.notFound("党员"));
-        LocalDate attendedOn = jdbc.sql("select attended_on from study_attendance where activity_id = ? and member_id = ?")
+        LocalDate attendedOn = jdbc.sql(Unscoped.because("the member named by their own study token") + "select attended_on from study_attendance where activity_id = ? and member_id = ?")
                 .params(a.id(), m.id()).query(LocalDate.class).optional().orElse(null);
         LocalDate today = today();
         boolean open = a.onlineUntil() != null && !today.isBefore(a.heldOn()) && !today.isAfter(a.onlineUntil());
@@ -549,7 +550,7 @@ public class StudyActivities {
         Activity a = find(t.activityId());
         MemberView m = members.find(t.memberId()).orElseThrow(() -> BusinessException.notFound("党员"));
         LocalDate today = today();
-        boolean already = jdbc.sql("select count(*) from study_attendance where activity_id = ? and member_id = ?")
+        boolean already = jdbc.sql(Unscoped.because("the member named by their own study token") + "select count(*) from study_attendance where activity_id = ? and member_id = ?")
                 .params(a.id(), m.id()).query(Long.class).single() > 0;
         if (!already) {
             if (a.onlineUntil() == null || today.isBefore(a.heldOn()) || today.isAfter(a.onlineUntil())) {
@@ -576,7 +577,7 @@ public class StudyActivities {
         Map<Long, BigDecimal> hours = new HashMap<>();
         Map<Long, Integer> counts = new HashMap<>();
         if (!people.isEmpty()) {
-            jdbc.sql("""
+            jdbc.sql(Unscoped.ofChecked("member list", "Members.list in the scope") + """
                     select member_id, sum(hours), count(*) from study_attendance
                     where member_id = any(?) and attended_on >= ? and attended_on < ? group by member_id""")
                     .params(people.stream().map(MemberView::id).toArray(Long[]::new), LocalDate.of(year, 1, 1), LocalDate.of(year + 1, 1, 1))

@@ -13,6 +13,7 @@ import java.util.Optional;
 import org.ganxun.platform.crypto.FieldCipher;
 import org.ganxun.platform.db.SqlArrays;
 
+import org.ganxun.platform.security.Unscoped;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -46,7 +47,7 @@ public class PeopleFacts {
         if (byHash.isEmpty()) {
             return out;
         }
-        jdbc.sql("""
+        jdbc.sql(Unscoped.because("matching an import rows to people, callers check each match scope") + """
                 select c.citizen_id_hash, c.id, c.name, c.org_id, o.path, c.status
                 from cadre c join organization o on o.id = c.org_id
                 where c.citizen_id_hash = any(cast(? as char(64)[]))""")
@@ -64,7 +65,7 @@ public class PeopleFacts {
         if (names.isEmpty()) {
             return out;
         }
-        jdbc.sql("""
+        jdbc.sql(Unscoped.because("matching an import rows to people, callers check each match scope") + """
                 select c.id, c.name, c.org_id, o.path, c.status
                 from cadre c join organization o on o.id = c.org_id
                 where c.name = any(cast(? as text[])) order by c.status, c.id""")
@@ -87,7 +88,7 @@ public class PeopleFacts {
     }
 
     public Optional<Person> person(long cadreId) {
-        return jdbc.sql("""
+        return jdbc.sql(Unscoped.referenceChecked("callers: Roster.get of the person") + """
                 select c.id, c.org_id, o.path, c.staff_category, c.political_status, c.entered_work_on, c.status
                 from cadre c join organization o on o.id = c.org_id where c.id = ?""")
                 .param(cadreId)
@@ -98,7 +99,7 @@ public class PeopleFacts {
     }
 
     public List<RankPeriod> periods(long cadreId) {
-        return jdbc.sql("""
+        return jdbc.sql(Unscoped.referenceChecked("callers: Roster.get of the person") + """
                 select h.started_on, h.ended_on, h.rank_level, h.rank_grade, h.leadership, o.path as org_path
                 from cadre_post_history h join organization o on o.id = h.org_id
                 where h.cadre_id = ? order by h.started_on, h.id""")

@@ -14,6 +14,7 @@ import org.ganxun.org.OrganizationTrees;
 import org.ganxun.org.Tree;
 import org.ganxun.platform.crypto.FieldCipher;
 import org.ganxun.platform.db.SqlArrays;
+import org.ganxun.platform.security.Unscoped;
 import org.ganxun.platform.web.BusinessException;
 import org.ganxun.platform.web.BusinessException.FieldProblem;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -67,7 +68,7 @@ public class Roster implements MemberCounts {
     @Transactional(readOnly = true)
     public List<PostHistoryEntry> history(long id) {
         get(id);
-        return jdbc.sql("""
+        return jdbc.sql(Unscoped.referenceChecked("Roster.get just above") + """
                 select h.id, h.org_id, o.name as org_name, h.post, h.rank_level, h.rank_grade, h.leadership,
                        h.started_on, h.ended_on, h.note
                 from cadre_post_history h join organization o on o.id = h.org_id
@@ -117,7 +118,7 @@ public class Roster implements MemberCounts {
         }
         if (form.citizenId() == null || form.citizenId().isBlank()) {
             // the UI only ever holds the masked number: an empty one on an update means "unchanged"
-            form = form.withCitizenId(cipher.decrypt(jdbc.sql("select citizen_id_enc from cadre where id = ?")
+            form = form.withCitizenId(cipher.decrypt(jdbc.sql(Unscoped.rowChecked("requireManageable before the update") + "select citizen_id_enc from cadre where id = ?")
                     .param(id).query(String.class).single()));
         }
         form = complete(form);
@@ -221,7 +222,7 @@ public class Roster implements MemberCounts {
      * replaces it (a second change that day corrects the first), keeping a new cadre's 建档 note.
      */
     static void collapseSameDayPeriods(JdbcClient jdbc, Long[] cadreIds, String[] on) {
-        jdbc.sql("""
+        jdbc.sql(Unscoped.because("rewrites the post history of cadres being written") + """
                 with emptied as (
                     delete from cadre_post_history h
                     using unnest(cast(? as bigint[]), cast(? as date[])) as u(id_, on_)
@@ -239,7 +240,7 @@ public class Roster implements MemberCounts {
         if (on.isAfter(LocalDate.now())) {
             throw changeDateProblem("变动日期 " + on + " 晚于今天；职务、职级变动请在生效后登记");
         }
-        LocalDate since = jdbc.sql("select max(started_on) from cadre_post_history where cadre_id = ? and ended_on is null")
+        LocalDate since = jdbc.sql(Unscoped.referenceChecked("the cadre being changed (requireManageable)") + "select max(started_on) from cadre_post_history where cadre_id = ? and ended_on is null")
                 .param(cadreId).query(LocalDate.class).single();
         if (since != null && on.isBefore(since)) {
             throw changeDateProblem("变动日期 " + on + " 早于现任职务的起始日期 " + since + "，不能登记在它之前");
@@ -330,12 +331,15 @@ public class Roster implements MemberCounts {
     }
 
     public Long idByCitizenId(String citizenId) {
-        return jdbc.sql("select id from cadre where citizen_id_hash = ?").param(cipher.blindIndex(citizenId))
+        // a citizen ID is on the roster once in the whole county: the duplicate check looks everywhere, and
+        // answers only an id, which callers turn into a message that names no unit (see duplicate)
+        return jdbc.sql(Unscoped.because("duplicate citizen ID check, answers an id only") + "select id from cadre where citizen_id_hash = ?").param(cipher.blindIndex(citizenId))
                 .query(Long.class).optional().orElse(null);
     }
 
     private Optional<CadreView> find(long id) {
-        return jdbc.sql(CadreSearch.SELECT + " where c.id = ?").param(id).query(CadreSearch::view).optional();
+        // private: every caller checks the row (get: requireReadable; upsert: requireWritable; duplicate)
+        return jdbc.sql(Unscoped.rowChecked("Roster.requireReadable or requireWritable") + CadreSearch.SELECT + " where c.id = ?").param(id).query(CadreSearch::view).optional();
     }
 
     private void requireReadable(CadreView v) {
@@ -373,7 +377,7 @@ public class Roster implements MemberCounts {
     @Override
     public Map<Long, Long> cadresByOrganization() {
         Map<Long, Long> m = new HashMap<>();
-        jdbc.sql("select org_id, count(*) from cadre where status = 'ACTIVE' group by org_id")
+        jdbc.sql(Unscoped.countsOnly() + "select org_id, count(*) from cadre where status = 'ACTIVE' group by org_id")
                 .query(rs -> {
                     m.put(rs.getLong(1), rs.getLong(2));
                 });
@@ -383,7 +387,7 @@ public class Roster implements MemberCounts {
     @Override
     public Map<Long, Long> membersByPartyOrganization() {
         Map<Long, Long> m = new HashMap<>();
-        jdbc.sql("""
+        jdbc.sql(Unscoped.countsOnly() + """
                 select party_org_id, count(*) from cadre
                 where status = 'ACTIVE' and party_org_id is not null and political_status in ('CPC_MEMBER','CPC_PROBATIONARY')
                 group by party_org_id""")

@@ -12,6 +12,7 @@ import java.util.Map;
 
 import org.ganxun.audit.AuditLog;
 import org.ganxun.platform.security.CurrentUsers;
+import org.ganxun.platform.security.Unscoped;
 import org.ganxun.platform.web.BusinessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -86,12 +87,12 @@ public class Evaluations {
         if (ballots.total() == 0) {
             throw new BusinessException("请填写民主测评票数");
         }
-        if (f.kind() == EvaluationKind.FINAL && jdbc.sql("select count(*) from secondment_evaluation where posting_id = ? and kind = 'FINAL'")
+        if (f.kind() == EvaluationKind.FINAL && jdbc.sql(Unscoped.countsOnly() + "select count(*) from secondment_evaluation where posting_id = ? and kind = 'FINAL'")
                 .param(postingId).query(Long.class).single() > 0) {
             throw BusinessException.conflict("“" + v.cadreName() + "”已有期满考核结果");
         }
         Programmes.ProgrammeView pr = programmes.load(v.programmeId());
-        List<LocalDate> logDates = jdbc.sql("select written_on from secondment_log where posting_id = ?").param(postingId)
+        List<LocalDate> logDates = jdbc.sql(Unscoped.ofChecked("posting", "SecondmentAccess") + "select written_on from secondment_log where posting_id = ?").param(postingId)
                 .query(LocalDate.class).list();
         EvaluationScoring.LogCompleteness logs = EvaluationScoring.logs(v.startsOn(), v.endsOn(), pr.logCadenceDays(), logDates,
                 f.evaluatedOn());
@@ -135,7 +136,7 @@ public class Evaluations {
         programmes.get(programmeId);
         List<Long> visible = postings.list(programmeId, null, false).stream().map(Postings.Posting::id).toList();
         EvaluationKind k = kind == null ? EvaluationKind.FINAL : kind;
-        List<Evaluation> all = jdbc.sql(SELECT + " where sp.programme_id = ? and e.kind = ? and sp.status = 'ACTIVE'")
+        List<Evaluation> all = jdbc.sql(Unscoped.ofChecked("programme", "SecondmentAccess") + SELECT + " where sp.programme_id = ? and e.kind = ? and sp.status = 'ACTIVE'")
                 .params(programmeId, k.name()).query(Evaluations::row).list();
         List<Evaluation> ranked = k == EvaluationKind.FINAL ? rank(all)
                 : all.stream().sorted(Comparator.comparing(Evaluation::evaluatedOn).reversed()).toList();
@@ -159,14 +160,14 @@ public class Evaluations {
     private List<Evaluation> withRanks(List<Evaluation> list) {
         Map<Long, Integer> ranks = new HashMap<>();
         for (long programmeId : list.stream().filter(e -> e.kind() == EvaluationKind.FINAL).map(Evaluation::programmeId).distinct().toList()) {
-            rank(jdbc.sql(SELECT + " where sp.programme_id = ? and e.kind = 'FINAL' and sp.status = 'ACTIVE'").param(programmeId)
+            rank(jdbc.sql(Unscoped.ofChecked("programme", "SecondmentAccess") + SELECT + " where sp.programme_id = ? and e.kind = 'FINAL' and sp.status = 'ACTIVE'").param(programmeId)
                     .query(Evaluations::row).list()).forEach(e -> ranks.put(e.id(), e.rank()));
         }
         return list.stream().map(e -> withRank(e, ranks.get(e.id()))).toList();
     }
 
     Evaluation one(long id) {
-        return withRanks(List.of(jdbc.sql(SELECT + " where e.id = ?").param(id).query(Evaluations::row).single())).get(0);
+        return withRanks(List.of(jdbc.sql(Unscoped.rowChecked("the posting visibility (SecondmentAccess)") + SELECT + " where e.id = ?").param(id).query(Evaluations::row).single())).get(0);
     }
 
     static final String SELECT = """

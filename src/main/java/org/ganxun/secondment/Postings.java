@@ -1,5 +1,6 @@
 package org.ganxun.secondment;
 
+import org.ganxun.platform.security.Unscoped;
 import org.ganxun.platform.web.MaskedPhone;
 import tools.jackson.databind.annotation.JsonSerialize;
 import org.ganxun.platform.security.DataScopeKind;
@@ -138,7 +139,7 @@ public class Postings {
         Posting v = jdbc.sql(SELECT + " where sp.id = :id and " + SecondmentAccess.POSTING_VISIBLE).params(p)
                 .query(this::row).optional().orElse(null);
         if (v == null) {
-            if (jdbc.sql("select count(*) from secondment_posting where id = ?").param(id).query(Long.class).single() == 0) {
+            if (jdbc.sql(Unscoped.countsOnly() + "select count(*) from secondment_posting where id = ?").param(id).query(Long.class).single() == 0) {
                 throw BusinessException.notFound("挂职安排");
             }
             throw new BusinessException(403, "无权查看该挂职人员的信息", List.of());
@@ -147,7 +148,7 @@ public class Postings {
     }
 
     Posting load(long id) {
-        return jdbc.sql(SELECT + " where sp.id = ?").param(id).query(this::row).optional()
+        return jdbc.sql(Unscoped.rowChecked("every caller of Postings.load (SecondmentAccess)") + SELECT + " where sp.id = ?").param(id).query(this::row).optional()
                 .orElseThrow(() -> BusinessException.notFound("挂职安排"));
     }
 
@@ -181,7 +182,7 @@ public class Postings {
     @Transactional(readOnly = true)
     public List<LogEntry> logs(long postingId) {
         get(postingId);
-        return jdbc.sql("select * from secondment_log where posting_id = ? order by written_on desc, id desc")
+        return jdbc.sql(Unscoped.ofChecked("posting", "SecondmentAccess") + "select * from secondment_log where posting_id = ? order by written_on desc, id desc")
                 .param(postingId).query(Postings::logRow).list();
     }
 
@@ -232,7 +233,7 @@ public class Postings {
     }
 
     LogEntry log(long id) {
-        return jdbc.sql("select * from secondment_log where id = ?").param(id).query(Postings::logRow).optional()
+        return jdbc.sql(Unscoped.ofChecked("posting", "SecondmentAccess") + "select * from secondment_log where id = ?").param(id).query(Postings::logRow).optional()
                 .orElseThrow(() -> BusinessException.notFound("工作日志"));
     }
 
@@ -303,7 +304,7 @@ public class Postings {
     }
 
     private List<Expense> expenses(Posting v) {
-        return jdbc.sql("""
+        return jdbc.sql(Unscoped.ofChecked("posting", "SecondmentAccess") + """
                 select e.*, c.name as cadre_name from secondment_expense e join secondment_posting sp on sp.id = e.posting_id
                 join cadre c on c.id = sp.cadre_id where e.posting_id = ? order by e.spent_on desc, e.id desc""")
                 .param(v.id()).query(Postings::expenseRow).list();
@@ -340,7 +341,7 @@ public class Postings {
                 .params(postingId, f.category().name(), f.amount(), f.spentOn(), Programmes.trim(f.note()),
                         CurrentUsers.require().displayName())
                 .query(Long.class).single();
-        Expense e = jdbc.sql("""
+        Expense e = jdbc.sql(Unscoped.ofChecked("posting", "SecondmentAccess") + """
                 select e.*, c.name as cadre_name from secondment_expense e join secondment_posting sp on sp.id = e.posting_id
                 join cadre c on c.id = sp.cadre_id where e.id = ?""").param(id).query(Postings::expenseRow).single();
         audit.record("CREATE", "SecondmentExpense", id, "登记挂职保障经费：" + v.cadreName() + " " + f.category().label() + " "

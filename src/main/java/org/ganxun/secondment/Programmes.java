@@ -23,6 +23,7 @@ import org.ganxun.org.OrganizationTrees;
 import org.ganxun.org.Tree;
 import org.ganxun.people.RankLevel;
 import org.ganxun.platform.security.CurrentUsers;
+import org.ganxun.platform.security.Unscoped;
 import org.ganxun.platform.web.Bounds;
 import org.ganxun.platform.web.BusinessException;
 import org.ganxun.platform.web.BusinessException.FieldProblem;
@@ -114,7 +115,7 @@ public class Programmes {
                         List<ForumPoint> points, String createdBy) {
     }
 
-    private static final String SELECT = """
+    private static final String SELECT = Unscoped.countsOnly() + """
             select pr.*, op.name as organiser_name, op.path as organiser_path,
                    (select count(*) from secondment_posting x where x.programme_id = pr.id and x.status = 'ACTIVE') as posting_count,
                    (select count(*) from secondment_candidate x where x.programme_id = pr.id) as candidate_count
@@ -192,13 +193,13 @@ public class Programmes {
         validate(f);
         String organiserPath = trees.requireVisible(Tree.ADMINISTRATIVE, f.organiserOrgId()).path();
         access.requireOrganiser(organiserPath);
-        LocalDate firstStart = jdbc.sql("select min(starts_on) from secondment_posting where programme_id = ? and status = 'ACTIVE'")
+        LocalDate firstStart = jdbc.sql(Unscoped.countsOnly() + "select min(starts_on) from secondment_posting where programme_id = ? and status = 'ACTIVE'")
                 .param(id).query(LocalDate.class).optional().orElse(null);
         if (firstStart != null && (f.startsOn().isAfter(firstStart))) {
             throw new BusinessException("已有人员自" + firstStart + "起挂职，批次开始日期不能晚于该日");
         }
         // postings must stay within the programme's period (as at selection), or they would run past its end
-        LocalDate lastEnd = jdbc.sql("select max(ends_on) from secondment_posting where programme_id = ? and status = 'ACTIVE'")
+        LocalDate lastEnd = jdbc.sql(Unscoped.countsOnly() + "select max(ends_on) from secondment_posting where programme_id = ? and status = 'ACTIVE'")
                 .param(id).query(LocalDate.class).optional().orElse(null);
         if (lastEnd != null && f.endsOn().isBefore(lastEnd)) {
             throw new BusinessException("已有人员挂职至" + lastEnd + "，批次结束日期不能早于该日");
@@ -272,7 +273,7 @@ public class Programmes {
         PostView before = post(postId);
         ProgrammeView pr = get(before.programmeId());
         access.requireOrganiser(pr.organiserPath());
-        long used = jdbc.sql("select count(*) from secondment_posting where post_id = ?").param(postId).query(Long.class).single()
+        long used = jdbc.sql(Unscoped.countsOnly() + "select count(*) from secondment_posting where post_id = ?").param(postId).query(Long.class).single()
                 + jdbc.sql("select count(*) from secondment_rotation where from_post_id = ? or to_post_id = ?")
                 .params(postId, postId).query(Long.class).single();
         if (used > 0) {
@@ -283,7 +284,7 @@ public class Programmes {
     }
 
     PostView post(long id) {
-        return jdbc.sql("""
+        return jdbc.sql(Unscoped.countsOnly() + """
                 select t.*, o.name as receiving_name,
                        (select count(*) from secondment_posting x where x.post_id = t.id and x.status = 'ACTIVE') as filled
                 from secondment_post t join organization o on o.id = t.receiving_org_id where t.id = ?""")
@@ -318,7 +319,7 @@ public class Programmes {
     }
 
     BigDecimal spent(long programmeId, ExpenseCategory c) {
-        return jdbc.sql("""
+        return jdbc.sql(Unscoped.countsOnly() + """
                 select coalesce(sum(e.amount), 0) from secondment_expense e join secondment_posting sp on sp.id = e.posting_id
                 where sp.programme_id = ? and e.category = ?""")
                 .params(programmeId, c.name()).query(BigDecimal.class).single();
@@ -375,7 +376,7 @@ public class Programmes {
                 select o.id, o.name from secondment_sender s join organization o on o.id = s.org_id
                 where s.programme_id = ? order by tree_path_key(o.path)""")
                 .param(v.id()).query((rs, i) -> new OrgRef(rs.getLong(1), rs.getString(2))).list();
-        List<PostView> posts = jdbc.sql("""
+        List<PostView> posts = jdbc.sql(Unscoped.countsOnly() + """
                 select t.*, o.name as receiving_name,
                        (select count(*) from secondment_posting x where x.post_id = t.id and x.status = 'ACTIVE') as filled
                 from secondment_post t join organization o on o.id = t.receiving_org_id

@@ -28,19 +28,19 @@ import org.springframework.stereotype.Component;
 @Component
 class SecondmentAccess {
 
-    static final String POSTING_VISIBLE = """
+    static final String POSTING_VISIBLE = DataScope.moduleCondition("""
             (:scAll or op.path like :scPath or so.path like :scPath or ro.path like :scPath or sp.cadre_id = :scSelf
              or exists (select 1 from secondment_rotation r join organization fo on fo.id = r.from_receiving_org_id
-                        where r.posting_id = sp.id and fo.path like :scPath))""";
+                        where r.posting_id = sp.id and fo.path like :scPath))""");
 
     /** Candidates: organiser or sending unit or self (receiving units see postings, not candidates). */
-    static final String CANDIDATE_VISIBLE = "(:scAll or op.path like :scPath or so.path like :scPath or sc.cadre_id = :scSelf)";
+    static final String CANDIDATE_VISIBLE = DataScope.moduleCondition("(:scAll or op.path like :scPath or so.path like :scPath or sc.cadre_id = :scSelf)");
 
     /**
      * Programmes: organiser, a sender, a receiver of one of its posts, a cadre taking part, or a cadre who may put
      * themself forward (自荐): their unit is one of its senders, or it has none and they work under its organiser.
      */
-    static final String PROGRAMME_VISIBLE = """
+    static final String PROGRAMME_VISIBLE = DataScope.moduleCondition("""
             (:scAll or op.path like :scPath
              or exists (select 1 from secondment_sender s join organization x on x.id = s.org_id
                         where s.programme_id = pr.id and x.path like :scPath)
@@ -52,7 +52,7 @@ class SecondmentAccess {
                           and (exists (select 1 from secondment_sender s join organization x on x.id = s.org_id
                                        where s.programme_id = pr.id and mo.path like x.path || '%')
                                or not exists (select 1 from secondment_sender s where s.programme_id = pr.id)
-                                  and mo.path like op.path || '%')))""";
+                                  and mo.path like op.path || '%')))""");
 
     private final DataScopes scopes;
 

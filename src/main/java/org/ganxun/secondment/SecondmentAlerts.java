@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.ganxun.notify.Notifications;
 import org.ganxun.platform.security.DataScope;
+import org.ganxun.platform.security.Unscoped;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -139,7 +140,7 @@ public class SecondmentAlerts {
 
     /** The organisation-department administrators whose scope covers the programme's organiser. */
     private int toOrganisers(Candidate c, String kind, String title, String body, String key) {
-        List<Long> users = jdbc.sql("""
+        List<Long> users = jdbc.sql(Unscoped.because("the recipients of an alert, ids only") + """
                 select u.id from app_user u join organization o on o.id = u.scope_org_id
                 where u.enabled and u.role = 'ORG_DEPT_ADMIN' and ? like o.path || '%'""")
                 .param(c.organiserPath()).query(Long.class).list();

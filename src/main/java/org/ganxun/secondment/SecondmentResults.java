@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.ganxun.platform.security.Unscoped;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -37,7 +38,7 @@ public class SecondmentResults {
     @Transactional(readOnly = true)
     public List<Result> of(long cadreId) {
         List<Result> out = new ArrayList<>();
-        jdbc.sql("""
+        jdbc.sql(Unscoped.referenceChecked("Roster.get by the promotion check and the cadre file") + """
                 select sp.id, sp.programme_id, pr.name, pr.direction, ro.name as receiving_name, pst.title, sp.starts_on, sp.ends_on,
                        sp.status, fe.evaluated_on, fe.total_score, fe.grade
                 from secondment_posting sp
@@ -69,7 +70,7 @@ public class SecondmentResults {
     }
 
     private List<RegularEvaluation> regular(long postingId) {
-        return jdbc.sql("""
+        return jdbc.sql(Unscoped.referenceChecked("Roster.get by the promotion check and the cadre file") + """
                 select evaluated_on, total_score, grade from secondment_evaluation where posting_id = ? and kind = 'REGULAR'
                 order by evaluated_on""").param(postingId)
                 .query((rs, i) -> new RegularEvaluation(rs.getObject(1, LocalDate.class), rs.getBigDecimal(2),
@@ -77,7 +78,7 @@ public class SecondmentResults {
     }
 
     private Map<Long, Integer> ranks(long programmeId) {
-        List<Evaluations.Evaluation> finals = jdbc.sql(Evaluations.SELECT
+        List<Evaluations.Evaluation> finals = jdbc.sql(Unscoped.referenceChecked("Roster.get by the promotion check and the cadre file") + Evaluations.SELECT
                         + " where sp.programme_id = ? and e.kind = 'FINAL' and sp.status = 'ACTIVE'")
                 .param(programmeId).query(Evaluations::row).list();
         Map<Long, Integer> m = new HashMap<>();

@@ -25,6 +25,7 @@ import org.ganxun.people.RankLevel;
 import org.ganxun.people.Roster;
 import org.ganxun.platform.security.CurrentUser;
 import org.ganxun.platform.security.CurrentUsers;
+import org.ganxun.platform.security.Unscoped;
 import org.ganxun.platform.web.BusinessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -121,7 +122,7 @@ public class Selection {
         List<EligibleCadre> out = new ArrayList<>();
         for (CadreView c : rows) {
             List<String> reasons = reasons(pr, c.id(), c.birthDate(), c.rankLevel(), c.enteredWorkOn(), c.status());
-            boolean already = jdbc.sql("select count(*) from secondment_candidate where programme_id = ? and cadre_id = ?")
+            boolean already = jdbc.sql(Unscoped.countsOnly() + "select count(*) from secondment_candidate where programme_id = ? and cadre_id = ?")
                     .params(programmeId, c.id()).query(Long.class).single() > 0;
             out.add(new EligibleCadre(c.id(), c.name(), c.genderLabel(), c.age(), c.orgName(), c.post(), rankLabel(c.rankLevel(),
                     c.rankGradeLabel()), c.enteredWorkOn(), c.reserveCadre(), reasons.isEmpty(), reasons, already));
@@ -131,7 +132,7 @@ public class Selection {
 
     List<String> reasons(Programmes.ProgrammeView pr, long cadreId, LocalDate birth, RankLevel rank, LocalDate entered,
                          CadreStatus status) {
-        String other = jdbc.sql("""
+        String other = jdbc.sql(Unscoped.referenceChecked("the cadre put forward (SecondmentAccess)") + """
                 select pr.name || '，' || sp.starts_on || '至' || sp.ends_on from secondment_posting sp
                 join secondment_programme pr on pr.id = sp.programme_id
                 where sp.cadre_id = ? and sp.status = 'ACTIVE' and sp.programme_id <> ?
@@ -190,7 +191,7 @@ public class Selection {
         if (!reasons.isEmpty()) {
             throw new BusinessException("“" + c.name() + "”不符合本批次的资格条件：" + String.join("；", reasons));
         }
-        if (jdbc.sql("select count(*) from secondment_candidate where programme_id = ? and cadre_id = ?")
+        if (jdbc.sql(Unscoped.countsOnly() + "select count(*) from secondment_candidate where programme_id = ? and cadre_id = ?")
                 .params(programmeId, c.id()).query(Long.class).single() > 0) {
             throw BusinessException.conflict("“" + c.name() + "”已是本批次的人选");
         }
@@ -274,9 +275,9 @@ public class Selection {
             throw new BusinessException("挂职期须在本批次期限（" + pr.startsOn() + "至" + pr.endsOn() + "）之内");
         }
         // one posting at a time: lock the cadre, then look for an overlapping posting
-        jdbc.sql("select id from cadre where id = ? for update").param(before.cadreId()).query(Long.class).single();
+        jdbc.sql(Unscoped.rowChecked("approve: SecondmentAccess on the candidate") + "select id from cadre where id = ? for update").param(before.cadreId()).query(Long.class).single();
         jdbc.sql("select id from secondment_post where id = ? for update").param(post.id()).query(Long.class).single();
-        String overlap = jdbc.sql("""
+        String overlap = jdbc.sql(Unscoped.referenceChecked("the candidate approved (SecondmentAccess)") + """
                 select pr.name || '（' || sp.starts_on || '至' || sp.ends_on || '）' from secondment_posting sp
                 join secondment_programme pr on pr.id = sp.programme_id
                 where sp.cadre_id = ? and sp.status = 'ACTIVE' and sp.starts_on <= ? and sp.ends_on >= ? limit 1""")
@@ -284,7 +285,7 @@ public class Selection {
         if (overlap != null) {
             throw BusinessException.conflict("“" + before.name() + "”在" + overlap + "中挂职，与本次挂职时间重叠；同一干部不能同时在两处挂职");
         }
-        long filled = jdbc.sql("select count(*) from secondment_posting where post_id = ? and status = 'ACTIVE'")
+        long filled = jdbc.sql(Unscoped.countsOnly() + "select count(*) from secondment_posting where post_id = ? and status = 'ACTIVE'")
                 .param(post.id()).query(Long.class).single();
         if (filled >= post.seats()) {
             throw BusinessException.conflict("岗位“" + post.title() + "”职数" + post.seats() + "人已满");
@@ -341,7 +342,7 @@ public class Selection {
         if (f.reason().strip().length() > 500) {
             throw new BusinessException("理由不能超过500个字");
         }
-        long logs = jdbc.sql("""
+        long logs = jdbc.sql(Unscoped.countsOnly() + """
                 select count(*) from secondment_log l join secondment_posting sp on sp.id = l.posting_id
                 where sp.candidate_id = ? and sp.status = 'ACTIVE'""").param(candidateId).query(Long.class).single();
         if (logs > 0) {
@@ -436,7 +437,7 @@ public class Selection {
 
     /** Ranks over every candidate of the programme (not only those shown), then maps the given rows. */
     private List<Candidate> ranked(Programmes.ProgrammeView pr, List<Row> rows, boolean checkEligibility) {
-        List<SelectionScoring.Scores> all = jdbc.sql("""
+        List<SelectionScoring.Scores> all = jdbc.sql(Unscoped.ofChecked("programme", "SecondmentAccess") + """
                 select id, written_score, interview_score, recommendation_score, registered_at from secondment_candidate
                 where programme_id = ? order by id""")
                 .param(pr.id())

@@ -20,6 +20,7 @@ import org.ganxun.people.RankLevel;
 import org.ganxun.people.StaffCategory;
 import org.ganxun.platform.security.CurrentUser;
 import org.ganxun.platform.security.CurrentUsers;
+import org.ganxun.platform.security.Unscoped;
 import org.ganxun.platform.web.BusinessException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
@@ -296,7 +297,7 @@ public class SurveyReturns {
 
     /** The first target group (in order) a cadre belongs to, or null. */
     Long targetOf(long surveyId, long cadreId) {
-        return jdbc.sql("""
+        return jdbc.sql(Unscoped.because("the target group of a respondent, the signed-in cadre or a paper form person") + """
                 select t.id from survey_target t join organization tor on tor.id = t.org_id, cadre c join organization o on o.id = c.org_id
                 where t.survey_id = ? and c.id = ? and c.status = 'ACTIVE' and o.path like tor.path || '%'
                   and (t.rank_level is null or t.rank_level = c.rank_level)
@@ -310,7 +311,7 @@ public class SurveyReturns {
      * in-app return records, and what a paper form entered for a known cadre should carry).
      */
     public Group groupOf(long cadreId) {
-        return jdbc.sql("""
+        return jdbc.sql(Unscoped.because("the target group of a respondent, the signed-in cadre or a paper form person") + """
                 select c.rank_level, c.staff_category, c.birth_date,
                        coalesce((select t.name from organization t where o.path like t.path || '%' and t.kind = 'TOWNSHIP'
                                  order by t.depth desc limit 1), o.name) as township
@@ -356,7 +357,7 @@ public class SurveyReturns {
         if (me.cadreId() == null) {
             return List.of();
         }
-        return jdbc.sql("""
+        return jdbc.sql(Unscoped.own() + """
                 select s.id, s.title, s.purpose, s.anonymous, s.ends_on, s.public_token,
                        exists (select 1 from survey_return r where r.survey_id = s.id and r.cadre_id = :c)
                        or exists (select 1 from survey_answered a where a.survey_id = s.id and a.cadre_id = :c) as answered
@@ -416,7 +417,7 @@ public class SurveyReturns {
     }
 
     private int matching(Surveys.Target t) {
-        return jdbc.sql("""
+        return jdbc.sql(Unscoped.countsOnly() + """
                 select count(*) from cadre c join organization o on o.id = c.org_id
                 where c.status = 'ACTIVE' and o.path like :path
                   and (cast(:rank as varchar) is null or c.rank_level = :rank)
@@ -480,7 +481,7 @@ public class SurveyReturns {
     @Transactional(readOnly = true)
     public List<ReturnRow> list(long surveyId) {
         Surveys.Survey s = surveys.requireVisible(surveyId);
-        return jdbc.sql("""
+        return jdbc.sql(Unscoped.ofChecked("survey", "Surveys.requireVisible") + """
                 select r.id, r.channel, t.label, c.name, r.rank_level, r.staff_category, r.township, r.age_band, r.entered_by, r.submitted_at
                 from survey_return r left join survey_target t on t.id = r.target_id left join cadre c on c.id = r.cadre_id
                 where r.survey_id = ? order by r.id desc limit 2000""")

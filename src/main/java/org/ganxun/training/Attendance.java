@@ -27,6 +27,7 @@ import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import org.ganxun.audit.AuditLog;
 import org.ganxun.platform.security.CurrentUser;
 import org.ganxun.platform.security.CurrentUsers;
+import org.ganxun.platform.security.Unscoped;
 import org.ganxun.platform.web.BusinessException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -140,7 +141,7 @@ public class Attendance {
             throw BusinessException.conflict("本课次签到时间为" + s.date() + " " + opens(s).format(HM) + "至"
                     + s.end().format(HM) + "，当前不在签到时间内");
         }
-        Long enrollmentId = jdbc.sql("select id from enrollment where class_id = ? and cadre_id = ? and status = 'ENROLLED'")
+        Long enrollmentId = jdbc.sql(Unscoped.own() + "select id from enrollment where class_id = ? and cadre_id = ? and status = 'ENROLLED'")
                 .params(s.classId(), me.cadreId()).query(Long.class).optional()
                 .orElseThrow(() -> new BusinessException(403, "您不是本班在训学员，不能签到", List.of()));
         AttendanceStatus status = now.isAfter(s.start().plusMinutes(s.lateGraceMinutes())) ? AttendanceStatus.LATE : AttendanceStatus.PRESENT;
@@ -151,7 +152,7 @@ public class Attendance {
                         Timestamp.from(nowInstant), me.username())
                 .update();
         if (n == 0) {
-            Instant at = jdbc.sql("select checked_in_at from attendance where session_id = ? and enrollment_id = ?")
+            Instant at = jdbc.sql(Unscoped.own() + "select checked_in_at from attendance where session_id = ? and enrollment_id = ?")
                     .params(s.id(), enrollmentId).query(Timestamp.class).single().toInstant();
             throw BusinessException.conflict("您已于" + LocalDateTime.ofInstant(at, Classroom.ZONE).format(HM)
                     + "签到，签到码不能重复使用");
@@ -196,9 +197,9 @@ public class Attendance {
         classroom.requireManager(s.classId(), false);
         long slot = CheckInCodes.slot(Instant.now(), s.codeSeconds());
         String token = codes.token(sessionId, slot);
-        long done = jdbc.sql("select count(*) from attendance where session_id = ? and status in ('PRESENT','LATE')")
+        long done = jdbc.sql(Unscoped.countsOnly() + "select count(*) from attendance where session_id = ? and status in ('PRESENT','LATE')")
                 .param(sessionId).query(Long.class).single();
-        long expected = jdbc.sql("select count(*) from enrollment where class_id = ? and status = 'ENROLLED'")
+        long expected = jdbc.sql(Unscoped.countsOnly() + "select count(*) from enrollment where class_id = ? and status = 'ENROLLED'")
                 .param(s.classId()).query(Long.class).single();
         return new QrCode(sessionId, s.topic(), s.className(), token, checkInUrl(baseUrl, token), codes.shortCode(sessionId, slot),
                 Instant.ofEpochSecond((slot + 1) * s.codeSeconds()), s.codeSeconds(), done, expected);
@@ -257,12 +258,12 @@ public class Attendance {
                     && m.status() != AttendanceStatus.ABSENT && m.status() != AttendanceStatus.NOT_YET) {
                 throw new BusinessException("点名只能标记出勤、迟到、缺课或清除标记；请假须由学员申请并经审批");
             }
-            Map<String, Object> who = jdbc.sql("""
+            Map<String, Object> who = jdbc.sql(Unscoped.ofChecked("class", "ClassRows") + """
                     select e.id, c.name from enrollment e join cadre c on c.id = e.cadre_id
                     where e.id = ? and e.class_id = ? and e.status = 'ENROLLED'""")
                     .params(m.enrollmentId(), s.classId()).query().listOfRows().stream().findFirst()
                     .orElseThrow(() -> BusinessException.notFound("在训学员"));
-            Map<String, Object> before = jdbc.sql("select status, method, checked_in_at from attendance where session_id = ? and enrollment_id = ?")
+            Map<String, Object> before = jdbc.sql(Unscoped.ofChecked("class", "ClassRows") + "select status, method, checked_in_at from attendance where session_id = ? and enrollment_id = ?")
                     .params(sessionId, m.enrollmentId()).query().listOfRows().stream().findFirst().orElse(null);
             if (m.status() == AttendanceStatus.NOT_YET) {
                 jdbc.sql("delete from attendance where session_id = ? and enrollment_id = ?").params(sessionId, m.enrollmentId()).update();
@@ -301,7 +302,7 @@ public class Attendance {
                 .param(classId).query(TrainingClasses::session).list();
         record Trainee(long enrollmentId, long cadreId, String name, String org) {
         }
-        List<Trainee> trainees = jdbc.sql("""
+        List<Trainee> trainees = jdbc.sql(Unscoped.ofChecked("class", "ClassRows") + """
                 select e.id, c.id, c.name, o.name from enrollment e join cadre c on c.id = e.cadre_id join organization o on o.id = c.org_id
                 where e.class_id = :cls and e.status in ('ENROLLED', 'COMPLETED', 'NOT_COMPLETED', 'DISMISSED')
                   and (cast(:only as bigint) is null or e.id = :only)
@@ -309,14 +310,14 @@ public class Attendance {
                 .param("cls", classId).param("only", onlyEnrollment)
                 .query((rs, i) -> new Trainee(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4))).list();
         Map<String, Object[]> marks = new HashMap<>();
-        jdbc.sql("""
+        jdbc.sql(Unscoped.ofChecked("class", "ClassRows") + """
                 select a.session_id, a.enrollment_id, a.status, a.checked_in_at, a.method from attendance a
                 join class_session s on s.id = a.session_id where s.class_id = ?""")
                 .param(classId).query(rs -> {
                     marks.put(rs.getLong(1) + ":" + rs.getLong(2), new Object[]{rs.getString(3), rs.getTimestamp(4).toInstant(), rs.getString(5)});
                 });
         Set<String> leave = new HashSet<>();
-        jdbc.sql("""
+        jdbc.sql(Unscoped.ofChecked("class", "ClassRows") + """
                 select l.enrollment_id, ls.session_id from leave_request l join leave_request_session ls on ls.leave_id = l.id
                 where l.class_id = ? and l.status in ('APPROVED', 'RETURNED')""")
                 .param(classId).query(rs -> {

@@ -3,6 +3,7 @@ package org.ganxun.training;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.ganxun.platform.security.Unscoped;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,7 +28,7 @@ public class ClassResults {
     /** Classes completed in {@code year} whose assessment the cadre failed. */
     @Transactional(readOnly = true)
     public List<FailedAssessment> failedAssessments(long cadreId, int year) {
-        return jdbc.sql("""
+        return jdbc.sql(Unscoped.referenceChecked("the promotion check: Roster.get of the cadre") + """
                 select r.class_id, tc.name, r.completed_on, r.reasons from class_result r join training_class tc on tc.id = r.class_id
                 where r.cadre_id = ? and not r.assessment_passed and extract(year from r.completed_on) = ?
                 order by r.completed_on, r.class_id""")

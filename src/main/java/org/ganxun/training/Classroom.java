@@ -13,6 +13,7 @@ import org.ganxun.org.DataScopes;
 import org.ganxun.platform.security.CurrentUser;
 import org.ganxun.platform.security.CurrentUsers;
 import org.ganxun.platform.security.DataScope;
+import org.ganxun.platform.security.Unscoped;
 import org.ganxun.platform.web.BusinessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -111,7 +112,7 @@ class Classroom {
         if (me.cadreId() == null) {
             throw new BusinessException(403, "请使用学员本人的账号登录", List.of());
         }
-        return jdbc.sql("""
+        return jdbc.sql(Unscoped.own() + """
                 select id from enrollment where class_id = ? and cadre_id = ?
                     and status in ('ENROLLED', 'COMPLETED', 'NOT_COMPLETED', 'DISMISSED')
                 order by case status when 'ENROLLED' then 0 else 1 end, id desc limit 1""")

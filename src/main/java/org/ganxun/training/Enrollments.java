@@ -20,6 +20,7 @@ import org.ganxun.people.RankLevel;
 import org.ganxun.platform.security.CurrentUser;
 import org.ganxun.platform.security.CurrentUsers;
 import org.ganxun.platform.security.DataScope;
+import org.ganxun.platform.security.Unscoped;
 import org.ganxun.platform.web.Bounds;
 import org.ganxun.platform.web.BusinessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -125,7 +126,7 @@ public class Enrollments {
             quotaPaths.put(e.getKey(), classes.orgPath(e.getKey()));
         }
         // re-attach nominations (named call-ups stay outside quotas) and recount
-        List<Map.Entry<Long, String>> nominated = jdbc.sql("""
+        List<Map.Entry<Long, String>> nominated = jdbc.sql(Unscoped.ofChecked("class", "ClassRows") + """
                 select e.id, o.path from enrollment e join cadre c on c.id = e.cadre_id join organization o on o.id = c.org_id
                 where e.class_id = ? and e.source = 'NOMINATED' and e.status in ('ENROLLED', 'WAITLISTED')""")
                 .param(classId).query((rs, i) -> Map.entry(rs.getLong(1), rs.getString(2))).list();
@@ -245,7 +246,7 @@ public class Enrollments {
                     .params(row.id(), cadreId, source.name(), quotaOrg, by).query(Long.class).single();
         } else {
             renumberWaitlist(row.id());
-            long position = jdbc.sql("select count(*) + 1 from enrollment where class_id = ? and status = 'WAITLISTED'")
+            long position = jdbc.sql(Unscoped.countsOnly() + "select count(*) + 1 from enrollment where class_id = ? and status = 'WAITLISTED'")
                     .param(row.id()).query(Long.class).single();
             id = jdbc.sql("""
                     insert into enrollment (class_id, cadre_id, status, source, quota_org_id, nominated_by, waitlist_position)
@@ -276,7 +277,7 @@ public class Enrollments {
     /** Withdraws an enrollment or a waitlist place (the person's unit or the approving department). */
     @Transactional
     public EnrollmentView withdraw(long enrollmentId, String reason) {
-        Long classId = jdbc.sql("select class_id from enrollment where id = ?").param(enrollmentId).query(Long.class).optional()
+        Long classId = jdbc.sql(Unscoped.rowChecked("withdraw: ClassRows and the person's unit") + "select class_id from enrollment where id = ?").param(enrollmentId).query(Long.class).optional()
                 .orElseThrow(() -> BusinessException.notFound("报名记录"));
         TrainingClasses.Row row = classes.find(classId, true);
         EnrollmentView before = view(enrollmentId);
@@ -324,7 +325,7 @@ public class Enrollments {
 
     /** Cancels every active enrollment of a cancelled class and tells each trainee. Caller holds the class lock. */
     int cancelAllOf(long classId, String className, String reason) {
-        List<EnrollmentView> active = jdbc.sql(SELECT + " where e.class_id = ? and e.status in ('ENROLLED', 'WAITLISTED')")
+        List<EnrollmentView> active = jdbc.sql(Unscoped.ofChecked("class", "ClassRows") + SELECT + " where e.class_id = ? and e.status in ('ENROLLED', 'WAITLISTED')")
                 .param(classId).query(Enrollments::view).list();
         for (EnrollmentView e : active) {
             end(e, EnrollmentStatus.CANCELLED, "班次取消" + (reason == null ? "" : "：" + reason));
@@ -347,7 +348,7 @@ public class Enrollments {
         if (free <= 0) {
             return promoted;
         }
-        List<EnrollmentView> waiting = jdbc.sql(SELECT + " where e.class_id = ? and e.status = 'WAITLISTED' order by e.waitlist_position")
+        List<EnrollmentView> waiting = jdbc.sql(Unscoped.ofChecked("class", "ClassRows") + SELECT + " where e.class_id = ? and e.status = 'WAITLISTED' order by e.waitlist_position")
                 .param(row.id()).query(Enrollments::view).list();
         for (EnrollmentView w : waiting) {
             if (free <= 0) {
@@ -414,7 +415,7 @@ public class Enrollments {
         Map<String, Object> params = new HashMap<>(scope.sqlParameters());
         params.put("cls", classId);
         String cond = TrainingClasses.isApprover(CurrentUsers.require(), scope, row) || scope.coversOrgPath(row.filerPath())
-                ? "true" : scope.sqlCondition("o.path", null, "c.id");
+                ? scope.decidedHere() + "true" : scope.sqlCondition("o.path", null, "c.id");
         return jdbc.sql(SELECT + " where e.class_id = :cls and " + cond + "\n" + """
                  order by case e.status when 'ENROLLED' then 0 when 'WAITLISTED' then 1 else 2 end, e.waitlist_position, tree_path_key(o.path), e.id""")
                 .params(params).query(Enrollments::view).list();
@@ -427,7 +428,7 @@ public class Enrollments {
         Map<String, Object> params = new HashMap<>(scope.sqlParameters());
         params.put("cls", classId);
         String cond = TrainingClasses.isApprover(CurrentUsers.require(), scope, row) || scope.coversOrgPath(row.filerPath())
-                ? "true" : scope.sqlCondition("o.path", null, "c.id");
+                ? scope.decidedHere() + "true" : scope.sqlCondition("o.path", null, "c.id");
         return jdbc.sql("""
                 select k.id, k.enrollment_id, c.id as cadre_id, c.name, o.name as org_name, k.reason_code, k.reason, k.at
                 from waitlist_skip k join enrollment e on e.id = k.enrollment_id join cadre c on c.id = e.cadre_id
@@ -449,7 +450,7 @@ public class Enrollments {
             """;
 
     EnrollmentView view(long id) {
-        return jdbc.sql(SELECT + " where e.id = ?").param(id).query(Enrollments::view).single();
+        return jdbc.sql(Unscoped.rowChecked("the enrollment's class (ClassRows) by every caller") + SELECT + " where e.id = ?").param(id).query(Enrollments::view).single();
     }
 
     static EnrollmentView view(ResultSet rs, int i) throws SQLException {
@@ -466,7 +467,7 @@ public class Enrollments {
     }
 
     Optional<Person> person(long cadreId) {
-        return jdbc.sql("""
+        return jdbc.sql(Unscoped.referenceChecked("nominate and withdraw: the person's unit against the scope") + """
                 select c.id, c.name, c.status, c.rank_level, c.staff_category, c.phone, o.id as org_id, o.path, o.name as org_name
                 from cadre c join organization o on o.id = c.org_id where c.id = ?""")
                 .param(cadreId)
@@ -477,13 +478,13 @@ public class Enrollments {
     }
 
     private Optional<EnrollmentView> existing(long classId, long cadreId) {
-        return jdbc.sql(SELECT + " where e.class_id = ? and e.cadre_id = ? and e.status in ('ENROLLED', 'WAITLISTED')")
+        return jdbc.sql(Unscoped.ofChecked("class", "ClassRows") + SELECT + " where e.class_id = ? and e.cadre_id = ? and e.status in ('ENROLLED', 'WAITLISTED')")
                 .params(classId, cadreId).query(Enrollments::view).optional();
     }
 
     /** "“name”（dates）" of a class the person holds a seat in whose dates overlap this one's, or null. */
     String overlapping(TrainingClasses.Row row, long cadreId) {
-        return jdbc.sql("""
+        return jdbc.sql(Unscoped.referenceChecked("nominate: the person's unit against the scope") + """
                 select '“' || tc.name || '”（' || tc.starts_on || '至' || tc.ends_on || '）' from enrollment e
                 join training_class tc on tc.id = e.class_id
                 where e.cadre_id = ? and e.class_id <> ? and e.status = 'ENROLLED' and tc.status <> 'CANCELLED'

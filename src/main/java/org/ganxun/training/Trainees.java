@@ -9,6 +9,7 @@ import java.util.List;
 
 import org.ganxun.platform.security.CurrentUser;
 import org.ganxun.platform.security.CurrentUsers;
+import org.ganxun.platform.security.Unscoped;
 import org.ganxun.platform.web.BusinessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -52,7 +53,7 @@ public class Trainees {
         if (me.cadreId() == null) {
             return List.of();
         }
-        return jdbc.sql("""
+        return jdbc.sql(Unscoped.own() + """
                 select tc.id, e.id as eid, tc.name, tc.class_type, tc.starts_on, tc.ends_on, tc.venue, tc.status, e.status as estatus,
                        (select coalesce(sum(hours), 0) from class_session s where s.class_id = tc.id and s.status = 'SCHEDULED') as total,
                        ce.id as cert_id, case when ce.revoked_at is null then ce.serial end as serial
@@ -77,7 +78,7 @@ public class Trainees {
         MyClass c = classes().stream().filter(x -> x.enrollmentId() == enrollmentId).findFirst()
                 .orElseThrow(() -> BusinessException.notFound("班次"));
         Attendance.Sheet sheet = attendance.sheetOf(classId, enrollmentId);
-        List<Long> onLeave = jdbc.sql("""
+        List<Long> onLeave = jdbc.sql(Unscoped.own() + """
                 select ls.session_id from leave_request l join leave_request_session ls on ls.leave_id = l.id
                 where l.enrollment_id = ? and l.status in ('PENDING', 'APPROVED', 'RETURNED')""").param(enrollmentId).query(Long.class).list();
         LocalDateTime now = Classroom.now();

@@ -28,6 +28,7 @@ import org.ganxun.people.StaffCategory;
 import org.ganxun.platform.security.CurrentUser;
 import org.ganxun.platform.security.CurrentUsers;
 import org.ganxun.platform.security.DataScope;
+import org.ganxun.platform.security.Unscoped;
 import org.ganxun.platform.web.Bounds;
 import org.ganxun.platform.web.BusinessException;
 import org.ganxun.platform.web.BusinessException.FieldProblem;
@@ -105,7 +106,7 @@ public class TrainingClasses {
                List<String> rankLevels, List<String> categories, int version) {
     }
 
-    static final String VIEW_SELECT = """
+    static final String VIEW_SELECT = Unscoped.countsOnly() + """
             select tc.*, ap.year as plan_year, jo.name as jurisdiction_name, fo.name as filer_name, tp.name as provider_name,
                    (select count(*) from enrollment e where e.class_id = tc.id and e.status = 'WAITLISTED') as waitlist_count,
                    (select coalesce(sum(s.hours), 0) from class_session s where s.class_id = tc.id and s.status = 'SCHEDULED') as total_hours

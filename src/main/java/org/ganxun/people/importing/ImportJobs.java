@@ -13,6 +13,7 @@ import org.ganxun.platform.excel.RowError;
 import org.ganxun.platform.job.UploadJobWorker;
 import org.ganxun.platform.job.UploadVault;
 import org.ganxun.platform.security.CurrentUser;
+import org.ganxun.platform.security.Unscoped;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
@@ -60,20 +61,20 @@ class ImportJobs {
     }
 
     public Optional<ImportJob> find(long id) {
-        return jdbc.sql("select " + COLUMNS + " from import_job where id = ?").param(id).query(this::map).optional();
+        return jdbc.sql(Unscoped.rowChecked("the job owner (ImportController)") + "select " + COLUMNS + " from import_job where id = ?").param(id).query(this::map).optional();
     }
 
     public Optional<Long> ownerOf(long id) {
-        return jdbc.sql("select owner_id from import_job where id = ?").param(id).query(Long.class).optional();
+        return jdbc.sql(Unscoped.rowChecked("answers the owner for that check") + "select owner_id from import_job where id = ?").param(id).query(Long.class).optional();
     }
 
     public List<ImportJob> recent(long ownerId, int limit) {
-        return jdbc.sql("select " + COLUMNS + " from import_job where owner_id = ? order by created_at desc, id desc limit ?")
+        return jdbc.sql(Unscoped.own() + "select " + COLUMNS + " from import_job where owner_id = ? order by created_at desc, id desc limit ?")
                 .params(ownerId, limit).query(this::map).list();
     }
 
     public Optional<StoredFile> file(long id) {
-        return jdbc.sql("""
+        return jdbc.sql(Unscoped.rowChecked("the job owner (ImportController)") + """
                 select id, owner_id, owner_username, remote_addr, file_name, file_type, mode, status, file_data
                 from import_job where id = ?""")
                 .param(id)
@@ -85,7 +86,7 @@ class ImportJobs {
 
     /** All errors of a job, for the report. */
     public List<RowError> allErrors(long id) {
-        String text = jdbc.sql("select errors::text from import_job where id = ?").param(id).query(String.class).single();
+        String text = jdbc.sql(Unscoped.rowChecked("the job owner (ImportController)") + "select errors::text from import_job where id = ?").param(id).query(String.class).single();
         return json.readValue(text, new TypeReference<List<RowError>>() {
         });
     }

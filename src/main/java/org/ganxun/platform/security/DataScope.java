@@ -30,9 +30,9 @@ public record DataScope(boolean all, String orgPath, String partyOrgPath, Long s
      */
     public String sqlCondition(String orgPathColumn, String partyPathColumn, String cadreIdColumn) {
         if (all) {
-            return "true";
+            return ScopeTag.scoped() + "true";
         }
-        StringBuilder sb = new StringBuilder("(false");
+        StringBuilder sb = new StringBuilder(ScopeTag.scoped()).append("(false");
         if (orgPath != null) {
             sb.append(" or ").append(orgPathColumn).append(" like :scopeOrgPath");
         }
@@ -43,6 +43,29 @@ public record DataScope(boolean all, String orgPath, String partyOrgPath, Long s
             sb.append(" or ").append(cadreIdColumn).append(" = :scopeCadreId");
         }
         return sb.append(')').toString();
+    }
+
+    /** {@link #sqlCondition} for rows that belong to an administrative unit only. */
+    public String orgCondition(String orgPathColumn) {
+        return sqlCondition(orgPathColumn, null, null);
+    }
+
+    /**
+     * The SQL text that marks a statement whose scope this object decided in Java (a scope that is everything,
+     * or a filter computed from the scope's paths): use it only where the statement binds values taken from
+     * this scope.
+     */
+    public String decidedHere() {
+        return ScopeTag.scoped();
+    }
+
+    /**
+     * A module's own condition over a scope's parameters, for rules the three columns of {@link #sqlCondition}
+     * cannot say (a secondment is seen by its organiser, its sending and its receiving unit). Named so that a
+     * reviewer finds every one; the condition must bind only values taken from the scope.
+     */
+    public static String moduleCondition(String condition) {
+        return ScopeTag.scoped() + condition;
     }
 
     public java.util.Map<String, Object> sqlParameters() {
