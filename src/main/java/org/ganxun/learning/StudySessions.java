@@ -218,7 +218,10 @@ public class StudySessions {
 
     /** Issues a presence check now (random in use; tests call it directly). */
     PresenceView issuePresenceCheck(long sessionId) {
-        Live live = own(sessionId);
+        Live live = sessions.get(sessionId);
+        if (live == null) {
+            throw BusinessException.notFound("学习会话");
+        }
         synchronized (live) {
             Instant now = clock.instant();
             issue(live, now);
