@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 /**
  * The demo's 网络学院: three published courses (a video, an audio lecture, a PDF reader) whose media the platform
  * makes at first start ({@link DemoMedia}), offered by the county organisation department (account zzb) to every
- * cadre of the county. Loaded when the demo is on and there is no course yet, also on a county loaded before.
+ * cadre of the county. Loaded when the demo is on and the county has no course yet, also on a county loaded before.
  */
 @Component
 class DemoCourses {
@@ -43,8 +43,11 @@ class DemoCourses {
             "本读本由平台为演示生成，内容仅供体验网络学院的阅读计时功能。"};
 
     void loadIfMissing() {
-        Boolean none = jdbc.sql("select not exists (select 1 from course)").query(Boolean.class).single();
-        Boolean county = jdbc.sql("select exists (select 1 from app_user where username = 'zzb')").query(Boolean.class).single();
+        Boolean county = jdbc.sql("select exists (select 1 from app_user where username = 'zzb' and scope_org_id is not null)")
+                .query(Boolean.class).single();
+        // the county's own courses: other organisations may have some
+        Boolean none = jdbc.sql("select not exists (select 1 from course c join app_user u on u.scope_org_id = c.owner_org_id"
+                + " where u.username = 'zzb')").query(Boolean.class).single();
         if (!Boolean.TRUE.equals(none) || !Boolean.TRUE.equals(county)) {
             return;
         }
@@ -53,7 +56,7 @@ class DemoCourses {
         RunAs.as(zzb, () -> {
             course(new Courses.CourseForm("《干部教育培训工作条例》解读", CourseCategory.POLICY_LAW, "县委党校 李老师",
                     "逐条解读2023年修订的《干部教育培训工作条例》：培训内容、方式方法、学时要求和考核。（演示视频由平台生成）",
-                    "条例,学时,必修", null, null), "条例解读.mp4", DemoMedia.video("《干部教育培训工作条例》解读", 180, 2));
+                    "条例,学时,必修", null, null), "条例解读.mp4", DemoMedia.video("《干部教育培训工作条例》解读", 180, 1));
             course(new Courses.CourseForm("基层治理经验谈", CourseCategory.BUSINESS, "县委组织部 张科长",
                     "一位乡镇党委书记谈网格化管理和为民办实事的做法。（演示音频由平台生成）", "基层治理,音频", null, null),
                     "基层治理经验谈.wav", DemoMedia.wav(120));
