@@ -97,6 +97,41 @@ class LearningBrowserTest extends BrowserTest {
         browser.shot("answered");
     }
 
+    @Test
+    void aCadreReadsADocumentPageByPageOnTheirPhone() throws Exception {
+        long county = fixture.org(null, Fixture.unique("手机阅读县"), "COUNTY");
+        CurrentUser admin = fixture.user(Fixture.unique("ydadm"), Role.ORG_DEPT_ADMIN, county, null, null);
+        long cadre = fixture.cadre("阅读明", county);
+        CurrentUser me = fixture.user(Fixture.unique("ydxx"), Role.CADRE, null, null, cadre);
+        long course = fixture.as(admin, () -> {
+            Courses.Course c = courses.create(new Courses.CourseForm("学习读本", CourseCategory.POLITICAL_THEORY, null, null, null, null, null));
+            try {
+                courses.upload(c.id(), "读本.pdf", new ByteArrayInputStream(DemoMedia.pdf("学习读本", new String[] {"第一段", "第二段"}, 3)));
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
+            return courses.publish(c.id()).id();
+        });
+
+        driver.get("http://localhost:" + port + "/#/m/learning/" + course);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(HeadlessChromium.input("login-username"))).sendKeys(me.username());
+        driver.findElement(HeadlessChromium.input("login-password")).sendKeys(Fixture.PASSWORD);
+        driver.findElement(HeadlessChromium.test("login-submit")).click();
+        // pdf.js has drawn page 1 on the canvas (its width set from the page)
+        wait.until(d -> ((Number) driver.executeScript("const c = document.querySelector('canvas'); return c ? c.height : 0")).intValue() > 300);
+        assertThat(driver.findElement(HeadlessChromium.test("l-page")).getText()).contains("第 1 / 3 页");
+        browser.shot("document");
+        Thread.sleep(3000);
+        driver.findElements(By.cssSelector(".p-pages button")).get(1).click(); // 下一页
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(HeadlessChromium.test("l-page"), "第 2 / 3 页"));
+        // the seconds on page 1 were credited to it
+        wait.until(d -> credited(cadre, course) >= 2);
+        String covered = jdbc.sql("select covered from study_progress where cadre_id = ? and course_id = ?").params(cadre, course)
+                .query(String.class).single();
+        assertThat(covered).matches("\\d+,0,0");
+        browser.shot("document-page2");
+    }
+
     private int credited(long cadre, long course) {
         return jdbc.sql("select coalesce(max(credited_seconds), 0) from study_progress where cadre_id = ? and course_id = ?")
                 .params(cadre, course).query(Integer.class).single();
