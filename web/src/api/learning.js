@@ -8,6 +8,7 @@ export const learning = {
   catalogue: (query) => data(http.get('/api/learning/catalogue', { params: cleanParams(query) })),
   course: (id) => data(http.get(`/api/learning/catalogue/${id}`)),
   mediumUrl: (id) => `/api/learning/courses/${id}/medium`,
+  coverUrl: (id) => `/api/learning/courses/${id}/cover`,
   start: (id) => data(http.post(`/api/learning/catalogue/${id}/sessions`, null, { quiet: true })),
   heartbeat: (sessionId, body) => data(http.post(`/api/learning/sessions/${sessionId}/heartbeat`, body, { quiet: true })),
   answer: (sessionId, checkId, answer) => data(http.post(`/api/learning/sessions/${sessionId}/presence`, { checkId, answer })),
@@ -26,6 +27,8 @@ export const learning = {
         onUploadProgress: (e) => onProgress && e.total && onProgress(Math.round((e.loaded * 100) / e.total))
       })
     ),
+  uploadCover: (id, file) =>
+    data(http.put(`/api/learning/courses/${id}/cover`, file, { headers: { 'Content-Type': 'application/octet-stream' } })),
   publish: (id) => data(http.post(`/api/learning/courses/${id}/publish`)),
   withdraw: (id) => data(http.post(`/api/learning/courses/${id}/withdraw`)),
   integrity: (query) => data(http.get('/api/learning/integrity', { params: cleanParams(query) }))

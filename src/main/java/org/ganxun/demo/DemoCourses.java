@@ -56,22 +56,23 @@ class DemoCourses {
         RunAs.as(zzb, () -> {
             course(new Courses.CourseForm("《干部教育培训工作条例》解读", CourseCategory.POLICY_LAW, "县委党校 李老师",
                     "逐条解读2023年修订的《干部教育培训工作条例》：培训内容、方式方法、学时要求和考核。（演示视频由平台生成）",
-                    "条例,学时,必修", null, null), "条例解读.mp4", DemoMedia.video("《干部教育培训工作条例》解读", 180, 1));
+                    "条例,学时,必修", null, null), 0xB71C1C, "条例解读.mp4", DemoMedia.video("《干部教育培训工作条例》解读", 180, 1));
             course(new Courses.CourseForm("基层治理经验谈", CourseCategory.BUSINESS, "县委组织部 张科长",
                     "一位乡镇党委书记谈网格化管理和为民办实事的做法。（演示音频由平台生成）", "基层治理,音频", null, null),
-                    "基层治理经验谈.wav", DemoMedia.wav(120));
+                    0x2E5E3A, "基层治理经验谈.wav", DemoMedia.wav(120));
             course(new Courses.CourseForm("党的创新理论学习读本（节选）", CourseCategory.POLITICAL_THEORY, "县委宣传部",
                     "六页的学习读本，每页阅读不少于30秒计入学时。（演示文档由平台生成）", "理论学习,读本", null, null),
-                    "学习读本.pdf", DemoMedia.pdf("党的创新理论学习读本（节选）", READER, 6));
+                    0x8A5A00, "学习读本.pdf", DemoMedia.pdf("党的创新理论学习读本（节选）", READER, 6));
             return null;
         });
         log.info("Loaded the demo's 网络学院 courses (media made at start) in {} ms", System.currentTimeMillis() - started);
     }
 
-    private void course(Courses.CourseForm form, String name, byte[] bytes) {
+    private void course(Courses.CourseForm form, int colour, String name, byte[] bytes) {
         Courses.Course c = courses.create(form);
         try {
             courses.upload(c.id(), name, new ByteArrayInputStream(bytes));
+            courses.uploadCover(c.id(), new ByteArrayInputStream(DemoMedia.cover(form.title(), colour)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -82,6 +82,36 @@ public final class DemoMedia {
         }
     }
 
+    /** A 320×180 PNG cover: the title on a coloured ground. */
+    public static byte[] cover(String title, int rgb) {
+        BufferedImage img = new BufferedImage(320, 180, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setColor(new Color(rgb));
+        g.fillRect(0, 0, 320, 180);
+        g.setColor(new Color(0xFF, 0xD7, 0x00));
+        g.fillRect(20, 120, 60, 4);
+        Font cjk = awtFont();
+        if (cjk != null) {
+            g.setColor(Color.WHITE);
+            g.setFont(cjk.deriveFont(Font.BOLD, 24f));
+            String t = title.replaceAll("[《》（）]", "");
+            g.drawString(t.length() > 11 ? t.substring(0, 11) : t, 20, 80);
+            if (t.length() > 11) {
+                g.drawString(t.substring(11, Math.min(t.length(), 22)), 20, 110);
+            }
+        }
+        g.dispose();
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            javax.imageio.ImageIO.write(img, "png", out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** A mono 8 kHz 16-bit WAV of {@code seconds}: a slow melody of soft tones (a stand-in for a lecture). */
     public static byte[] wav(int seconds) {
         int rate = 8000;

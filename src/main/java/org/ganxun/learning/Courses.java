@@ -84,7 +84,8 @@ public class Courses {
     public record Course(long id, String title, CourseCategory category, String categoryLabel, String lecturer,
                          String description, String tags, String status, long ownerOrgId, String ownerOrgName,
                          BigDecimal hours, String hoursNote, LocalDate availableFrom, LocalDate availableUntil,
-                         OffsetDateTime createdAt, OffsetDateTime publishedAt, Medium medium, Progress progress) {
+                         OffsetDateTime createdAt, OffsetDateTime publishedAt, Medium medium, Progress progress,
+                         boolean hasCover) {
     }
 
     private static final String SELECT = """
@@ -105,7 +106,8 @@ public class Courses {
                 rs.getString("description"), rs.getString("tags"), rs.getString("status"), rs.getLong("owner_org_id"),
                 rs.getString("org_name"), rs.getBigDecimal("hours"), rs.getString("hours_note"),
                 rs.getObject("available_from", LocalDate.class), rs.getObject("available_until", LocalDate.class),
-                rs.getObject("created_at", OffsetDateTime.class), rs.getObject("published_at", OffsetDateTime.class), medium, progress);
+                rs.getObject("created_at", OffsetDateTime.class), rs.getObject("published_at", OffsetDateTime.class), medium, progress,
+                rs.getString("cover_path") != null);
     }
 
     // ---- management ----
@@ -259,6 +261,47 @@ public class Courses {
         jdbc.sql("update course set hours = ?, hours_note = ? where id = ?").params(hours.hours(), truncate(hours.note(), 300), id).update();
     }
 
+    /** Covers: at most 2 MB, JPEG or PNG by their bytes. */
+    static final int MAX_COVER_BYTES = 2 * 1024 * 1024;
+
+    /** Stores a course's cover image (replacing the earlier one). */
+    public Course uploadCover(long id, InputStream body) throws IOException {
+        Course before = manageable(id);
+        byte[] bytes = body.readNBytes(MAX_COVER_BYTES + 1);
+        if (bytes.length > MAX_COVER_BYTES) {
+            throw new BusinessException(413, "封面图片不能超过2MB", List.of(new FieldProblem("cover", "图片过大")));
+        }
+        boolean jpeg = bytes.length > 3 && (bytes[0] & 0xff) == 0xFF && (bytes[1] & 0xff) == 0xD8 && (bytes[2] & 0xff) == 0xFF;
+        boolean png = bytes.length > 8 && (bytes[0] & 0xff) == 0x89 && bytes[1] == 'P' && bytes[2] == 'N' && bytes[3] == 'G';
+        if (!jpeg && !png) {
+            throw new BusinessException("封面只接受 JPG 或 PNG 图片", List.of(new FieldProblem("cover", "不是 JPG 或 PNG 图片")));
+        }
+        MessageDigest sha = sha256();
+        String relative = id + "/cover-" + HexFormat.of().formatHex(sha.digest(bytes)) + (png ? ".png" : ".jpg");
+        Path target = mediaDir.resolve(relative);
+        Files.createDirectories(target.getParent());
+        Files.write(target, bytes);
+        return tx.execute(t -> {
+            jdbc.sql("update course set cover_path = ?, cover_type = ? where id = ?")
+                    .params(relative, png ? "image/png" : "image/jpeg", id).update();
+            Course c = get(id);
+            audit.record("UPLOAD", "Course", id, "上传课程封面：" + c.title(), before, c);
+            return c;
+        });
+    }
+
+    /** A course's cover for whoever may see the course. */
+    public StoredMedium cover(long id) {
+        authorizeMedia(id);
+        StoredMedium m = jdbc.sql("select cover_path, cover_type from course where id = ? and cover_path is not null").param(id)
+                .query((rs, i) -> new StoredMedium(mediaDir.resolve(rs.getString(1)).normalize(), rs.getString(2)))
+                .optional().orElseThrow(() -> BusinessException.notFound("封面"));
+        if (!m.file().startsWith(mediaDir.normalize()) || !Files.isRegularFile(m.file())) {
+            throw BusinessException.notFound("封面");
+        }
+        return m;
+    }
+
     // ---- learners ----
 
     /** The published courses open to the signed-in cadre today (their unit is under the offering unit), with progress. */
@@ -308,14 +351,7 @@ public class Courses {
      * offering unit (previewing a draft).
      */
     public StoredMedium medium(long id) {
-        CurrentUser me = CurrentUsers.require();
-        boolean manager = me.can(Permission.COURSE_MANAGE) && isManageable(id);
-        if (!manager) {
-            if (me.cadreId() == null || !me.can(Permission.SELF_SERVICE)) {
-                throw BusinessException.notFound("课程");
-            }
-            open(id);
-        }
+        authorizeMedia(id);
         var m = jdbc.sql("select stored_path, content_type from course_medium where course_id = ?").param(id)
                 .query((rs, i) -> new StoredMedium(mediaDir.resolve(rs.getString(1)).normalize(), rs.getString(2)))
                 .optional().orElseThrow(() -> BusinessException.notFound("课件"));
@@ -324,6 +360,18 @@ public class Courses {
             throw BusinessException.notFound("课件文件");
         }
         return m;
+    }
+
+    /** The caller may see this course's files: a learner it is open to, or a manager of its unit. */
+    private void authorizeMedia(long id) {
+        CurrentUser me = CurrentUsers.require();
+        boolean manager = me.can(Permission.COURSE_MANAGE) && isManageable(id);
+        if (!manager) {
+            if (me.cadreId() == null || !me.can(Permission.SELF_SERVICE)) {
+                throw BusinessException.notFound("课程");
+            }
+            open(id);
+        }
     }
 
     private boolean isManageable(long id) {

@@ -85,6 +85,16 @@ class LearningController {
                 .body(new FileSystemResource(m.file()));
     }
 
+    @GetMapping("/courses/{id}/cover")
+    @Requires({SELF_SERVICE, COURSE_MANAGE})
+    ResponseEntity<Resource> cover(@PathVariable long id) {
+        Courses.StoredMedium m = courses.cover(id);
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(m.contentType()))
+                .cacheControl(CacheControl.noCache())
+                .body(new FileSystemResource(m.file()));
+    }
+
     @PostMapping("/catalogue/{id}/sessions")
     @Requires(SELF_SERVICE)
     StudySessions.Started start(@PathVariable long id, @RequestHeader(value = "User-Agent", required = false) String userAgent) {
@@ -146,6 +156,13 @@ class LearningController {
     @Requires(COURSE_MANAGE)
     Courses.Course upload(@PathVariable long id, @RequestParam(required = false) String name, HttpServletRequest req) throws IOException {
         return courses.upload(id, name, req.getInputStream());
+    }
+
+    /** The cover image (JPEG or PNG, at most 2 MB) as the raw request body. */
+    @PutMapping(value = "/courses/{id}/cover", consumes = MediaType.ALL_VALUE)
+    @Requires(COURSE_MANAGE)
+    Courses.Course uploadCover(@PathVariable long id, HttpServletRequest req) throws IOException {
+        return courses.uploadCover(id, req.getInputStream());
     }
 
     @PostMapping("/courses/{id}/publish")

@@ -317,6 +317,7 @@ class DemoDataLoaderTest {
         assertThat(byKind.get("DOCUMENT").get("medium").get("pages").asInt()).isEqualTo(6);
         // under 15 minutes each: 0.25 学时 by the national bands
         byKind.values().forEach(c -> assertThat(new java.math.BigDecimal(c.get("hours").asString())).isEqualByComparingTo("0.25"));
+        byKind.values().forEach(c -> assertThat(c.get("hasCover").asBoolean()).isTrue());
         ApiSession.Response video = s.get("/api/learning/courses/" + byKind.get("VIDEO").get("id").asLong() + "/medium", "Range", "bytes=0-11");
         assertThat(video.status()).isEqualTo(206);
         assertThat(new String(video.body(), 4, 4, java.nio.charset.StandardCharsets.ISO_8859_1)).isEqualTo("ftyp");

@@ -284,6 +284,25 @@ class LearningApiTest {
         assertThat(script.status()).isEqualTo(200);
         assertThat(s.admin().parse(script).get("title").asString()).isEqualTo("党史");
 
+        // a cover: PNG by its bytes; anything else refused; seen by the learners of the course
+        java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+        try {
+            javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(32, 24, java.awt.image.BufferedImage.TYPE_INT_RGB), "png", png);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+        ApiSession.Response cover = s.admin().sendBytes("PUT", "/api/learning/courses/" + s.courseId() + "/cover", "image/png", png.toByteArray());
+        assertThat(cover.status()).as(cover.text()).isEqualTo(200);
+        assertThat(s.admin().parse(cover).get("hasCover").asBoolean()).isTrue();
+        ApiSession.Response notImage = s.admin().sendBytes("PUT", "/api/learning/courses/" + s.courseId() + "/cover", "image/png",
+                "<svg onload=alert(1)>".getBytes());
+        assertThat(notImage.status()).isEqualTo(400);
+        assertThat(notImage.text()).contains("封面只接受 JPG 或 PNG 图片");
+        ApiSession.Response seen = s.learner().get("/api/learning/courses/" + s.courseId() + "/cover");
+        assertThat(seen.status()).isEqualTo(200);
+        assertThat(seen.headers().firstValue("Content-Type").orElse("")).isEqualTo("image/png");
+        assertThat(seen.body()).isEqualTo(png.toByteArray());
+
         // a draft is not in the catalogue, nor its medium open to learners
         long draft = s.admin().parse(script).get("id").asLong();
         assertThat(s.learner().get("/api/learning/courses/" + draft + "/medium").status()).isEqualTo(404);
@@ -296,6 +315,7 @@ class LearningApiTest {
         outsider.login(strangerName, Fixture.PASSWORD);
         assertThat(outsider.getJson("/api/learning/catalogue").findValuesAsString("title")).doesNotContain("条例解读");
         assertThat(outsider.get("/api/learning/courses/" + s.courseId() + "/medium").status()).isEqualTo(404);
+        assertThat(outsider.get("/api/learning/courses/" + s.courseId() + "/cover").status()).isEqualTo(404);
         assertThat(outsider.send("POST", "/api/learning/catalogue/" + s.courseId() + "/sessions", null).status()).isEqualTo(404);
     }
 
