@@ -76,6 +76,7 @@ public class StudySessions {
         Presence presence;
         boolean completed;
         long presenceSeq;
+        Instant lastRefusalLogged = Instant.EPOCH;
 
         Live(long id, long cadreId, long userId, long courseId, long progressId, int nominal, boolean document,
              Courses.Course course, State state, boolean completed) {
@@ -167,7 +168,9 @@ public class StudySessions {
             State before = live.state;
             o = StudyCreditor.beat(policy, before, beat, now, live.nominal);
             live.state = o.next();
-            if (o.reason() != null && o.reason().refusal()) {
+            // evidence, at most one row a second per session: a script flooding refused heartbeats cannot fill the table
+            if (o.reason() != null && o.reason().refusal() && !now.isBefore(live.lastRefusalLogged.plusSeconds(1))) {
+                live.lastRefusalLogged = now;
                 String detail = switch (o.reason()) {
                     case GAP -> "间隔" + Duration.between(before.lastAt(), now).toSeconds() + "秒";
                     case TOO_FAST -> "用时" + Duration.between(before.lastAt(), now).toSeconds() + "秒，进度从"

@@ -240,6 +240,15 @@ class LearningApiTest {
         clock.advance(100);
         assertThat(beat(s.learner(), b, 5, 59).get("reason").asString()).isEqualTo("GAP");
 
+        // a script flooding replayed heartbeats: each is refused, but the evidence grows by at most a row a second
+        long before = jdbc.sql("select count(*) from study_refusal where session_id = ?").param(b).query(Long.class).single();
+        clock.advance(2);
+        for (int i = 0; i < 20; i++) {
+            assertThat(beat(s.learner(), b, 5, 59).get("reason").asString()).isEqualTo("REPLAYED");
+        }
+        long after = jdbc.sql("select count(*) from study_refusal where session_id = ?").param(b).query(Long.class).single();
+        assertThat(after - before).isEqualTo(1);
+
         // someone else's session is not theirs to beat
         long other = fixture.cadre("学员乙", s.orgId());
         String otherName = Fixture.unique("wyxy2");
