@@ -10,6 +10,11 @@ import org.ganxun.platform.security.CurrentUser;
 import org.ganxun.platform.security.RunAs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.stereotype.Component;
@@ -27,11 +32,35 @@ class DemoCourses {
     private final Courses courses;
     private final JdbcClient jdbc;
     private final UserDetailsService users;
+    private final boolean enabled;
 
-    DemoCourses(Courses courses, JdbcClient jdbc, UserDetailsService users) {
+    DemoCourses(Courses courses, JdbcClient jdbc, UserDetailsService users, @Value("${ganxun.demo.enabled:false}") boolean enabled) {
         this.courses = courses;
         this.jdbc = jdbc;
         this.users = users;
+        this.enabled = enabled;
+    }
+
+    /**
+     * After the start: the course 学时 need the national rule set, which compliance installs when the application is
+     * ready (first among the ready listeners), and the demo county, loaded before that. The media take some seconds
+     * to make, so they are made on a thread of their own and the courses appear shortly after the start.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    @Order(Ordered.LOWEST_PRECEDENCE)
+    void onReady() {
+        if (!enabled) {
+            return;
+        }
+        Thread t = new Thread(() -> {
+            try {
+                loadIfMissing();
+            } catch (RuntimeException e) {
+                log.error("Could not load the demo's 网络学院 courses", e);
+            }
+        }, "demo-courses");
+        t.setDaemon(true);
+        t.start();
     }
 
     static final String[] READER = {
@@ -42,7 +71,7 @@ class DemoCourses {
             "基层干部要把学到的知识运用到为群众办实事、解难题的具体工作中去。",
             "本读本由平台为演示生成，内容仅供体验网络学院的阅读计时功能。"};
 
-    void loadIfMissing() {
+    synchronized void loadIfMissing() {
         Boolean county = jdbc.sql("select exists (select 1 from app_user where username = 'zzb' and scope_org_id is not null)")
                 .query(Boolean.class).single();
         // the county's own courses: other organisations may have some

@@ -42,12 +42,11 @@ public class DemoDataLoader implements ApplicationRunner {
     private final PasswordEncoder encoder;
     private final AuditLog audit;
     private final DemoActivity activity;
-    private final DemoCourses courses;
     private final boolean enabled;
     private final String smsGateway;
 
     DemoDataLoader(JdbcTemplate jdbc, TransactionTemplate tx, FieldCipher cipher, PasswordEncoder encoder, AuditLog audit,
-                   DemoActivity activity, DemoCourses courses, @Value("${ganxun.demo.enabled:false}") boolean enabled,
+                   DemoActivity activity, @Value("${ganxun.demo.enabled:false}") boolean enabled,
                    @Value("${ganxun.sms.gateway:logging}") String smsGateway) {
         this.jdbc = jdbc;
         this.tx = tx;
@@ -55,7 +54,6 @@ public class DemoDataLoader implements ApplicationRunner {
         this.encoder = encoder;
         this.audit = audit;
         this.activity = activity;
-        this.courses = courses;
         this.enabled = enabled;
         this.smsGateway = smsGateway;
     }
@@ -70,15 +68,6 @@ public class DemoDataLoader implements ApplicationRunner {
         if (!enabled) {
             return;
         }
-        loadCounty();
-        try {
-            courses.loadIfMissing();
-        } catch (RuntimeException e) {
-            log.error("Could not load the demo's 网络学院 courses", e);
-        }
-    }
-
-    private void loadCounty() {
         Summary s = tx.execute(status -> {
             jdbc.queryForObject("select pg_advisory_xact_lock(?)", Object.class, LOCK_KEY);
             Boolean empty = jdbc.queryForObject("select not exists (select 1 from organization)", Boolean.class);
