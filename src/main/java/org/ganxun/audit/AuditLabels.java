@@ -33,6 +33,7 @@ public final class AuditLabels {
             "ArchiveEntry", "学时记录",
             "GroupStudySession", "集体学习",
             "OnlineImport", "网络学时导入",
+            "Course", "网络课程",
             "RuleSet", "学时规则",
             "LearningArchive", "学习档案",
             "TrainingStatistics", "干部教育培训统计",
@@ -124,6 +125,7 @@ public final class AuditLabels {
             // party education
             "CONTACT", "联系流动党员",
             "UPLOAD", "上传",
+            "PUBLISH", "发布",
             "ATTENDANCE", "登记参学",
             "INVITE", "发送参学链接",
             "ATTEND_ONLINE", "在线参学",

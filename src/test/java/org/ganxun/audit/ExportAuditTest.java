@@ -67,7 +67,9 @@ class ExportAuditTest {
             "GET /api/partyedu/activities/{id}/materials/{materialId}", "学习材料：上传的课件",
             "GET /api/public/partyedu/study/{token}/materials/{materialId}", "学习材料：上传的课件（参学链接）",
             "GET /api/cadres/import/template", "空白导入模板",
-            "GET /api/surveys/{id}/returns/template.xlsx", "空白答卷导入模板：只有题目");
+            "GET /api/surveys/{id}/returns/template.xlsx", "空白答卷导入模板：只有题目",
+            "GET /api/learning/courses/{id}/cover", "网络课程封面：图片",
+            "GET /api/learning/courses/{id}/medium", "网络课程媒体：视频、音频或文档课件");
 
     /**
      * Downloads whose fixtures (a completed class with certificates, a survey with returns, a finished import
