@@ -1,0 +1,66 @@
+package org.ganxun.survey;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.ganxun.platform.security.CurrentUser;
+import org.ganxun.platform.security.Role;
+import org.ganxun.support.BrowserTest;
+import org.ganxun.support.Fixture;
+import org.ganxun.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The organisation department presses 发布 on a survey whose 乡镇 question still has the question bank's placeholder
+ * option: the page says which question and option to change, and the survey stays a draft.
+ * PNG: target/screenshots/survey-placeholder-*.png.
+ */
+@IntegrationTest
+class SurveyPlaceholderBrowserTest extends BrowserTest {
+
+    @Override
+    protected String screenshots() {
+        return "survey-placeholder";
+    }
+
+    @LocalServerPort int port;
+    @Autowired Fixture fixture;
+    @Autowired Surveys surveys;
+    @Autowired JsonMapper json;
+
+    @Test
+    void aSurveyWithThePlaceholderOptionIsNotPublished() throws Exception {
+        long county = fixture.org(null, Fixture.unique("占位县"), "COUNTY");
+        long township = fixture.org(county, Fixture.unique("占位镇"), "TOWNSHIP");
+        CurrentUser zzb = fixture.user(Fixture.unique("zzb"), Role.ORG_DEPT_ADMIN, county, null, null);
+        String model = """
+                {"pages": [{"name": "p1", "elements": [
+                  {"type": "dropdown", "name": "township", "title": "您所在的乡镇（单位）", "isRequired": true,
+                   "choices": ["（请设计者改为本地乡镇名称）"]}]}]}""";
+        long id = fixture.as(zzb, () -> {
+            Surveys.Survey s = surveys.create(new Surveys.SurveyRequest(Fixture.unique("占位调研"), "了解需求", null, true,
+                    LocalDate.now(), LocalDate.now().plusDays(7), json.readTree(model)));
+            return surveys.replaceTargets(s.id(), List.of(new Surveys.TargetRequest("全镇干部", township, null, null, 10))).id();
+        });
+
+        driver.get("http://localhost:" + port + "/#/login");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-test='login-username'] input, input[data-test='login-username']")))
+                .sendKeys(zzb.username());
+        driver.findElement(By.cssSelector("[data-test='login-password'] input, input[data-test='login-password']")).sendKeys(Fixture.PASSWORD);
+        driver.findElement(By.cssSelector("[data-test='login-submit']")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-test='current-user']"), zzb.username()));
+        driver.get("http://localhost:" + port + "/#/surveys/" + id);
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-test='survey-open']"))).click();
+        var refusal = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".el-message--error")));
+        browser.shot("refused");
+        assertThat(refusal.getText()).contains("第1题“您所在的乡镇（单位）”").contains("占位文字");
+        assertThat(fixture.as(zzb, () -> surveys.get(id)).status()).isEqualTo(Surveys.Status.DRAFT);
+    }
+}
