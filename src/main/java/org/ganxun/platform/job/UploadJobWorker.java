@@ -14,6 +14,7 @@ import org.ganxun.platform.excel.FileGuard;
 import org.ganxun.platform.excel.FileType;
 import org.ganxun.platform.excel.ImportMode;
 import org.ganxun.platform.security.CurrentUser;
+import org.ganxun.platform.security.Unscoped;
 import org.ganxun.platform.web.BusinessException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -247,7 +248,7 @@ public abstract class UploadJobWorker<F extends UploadJobWorker.Upload, O extend
     @EventListener(ApplicationReadyEvent.class)
     @Scheduled(fixedDelayString = "${ganxun.jobs.sweep-ms:60000}", initialDelayString = "${ganxun.jobs.sweep-ms:60000}")
     public void sweep() {
-        List<Long> running = support.jdbc().sql("select id from " + table + " where status = 'RUNNING' order by id")
+        List<Long> running = support.jdbc().sql(Unscoped.because("the job sweep, which runs as no one") + "select id from " + table + " where status = 'RUNNING' order by id")
                 .query(Long.class).list();
         int failed = 0;
         for (long id : running) {
