@@ -263,7 +263,7 @@ public abstract class UploadJobWorker<F extends UploadJobWorker.Upload, O extend
         if (failed > 0) {
             log.warn("{} job(s) of {} were interrupted by a server stop and are marked FAILED", failed, table);
         }
-        for (long id : support.jdbc().sql("select id from " + table + " where status = 'QUEUED' order by id")
+        for (long id : support.jdbc().sql(Unscoped.because("the job sweep, which runs as no one") + "select id from " + table + " where status = 'QUEUED' order by id")
                 .query(Long.class).list()) {
             submit(id);
         }
