@@ -19,7 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The organisation department presses 发布 on a survey whose 乡镇 question still has the question bank's placeholder
- * option: the page says which question and option to change, and the survey stays a draft.
+ * option: the page says which question and option to change, and the survey stays a draft. The designer shows a
+ * question's 显示条件 as “当第N题选择…时显示”.
  * PNG: target/screenshots/survey-placeholder-*.png.
  */
 @IntegrationTest
@@ -43,7 +44,10 @@ class SurveyPlaceholderBrowserTest extends BrowserTest {
         String model = """
                 {"pages": [{"name": "p1", "elements": [
                   {"type": "dropdown", "name": "township", "title": "您所在的乡镇（单位）", "isRequired": true,
-                   "choices": ["（请设计者改为本地乡镇名称）"]}]}]}""";
+                   "choices": ["（请设计者改为本地乡镇名称）"]},
+                  {"type": "radiogroup", "name": "time_conflict", "title": "工作忙时是否影响参训",
+                   "choices": [{"value": "yes", "text": "经常影响"}, {"value": "no", "text": "不影响"}]},
+                  {"type": "comment", "name": "conflict_detail", "title": "影响参训的原因", "visibleIf": "{time_conflict} = 'yes'"}]}]}""";
         long id = fixture.as(zzb, () -> {
             Surveys.Survey s = surveys.create(new Surveys.SurveyRequest(Fixture.unique("占位调研"), "了解需求", null, true,
                     LocalDate.now(), LocalDate.now().plusDays(7), json.readTree(model)));
@@ -62,5 +66,13 @@ class SurveyPlaceholderBrowserTest extends BrowserTest {
         browser.shot("refused");
         assertThat(refusal.getText()).contains("第1题“您所在的乡镇（单位）”").contains("占位文字");
         assertThat(fixture.as(zzb, () -> surveys.get(id)).status()).isEqualTo(Surveys.Status.DRAFT);
+
+        // the designer shows the third question's 显示条件 in words, not as a SurveyJS expression
+        var pickers = driver.findElements(By.cssSelector("[data-test='condition-picker']"));
+        assertThat(pickers).hasSize(3);
+        assertThat(pickers.get(2).getText()).contains("当第").contains("2. 工作忙时是否影响参训").contains("经常影响").contains("时显示");
+        assertThat(pickers.get(2).findElements(By.cssSelector("input[placeholder^='SurveyJS']"))).isEmpty();
+        assertThat(pickers.get(0).getText()).contains("不选则始终显示");
+        browser.shot("condition-picker");
     }
 }
