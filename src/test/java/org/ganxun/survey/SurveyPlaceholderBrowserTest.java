@@ -73,6 +73,15 @@ class SurveyPlaceholderBrowserTest extends BrowserTest {
         assertThat(pickers.get(2).getText()).contains("当第").contains("2. 工作忙时是否影响参训").contains("经常影响").contains("时显示");
         assertThat(pickers.get(2).findElements(By.cssSelector("input[placeholder^='SurveyJS']"))).isEmpty();
         assertThat(pickers.get(0).getText()).contains("不选则始终显示");
+
+        // adding a second choice writes an anyof condition, which the save stores
+        pickers.get(2).findElement(By.cssSelector("[data-test='condition-choices']")).click();
+        wait.until(d -> d.findElements(By.cssSelector(".el-select-dropdown__item")).stream()
+                .filter(e -> e.isDisplayed() && e.getText().equals("不影响")).findFirst().orElse(null)).click();
         browser.shot("condition-picker");
+        driver.findElement(By.cssSelector("[data-test='designer-save']")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".el-message--success"), "问卷已保存"));
+        var saved = fixture.as(zzb, () -> surveys.get(id)).model().path("pages").get(0).path("elements").get(2);
+        assertThat(saved.path("visibleIf").asString()).isEqualTo("{time_conflict} anyof ['yes', 'no']");
     }
 }
