@@ -42,8 +42,10 @@ class DeskController {
         List<Todo> todos = new ArrayList<>();
         List<String> failed = new ArrayList<>();
         for (TodoSource s : todoSources) {
+            long started = System.nanoTime();
             try {
                 s.todos(me).stream().filter(t -> t.count() > 0).forEach(todos::add);
+                slow(s, started, me);
             } catch (RuntimeException e) {
                 log.warn("Workbench source {} failed for {}", s.getClass().getSimpleName(), me.username(), e);
                 failed.add(s.getClass().getSimpleName());
@@ -54,9 +56,11 @@ class DeskController {
         List<FigureSource.Figure> figures = new ArrayList<>();
         List<FigureSource.Upcoming> upcoming = new ArrayList<>();
         for (FigureSource s : figureSources) {
+            long started = System.nanoTime();
             try {
                 figures.addAll(s.figures(me));
                 upcoming.addAll(s.upcoming(me));
+                slow(s, started, me);
             } catch (RuntimeException e) {
                 log.warn("Workbench figures {} failed for {}", s.getClass().getSimpleName(), me.username(), e);
                 failed.add(s.getClass().getSimpleName());
@@ -64,4 +68,14 @@ class DeskController {
         }
         return new Desk(todos, figures, upcoming, failed);
     }
+
+    /** The home page waits for every source: one that takes long is named in the log. */
+    private static void slow(Object source, long startedNanos, CurrentUser me) {
+        long ms = (System.nanoTime() - startedNanos) / 1_000_000;
+        if (ms > SLOW_MS) {
+            log.warn("Workbench source {} took {} ms for {}", source.getClass().getSimpleName(), ms, me.username());
+        }
+    }
+
+    static final long SLOW_MS = 500;
 }
