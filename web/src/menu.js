@@ -111,7 +111,10 @@ export const menu = [
   {
     title: '个人中心',
     icon: 'User',
-    children: [{ path: '/me/password', title: '修改密码' }]
+    children: [
+      { path: '/me/messages', title: '消息中心' },
+      { path: '/me/password', title: '修改密码' }
+    ]
   }
 ]
 

@@ -1,5 +1,6 @@
 import { reactive } from 'vue'
 import { auth, cadres, orgs as orgApi } from './api'
+import { preferDesktop } from './utils/device'
 
 /** The signed-in user and the dictionaries, loaded once per sign-in. */
 export const session = reactive({
@@ -26,6 +27,7 @@ export async function loadMe() {
 }
 
 export function clearSession() {
+  preferDesktop(false)
   session.me = null
   session.dicts = null
 }

@@ -281,3 +281,19 @@ export const classroom = {
   evaluate: (id, body) => data(http.post(`/api/training/me/classes/${id}/evaluations`, body)),
   verify: (serial) => data(http.get(`/api/public/certificates/${encodeURIComponent(serial)}`, { quiet: true }))
 }
+
+/** The workbench (工作台): what waits for the signed-in user, the key figures and the coming classes. */
+export const desk = {
+  get: () => data(http.get('/api/desk'))
+}
+
+/** The message centre: the signed-in user's in-app messages. */
+export const notifications = {
+  list: (query) => data(http.get('/api/notifications', { params: cleanParams(query) })),
+  unread: () => data(http.get('/api/notifications/unread', { quiet: true })),
+  read: (id) => data(http.post(`/api/notifications/${id}/read`)),
+  readAll: () => data(http.post('/api/notifications/read-all'))
+}
+
+classroom.today = () => data(http.get('/api/training/me/today'))
+training.messages = (id) => data(http.get(`/api/training/classes/${id}/messages`))

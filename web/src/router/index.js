@@ -3,6 +3,7 @@ import { session, loadMe, clearSession, can } from '@/session'
 import { menu, allowed } from '@/menu'
 import { setUnauthorizedHandler } from '@/api/http'
 import Layout from '@/layout/Layout.vue'
+import { isCadre, isPhone, preferDesktop } from '@/utils/device'
 
 const pages = {
   '/home': () => import('@/views/Home.vue'),
@@ -31,6 +32,7 @@ const pages = {
   '/system/roles': () => import('@/views/system/Roles.vue'),
   '/system/audit': () => import('@/views/system/Audit.vue'),
   '/me/password': () => import('@/views/profile/Password.vue'),
+  '/me/messages': () => import('@/views/profile/Messages.vue'),
   '/training/plans': () => import('@/views/training/Plans.vue'),
   '/training/classes': () => import('@/views/training/Classes.vue'),
   '/training/approvals': () => import('@/views/training/Classes.vue'),
@@ -83,7 +85,9 @@ const router = createRouter({
     { path: '/verify/:serial', component: () => import('@/views/Verify.vue'), meta: { title: '结业证书查验', public: true } },
     { path: '/qr/:sessionId', component: () => import('@/views/classroom/Projector.vue'), meta: { title: '投影签到' } },
     // phone pages for trainees (390px and up), outside the admin layout
-    { path: '/m', redirect: '/m/classes' },
+    { path: '/m', redirect: '/m/home' },
+    { path: '/m/home', component: () => import('@/views/mobile/PhoneHome.vue'), meta: { title: '今日', perms: ['SELF_SERVICE'] } },
+    { path: '/m/messages', component: () => import('@/views/mobile/PhoneMessages.vue'), meta: { title: '消息' } },
     { path: '/m/classes', component: () => import('@/views/mobile/MyClasses.vue'), meta: { title: '我的培训', perms: ['SELF_SERVICE'] } },
     { path: '/m/class/:id', component: () => import('@/views/mobile/MyClass.vue'), meta: { title: '课程表', perms: ['SELF_SERVICE'] } },
     { path: '/m/learning', component: () => import('@/views/learning/Catalogue.vue'), meta: { title: '网络学院', perms: ['SELF_SERVICE'] } },
@@ -113,6 +117,8 @@ router.beforeEach(async (to) => {
   if (to.meta.public) return true
   if (!session.me) await loadMe()
   if (!session.me) return { path: '/login', query: to.fullPath !== '/home' ? { redirect: to.fullPath } : {} }
+  // a cadre on a phone lands on the phone home, unless they chose 电脑版 in this browser session
+  if (to.path === '/home' && isCadre(session.me) && isPhone() && !preferDesktop()) return { path: '/m/home' }
   if (to.meta.menuEntry && !allowed(to.meta.menuEntry, session.me)) return { path: '/home' }
   if (to.meta.perms && !can(to.meta.perms)) return { path: '/home' }
   return true

@@ -23,8 +23,20 @@ class NotificationController {
     }
 
     @GetMapping
-    List<Notifications.Message> mine(@RequestParam(defaultValue = "false") boolean unread) {
-        return notifications.mine(unread);
+    List<Notifications.Message> mine(@RequestParam(defaultValue = "false") boolean unread,
+                                     @RequestParam(required = false) String kind) {
+        return notifications.mine(unread, kind == null || kind.length() > 40 ? null : kind);
+    }
+
+    /** The bell: the unread count and the newest message's id (the page polls this every 30 s). */
+    @GetMapping("/unread")
+    Notifications.Unread unread() {
+        return notifications.unread();
+    }
+
+    @PostMapping("/read-all")
+    Map<String, Integer> readAll() {
+        return Map.of("read", notifications.markAllRead());
     }
 
     @PostMapping("/{id}/read")

@@ -13,6 +13,8 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import org.ganxun.platform.excel.Workbooks;
 import java.util.function.Function;
 
 import cn.idev.excel.FastExcel;
@@ -318,11 +320,11 @@ class SecondmentController {
                 ranking.size());
         return excel(pr.name() + "-期满考核排名.xlsx", "期满考核",
                 List.of("排名", "姓名", "接收单位", "挂职职位", "考核日期", "应写日志", "实写日志", "日志得分", "述职得分", "优秀票", "称职票",
-                        "基本称职票", "不称职票", "优秀率%", "称职及以上率%", "民主测评得分", "个别谈话得分", "调查核实得分", "综合得分", "等次"),
+                        "基本称职票", "不称职票", "优秀率", "称职及以上率", "民主测评得分", "个别谈话得分", "调查核实得分", "综合得分", "等次"),
                 ranking, e -> List.of(e.rank(), e.cadreName(), e.receivingOrgName(), e.postTitle(),
                         e.evaluatedOn().toString(), e.expectedLogs(), e.writtenLogs(), e.logScore(), e.dutyReportScore(),
-                        e.ballotsExcellent(), e.ballotsCompetent(), e.ballotsBasic(), e.ballotsIncompetent(), e.excellentShare(),
-                        e.favourableShare(), e.appraisalScore(), e.interviewScore(), e.verificationScore(), e.totalScore(),
+                        e.ballotsExcellent(), e.ballotsCompetent(), e.ballotsBasic(), e.ballotsIncompetent(), Workbooks.percent(e.excellentShare()),
+                        Workbooks.percent(e.favourableShare()), e.appraisalScore(), e.interviewScore(), e.verificationScore(), e.totalScore(),
                         e.gradeLabel()),
                 "排名规则：" + EvaluationScoring.RANK_RULE);
     }

@@ -111,9 +111,24 @@ class SurveyController {
     @GetMapping(value = "/question-bank", produces = MediaType.APPLICATION_JSON_VALUE)
     @Requires(SURVEY_MANAGE)
     String questionBank() throws IOException {
+        String bank;
         try (InputStream in = SurveyController.class.getResourceAsStream("/survey/question-bank.json")) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            bank = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
+        // the 乡镇 question offers the jurisdiction's real townships instead of the bank's placeholder
+        List<String> townships = surveys.townships();
+        if (townships.isEmpty()) {
+            return bank;
+        }
+        tools.jackson.databind.node.ArrayNode items = (tools.jackson.databind.node.ArrayNode) json.readTree(bank);
+        for (tools.jackson.databind.JsonNode item : items) {
+            tools.jackson.databind.JsonNode element = item.path("element");
+            if ("township".equals(element.path("name").asString(""))) {
+                tools.jackson.databind.node.ArrayNode choices = ((tools.jackson.databind.node.ObjectNode) element).putArray("choices");
+                townships.forEach(choices::add);
+            }
+        }
+        return json.writeValueAsString(items);
     }
 
     @GetMapping("/{id}/progress")

@@ -104,8 +104,11 @@ public class SurveyReport {
             rows.add(Rows.of(g.label(), g.issued() == null ? "—" : String.valueOf(g.issued()), String.valueOf(g.returned()),
                     g.rate() == null ? "—" : ClassProposals.fmt(g.rate()) + "%").center().create());
         }
-        rows.add(Rows.of("合计", p.issued() == null ? "—" : String.valueOf(p.issued()), String.valueOf(p.returned()),
-                p.rate() == null ? "—" : ClassProposals.fmt(p.rate()) + "%").textBold().center().create());
+        // without issued numbers the rate is the share of the cadres addressed, as the text says (占调研对象的…%)
+        String totalRate = p.rate() != null ? ClassProposals.fmt(p.rate()) + "%"
+                : p.addressedRate() != null ? ClassProposals.fmt(p.addressedRate()) + "%（占调研对象" + p.addressed() + "人）" : "—";
+        rows.add(Rows.of("合计", p.issued() == null ? "—" : String.valueOf(p.issued()), String.valueOf(p.returned()), totalRate)
+                .textBold().center().create());
         d.put("returnsTable", Tables.create(rows.toArray(new RowRenderData[0])));
         String lead = "从答卷人构成看";
         StringBuilder who = new StringBuilder(lead);

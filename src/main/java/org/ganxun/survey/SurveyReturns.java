@@ -387,7 +387,13 @@ public class SurveyReturns {
     public record GroupProgress(Long targetId, String label, Integer issued, long returned, Double rate) {
     }
 
-    public record Progress(Integer issued, long returned, Double rate, List<GroupProgress> groups, Map<String, Long> byChannel) {
+    /**
+     * The survey's returns. When no number was issued (an anonymous survey without issued counts), {@code addressed}
+     * is the number of active cadres its target groups cover and {@code addressedRate} the share of them who answered
+     * (占调研对象的比例) — the figure the Word report's text gives; otherwise both are null.
+     */
+    public record Progress(Integer issued, long returned, Double rate, List<GroupProgress> groups, Map<String, Long> byChannel,
+                           Integer addressed, Double addressedRate) {
     }
 
     /** Issued, returned and return rate (percent, one decimal), overall and per target group. */
@@ -414,7 +420,9 @@ public class SurveyReturns {
         if (s.targets().isEmpty()) {
             total = null;
         }
-        return new Progress(total, returned, rate(returned, total), groups, byChannel);
+        Integer addressed = total == null ? addressed(s) : null;
+        return new Progress(total, returned, rate(returned, total), groups, byChannel, addressed,
+                addressed == null ? null : rate(returned, addressed));
     }
 
     static Double rate(long returned, Integer issued) {

@@ -188,14 +188,41 @@ public class Surveys {
         return after;
     }
 
+    /**
+     * The words that mark an option the question bank ships as a placeholder for the designer to replace
+     * (“（请设计者改为本地乡镇名称）”); a survey with one is not published.
+     */
+    static final java.util.regex.Pattern PLACEHOLDER = java.util.regex.Pattern.compile("请设计者|改为本地");
+
+    /** The names of the townships (乡镇) in the user's jurisdiction, in tree order: the real choices of the bank's 乡镇 question. */
+    @Transactional(readOnly = true)
+    public List<String> townships() {
+        DataScope scope = scopes.current();
+        if (!scope.all() && scope.orgPath() == null) {
+            return List.of();
+        }
+        return jdbc.sql("select name from organization where kind = 'TOWNSHIP' and not retired and (:all or path like :path)"
+                        + " order by path, sort_order, id")
+                .param("all", scope.all()).param("path", scope.orgPath() == null ? "" : scope.orgPath() + "%")
+                .query(String.class).list();
+    }
+
     @Transactional
     public Survey open(long id) {
         Survey s = requireManageable(id);
         if (s.status() == Status.OPEN) {
             return s;
         }
-        if (SurveyModel.parse(s.model()).questions().isEmpty()) {
+        SurveyModel parsed = SurveyModel.parse(s.model());
+        if (parsed.questions().isEmpty()) {
             throw new BusinessException("问卷还没有题目，不能发布");
+        }
+        for (SurveyModel.Question q : parsed.questions()) {
+            for (SurveyModel.Choice c : q.choices()) {
+                if (PLACEHOLDER.matcher(c.text() == null ? "" : c.text()).find() || PLACEHOLDER.matcher(c.value() == null ? "" : c.value()).find()) {
+                    throw new BusinessException(q.label() + "的选项“" + c.text() + "”是题库的占位文字，请在设计器中改为本地的实际选项（如本县各乡镇名称）后再发布");
+                }
+            }
         }
         if (s.targets().isEmpty()) {
             throw new BusinessException("请先设置调研对象范围再发布");

@@ -257,6 +257,12 @@ class ClassroomController {
         return trainees.classes();
     }
 
+    @GetMapping("/me/today")
+    @Requires(SELF_SERVICE)
+    Trainees.Today myToday() {
+        return trainees.today();
+    }
+
     @GetMapping("/me/classes/{id}")
     @Requires(SELF_SERVICE)
     Trainees.MyTimetable myTimetable(@PathVariable long id) {

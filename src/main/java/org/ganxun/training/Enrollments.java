@@ -554,6 +554,6 @@ public class Enrollments {
     }
 
     private void notify(Person p, String kind, String title, String body, String dedupKey) {
-        notifications.toCadre(p.id(), kind, title, body, "/#/training/mine", "training:" + dedupKey, p.phone());
+        notifications.toCadre(p.id(), kind, title, body, "/m/classes", "training:" + dedupKey, p.phone());
     }
 }

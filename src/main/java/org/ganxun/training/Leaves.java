@@ -30,8 +30,10 @@ public class Leaves {
     private final Classroom classroom;
     private final AuditLog audit;
     private final CompletionRules rules;
+    private final org.ganxun.notify.Notifications notifications;
 
-    Leaves(JdbcClient jdbc, Classroom classroom, AuditLog audit, CompletionRules rules) {
+    Leaves(JdbcClient jdbc, Classroom classroom, AuditLog audit, CompletionRules rules, org.ganxun.notify.Notifications notifications) {
+        this.notifications = notifications;
         this.jdbc = jdbc;
         this.classroom = classroom;
         this.audit = audit;
@@ -151,6 +153,11 @@ public class Leaves {
         audit.record(approve ? "APPROVE_LEAVE" : "REFUSE_LEAVE", "LeaveRequest", id, (approve ? "批准请假：" : "不批准请假：")
                 + after.cadreName() + "，" + CompletionPolicy.fmt(after.hours()) + "学时" + (StringUtils.hasText(note) ? "。" + note.strip() : ""),
                 before, after);
+        // the trainee learns the decision in the message centre (and on the phone home) without asking
+        notifications.toCadre(after.cadreId(), "TRAINING_LEAVE_DECIDED", approve ? "请假已批准" : "请假未批准",
+                "您在“" + row.name() + "”的请假（" + after.sessionsText() + "）" + (approve ? "已批准" : "未批准")
+                        + (StringUtils.hasText(note) ? "。" + note.strip() : "。"),
+                "/m/class/" + row.id(), "training:leave:" + id, null);
         return new Decided(after, warning);
     }
 

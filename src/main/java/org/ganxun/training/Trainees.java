@@ -104,4 +104,35 @@ public class Trainees {
                 .findFirst().orElse(null);
         return new MyTimetable(c, out, evaluations.criteriaOf(classId), lastStarted && !classEvaluated, classEvaluated, result);
     }
+
+    /** A session of today (or one still to be rated) on the trainee's phone home, with its class. */
+    public record TodaySession(long classId, String className, MySession session) {
+    }
+
+    /** The phone home's part of the classroom: today's sessions of the running classes, and the sessions still to be rated. */
+    public record Today(List<TodaySession> today, List<TodaySession> toEvaluate, List<MyClass> running) {
+    }
+
+    @Transactional(readOnly = true)
+    public Today today() {
+        LocalDate today = Classroom.now().toLocalDate();
+        List<TodaySession> todays = new ArrayList<>();
+        List<TodaySession> toRate = new ArrayList<>();
+        List<MyClass> running = new ArrayList<>();
+        for (MyClass c : classes()) {
+            if (!Classroom.RUNNING.contains(c.status()) || c.enrollmentStatus() != EnrollmentStatus.ENROLLED) {
+                continue;
+            }
+            running.add(c);
+            for (MySession s : timetable(c.classId()).sessions()) {
+                if (s.date().equals(today)) {
+                    todays.add(new TodaySession(c.classId(), c.name(), s));
+                }
+                if (s.canEvaluate() && !s.onLeaveRequest()) {
+                    toRate.add(new TodaySession(c.classId(), c.name(), s));
+                }
+            }
+        }
+        return new Today(todays, toRate, running);
+    }
 }

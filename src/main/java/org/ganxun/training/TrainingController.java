@@ -34,9 +34,11 @@ class TrainingController {
     private final Instructors instructors;
     private final Providers providers;
     private final AnnualPlans plans;
+    private final ClassMessages messages;
 
     TrainingController(TrainingClasses classes, Enrollments enrollments, Candidates candidates, Instructors instructors,
-                       Providers providers, AnnualPlans plans) {
+                       Providers providers, AnnualPlans plans, ClassMessages messages) {
+        this.messages = messages;
         this.classes = classes;
         this.enrollments = enrollments;
         this.candidates = candidates;
@@ -231,6 +233,13 @@ class TrainingController {
     @Requires(TRAINING_VIEW)
     List<EnrollmentView> enrollmentsOf(@PathVariable long id) {
         return enrollments.list(id);
+    }
+
+    /** What was sent to the class's trainees (in-app and SMS) with the delivery state. */
+    @GetMapping("/classes/{id}/messages")
+    @Requires({CALLUP_MANAGE, CLASSROOM_MANAGE})
+    List<ClassMessages.Line> messages(@PathVariable long id) {
+        return messages.of(id);
     }
 
     @GetMapping("/classes/{id}/waitlist-skips")

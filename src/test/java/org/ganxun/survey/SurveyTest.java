@@ -559,7 +559,59 @@ class SurveyTest {
             // the findings quote the question without its note to the respondents; a rating reads as points given
             assertThat(paragraphs).contains("（一）您最希望参加哪些内容的培训", "（二）您对近年参加的培训总体满意度打分");
             assertThat(text).contains("在9份有效答卷中，打3分的3人，占33.3%");
+            // the returns table gives the same figure as the text (it used to show "—"): 12 of the 20 addressed = 60.0 %
+            XWPFTable returnsTable = doc.getTables().get(0);
+            var total = returnsTable.getRow(returnsTable.getNumberOfRows() - 1);
+            assertThat(total.getCell(0).getText()).isEqualTo("合计");
+            assertThat(total.getCell(3).getText()).isEqualTo("60.0%（占调研对象20人）");
         }
+        // and so does the survey's page
+        SurveyReturns.Progress p = fixture.as(zzb, () -> returns.progress(s.id()));
+        assertThat(p.rate()).isNull();
+        assertThat(p.addressed()).isEqualTo(20);
+        assertThat(p.addressedRate()).isEqualTo(60.0);
+    }
+
+    /**
+     * The question bank's 乡镇 question ships with a placeholder option: the bank offers the jurisdiction's real
+     * townships instead, and a survey that still carries the placeholder is not published.
+     */
+    @Test
+    void theTownshipQuestionOffersRealTownshipsAndAPlaceholderIsNotPublished() throws Exception {
+        long second = fixture.org(county, Fixture.unique("二镇"), "TOWNSHIP");
+        long village = fixture.org(township, Fixture.unique("一村"), "VILLAGE");
+        org.ganxun.support.ApiSession api = new org.ganxun.support.ApiSession(port);
+        api.login(zzb.username(), Fixture.PASSWORD);
+        JsonNode bank = api.getJson("/api/surveys/question-bank");
+        JsonNode townshipQuestion = null;
+        for (JsonNode b : bank) {
+            if (b.get("element").get("name").asString().equals("township")) {
+                townshipQuestion = b.get("element");
+            }
+        }
+        List<String> offered = new ArrayList<>();
+        townshipQuestion.get("choices").forEach(c -> offered.add(c.asString()));
+        String first = jdbc.sql("select name from organization where id = ?").param(township).query(String.class).single();
+        String other = jdbc.sql("select name from organization where id = ?").param(second).query(String.class).single();
+        assertThat(offered).as("no village, no placeholder").containsExactlyInAnyOrder(first, other);
+        assertThat(village).isPositive();
+
+        // a survey designed with the bank's placeholder option
+        String model = """
+                {"pages": [{"name": "p1", "elements": [
+                  {"type": "dropdown", "name": "township", "title": "您所在的乡镇（单位）", "isRequired": true,
+                   "choices": ["（请设计者改为本地乡镇名称）"]},
+                  {"type": "comment", "name": "suggestions", "title": "意见和建议"}]}]}""";
+        Surveys.Survey draft = fixture.as(zzb, () -> {
+            Surveys.Survey x = surveys.create(new Surveys.SurveyRequest("占位选项调研", "了解需求", null, true,
+                    LocalDate.now(), LocalDate.now().plusDays(7), json.readTree(model)));
+            return surveys.replaceTargets(x.id(), List.of(new Surveys.TargetRequest("全镇干部", township, null, null, 10)));
+        });
+        var refused = api.send("POST", "/api/surveys/" + draft.id() + "/open", "{}");
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(api.parse(refused).get("message").asString())
+                .isEqualTo("第1题“您所在的乡镇（单位）”的选项“（请设计者改为本地乡镇名称）”是题库的占位文字，请在设计器中改为本地的实际选项（如本县各乡镇名称）后再发布");
+        assertThat(fixture.as(zzb, () -> surveys.get(draft.id())).status()).isEqualTo(Surveys.Status.DRAFT);
     }
 
     static SurveyAnalysis.QuestionResult question(SurveyAnalysis.Analysis a, String name) {

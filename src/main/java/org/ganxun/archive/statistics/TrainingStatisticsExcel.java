@@ -9,6 +9,7 @@ import cn.idev.excel.FastExcel;
 import cn.idev.excel.metadata.Head;
 import cn.idev.excel.write.metadata.WriteSheet;
 import cn.idev.excel.write.style.column.AbstractHeadColumnWidthStyleStrategy;
+import org.ganxun.platform.excel.Workbooks;
 
 /**
  * The {@link TrainingStatistics.Report} as the sheets a county hands in: 按职级 and 按单位, each under the title
@@ -41,9 +42,9 @@ public final class TrainingStatisticsExcel {
     }
 
     static List<Object> cells(TrainingStatistics.Row row) {
-        return List.of(row.label(), row.cadres(), row.trained(), row.trainedShare().toPlainString() + "%", row.personTimes(),
-                row.onlineTrained(), row.onlineShare().toPlainString() + "%", row.hoursPerHead(), row.concentratedHoursPerHead(),
-                row.onlineHoursPerHead(), row.untrainedInWindow(), row.untrainedShare().toPlainString() + "%", row.frequentInWindow());
+        return List.of(row.label(), row.cadres(), row.trained(), Workbooks.percent(row.trainedShare()), row.personTimes(),
+                row.onlineTrained(), Workbooks.percent(row.onlineShare()), row.hoursPerHead(), row.concentratedHoursPerHead(),
+                row.onlineHoursPerHead(), row.untrainedInWindow(), Workbooks.percent(row.untrainedShare()), row.frequentInWindow());
     }
 
     /** What the figures mean, under each table (the reader of a handed-in sheet has no other place to look). */

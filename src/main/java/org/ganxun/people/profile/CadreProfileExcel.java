@@ -8,6 +8,7 @@ import java.util.List;
 import cn.idev.excel.FastExcel;
 import cn.idev.excel.metadata.Head;
 import cn.idev.excel.write.style.column.AbstractHeadColumnWidthStyleStrategy;
+import org.ganxun.platform.excel.Workbooks;
 
 /**
  * Writes a {@link CadreProfile} as the sheet a county hands in: a title row (“盐亭县干部队伍结构统计表（截至2026年11月21日）”)
@@ -49,7 +50,7 @@ public final class CadreProfileExcel {
                 rows.add(List.of(s.title()));
             }
             for (CadreProfile.Item i : s.items()) {
-                rows.add(List.of(single ? i.label() : "    " + i.label(), i.count(), i.share().toPlainString() + "%"));
+                rows.add(List.of(single ? i.label() : "    " + i.label(), i.count(), Workbooks.percent(i.share())));
             }
         }
         FastExcel.write(out).autoCloseStream(false).head(head).registerWriteHandler(new ColumnWidths())

@@ -53,4 +53,25 @@ public final class Workbooks {
             }
         }
     }
+
+    /**
+     * A share as Excel keeps one: the number (57.1 % as 0.571) formatted {@code 0.0%}, so that a reader can sum, sort and
+     * chart it; {@code percent} is the share in percent (57.1). Null stays an empty cell.
+     */
+    public static Object percent(java.math.BigDecimal percent) {
+        if (percent == null) {
+            return "";
+        }
+        cn.idev.excel.metadata.data.WriteCellData<Void> cell =
+                new cn.idev.excel.metadata.data.WriteCellData<>(percent.movePointLeft(2));
+        cn.idev.excel.metadata.data.DataFormatData format = new cn.idev.excel.metadata.data.DataFormatData();
+        format.setFormat("0.0%");
+        cell.getOrCreateStyle().setDataFormatData(format);
+        return cell;
+    }
+
+    /** {@link #percent(java.math.BigDecimal)} of a double percentage (57.1). */
+    public static Object percent(Double percent) {
+        return percent == null ? "" : percent(java.math.BigDecimal.valueOf(percent));
+    }
 }

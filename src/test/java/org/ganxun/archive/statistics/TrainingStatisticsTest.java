@@ -178,6 +178,14 @@ class TrainingStatisticsTest {
         List<Map<Integer, String>> byRank = FastExcel.read(new ByteArrayInputStream(xlsx)).sheet("按职级").headRowNumber(2).doReadSync();
         assertThat(byRank.get(0)).containsEntry(0, "乡科级").containsEntry(1, "1").containsEntry(4, "2");
         assertThat(byRank.get(3)).containsEntry(0, "合计").containsEntry(1, "6").containsEntry(3, "33.3%").containsEntry(10, "3");
+        // the share is a number formatted as a percentage (sums, sorts and charts in Excel), not the text "33.3%":
+        // 2 of 6 cadres trained = 0.3333…, stored with the two decimals of the percentage (33.33 % = 0.3333)
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            var cell = wb.getSheet("按职级").getRow(2 + 3).getCell(3);
+            assertThat(cell.getCellType()).isEqualTo(org.apache.poi.ss.usermodel.CellType.NUMERIC);
+            assertThat(cell.getNumericCellValue()).isCloseTo(0.3333, org.assertj.core.data.Offset.offset(0.00051));
+            assertThat(cell.getCellStyle().getDataFormatString()).isEqualTo("0.0%");
+        }
         List<Map<Integer, String>> title = FastExcel.read(new ByteArrayInputStream(xlsx)).sheet("按单位").headRowNumber(0).doReadSync();
         assertThat(title.get(0).get(0)).endsWith(y + "年度干部教育培训情况统计表");
         assertThat(title.get(1)).containsEntry(0, "项目").containsEntry(2, "参训人数");
