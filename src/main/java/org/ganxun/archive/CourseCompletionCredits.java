@@ -5,6 +5,7 @@ import org.ganxun.learning.CourseCompleted;
 import org.ganxun.platform.security.CurrentUser;
 import org.ganxun.platform.security.Role;
 import org.ganxun.platform.security.RunAs;
+import org.ganxun.platform.security.Unscoped;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -44,7 +45,7 @@ class CourseCompletionCredits {
         if (e.hours() == null || e.hours().signum() <= 0) {
             return;
         }
-        boolean imported = jdbc.sql("""
+        boolean imported = jdbc.sql(Unscoped.because("the completion listener finds an imported copy of the course") + """
                         select exists (select 1 from archive_entry where cadre_id = ? and source = 'ONLINE_COURSE' and title = ?
                                        and extract(year from credited_on) = ? and status = 'APPROVED')""")
                 .params(e.cadreId(), e.title(), e.completedOn().getYear()).query(Boolean.class).single();
