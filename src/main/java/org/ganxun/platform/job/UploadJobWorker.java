@@ -8,8 +8,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.function.IntConsumer;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.ganxun.platform.excel.FileGuard;
 import org.ganxun.platform.excel.FileType;
 import org.ganxun.platform.excel.ImportMode;
@@ -181,6 +186,9 @@ public abstract class UploadJobWorker<F extends UploadJobWorker.Upload, O extend
         SecurityContext previous = SecurityContextHolder.getContext();
         File[] temp = {null};
         boolean[] claimed = {false};
+        int[] rows = {0};
+        End[] ended = {null};
+        long started = System.nanoTime();
         try {
             tx.executeWithoutResult(status -> {
                 if (!tryLock(id) || !claim(id)) {
@@ -196,7 +204,11 @@ public abstract class UploadJobWorker<F extends UploadJobWorker.Upload, O extend
                     temp[0] = materialise(id, f);
                     File file = temp[0];
                     byte[] csv = file == null ? f.data() : null;
-                    IntConsumer progress = throttled(id);
+                    IntConsumer throttled = throttled(id);
+                    IntConsumer progress = processed -> {
+                        rows[0] = processed;
+                        throttled.accept(processed);
+                    };
                     boolean allOrNothing = f.mode() == ImportMode.ALL_OR_NOTHING;
                     O o = savepoint.execute(s -> {
                         O read = importRows(id, f, file, csv, user, progress);
@@ -206,18 +218,18 @@ public abstract class UploadJobWorker<F extends UploadJobWorker.Upload, O extend
                         return read;
                     });
                     if (o.errorRows() > 0 && allOrNothing) {
-                        finish(id, End.REJECTED, o, rejectedMessage(o), true);
+                        finish(id, ended[0] = End.REJECTED, o, rejectedMessage(o), true);
                     } else {
-                        finish(id, End.COMPLETED, o, completedMessage(o), true);
+                        finish(id, ended[0] = End.COMPLETED, o, completedMessage(o), true);
                     }
                 } catch (RuntimeException e) {
                     if (isRejection(e)) {
-                        finish(id, End.REJECTED, null, e.getMessage(), true);
+                        finish(id, ended[0] = End.REJECTED, null, e.getMessage(), true);
                     } else {
-                        finish(id, End.FAILED, null, failure(id, e), true);
+                        finish(id, ended[0] = End.FAILED, null, failure(id, e), true);
                     }
                 } catch (Error e) {
-                    finish(id, End.FAILED, null, failure(id, e), true);
+                    finish(id, ended[0] = End.FAILED, null, failure(id, e), true);
                 }
             });
         } catch (RuntimeException | Error e) {
@@ -230,7 +242,11 @@ public abstract class UploadJobWorker<F extends UploadJobWorker.Upload, O extend
                     log.error("Job {} of {} stays RUNNING until the next sweep: {}", id, table, again.getMessage());
                 }
             }
+            ended[0] = End.FAILED;
         } finally {
+            if (claimed[0] && ended[0] != null) {
+                metered(ended[0], rows[0], System.nanoTime() - started);
+            }
             pending.remove(id);
             SecurityContextHolder.setContext(previous);
             if (temp[0] != null && !temp[0].delete()) {
@@ -246,6 +262,7 @@ public abstract class UploadJobWorker<F extends UploadJobWorker.Upload, O extend
      */
     @EventListener(ApplicationReadyEvent.class)
     @Scheduled(fixedDelayString = "${ganxun.jobs.sweep-ms:60000}", initialDelayString = "${ganxun.jobs.sweep-ms:60000}")
+    @SchedulerLock(name = "upload-jobs-sweep", lockAtMostFor = "PT10M")
     public void sweep() {
         List<Long> running = support.jdbc().sql("select id from " + table + " where status = 'RUNNING' order by id")
                 .query(Long.class).list();
@@ -266,6 +283,18 @@ public abstract class UploadJobWorker<F extends UploadJobWorker.Upload, O extend
                 .query(Long.class).list()) {
             submit(id);
         }
+    }
+
+    /** Import throughput: rows read by the jobs that ended, and how long the jobs ran, on this node. */
+    private void metered(End end, int rows, long nanos) {
+        MeterRegistry meters = support.meters();
+        if (end == End.COMPLETED) {
+            Counter.builder("ganxun.import.rows").description("Rows read by completed import jobs on this node")
+                    .tag("job", table).register(meters).increment(rows);
+        }
+        Timer.builder("ganxun.import.duration").description("Import jobs run on this node, by how they ended")
+                .tag("job", table).tag("end", end.name().toLowerCase()).register(meters)
+                .record(nanos, TimeUnit.NANOSECONDS);
     }
 
     /** The job's lock, held until the current transaction ends; false if another transaction holds it. */
