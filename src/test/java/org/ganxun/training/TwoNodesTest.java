@@ -73,11 +73,11 @@ class TwoNodesTest {
     private static ConfigurableApplicationContext node(String name) {
         return new SpringApplicationBuilder(GanxunApplication.class)
                 .profiles("test")
-                .properties("server.port=0", "GANXUN_NODE_NAME=" + name,
+                // as command-line arguments, which outrank the configuration files
+                .run("--server.port=0", "--GANXUN_NODE_NAME=" + name,
                         // both nodes drain the SMS outbox every 200 ms (the test profile turns it off elsewhere)
-                        "ganxun.sms.poll-ms=200", "ganxun.sms.initial-delay-ms=200",
-                        "ganxun.ops.metrics-token=" + METRICS_TOKEN)
-                .run();
+                        "--ganxun.sms.poll-ms=200", "--ganxun.sms.initial-delay-ms=200",
+                        "--ganxun.ops.metrics-token=" + METRICS_TOKEN);
     }
 
     @AfterAll
@@ -211,7 +211,7 @@ class TwoNodesTest {
         TrainingFixture.awayFromMidnight(5);
         TrainingFixture.County c = tf.county();
         LocalDate today = LocalDate.now(Classroom.ZONE);
-        int trainees = 24;
+        int trainees = 12;
         long cls = tf.fixture.as(c.registrar, () -> classes.create(c.form(Fixture.unique("双节点签到班"), today, today, List.of(), trainees + 2,
                 List.of(new TrainingClasses.SessionForm(null, today, LocalTime.of(0, 0), LocalTime.of(23, 59), "双节点课次", null, null,
                         new BigDecimal("3"))))).id());
