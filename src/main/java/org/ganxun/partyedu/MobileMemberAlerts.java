@@ -1,6 +1,7 @@
 package org.ganxun.partyedu;
 
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.ganxun.platform.security.Unscoped;
 import org.ganxun.platform.web.MaskedPhone;
 import tools.jackson.databind.annotation.JsonSerialize;
 import java.time.LocalDate;
@@ -145,7 +146,7 @@ public class MobileMemberAlerts {
         });
         record Secretary(long userId, String path) {
         }
-        List<Secretary> secretaries = jdbc.sql("""
+        List<Secretary> secretaries = jdbc.sql(Unscoped.because("the recipients of an alert, ids only") + """
                 select u.id, p.path from app_user u join party_organization p on p.id = u.scope_party_org_id
                 where u.role = 'BRANCH_SECRETARY' and u.enabled""")
                 .query((rs, i) -> new Secretary(rs.getLong(1), rs.getString(2))).list();

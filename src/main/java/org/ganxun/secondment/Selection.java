@@ -219,7 +219,7 @@ public class Selection {
     }
 
     Candidate candidate(long id) {
-        Row r = jdbc.sql(CANDIDATE_SELECT + " where sc.id = ?").param(id).query(Selection::row).optional()
+        Row r = jdbc.sql(Unscoped.rowChecked("callers of Selection.candidate, SecondmentAccess on its programme") + CANDIDATE_SELECT + " where sc.id = ?").param(id).query(Selection::row).optional()
                 .orElseThrow(() -> BusinessException.notFound("挂职人选"));
         Programmes.ProgrammeView pr = programmes.load(r.programmeId);
         return ranked(pr, List.of(r), false).get(0);

@@ -16,6 +16,8 @@ import java.util.Map;
 
 import org.ganxun.audit.AuditLog;
 import org.ganxun.notify.Notifications;
+import org.ganxun.people.CodeSet;
+import org.ganxun.people.CodeTables;
 import org.ganxun.people.RankLevel;
 import org.ganxun.people.StaffCategory;
 import org.ganxun.platform.security.CurrentUser;
@@ -39,6 +41,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 public class SurveyReturns {
 
+    private final CodeTables codes;
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final Surveys surveys;
@@ -48,8 +51,9 @@ public class SurveyReturns {
     private final int maxPerAddress;
 
     SurveyReturns(JdbcClient jdbc, JsonMapper json, Surveys surveys, AuditLog audit, Notifications notifications, OpenAnswers openAnswers,
-                  @Value("${ganxun.survey.max-submissions-per-address:30}") int maxPerAddress) {
+                  CodeTables codes, @Value("${ganxun.survey.max-submissions-per-address:30}") int maxPerAddress) {
         this.jdbc = jdbc;
+        this.codes = codes;
         this.json = json;
         this.surveys = surveys;
         this.audit = audit;
@@ -261,13 +265,17 @@ public class SurveyReturns {
         return jdbc.sql("select count(*) from survey_return where survey_id = ?").param(surveyId).query(Long.class).single();
     }
 
-    private static Group normalise(Group g) {
+    private Group normalise(Group g) {
         if (g == null) {
             return Group.NONE;
         }
         String rank = g.rankLevel();
         if (rank != null && !rank.isBlank()) {
             RankLevel rl = org.ganxun.people.Labeled.parse(RankLevel.class, rank);
+            if (rl == null) {
+                // a 2019 grade (一级科员, 四级调研员 …) stands at the level of the post it corresponds to (people's code table)
+                rl = codes.find(CodeSet.RANK_TITLE, rank).map(i -> i.mapsTo(RankLevel.class)).orElse(null);
+            }
             if (rl == null) {
                 throw new BusinessException("职级“" + rank + "”无效");
             }
@@ -442,7 +450,7 @@ public class SurveyReturns {
         if (s.targets().isEmpty()) {
             return null;
         }
-        return jdbc.sql("select count(distinct c.id) from " + TARGETED).param("s", s.id()).query(Integer.class).single();
+        return jdbc.sql(Unscoped.countsOnly() + "select count(distinct c.id) from " + TARGETED).param("s", s.id()).query(Integer.class).single();
     }
 
     /**
@@ -457,7 +465,7 @@ public class SurveyReturns {
         }
         record Person(long id, String phone) {
         }
-        List<Person> people = jdbc.sql("select distinct c.id, c.phone from " + TARGETED + "\n" + """
+        List<Person> people = jdbc.sql(Unscoped.ofChecked("survey", "Surveys.requireManageable, reminding its target groups") + "select distinct c.id, c.phone from " + TARGETED + "\n" + """
                   and not exists (select 1 from survey_return r where r.survey_id = :s and r.cadre_id = c.id)
                   and not exists (select 1 from survey_answered a where a.survey_id = :s and a.cadre_id = c.id)""")
                 .param("s", s.id()).query((rs, i) -> new Person(rs.getLong(1), rs.getString(2))).list();

@@ -20,7 +20,13 @@ class RosterTest {
     @Autowired Roster roster;
     @Autowired CadreSearch search;
     @Autowired Fixture fixture;
-    @Autowired JdbcClient jdbc;
+    /** The test's own reads of what was stored (its user stays signed in): past the ScopeGuard. */
+    JdbcClient jdbc;
+
+    @Autowired
+    void unguarded(org.ganxun.support.Unguarded unguarded) {
+        this.jdbc = unguarded.jdbc();
+    }
 
     long town;
     long otherTown;

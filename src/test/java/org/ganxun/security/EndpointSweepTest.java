@@ -2,6 +2,7 @@ package org.ganxun.security;
 
 import org.ganxun.platform.security.Requires;
 import org.ganxun.platform.security.Permission;
+import org.ganxun.platform.security.Unscoped;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.lang.reflect.Method;
@@ -123,31 +124,45 @@ class EndpointSweepTest {
         assertThat(findings).as("leaks, anonymous answers and 500s (table above)").isEmpty();
     }
 
-    /** A test of the test: an endpoint planted without any scope check is reported as a read leak. */
+    /**
+     * A test of the test, and of the ScopeGuard behind it. Two endpoints are planted: one whose read forgot its
+     * scope (the ScopeGuard refuses it: the sweep reports a server error, not a leak) and one whose read claims an
+     * exemption it does not deserve (the guard lets it through: the sweep reports the read leak).
+     */
     @Test
     void theSweepCatchesAPlantedUnscopedEndpoint() throws Exception {
-        RequestMappingInfo info = RequestMappingInfo.paths("/api/sweep-planted/cadres/{id}/name").methods(RequestMethod.GET)
+        RequestMappingInfo forgot = RequestMappingInfo.paths("/api/sweep-planted/cadres/{id}/name").methods(RequestMethod.GET)
                 .options(mapping.getBuilderConfiguration()).build();
-        Method m = Planted.class.getDeclaredMethod("name", long.class);
-        mapping.registerMapping(info, new Planted(jdbc), m);
+        RequestMappingInfo lies = RequestMappingInfo.paths("/api/sweep-planted/cadres/{id}/alias").methods(RequestMethod.GET)
+                .options(mapping.getBuilderConfiguration()).build();
+        mapping.registerMapping(forgot, new Planted(jdbc), Planted.class.getDeclaredMethod("name", long.class));
+        mapping.registerMapping(lies, new Planted(jdbc), Planted.class.getDeclaredMethod("alias", long.class));
         try {
             List<Sweep.Endpoint> planted = Sweep.discover(mapping, p -> p.startsWith("/api/sweep-planted"));
-            assertThat(planted).hasSize(1);
+            assertThat(planted).hasSize(2);
             List<Sweep.Finding> findings = run(planted, List.of("UNIT_LIAISON(A村)", ANONYMOUS), new Stats());
             print(findings);
             assertThat(findings).anySatisfy(f -> {
+                assertThat(f.path()).endsWith("/name");
+                assertThat(f.role()).isEqualTo("UNIT_LIAISON(A村)");
+                assertThat(f.status()).isEqualTo(500); // refused at the database's door: fails closed
+            });
+            assertThat(findings).noneMatch(f -> f.path().endsWith("/name") && f.why().startsWith("read leak"));
+            assertThat(findings).anySatisfy(f -> {
+                assertThat(f.path()).endsWith("/alias");
                 assertThat(f.role()).isEqualTo("UNIT_LIAISON(A村)");
                 assertThat(f.why()).startsWith("read leak");
             });
             // anonymous callers are turned away by the filter chain before the handler
             assertThat(findings).noneMatch(f -> f.role().equals(ANONYMOUS));
         } finally {
-            mapping.unregisterMapping(info);
+            mapping.unregisterMapping(forgot);
+            mapping.unregisterMapping(lies);
         }
         assertThat(Sweep.discover(mapping, p -> p.startsWith("/api/sweep-planted"))).isEmpty();
     }
 
-    /** The planted endpoint: a cadre's name by id, no scope check at all. */
+    /** The planted endpoints: a cadre's name by id, with no scope check at all. */
     static final class Planted {
         private final JdbcClient jdbc;
 
@@ -156,11 +171,18 @@ class EndpointSweepTest {
         }
 
         // declared like any endpoint, so EndpointAccess lets the permitted roles through: only the missing data
-        // scope is wrong, which is what the sweep must find
+        // scope is wrong, which is what the sweep (and the ScopeGuard) must find
         @ResponseBody
         @Requires(Permission.ROSTER_VIEW)
         public String name(@PathVariable("id") long id) {
             return jdbc.sql("select name from cadre where id = ?").param(id).query(String.class).optional().orElse("");
+        }
+
+        @ResponseBody
+        @Requires(Permission.ROSTER_VIEW)
+        public String alias(@PathVariable("id") long id) {
+            return jdbc.sql(Unscoped.rowChecked("nothing: a planted lie") + "select name from cadre where id = ?").param(id)
+                    .query(String.class).optional().orElse("");
         }
     }
 

@@ -358,6 +358,20 @@ class SurveyTest {
     }
 
     @Test
+    void aPaperFormsGroupMayNameA2019Grade() {
+        // 《公务员职务与职级并行规定》第十九条: 四级主任科员 and 一级科员 are grades a clerk copies from the form; they
+        // are read through the roster's code table (issue 15) instead of being refused; a grade that does not exist is
+        Surveys.Survey s = openSurvey(true, null);
+        for (String grade : List.of("四级主任科员", "一级科员", "二级科员")) {
+            SurveyReturns.Receipt r = fixture.as(zzb, () -> returns.enterPaper(s.id(), null, answers(ROWS.get(0)),
+                    new SurveyReturns.Group(grade, null, null, null)));
+            assertThat(r.message()).startsWith("已录入");
+        }
+        assertThatThrownBy(() -> fixture.as(zzb, () -> returns.enterPaper(s.id(), null, answers(ROWS.get(0)),
+                new SurveyReturns.Group("五级主任科员", null, null, null)))).hasMessageContaining("职级“五级主任科员”无效");
+    }
+
+    @Test
     void theServerChecksEveryAnswer() {
         Surveys.Survey s = openSurvey(true, null);
         ObjectNode tooMany = answers(ROWS.get(0));

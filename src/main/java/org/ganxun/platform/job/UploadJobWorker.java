@@ -19,6 +19,7 @@ import org.ganxun.platform.excel.FileGuard;
 import org.ganxun.platform.excel.FileType;
 import org.ganxun.platform.excel.ImportMode;
 import org.ganxun.platform.security.CurrentUser;
+import org.ganxun.platform.security.Unscoped;
 import org.ganxun.platform.web.BusinessException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -264,7 +265,7 @@ public abstract class UploadJobWorker<F extends UploadJobWorker.Upload, O extend
     @Scheduled(fixedDelayString = "${ganxun.jobs.sweep-ms:60000}", initialDelayString = "${ganxun.jobs.sweep-ms:60000}")
     @SchedulerLock(name = "upload-jobs-sweep", lockAtMostFor = "PT10M")
     public void sweep() {
-        List<Long> running = support.jdbc().sql("select id from " + table + " where status = 'RUNNING' order by id")
+        List<Long> running = support.jdbc().sql(Unscoped.because("the job sweep, which runs as no one") + "select id from " + table + " where status = 'RUNNING' order by id")
                 .query(Long.class).list();
         int failed = 0;
         for (long id : running) {
@@ -279,7 +280,7 @@ public abstract class UploadJobWorker<F extends UploadJobWorker.Upload, O extend
         if (failed > 0) {
             log.warn("{} job(s) of {} were interrupted by a server stop and are marked FAILED", failed, table);
         }
-        for (long id : support.jdbc().sql("select id from " + table + " where status = 'QUEUED' order by id")
+        for (long id : support.jdbc().sql(Unscoped.because("the job sweep, which runs as no one") + "select id from " + table + " where status = 'QUEUED' order by id")
                 .query(Long.class).list()) {
             submit(id);
         }

@@ -35,8 +35,13 @@ import org.springframework.security.core.context.SecurityContextHolder;
 @IntegrationTest
 class CodeTableImportTest {
 
-    @Autowired
+    /** The test's own reads of what was stored (its user stays signed in): past the ScopeGuard. */
     JdbcClient jdbc;
+
+    @Autowired
+    void unguarded(org.ganxun.support.Unguarded unguarded) {
+        this.jdbc = unguarded.jdbc();
+    }
     @Autowired
     OrganizationTrees trees;
     @Autowired

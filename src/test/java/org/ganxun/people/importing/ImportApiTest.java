@@ -40,8 +40,13 @@ class ImportApiTest {
 
     @Autowired
     WebApplicationContext context;
-    @Autowired
+    /** The test's own reads of what was stored (its user stays signed in): past the ScopeGuard. */
     JdbcClient jdbc;
+
+    @Autowired
+    void unguarded(org.ganxun.support.Unguarded unguarded) {
+        this.jdbc = unguarded.jdbc();
+    }
     @Autowired
     OrganizationTrees trees;
     @Autowired
