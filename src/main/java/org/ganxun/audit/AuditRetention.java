@@ -31,8 +31,13 @@ public class AuditRetention {
 
     public static final int MINIMUM_MONTHS = 6;
     private static final Logger log = LoggerFactory.getLogger(AuditRetention.class);
-    /** The nightly job's cluster-wide lock (platform.ops.ClusterScheduling), also taken by a purge called directly. */
+    /**
+     * The nightly job's cluster-wide lock (platform.ops.ClusterScheduling), held a while after the run so that a node
+     * with a late clock does not run it again; and the lock of the purge itself, held only while it runs, which a
+     * purge called directly also takes.
+     */
     static final String LOCK_NAME = "audit-retention";
+    static final String RUN_LOCK_NAME = "audit-retention-run";
 
     private final JdbcClient jdbc;
     private final AuditLog audit;
@@ -82,7 +87,7 @@ public class AuditRetention {
         LockingTaskExecutor.TaskResult<Purge> r;
         try {
             r = locks.executeWithLock(() -> purgeLocked(cutoff),
-                    new LockConfiguration(Instant.now(), LOCK_NAME, Duration.ofHours(1), Duration.ZERO));
+                    new LockConfiguration(Instant.now(), RUN_LOCK_NAME, Duration.ofHours(1), Duration.ZERO));
         } catch (RuntimeException | Error e) {
             throw e;
         } catch (Throwable e) {

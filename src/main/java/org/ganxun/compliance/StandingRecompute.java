@@ -50,7 +50,10 @@ import org.springframework.stereotype.Service;
 public class StandingRecompute {
 
     private static final Logger log = LoggerFactory.getLogger(StandingRecompute.class);
+    /** The nightly job's lock (held a while after the run: platform.ops.ClusterScheduling). */
     static final String LOCK_NAME = "standing-recompute";
+    /** The recomputation's own lock, held only while it runs, whoever started it. */
+    static final String RUN_LOCK_NAME = "standing-recompute-run";
 
     private final DataSource dataSource;
     private final RuleSetStore rules;
@@ -118,13 +121,12 @@ public class StandingRecompute {
      * standings on the writing connection.
      */
     public Result recomputeAll(LocalDate asOf) throws SQLException, IOException {
-        // the nightly job's cluster-wide lock (platform.ops.ClusterScheduling): a recomputation started by an
-        // administrator or at start-up while another node recomputes returns at once; within the nightly run,
-        // which already holds it, this runs directly
+        // one recomputation at a time across nodes (ShedLock, as the scheduled jobs): one started by an
+        // administrator, at start-up or by the nightly job while another node recomputes returns at once
         LockingTaskExecutor.TaskResult<Result> r;
         try {
             r = locks.executeWithLock(() -> recomputeLocked(asOf),
-                    new LockConfiguration(Instant.now(), LOCK_NAME, Duration.ofHours(1), Duration.ZERO));
+                    new LockConfiguration(Instant.now(), RUN_LOCK_NAME, Duration.ofHours(1), Duration.ZERO));
         } catch (SQLException | IOException | RuntimeException | Error e) {
             throw e;
         } catch (Throwable e) {

@@ -28,9 +28,9 @@ import org.springframework.transaction.PlatformTransactionManager;
  * same nightly job again; {@code lockAtMostFor} frees it when a node died while running it.
  * {@code ScheduledJobsTest} checks that no {@code @Scheduled} method lacks the lock.
  *
- * <p>Work that is not started by the scheduler but must not run twice at once (a recomputation started by an
- * administrator while the nightly one runs) takes the same lock through {@link LockingTaskExecutor}: one
- * mechanism for both. Queues whose items several nodes may work at once keep their per-item claims (the SMS
+ * <p>Work that is not only started by the scheduler but must not run twice at once (a recomputation started by an
+ * administrator while the nightly one runs) takes a ShedLock lock of its own through {@link LockingTaskExecutor},
+ * held only while it runs: one mechanism for both. Queues whose items several nodes may work at once keep their per-item claims (the SMS
  * outbox's {@code for update skip locked}, an upload job's advisory lock).
  *
  * <p>Metrics: {@code ganxun.jobs.runs{job, outcome=ran|skipped}} and the timer {@code ganxun.jobs.duration{job}}.
