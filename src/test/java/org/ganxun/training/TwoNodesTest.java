@@ -109,6 +109,26 @@ class TwoNodesTest {
     }
 
     @Test
+    void aBurstOfGuessesSpreadOverBothNodesGetsNoMoreTriesThanASequence() throws Exception {
+        TrainingFixture.County c = tf.county();
+        ExecutorService pool = Executors.newFixedThreadPool(12);
+        List<Future<Integer>> answers = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            int n = i;
+            answers.add(pool.submit(() -> new ApiSession(n % 2 == 0 ? portA : portB)
+                    .login(c.liaisonA.username(), "Wrong@guess" + n).status()));
+        }
+        for (Future<Integer> f : answers) {
+            assertThat(f.get(2, TimeUnit.MINUTES)).isEqualTo(401);
+        }
+        pool.shutdown();
+        // one password check per name at a time on both nodes, each failure counted before the next check:
+        // at most the five of a sequence
+        assertThat(jdbc.sql("select count(*) from audit_log where action in ('LOGIN_FAILED','LOGIN_LOCKED') and actor_username = ?")
+                .param(c.liaisonA.username()).query(Long.class).single()).isBetween(1L, 5L);
+    }
+
+    @Test
     void anImportStartedOnOneNodeIsFollowedAndRetriedOnTheOther() throws Exception {
         TrainingFixture.County c = tf.county();
         String town = Fixture.unique("丙镇");
