@@ -167,6 +167,13 @@ class TwoNodesTest {
         assertThat(done.get("createdCount").asInt()).isEqualTo(2);
         assertThat(jdbc.sql("select count(*) from cadre where name in ('跨节点甲', ?)").param(poison).query(Long.class).single())
                 .isEqualTo(2);
+        // a node that stops while running a job leaves it RUNNING with nobody holding its lock: the other node's
+        // sweep (every minute, on one node) marks it FAILED so that it can be run again
+        jdbc.sql("update import_job set status = 'RUNNING' where id = ?").param(job).update();
+        Object sweep = nodeB.getBean("uploadJobSweep");
+        sweep.getClass().getMethod("sweep").invoke(sweep);
+        assertThat(onA.getJson("/api/cadres/import/" + job).get("message").asString())
+                .isEqualTo("服务器在导入过程中停止，未写入任何数据，可重新执行");
         // the import's throughput is a metric of the node that ran it
         assertThat(meters(nodeA).find("ganxun.import.duration").tag("end", "failed").timer()).isNotNull();
         assertThat(meters(nodeB).get("ganxun.import.rows").tag("job", "import_job").counter().count()).isGreaterThanOrEqualTo(2);

@@ -14,7 +14,6 @@ import java.util.function.IntConsumer;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.ganxun.platform.excel.FileGuard;
 import org.ganxun.platform.excel.FileType;
 import org.ganxun.platform.excel.ImportMode;
@@ -24,9 +23,6 @@ import org.ganxun.platform.web.BusinessException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContext;
@@ -42,8 +38,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>One database transaction per job: the rows, their audit entries and the job's final status commit
  * together. The transaction first takes a transaction-level advisory lock on the job, so any application
  * node can tell a job that is really running (lock held) from one whose server stopped (status RUNNING,
- * lock free: its transaction died with its connection and stored nothing). The sweep at start-up and every
- * minute marks such jobs FAILED, so they can be run again, and starts queued jobs that a stopped node never
+ * lock free: its transaction died with its connection and stored nothing). The sweep ({@link UploadJobSweep}) at
+ * start-up and every minute marks such jobs FAILED, so they can be run again, and starts queued jobs that a stopped node never
  * began. The reading itself runs in a savepoint, so an all-or-nothing rejection or a failure rolls back the
  * rows while the job's end is still written in the same transaction, under the same lock.
  *
@@ -258,12 +254,9 @@ public abstract class UploadJobWorker<F extends UploadJobWorker.Upload, O extend
 
     /**
      * Jobs left RUNNING by a stopped server become FAILED (their data was rolled back with their
-     * transaction); queued jobs nobody is running are started here. At start-up and every minute, on every
-     * node: a job running on another node holds its lock and is left alone.
+     * transaction); queued jobs nobody is running are started here. At start-up and every minute, on one node
+     * at a time ({@link UploadJobSweep}): a job running on another node holds its lock and is left alone.
      */
-    @EventListener(ApplicationReadyEvent.class)
-    @Scheduled(fixedDelayString = "${ganxun.jobs.sweep-ms:60000}", initialDelayString = "${ganxun.jobs.sweep-ms:60000}")
-    @SchedulerLock(name = "upload-jobs-sweep", lockAtMostFor = "PT10M")
     public void sweep() {
         List<Long> running = support.jdbc().sql(Unscoped.because("the job sweep, which runs as no one") + "select id from " + table + " where status = 'RUNNING' order by id")
                 .query(Long.class).list();
