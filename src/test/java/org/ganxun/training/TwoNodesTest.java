@@ -172,6 +172,11 @@ class TwoNodesTest {
         jdbc.sql("update import_job set status = 'RUNNING' where id = ?").param(job).update();
         Object sweep = nodeB.getBean("uploadJobSweep");
         sweep.getClass().getMethod("sweep").invoke(sweep);
+        // (it sweeps both kinds of upload job: the roster and the online hours)
+        Object target = org.springframework.test.util.AopTestUtils.getTargetObject(sweep);
+        var workers = (org.springframework.beans.factory.ObjectProvider<?>) org.springframework.test.util.ReflectionTestUtils
+                .getField(target, "workers");
+        assertThat(workers.stream().count()).isEqualTo(2);
         assertThat(onA.getJson("/api/cadres/import/" + job).get("message").asString())
                 .isEqualTo("服务器在导入过程中停止，未写入任何数据，可重新执行");
         // the import's throughput is a metric of the node that ran it
