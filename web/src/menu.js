@@ -80,6 +80,15 @@ export const menu = [
       { path: '/compliance/rules', title: '学时规则', perms: ['RULES_MANAGE'] }
     ]
   },
+  {
+    title: '网络学院',
+    icon: 'VideoPlay',
+    children: [
+      { path: '/learning/courses', title: '网络课程', perms: ['COURSE_MANAGE'] },
+      { path: '/learning/integrity', title: '学习诚信记录', perms: ['STUDY_INTEGRITY_VIEW'] }
+    ]
+  },
+  { path: '/me/learning', title: '网络学院（手机版）', icon: 'VideoPlay', perms: ['SELF_SERVICE'], self: true },
   { path: '/my/archive', title: '我的学时', icon: 'Reading', perms: ['SELF_SERVICE'], self: true },
   { path: '/me/classes', title: '我的培训（手机版）', icon: 'Iphone', perms: ['SELF_SERVICE'], self: true },
   {

@@ -48,7 +48,10 @@ const pages = {
   '/me/surveys': () => import('@/views/survey/MySurveys.vue'),
   '/surveys/list': () => import('@/views/survey/SurveyList.vue'),
   '/training/classroom': () => import('@/views/classroom/Classroom.vue'),
-  '/me/classes': () => import('@/views/mobile/Redirect.vue')
+  '/me/classes': () => import('@/views/mobile/Redirect.vue'),
+  '/me/learning': () => import('@/views/learning/LearningRedirect.vue'),
+  '/learning/courses': () => import('@/views/learning/Courses.vue'),
+  '/learning/integrity': () => import('@/views/learning/Integrity.vue')
 }
 const pageProps = {
   '/org/units': { party: false },
@@ -83,6 +86,8 @@ const router = createRouter({
     { path: '/m', redirect: '/m/classes' },
     { path: '/m/classes', component: () => import('@/views/mobile/MyClasses.vue'), meta: { title: '我的培训', perms: ['SELF_SERVICE'] } },
     { path: '/m/class/:id', component: () => import('@/views/mobile/MyClass.vue'), meta: { title: '课程表', perms: ['SELF_SERVICE'] } },
+    { path: '/m/learning', component: () => import('@/views/learning/Catalogue.vue'), meta: { title: '网络学院', perms: ['SELF_SERVICE'] } },
+    { path: '/m/learning/:id', component: () => import('@/views/learning/Player.vue'), meta: { title: '学习', perms: ['SELF_SERVICE'] } },
     { path: '/m/checkin', component: () => import('@/views/mobile/CheckIn.vue'), meta: { title: '签到', perms: ['SELF_SERVICE'] } },
     // the answer page of a survey (link or QR code): phone-sized, no menu; named surveys ask for login
     { path: '/s/:token', component: () => import('@/views/survey/Answer.vue'), meta: { title: '问卷调查', public: true } },

@@ -11,8 +11,10 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -131,6 +133,25 @@ public class ArchiveEntries {
         audit.record("CREATE", "ArchiveEntry", id, "计入学时：" + cadre.name() + " " + req.title(), null, get(id));
         events.publishEvent(new ArchiveChanged(cadre.id()));
         return get(id);
+    }
+
+    /**
+     * The courses these cadres completed in 网络学院 ({@link CreditSource#ONLINE_ACADEMY}, approved), as keys
+     * "cadre id|title|year": an import of the same course from another platform in the same year is not counted again.
+     */
+    public Set<String> academyCourses(Collection<Long> cadreIds) {
+        if (cadreIds.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(jdbc.sql("""
+                        select cadre_id || '|' || title || '|' || extract(year from credited_on)::int from archive_entry
+                        where source = 'ONLINE_ACADEMY' and status = 'APPROVED' and cadre_id = any(?)""")
+                .param(cadreIds.toArray(new Long[0])).query(String.class).list());
+    }
+
+    /** The key {@link #academyCourses} uses. */
+    public static String academyKey(long cadreId, String title, LocalDate on) {
+        return cadreId + "|" + title + "|" + on.getYear();
     }
 
     /** One row of an import, its hours already converted by the importer (with the note saying how). */

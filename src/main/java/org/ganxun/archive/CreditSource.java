@@ -4,6 +4,8 @@ package org.ganxun.archive;
 public enum CreditSource {
     CLASS_COMPLETION("培训班结业"),
     ONLINE_COURSE("网络培训"),
+    /** A course completed in this platform's own 网络学院 (the learning module), credited by CourseCompletionCredits. */
+    ONLINE_ACADEMY("网络学院"),
     GROUP_STUDY("集体学习"),
     /**
      * Party study (主题党日, 党课, 支部学习 and other 组织生活): counts toward party members' yearly study, and toward

@@ -29,7 +29,7 @@ public final class NationalRules {
      * source added later counts toward a requirement only once a rule set lists it.
      */
     static final Set<CreditSource> CADRE_SOURCES = java.util.Collections.unmodifiableSet(EnumSet.of(CreditSource.CLASS_COMPLETION,
-            CreditSource.ONLINE_COURSE, CreditSource.GROUP_STUDY, CreditSource.EXTERNAL_TRAINING, CreditSource.TEACHING,
+            CreditSource.ONLINE_COURSE, CreditSource.ONLINE_ACADEMY, CreditSource.GROUP_STUDY, CreditSource.EXTERNAL_TRAINING, CreditSource.TEACHING,
             CreditSource.OTHER));
 
     private NationalRules() {

@@ -9,9 +9,10 @@
  * with instructors, a finished class completed by the demo cadre (its 学时 credited to the archive), a class
  * in progress with sessions today, an open training-needs survey with paper returns, and this year's online courses of
  * most cadres (credited as the online-hours import credits them), a year of study in a few party branches, and
+ * 网络学院 courses whose video, audio and PDF the platform makes at start ({@link org.ganxun.demo.DemoCourses}), and
  * secondment ({@link org.ganxun.demo.DemoSecondment}: this year's programme under way, an earlier one evaluated). These go
  * through the training, survey, party-education and secondment modules' public services, signed in as the demo accounts, so their rules, audit entries,
  * notifications and events happen as in real use.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"platform", "audit", "org", "people", "training", "survey", "archive", "partyedu", "secondment"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"platform", "audit", "org", "people", "training", "survey", "archive", "partyedu", "secondment", "learning"})
 package org.ganxun.demo;

@@ -382,7 +382,7 @@ class ArchiveAndStandingTest {
                 + on.minusDays(1) + "\",\"endedOn\":\"" + on + "\",\"quantity\":16,\"quantityUnit\":\"HOURS\","
                 + "\"delivery\":\"CONCENTRATED\",\"fullTime\":true,\"days\":2}";
         mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/archive/entries").with(user(countyAdmin))
-                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                        .with(org.ganxun.support.RealCsrf.token())
                         .contentType(org.springframework.http.MediaType.APPLICATION_JSON).content(body))
                 .andExpect(status().isOk())
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.days").value(2));

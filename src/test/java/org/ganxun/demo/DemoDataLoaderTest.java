@@ -97,6 +97,8 @@ class DemoDataLoaderTest {
     @Autowired
     Postings postings;
     @Autowired
+    DemoCourses demoCourses;
+    @Autowired
     Evaluations evaluations;
     @Autowired
     SecondmentAlerts secondmentAlerts;
@@ -291,6 +293,34 @@ class DemoDataLoaderTest {
         }
         assertThat(todays).isEqualTo(activity.sessionsToday()).isGreaterThanOrEqualTo(2);
         assertThat(before).isGreaterThanOrEqualTo(6);
+    }
+
+    @Test
+    void theDemoCadreStudiesCoursesWhoseMediaThePlatformMade() {
+        long started = System.currentTimeMillis();
+        demoCourses.loadIfMissing();
+        assertThat(System.currentTimeMillis() - started).as("media made and courses loaded").isLessThan(60_000);
+        demoCourses.loadIfMissing(); // a second start adds nothing
+        ApiSession s = new ApiSession(port);
+        assertThat(s.login("ganbu", DemoDataLoader.PASSWORD).status()).isEqualTo(200);
+        JsonNode catalogue = s.getJson("/api/learning/catalogue");
+        java.util.Map<String, JsonNode> byKind = new java.util.HashMap<>();
+        for (JsonNode c : catalogue) {
+            if (c.get("ownerOrgId").asLong() == summary.countyId()) {
+                assertThat(byKind.put(c.get("medium").get("kind").asString(), c)).as("one course of each kind").isNull();
+            }
+        }
+        assertThat(byKind.keySet()).containsExactlyInAnyOrder("VIDEO", "AUDIO", "DOCUMENT");
+        // durations read by the server from the files the platform made: 180 s, 120 s, 6 pages
+        assertThat(byKind.get("VIDEO").get("medium").get("durationSeconds").asInt()).isEqualTo(180);
+        assertThat(byKind.get("AUDIO").get("medium").get("durationSeconds").asInt()).isEqualTo(120);
+        assertThat(byKind.get("DOCUMENT").get("medium").get("pages").asInt()).isEqualTo(6);
+        // under 15 minutes each: 0.25 学时 by the national bands
+        byKind.values().forEach(c -> assertThat(new java.math.BigDecimal(c.get("hours").asString())).isEqualByComparingTo("0.25"));
+        byKind.values().forEach(c -> assertThat(c.get("hasCover").asBoolean()).isTrue());
+        ApiSession.Response video = s.get("/api/learning/courses/" + byKind.get("VIDEO").get("id").asLong() + "/medium", "Range", "bytes=0-11");
+        assertThat(video.status()).isEqualTo(206);
+        assertThat(new String(video.body(), 4, 4, java.nio.charset.StandardCharsets.ISO_8859_1)).isEqualTo("ftyp");
     }
 
     @Test

@@ -272,6 +272,10 @@ final class SweepWorld {
             put("programme", p.id());
             put("post", as(adminB, () -> s.programmes.addPost(p.id(), new Programmes.PostForm(villageB, b("乙岗位"), b("职责"), 1))).id());
         });
+        step("course", () -> put("course", jdbc.sql("""
+                        insert into course (title, category, owner_org_id, status, hours, created_by, published_at)
+                        values (?, 'BUSINESS', ?, 'PUBLISHED', 0.25, 'sweep', now()) returning id""")
+                .params(b("乙镇网络课程"), townB).query(Long.class).single()));
         step("notification", () -> jdbc.sql("select id from notification where user_id in (?, ?, ?, ?)")
                 .params(adminB.id(), registrarB.id(), secretaryB.id(), cadreUserB.id()).query(Long.class).list()
                 .forEach(id -> put("notification", id)));

@@ -91,6 +91,20 @@ public final class ApiSession {
                 .method(method, HttpRequest.BodyPublishers.ofString(jsonBody == null ? "" : jsonBody)).build());
     }
 
+    /** A raw write (an upload streamed as the body) with the CSRF header. */
+    public Response sendBytes(String method, String path, String contentType, byte[] body) {
+        String token = csrf();
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", contentType)
+                .header("X-XSRF-TOKEN", token)
+                .method(method, HttpRequest.BodyPublishers.ofByteArray(body)).build());
+    }
+
+    /** A GET with extra headers (e.g. Range). */
+    public Response get(String pathAndQuery, String... headerNamesAndValues) {
+        return send(HttpRequest.newBuilder(URI.create(base + pathAndQuery)).headers(headerNamesAndValues).GET().build());
+    }
+
     public JsonNode parse(Response r) {
         return json.readTree(r.body());
     }

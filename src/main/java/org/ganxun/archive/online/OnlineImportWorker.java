@@ -91,7 +91,7 @@ class OnlineImportWorker extends UploadJobWorker<OnlineImportStore.StoredFile, O
         StringBuilder b = new StringBuilder("共").append(o.totalRows()).append("行，计入").append(o.credited()).append("条、")
                 .append(o.creditedHours().stripTrailingZeros().toPlainString()).append("学时");
         if (o.skipped() > 0) {
-            b.append("；").append(o.skipped()).append("条此前已计入，未重复计入");
+            b.append("；").append(o.skipped()).append("条此前已计入（或本年已在网络学院学完同名课程），未重复计入");
         }
         if (o.errorRows() > 0) {
             b.append("；").append(o.errorRows()).append("行有误未导入，请下载错误报告");

@@ -317,6 +317,14 @@ class OnlineImporter {
             }
             boolean write = f.mode() == ImportMode.VALID_ROWS || errorRows.isEmpty();
             if (write && !good.isEmpty()) {
+                // a course already completed in the platform's own 网络学院 that year is not counted twice
+                Set<String> academy = entries.academyCourses(good.stream().map(c -> c.request().cadreId()).distinct().toList());
+                int before = good.size();
+                good.removeIf(c -> academy.contains(ArchiveEntries.academyKey(c.request().cadreId(), c.request().title(),
+                        c.request().creditedOn())));
+                skipped += before - good.size();
+            }
+            if (write && !good.isEmpty()) {
                 ArchiveEntries.BatchResult r = entries.creditImported(good, user, f.remoteAddr());
                 credited += r.credited();
                 hours = hours.add(r.creditedHours());

@@ -46,6 +46,9 @@ public enum Permission {
     COMPLIANCE_VIEW("学时管理", "查看达标情况和学时档案", Duty.BUSINESS),
     COMPLIANCE_REMIND("学时管理", "发送学时不足提醒", Duty.BUSINESS),
     RULES_MANAGE("学时管理", "维护学时规则", Duty.BUSINESS),
+    // 网络学院
+    COURSE_MANAGE("网络学院", "网络课程：新建、上传音视频和文档、发布、下架", Duty.BUSINESS),
+    STUDY_INTEGRITY_VIEW("网络学院", "查看网络学习诚信记录（未计时的原因）", Duty.BUSINESS),
     // 统计
     STATS_VIEW("统计分析", "查看统计分析", Duty.BUSINESS),
     // 本人

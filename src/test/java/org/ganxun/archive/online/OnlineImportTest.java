@@ -241,6 +241,30 @@ class OnlineImportTest {
     }
 
     @Test
+    void aCourseCompletedInTheOwnAcademyThatYearIsSkippedNotCountedTwice() {
+        // 网络学院 credited 条例解读 to 网课甲 this year (source ONLINE_ACADEMY): the same course from another platform
+        // is skipped; 网课乙 never took it there and is credited
+        LocalDate on = d1;
+        jdbc.sql("""
+                insert into archive_entry (cadre_id, source, source_ref, title, provider, started_on, ended_on, credited_on, quantity,
+                                           quantity_unit, hours, delivery, required, full_time, status, recorded_by)
+                values (?, 'ONLINE_ACADEMY', 'OC-1', '条例解读', '网络学院', ?, ?, ?, 0.25, 'HOURS', 0.25, 'ONLINE', false, false, 'APPROVED', 'system')""")
+                .params(cadreA, on, on, on).update();
+        byte[] file = xlsx(export(List.of(
+                List.of(1, "网课甲", idA, "P-9", "条例解读", 20, d2, "否"),
+                List.of(2, "网课乙", idB, "P-9", "条例解读", 20, d2, "否"))));
+        OnlineImport up = fixture.as(admin, () -> imports.upload("省平台.xlsx", file, "127.0.0.1"));
+        OnlineImport done = run(up.id(), up.proposedMapping(), ImportMode.ALL_OR_NOTHING);
+        assertThat(done.status()).isEqualTo(OnlineImport.Status.COMPLETED);
+        assertThat(done.creditedCount()).isEqualTo(1);
+        assertThat(done.skippedCount()).isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from archive_entry where cadre_id = ? and source = 'ONLINE_COURSE'").param(cadreA)
+                .query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from archive_entry where cadre_id = ? and source = 'ONLINE_COURSE'").param(cadreB)
+                .query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
     void aGbkCsvWithNamesOnlyAndHoursIsMappedByHand() {
         // Excel saves Chinese CSV in GBK; no citizen IDs, the platform's own 学时, and column names we do not know
         String csv = "人员,所学课程,获得学时,结束日期\r\n"

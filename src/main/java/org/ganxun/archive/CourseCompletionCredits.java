@@ -1,0 +1,64 @@
+package org.ganxun.archive;
+
+
+import org.ganxun.learning.CourseCompleted;
+import org.ganxun.platform.security.CurrentUser;
+import org.ganxun.platform.security.Role;
+import org.ganxun.platform.security.RunAs;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Credits a course completed in 网络学院 ({@link CourseCompleted}): source {@link CreditSource#ONLINE_ACADEMY},
+ * reference "OC-&lt;course id&gt;", delivery ONLINE (so it counts toward the online requirement), the course's 学时 as
+ * converted when it was uploaded. Idempotent by (cadre, source, reference) like class completion: a replayed event
+ * credits nothing twice.
+ *
+ * <p>No double counting with hours imported from other platforms (archive/online): when the learner already has
+ * imported online hours (ONLINE_COURSE) for a course of the same title in the same year, this course credits
+ * nothing more and says so in the log (the imported record is the one the clerk sees and can correct).
+ */
+@Component
+class CourseCompletionCredits {
+
+    private static final Logger log = LoggerFactory.getLogger(CourseCompletionCredits.class);
+
+    private final ArchiveEntries entries;
+    private final JdbcClient jdbc;
+
+    CourseCompletionCredits(ArchiveEntries entries, JdbcClient jdbc) {
+        this.entries = entries;
+        this.jdbc = jdbc;
+    }
+
+    @ApplicationModuleListener
+    void on(CourseCompleted event) {
+        credit(event);
+    }
+
+    /** The work of the listener, callable directly (a replay). Runs as the system: the event has no user. */
+    void credit(CourseCompleted e) {
+        if (e.hours() == null || e.hours().signum() <= 0) {
+            return;
+        }
+        boolean imported = jdbc.sql("""
+                        select exists (select 1 from archive_entry where cadre_id = ? and source = 'ONLINE_COURSE' and title = ?
+                                       and extract(year from credited_on) = ? and status = 'APPROVED')""")
+                .params(e.cadreId(), e.title(), e.completedOn().getYear()).query(Boolean.class).single();
+        if (imported) {
+            log.info("Course {} completed by cadre {}: hours already imported from another platform this year, not credited again",
+                    e.courseId(), e.cadreId());
+            return;
+        }
+        CurrentUser system = new CurrentUser(0, ClassCompletionCredits.SYSTEM, "系统", "", Role.SYSTEM_ADMIN, null, null, null, true, false);
+        RunAs.as(system, () -> entries.credit(new ArchiveEntries.EntryRequest(e.cadreId(), CreditSource.ONLINE_ACADEMY,
+                CourseCompleted.archiveSourceRef(e.courseId()), e.title(), "网络学院" + (e.providerName() == null ? "" : "（" + e.providerName() + "）"),
+                e.completedOn(), e.completedOn(), e.completedOn(), e.hours(), QuantityUnit.HOURS, null, Delivery.ONLINE, false, false,
+                null, "网络学院课程学完：有效学习" + (e.creditedSeconds() / 60) + "分钟，课程时长" + (e.durationSeconds() / 60) + "分钟"
+                        + (e.hoursNote() == null ? "" : "；" + e.hoursNote())), ClassCompletionCredits.SYSTEM));
+    }
+
+}

@@ -1,0 +1,139 @@
+package org.ganxun.learning;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.time.Duration;
+
+import org.ganxun.demo.DemoMedia;
+import org.ganxun.platform.security.CurrentUser;
+import org.ganxun.platform.security.Role;
+import org.ganxun.support.BrowserTest;
+import org.ganxun.support.Fixture;
+import org.ganxun.support.HeadlessChromium;
+import org.ganxun.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * A cadre on a 390×844 phone: 网络学院 lists the course, the player plays it and the server credits the seconds
+ * played; a presence check pops up and is answered. PNGs in target/screenshots/learning-*.png.
+ */
+@IntegrationTest
+class LearningBrowserTest extends BrowserTest {
+
+    @Override
+    protected String screenshots() {
+        return "learning";
+    }
+
+    @Override
+    protected boolean phone() {
+        return true;
+    }
+
+    @LocalServerPort int port;
+    @Autowired Fixture fixture;
+    @Autowired Courses courses;
+    @Autowired StudySessions sessions;
+    @Autowired JdbcClient jdbc;
+
+    @Test
+    void aCadreListensToACourseOnTheirPhoneAndTheServerCreditsIt() throws Exception {
+        long county = fixture.org(null, Fixture.unique("手机学习县"), "COUNTY");
+        CurrentUser admin = fixture.user(Fixture.unique("sjadm"), Role.ORG_DEPT_ADMIN, county, null, null);
+        long cadre = fixture.cadre("学习明", county);
+        CurrentUser me = fixture.user(Fixture.unique("sjxx"), Role.CADRE, null, null, cadre);
+        long course = fixture.as(admin, () -> {
+            Courses.Course c = courses.create(new Courses.CourseForm("基层治理经验谈", CourseCategory.BUSINESS, "张科长",
+                    "乡镇党委书记谈网格化管理。", "基层治理", null, null));
+            try {
+                courses.upload(c.id(), "经验谈.wav", new ByteArrayInputStream(DemoMedia.wav(120)));
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
+            return courses.publish(c.id()).id();
+        });
+
+        driver.get("http://localhost:" + port + "/#/m/learning");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(HeadlessChromium.input("login-username"))).sendKeys(me.username());
+        driver.findElement(HeadlessChromium.input("login-password")).sendKeys(Fixture.PASSWORD);
+        driver.findElement(HeadlessChromium.test("login-submit")).click();
+        WebElement card = wait.until(ExpectedConditions.visibilityOfElementLocated(HeadlessChromium.test("l-course")));
+        assertThat(card.getText()).contains("基层治理经验谈").contains("业务知识").contains("2:00").contains("0.25学时");
+        browser.shot("catalogue");
+
+        card.click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-test='l-audio']")));
+        wait.until(d -> jdbc.sql("select count(*) from study_session where cadre_id = ? and status = 'ACTIVE'").param(cadre)
+                .query(Long.class).single() == 1);
+        // muted playback needs no user gesture in a headless browser
+        driver.executeScript("const a = document.querySelector('audio'); a.muted = true; a.play();");
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> (Boolean) driver.executeScript(
+                "return document.querySelector('audio').currentTime > 4"));
+        driver.executeScript("document.querySelector('audio').pause()"); // pausing sends a heartbeat
+        wait.until(d -> credited(cadre, course) >= 3);
+        browser.shot("played");
+
+        long session = jdbc.sql("select id from study_session where cadre_id = ? and status = 'ACTIVE'").param(cadre).query(Long.class).single();
+        StudySessions.PresenceView check = sessions.issuePresenceCheck(session);
+        driver.executeScript("document.querySelector('audio').play()");
+        Thread.sleep(1500);
+        driver.executeScript("document.querySelector('audio').pause()"); // the heartbeat's answer carries the check
+        WebElement prompt = wait.until(ExpectedConditions.visibilityOfElementLocated(HeadlessChromium.test("l-presence")));
+        assertThat(prompt.getText()).contains(check.question());
+        browser.shot("presence");
+        String[] q = check.question().replace(" = ?", "").split(" \\+ ");
+        String answer = String.valueOf(Integer.parseInt(q[0]) + Integer.parseInt(q[1]));
+        driver.findElements(By.cssSelector(".p-options button")).stream().filter(b -> b.getText().trim().equals(answer))
+                .findFirst().orElseThrow().click();
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(HeadlessChromium.test("l-presence")));
+        browser.shot("answered");
+    }
+
+    @Test
+    void aCadreReadsADocumentPageByPageOnTheirPhone() throws Exception {
+        long county = fixture.org(null, Fixture.unique("手机阅读县"), "COUNTY");
+        CurrentUser admin = fixture.user(Fixture.unique("ydadm"), Role.ORG_DEPT_ADMIN, county, null, null);
+        long cadre = fixture.cadre("阅读明", county);
+        CurrentUser me = fixture.user(Fixture.unique("ydxx"), Role.CADRE, null, null, cadre);
+        long course = fixture.as(admin, () -> {
+            Courses.Course c = courses.create(new Courses.CourseForm("学习读本", CourseCategory.POLITICAL_THEORY, null, null, null, null, null));
+            try {
+                courses.upload(c.id(), "读本.pdf", new ByteArrayInputStream(DemoMedia.pdf("学习读本", new String[] {"第一段", "第二段"}, 3)));
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
+            return courses.publish(c.id()).id();
+        });
+
+        driver.get("http://localhost:" + port + "/#/m/learning/" + course);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(HeadlessChromium.input("login-username"))).sendKeys(me.username());
+        driver.findElement(HeadlessChromium.input("login-password")).sendKeys(Fixture.PASSWORD);
+        driver.findElement(HeadlessChromium.test("login-submit")).click();
+        // pdf.js has drawn page 1 on the canvas (its width set from the page)
+        wait.until(d -> ((Number) driver.executeScript("const c = document.querySelector('canvas'); return c ? c.height : 0")).intValue() > 300);
+        assertThat(driver.findElement(HeadlessChromium.test("l-page")).getText()).contains("第 1 / 3 页");
+        browser.shot("document");
+        Thread.sleep(3000);
+        driver.findElements(By.cssSelector(".p-pages button")).get(1).click(); // 下一页
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(HeadlessChromium.test("l-page"), "第 2 / 3 页"));
+        // the seconds on page 1 were credited to it
+        wait.until(d -> credited(cadre, course) >= 2);
+        String covered = jdbc.sql("select covered from study_progress where cadre_id = ? and course_id = ?").params(cadre, course)
+                .query(String.class).single();
+        assertThat(covered).matches("\\d+,0,0");
+        browser.shot("document-page2");
+    }
+
+    private int credited(long cadre, long course) {
+        return jdbc.sql("select coalesce(max(credited_seconds), 0) from study_progress where cadre_id = ? and course_id = ?")
+                .params(cadre, course).query(Integer.class).single();
+    }
+}
