@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.ganxun.platform.ops.NodeLocal;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
@@ -21,7 +22,8 @@ import java.util.regex.Pattern;
 /**
  * Every scheduled job runs once per schedule across nodes (docs/operations.md): each {@code @Scheduled} method
  * carries {@code @SchedulerLock} with a name of its own, is public (the lock is taken by a proxy around the
- * method) and returns nothing (a skipped run has no result to give).
+ * method) and returns nothing (a skipped run has no result to give) — or is {@code @NodeLocal}: it tidies this
+ * node's own memory and runs on every node.
  */
 class ScheduledJobsTest {
 
@@ -41,8 +43,15 @@ class ScheduledJobsTest {
                 scheduled++;
                 String where = type.getSimpleName() + "." + m.getName();
                 SchedulerLock lock = m.getAnnotation(SchedulerLock.class);
+                NodeLocal local = m.getAnnotation(NodeLocal.class);
+                if (local != null) {
+                    if (lock != null || local.value().isBlank()) {
+                        problems.add(where + ": @NodeLocal takes no lock and says what it tidies");
+                    }
+                    continue;
+                }
                 if (lock == null) {
-                    problems.add(where + ": @Scheduled without @SchedulerLock");
+                    problems.add(where + ": @Scheduled without @SchedulerLock (or @NodeLocal for this node's own memory)");
                     continue;
                 }
                 if (!java.lang.reflect.Modifier.isPublic(m.getModifiers())) {
