@@ -143,7 +143,7 @@ public class ArchiveEntries {
         if (cadreIds.isEmpty()) {
             return Set.of();
         }
-        return new HashSet<>(jdbc.sql("""
+        return new HashSet<>(jdbc.sql(Unscoped.because("an import matching its rows against the 网络学院 completions of people it matched in scope") + """
                         select cadre_id || '|' || title || '|' || extract(year from credited_on)::int from archive_entry
                         where source = 'ONLINE_ACADEMY' and status = 'APPROVED' and cadre_id = any(?)""")
                 .param(cadreIds.toArray(new Long[0])).query(String.class).list());

@@ -24,6 +24,7 @@ import org.ganxun.platform.security.CurrentUser;
 import org.ganxun.platform.security.CurrentUsers;
 import org.ganxun.platform.security.DataScope;
 import org.ganxun.platform.security.Permission;
+import org.ganxun.platform.security.Unscoped;
 import org.ganxun.platform.web.BusinessException;
 import org.ganxun.platform.web.BusinessException.FieldProblem;
 import org.ganxun.platform.web.RichText;
@@ -308,7 +309,7 @@ public class Courses {
     public List<Course> catalogue(CourseCategory category, String q) {
         CurrentUser me = CurrentUsers.require();
         String cadrePath = cadreOrgPath(me);
-        StringBuilder sql = new StringBuilder(SELECT.replace("select c.*", "select c.*, p.credited_seconds as p_credited, p.resume_at as p_resume, p.completed_at as p_completed"));
+        StringBuilder sql = new StringBuilder(Unscoped.own() + SELECT.replace("select c.*", "select c.*, p.credited_seconds as p_credited, p.resume_at as p_resume, p.completed_at as p_completed"));
         sql.append(" left join study_progress p on p.course_id = c.id and p.cadre_id = :cadre");
         sql.append(" where c.status = 'PUBLISHED' and :cadrePath like o.path || '%'");
         sql.append(" and (c.available_from is null or c.available_from <= current_date) and (c.available_until is null or c.available_until >= current_date)");
@@ -387,7 +388,7 @@ public class Courses {
         if (me.cadreId() == null) {
             throw new BusinessException(403, "本账号未关联干部信息，无法参加网络学习", List.of());
         }
-        return jdbc.sql("select o.path from cadre c join organization o on o.id = c.org_id where c.id = ?").param(me.cadreId())
+        return jdbc.sql(Unscoped.own() + "select o.path from cadre c join organization o on o.id = c.org_id where c.id = ?").param(me.cadreId())
                 .query(String.class).optional().orElseThrow(() -> new BusinessException(403, "本账号关联的干部信息不存在", List.of()));
     }
 

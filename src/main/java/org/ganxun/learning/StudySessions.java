@@ -12,6 +12,7 @@ import java.util.random.RandomGenerator;
 
 import org.ganxun.platform.security.CurrentUser;
 import org.ganxun.platform.security.CurrentUsers;
+import org.ganxun.platform.security.Unscoped;
 import org.ganxun.platform.web.BusinessException;
 import org.ganxun.learning.StudyCreditor.Beat;
 import org.ganxun.learning.StudyCreditor.Outcome;
@@ -130,7 +131,7 @@ public class StudySessions {
                     .params(cadreId, courseId, me.id(), userAgent == null ? null : userAgent.substring(0, Math.min(300, userAgent.length())))
                     .query(Long.class).single();
         });
-        Row p = jdbc.sql("select id, covered, resume_at, completed_at is not null from study_progress where cadre_id = ? and course_id = ?")
+        Row p = jdbc.sql(Unscoped.own() + "select id, covered, resume_at, completed_at is not null from study_progress where cadre_id = ? and course_id = ?")
                 .params(cadreId, courseId).query((rs, i) -> new Row(rs.getLong(1), rs.getString(2), rs.getDouble(3), rs.getBoolean(4)))
                 .single();
         State state = document
@@ -290,7 +291,7 @@ public class StudySessions {
         CurrentUser me = CurrentUsers.require();
         Live live = sessions.get(sessionId);
         if (live == null) {
-            Long owner = jdbc.sql("select user_id from study_session where id = ?").param(sessionId).query(Long.class).optional().orElse(null);
+            Long owner = jdbc.sql(Unscoped.rowChecked("the session owner, compared just below") + "select user_id from study_session where id = ?").param(sessionId).query(Long.class).optional().orElse(null);
             if (owner == null || owner != me.id()) {
                 throw BusinessException.notFound("学习会话");
             }
