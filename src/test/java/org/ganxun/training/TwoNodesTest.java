@@ -213,6 +213,12 @@ class TwoNodesTest {
         onA.nightly();
         assertThat(runs("audit-retention", "ran") - before).isEqualTo(1);
         assertThat(runs("audit-retention", "skipped") - skippedBefore).isEqualTo(3);
+
+        // the event publications' resubmission is such a job too (every 5 minutes, on one node)
+        double resubmitted = runs("event-publications-resubmit", "ran");
+        Object resubmission = nodeB.getBean("eventPublicationResubmission");
+        resubmission.getClass().getMethod("resubmit").invoke(resubmission);
+        assertThat(runs("event-publications-resubmit", "ran") - resubmitted).isEqualTo(1);
     }
 
     @Test
