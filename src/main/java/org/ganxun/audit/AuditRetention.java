@@ -1,5 +1,6 @@
 package org.ganxun.audit;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -7,6 +8,9 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import net.javacrumbs.shedlock.core.LockConfiguration;
+import net.javacrumbs.shedlock.core.LockingTaskExecutor;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -27,13 +31,21 @@ public class AuditRetention {
 
     public static final int MINIMUM_MONTHS = 6;
     private static final Logger log = LoggerFactory.getLogger(AuditRetention.class);
-    private static final long LOCK_KEY = 0x61756469745f70L; // "audit_p": one node purges at a time
+    /**
+     * The nightly job's cluster-wide lock (platform.ops.ClusterScheduling), held a while after the run so that a node
+     * with a late clock does not run it again; and the lock of the purge itself, held only while it runs, which a
+     * purge called directly also takes.
+     */
+    static final String LOCK_NAME = "audit-retention";
+    static final String RUN_LOCK_NAME = "audit-retention-run";
 
     private final JdbcClient jdbc;
     private final AuditLog audit;
     private final int months;
+    private final LockingTaskExecutor locks;
 
-    AuditRetention(JdbcClient jdbc, AuditLog audit, @Value("${ganxun.audit.retention-months:12}") int months) {
+    AuditRetention(JdbcClient jdbc, AuditLog audit, LockingTaskExecutor locks,
+                   @Value("${ganxun.audit.retention-months:12}") int months) {
         if (months < MINIMUM_MONTHS) {
             throw new IllegalStateException("ganxun.audit.retention-months = " + months + ": audit entries must be kept"
                     + " at least " + MINIMUM_MONTHS + " months (网络安全法 第二十一条：留存相关的网络日志不少于六个月)");
@@ -41,6 +53,7 @@ public class AuditRetention {
         this.jdbc = jdbc;
         this.audit = audit;
         this.months = months;
+        this.locks = locks;
     }
 
     public int months() {
@@ -52,7 +65,8 @@ public class AuditRetention {
     }
 
     @Scheduled(cron = "${ganxun.audit.purge-cron:0 40 2 * * *}")
-    void nightly() {
+    @SchedulerLock(name = LOCK_NAME, lockAtMostFor = "PT1H", lockAtLeastFor = "${ganxun.jobs.hold-after-run:PT5M}")
+    public void nightly() {
         try {
             Purge p = purge(Instant.now());
             if (p.entries() > 0) {
@@ -70,9 +84,20 @@ public class AuditRetention {
     @Transactional
     public Purge purge(Instant now) {
         Instant cutoff = ZonedDateTime.ofInstant(now, ZoneId.systemDefault()).minusMonths(months).toInstant();
-        if (!jdbc.sql("select pg_try_advisory_xact_lock(?)").param(LOCK_KEY).query(Boolean.class).single()) {
-            return new Purge(0, 0, cutoff); // another node is purging
+        LockingTaskExecutor.TaskResult<Purge> r;
+        try {
+            r = locks.executeWithLock(() -> purgeLocked(cutoff),
+                    new LockConfiguration(Instant.now(), RUN_LOCK_NAME, Duration.ofHours(1), Duration.ZERO));
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
         }
+        // another node is purging: nothing here (the anchor row's lock would serialise two purges anyway)
+        return r.wasExecuted() ? r.getResult() : new Purge(0, 0, cutoff);
+    }
+
+    private Purge purgeLocked(Instant cutoff) {
         long cutoffUs = cutoff.getEpochSecond() * 1_000_000L + cutoff.getNano() / 1000;
         long anchor = jdbc.sql("select seq from audit_chain_anchor for update").query(Long.class).single();
         long firstKept = jdbc.sql("select coalesce(min(seq), -1) from audit_block where seq > ? and max_at_us >= ?")

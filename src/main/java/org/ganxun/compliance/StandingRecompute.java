@@ -6,6 +6,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +21,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import javax.sql.DataSource;
 
+import net.javacrumbs.shedlock.core.LockConfiguration;
+import net.javacrumbs.shedlock.core.LockingTaskExecutor;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.ganxun.archive.ArchiveEntries;
 import org.ganxun.archive.Credit;
 import org.ganxun.platform.db.CopyRows;
@@ -38,23 +43,28 @@ import org.springframework.stereotype.Service;
  * Recomputes everyone's stored standing in one pass: three ordered cursors (people, rank periods,
  * approved credits) merged by cadre id on a reader thread, the pure calculator per person, and a COPY of
  * the results, all in one writing transaction so dashboards never see a half-done table. Runs nightly
- * (deadlines pass with the date even when nothing is recorded); a PostgreSQL advisory lock keeps two nodes from running it
- * at once.
+ * (deadlines pass with the date even when nothing is recorded) on one node: the job's ShedLock lock keeps two
+ * nodes from running it at once, also when an administrator starts it.
  */
 @Service
 public class StandingRecompute {
 
     private static final Logger log = LoggerFactory.getLogger(StandingRecompute.class);
-    private static final long LOCK_KEY = 0x67616e78756eL; // "ganxun"
+    /** The nightly job's lock (held a while after the run: platform.ops.ClusterScheduling). */
+    static final String LOCK_NAME = "standing-recompute";
+    /** The recomputation's own lock, held only while it runs, whoever started it. */
+    static final String RUN_LOCK_NAME = "standing-recompute-run";
 
     private final DataSource dataSource;
     private final RuleSetStore rules;
 
     private final boolean recomputeOnStart;
+    private final LockingTaskExecutor locks;
 
-    StandingRecompute(DataSource dataSource, RuleSetStore rules,
+    StandingRecompute(DataSource dataSource, RuleSetStore rules, LockingTaskExecutor locks,
                       @Value("${ganxun.compliance.recompute-on-start:true}") boolean recomputeOnStart) {
         this.dataSource = dataSource;
+        this.locks = locks;
         this.rules = rules;
         this.recomputeOnStart = recomputeOnStart;
     }
@@ -63,7 +73,8 @@ public class StandingRecompute {
     }
 
     @Scheduled(cron = "${ganxun.compliance.recompute-cron:0 30 1 * * *}")
-    void nightly() {
+    @SchedulerLock(name = LOCK_NAME, lockAtMostFor = "PT1H", lockAtLeastFor = "${ganxun.jobs.hold-after-run:PT5M}")
+    public void nightly() {
         try {
             Result r = recomputeAll(LocalDate.now());
             log.info("Standings recomputed: {} people, {} standings in {} ms", r.people(), r.standings(), r.millis());
@@ -110,6 +121,21 @@ public class StandingRecompute {
      * standings on the writing connection.
      */
     public Result recomputeAll(LocalDate asOf) throws SQLException, IOException {
+        // one recomputation at a time across nodes (ShedLock, as the scheduled jobs): one started by an
+        // administrator, at start-up or by the nightly job while another node recomputes returns at once
+        LockingTaskExecutor.TaskResult<Result> r;
+        try {
+            r = locks.executeWithLock(() -> recomputeLocked(asOf),
+                    new LockConfiguration(Instant.now(), RUN_LOCK_NAME, Duration.ofHours(1), Duration.ZERO));
+        } catch (SQLException | IOException | RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
+        }
+        return r.wasExecuted() ? r.getResult() : new Result(0, 0, 0); // another node is doing it
+    }
+
+    private Result recomputeLocked(LocalDate asOf) throws SQLException, IOException {
         long t0 = System.currentTimeMillis();
         List<RuleSetStore.Stored> ruleSets = rules.all();
         try (Connection c = dataSource.getConnection()) {
@@ -121,16 +147,6 @@ public class StandingRecompute {
             });
             AtomicBoolean cancelled = new AtomicBoolean();
             try {
-                try (var lock = c.prepareStatement("select pg_try_advisory_xact_lock(?)")) {
-                    lock.setLong(1, LOCK_KEY);
-                    try (ResultSet rs = lock.executeQuery()) {
-                        rs.next();
-                        if (!rs.getBoolean(1)) {
-                            c.rollback();
-                            return new Result(0, 0, 0); // another node is doing it
-                        }
-                    }
-                }
                 // per-person refreshes wait until this pass commits, so they cannot interleave with it
                 try (var st = c.createStatement()) {
                     st.execute("lock table cadre_standing in exclusive mode");

@@ -3,6 +3,7 @@ package org.ganxun.compliance;
 import java.time.LocalDate;
 import java.util.List;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.ganxun.notify.Notifications;
 import org.ganxun.org.DataScopes;
 import org.ganxun.org.OrganizationTrees;
@@ -47,7 +48,8 @@ public class StandingReminders {
     static final int AHEAD_DAYS = 61;
 
     @Scheduled(cron = "${ganxun.compliance.reminder-cron:0 0 9 1 * *}")
-    void scheduled() {
+    @SchedulerLock(name = "standing-reminders", lockAtMostFor = "PT1H", lockAtLeastFor = "${ganxun.jobs.hold-after-run:PT5M}")
+    public void scheduled() {
         LocalDate today = LocalDate.now();
         int n = remind(DataScope.everything(), null, today, today.plusDays(AHEAD_DAYS));
         log.info("Training reminders sent: {}", n);

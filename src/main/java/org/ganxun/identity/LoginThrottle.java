@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -136,6 +137,7 @@ class LoginThrottle {
 
     /** Forgets counts that have run out (names tried once in a while, usually ones without an account). */
     @Scheduled(cron = "${ganxun.login.cleanup-cron:0 40 3 * * *}")
+    @SchedulerLock(name = "login-throttle-cleanup", lockAtMostFor = "PT30M", lockAtLeastFor = "${ganxun.jobs.hold-after-run:PT5M}")
     public void forgetOldFailures() {
         jdbc.sql("delete from login_throttle where last_failed_at < now() - make_interval(hours => ?)"
                 + " and (blocked_until is null or blocked_until < now())").param(windowHours).update();

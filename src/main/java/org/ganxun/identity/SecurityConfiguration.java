@@ -3,8 +3,6 @@ package org.ganxun.identity;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -15,6 +13,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.DisabledException;
@@ -38,6 +37,8 @@ import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -49,6 +50,9 @@ import tools.jackson.databind.json.JsonMapper;
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
 class SecurityConfiguration {
+
+    /** The advisory-lock class of a name whose password is being checked (with hashtext(name)). */
+    static final int LOGIN_LOCK_CLASS = "ganxun-login".hashCode();
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -66,32 +70,41 @@ class SecurityConfiguration {
     /** Keeps the password hash out of the session. */
     @Bean
     AuthenticationProvider authenticationProvider(UserDetailsService uds, PasswordEncoder encoder, LoginThrottle throttle,
-                                                  UserAccounts accounts) {
-        // names whose password is being checked on this node: one check at a time per name, and its failure is
-        // counted before the next may start, so a burst of parallel requests gets no more tries than a sequence
-        Set<String> checking = ConcurrentHashMap.newKeySet();
+                                                  UserAccounts accounts, JdbcClient jdbc, PlatformTransactionManager transactions) {
+        // one check at a time per name on all nodes (a transaction-level advisory lock on the name), and its failure
+        // is counted in the same transaction, before the lock is let go and the next check may start: a burst of
+        // parallel requests, spread over any number of nodes, gets no more tries than a sequence
+        TransactionTemplate tx = new TransactionTemplate(transactions);
         DaoAuthenticationProvider p = new DaoAuthenticationProvider(uds) {
             /** A name held back from this address is refused before its password is checked (and not counted). */
             @Override
             public Authentication authenticate(Authentication authentication) throws AuthenticationException {
                 String addr = authentication.getDetails() instanceof WebAuthenticationDetails d ? d.getRemoteAddress() : null;
                 String name = LoginThrottle.name(authentication.getName());
-                if (!checking.add(name)) {
-                    throw new Busy();
-                }
-                try {
-                    Duration wait = throttle.waitFor(name, addr);
-                    if (!wait.isZero() && !wait.isNegative()) {
-                        throw new Throttled(wait);
+                // the outcome leaves the transaction as a value: a refusal must not roll back the failure it counted
+                Object outcome = tx.execute(status -> {
+                    if (!Boolean.TRUE.equals(jdbc.sql("select pg_try_advisory_xact_lock(?, hashtext(?))")
+                            .params(LOGIN_LOCK_CLASS, name).query(Boolean.class).single())) {
+                        return new Busy();
                     }
                     try {
-                        return super.authenticate(authentication);
-                    } catch (BadCredentialsException e) {
-                        throw name.isEmpty() ? e : new Counted(accounts.recordFailure(name, addr));
+                        Duration wait = throttle.waitFor(name, addr);
+                        if (!wait.isZero() && !wait.isNegative()) {
+                            return new Throttled(wait);
+                        }
+                        try {
+                            return super.authenticate(authentication);
+                        } catch (BadCredentialsException e) {
+                            return name.isEmpty() ? e : new Counted(accounts.recordFailure(name, addr));
+                        }
+                    } catch (AuthenticationException e) {
+                        return e;
                     }
-                } finally {
-                    checking.remove(name);
+                });
+                if (outcome instanceof AuthenticationException e) {
+                    throw e;
                 }
+                return (Authentication) outcome;
             }
 
 
@@ -162,7 +175,7 @@ class SecurityConfiguration {
         }
     }
 
-    /** Another login of the same name is being checked on this node. */
+    /** Another login of the same name is being checked (on any node). */
     static final class Busy extends LockedException {
         Busy() {
             super("busy");

@@ -18,6 +18,7 @@ import org.ganxun.learning.StudyCreditor.Beat;
 import org.ganxun.learning.StudyCreditor.Outcome;
 import org.ganxun.learning.StudyCreditor.Reason;
 import org.ganxun.learning.StudyCreditor.State;
+import org.ganxun.platform.ops.NodeLocal;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -304,6 +305,7 @@ public class StudySessions {
 
     /** Forgets sessions silent for longer than an hour (their progress is already stored). */
     @Scheduled(fixedDelay = 600_000, initialDelay = 600_000)
+    @NodeLocal("forgets the live study sessions held in this node's memory")
     void forgetIdle() {
         Instant cutoff = clock.instant().minus(Duration.ofHours(1));
         sessions.values().removeIf(l -> {

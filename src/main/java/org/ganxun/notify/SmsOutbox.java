@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.ganxun.platform.security.Unscoped;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,7 +63,8 @@ public class SmsOutbox {
     }
 
     @Scheduled(fixedDelayString = "${ganxun.sms.poll-ms:5000}", initialDelayString = "${ganxun.sms.initial-delay-ms:10000}")
-    void scheduled() {
+    @SchedulerLock(name = "sms-outbox", lockAtMostFor = "PT15M")
+    public void scheduled() {
         sendDue(100);
     }
 

@@ -1,5 +1,6 @@
 package org.ganxun.partyedu;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.ganxun.platform.security.Unscoped;
 import org.ganxun.platform.web.MaskedPhone;
 import tools.jackson.databind.annotation.JsonSerialize;
@@ -126,7 +127,8 @@ public class MobileMemberAlerts {
     }
 
     @Scheduled(cron = "${ganxun.partyedu.mobile-alert-cron:0 30 8 * * *}")
-    void scheduled() {
+    @SchedulerLock(name = "partyedu-mobile-member-alerts", lockAtMostFor = "PT30M", lockAtLeastFor = "${ganxun.jobs.hold-after-run:PT5M}")
+    public void scheduled() {
         int n = notifySecretaries(LocalDate.now());
         log.info("Mobile-member alerts sent to branch secretaries: {}", n);
     }

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.ganxun.audit.AuditLog;
 import org.ganxun.notify.Notifications;
 import org.ganxun.notify.SmsOutbox;
@@ -118,7 +119,8 @@ public class SiteAlerts {
     }
 
     @Scheduled(cron = "${ganxun.partyedu.site-alert-cron:0 0 7 * * *}")
-    void scheduled() {
+    @SchedulerLock(name = "partyedu-site-alerts", lockAtMostFor = "PT30M", lockAtLeastFor = "${ganxun.jobs.hold-after-run:PT5M}")
+    public void scheduled() {
         Run r = evaluate(StudyActivities.today());
         log.info("Remote-site alerts: {} raised, {} escalated, {} resolved", r.raised(), r.escalated(), r.resolved());
     }

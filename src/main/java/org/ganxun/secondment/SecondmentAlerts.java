@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.ganxun.notify.Notifications;
 import org.ganxun.platform.security.DataScope;
 import org.ganxun.platform.security.Unscoped;
@@ -108,7 +109,8 @@ public class SecondmentAlerts {
     }
 
     @Scheduled(cron = "${ganxun.secondment.alert-cron:0 30 8 * * *}")
-    void scheduled() {
+    @SchedulerLock(name = "secondment-alerts", lockAtMostFor = "PT30M", lockAtLeastFor = "${ganxun.jobs.hold-after-run:PT5M}")
+    public void scheduled() {
         int n = notifyAll(LocalDate.now());
         log.info("Secondment alerts sent: {}", n);
     }

@@ -15,7 +15,9 @@ final class ChangeLog {
     /** Tables written on every request or by the platform itself, whatever the caller may do. */
     static final Set<String> VOLATILE = Set.of("spring_session", "spring_session_attributes", "audit_log", "audit_block",
             "audit_chain_head", "audit_chain_anchor", "login_throttle", "login_known_address",
-            "event_publication", "event_publication_archive", "flyway_schema_history", "sweep_change_log");
+            "event_publication", "event_publication_archive", "flyway_schema_history", "sweep_change_log",
+            // the scheduled jobs' cluster-wide locks (platform.ops.ClusterScheduling), taken on their own schedule
+            "shedlock");
 
     /**
      * Tables whose rows the platform's background workers update on their own schedule (the SMS outbox poller,

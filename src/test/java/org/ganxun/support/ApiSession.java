@@ -21,12 +21,37 @@ public final class ApiSession {
 
     private final String base;
     private final HttpClient http;
-    private final CookieManager cookies = new CookieManager();
     private final JsonMapper json = JsonMapper.builder().build();
 
+    private final CookieManager cookies;
+
     public ApiSession(int port) {
+        this(port, new CookieManager());
+    }
+
+    private ApiSession(int port, CookieManager cookies) {
         this.base = "http://localhost:" + port;
+        this.cookies = cookies;
         this.http = HttpClient.newBuilder().cookieHandler(cookies).build();
+    }
+
+    /** The same browser (its cookies: the session, the CSRF token) talking to another application node. */
+    public ApiSession at(int port) {
+        return new ApiSession(port, cookies);
+    }
+
+    /** Any request (built on {@link #url}), with the session's cookies. */
+    public Response exchange(HttpRequest request) {
+        return send(request);
+    }
+
+    public URI url(String pathAndQuery) {
+        return URI.create(base + pathAndQuery);
+    }
+
+    /** The CSRF token to send in {@code X-XSRF-TOKEN} with a hand-made write. */
+    public String csrfToken() {
+        return csrf();
     }
 
     /** Response of a call: status, body bytes and headers. */

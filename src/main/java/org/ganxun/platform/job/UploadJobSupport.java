@@ -1,5 +1,6 @@
 package org.ganxun.platform.job;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.ganxun.platform.excel.ImportLimits;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -9,5 +10,5 @@ import org.springframework.transaction.PlatformTransactionManager;
 /** What every {@link UploadJobWorker} needs from the application, in one bean. */
 @Component
 public record UploadJobSupport(JdbcClient jdbc, PlatformTransactionManager transactions, UserDetailsService users,
-                               ImportLimits limits) {
+                               ImportLimits limits, MeterRegistry meters) {
 }

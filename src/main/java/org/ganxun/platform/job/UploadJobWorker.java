@@ -8,8 +8,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.function.IntConsumer;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.ganxun.platform.excel.FileGuard;
 import org.ganxun.platform.excel.FileType;
 import org.ganxun.platform.excel.ImportMode;
@@ -19,9 +23,6 @@ import org.ganxun.platform.web.BusinessException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContext;
@@ -37,8 +38,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>One database transaction per job: the rows, their audit entries and the job's final status commit
  * together. The transaction first takes a transaction-level advisory lock on the job, so any application
  * node can tell a job that is really running (lock held) from one whose server stopped (status RUNNING,
- * lock free: its transaction died with its connection and stored nothing). The sweep at start-up and every
- * minute marks such jobs FAILED, so they can be run again, and starts queued jobs that a stopped node never
+ * lock free: its transaction died with its connection and stored nothing). The sweep ({@link UploadJobSweep}) at
+ * start-up and every minute marks such jobs FAILED, so they can be run again, and starts queued jobs that a stopped node never
  * began. The reading itself runs in a savepoint, so an all-or-nothing rejection or a failure rolls back the
  * rows while the job's end is still written in the same transaction, under the same lock.
  *
@@ -182,6 +183,9 @@ public abstract class UploadJobWorker<F extends UploadJobWorker.Upload, O extend
         SecurityContext previous = SecurityContextHolder.getContext();
         File[] temp = {null};
         boolean[] claimed = {false};
+        int[] rows = {0};
+        End[] ended = {null};
+        long started = System.nanoTime();
         try {
             tx.executeWithoutResult(status -> {
                 if (!tryLock(id) || !claim(id)) {
@@ -197,7 +201,11 @@ public abstract class UploadJobWorker<F extends UploadJobWorker.Upload, O extend
                     temp[0] = materialise(id, f);
                     File file = temp[0];
                     byte[] csv = file == null ? f.data() : null;
-                    IntConsumer progress = throttled(id);
+                    IntConsumer throttled = throttled(id);
+                    IntConsumer progress = processed -> {
+                        rows[0] = processed;
+                        throttled.accept(processed);
+                    };
                     boolean allOrNothing = f.mode() == ImportMode.ALL_OR_NOTHING;
                     O o = savepoint.execute(s -> {
                         O read = importRows(id, f, file, csv, user, progress);
@@ -207,18 +215,18 @@ public abstract class UploadJobWorker<F extends UploadJobWorker.Upload, O extend
                         return read;
                     });
                     if (o.errorRows() > 0 && allOrNothing) {
-                        finish(id, End.REJECTED, o, rejectedMessage(o), true);
+                        finish(id, ended[0] = End.REJECTED, o, rejectedMessage(o), true);
                     } else {
-                        finish(id, End.COMPLETED, o, completedMessage(o), true);
+                        finish(id, ended[0] = End.COMPLETED, o, completedMessage(o), true);
                     }
                 } catch (RuntimeException e) {
                     if (isRejection(e)) {
-                        finish(id, End.REJECTED, null, e.getMessage(), true);
+                        finish(id, ended[0] = End.REJECTED, null, e.getMessage(), true);
                     } else {
-                        finish(id, End.FAILED, null, failure(id, e), true);
+                        finish(id, ended[0] = End.FAILED, null, failure(id, e), true);
                     }
                 } catch (Error e) {
-                    finish(id, End.FAILED, null, failure(id, e), true);
+                    finish(id, ended[0] = End.FAILED, null, failure(id, e), true);
                 }
             });
         } catch (RuntimeException | Error e) {
@@ -231,7 +239,11 @@ public abstract class UploadJobWorker<F extends UploadJobWorker.Upload, O extend
                     log.error("Job {} of {} stays RUNNING until the next sweep: {}", id, table, again.getMessage());
                 }
             }
+            ended[0] = End.FAILED;
         } finally {
+            if (claimed[0] && ended[0] != null) {
+                metered(ended[0], rows[0], System.nanoTime() - started);
+            }
             pending.remove(id);
             SecurityContextHolder.setContext(previous);
             if (temp[0] != null && !temp[0].delete()) {
@@ -242,11 +254,9 @@ public abstract class UploadJobWorker<F extends UploadJobWorker.Upload, O extend
 
     /**
      * Jobs left RUNNING by a stopped server become FAILED (their data was rolled back with their
-     * transaction); queued jobs nobody is running are started here. At start-up and every minute, on every
-     * node: a job running on another node holds its lock and is left alone.
+     * transaction); queued jobs nobody is running are started here. At start-up and every minute, on one node
+     * at a time ({@link UploadJobSweep}): a job running on another node holds its lock and is left alone.
      */
-    @EventListener(ApplicationReadyEvent.class)
-    @Scheduled(fixedDelayString = "${ganxun.jobs.sweep-ms:60000}", initialDelayString = "${ganxun.jobs.sweep-ms:60000}")
     public void sweep() {
         List<Long> running = support.jdbc().sql(Unscoped.because("the job sweep, which runs as no one") + "select id from " + table + " where status = 'RUNNING' order by id")
                 .query(Long.class).list();
@@ -267,6 +277,18 @@ public abstract class UploadJobWorker<F extends UploadJobWorker.Upload, O extend
                 .query(Long.class).list()) {
             submit(id);
         }
+    }
+
+    /** Import throughput: rows read by the jobs that ended, and how long the jobs ran, on this node. */
+    private void metered(End end, int rows, long nanos) {
+        MeterRegistry meters = support.meters();
+        if (end == End.COMPLETED) {
+            Counter.builder("ganxun.import.rows").description("Rows read by completed import jobs on this node")
+                    .tag("job", table).register(meters).increment(rows);
+        }
+        Timer.builder("ganxun.import.duration").description("Import jobs run on this node, by how they ended")
+                .tag("job", table).tag("end", end.name().toLowerCase()).register(meters)
+                .record(nanos, TimeUnit.NANOSECONDS);
     }
 
     /** The job's lock, held until the current transaction ends; false if another transaction holds it. */

@@ -9,6 +9,7 @@ import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.ganxun.platform.crypto.FieldCipher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -82,8 +83,14 @@ public class UploadVault {
         }
     }
 
-    /** Deletes the files whose retention has run out (nightly, and callable by tests). */
+    /** The nightly purge, on one node (ShedLock runs a method that returns nothing; {@link #purge} tells how many). */
     @Scheduled(cron = "${ganxun.import.purge-cron:0 30 3 * * *}", zone = "${spring.jackson.time-zone:Asia/Shanghai}")
+    @SchedulerLock(name = "import-file-purge", lockAtMostFor = "PT30M", lockAtLeastFor = "${ganxun.jobs.hold-after-run:PT5M}")
+    public void nightlyPurge() {
+        purge();
+    }
+
+    /** Deletes the files whose retention has run out (nightly, and callable by tests). */
     public int purge() {
         int n = 0;
         for (String table : TABLES) {
