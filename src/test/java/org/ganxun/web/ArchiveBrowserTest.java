@@ -101,8 +101,8 @@ class ArchiveBrowserTest extends BrowserTest {
             // ---- the cadre, on a phone: 我的学时 shows the standing and the entry
             driver.manage().window().setSize(new Dimension(390, 844));
             login(cadreUser);
-            driver.findElement(test("menu-toggle")).click();
-            clickWhenReady(test("menu-我的学时"));
+            // issue 18: a cadre on a phone lands on the phone home (今日); its standing card leads to 我的学时
+            clickWhenReady(test("m-home-standing"));
             wait.until(d -> d.getTitle().startsWith("我的学时"));
             WebElement yearly = wait.until(ExpectedConditions.visibilityOfElementLocated(test("standing-TOWNSHIP_YEARLY")));
             // 条例第十四条: 乡科级 12 天 or 90 学时 a year; 8 学时 (no days) recorded: 12 days or 82 学时 missing, due 31 December
@@ -185,7 +185,9 @@ class ArchiveBrowserTest extends BrowserTest {
         user.sendKeys(username);
         driver.findElement(input("login-password")).sendKeys(Fixture.PASSWORD);
         driver.findElement(test("login-submit")).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(test("current-user"), username));
+        // the desktop shows who is signed in; a cadre on a phone lands on the phone home instead
+        wait.until(ExpectedConditions.or(ExpectedConditions.textToBePresentInElementLocated(test("current-user"), username),
+                ExpectedConditions.visibilityOfElementLocated(test("m-home-hello"))));
     }
 
     /** Signs out by dropping the session; the next page load starts at the login page. */

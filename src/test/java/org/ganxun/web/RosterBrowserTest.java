@@ -128,6 +128,8 @@ class RosterBrowserTest extends BrowserTest {
             row.findElement(By.cssSelector("[data-test=cadre-name]")).click();
             WebElement drawer = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".el-drawer")));
             wait.until(ExpectedConditions.presenceOfElementLocated(test("cadre-history")));
+            // the drawer slides in: its second column of details is visible only once it has arrived
+            wait.until(ExpectedConditions.textToBePresentInElement(drawer, "人员编号"));
             assertThat(drawer.getText()).contains(wanted.name()).contains("任职经历").contains(townshipName)
                     .contains("人员编号").contains("全日制学历");
             shot("cadre-detail");
