@@ -31,6 +31,7 @@ const pages = {
   '/system/roles': () => import('@/views/system/Roles.vue'),
   '/system/audit': () => import('@/views/system/Audit.vue'),
   '/me/password': () => import('@/views/profile/Password.vue'),
+  '/planning/indicators': () => import('@/views/planning/Indicators.vue'),
   '/training/plans': () => import('@/views/training/Plans.vue'),
   '/training/classes': () => import('@/views/training/Classes.vue'),
   '/training/approvals': () => import('@/views/training/Classes.vue'),
