@@ -15,5 +15,7 @@ export const planning = {
   calendar: (q) => data(http.get(`${B}/calendar`, { params: cleanParams(q) })),
   feed: () => data(http.get(`${B}/calendar/feed`)),
   renewFeed: () => data(http.post(`${B}/calendar/feed`, null, { quiet: true })),
+  revokeFeed: () => http.delete(`${B}/calendar/feed`),
+  seasons: () => data(http.get(`${B}/schedule/seasons`)),
   schedule: (body) => data(http.post(`${B}/schedule`, body, { quiet: true }))
 }

@@ -32,6 +32,7 @@ const pages = {
   '/system/audit': () => import('@/views/system/Audit.vue'),
   '/me/password': () => import('@/views/profile/Password.vue'),
   '/planning/indicators': () => import('@/views/planning/Indicators.vue'),
+  '/planning/calendar': () => import('@/views/planning/Calendar.vue'),
   '/training/plans': () => import('@/views/training/Plans.vue'),
   '/training/classes': () => import('@/views/training/Classes.vue'),
   '/training/approvals': () => import('@/views/training/Classes.vue'),

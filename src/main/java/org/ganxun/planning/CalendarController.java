@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.ganxun.planning.scheduling.Scheduler;
 import org.ganxun.platform.security.PublicEndpoint;
 import org.ganxun.platform.security.Requires;
 import org.ganxun.platform.security.SignedIn;
@@ -21,6 +22,7 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -32,10 +34,25 @@ class CalendarController {
 
     private final ClassCalendar calendar;
     private final CalendarFeeds feeds;
+    private final DraftScheduling scheduling;
 
-    CalendarController(ClassCalendar calendar, CalendarFeeds feeds) {
+    CalendarController(ClassCalendar calendar, CalendarFeeds feeds, DraftScheduling scheduling) {
         this.calendar = calendar;
         this.feeds = feeds;
+        this.scheduling = scheduling;
+    }
+
+    /** Proposed dates for the year's draft classes, with each rule's cost beside a greedy baseline; nothing is written. */
+    @PostMapping("/api/planning/schedule")
+    @Requires(PLAN_MANAGE)
+    Scheduler.Proposal schedule(@RequestBody DraftScheduling.Request request) {
+        return scheduling.propose(request);
+    }
+
+    @GetMapping("/api/planning/schedule/seasons")
+    @Requires(PLAN_MANAGE)
+    List<DraftScheduling.SeasonForm> defaultSeasons() {
+        return DraftScheduling.DEFAULT_SEASONS;
     }
 
     @GetMapping("/api/planning/calendar")

@@ -92,10 +92,7 @@ public class IndicatorFigures {
         TrainingPlans.PlanView plan = plans.get(planId);
         int y = year(plan, year);
         Subtree sub = subtree(plan, orgId);
-        List<Figure> figures = new ArrayList<>();
-        for (TrainingPlans.Indicator ind : plan.indicators()) {
-            figures.add(figure(plan, ind, y, sub.orgId()));
-        }
+        List<Figure> figures = figures(plan, y, sub.orgId());
         return new Dashboard(plan.id(), plan.title(), plan.startYear(), plan.endYear(), y, y == Year.now().getValue(),
                 sub.orgId(), sub.name(), figures);
     }
@@ -162,19 +159,69 @@ public class IndicatorFigures {
         return new Subtree(null, "本人管理范围");
     }
 
-    private Figure figure(TrainingPlans.PlanView plan, TrainingPlans.Indicator ind, int y, Long orgId) {
-        Statement st = statement(plan, ind, y, orgId);
-        Map<String, Object> row = jdbc.queryForMap(st.facts() + """
-                 select count(*) as population, count(*) filter (where f.counted) as counted,
-                        coalesce(sum(f.hours), 0) as hours from facts f""", st.params());
-        long population = ((Number) row.get("population")).longValue();
-        long counted = ((Number) row.get("counted")).longValue();
-        BigDecimal hours = (BigDecimal) row.get("hours");
-        BigDecimal value = value(ind.kind(), population, counted, hours);
-        BigDecimal target = ind.targetFor(y);
-        Light light = light(ind.kind().lowerIsBetter(), value, target);
-        return new Figure(ind.id(), ind.name(), ind.kind(), ind.kindLabel(), ind.unit(), ind.lowerIsBetter(), population, counted,
-                hours, value, target, light, light.label(), ind.definition(), ind.requirementCode(), st.from(), st.to());
+    /**
+     * Every indicator in one statement: the population once, each person's archive entries of the widest window read
+     * once with one aggregate column set per indicator, then each indicator's group and count as filtered aggregates.
+     */
+    private List<Figure> figures(TrainingPlans.PlanView plan, int y, Long orgId) {
+        List<TrainingPlans.Indicator> inds = plan.indicators();
+        if (inds.isEmpty()) {
+            return List.of();
+        }
+        CadreSearch.Where where = search.where(new CadreQuery(null, null, orgId, null, null, null, null, null, null, null, null, null,
+                null, null, null, null, null, null));
+        Map<String, Object> params = new HashMap<>(where.params());
+        List<Parts> parts = new ArrayList<>();
+        LocalDate from = LocalDate.of(y, 1, 1);
+        for (int i = 0; i < inds.size(); i++) {
+            Parts pt = parts(plan, inds.get(i), y, "_" + i, params);
+            parts.add(pt);
+            from = pt.from().isBefore(from) ? pt.from() : from;
+        }
+        params.put("from", from);
+        params.put("yearEnd", LocalDate.of(y, 12, 31));
+        StringBuilder aggs = new StringBuilder();
+        StringBuilder totals = new StringBuilder();
+        for (int i = 0; i < parts.size(); i++) {
+            Parts pt = parts.get(i);
+            aggs.append(i == 0 ? "" : ",\n").append(pt.aggregates());
+            String g = "(true" + pt.group() + ")";
+            totals.append(i == 0 ? "" : ",\n").append("count(*) filter (where ").append(g).append(") as population_").append(i)
+                    .append(", count(*) filter (where ").append(g).append(" and ").append(pt.counted()).append(") as counted_").append(i)
+                    .append(", coalesce(sum(agg.hours_").append(i).append(") filter (where ").append(g).append("), 0) as sum_hours_").append(i);
+        }
+        String sql = """
+                with people as (
+                  select c.id, c.rank_level, c.staff_category, c.leadership, c.political_status, c.birth_date
+                    from cadre c join organization o on o.id = c.org_id
+                    left join party_organization p on p.id = c.party_org_id
+                  %s
+                ), agg as (
+                  select pe.id,
+                %s
+                    from people pe
+                    left join archive_entry a on a.cadre_id = pe.id and a.status = 'APPROVED'
+                         and a.credited_on between :from and :yearEnd
+                   group by pe.id
+                )
+                select %s
+                  from agg join people c on c.id = agg.id
+                """.formatted(where.sql(), aggs, totals);
+        Map<String, Object> row = jdbc.queryForMap(sql, params);
+        List<Figure> out = new ArrayList<>();
+        for (int i = 0; i < inds.size(); i++) {
+            TrainingPlans.Indicator ind = inds.get(i);
+            long population = ((Number) row.get("population_" + i)).longValue();
+            long counted = ((Number) row.get("counted_" + i)).longValue();
+            BigDecimal hours = (BigDecimal) row.get("sum_hours_" + i);
+            BigDecimal value = value(ind.kind(), population, counted, hours);
+            BigDecimal target = ind.targetFor(y);
+            Light light = light(ind.kind().lowerIsBetter(), value, target);
+            out.add(new Figure(ind.id(), ind.name(), ind.kind(), ind.kindLabel(), ind.unit(), ind.lowerIsBetter(), population, counted,
+                    hours, value, target, light, light.label(), ind.definition(), ind.requirementCode(), parts.get(i).windowStart(),
+                    LocalDate.of(y, 12, 31)));
+        }
+        return out;
     }
 
     /** The figure: a share in percent with one decimal, or hours per head with one decimal; null over nobody. */
@@ -204,23 +251,27 @@ public class IndicatorFigures {
     private record Statement(String facts, Map<String, Object> params, LocalDate from, LocalDate to) {
     }
 
-    private Statement statement(TrainingPlans.PlanView plan, TrainingPlans.Indicator ind, int y, Long orgId) {
-        CadreQuery q = new CadreQuery(null, null, orgId, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null);
-        CadreSearch.Where where = search.where(q);
-        Map<String, Object> params = new HashMap<>(where.params());
+    /**
+     * One indicator's SQL parts, its parameters suffixed with {@code sfx}: the target-group condition on the cadre
+     * (alias c, starting with " and"), its aggregate columns over the archive entries (alias a; columns
+     * courses{sfx}, hours{sfx}, days{sfx}), whether a person counts (over those columns), and the window.
+     */
+    private record Parts(String group, String aggregates, String counted, LocalDate windowStart, LocalDate from) {
+    }
+
+    private static Parts parts(TrainingPlans.PlanView plan, TrainingPlans.Indicator ind, int y, String sfx, Map<String, Object> params) {
         StringBuilder group = new StringBuilder();
         if (!ind.rankLevels().isEmpty()) {
-            group.append(" and c.rank_level in (:gLevels)");
-            params.put("gLevels", ind.rankLevels());
+            group.append(" and c.rank_level in (:gLevels").append(sfx).append(")");
+            params.put("gLevels" + sfx, ind.rankLevels());
         }
         if (!ind.staffCategories().isEmpty()) {
-            group.append(" and c.staff_category in (:gCategories)");
-            params.put("gCategories", ind.staffCategories());
+            group.append(" and c.staff_category in (:gCategories").append(sfx).append(")");
+            params.put("gCategories" + sfx, ind.staffCategories());
         }
         if (ind.leadership() != null) {
-            group.append(" and c.leadership = :gLeadership");
-            params.put("gLeadership", ind.leadership());
+            group.append(" and c.leadership = :gLeadership").append(sfx);
+            params.put("gLeadership" + sfx, ind.leadership());
         }
         if (ind.partyMember() != null) {
             group.append(ind.partyMember() ? " and c.political_status in ('CPC_MEMBER','CPC_PROBATIONARY')"
@@ -228,42 +279,53 @@ public class IndicatorFigures {
         }
         if (ind.maxAge() != null) {
             // age on the 31st of December of the year = year - birth year; at most maxAge: born in year - maxAge or later
-            group.append(" and c.birth_date >= :gBornFrom");
-            params.put("gBornFrom", LocalDate.of(y - ind.maxAge(), 1, 1));
+            group.append(" and c.birth_date >= :gBornFrom").append(sfx);
+            params.put("gBornFrom" + sfx, LocalDate.of(y - ind.maxAge(), 1, 1));
         }
         LocalDate yearStart = LocalDate.of(y, 1, 1);
-        LocalDate yearEnd = LocalDate.of(y, 12, 31);
         LocalDate windowStart = switch (ind.kind()) {
             case COVERAGE -> ind.windowYears() == null ? LocalDate.of(plan.startYear(), 1, 1) : LocalDate.of(y - ind.windowYears() + 1, 1, 1);
             case UNTRAINED_SHARE -> LocalDate.of(y - (ind.windowYears() == null ? DEFAULT_UNTRAINED_WINDOW : ind.windowYears()) + 1, 1, 1);
             default -> yearStart;
         };
-        LocalDate from = windowStart.isBefore(yearStart) ? windowStart : yearStart;
-        params.put("yearStart", yearStart);
-        params.put("yearEnd", yearEnd);
-        params.put("windowStart", windowStart);
-        params.put("from", from);
+        params.put("yearStart" + sfx, yearStart);
+        params.put("windowStart" + sfx, windowStart);
         String delivery = switch (ind.delivery()) {
             case "ONLINE" -> " and a.delivery = 'ONLINE'";
             case "NOT_ONLINE" -> " and a.delivery <> 'ONLINE'";
             default -> "";
         };
-        String course = "a.source in " + COURSES + (ind.fullTimeOnly() ? " and a.full_time" : "") + " and a.credited_on >= :windowStart";
-        String inYear = "a.credited_on >= :yearStart" + delivery;
+        String course = "a.source in " + COURSES + (ind.fullTimeOnly() ? " and a.full_time" : "") + " and a.credited_on >= :windowStart" + sfx;
+        String inYear = "a.credited_on >= :yearStart" + sfx + delivery;
+        String aggregates = """
+                         count(a.id) filter (where %s) as courses%s,
+                         coalesce(sum(a.hours) filter (where %s), 0) as hours%s,
+                         coalesce(sum(a.days) filter (where %s), 0) as days%s""".formatted(course, sfx, inYear, sfx, inYear, sfx);
         String counted = switch (ind.kind()) {
-            case COVERAGE -> "courses > 0";
-            case UNTRAINED_SHARE -> "courses = 0";
-            case HOURS_PER_HEAD -> "hours > 0";
+            case COVERAGE -> "courses" + sfx + " > 0";
+            case UNTRAINED_SHARE -> "courses" + sfx + " = 0";
+            case HOURS_PER_HEAD -> "hours" + sfx + " > 0";
             case ATTAINMENT -> {
-                params.put("tHours", ind.thresholdHours());
-                String c = "hours >= :tHours";
+                params.put("tHours" + sfx, ind.thresholdHours());
+                String c = "hours" + sfx + " >= :tHours" + sfx;
                 if (ind.thresholdDays() != null) {
-                    params.put("tDays", ind.thresholdDays());
-                    c += " or days >= :tDays";
+                    params.put("tDays" + sfx, ind.thresholdDays());
+                    c += " or days" + sfx + " >= :tDays" + sfx;
                 }
                 yield "(" + c + ")";
             }
         };
+        return new Parts(group.toString(), aggregates, counted, windowStart, windowStart.isBefore(yearStart) ? windowStart : yearStart);
+    }
+
+    /** One indicator's people, for the drill-down. */
+    private Statement statement(TrainingPlans.PlanView plan, TrainingPlans.Indicator ind, int y, Long orgId) {
+        CadreSearch.Where where = search.where(new CadreQuery(null, null, orgId, null, null, null, null, null, null, null, null, null,
+                null, null, null, null, null, null));
+        Map<String, Object> params = new HashMap<>(where.params());
+        Parts pt = parts(plan, ind, y, "", params);
+        params.put("from", pt.from());
+        params.put("yearEnd", LocalDate.of(y, 12, 31));
         String facts = """
                 with people as (
                   select c.id from cadre c join organization o on o.id = c.org_id
@@ -271,9 +333,7 @@ public class IndicatorFigures {
                   %s%s
                 ), agg as (
                   select pe.id,
-                         count(a.id) filter (where %s) as courses,
-                         coalesce(sum(a.hours) filter (where %s), 0) as hours,
-                         coalesce(sum(a.days) filter (where %s), 0) as days
+                %s
                     from people pe
                     left join archive_entry a on a.cadre_id = pe.id and a.status = 'APPROVED'
                          and a.credited_on between :from and :yearEnd
@@ -281,7 +341,7 @@ public class IndicatorFigures {
                 ), facts as (
                   select agg.*, %s as counted from agg
                 )
-                """.formatted(where.sql(), group, course, inYear, inYear, counted);
-        return new Statement(facts, params, windowStart, yearEnd);
+                """.formatted(where.sql(), pt.group(), pt.aggregates(), pt.counted());
+        return new Statement(facts, params, pt.windowStart(), LocalDate.of(y, 12, 31));
     }
 }

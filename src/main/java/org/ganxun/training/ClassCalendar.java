@@ -44,7 +44,7 @@ public class ClassCalendar {
     }
 
     public record CalendarClass(long id, String name, ClassStatus status, String statusLabel, LocalDate startsOn, LocalDate endsOn,
-                                String venue, Long providerId, String providerName, String filerName, List<String> targetRankLevels,
+                                String venue, Long providerId, String providerName, long filerOrgId, String filerName, List<String> targetRankLevels,
                                 List<String> targetStaffCategories, int seats, List<CalendarSession> sessions) {
     }
 
@@ -100,7 +100,7 @@ public class ClassCalendar {
         List<CalendarClass> all = read("", "tc.status in ('APPROVED', 'IN_PROGRESS', 'COMPLETED') and exists "
                 + "(select 1 from class_session s where s.class_id = tc.id and s.instructor_id = :instructorId)", params, from, to);
         return all.stream().map(c -> new CalendarClass(c.id(), c.name(), c.status(), c.statusLabel(), c.startsOn(), c.endsOn(), c.venue(),
-                c.providerId(), c.providerName(), c.filerName(), c.targetRankLevels(), c.targetStaffCategories(), c.seats(),
+                c.providerId(), c.providerName(), c.filerOrgId(), c.filerName(), c.targetRankLevels(), c.targetStaffCategories(), c.seats(),
                 c.sessions().stream().filter(s -> s.instructorId() != null && s.instructorId() == instructorId).toList())).toList();
     }
 
@@ -118,7 +118,7 @@ public class ClassCalendar {
         params.put("calTo", to);
         Map<Long, CalendarClass> classes = new LinkedHashMap<>();
         jdbc.sql(tag + """
-                select tc.id, tc.name, tc.status, tc.starts_on, tc.ends_on, tc.venue, tc.provider_id, tp.name as provider_name,
+                select tc.id, tc.name, tc.status, tc.starts_on, tc.ends_on, tc.venue, tc.provider_id, tc.filer_org_id, tp.name as provider_name,
                        fo.name as filer_name, tc.target_rank_levels, tc.target_staff_categories, tc.seats
                   from training_class tc
                   join organization jo on jo.id = tc.jurisdiction_org_id
@@ -131,7 +131,7 @@ public class ClassCalendar {
                     ClassStatus st = ClassStatus.valueOf(rs.getString("status"));
                     classes.put(rs.getLong("id"), new CalendarClass(rs.getLong("id"), rs.getString("name"), st, st.label(),
                             rs.getObject("starts_on", LocalDate.class), rs.getObject("ends_on", LocalDate.class), rs.getString("venue"),
-                            (Long) rs.getObject("provider_id"), rs.getString("provider_name"), rs.getString("filer_name"),
+                            (Long) rs.getObject("provider_id"), rs.getString("provider_name"), rs.getLong("filer_org_id"), rs.getString("filer_name"),
                             strings(rs.getArray("target_rank_levels")), strings(rs.getArray("target_staff_categories")),
                             rs.getInt("seats"), new ArrayList<>()));
                 });
