@@ -18,7 +18,6 @@ import org.ganxun.platform.web.BusinessException;
 import org.ganxun.training.ClassCalendar;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The scheduler over a year's draft classes (草稿) that the user may see: each class's length is its current dates' span,
@@ -55,7 +54,7 @@ public class DraftScheduling {
     public record Request(Integer year, List<Pin> pins, List<SeasonForm> seasons, Double maxUnitShare, Integer seconds) {
     }
 
-    @Transactional(readOnly = true)
+    /** Not in a transaction: the reads are short, the search may take a minute and must not hold a connection. */
     public Scheduler.Proposal propose(Request r) {
         int thisYear = Year.now().getValue();
         int year = r.year() == null ? thisYear + 1 : r.year();
