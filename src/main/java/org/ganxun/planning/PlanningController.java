@@ -24,10 +24,25 @@ class PlanningController {
 
     private final TrainingPlans plans;
     private final IndicatorFigures figures;
+    private final PlanNeeds needs;
 
-    PlanningController(TrainingPlans plans, IndicatorFigures figures) {
+    PlanningController(TrainingPlans plans, IndicatorFigures figures, PlanNeeds needs) {
         this.plans = plans;
         this.figures = figures;
+        this.needs = needs;
+    }
+
+    /** The year's training needs from surveys, open ones first, with the draft class that answers each. */
+    @GetMapping("/needs")
+    @Requires({PLAN_MANAGE, STATS_VIEW})
+    List<PlanNeeds.Need> needs(@RequestParam int year) {
+        return needs.list(year);
+    }
+
+    @PostMapping("/needs/{id}/draft")
+    @Requires(PLAN_MANAGE)
+    PlanNeeds.Need draft(@PathVariable long id) {
+        return needs.draft(id);
     }
 
     @GetMapping("/plans")
