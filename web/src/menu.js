@@ -25,6 +25,8 @@ export const menu = [
     title: '培训班管理',
     icon: 'Reading',
     children: [
+      { path: '/planning/indicators', title: '培训规划与指标', perms: ['STATS_VIEW', 'PLAN_MANAGE'] },
+      { path: '/planning/calendar', title: '培训日历', perms: ['TRAINING_VIEW'] },
       { path: '/training/plans', title: '年度计划', perms: ['TRAINING_VIEW'] },
       { path: '/training/classes', title: '班次备案', perms: ['TRAINING_VIEW'] },
       { path: '/training/approvals', title: '备案审批', perms: ['CLASS_APPROVE'] },

@@ -42,11 +42,12 @@ public class DemoDataLoader implements ApplicationRunner {
     private final PasswordEncoder encoder;
     private final AuditLog audit;
     private final DemoActivity activity;
+    private final DemoPlanning planning;
     private final boolean enabled;
     private final String smsGateway;
 
     DemoDataLoader(JdbcTemplate jdbc, TransactionTemplate tx, FieldCipher cipher, PasswordEncoder encoder, AuditLog audit,
-                   DemoActivity activity, @Value("${ganxun.demo.enabled:false}") boolean enabled,
+                   DemoActivity activity, DemoPlanning planning, @Value("${ganxun.demo.enabled:false}") boolean enabled,
                    @Value("${ganxun.sms.gateway:logging}") String smsGateway) {
         this.jdbc = jdbc;
         this.tx = tx;
@@ -54,6 +55,7 @@ public class DemoDataLoader implements ApplicationRunner {
         this.encoder = encoder;
         this.audit = audit;
         this.activity = activity;
+        this.planning = planning;
         this.enabled = enabled;
         this.smsGateway = smsGateway;
     }
@@ -105,6 +107,9 @@ public class DemoDataLoader implements ApplicationRunner {
      */
     public DemoActivity.Loaded loadActivity(Summary county) {
         DemoActivity.Loaded a = tx.execute(status -> activity.load(county));
+        DemoPlanning.Loaded p = tx.execute(status -> planning.load(county.countyId(), a.providerId()));
+        log.info("Loaded demo planning: “{}” with {} indicators; {} draft classes of {} for the scheduler", p.planTitle(), p.indicators(),
+                p.draftClasses(), p.draftYear());
         log.info("Loaded demo activity in {} ms: class “{}” in progress with {} trainees ({} sessions today); class “{}”"
                         + " ({} 学时, {} trainees) completed, its hours credited to the archive; survey “{}” open with {} questions"
                         + " and {} paper returns entered; {} online courses credited to {} cadres;"

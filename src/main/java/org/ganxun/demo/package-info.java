@@ -11,8 +11,9 @@
  * most cadres (credited as the online-hours import credits them), a year of study in a few party branches, and
  * 网络学院 courses whose video, audio and PDF the platform makes at start ({@link org.ganxun.demo.DemoCourses}), and
  * secondment ({@link org.ganxun.demo.DemoSecondment}: this year's programme under way, an earlier one evaluated). These go
- * through the training, survey, party-education and secondment modules' public services, signed in as the demo accounts, so their rules, audit entries,
+ * through the training, survey, party-education and secondment modules' public services (and the demo five-year plan with
+ * its indicators and next year's draft classes, {@link org.ganxun.demo.DemoPlanning}, through the planning module's), signed in as the demo accounts, so their rules, audit entries,
  * notifications and events happen as in real use.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"platform", "audit", "org", "people", "training", "survey", "archive", "partyedu", "secondment", "learning"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"platform", "audit", "org", "people", "training", "survey", "archive", "partyedu", "secondment", "learning", "planning"})
 package org.ganxun.demo;

@@ -4,8 +4,9 @@ import java.util.List;
 
 /**
  * Published when draft classes are proposed from a survey (the most demanded topics, and the groups least
- * served). The training module listens with {@code @ApplicationModuleListener} and creates draft classes in
- * the annual plan of {@code year}, keeping {@code surveyId} and the proposal id as the link back.
+ * served). The planning module listens with {@code @ApplicationModuleListener} and keeps them as the training
+ * needs of {@code year} ({@code planning.PlanNeeds}), with {@code surveyId} and the proposal id as the link back; a
+ * planner turns a need into a draft class of the annual plan.
  */
 public record SurveyTopicsProposed(long surveyId, String surveyTitle, long orgId, int year, List<DraftClassProposal> proposals) {
 }

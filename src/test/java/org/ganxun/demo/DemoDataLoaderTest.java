@@ -65,6 +65,12 @@ import tools.jackson.databind.JsonNode;
 class DemoDataLoaderTest {
 
     @Autowired
+    org.ganxun.planning.TrainingPlans plans;
+    @Autowired
+    org.ganxun.planning.IndicatorFigures figures;
+    @Autowired
+    org.ganxun.planning.DraftScheduling scheduling;
+    @Autowired
     DemoDataLoader loader;
     @Autowired
     JdbcClient jdbc;
@@ -472,10 +478,28 @@ class DemoDataLoaderTest {
     }
 
     @Test
+    void organisationDepartmentHasTheFiveYearPlanAndDraftsToSchedule() {
+        CurrentUser zzb = user("zzb");
+        List<org.ganxun.planning.TrainingPlans.PlanSummary> list = as(zzb, () -> plans.list());
+        assertThat(list).extracting(org.ganxun.planning.TrainingPlans.PlanSummary::title).contains("盐亭县2023—2027年干部教育培训规划");
+        long planId = list.get(0).id();
+        org.ganxun.planning.IndicatorFigures.Dashboard d = as(zzb, () -> figures.dashboard(planId, 2025, null));
+        assertThat(d.figures()).hasSize(7);
+        assertThat(d.figures()).allSatisfy(f -> assertThat(f.population()).isPositive());
+        // the drafts all sit in one week of March (两会): the scheduler moves them apart and out of it
+        org.ganxun.planning.scheduling.Scheduler.Proposal p = as(zzb, () -> scheduling.propose(
+                new org.ganxun.planning.DraftScheduling.Request(LocalDate.now().getYear() + 1, List.of(), null, 0.1, 3)));
+        assertThat(p.placements()).hasSize(8);
+        assertThat(p.solver().feasible()).as("%s", p.unmet()).isTrue();
+        assertThat(p.placements()).allSatisfy(x -> assertThat(x.startsOn().getMonthValue() == 3 && x.startsOn().getDayOfMonth() <= 15).isFalse());
+    }
+
+    @Test
     void organisationDepartmentSeesTheClassesAndTheSurvey() {
         CurrentUser zzb = user("zzb");
         TrainingClasses.Page page = as(zzb, () -> classes.page(new TrainingClasses.ClassQuery(null, null, null, null, null, null), 1, 50));
-        assertThat(page.rows()).extracting(TrainingClassView::id)
+        // (and next year's drafts of the party school, for the scheduler: organisationDepartmentHasTheFiveYearPlanAndDraftsToSchedule)
+        assertThat(page.rows()).filteredOn(c -> c.status() != ClassStatus.DRAFT).extracting(TrainingClassView::id)
                 .containsExactlyInAnyOrder(activity.currentClassId(), activity.finishedClassId());
         TrainingClassView current = page.rows().stream().filter(c -> c.id() == activity.currentClassId()).findFirst().orElseThrow();
         assertThat(current.status()).isEqualTo(ClassStatus.IN_PROGRESS);

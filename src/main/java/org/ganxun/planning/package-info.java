@@ -1,0 +1,13 @@
+/**
+ * Planning (培训规划): five-year training plans with their quantified indicators (量化指标), each a measurable
+ * promise with a target per year, computed on demand from the roster and the learning archive for any year and any
+ * subtree within the reader's data scope, with the people behind every figure.
+ * <p>
+ * Listens to the survey module's {@link org.ganxun.survey.SurveyTopicsProposed}: proposals become training needs
+ * ({@link org.ganxun.planning.PlanNeeds}) that a planner turns into draft classes keeping their origin.
+ * <p>
+ * Reads cadres through {@link org.ganxun.people.CadreSearch#where} (the roster's filters and data scope) and joins
+ * the archive's approved entries in the same statement, so every figure carries the reader's scope condition.
+ */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"platform", "audit", "org", "people", "training", "survey"})
+package org.ganxun.planning;

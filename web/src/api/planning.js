@@ -1,0 +1,23 @@
+import http, { cleanParams } from './http'
+
+const data = (p) => p.then((r) => r.data)
+const B = '/api/planning'
+
+/** 培训规划 (five-year plans, indicators) and 培训日历 (calendar, scheduler) API. Writes are `quiet`: pages show the server's message. */
+export const planning = {
+  plans: () => data(http.get(`${B}/plans`)),
+  plan: (id) => data(http.get(`${B}/plans/${id}`)),
+  createPlan: (body) => data(http.post(`${B}/plans`, body, { quiet: true })),
+  updatePlan: (id, body) => data(http.put(`${B}/plans/${id}`, body, { quiet: true })),
+  deletePlan: (id) => http.delete(`${B}/plans/${id}`),
+  dashboard: (id, q) => data(http.get(`${B}/plans/${id}/dashboard`, { params: cleanParams(q) })),
+  people: (id, indicatorId, q) => data(http.get(`${B}/plans/${id}/indicators/${indicatorId}/people`, { params: cleanParams(q) })),
+  needs: (year) => data(http.get(`${B}/needs`, { params: { year } })),
+  draftFromNeed: (id) => data(http.post(`${B}/needs/${id}/draft`, null, { quiet: true })),
+  calendar: (q) => data(http.get(`${B}/calendar`, { params: cleanParams(q) })),
+  feed: () => data(http.get(`${B}/calendar/feed`)),
+  renewFeed: () => data(http.post(`${B}/calendar/feed`, null, { quiet: true })),
+  revokeFeed: () => http.delete(`${B}/calendar/feed`),
+  seasons: () => data(http.get(`${B}/schedule/seasons`)),
+  schedule: (body) => data(http.post(`${B}/schedule`, body, { quiet: true }))
+}
