@@ -126,6 +126,7 @@ public final class AuditLabels {
             "CONTACT", "联系流动党员",
             "UPLOAD", "上传",
             "PUBLISH", "发布",
+            "UNPUBLISH", "下架",
             "ATTENDANCE", "登记参学",
             "INVITE", "发送参学链接",
             "ATTEND_ONLINE", "在线参学",

@@ -164,7 +164,7 @@ public class Courses {
         Course before = manageable(id);
         jdbc.sql("update course set status = 'WITHDRAWN' where id = ?").param(id).update();
         Course after = get(id);
-        audit.record("WITHDRAW", "Course", id, "下架网络课程：" + after.title(), before, after);
+        audit.record("UNPUBLISH", "Course", id, "下架网络课程：" + after.title(), before, after);
         return after;
     }
 
