@@ -10,10 +10,13 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletRequest;
 import org.ganxun.platform.db.CopyRows;
 import org.ganxun.platform.security.CurrentScope;
+import org.ganxun.platform.security.Permission;
+import org.ganxun.platform.security.RoleHolders;
 import org.ganxun.platform.security.CurrentUser;
 import org.ganxun.platform.security.CurrentUsers;
 import org.ganxun.platform.security.DataScope;
 import org.ganxun.platform.security.Unscoped;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -31,9 +34,13 @@ public class AuditLog {
     private final JsonMapper json;
     private final javax.sql.DataSource dataSource;
     private final CurrentScope scopes;
+    /** Lazily: identity, which implements it, writes audit entries itself. */
+    private final ObjectProvider<RoleHolders> roleHolders;
 
-    public AuditLog(JdbcClient jdbc, JsonMapper json, javax.sql.DataSource dataSource, CurrentScope scopes) {
+    public AuditLog(JdbcClient jdbc, JsonMapper json, javax.sql.DataSource dataSource, CurrentScope scopes,
+                    ObjectProvider<RoleHolders> roleHolders) {
         this.scopes = scopes;
+        this.roleHolders = roleHolders;
         this.jdbc = jdbc;
         this.json = json;
         this.dataSource = dataSource;
@@ -144,10 +151,12 @@ public class AuditLog {
                     .append(" left join party_organization p on p.id = u.scope_party_org_id")
                     .append(" left join cadre c on c.id = u.cadre_id")
                     .append(" left join organization co on co.id = c.org_id")
-                    .append(" where u.id = a.actor_id and u.role <> 'SYSTEM_ADMIN' and ")
+                    .append(" where u.id = a.actor_id and not u.role = any(:operators) and ")
                     .append(scope.sqlCondition("coalesce(o.path, co.path)", "p.path", "u.cadre_id")).append("))");
             args.putAll(scope.sqlParameters());
             args.put("me", me == null ? -1L : me.id());
+            // the entries of those who run the installation (系统运行维护) stay hidden from scoped readers
+            args.put("operators", roleHolders.getObject().rolesWithArray(Permission.SYSTEM_OPERATE));
         }
         if (actor != null && !actor.isBlank()) {
             where.append(" and a.actor_username = :actor");

@@ -14,6 +14,7 @@ import org.ganxun.platform.security.DataScopeKind;
 import org.ganxun.platform.security.Permission;
 import org.ganxun.platform.security.Permission.Duty;
 import org.ganxun.platform.security.Role;
+import org.ganxun.platform.security.RoleHolders;
 import org.ganxun.platform.security.Unscoped;
 import org.ganxun.platform.web.BusinessException;
 import org.ganxun.platform.web.BusinessException.FieldProblem;
@@ -28,7 +29,7 @@ import org.springframework.util.StringUtils;
  * most one of the system, security and audit administrators, and a security or audit role holds nothing else.
  */
 @Service
-public class Roles {
+public class Roles implements RoleHolders {
 
     static final int NAME_MAX = 30;
     static final int DESCRIPTION_MAX = 200;
@@ -39,6 +40,19 @@ public class Roles {
     Roles(JdbcClient jdbc, AuditLog audit) {
         this.jdbc = jdbc;
         this.audit = audit;
+    }
+
+    @Override
+    public List<String> rolesWith(Permission permission) {
+        List<String> codes = new ArrayList<>();
+        for (Role r : Role.values()) {
+            if (r.permissions().contains(permission)) {
+                codes.add(r.name());
+            }
+        }
+        codes.addAll(jdbc.sql("select role_code from app_role_permission where permission = ? order by role_code")
+                .param(permission.name()).query(String.class).list());
+        return codes;
     }
 
     /** A role as the role editor and the account form see it. */

@@ -1,9 +1,5 @@
 package org.ganxun.partyedu;
 
-import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
-import org.ganxun.platform.security.Unscoped;
-import org.ganxun.platform.web.MaskedPhone;
-import tools.jackson.databind.annotation.JsonSerialize;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -12,13 +8,19 @@ import java.util.List;
 import java.util.Map;
 
 import org.ganxun.notify.Notifications;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.ganxun.platform.security.DataScope;
+import org.ganxun.platform.security.Permission;
+import org.ganxun.platform.security.RoleHolders;
+import org.ganxun.platform.security.Unscoped;
+import org.ganxun.platform.web.MaskedPhone;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.annotation.JsonSerialize;
 
 /**
  * Alerts about mobile members (流动党员), computed from dates as of a day, per 《中国共产党党员教育管理工作条例》(2019):
@@ -73,9 +75,11 @@ public class MobileMemberAlerts {
     private final Members members;
     private final JdbcClient jdbc;
     private final Notifications notifications;
+    private final RoleHolders roleHolders;
 
-    MobileMemberAlerts(Members members, JdbcClient jdbc, Notifications notifications) {
+    MobileMemberAlerts(Members members, JdbcClient jdbc, Notifications notifications, RoleHolders roleHolders) {
         this.members = members;
+        this.roleHolders = roleHolders;
         this.jdbc = jdbc;
         this.notifications = notifications;
     }
@@ -148,7 +152,7 @@ public class MobileMemberAlerts {
         }
         List<Secretary> secretaries = jdbc.sql(Unscoped.because("the recipients of an alert, ids only") + """
                 select u.id, p.path from app_user u join party_organization p on p.id = u.scope_party_org_id
-                where u.role = 'BRANCH_SECRETARY' and u.enabled""")
+                where u.role = any(?) and u.enabled""").param(roleHolders.rolesWithArray(Permission.PARTYEDU_MANAGE))
                 .query((rs, i) -> new Secretary(rs.getLong(1), rs.getString(2))).list();
         int sent = 0;
         for (MemberView m : members.list(new Members.MemberQuery(null, null, null, true, null, null), DataScope.everything())) {

@@ -14,6 +14,8 @@ import org.ganxun.org.DataScopes;
 import org.ganxun.org.OrganizationTrees;
 import org.ganxun.org.Tree;
 import org.ganxun.platform.security.DataScope;
+import org.ganxun.platform.security.Permission;
+import org.ganxun.platform.security.RoleHolders;
 import org.ganxun.platform.security.Unscoped;
 import org.ganxun.platform.web.BusinessException;
 import org.ganxun.platform.web.BusinessException.FieldProblem;
@@ -87,11 +89,13 @@ public class SiteAlerts {
     private final DataScopes scopes;
     private final OrganizationTrees trees;
     private final AuditLog audit;
+    private final RoleHolders roleHolders;
     private final int downDays;
     private final int townshipDays;
     private final int countyDays;
 
     SiteAlerts(JdbcClient jdbc, Notifications notifications, SmsOutbox sms, DataScopes scopes, OrganizationTrees trees, AuditLog audit,
+               RoleHolders roleHolders,
                @Value("${ganxun.partyedu.site.equipment-down-days:15}") int downDays,
                @Value("${ganxun.partyedu.site.escalate-township-days:7}") int townshipDays,
                @Value("${ganxun.partyedu.site.escalate-county-days:7}") int countyDays) {
@@ -101,6 +105,7 @@ public class SiteAlerts {
         this.scopes = scopes;
         this.trees = trees;
         this.audit = audit;
+        this.roleHolders = roleHolders;
         this.downDays = downDays;
         this.townshipDays = townshipDays;
         this.countyDays = countyDays;
@@ -203,13 +208,14 @@ public class SiteAlerts {
         if (level == Level.TOWNSHIP) {
             users = township == null ? List.of() : jdbc.sql(Unscoped.because("the recipients of an alert, ids only") + """
                     select u.id from app_user u join organization o on o.id = u.scope_org_id
-                    where u.enabled and u.role in ('UNIT_LIAISON', 'ORG_DEPT_ADMIN') and o.path = ?""").param(township)
+                    where u.enabled and u.role = any(?) and o.path = ?""")
+                    .params(roleHolders.rolesWithArray(Permission.PARTYEDU_SITE_MANAGE), township)
                     .query(Long.class).list();
         } else {
             users = jdbc.sql(Unscoped.because("the recipients of an alert, ids only") + """
                     select u.id from app_user u join organization o on o.id = u.scope_org_id
-                    where u.enabled and u.role = 'ORG_DEPT_ADMIN' and ? like o.path || '%' and (cast(? as text) is null or o.path <> cast(? as text))""")
-                    .params(sitePath, township, township).query(Long.class).list();
+                    where u.enabled and u.role = any(?) and ? like o.path || '%' and (cast(? as text) is null or o.path <> cast(? as text))""")
+                    .params(roleHolders.rolesWithArray(Permission.PARTYEDU_ADMIN), sitePath, township, township).query(Long.class).list();
         }
         String title = "远程教育站点预警（已升级至" + level.label() + "）";
         String body = a.townshipName() + " " + a.siteName() + "：" + a.detail() + "，" + a.raisedOn() + "起未解决。";

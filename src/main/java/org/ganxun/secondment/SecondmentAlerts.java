@@ -9,6 +9,8 @@ import java.util.Map;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.ganxun.notify.Notifications;
 import org.ganxun.platform.security.DataScope;
+import org.ganxun.platform.security.Permission;
+import org.ganxun.platform.security.RoleHolders;
 import org.ganxun.platform.security.Unscoped;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,9 +33,11 @@ public class SecondmentAlerts {
     private final JdbcClient jdbc;
     private final SecondmentAccess access;
     private final Notifications notifications;
+    private final RoleHolders roleHolders;
 
-    SecondmentAlerts(JdbcClient jdbc, SecondmentAccess access, Notifications notifications) {
+    SecondmentAlerts(JdbcClient jdbc, SecondmentAccess access, Notifications notifications, RoleHolders roleHolders) {
         this.jdbc = jdbc;
+        this.roleHolders = roleHolders;
         this.access = access;
         this.notifications = notifications;
     }
@@ -140,12 +144,12 @@ public class SecondmentAlerts {
         return sent;
     }
 
-    /** The organisation-department administrators whose scope covers the programme's organiser. */
+    /** The organisation-department administrators (who run programmes) whose scope covers the programme's organiser. */
     private int toOrganisers(Candidate c, String kind, String title, String body, String key) {
         List<Long> users = jdbc.sql(Unscoped.because("the recipients of an alert, ids only") + """
                 select u.id from app_user u join organization o on o.id = u.scope_org_id
-                where u.enabled and u.role = 'ORG_DEPT_ADMIN' and ? like o.path || '%'""")
-                .param(c.organiserPath()).query(Long.class).list();
+                where u.enabled and u.role = any(?) and ? like o.path || '%'""")
+                .params(roleHolders.rolesWithArray(Permission.SECONDMENT_ADMIN), c.organiserPath()).query(Long.class).list();
         int n = 0;
         for (Long u : users) {
             n += notifications.toUser(u, kind, title, body, "/#/secondment/alerts", key + ":u" + u) ? 1 : 0;
