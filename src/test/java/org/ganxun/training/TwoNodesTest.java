@@ -236,9 +236,32 @@ class TwoNodesTest {
         // each message was claimed and sent once: one attempt, sent
         assertThat(jdbc.sql("select count(*) from sms_outbox where dedup_key like ? and status = 'SENT' and attempts = 1")
                 .param(batch + "%").query(Long.class).single()).isEqualTo(n);
-        // both nodes' schedulers tried; the outbox lock let one drain at a time
         assertThat(runs("sms-outbox", "ran")).isPositive();
-        assertThat(runs("sms-outbox", "ran") + runs("sms-outbox", "skipped")).isGreaterThan(runs("sms-outbox", "ran"));
+        // while one node holds the outbox lock, the other's scheduler skips its turn (made certain here rather than left
+        // to the two schedulers happening to overlap): node A is draining until a minute from now
+        double skipped = runs("sms-outbox", "skipped");
+        double ran = runs("sms-outbox", "ran");
+        // (set twice: a run already under way when the lock is first taken releases it as it ends)
+        holdOutboxLock();
+        Thread.sleep(1000);
+        holdOutboxLock();
+        outbox.enqueue("13900009999", "跨节点广播 锁内", batch + "locked");
+        try {
+            nodeB.getBean(SmsOutbox.class).scheduled();
+            assertThat(runs("sms-outbox", "skipped") - skipped).isGreaterThanOrEqualTo(1);
+            assertThat(pending(batch)).isEqualTo(1);
+        } finally {
+            jdbc.sql("update shedlock set lock_until = timezone('utc', now()) where name = 'sms-outbox'").update();
+        }
+        nodeB.getBean(SmsOutbox.class).scheduled();
+        assertThat(runs("sms-outbox", "ran")).isGreaterThan(ran);
+        assertThat(pending(batch)).isZero();
+    }
+
+    private void holdOutboxLock() {
+        // ShedLock keeps its times as the database's UTC clock (usingDbTime)
+        jdbc.sql("insert into shedlock (name, lock_until, locked_at, locked_by) values ('sms-outbox', timezone('utc', now()) + interval '1 minute', timezone('utc', now()), 'node-a') "
+                + "on conflict (name) do update set lock_until = excluded.lock_until, locked_at = excluded.locked_at, locked_by = excluded.locked_by").update();
     }
 
     private long pending(String batch) {
