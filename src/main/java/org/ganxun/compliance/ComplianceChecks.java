@@ -4,10 +4,13 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 import org.ganxun.people.PeopleFacts;
 import org.ganxun.people.RankGrade;
 import org.ganxun.people.RankLevel;
 import org.ganxun.people.Roster;
+import org.ganxun.platform.rules.Decision;
 import org.ganxun.platform.web.BusinessException;
 import org.ganxun.secondment.SecondmentResults;
 import org.ganxun.training.ClassResults;
@@ -21,6 +24,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class ComplianceChecks {
+
+    static final String CLASS_ASSESSMENT_FAILED = "CLASS_ASSESSMENT_FAILED";
 
     private static final java.time.format.DateTimeFormatter D = java.time.format.DateTimeFormatter.ofPattern("yyyy年M月d日");
 
@@ -40,26 +45,40 @@ public class ComplianceChecks {
         this.roster = roster;
     }
 
-    public record Reason(String code, String title, String status, String explanation, String source) {
+    /** {@code decision}: allowed when training does not stand in the way of 优秀; its reasons say what does. */
+    public record AppraisalCheck(long cadreId, int year, LocalDate asOf, String conclusion, Decision decision) {
 
-        static Reason of(Standing s) {
-            return new Reason(s.code(), s.title(), s.statusLabel(), s.explanation(), s.source());
+        @JsonProperty
+        public boolean eligibleForExcellent() {
+            return decision.allowed();
         }
-    }
 
-    public record AppraisalCheck(long cadreId, int year, LocalDate asOf, boolean eligibleForExcellent, String conclusion,
-                                 List<Reason> reasons) {
+        @JsonProperty
+        public List<Decision.Reason> reasons() {
+            return decision.refusals();
+        }
     }
 
     public record PromotionRequest(RankLevel rankLevel, RankGrade rankGrade, Boolean leadership, LocalDate on) {
     }
 
     /**
-     * {@code secondments}: the person's secondment postings with their final evaluation (grade, score, rank
-     * within the programme), shown beside the training check so that promotion sees both.
+     * {@code decision}: allowed when training is complete for the proposed rank; {@code requirements}: the standings
+     * it was judged on. {@code secondments}: the person's secondment postings with their final evaluation (grade,
+     * score, rank within the programme), shown beside the training check so that promotion sees both.
      */
-    public record PromotionCheck(long cadreId, LocalDate on, boolean complete, String conclusion, List<Reason> unmet,
+    public record PromotionCheck(long cadreId, LocalDate on, String conclusion, Decision decision,
                                  List<Standing> requirements, List<SecondmentResults.Result> secondments) {
+
+        @JsonProperty
+        public boolean complete() {
+            return decision.allowed();
+        }
+
+        @JsonProperty
+        public List<Decision.Reason> unmet() {
+            return decision.refusals();
+        }
     }
 
     /**
@@ -76,26 +95,30 @@ public class ComplianceChecks {
         LocalDate end = LocalDate.of(year, 12, 31);
         LocalDate asOf = LocalDate.now().isBefore(end) ? LocalDate.now() : end;
         StandingService.PersonStanding ps = standings.compute(cadreId, asOf);
-        List<Reason> reasons = new ArrayList<>();
+        Decision.Builder d = Decision.builder();
         for (Standing s : ps.standings()) {
             boolean yearlyShort = s.kind() == RequirementKind.YEARLY && !s.met();
             boolean overdue = s.status() == StandingStatus.OVERDUE;
             if (yearlyShort || overdue) {
-                reasons.add(Reason.of(s));
+                d.refuse(s.code(), s.title() + "（" + s.statusLabel() + "）", s.explanation(), s.source());
             }
         }
-        // local rule (seed report 002): 干部教育培训考核不合格的，年度考核不得确定为优秀等次
-        for (ClassResults.FailedAssessment f : classResults.failedAssessments(cadreId, year)) {
-            reasons.add(new Reason("CLASS_ASSESSMENT_FAILED", "培训班考核不合格：" + f.className(), "不合格",
-                    f.completedOn() + "结业的“" + f.className() + "”考核不合格，当年年度考核不得确定为优秀等次",
-                    "本地规定：干部教育培训考核不合格的，年度考核不得确定为优秀等次"));
+        // what a failed class assessment costs is the governing rule set's choice (RULES.md: a local rule, seed 002)
+        PeopleFacts.Person p = people.person(cadreId).orElseThrow(() -> BusinessException.notFound("干部"));
+        RuleSet.AssessmentUse use = standings.governing(p, asOf).map(RuleSet::assessmentUse).orElse(null);
+        boolean failedClass = false;
+        if (use != null && use.barsExcellent()) {
+            for (ClassResults.FailedAssessment f : classResults.failedAssessments(cadreId, year)) {
+                failedClass = true;
+                d.refuse(CLASS_ASSESSMENT_FAILED, "培训班考核不合格：" + f.className(),
+                        f.completedOn() + "结业的“" + f.className() + "”考核不合格，当年年度考核不得确定为优秀等次", use.sourceText());
+            }
         }
-        boolean failedClass = reasons.stream().anyMatch(r -> r.code().equals("CLASS_ASSESSMENT_FAILED"));
-        boolean ok = reasons.isEmpty();
-        String conclusion = failedClass ? year + "年度有培训班考核不合格，不能评定为优秀" : ok ? year + "年度培训要求已完成，培训方面不影响评定优秀"
+        Decision decision = d.build();
+        String conclusion = failedClass ? year + "年度有培训班考核不合格，不能评定为优秀" : decision.allowed() ? year + "年度培训要求已完成，培训方面不影响评定优秀"
                 : asOf.isBefore(end) ? "截至" + asOf + "，" + year + "年度培训要求尚未完成；年底前未完成的不能评定为优秀"
                 : year + "年度培训要求未完成，不能评定为优秀";
-        return new AppraisalCheck(cadreId, year, asOf, ok, conclusion, reasons);
+        return new AppraisalCheck(cadreId, year, asOf, conclusion, decision);
     }
 
     /**
@@ -124,11 +147,24 @@ public class ComplianceChecks {
         List<Standing> relevant = standings.compute(p, facts, on).standings().stream()
                 .filter(s -> s.kind() == RequirementKind.CYCLE || s.kind() == RequirementKind.AFTER_PROMOTION)
                 .toList();
-        List<Reason> unmet = relevant.stream().filter(s -> !s.met()).map(Reason::of).toList();
-        boolean complete = unmet.isEmpty();
-        String conclusion = complete ? "培训要求已完成，可以提任" : "培训要求尚未完成（" + unmet.size() + "项）；如提任，"
+        Decision.Builder d = Decision.builder();
+        relevant.stream().filter(s -> !s.met()).forEach(s -> d.refuse(s.code(), s.title() + "（" + s.statusLabel() + "）", s.explanation(), s.source()));
+        List<String> failedThatYear = new ArrayList<>();
+        RuleSet.AssessmentUse use = standings.governing(p, on).map(RuleSet::assessmentUse).orElse(null);
+        if (use != null && use.barsPromotionThatYear()) {
+            for (ClassResults.FailedAssessment f : classResults.failedAssessments(cadreId, on.getYear())) {
+                failedThatYear.add(f.className());
+                d.refuse(CLASS_ASSESSMENT_FAILED, "培训班考核不合格：" + f.className(),
+                        f.completedOn() + "结业的“" + f.className() + "”考核不合格，当年不得提任", use.sourceText());
+            }
+        }
+        Decision decision = d.build();
+        long unmetCount = relevant.stream().filter(s -> !s.met()).count();
+        String conclusion = decision.allowed() ? "培训要求已完成，可以提任"
+                : !failedThatYear.isEmpty() ? on.getYear() + "年有培训班考核不合格（" + String.join("、", failedThatYear) + "），当年不得提任"
+                : "培训要求尚未完成（" + unmetCount + "项）；如提任，"
                 + String.join("；", relevant.stream().filter(s -> !s.met()).map(s -> s.title() + "尚差" + s.shortfall() + "，须于"
                 + s.deadline().format(D) + "前完成" + (s.deadline().equals(on.plusYears(1)) ? "（提任后1年内）" : "")).toList());
-        return new PromotionCheck(cadreId, on, complete, conclusion, unmet, relevant, secondments.of(cadreId));
+        return new PromotionCheck(cadreId, on, conclusion, decision, relevant, secondments.of(cadreId));
     }
 }

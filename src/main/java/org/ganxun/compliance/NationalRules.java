@@ -35,6 +35,14 @@ public final class NationalRules {
     private NationalRules() {
     }
 
+    /**
+     * Not national: 《公务员培训规定》第四条 only says training results count in appraisal and promotion. Seed report
+     * 002's county rule (a failed class assessment bars that year's 优秀) has been the platform's behaviour since
+     * the first release, so a new installation starts with it; a jurisdiction changes it in its own rule set.
+     */
+    static final RuleSet.AssessmentUse DEFAULT_ASSESSMENT_USE = new RuleSet.AssessmentUse(true, false,
+            "本地规定：干部教育培训考核不合格的，年度考核不得确定为优秀等次（依据《公务员培训规定》第四条，培训考核结果作为年度考核的重要内容；可在规则集中修改）");
+
     public static RuleSet defaults() {
         Set<RankLevel> leaders = EnumSet.of(RankLevel.PROVINCIAL, RankLevel.BUREAU, RankLevel.COUNTY);
         Set<RankLevel> township = EnumSet.of(RankLevel.TOWNSHIP, RankLevel.STAFF);
@@ -85,7 +93,7 @@ public final class NationalRules {
                 "1天脱产培训按8学时计（地方可改为6或7.5）；网络课程≥30分钟计1学时、15-30分钟计0.5学时、<15分钟计0.25学时，通过课程测试加0.5学时（云南干部在线学院做法）");
         return new RuleSet(0, "全国默认规则", null, 1, VALID_FROM, null, reqs, conversions,
                 List.<RuleSet.SourceCap>of(), new RuleSet.CarryOver(false, null, null),
-                NOTE);
+                NOTE, DEFAULT_ASSESSMENT_USE);
     }
 
 }

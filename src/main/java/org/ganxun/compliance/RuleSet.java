@@ -13,7 +13,7 @@ import org.ganxun.archive.CreditSource;
  */
 public record RuleSet(long id, String name, Long jurisdictionOrgId, int version, LocalDate validFrom, LocalDate validTo,
                       List<Requirement> requirements, Conversions conversions, List<SourceCap> caps,
-                      CarryOver carryOver, String note) {
+                      CarryOver carryOver, String note, AssessmentUse assessmentUse) {
 
     /** A day of full-time training in hours; online minutes to hours by bands; teaching multiplier. */
     public record Conversions(BigDecimal hoursPerDay, List<OnlineBand> onlineBands, BigDecimal onlineTestBonus,
@@ -30,6 +30,14 @@ public record RuleSet(long id, String name, Long jurisdictionOrgId, int version,
 
     /** Whether hours above a yearly requirement carry into the next year, and at most how many. */
     public record CarryOver(boolean enabled, BigDecimal maxHours, String sourceText) {
+    }
+
+    /**
+     * What a failed class assessment costs beyond its certificate (RULES.md, local rules: "that year's appraisal
+     * cannot be 优秀 … no promotion that year", seed report 002). A local choice, so it is rule data with its source;
+     * null: a failed assessment costs nothing more.
+     */
+    public record AssessmentUse(boolean barsExcellent, boolean barsPromotionThatYear, String sourceText) {
     }
 
     public boolean validOn(LocalDate d) {

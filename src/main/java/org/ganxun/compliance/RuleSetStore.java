@@ -68,7 +68,8 @@ public class RuleSetStore {
                     RuleDocument d = json.readValue(rs.getString("doc"), RuleDocument.class);
                     RuleSet r = new RuleSet(rs.getLong("id"), rs.getString("name"), rs.getObject("jurisdiction_org_id", Long.class),
                             rs.getInt("version"), rs.getObject("valid_from", LocalDate.class), rs.getObject("valid_to", LocalDate.class),
-                            d.requirements(), d.conversions(), d.caps() == null ? List.of() : d.caps(), d.carryOver(), rs.getString("note"));
+                            d.requirements(), d.conversions(), d.caps() == null ? List.of() : d.caps(), d.carryOver(), rs.getString("note"),
+                            d.assessmentUse());
                     return new Stored(r, rs.getString("path"), rs.getString("org_name"));
                 }).list();
     }

@@ -59,6 +59,15 @@ final class RuleSetValidator {
         if (doc.carryOver() != null && doc.carryOver().maxHours() != null && doc.carryOver().maxHours().signum() < 0) {
             p.add(new FieldProblem("carryOver.maxHours", "结转上限不能为负数"));
         }
+        RuleSet.AssessmentUse use = doc.assessmentUse();
+        if (use != null && (use.barsExcellent() || use.barsPromotionThatYear())) {
+            // every refusal it causes cites this text: a rule without a source cannot say why
+            if (!StringUtils.hasText(use.sourceText())) {
+                p.add(new FieldProblem("assessmentUse.sourceText", "请填写考核结果运用的依据（文件名称和条款）"));
+            } else if (use.sourceText().length() > 300) {
+                p.add(new FieldProblem("assessmentUse.sourceText", "考核结果运用的依据不能超过300个字"));
+            }
+        }
         Set<String> codes = new HashSet<>();
         for (int i = 0; i < doc.requirements().size(); i++) {
             Requirement r = doc.requirements().get(i);

@@ -59,6 +59,11 @@ public class StandingService {
         return new PersonStanding(p.id(), asOf, governing.get().name(), governing.get().version(), standings);
     }
 
+    /** The rule set that governs the person on a date (the rules of the day, of the unit they were in then). */
+    Optional<RuleSet> governing(PeopleFacts.Person p, LocalDate on) {
+        return rules.governing(orgPathOn(p, on), on);
+    }
+
     /**
      * The unit whose rules govern the person on a date (issue 15 item 3): the unit of the post they held on that
      * date (post history), else, before the history begins or after it ends, the unit they are in now.

@@ -2,14 +2,13 @@ package org.ganxun.secondment;
 
 import java.time.LocalDate;
 import java.time.Period;
-import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.ganxun.people.CadreStatus;
 import org.ganxun.people.RankLevel;
+import org.ganxun.platform.rules.Decision;
 
 /**
  * Who may be a candidate of a programme: the programme's bounds (each optional) judged on the programme's
@@ -34,34 +33,38 @@ public final class Eligibility {
                         String otherPosting) {
     }
 
-    public static List<String> reasons(Bounds b, Facts f, LocalDate on) {
-        List<String> out = new ArrayList<>();
+    /** Where the bounds come from: the programme's own selection conditions, set by its organiser. */
+    static final String SOURCE = "本批次选派条件（主办组织部门设定）";
+
+    public static Decision decide(Bounds b, Facts f, LocalDate on) {
+        Decision.Builder d = Decision.builder();
         if (f.status() != null && f.status() != CadreStatus.ACTIVE) {
-            out.add("人员状态为“" + f.status().label() + "”，不在职");
+            d.refuse("NOT_ACTIVE", "在职", "人员状态为“" + f.status().label() + "”，不在职", SOURCE);
         }
         if (b.maxAge() != null) {
             int age = Period.between(f.birthDate(), on).getYears();
             if (age > b.maxAge()) {
-                out.add("年龄" + age + "岁（按" + on + "计），超过本批次上限" + b.maxAge() + "岁");
+                d.refuse("MAX_AGE", "年龄上限", "年龄" + age + "岁（按" + on + "计），超过本批次上限" + b.maxAge() + "岁", SOURCE);
             }
         }
         if (b.minServiceYears() != null) {
             if (f.enteredWorkOn() == null) {
-                out.add("未填写参加工作时间，无法核对工作年限");
+                d.refuse("SERVICE_UNKNOWN", "工作年限", "未填写参加工作时间，无法核对工作年限", SOURCE);
             } else {
                 int years = f.enteredWorkOn().isAfter(on) ? 0 : Period.between(f.enteredWorkOn(), on).getYears();
                 if (years < b.minServiceYears()) {
-                    out.add("工作年限" + years + "年，不足本批次要求的" + b.minServiceYears() + "年");
+                    d.refuse("MIN_SERVICE", "工作年限", "工作年限" + years + "年，不足本批次要求的" + b.minServiceYears() + "年", SOURCE);
                 }
             }
         }
         if (!b.rankLevels().isEmpty() && (f.rankLevel() == null || !b.rankLevels().contains(f.rankLevel()))) {
-            out.add("职级层次为" + (f.rankLevel() == null ? "“未填写”" : "“" + f.rankLevel().label() + "”")
-                    + "，不在本批次范围（" + b.rankLevels().stream().map(RankLevel::label).collect(Collectors.joining("、")) + "）内");
+            d.refuse("RANK_LEVEL", "职级层次", "职级层次为" + (f.rankLevel() == null ? "“未填写”" : "“" + f.rankLevel().label() + "”")
+                    + "，不在本批次范围（" + b.rankLevels().stream().map(RankLevel::label).collect(Collectors.joining("、")) + "）内", SOURCE);
         }
         if (f.otherPosting() != null) {
-            out.add("正在挂职或已安排挂职（" + f.otherPosting() + "），与本批次时间重叠");
+            // one person, one posting at a time
+            d.refuse("OVERLAPPING_POSTING", "挂职时间", "正在挂职或已安排挂职（" + f.otherPosting() + "），与本批次时间重叠", SOURCE);
         }
-        return out;
+        return d.build();
     }
 }

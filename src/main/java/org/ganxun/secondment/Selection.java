@@ -138,7 +138,7 @@ public class Selection {
                 where sp.cadre_id = ? and sp.status = 'ACTIVE' and sp.programme_id <> ?
                   and sp.starts_on <= ? and sp.ends_on >= ? order by sp.starts_on limit 1""")
                 .params(cadreId, pr.id(), pr.endsOn(), pr.startsOn()).query(String.class).optional().orElse(null);
-        return Eligibility.reasons(pr.bounds(), new Eligibility.Facts(birth, rank, entered, status, other), pr.startsOn());
+        return Eligibility.decide(pr.bounds(), new Eligibility.Facts(birth, rank, entered, status, other), pr.startsOn()).texts();
     }
 
     // ---- candidates ----

@@ -73,7 +73,7 @@ public class Completion {
                                 BigDecimal attendedHours, BigDecimal leaveHours, BigDecimal absenceHours, int lateCount,
                                 Map<Long, BigDecimal> scores, BigDecimal score, int disciplineCount, CompletionOutcome outcome,
                                 String outcomeLabel, boolean passed, BigDecimal hoursEarned, List<String> reasons,
-                                String certificateSerial, boolean certificateRevoked) {
+                                String certificateSerial, boolean certificateRevoked, boolean assessmentFailed) {
     }
 
     public record Results(long classId, ClassStatus status, boolean finalResults, List<CompletionRules.Rule> rules,
@@ -234,7 +234,8 @@ public class Completion {
                         (BigDecimal) s.get("attended_hours"), (BigDecimal) s.get("leave_hours"), (BigDecimal) s.get("absence_hours"),
                         (Integer) s.get("late_count"), sc, (BigDecimal) s.get("score"), discipline.getOrDefault(r.enrollmentId(), 0), o,
                         o.label(), (Boolean) s.get("passed"), (BigDecimal) s.get("hours_earned"),
-                        List.of(((String) s.get("reasons")).split("\n")), cert == null ? null : cert[0], cert != null && Boolean.parseBoolean(cert[1])));
+                        List.of(((String) s.get("reasons")).split("\n")), cert == null ? null : cert[0], cert != null && Boolean.parseBoolean(cert[1]),
+                        Boolean.FALSE.equals(s.get("assessment_passed"))));
                 continue;
             }
             CompletionPolicy.Verdict v = verdict(components, sc, ruleList,
@@ -246,7 +247,7 @@ public class Completion {
             }
             out.add(new TraineeResult(r.enrollmentId(), r.cadreId(), r.cadreName(), r.orgName(), sheet.totalHours(), r.attendedHours(),
                     r.leaveHours(), r.absenceHours(), r.lateCount(), sc, v.score(), d, v.outcome(), v.outcome().label(), v.passed(),
-                    v.hoursEarned(), reasons, cert == null ? null : cert[0], cert != null && Boolean.parseBoolean(cert[1])));
+                    v.hoursEarned(), reasons, cert == null ? null : cert[0], cert != null && Boolean.parseBoolean(cert[1]), v.assessmentFailed()));
         }
         return new Results(classId, row.status(), stored, ruleList, components, out);
     }
@@ -301,7 +302,7 @@ public class Completion {
             if (!cadreOf.containsKey(t.enrollmentId())) {
                 continue;
             }
-            boolean assessmentFailed = t.reasons().stream().anyMatch(x -> x.startsWith("考核不合格"));
+            boolean assessmentFailed = t.assessmentFailed();
             jdbc.sql("""
                     insert into class_result (enrollment_id, class_id, cadre_id, total_hours, attended_hours, leave_hours, absence_hours,
                         late_count, score, assessment_passed, outcome, passed, hours_earned, reasons, completed_on)

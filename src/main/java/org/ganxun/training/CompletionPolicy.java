@@ -5,6 +5,8 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.ganxun.platform.rules.Decision;
+
 /**
  * Decides one trainee's completion from their hours and assessment, and says why, naming each rule's source.
  * Order of severity: leave above the leave share → 退学 (DISMISSED); absence above the absence share or a
@@ -51,12 +53,27 @@ final class CompletionPolicy {
         }
     }
 
-    record Verdict(CompletionOutcome outcome, boolean passed, boolean assessmentFailed, BigDecimal hoursEarned,
-                   BigDecimal score, List<String> reasons) {
+    /**
+     * {@code decision}: allowed when the trainee completes (结业), with a refusing reason per rule broken (each
+     * naming its source) or, when allowed, one explaining reason with the attendance that earned it.
+     */
+    record Verdict(CompletionOutcome outcome, boolean assessmentFailed, BigDecimal hoursEarned, BigDecimal score,
+                   Decision decision) {
+
+        boolean passed() {
+            return decision.allowed();
+        }
+
+        List<String> reasons() {
+            return decision.texts();
+        }
     }
 
+    /** The class's assessment rule: a local rule (RULES.md, seed report 002), set when the class defines components. */
+    static final String ASSESSMENT_SOURCE = "本地规定：干部教育培训考核不合格的，不予结业";
+
     static Verdict decide(Attendance.Tally t, List<CompletionRules.Rule> rules, Assessment assessment) {
-        List<String> reasons = new ArrayList<>();
+        Decision.Builder d = Decision.builder();
         CompletionOutcome outcome = CompletionOutcome.COMPLETED;
         for (CompletionRules.Rule r : rules) {
             BigDecimal hours = switch (r.code()) {
@@ -69,9 +86,9 @@ final class CompletionPolicy {
             }
             String what = r.code().equals(CompletionRules.LEAVE_SHARE) ? "请假" : "缺课";
             if (r.exceeded(hours, t.total())) {
-                reasons.add(what + fmt(hours) + "学时，超过总学时" + fmt(t.total()) + "的" + r.shareText() + "（"
+                d.refuse(r.code(), r.title(), what + fmt(hours) + "学时，超过总学时" + fmt(t.total()) + "的" + r.shareText() + "（"
                         + fmt(t.total().multiply(BigDecimal.valueOf(r.numerator())).divide(BigDecimal.valueOf(r.denominator()), 2, RoundingMode.HALF_UP))
-                        + "学时）：" + r.outcome().label() + "。依据：" + r.source());
+                        + "学时）：" + r.outcome().label() + "。依据：" + r.source(), r.source());
                 outcome = worse(outcome, r.outcome());
             }
         }
@@ -80,16 +97,18 @@ final class CompletionPolicy {
             List<String> f = assessment.failures();
             if (!f.isEmpty()) {
                 assessmentFailed = true;
-                reasons.add("考核不合格（" + String.join("；", f) + "）：不予结业，当年年度考核不得确定为优秀等次。依据：本地规定");
+                d.refuse("ASSESSMENT_FAILED", "考核", "考核不合格（" + String.join("；", f) + "）：不予结业，当年年度考核不得确定为优秀等次。依据：本地规定",
+                        ASSESSMENT_SOURCE);
                 outcome = worse(outcome, CompletionOutcome.NO_CERTIFICATE);
             }
         }
-        boolean passed = outcome == CompletionOutcome.COMPLETED;
-        if (passed) {
-            reasons.add("出勤" + fmt(t.attended()) + "学时，请假" + fmt(t.leave()) + "学时，缺课" + fmt(t.absence()) + "学时"
-                    + (t.late() > 0 ? "，迟到" + t.late() + "次" : "") + (assessment.used() ? "，考核合格" : "") + "：准予结业");
+        if (!d.refusing()) {
+            d.explain("COMPLETED", "结业", "出勤" + fmt(t.attended()) + "学时，请假" + fmt(t.leave()) + "学时，缺课" + fmt(t.absence()) + "学时"
+                    + (t.late() > 0 ? "，迟到" + t.late() + "次" : "") + (assessment.used() ? "，考核合格" : "") + "：准予结业",
+                    "本班结业规则");
         }
-        return new Verdict(outcome, passed, assessmentFailed, passed ? t.attended() : BigDecimal.ZERO, assessment.weighted(), reasons);
+        Decision decision = d.build();
+        return new Verdict(outcome, assessmentFailed, decision.allowed() ? t.attended() : BigDecimal.ZERO, assessment.weighted(), decision);
     }
 
     private static CompletionOutcome worse(CompletionOutcome a, CompletionOutcome b) {

@@ -23,6 +23,7 @@ import org.ganxun.platform.security.DataScope;
 import org.ganxun.platform.security.Unscoped;
 import org.ganxun.platform.web.Bounds;
 import org.ganxun.platform.web.BusinessException;
+import org.ganxun.platform.rules.Decision;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -196,9 +197,9 @@ public class Enrollments {
         if (!p.orgPath().startsWith(row.jurisdictionPath())) {
             throw new BusinessException(403, p.name() + "不在本班调训范围（" + orgName(row.jurisdictionOrgId()) + "所辖）内", List.of());
         }
-        String notEligible = eligibility(row, p);
-        if (notEligible != null) {
-            throw new BusinessException(notEligible);
+        Decision eligible = eligibility(row, p);
+        if (!eligible.allowed()) {
+            throw new BusinessException(eligible.refusalText());
         }
         lockPerson(cadreId);
         existing(row.id(), cadreId).ifPresent(e -> {
@@ -358,7 +359,7 @@ public class Enrollments {
             lockPerson(p.id());
             SkipReason code = null;
             String why = null;
-            String notEligible = eligibility(row, p);
+            Decision eligible = eligibility(row, p);
             String clash = overlapping(row, p.id());
             List<Quota> quotas = quotasOf(row.id());
             Quota quota = w.quotaOrgId() == null ? null
@@ -367,9 +368,9 @@ public class Enrollments {
             if (!"ACTIVE".equals(p.status())) {
                 code = SkipReason.INACTIVE;
                 why = p.name() + "已不在职";
-            } else if (notEligible != null) {
+            } else if (!eligible.allowed()) {
                 code = SkipReason.NOT_ELIGIBLE;
-                why = notEligible;
+                why = eligible.refusalText();
             } else if (quota != null && quota.used() >= quota.seats()) {
                 code = SkipReason.QUOTA_FULL;
                 why = quota.orgName() + "的名额已用完（" + quota.used() + "/" + quota.seats() + "）";
@@ -493,17 +494,21 @@ public class Enrollments {
                 .params(cadreId, row.id(), row.endsOn(), row.startsOn()).query(String.class).optional().orElse(null);
     }
 
-    /** Why the person is outside the class's target group, or null. */
-    static String eligibility(TrainingClasses.Row row, Person p) {
+    /** Where a class's target group comes from: the class as filed and approved. */
+    static final String TARGET_GROUP_SOURCE = "本班培训对象（班次备案时确定）";
+
+    /** Whether the person is in the class's target group (rank levels and staff categories), and if not, why. */
+    static Decision eligibility(TrainingClasses.Row row, Person p) {
+        Decision.Builder d = Decision.builder();
         if (!row.rankLevels().isEmpty() && (p.rankLevel() == null || !row.rankLevels().contains(p.rankLevel()))) {
-            return p.name() + "的职级（" + (p.rankLevel() == null ? "未定级" : RankLevel.valueOf(p.rankLevel()).label())
-                    + "）不属于本班培训对象（" + TrainingClasses.targetText(row.rankLevels(), row.categories()) + "）";
+            d.refuse("RANK_LEVEL", "培训对象（职级）", p.name() + "的职级（" + (p.rankLevel() == null ? "未定级" : RankLevel.valueOf(p.rankLevel()).label())
+                    + "）不属于本班培训对象（" + TrainingClasses.targetText(row.rankLevels(), row.categories()) + "）", TARGET_GROUP_SOURCE);
+        } else if (!row.categories().isEmpty() && !row.categories().contains(p.staffCategory())) {
+            // one reason is enough for a clerk: the rank is checked first, as the class's target text names it first
+            d.refuse("STAFF_CATEGORY", "培训对象（人员类别）", p.name() + "的人员类别（" + org.ganxun.people.StaffCategory.valueOf(p.staffCategory()).label()
+                    + "）不属于本班培训对象（" + TrainingClasses.targetText(row.rankLevels(), row.categories()) + "）", TARGET_GROUP_SOURCE);
         }
-        if (!row.categories().isEmpty() && !row.categories().contains(p.staffCategory())) {
-            return p.name() + "的人员类别（" + org.ganxun.people.StaffCategory.valueOf(p.staffCategory()).label()
-                    + "）不属于本班培训对象（" + TrainingClasses.targetText(row.rankLevels(), row.categories()) + "）";
-        }
-        return null;
+        return d.build();
     }
 
     /** Numbers the class's waitlist 1..n in its order; people not waiting have no position (caller holds the class lock). */

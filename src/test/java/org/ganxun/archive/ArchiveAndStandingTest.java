@@ -248,7 +248,7 @@ class ArchiveAndStandingTest {
                 q.rankGrades(), q.staffCategories(), q.leadersOnly(), q.partyMembersOnly(), q.count(), q.cycleYears(), q.cycleStartYear(),
                 q.leadMonths(), q.graceMonths(), q.triggersFrom(), "某县干部教育培训实施办法", "乡科级每年不少于20学时", "L") : q).toList();
         fixture.as(countyAdmin, () -> rules.saveVersion(county, "某县规则", start,
-                new RuleDocument(reqs, national.conversions(), List.of(), national.carryOver()), "试行"));
+                new RuleDocument(reqs, national.conversions(), List.of(), national.carryOver(), national.assessmentUse()), "试行"));
         fixture.as(countyAdmin, () -> entries.record(entry(cadreB, "短训", "25", QuantityUnit.HOURS, LocalDate.now().minusDays(1))));
         Standing before = fixture.as(countyAdmin, () -> standings.of(cadreB, start.minusDays(1))).standings().stream()
                 .filter(s -> s.code().equals("TOWNSHIP_YEARLY")).findFirst().orElseThrow();
@@ -261,14 +261,14 @@ class ArchiveAndStandingTest {
         assertThat(after.status()).isEqualTo(StandingStatus.MET);
         // another township's administrator cannot publish rules for the county
         assertThatThrownBy(() -> fixture.as(townAdminA, () -> rules.saveVersion(county, "越权", LocalDate.now().plusDays(5),
-                new RuleDocument(reqs, national.conversions(), List.of(), national.carryOver()), null)))
+                new RuleDocument(reqs, national.conversions(), List.of(), national.carryOver(), national.assessmentUse()), null)))
                 .isInstanceOfSatisfying(BusinessException.class, e -> assertThat(e.status()).isEqualTo(403));
 
         // the rule list shows a township the rules above it, and nobody another county's rules
         long otherCounty = fixture.org(null, Fixture.unique("别县"), "COUNTY");
         String otherName = Fixture.unique("别县规则");
         fixture.as(Fixture.systemAdmin(), () -> rules.saveVersion(otherCounty, otherName, start,
-                new RuleDocument(reqs, national.conversions(), List.of(), national.carryOver()), null));
+                new RuleDocument(reqs, national.conversions(), List.of(), national.carryOver(), national.assessmentUse()), null));
         for (CurrentUser u : List.of(townAdminA, countyAdmin)) {
             assertThat(ruleSetsAs(u)).contains("某县规则", national.name()).doesNotContain(otherName);
         }
@@ -281,13 +281,13 @@ class ArchiveAndStandingTest {
     void appraisalAndPromotionChecksSayWhy() {
         ComplianceChecks.AppraisalCheck appraisal = fixture.as(countyAdmin, () -> checks.appraisal(cadreB, LocalDate.now().getYear()));
         assertThat(appraisal.eligibleForExcellent()).isFalse();
-        assertThat(appraisal.reasons()).extracting(ComplianceChecks.Reason::code).contains("TOWNSHIP_YEARLY");
+        assertThat(appraisal.reasons()).extracting(org.ganxun.platform.rules.Decision.Reason::code).contains("TOWNSHIP_YEARLY");
         assertThat(appraisal.reasons().get(0).source()).isNotBlank();
 
         ComplianceChecks.PromotionCheck promotion = fixture.as(countyAdmin, () -> checks.promotion(cadreB,
                 new ComplianceChecks.PromotionRequest(RankLevel.COUNTY, RankGrade.DEPUTY, true, LocalDate.now())));
         assertThat(promotion.complete()).isFalse();
-        assertThat(promotion.unmet()).extracting(ComplianceChecks.Reason::code).contains("LEADER_CYCLE", "APPOINTMENT_COUNTY");
+        assertThat(promotion.unmet()).extracting(org.ganxun.platform.rules.Decision.Reason::code).contains("LEADER_CYCLE", "APPOINTMENT_COUNTY");
         assertThat(promotion.conclusion()).contains("1年内");
         assertThatThrownBy(() -> fixture.as(townAdminA, () -> checks.appraisal(cadreB, 2026)))
                 .isInstanceOfSatisfying(BusinessException.class, e -> assertThat(e.status()).isEqualTo(403));
@@ -321,7 +321,7 @@ class ArchiveAndStandingTest {
         var conversions = new org.ganxun.compliance.RuleSet.Conversions(new BigDecimal(hoursPerDay), c.onlineBands(), c.onlineTestBonus(),
                 c.teachingMultiplier(), "1天脱产培训按" + hoursPerDay + "学时计");
         return fixture.as(Fixture.systemAdmin(), () -> rules.saveVersion(org, name, from,
-                new RuleDocument(reqs, conversions, List.of(), national.carryOver()), null));
+                new RuleDocument(reqs, conversions, List.of(), national.carryOver(), national.assessmentUse()), null));
     }
 
     /**

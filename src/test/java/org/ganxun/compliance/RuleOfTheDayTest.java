@@ -25,7 +25,7 @@ class RuleOfTheDayTest {
                 : new Requirement(q.code(), q.title(), q.kind(), new BigDecimal(hours), null, q.rankLevels(), q.rankGrades(),
                 q.staffCategories(), q.leadersOnly(), q.partyMembersOnly(), q.count(), q.cycleYears(), q.cycleStartYear(),
                 q.leadMonths(), q.graceMonths(), q.triggersFrom(), name + "实施办法", "乡科级每年不少于" + hours + "学时", "L")).toList();
-        return new RuleSet(id, name, id, 1, LocalDate.of(2023, 1, 1), null, reqs, n.conversions(), List.of(), n.carryOver(), null);
+        return new RuleSet(id, name, id, 1, LocalDate.of(2023, 1, 1), null, reqs, n.conversions(), List.of(), n.carryOver(), null, n.assessmentUse());
     }
 
     // A township deputy in county A (/1/10/11/) from 2024-01-01 until 2026-07-01, then in county B (/1/20/21/). County A

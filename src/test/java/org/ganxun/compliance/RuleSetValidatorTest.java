@@ -20,7 +20,7 @@ class RuleSetValidatorTest {
 
     private static RuleDocument withCaps(List<RuleSet.SourceCap> caps) {
         RuleSet n = NationalRules.defaults();
-        return new RuleDocument(n.requirements(), n.conversions(), caps, n.carryOver());
+        return new RuleDocument(n.requirements(), n.conversions(), caps, n.carryOver(), n.assessmentUse());
     }
 
     private static List<String> problems(RuleDocument doc) {
@@ -52,7 +52,7 @@ class RuleSetValidatorTest {
     void anIncompleteCapStoredEarlierIsSkippedNotFatal() {
         RuleSet n = NationalRules.defaults();
         RuleSet stored = new RuleSet(7, "旧版规则", 9L, 1, n.validFrom(), null, n.requirements(), n.conversions(),
-                List.of(new RuleSet.SourceCap(null, new BigDecimal("10"), null)), n.carryOver(), null);
+                List.of(new RuleSet.SourceCap(null, new BigDecimal("10"), null)), n.carryOver(), null, n.assessmentUse());
         PersonFacts cadre = new PersonFacts(1, org.ganxun.people.StaffCategory.CIVIL_SERVANT, false, LocalDate.of(2005, 8, 1),
                 List.of(new PersonFacts.Period(LocalDate.of(2018, 1, 1), null, org.ganxun.people.RankLevel.TOWNSHIP,
                         org.ganxun.people.RankGrade.DEPUTY, true)));
@@ -69,7 +69,7 @@ class RuleSetValidatorTest {
                 q.leadersOnly(), q.partyMembersOnly(), new CountFilter(q.count().deliveries(), null, null, java.util.Set.of(),
                 java.util.Set.of()), q.cycleYears(), q.cycleStartYear(), q.leadMonths(), q.graceMonths(), q.triggersFrom(),
                 q.source(), q.sourceText(), q.sourceStatus())).toList();
-        assertThat(problems(new RuleDocument(reqs, n.conversions(), List.of(), n.carryOver())))
+        assertThat(problems(new RuleDocument(reqs, n.conversions(), List.of(), n.carryOver(), n.assessmentUse())))
                 .containsExactly("第2条要求：请选择计入本要求的学时来源（如党员学习是否计入）");
     }
 }

@@ -197,7 +197,7 @@ class StandingCalculatorTest {
     @Test
     void aRuleSetChangeOnTheFirstOfJulyAppliesFromThatDay() {
         RuleSet v1 = new RuleSet(1, "某县规则", 9L, 1, LocalDate.of(2023, 1, 1), LocalDate.of(2026, 6, 30),
-                national.requirements(), national.conversions(), List.of(), national.carryOver(), null);
+                national.requirements(), national.conversions(), List.of(), national.carryOver(), null, national.assessmentUse());
         Requirement total = new Requirement("TOWNSHIP_YEARLY", "年度总学时", RequirementKind.YEARLY, new BigDecimal("84"), null,
                 EnumSet.of(RankLevel.TOWNSHIP), Set.of(), Set.of(), false, false, CountFilter.any(), null, null, null, null, null,
                 "某县2026年规定", "每年累计不少于84学时", "L");
@@ -206,7 +206,7 @@ class StandingCalculatorTest {
                 new CountFilter(Set.of(), null, true, Set.of(), Set.of()), null, null, null, null, null,
                 "某县2026年规定", "其中必修不少于56学时", "L");
         RuleSet v2 = new RuleSet(2, "某县规则", 9L, 2, LocalDate.of(2026, 7, 1), null, List.of(total, required),
-                national.conversions(), List.of(), national.carryOver(), null);
+                national.conversions(), List.of(), national.carryOver(), null, national.assessmentUse());
         PersonFacts cadre = person(StaffCategory.CIVIL_SERVANT, false, period("2018-01-01", null, RankLevel.TOWNSHIP, RankGrade.DEPUTY, true));
         List<Credit> credits = List.of(
                 credit("2026-03-01", CreditSource.CLASS_COMPLETION, Delivery.CONCENTRATED, true, true, TrainingType.THEMATIC, "50"),
@@ -232,7 +232,7 @@ class StandingCalculatorTest {
     @Test
     void surplusCarriesOverToTheNextYearWhenTheRuleSetSaysSo() {
         RuleSet local = new RuleSet(3, "结转规则", 9L, 1, LocalDate.of(2023, 1, 1), null, national.requirements(),
-                national.conversions(), List.of(), new RuleSet.CarryOver(true, new BigDecimal("20"), "超出部分可结转下一年度"), null);
+                national.conversions(), List.of(), new RuleSet.CarryOver(true, new BigDecimal("20"), "超出部分可结转下一年度"), null, national.assessmentUse());
         PersonFacts cadre = person(StaffCategory.CIVIL_SERVANT, false, period("2018-01-01", null, RankLevel.TOWNSHIP, RankGrade.DEPUTY, true));
         List<Credit> credits = List.of(fullTimeClass("2025-04-01", "100"), fullTimeClass("2026-04-01", "82"));
         Standing s = only(StandingCalculator.compute(cadre, credits, local, LocalDate.of(2026, 11, 21)), "TOWNSHIP_YEARLY");
@@ -334,7 +334,7 @@ class StandingCalculatorTest {
         RuleSet.Conversions c = r.conversions();
         return new RuleSet(r.id(), "某县规则", 9L, r.version(), r.validFrom(), r.validTo(), r.requirements(),
                 new RuleSet.Conversions(new BigDecimal(perDay), c.onlineBands(), c.onlineTestBonus(), c.teachingMultiplier(),
-                        "1天脱产培训按6学时计"), r.caps(), r.carryOver(), r.note());
+                        "1天脱产培训按6学时计"), r.caps(), r.carryOver(), r.note(), r.assessmentUse());
     }
 
     // 条例第十四条 "每年参加集中培训时间累计不少于12天或者90学时": a county that counts a day as 6 学时 records 12 days as
@@ -439,7 +439,7 @@ class StandingCalculatorTest {
                 q.cycleYears(), q.cycleStartYear(), q.leadMonths(), q.graceMonths(), q.triggersFrom(), "某县实施办法", "主题党日计入集中培训学时", "L"))
                 .toList();
         RuleSet local = new RuleSet(4, "某县规则", 9L, 1, LocalDate.of(2023, 1, 1), null, reqs, national.conversions(), List.of(),
-                national.carryOver(), null);
+                national.carryOver(), null, national.assessmentUse());
         PersonFacts cadre = person(StaffCategory.CIVIL_SERVANT, true, period("2018-01-01", null, RankLevel.TOWNSHIP, RankGrade.DEPUTY, true));
         Standing s = only(StandingCalculator.compute(cadre, List.of(fullTimeClass("2026-03-01", "80"),
                 credit("2026-07-01", CreditSource.PARTY_STUDY, Delivery.CONCENTRATED, false, null, "8")), local,
@@ -460,6 +460,6 @@ class StandingCalculatorTest {
 
     private static RuleSet withCaps(RuleSet r, List<RuleSet.SourceCap> caps) {
         return new RuleSet(r.id(), r.name(), r.jurisdictionOrgId(), r.version(), r.validFrom(), r.validTo(), r.requirements(),
-                r.conversions(), caps, r.carryOver(), r.note());
+                r.conversions(), caps, r.carryOver(), r.note(), r.assessmentUse());
     }
 }

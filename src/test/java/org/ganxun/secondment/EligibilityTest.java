@@ -51,13 +51,20 @@ class EligibilityTest {
     @Test
     void noBoundsMeansOnlyStatusAndSecondmentCount() {
         Eligibility.Bounds none = new Eligibility.Bounds(null, null, null);
-        assertThat(Eligibility.reasons(none, new Eligibility.Facts(LocalDate.of(1960, 1, 1), null, null, CadreStatus.ACTIVE, null), START))
-                .isEmpty();
-        assertThat(Eligibility.reasons(none, new Eligibility.Facts(LocalDate.of(1960, 1, 1), null, null, CadreStatus.RETIRED, null), START))
-                .hasSize(1);
+        assertThat(Eligibility.decide(none, new Eligibility.Facts(LocalDate.of(1960, 1, 1), null, null, CadreStatus.ACTIVE, null), START).allowed())
+                .isTrue();
+        assertThat(Eligibility.decide(none, new Eligibility.Facts(LocalDate.of(1960, 1, 1), null, null, CadreStatus.RETIRED, null), START).refusals())
+                .extracting(org.ganxun.platform.rules.Decision.Reason::code).containsExactly("NOT_ACTIVE");
     }
 
     static java.util.List<String> reasons(LocalDate birth, RankLevel rank, LocalDate entered, String other) {
-        return Eligibility.reasons(BOUNDS, new Eligibility.Facts(birth, rank, entered, CadreStatus.ACTIVE, other), START);
+        org.ganxun.platform.rules.Decision d = Eligibility.decide(BOUNDS, new Eligibility.Facts(birth, rank, entered, CadreStatus.ACTIVE, other), START);
+        // every reason of an eligibility check refuses, and names where the bound comes from
+        assertThat(d.allowed()).isEqualTo(d.reasons().isEmpty());
+        assertThat(d.reasons()).allSatisfy(r -> {
+            assertThat(r.refuses()).isTrue();
+            assertThat(r.source()).isEqualTo("本批次选派条件（主办组织部门设定）");
+        });
+        return d.texts();
     }
 }

@@ -12,6 +12,10 @@ import java.util.List;
 import java.util.Map;
 
 import org.ganxun.compliance.ComplianceChecks;
+import org.ganxun.compliance.NationalRules;
+import org.ganxun.compliance.RuleDocument;
+import org.ganxun.compliance.RuleSet;
+import org.ganxun.compliance.RuleSetStore;
 import org.ganxun.platform.security.CurrentUser;
 import org.ganxun.platform.security.Role;
 import org.ganxun.platform.web.BusinessException;
@@ -41,6 +45,7 @@ class CompletionTest {
     @Autowired Completion completion;
     @Autowired Certificates certificates;
     @Autowired ComplianceChecks compliance;
+    @Autowired RuleSetStore ruleSets;
     @Autowired JdbcClient jdbc;
     @LocalServerPort int port;
 
@@ -192,6 +197,27 @@ class CompletionTest {
         assertThat(failed.reasons()).anyMatch(x -> x.code().equals("CLASS_ASSESSMENT_FAILED") && x.source().startsWith("本地规定："));
         ComplianceChecks.AppraisalCheck passed = tf.fixture.as(c.admin, () -> compliance.appraisal(t.get(5).cadreId(), year));
         assertThat(passed.reasons()).noneMatch(x -> x.code().equals("CLASS_ASSESSMENT_FAILED"));
+        // ... because the rule set says so (RULES.md: a local choice): a county whose rules instead bar promotion that
+        // year, and not 优秀, gets exactly that, with its own source cited
+        RuleSet national = NationalRules.defaults();
+        String ownRule = "某县规定：干部教育培训考核不合格的，当年不得提拔使用";
+        tf.fixture.as(c.admin, () -> ruleSets.saveVersion(c.county, "某县培训规则", LocalDate.of(2000, 1, 1),
+                new RuleDocument(national.requirements(), national.conversions(), national.caps(), national.carryOver(),
+                        new RuleSet.AssessmentUse(false, true, ownRule)), null));
+        ComplianceChecks.AppraisalCheck local = tf.fixture.as(c.admin, () -> compliance.appraisal(t.get(4).cadreId(), year));
+        assertThat(local.reasons()).noneMatch(x -> x.code().equals("CLASS_ASSESSMENT_FAILED"));
+        ComplianceChecks.PromotionCheck promotion = tf.fixture.as(c.admin, () -> compliance.promotion(t.get(4).cadreId(),
+                new ComplianceChecks.PromotionRequest(org.ganxun.people.RankLevel.STAFF, null, false, LocalDate.of(year, 12, 31))));
+        assertThat(promotion.complete()).isFalse();
+        assertThat(promotion.unmet()).anySatisfy(x -> {
+            assertThat(x.code()).isEqualTo("CLASS_ASSESSMENT_FAILED");
+            assertThat(x.source()).isEqualTo(ownRule);
+            assertThat(x.refuses()).isTrue();
+        });
+        assertThat(promotion.conclusion()).contains("当年不得提任");
+        assertThat(tf.fixture.as(c.admin, () -> compliance.promotion(t.get(5).cadreId(),
+                new ComplianceChecks.PromotionRequest(org.ganxun.people.RankLevel.STAFF, null, false, LocalDate.of(year, 12, 31)))).unmet())
+                .noneMatch(x -> x.code().equals("CLASS_ASSESSMENT_FAILED"));
 
         // certificates: three issued; a revoked one says so on the public verification page
         List<Certificates.CertificateView> certs = tf.fixture.as(c.registrar, () -> certificates.ofClass(cls));
