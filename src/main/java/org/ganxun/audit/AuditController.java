@@ -1,5 +1,7 @@
 package org.ganxun.audit;
 
+import org.ganxun.platform.excel.Workbooks;
+
 import org.ganxun.platform.security.Requires;
 import static org.ganxun.platform.security.Permission.*;
 import java.io.IOException;
@@ -11,9 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
-import cn.idev.excel.FastExcel;
 import jakarta.servlet.http.HttpServletResponse;
 import org.ganxun.platform.web.BusinessException;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -91,8 +91,7 @@ class AuditController {
         audit.recordExport("AuditLog", null, "审计日志", AuditLog.filter("actor", actor, "entityType", entityType,
                 "entityId", entityId, "action", action, "from", from == null ? null : from.toString(),
                 "to", to == null ? null : to.toString()), p.rows().size());
-        List<List<String>> head = Stream.of("时间", "操作人", "操作", "对象类型", "对象编号", "摘要", "变更前", "变更后", "IP地址")
-                .map(List::of).toList();
+        List<String> head = List.of("时间", "操作人", "操作", "对象类型", "对象编号", "摘要", "变更前", "变更后", "IP地址");
         List<List<Object>> data = new ArrayList<>();
         for (AuditLog.Entry e : p.rows()) {
             data.add(java.util.Arrays.asList(SECOND.format(e.at()), e.actor(), e.actionLabel(), e.entityTypeLabel(),
@@ -101,7 +100,7 @@ class AuditController {
         res.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         res.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                 .filename("审计日志-" + LocalDate.now(ZONE) + ".xlsx", StandardCharsets.UTF_8).build().toString());
-        FastExcel.write(res.getOutputStream()).head(head).sheet("审计日志").doWrite(data);
+        Workbooks.table(res.getOutputStream(), "审计日志", head, data);
     }
 
     /**

@@ -1,5 +1,7 @@
 package org.ganxun.audit;
 
+import org.ganxun.platform.web.Option;
+
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -210,8 +212,6 @@ public class AuditLog {
     }
 
     /** A value to filter by and its Chinese name. */
-    public record Option(String value, String label) {
-    }
 
     /** What the log's filters offer. */
     public record Facets(List<Option> entityTypes, List<Option> actions) {

@@ -1,5 +1,7 @@
 package org.ganxun.compliance;
 
+import org.ganxun.platform.excel.Workbooks;
+
 import org.ganxun.platform.security.InScope.Ref;
 import org.ganxun.platform.security.InScope;
 import org.ganxun.platform.security.Requires;
@@ -13,7 +15,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
-import cn.idev.excel.FastExcel;
 import org.ganxun.audit.AuditLog;
 import org.ganxun.org.OrganizationTrees;
 import org.ganxun.org.Tree;
@@ -128,9 +129,8 @@ class ComplianceController {
     @GetMapping("/dashboard.xlsx")
     @Requires(COMPLIANCE_VIEW)
     ResponseEntity<byte[]> dashboardExcel(DashboardParams params) {
-        List<List<String>> head = List.of(List.of("姓名"), List.of("单位"), List.of("职务"), List.of("要求"), List.of("状态"),
-                List.of("要求学时"), List.of("已计学时"), List.of("尚差学时"), List.of("要求天数"), List.of("已计天数"), List.of("尚差"),
-                List.of("截止日期"), List.of("计算日期"));
+        List<String> head = List.of("姓名", "单位", "职务", "要求", "状态", "要求学时", "已计学时", "尚差学时", "要求天数", "已计天数", "尚差",
+                "截止日期", "计算日期");
         List<List<Object>> data = new ArrayList<>();
         List<ComplianceDashboard.Row> rows = dashboard.all(params.query());
         audit.recordExport("ComplianceStanding", null, "学时达标情况", params, rows.size());
@@ -141,7 +141,7 @@ class ComplianceController {
                     r.deadline() == null ? "" : r.deadline().toString(), r.asOf().toString()));
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        FastExcel.write(out).head(head).sheet("学时达标情况").doWrite(data);
+        Workbooks.table(out, "学时达标情况", head, data);
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename("学时达标情况.xlsx", java.nio.charset.StandardCharsets.UTF_8).build().toString())

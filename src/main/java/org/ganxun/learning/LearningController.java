@@ -1,5 +1,7 @@
 package org.ganxun.learning;
 
+import org.ganxun.platform.web.Option;
+
 import static org.ganxun.platform.security.Permission.COURSE_MANAGE;
 import static org.ganxun.platform.security.Permission.SELF_SERVICE;
 import static org.ganxun.platform.security.Permission.STUDY_INTEGRITY_VIEW;
@@ -50,13 +52,10 @@ class LearningController {
         this.audit = audit;
     }
 
-    record Option(String value, String label) {
-    }
-
     @GetMapping("/categories")
     @Requires({SELF_SERVICE, COURSE_MANAGE})
     List<Option> categories() {
-        return Arrays.stream(CourseCategory.values()).map(c -> new Option(c.name(), c.label())).toList();
+        return Option.of(CourseCategory.values(), CourseCategory::label);
     }
 
     // ---- cadres ----

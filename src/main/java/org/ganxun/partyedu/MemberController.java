@@ -1,5 +1,7 @@
 package org.ganxun.partyedu;
 
+import org.ganxun.platform.web.Option;
+
 import org.ganxun.platform.security.Requires;
 import static org.ganxun.platform.security.Permission.*;
 import org.ganxun.platform.security.SignedIn;
@@ -41,9 +43,6 @@ class MemberController {
         this.cards = cards;
     }
 
-    record Option(String value, String label) {
-    }
-
     record ContactRequest(LocalDate contactedOn, ContactVia via, String note) {
     }
 
@@ -51,13 +50,13 @@ class MemberController {
     @SignedIn("code lists for selects, nothing personal")
     Map<String, Object> dictionaries() {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("category", Arrays.stream(MemberCategory.values()).map(c -> new Option(c.name(), c.label())).toList());
-        m.put("contactVia", Arrays.stream(ContactVia.values()).map(c -> new Option(c.name(), c.label())).toList());
-        m.put("memberStatus", Arrays.stream(Members.Status.values()).map(c -> new Option(c.name(), c.label())).toList());
-        m.put("activityKind", Arrays.stream(ActivityKind.values()).map(c -> new Option(c.name(), c.label())).toList());
-        m.put("attendanceMode", Arrays.stream(StudyActivities.Mode.values()).map(c -> new Option(c.name(), c.label())).toList());
-        m.put("equipmentStatus", Arrays.stream(RemoteSites.EquipmentStatus.values()).map(c -> new Option(c.name(), c.label())).toList());
-        m.put("visitStatus", Arrays.stream(MobileClassroom.VisitStatus.values()).map(c -> new Option(c.name(), c.label())).toList());
+        m.put("category", Option.of(MemberCategory.values(), MemberCategory::label));
+        m.put("contactVia", Option.of(ContactVia.values(), ContactVia::label));
+        m.put("memberStatus", Option.of(Members.Status.values(), Members.Status::label));
+        m.put("activityKind", Option.of(ActivityKind.values(), ActivityKind::label));
+        m.put("attendanceMode", Option.of(StudyActivities.Mode.values(), StudyActivities.Mode::label));
+        m.put("equipmentStatus", Option.of(RemoteSites.EquipmentStatus.values(), RemoteSites.EquipmentStatus::label));
+        m.put("visitStatus", Option.of(MobileClassroom.VisitStatus.values(), MobileClassroom.VisitStatus::label));
         m.put("placeholders", Broadcasts.PLACEHOLDERS);
         return m;
     }

@@ -1,5 +1,7 @@
 package org.ganxun.partyedu;
 
+import org.ganxun.platform.excel.Workbooks;
+
 import org.ganxun.platform.security.Phones;
 import java.io.OutputStream;
 import java.math.BigDecimal;
@@ -174,11 +176,8 @@ public class PartyEduStatistics {
                     m.awaySince() == null ? null : m.awaySince().toString(), m.mobile() ? (m.membershipTransferred() ? "是" : "否") : null,
                     m.contactPerson(), m.lastContactOn() == null ? null : m.lastContactOn().toString(), m.lastContactViaLabel()));
         }
-        List<List<String>> head = new ArrayList<>();
-        for (String h : List.of("党支部", "姓名", "性别", "出生日期", "公民身份号码", "入党时间", "党员类别", "是否干部", "联系电话", "分组",
-                "流动党员", "外出地点", "外出时间", "已转组织关系", "联系人", "最近联系日期", "联系方式")) {
-            head.add(List.of(h));
-        }
-        FastExcel.write(out).autoCloseStream(false).head(head).sheet("党员名册").doWrite(rows);
+        List<String> head = List.of("党支部", "姓名", "性别", "出生日期", "公民身份号码", "入党时间", "党员类别", "是否干部", "联系电话", "分组",
+                "流动党员", "外出地点", "外出时间", "已转组织关系", "联系人", "最近联系日期", "联系方式");
+        Workbooks.table(out, "党员名册", head, rows, 4, 8);
     }
 }

@@ -1,5 +1,7 @@
 package org.ganxun.people;
 
+import org.ganxun.platform.web.Option;
+
 import org.ganxun.platform.security.Requires;
 import static org.ganxun.platform.security.Permission.*;
 import org.ganxun.platform.security.SignedIn;
@@ -30,9 +32,6 @@ class CadreController {
         this.codes = codes;
         this.search = search;
         this.roster = roster;
-    }
-
-    record Option(String value, String label) {
     }
 
     /** Dictionaries for selects and filters (the UI shows the labels). */

@@ -1,5 +1,7 @@
 package org.ganxun.secondment;
 
+import org.ganxun.platform.web.Option;
+
 import org.ganxun.platform.security.Requires;
 import static org.ganxun.platform.security.Permission.*;
 import org.ganxun.platform.security.SignedIn;
@@ -17,7 +19,6 @@ import java.util.Map;
 import org.ganxun.platform.excel.Workbooks;
 import java.util.function.Function;
 
-import cn.idev.excel.FastExcel;
 import org.ganxun.audit.AuditLog;
 import org.ganxun.people.RankLevel;
 import org.ganxun.people.Roster;
@@ -67,22 +68,19 @@ class SecondmentController {
         this.roster = roster;
     }
 
-    record Option(String value, String label) {
-    }
-
     @GetMapping("/dictionaries")
     @SignedIn("code lists for selects, nothing personal")
     Map<String, Object> dictionaries() {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("direction", Arrays.stream(Direction.values()).map(d -> new Option(d.name(), d.label())).toList());
-        m.put("source", Arrays.stream(CandidateSource.values()).map(d -> new Option(d.name(), d.label())).toList());
-        m.put("candidateStatus", Arrays.stream(CandidateStatus.values()).map(d -> new Option(d.name(), d.label())).toList());
-        m.put("expenseCategory", Arrays.stream(ExpenseCategory.values()).map(d -> new Option(d.name(), d.label())).toList());
-        m.put("grade", Arrays.stream(Grade.values()).map(d -> new Option(d.name(), d.label())).toList());
-        m.put("evaluationKind", Arrays.stream(EvaluationKind.values()).map(d -> new Option(d.name(), d.label())).toList());
-        m.put("reviewConclusion", Arrays.stream(ReviewConclusion.values()).map(d -> new Option(d.name(), d.label())).toList());
-        m.put("alertKind", Arrays.stream(AlertKind.values()).map(d -> new Option(d.name(), d.label())).toList());
-        m.put("rankLevel", Arrays.stream(RankLevel.values()).map(d -> new Option(d.name(), d.label())).toList());
+        m.put("direction", Option.of(Direction.values(), Direction::label));
+        m.put("source", Option.of(CandidateSource.values(), CandidateSource::label));
+        m.put("candidateStatus", Option.of(CandidateStatus.values(), CandidateStatus::label));
+        m.put("expenseCategory", Option.of(ExpenseCategory.values(), ExpenseCategory::label));
+        m.put("grade", Option.of(Grade.values(), Grade::label));
+        m.put("evaluationKind", Option.of(EvaluationKind.values(), EvaluationKind::label));
+        m.put("reviewConclusion", Option.of(ReviewConclusion.values(), ReviewConclusion::label));
+        m.put("alertKind", Option.of(AlertKind.values(), AlertKind::label));
+        m.put("rankLevel", Option.of(RankLevel.values(), RankLevel::label));
         m.put("tieBreakRule", SelectionScoring.TIE_BREAK_RULE);
         m.put("ballotScoreRule", Ballots.SCORE_RULE);
         m.put("evaluationRankRule", EvaluationScoring.RANK_RULE);
@@ -386,7 +384,6 @@ class SecondmentController {
 
     private static <T> ResponseEntity<byte[]> excel(String fileName, String sheet, List<String> head, List<T> rows,
                                                     Function<T, List<Object>> toRow, String footnote) {
-        List<List<String>> h = head.stream().map(List::of).toList();
         List<List<Object>> data = new ArrayList<>();
         for (T row : rows) {
             data.add(new ArrayList<>(toRow.apply(row)));
@@ -396,7 +393,7 @@ class SecondmentController {
             data.add(List.of(footnote));
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        FastExcel.write(out).head(h).sheet(sheet).doWrite(data);
+        Workbooks.table(out, sheet, head, data);
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(fileName, StandardCharsets.UTF_8)
                         .build().toString())

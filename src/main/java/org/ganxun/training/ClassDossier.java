@@ -1,5 +1,7 @@
 package org.ganxun.training;
 
+import org.ganxun.platform.excel.Workbooks;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -9,7 +11,6 @@ import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
-import cn.idev.excel.FastExcel;
 import org.ganxun.audit.AuditLog;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -165,7 +166,7 @@ public class ClassDossier {
     private static void sheet(ZipOutputStream zip, String file, String sheet, List<String> head, List<List<Object>> rows) throws IOException {
         zip.putNextEntry(new ZipEntry(file));
         ByteArrayOutputStream b = new ByteArrayOutputStream();
-        FastExcel.write((OutputStream) b).autoCloseStream(false).head(head.stream().map(List::of).toList()).sheet(sheet).doWrite(rows);
+        Workbooks.table(b, sheet, head, rows);
         zip.write(b.toByteArray());
         zip.closeEntry();
     }

@@ -34,6 +34,16 @@ public final class Workbooks {
         return FastExcel.writerSheet(no, name).head(head).registerWriteHandler(new TextColumns(textColumns)).build();
     }
 
+    /**
+     * A one-sheet table: a header row of {@code titles}, then {@code rows} (a cell may be text, a number, a date or
+     * {@link #percent}); {@code textColumns} as in {@link #sheet}. The stream stays open.
+     */
+    public static void table(OutputStream out, String sheetName, List<String> titles, List<? extends List<?>> rows, int... textColumns) {
+        try (ExcelWriter w = open(out)) {
+            w.write(rows, sheet(0, sheetName, titles, textColumns));
+        }
+    }
+
     /** A sheet without a header row (rows are written as they are). */
     public static WriteSheet plainSheet(int no, String name) {
         return FastExcel.writerSheet(no, name).needHead(false).build();
