@@ -341,7 +341,7 @@ public class EvaluationReport {
     public record Document(String fileName, byte[] content) {
     }
 
-    @Transactional(readOnly = true)
+    @Transactional
     public Document render(long planId, int year, Kind kind) {
         Report r = report(planId, year, kind);
         byte[] content;

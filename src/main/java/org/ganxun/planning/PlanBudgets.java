@@ -144,7 +144,7 @@ public class PlanBudgets {
     }
 
     /** The finance office's workbook: per class, per provider, and every expense line. Audited as an export. */
-    @Transactional(readOnly = true)
+    @Transactional
     public Workbook export(long planId, Integer year) {
         Budget b = of(planId, year);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
