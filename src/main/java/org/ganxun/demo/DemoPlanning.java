@@ -125,8 +125,8 @@ class DemoPlanning {
         LocalDate today = LocalDate.now();
         int n = 0;
         Object[][] finished = {
-                // 30 trainees × 5 days = 150 person-days: 伙食费 cap 130 × 150 = 19,500 — 21,000 is over
-                {ExpenseCategory.MEALS, "21000", null, null, null, "学员及工作人员五天工作餐"},
+                // 24 trainees × 5 days = 120 person-days (三类): 伙食费 cap 130 × 120 = 15,600 — 17,400 is over
+                {ExpenseCategory.MEALS, "17400", null, null, null, "学员五天工作餐"},
                 {ExpenseCategory.VENUE, "3000", null, null, null, "第二教室五天"},
                 {ExpenseCategory.MATERIALS, "2400", null, null, null, "学习资料和笔记本"},
                 {ExpenseCategory.TRANSPORT, "1800", null, null, null, "现场教学包车"},

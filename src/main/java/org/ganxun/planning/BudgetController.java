@@ -72,7 +72,7 @@ class BudgetController {
     @GetMapping("/fee-standard")
     @Requires({EXPENSE_MANAGE, PLAN_MANAGE, STATS_VIEW})
     FeeStandards.View standard(@RequestParam long orgId) {
-        return standards.effective(orgId);
+        return standards.effectiveFor(orgId);
     }
 
     @PutMapping("/fee-standard/{orgId}")

@@ -50,6 +50,13 @@ public class FeeStandards {
     public record Form(String name, String source, Integer longAfterDays, BigDecimal longRate, List<Cap> caps) {
     }
 
+    /** For the page: the set governing classes approved by {@code orgId}, a unit the reader may see. */
+    @Transactional(readOnly = true)
+    public View effectiveFor(long orgId) {
+        trees.requireVisible(Tree.ADMINISTRATIVE, orgId);
+        return effective(orgId);
+    }
+
     /** The set governing classes approved by {@code orgId} (nearest above it, else the default). */
     @Transactional(readOnly = true)
     public View effective(long orgId) {
