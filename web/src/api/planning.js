@@ -19,5 +19,16 @@ export const planning = {
   renewFeed: () => data(http.post(`${B}/calendar/feed`, null, { quiet: true })),
   revokeFeed: () => http.delete(`${B}/calendar/feed`),
   seasons: () => data(http.get(`${B}/schedule/seasons`)),
-  schedule: (body) => data(http.post(`${B}/schedule`, body, { quiet: true }))
+  schedule: (body) => data(http.post(`${B}/schedule`, body, { quiet: true })),
+  // 培训经费
+  expenses: (classId) => data(http.get(`${B}/classes/${classId}/expenses`)),
+  addExpense: (classId, body) => data(http.post(`${B}/classes/${classId}/expenses`, body, { quiet: true })),
+  deleteExpense: (classId, id) => http.delete(`${B}/classes/${classId}/expenses/${id}`, { quiet: true }),
+  feeProfile: (classId, body) => data(http.put(`${B}/classes/${classId}/fee-profile`, body, { quiet: true })),
+  feeStandard: (orgId) => data(http.get(`${B}/fee-standard`, { params: { orgId } })),
+  budget: (id, year) => data(http.get(`${B}/plans/${id}/budget`, { params: cleanParams({ year }) })),
+  // 评估报告
+  report: (id, q) => data(http.get(`${B}/plans/${id}/report`, { params: cleanParams(q) })),
+  reportTexts: (id, year) => data(http.get(`${B}/plans/${id}/report/texts`, { params: { year } })),
+  saveReportTexts: (id, year, body) => data(http.put(`${B}/plans/${id}/report/texts`, body, { params: { year }, quiet: true }))
 }

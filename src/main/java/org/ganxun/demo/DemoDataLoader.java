@@ -108,8 +108,10 @@ public class DemoDataLoader implements ApplicationRunner {
     public DemoActivity.Loaded loadActivity(Summary county) {
         DemoActivity.Loaded a = tx.execute(status -> activity.load(county));
         DemoPlanning.Loaded p = tx.execute(status -> planning.load(county.countyId(), a.providerId()));
-        log.info("Loaded demo planning: “{}” with {} indicators; {} draft classes of {} for the scheduler", p.planTitle(), p.indicators(),
-                p.draftClasses(), p.draftYear());
+        DemoPlanning.Spending sp = tx.execute(status -> planning.spending(p.planId(), a.finishedClassId(), a.currentClassId()));
+        log.info("Loaded demo planning: “{}” with {} indicators; {} draft classes of {} for the scheduler; {} expenses of the demo"
+                + " classes ({} over a cap); the {} evaluation report's words", p.planTitle(), p.indicators(), p.draftClasses(), p.draftYear(),
+                sp.expenses(), sp.warnings(), sp.reportYear());
         log.info("Loaded demo activity in {} ms: class “{}” in progress with {} trainees ({} sessions today); class “{}”"
                         + " ({} 学时, {} trainees) completed, its hours credited to the archive; survey “{}” open with {} questions"
                         + " and {} paper returns entered; {} online courses credited to {} cadres;"

@@ -12,7 +12,11 @@ import java.util.List;
 
 import org.ganxun.people.RankLevel;
 import org.ganxun.people.StaffCategory;
+import org.ganxun.planning.ClassExpenses;
+import org.ganxun.planning.EvaluationReport;
+import org.ganxun.planning.ExpenseCategory;
 import org.ganxun.planning.IndicatorKind;
+import org.ganxun.planning.LecturerTitle;
 import org.ganxun.planning.TrainingPlans;
 import org.ganxun.planning.TrainingPlans.IndicatorForm;
 import org.ganxun.planning.TrainingPlans.Target;
@@ -35,7 +39,13 @@ class DemoPlanning {
     private final UserDetailsService users;
     private final JdbcClient jdbc;
 
-    DemoPlanning(TrainingPlans plans, TrainingClasses classes, UserDetailsService users, JdbcClient jdbc) {
+    private final ClassExpenses expenses;
+    private final EvaluationReport report;
+
+    DemoPlanning(TrainingPlans plans, TrainingClasses classes, UserDetailsService users, JdbcClient jdbc, ClassExpenses expenses,
+                 EvaluationReport report) {
+        this.expenses = expenses;
+        this.report = report;
         this.plans = plans;
         this.classes = classes;
         this.users = users;
@@ -100,6 +110,55 @@ class DemoPlanning {
             n++;
         }
         return new Loaded(plan.id(), plan.title(), plan.indicators().size(), n, year);
+    }
+
+    record Spending(int expenses, int warnings, String reportYear) {
+    }
+
+    /**
+     * Expenses of the demo classes entered by the party school's registrar (the finished class's 伙食费 and one lecturer's
+     * fee above the caps of 财行〔2016〕540号, so the warnings show), and the planner's words of this year's evaluation report.
+     */
+    Spending spending(long planId, long finishedClassId, long currentClassId) {
+        CurrentUser zzb = account("zzb");
+        CurrentUser dangxiao = account("dangxiao");
+        LocalDate today = LocalDate.now();
+        int n = 0;
+        Object[][] finished = {
+                // 24 trainees × 5 days = 120 person-days (三类): 伙食费 cap 130 × 120 = 15,600 — 17,400 is over
+                {ExpenseCategory.MEALS, "17400", null, null, null, "学员五天工作餐"},
+                {ExpenseCategory.VENUE, "3000", null, null, null, "第二教室五天"},
+                {ExpenseCategory.MATERIALS, "2400", null, null, null, "学习资料和笔记本"},
+                {ExpenseCategory.TRANSPORT, "1800", null, null, null, "现场教学包车"},
+                {ExpenseCategory.LECTURE, "3000", "张明远", LecturerTitle.DEPUTY_SENIOR, "6", null},
+                // 高级农艺师 (副高级): 1,800 for 3 学时 = 600 元/学时, above 500
+                {ExpenseCategory.LECTURE, "1800", "陈丽", LecturerTitle.DEPUTY_SENIOR, "3", null},
+                {ExpenseCategory.LECTURE, "600", "王志刚", LecturerTitle.OTHER, "3", null}};
+        Object[][] current = {
+                {ExpenseCategory.MEALS, "12000", null, null, null, "前三天工作餐"},
+                {ExpenseCategory.MATERIALS, "2000", null, null, null, "学习资料"}};
+        for (Object[][] set : new Object[][][]{finished, current}) {
+            long classId = set == finished ? finishedClassId : currentClassId;
+            for (Object[] e : set) {
+                String lecturer = (String) e[2];
+                as(dangxiao, () -> expenses.add(classId, new ClassExpenses.ExpenseForm((ExpenseCategory) e[0], new BigDecimal((String) e[1]),
+                        today.minusDays(1), lecturer == null ? null : instructor(lecturer), lecturer, (LecturerTitle) e[3],
+                        e[4] == null ? null : new BigDecimal((String) e[4]), (String) e[5])));
+                n++;
+            }
+        }
+        int warnings = as(zzb, () -> expenses.sheet(finishedClassId)).warnings().size();
+        int year = today.getYear();
+        as(zzb, () -> report.saveTexts(planId, year, new EvaluationReport.Texts("""
+                （一）坚持统抓统管，强化组织领导。成立由县委分管副书记任组长的干部教育培训工作领导小组，县财政每年将干部教育培训经费列入预算，各主管部门将培训经费纳入年初预算。
+                （二）聚焦中心工作，提升质量效益。围绕乡村振兴、基层治理等全县中心工作开设专题班次，开展培训需求调研，按需设置课程。
+                （三）用制度规范保障，严格学员管理。完善学员考勤、请假销假、学习考核和教学质量评估制度，考勤和评估结果记入学员培训档案。""",
+                """
+                （一）突出理论向实践转化。坚持专业知识与公共知识并重，抓好党的创新理论武装和新知识、新技能培训。
+                （二）改进教育培训方式。突出干部在线学习，健全自主选学体系，建立培训质量评估机制，不断提高教学质量。
+                （三）健全完善制度机制。完善组织调训制度，对重要岗位干部和重点班次实行点名调训，统筹安排全年班次，错开农忙和防汛时段。""",
+                null)));
+        return new Spending(n, warnings, String.valueOf(year));
     }
 
     private Long instructor(String name) {

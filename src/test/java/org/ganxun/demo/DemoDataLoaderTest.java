@@ -71,6 +71,10 @@ class DemoDataLoaderTest {
     @Autowired
     org.ganxun.planning.DraftScheduling scheduling;
     @Autowired
+    org.ganxun.planning.ClassExpenses expenses;
+    @Autowired
+    org.ganxun.planning.EvaluationReport report;
+    @Autowired
     DemoDataLoader loader;
     @Autowired
     JdbcClient jdbc;
@@ -492,6 +496,22 @@ class DemoDataLoaderTest {
         assertThat(p.placements()).hasSize(8);
         assertThat(p.solver().feasible()).as("%s", p.unmet()).isTrue();
         assertThat(p.placements()).allSatisfy(x -> assertThat(x.startsOn().getMonthValue() == 3 && x.startsOn().getDayOfMonth() <= 15).isFalse());
+    }
+
+    @Test
+    void theDemoClassesHaveExpensesOverACapAndThePlanItsReportWords() {
+        CurrentUser zzb = user("zzb");
+        org.ganxun.planning.ClassExpenses.Sheet sheet = as(user("dangxiao"), () -> expenses.sheet(activity.finishedClassId()));
+        assertThat(sheet.canEdit()).isTrue();
+        assertThat(sheet.expenses()).hasSize(7);
+        assertThat(sheet.warnings()).extracting(org.ganxun.planning.FeeCaps.Warning::code).contains("MEALS", "LECTURE");
+        long planId = as(zzb, () -> plans.list()).get(0).id();
+        int year = LocalDate.now().getYear();
+        org.ganxun.planning.EvaluationReport.Report r = as(zzb, () -> report.report(planId, year, org.ganxun.planning.EvaluationReport.Kind.MIDTERM));
+        assertThat(r.practices()).contains("坚持统抓统管");
+        assertThat(r.classes()).isPositive();
+        assertThat(r.spent()).isPositive();
+        assertThat(r.indicators()).hasSize(7);
     }
 
     @Test

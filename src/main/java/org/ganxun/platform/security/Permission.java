@@ -29,6 +29,7 @@ public enum Permission {
     CALLUP_MANAGE("培训班管理", "调训：分配名额、点名调训", Duty.BUSINESS),
     ENROLL_NOMINATE("培训班管理", "学员报名：推荐本单位学员", Duty.BUSINESS),
     CLASSROOM_MANAGE("培训班管理", "教务管理：签到、考勤、请假、考核、结业、证书、评估", Duty.BUSINESS),
+    EXPENSE_MANAGE("培训班管理", "培训经费：登记班次实际支出、核对开支标准", Duty.BUSINESS),
     // 党员教育
     PARTYEDU_MANAGE("党员教育", "党员教育：党员、活动、学时、短信、站点、流动课堂、统计", Duty.BUSINESS),
     PARTYEDU_SITE_MANAGE("党员教育", "维护远程教育站点、设备和流动课堂安排", Duty.BUSINESS),

@@ -1,0 +1,197 @@
+package org.ganxun.planning;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.io.ByteArrayInputStream;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.Year;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import com.jayway.jsonpath.JsonPath;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFParagraph;
+import org.apache.poi.xwpf.usermodel.XWPFTable;
+import org.ganxun.people.RankLevel;
+import org.ganxun.planning.TrainingPlans.IndicatorForm;
+import org.ganxun.planning.TrainingPlans.Target;
+import org.ganxun.platform.security.CurrentUser;
+import org.ganxun.platform.security.Role;
+import org.ganxun.support.Fixture;
+import org.ganxun.support.IntegrationTest;
+import org.ganxun.support.RealCsrf;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+/**
+ * The evaluation report (.docx) read back with POI: its indicator table holds the dashboard API's figures, its spending
+ * sentence the budget API's, its 基本情况 the counts worked by hand, its 存在问题 what the data shows, and its 主要做法 the
+ * planner's words. Last year (y) of a plan running y-1 … y+3:
+ *
+ * <pre>
+ * a1 townA 乡科  three classes completed in y (trained again and again)
+ * a2 townA 乡科  20 online hours in y, no course                        (untrained three years)
+ * b1 townA 科员  nothing                                                (untrained three years)
+ * c1 county 县处 one class completed in y
+ * three approved classes of the county starting in March of y (crowded); one with 1,000 元 of 伙食费
+ * </pre>
+ */
+@IntegrationTest
+class EvaluationReportTest {
+
+    @Autowired Fixture fixture;
+    @Autowired JdbcClient jdbc;
+    @Autowired MockMvc mvc;
+    @Autowired TrainingPlans plans;
+
+    final int y = Year.now().getValue() - 1;
+    long county;
+    long planId;
+    CurrentUser countyAdmin;
+    CurrentUser otherCounty;
+
+    @BeforeEach
+    void setUp() {
+        county = fixture.org(null, Fixture.unique("评估县"), "COUNTY");
+        long townA = fixture.org(county, Fixture.unique("评估镇"), "TOWNSHIP");
+        long other = fixture.org(null, Fixture.unique("另一县"), "COUNTY");
+        countyAdmin = fixture.user(Fixture.unique("evc"), Role.ORG_DEPT_ADMIN, county, null, null);
+        otherCounty = fixture.user(Fixture.unique("evo"), Role.ORG_DEPT_ADMIN, other, null, null);
+        long a1 = cadre("评甲一", townA, RankLevel.TOWNSHIP);
+        long a2 = cadre("评甲二", townA, RankLevel.TOWNSHIP);
+        cadre("评乙一", townA, RankLevel.STAFF);
+        long c1 = cadre("评县一", county, RankLevel.COUNTY);
+        for (int m = 3; m <= 5; m++) {
+            entry(a1, "CLASS_COMPLETION", LocalDate.of(y, m, 10), "24", "CONCENTRATED");
+        }
+        entry(a2, "ONLINE_COURSE", LocalDate.of(y, 6, 1), "20", "ONLINE");
+        entry(c1, "CLASS_COMPLETION", LocalDate.of(y, 4, 1), "40", "CONCENTRATED");
+        long annual = jdbc.sql("insert into annual_plan (jurisdiction_org_id, year, title) values (?, ?, '计划') returning id")
+                .params(county, y).query(Long.class).single();
+        long first = 0;
+        for (int i = 0; i < 3; i++) {
+            long id = jdbc.sql("""
+                    insert into training_class (plan_id, jurisdiction_org_id, filer_org_id, name, class_type, starts_on, ends_on, seats,
+                      budget, status) values (?, ?, ?, ?, 'THEMATIC', ?, ?, 30, 5000, 'COMPLETED') returning id""")
+                    .params(annual, county, county, "评估班" + i, LocalDate.of(y, 3, 2 + 7 * i), LocalDate.of(y, 3, 3 + 7 * i))
+                    .query(Long.class).single();
+            first = first == 0 ? id : first;
+        }
+        jdbc.sql("insert into class_expense (class_id, category, amount, spent_on) values (?, 'MEALS', 1000, ?)")
+                .params(first, LocalDate.of(y, 3, 3)).update();
+        List<IndicatorForm> indicators = List.of(
+                new IndicatorForm("干部年度培训覆盖率", IndicatorKind.COVERAGE, List.of(), List.of(), null, null, null, 1, false, null, null,
+                        null, null, null, List.of(new Target(y, new BigDecimal("80")))),
+                new IndicatorForm("网络培训人均学时", IndicatorKind.HOURS_PER_HEAD, List.of(), List.of(), null, null, null, null, false,
+                        "ONLINE", null, null, null, null, List.of(new Target(y, new BigDecimal("10")))));
+        planId = fixture.as(countyAdmin, () -> plans.create(new TrainingPlans.PlanForm(county, "2025—2029年干部教育培训规划", y - 1, y + 3,
+                null, indicators)).id());
+    }
+
+    private long cadre(String name, long org, RankLevel level) {
+        long id = fixture.cadre(name, org);
+        jdbc.sql("update cadre set rank_level = ? where id = ?").params(level.name(), id).update();
+        return id;
+    }
+
+    private void entry(long cadre, String source, LocalDate on, String hours, String delivery) {
+        jdbc.sql("""
+                insert into archive_entry (cadre_id, source, source_ref, title, started_on, ended_on, credited_on, hours, delivery,
+                  full_time, status) values (?, ?, ?, '培训', ?, ?, ?, cast(? as numeric), ?, true, 'APPROVED')""")
+                .params(cadre, source, Fixture.unique("R"), on, on, on, hours, delivery).update();
+    }
+
+    private XWPFDocument docx(String kind) throws Exception {
+        MvcResult r = mvc.perform(get("/api/planning/plans/" + planId + "/report.docx").param("year", String.valueOf(y)).param("kind", kind)
+                .with(user(countyAdmin))).andExpect(status().isOk()).andReturn();
+        return new XWPFDocument(new ByteArrayInputStream(r.getResponse().getContentAsByteArray()));
+    }
+
+    private static String text(XWPFDocument d) {
+        return d.getParagraphs().stream().map(XWPFParagraph::getText).collect(Collectors.joining("\n"));
+    }
+
+    @Test
+    void theReportsFiguresAreTheDashboardsFigures() throws Exception {
+        String dashboard = mvc.perform(get("/api/planning/plans/" + planId + "/dashboard").param("year", String.valueOf(y)).with(user(countyAdmin)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String budget = mvc.perform(get("/api/planning/plans/" + planId + "/budget").param("year", String.valueOf(y)).with(user(countyAdmin)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        long before = jdbc.sql("select coalesce(max(id), 0) from audit_log").query(Long.class).single();
+        try (XWPFDocument d = docx("ANNUAL")) {
+            XWPFTable table = d.getTables().get(0);
+            List<String> names = JsonPath.read(dashboard, "$.figures[*].name");
+            assertThat(table.getNumberOfRows()).isEqualTo(names.size() + 1);
+            for (int i = 0; i < names.size(); i++) {
+                assertThat(table.getRow(i + 1).getCell(0).getText()).isEqualTo(names.get(i));
+                Object value = JsonPath.read(dashboard, "$.figures[" + i + "].value");
+                String unit = JsonPath.read(dashboard, "$.figures[" + i + "].unit");
+                String cell = table.getRow(i + 1).getCell(3).getText();
+                assertThat(cell).endsWith(unit);
+                assertThat(new BigDecimal(cell.substring(0, cell.length() - unit.length())))
+                        .as(names.get(i)).isEqualByComparingTo(new BigDecimal(value.toString()));
+                assertThat(table.getRow(i + 1).getCell(4).getText()).isEqualTo(JsonPath.read(dashboard, "$.figures[" + i + "].lightLabel"));
+            }
+            // worked by hand: a1 and c1 of four had a course in y = 50.0 %; 20 online hours over four = 5.0
+            assertThat(table.getRow(1).getCell(3).getText()).isEqualTo("50.0%");
+            assertThat(table.getRow(2).getCell(3).getText()).isEqualTo("5.0学时");
+            String all = text(d);
+            Object spent = JsonPath.read(budget, "$.spent");
+            assertThat(new BigDecimal(spent.toString())).isEqualByComparingTo("1000");
+            assertThat(all).contains("实际支出1000元").contains("预算15000元");
+            // 基本情况: four cadres, three classes, 3 + 1 = 4 person-times (乡科级 3, 县处级 1)
+            assertThat(all).contains("现有在职干部4人").contains("共举办各类培训班3期次，培训干部4人次").contains("乡科级干部3人次")
+                    .contains("县处级干部1人次").contains("网络培训1人参加，人均每年5.0学时");
+            // 存在问题 from the data
+            assertThat(all).contains("一是部分干部长期未参加培训").contains("2名在职干部没有参加过培训班")
+                    .contains("同一批干部重复参训").contains("1名干部在同一年度内参加培训班或外出培训3次及以上")
+                    .contains("培训时间安排过于集中").contains("3月3期（占100.0%）");
+        }
+        List<String> written = jdbc.sql("""
+                select after_data::text from audit_log where id > ? and action = 'EXPORT' and entity_type = 'PlanReport'""")
+                .param(before).query(String.class).list();
+        assertThat(written).singleElement().satisfies(a -> assertThat(a).contains("\"rows\": 2"));
+    }
+
+    @Test
+    void thePlannersWordsAreKeptPerPlanAndYearAndLandInTheReport() throws Exception {
+        String body = "{\"practices\": \"一是坚持统抓统管。\\n二是科学制定培训规划。\", \"nextSteps\": \"加强宣传，严格管理。\"}";
+        mvc.perform(put("/api/planning/plans/" + planId + "/report/texts").param("year", String.valueOf(y)).with(user(countyAdmin))
+                .with(RealCsrf.token()).contentType(MediaType.APPLICATION_JSON).content(body)).andExpect(status().isOk());
+        try (XWPFDocument d = docx("MIDTERM")) {
+            List<String> paragraphs = d.getParagraphs().stream().map(XWPFParagraph::getText).toList();
+            assertThat(paragraphs).contains("一是坚持统抓统管。", "二是科学制定培训规划。", "加强宣传，严格管理。");
+            assertThat(paragraphs.get(0)).contains("中期评估报告");
+            assertThat(text(d)).contains((y - 1) + "年以来");
+        }
+        // a script is refused with its field, the stored words stay
+        mvc.perform(put("/api/planning/plans/" + planId + "/report/texts").param("year", String.valueOf(y)).with(user(countyAdmin))
+                        .with(RealCsrf.token()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"practices\": \"<script>alert(1)</script>\", \"nextSteps\": \"x\"}"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.problems[0].field").value("practices"));
+        mvc.perform(get("/api/planning/plans/" + planId + "/report/texts").param("year", String.valueOf(y)).with(user(countyAdmin)))
+                .andExpect(jsonPath("$.nextSteps").value("加强宣传，严格管理。"));
+    }
+
+    @Test
+    void anotherCountyCannotReadOrWriteTheReport() throws Exception {
+        mvc.perform(get("/api/planning/plans/" + planId + "/report").param("year", String.valueOf(y)).with(user(otherCounty)))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/api/planning/plans/" + planId + "/report.docx").param("year", String.valueOf(y)).with(user(otherCounty)))
+                .andExpect(status().isForbidden());
+        mvc.perform(put("/api/planning/plans/" + planId + "/report/texts").param("year", String.valueOf(y)).with(user(otherCounty))
+                .with(RealCsrf.token()).contentType(MediaType.APPLICATION_JSON).content("{\"practices\": \"x\"}"))
+                .andExpect(status().isForbidden());
+    }
+}
