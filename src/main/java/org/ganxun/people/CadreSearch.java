@@ -184,7 +184,10 @@ public class CadreSearch {
         String[] parts = sort.split(",");
         String col = SORTS.get(parts[0].strip());
         if (col == null) {
-            throw new IllegalArgumentException("不支持按“" + parts[0] + "”排序");
+            String asked = parts[0].strip();
+            String shown = asked.length() > 20 ? asked.substring(0, 20) + "…" : asked;
+            throw new org.ganxun.platform.web.BusinessException("不支持按“" + shown + "”排序",
+                    List.of(new org.ganxun.platform.web.BusinessException.FieldProblem("sort", "不支持的排序字段")));
         }
         boolean desc = parts.length > 1 && parts[1].strip().equalsIgnoreCase("desc");
         if (parts[0].strip().equals("age")) {

@@ -8,8 +8,9 @@ import java.util.regex.Pattern;
 import org.ganxun.platform.web.BusinessException.FieldProblem;
 
 /**
- * Checks a {@link CadreForm}. Problems name the field by its Chinese column title, so the same messages
- * serve the edit dialog and the import error report. Organisation scope is checked by the caller.
+ * Checks a {@link CadreForm}. Problems name the field by its property (as every API error does), and their
+ * messages by its Chinese title, so the same messages serve the edit dialog and the import error report (which
+ * finds the column by the property: {@code RosterColumn.ofProperty}). Organisation scope is checked by the caller.
  */
 public final class CadreValidator {
 
@@ -23,63 +24,63 @@ public final class CadreValidator {
     public static List<FieldProblem> validate(CadreForm f, CitizenId[] out) {
         List<FieldProblem> p = new ArrayList<>();
         if (f.name() == null || f.name().isBlank()) {
-            p.add(new FieldProblem("姓名", "姓名不能为空"));
+            p.add(new FieldProblem("name", "姓名不能为空"));
         } else if (!NAME.matcher(f.name().strip()).matches()) {
-            p.add(new FieldProblem("姓名", "姓名“" + f.name() + "”含有不应出现的字符或长度不对"));
+            p.add(new FieldProblem("name", "姓名“" + f.name() + "”含有不应出现的字符或长度不对"));
         }
         CitizenId.Result id = CitizenId.parse(f.citizenId());
         if (!id.ok()) {
-            p.add(new FieldProblem("公民身份号码", id.error()));
+            p.add(new FieldProblem("citizenId", id.error()));
         } else {
             CitizenId cid = id.id().get();
             out[0] = cid;
             if (f.gender() != null && f.gender() != cid.gender()) {
-                p.add(new FieldProblem("性别", "性别“" + f.gender().label() + "”与公民身份号码（" + cid.gender().label() + "）不一致"));
+                p.add(new FieldProblem("gender", "性别“" + f.gender().label() + "”与公民身份号码（" + cid.gender().label() + "）不一致"));
             }
             if (f.birthDate() != null && !sameBirth(f.birthDate(), cid.birthDate())) {
-                p.add(new FieldProblem("出生日期", "出生日期" + f.birthDate() + "与公民身份号码（" + cid.birthDate() + "）不一致"));
+                p.add(new FieldProblem("birthDate", "出生日期" + f.birthDate() + "与公民身份号码（" + cid.birthDate() + "）不一致"));
             }
         }
         if (f.orgId() == null) {
-            p.add(new FieldProblem("单位", "单位不能为空"));
+            p.add(new FieldProblem("orgId", "单位不能为空"));
         }
         if (f.staffCategory() == null) {
-            p.add(new FieldProblem("人员类别", "人员类别不能为空"));
+            p.add(new FieldProblem("staffCategory", "人员类别不能为空"));
         }
         if (f.politicalStatus() == null) {
-            p.add(new FieldProblem("政治面貌", "政治面貌不能为空"));
+            p.add(new FieldProblem("politicalStatus", "政治面貌不能为空"));
         }
         LocalDate today = LocalDate.now();
         LocalDate birth = out[0] != null ? out[0].birthDate() : f.birthDate();
         if (f.joinedPartyOn() != null) {
             if (f.joinedPartyOn().isAfter(today)) {
-                p.add(new FieldProblem("入党时间", "入党时间不能晚于今天"));
+                p.add(new FieldProblem("joinedPartyOn", "入党时间不能晚于今天"));
             } else if (birth != null && f.joinedPartyOn().isBefore(birth.plusYears(18))) {
-                p.add(new FieldProblem("入党时间", "入党时间早于年满18周岁"));
+                p.add(new FieldProblem("joinedPartyOn", "入党时间早于年满18周岁"));
             }
             if (f.politicalStatus() != null && !f.politicalStatus().partyMember()) {
-                p.add(new FieldProblem("入党时间", "政治面貌为“" + f.politicalStatus().label() + "”却填写了入党时间"));
+                p.add(new FieldProblem("joinedPartyOn", "政治面貌为“" + f.politicalStatus().label() + "”却填写了入党时间"));
             }
         }
         if (f.enteredWorkOn() != null) {
             if (f.enteredWorkOn().isAfter(today)) {
-                p.add(new FieldProblem("参加工作时间", "参加工作时间不能晚于今天"));
+                p.add(new FieldProblem("enteredWorkOn", "参加工作时间不能晚于今天"));
             } else if (birth != null && f.enteredWorkOn().isBefore(birth.plusYears(14))) {
-                p.add(new FieldProblem("参加工作时间", "参加工作时间早于年满14周岁"));
+                p.add(new FieldProblem("enteredWorkOn", "参加工作时间早于年满14周岁"));
             }
         }
         String phone = PhoneNumber.normalize(f.phone());
         if (phone != null && !PHONE.matcher(phone).matches()) {
-            p.add(new FieldProblem("联系电话", "联系电话“" + f.phone() + "”格式不正确（手机11位或固话区号-号码）"));
+            p.add(new FieldProblem("phone", "联系电话“" + f.phone() + "”格式不正确（手机11位或固话区号-号码）"));
         }
         if (f.rankGrade() != null && f.rankLevel() == null) {
-            p.add(new FieldProblem("职级层次", "填写了正副职却没有职级层次"));
+            p.add(new FieldProblem("rankLevel", "填写了正副职却没有职级层次"));
         }
         if (Boolean.TRUE.equals(f.mobileMember()) && (f.politicalStatus() == null || !f.politicalStatus().partyMember())) {
-            p.add(new FieldProblem("是否流动党员", "非党员不能标记为流动党员"));
+            p.add(new FieldProblem("mobileMember", "非党员不能标记为流动党员"));
         }
         if (f.post() != null && f.post().length() > 100) {
-            p.add(new FieldProblem("职务", "职务不能超过100个字"));
+            p.add(new FieldProblem("post", "职务不能超过100个字"));
         }
         return p;
     }

@@ -26,7 +26,7 @@ public final class CodeValues {
         if (psCode != null) {
             Optional<CodeItem> i = codes.byCode(CodeSet.POLITICAL_STATUS, psCode);
             if (i.isEmpty()) {
-                problems.add(new FieldProblem("政治面貌", "政治面貌代码“" + psCode + "”不在 GB/T 4762 中"));
+                problems.add(new FieldProblem("politicalStatus", "政治面貌代码“" + psCode + "”不在 GB/T 4762 中"));
                 psCode = null;
             } else {
                 ps = i.get().mapsTo(PoliticalStatus.class);
@@ -35,8 +35,8 @@ public final class CodeValues {
             psCode = codes.soleCode(CodeSet.POLITICAL_STATUS, ps);
         }
 
-        String fullTime = code(codes, CodeSet.EDUCATION, f.educationFullTime(), "全日制学历", problems);
-        String inService = code(codes, CodeSet.EDUCATION, f.educationInService(), "在职学历", problems);
+        String fullTime = code(codes, CodeSet.EDUCATION, f.educationFullTime(), "educationFullTime", "全日制学历", problems);
+        String inService = code(codes, CodeSet.EDUCATION, f.educationInService(), "educationInService", "在职学历", problems);
         Education education = f.education();
         for (String c : new String[]{fullTime, inService}) {
             Education e = codes.byCode(CodeSet.EDUCATION, c).map(i -> i.mapsTo(Education.class)).orElse(null);
@@ -45,7 +45,7 @@ public final class CodeValues {
             }
         }
 
-        String title = code(codes, CodeSet.RANK_TITLE, f.rankTitle(), "职级", problems);
+        String title = code(codes, CodeSet.RANK_TITLE, f.rankTitle(), "rankTitle", "职级", problems);
         RankLevel level = f.rankLevel();
         RankGrade grade = f.rankGrade();
         CodeItem t = codes.byCode(CodeSet.RANK_TITLE, title).orElse(null);
@@ -69,7 +69,7 @@ public final class CodeValues {
         String t = CellText.squeeze(CellText.normalize(text));
         Optional<CodeItem> i = codes.find(CodeSet.ETHNICITY, t);
         if (i.isEmpty()) {
-            problems.add(new FieldProblem("民族", "民族“" + shorten(t) + "”不是 GB/T 3304 的民族名称，可填："
+            problems.add(new FieldProblem("ethnicity", "民族“" + shorten(t) + "”不是 GB/T 3304 的民族名称，可填："
                     + codes.examples(CodeSet.ETHNICITY, 8) + "（写不写“族”都可以）"));
             return null;
         }
@@ -79,10 +79,10 @@ public final class CodeValues {
         return group ? t : item.name();
     }
 
-    private static String code(CodeTables codes, CodeSet set, String code, String field, List<FieldProblem> problems) {
+    private static String code(CodeTables codes, CodeSet set, String code, String field, String label, List<FieldProblem> problems) {
         String c = blankToNull(code);
         if (c != null && codes.byCode(set, c).isEmpty()) {
-            problems.add(new FieldProblem(field, field + "代码“" + shorten(c) + "”不在代码表中"));
+            problems.add(new FieldProblem(field, label + "代码“" + shorten(c) + "”不在代码表中"));
             return null;
         }
         return c;

@@ -248,7 +248,7 @@ public class Roster implements MemberCounts {
     }
 
     private static BusinessException changeDateProblem(String message) {
-        return new BusinessException("变动日期：" + message, List.of(new FieldProblem("变动日期", message)));
+        return new BusinessException("变动日期：" + message, List.of(new FieldProblem("changedOn", message)));
     }
 
     static String describeChange(CadreView before, CadreForm form) {
@@ -359,7 +359,7 @@ public class Roster implements MemberCounts {
 
     private void requireWritable(Long orgId) {
         if (orgId == null) {
-            throw new BusinessException("单位不能为空", List.of(new FieldProblem("单位", "单位不能为空")));
+            throw new BusinessException("单位不能为空", List.of(new FieldProblem("orgId", "单位不能为空")));
         }
         trees.requireInScope(Tree.ADMINISTRATIVE, orgId);
     }

@@ -43,7 +43,7 @@ class PhoneNumberTest {
             CadreForm f = new CadreForm("张三", null, null, null, null, null, null, null, null, null, null, null, null, null,
                     null, written, null, null, null, null, null);
             assertThat(CadreValidator.validate(f, new CitizenId[1])).as(written)
-                    .extracting(org.ganxun.platform.web.BusinessException.FieldProblem::field).contains("联系电话");
+                    .extracting(org.ganxun.platform.web.BusinessException.FieldProblem::field).contains("phone");
         }
     }
 }

@@ -59,6 +59,35 @@ public enum RosterColumn {
         this.synonyms = synonyms;
     }
 
+    /** The column of a {@code CadreForm} property, as problems of the cadre checks name it (null: none). */
+    public static RosterColumn ofProperty(String property) {
+        return switch (property) {
+            case "name" -> NAME;
+            case "gender" -> GENDER;
+            case "ethnicity" -> ETHNICITY;
+            case "birthDate" -> BIRTH_DATE;
+            case "citizenId" -> CITIZEN_ID;
+            case "education" -> EDUCATION;
+            case "educationFullTime" -> EDUCATION_FULL_TIME;
+            case "educationInService" -> EDUCATION_IN_SERVICE;
+            case "politicalStatus", "politicalStatusCode" -> POLITICAL_STATUS;
+            case "joinedPartyOn" -> JOINED_PARTY_ON;
+            case "orgId" -> ORG;
+            case "post" -> POST;
+            case "rankLevel" -> RANK_LEVEL;
+            case "rankGrade" -> RANK_GRADE;
+            case "rankTitle" -> RANK_TITLE;
+            case "leadership", "leadershipBasis" -> LEADERSHIP;
+            case "staffCategory" -> STAFF_CATEGORY;
+            case "enteredWorkOn" -> ENTERED_WORK_ON;
+            case "phone" -> PHONE;
+            case "reserveCadre" -> RESERVE_CADRE;
+            case "partyOrgId" -> PARTY_ORG;
+            case "mobileMember" -> MOBILE_MEMBER;
+            default -> null;
+        };
+    }
+
     /** The Chinese title of the template. */
     public String title() {
         return title;

@@ -507,7 +507,7 @@ class RosterImporter {
                 form = Leadership.apply(CodeValues.resolve(codes, form, problems));
                 problems.addAll(CadreValidator.validate(form, new CitizenId[1]));
                 for (FieldProblem fp : problems) {
-                    RosterColumn c = RosterColumn.ofTitle(fp.field());
+                    RosterColumn c = RosterColumn.ofProperty(fp.field());
                     if (c == null) {
                         c = RosterColumn.NAME;
                     }

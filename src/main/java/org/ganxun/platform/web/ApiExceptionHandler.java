@@ -165,9 +165,14 @@ public class ApiExceptionHandler {
         return sb.toString();
     }
 
+    /**
+     * An argument some code refused without saying it in a clerk's words (services refuse with
+     * {@link BusinessException}): still the request's fault, so a 400, but its text is for engineers (often English,
+     * sometimes internals) and stays in the log.
+     */
     @ExceptionHandler(IllegalArgumentException.class)
     ResponseEntity<ApiError> illegal(IllegalArgumentException e) {
-        log.debug("bad request", e);
-        return ResponseEntity.badRequest().body(new ApiError(400, e.getMessage(), List.of(), Instant.now()));
+        log.warn("bad request refused by an IllegalArgumentException (should be a BusinessException): {}", e.toString());
+        return ResponseEntity.badRequest().body(new ApiError(400, "提交的内容有误，请核对后重试", List.of(), Instant.now()));
     }
 }

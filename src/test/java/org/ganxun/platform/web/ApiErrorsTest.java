@@ -61,4 +61,28 @@ class ApiErrorsTest {
         assertThat(body.get("problems").get(0).get("field").asString()).isEqualTo("rankLevel");
         assertThat(body.get("problems").get(0).get("message").asString()).isEqualTo("值“XYZ”格式不正确");
     }
+
+    @Test
+    void anUnknownSortIsRefusedByItsFieldAndTheRosterProblemsAreKeyedByProperty() {
+        ApiSession s = admin();
+        ApiSession.Response sort = s.get("/api/cadres?sort=%3Cscript%3Ealert(1)%3C/script%3Exxxxxxxxxxxxxxxx,desc");
+        assertThat(sort.status()).isEqualTo(400);
+        JsonNode body = s.parse(sort);
+        assertThat(body.get("problems").get(0).get("field").asString()).isEqualTo("sort");
+        // the echo of what was typed is cut short
+        assertThat(body.get("message").asString()).isEqualTo("不支持按“<script>alert(1)</sc…”排序");
+
+        // every field of a cadre form is named by its property, as the dialog's fields are
+        long county = fixture.org(null, Fixture.unique("错误县"), "COUNTY");
+        String name = Fixture.unique("err");
+        fixture.user(name, Role.ORG_DEPT_ADMIN, county, null, null);
+        s = new ApiSession(port);
+        assertThat(s.login(name, Fixture.PASSWORD).status()).isEqualTo(200);
+        ApiSession.Response cadre = s.send("POST", "/api/cadres", "{\"name\":\"张\",\"citizenId\":\"123\",\"orgId\":" + county + "}");
+        assertThat(cadre.status()).isEqualTo(400);
+        java.util.List<String> fields = new java.util.ArrayList<>();
+        s.parse(cadre).get("problems").forEach(p -> fields.add(p.get("field").asString()));
+        assertThat(fields).contains("name", "citizenId", "staffCategory", "politicalStatus")
+                .allMatch(f -> f.matches("[a-zA-Z.\\[\\]0-9]+"));
+    }
 }
