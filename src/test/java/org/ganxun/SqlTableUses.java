@@ -109,7 +109,8 @@ final class SqlTableUses {
             }
             // FROM a x, b y, c: each after a comma until a keyword ends the list
             while (j < tokens.size()) {
-                String name = tableAt(tokens, j, known);
+                // after INTO, COPY or TABLE a parenthesis opens a column list; after FROM or JOIN, a function's arguments
+                String name = tableAt(tokens, j, known, t.equals("into") || t.equals("copy") || t.equals("table"));
                 if (name == null) {
                     break;
                 }
@@ -134,8 +135,8 @@ final class SqlTableUses {
         return found;
     }
 
-    /** The known table at token j: a word (a schema prefix dropped) not followed by "(" (a function) or "." (a column). */
-    private static String tableAt(List<String> tokens, int j, Set<String> known) {
+    /** The known table at token j: a word (a schema prefix dropped) not followed by "." (a column) or, unless a column list may follow, "(" (a function). */
+    private static String tableAt(List<String> tokens, int j, Set<String> known, boolean columnsMayFollow) {
         String name = tokens.get(j);
         if (name.equals("public") && j + 2 < tokens.size() && tokens.get(j + 1).equals(".")) {
             j += 2;
@@ -144,7 +145,7 @@ final class SqlTableUses {
         if (!isWord(name) || !known.contains(name)) {
             return null;
         }
-        if (j + 1 < tokens.size() && (tokens.get(j + 1).equals("(") || tokens.get(j + 1).equals("."))) {
+        if (j + 1 < tokens.size() && ((tokens.get(j + 1).equals("(") && !columnsMayFollow) || tokens.get(j + 1).equals("."))) {
             return null;
         }
         return name;

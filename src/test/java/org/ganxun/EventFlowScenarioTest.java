@@ -1,4 +1,4 @@
-package org.ganxun.archive;
+package org.ganxun;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,6 +11,8 @@ import java.util.Map;
 import org.ganxun.learning.CourseCompleted;
 import org.ganxun.platform.security.RunAs;
 import org.ganxun.support.Fixture;
+import org.ganxun.survey.DraftClassProposal;
+import org.ganxun.survey.SurveyTopicsProposed;
 import org.ganxun.support.IntegrationTest;
 import org.ganxun.training.ClassCompleted;
 import org.ganxun.training.ClassType;
@@ -25,7 +27,8 @@ import org.springframework.modulith.test.Scenario;
 /**
  * The event flows between modules, end to end through the event publication registry and the asynchronous listeners
  * (Spring Modulith's {@link Scenario}): a class completed in training is credited in the archive and refreshes the
- * trainee's standing in compliance; a course completed in 网络学院 is credited in the archive. The listeners act as
+ * trainee's standing in compliance; a course completed in 网络学院 is credited in the archive; a survey's class
+ * proposals become the planning module's training needs. The archive's listeners act as
  * the system ({@link RunAs#SYSTEM}), not as an administrator: the audit names no account.
  */
 @IntegrationTest
@@ -93,6 +96,21 @@ class EventFlowScenarioTest {
                             .isEqualTo("ONLINE"); // counts toward the online requirement
                     assertCreditAuditedAsTheSystem("情景丙");
                 });
+    }
+
+    @Test
+    void proposalsOfASurveyBecomeThePlanningNeeds(Scenario scenario) {
+        long county = fixture.org(null, Fixture.unique("情景需求县"), "COUNTY");
+        int year = LocalDate.now().getYear() + 1;
+        long survey = 960_000_000L + System.nanoTime() % 1_000_000;
+        DraftClassProposal rural = new DraftClassProposal(1, survey, "TOPIC", "乡村振兴", "职级：乡科级", "rank", "TOWNSHIP", 48, 120,
+                new BigDecimal("40.0"), "乡科级干部最想学乡村振兴", "PROPOSED");
+
+        scenario.publish(new SurveyTopicsProposed(survey, "情景需求调研", county, year, List.of(rural)))
+                .andWaitAtMost(PATIENCE)
+                .forStateChange(() -> jdbc.sql("select topic from plan_need where survey_id = ?").param(survey)
+                        .query(String.class).list(), topics -> !topics.isEmpty())
+                .andVerify(topics -> assertThat(topics).containsExactly("乡村振兴"));
     }
 
     @Test
