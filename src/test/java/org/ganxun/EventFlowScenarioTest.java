@@ -8,7 +8,10 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import org.ganxun.audit.AuditLog;
 import org.ganxun.learning.CourseCompleted;
+import org.ganxun.platform.security.CurrentUser;
+import org.ganxun.platform.security.Role;
 import org.ganxun.platform.security.RunAs;
 import org.ganxun.support.Fixture;
 import org.ganxun.survey.DraftClassProposal;
@@ -39,6 +42,7 @@ class EventFlowScenarioTest {
 
     @Autowired Fixture fixture;
     @Autowired JdbcClient jdbc;
+    @Autowired AuditLog auditLog;
 
     @Test
     void aCompletedClassIsCreditedAndRefreshesTheTraineesStanding(Scenario scenario) {
@@ -127,10 +131,15 @@ class EventFlowScenarioTest {
 
     private void assertCreditAuditedAsTheSystem(String cadreName) {
         Map<String, Object> audit = jdbc.sql("""
-                select actor_id, actor_username from audit_log
+                select actor_id, actor_username, entity_id from audit_log
                 where entity_type = 'ArchiveEntry' and action = 'CREATE' and summary like ? order by id desc limit 1""")
                 .param("计入学时：" + cadreName + "%").query().singleRow();
         assertThat(audit.get("actor_id")).isNull();
         assertThat(audit.get("actor_username")).isEqualTo(RunAs.SYSTEM_USERNAME);
+        // the audit administrator reads 系统 as the operator, not an administrator's name
+        CurrentUser auditor = fixture.user(Fixture.unique("sj"), Role.AUDIT_ADMIN, null, null, null);
+        AuditLog.Page page = fixture.as(auditor, () -> auditLog.search(null, "ArchiveEntry", String.valueOf(audit.get("entity_id")),
+                "CREATE", null, null, 1, 10));
+        assertThat(page.rows()).singleElement().satisfies(e -> assertThat(e.actor()).isEqualTo(AuditLog.SYSTEM_ACTOR));
     }
 }
