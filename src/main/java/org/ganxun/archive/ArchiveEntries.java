@@ -225,7 +225,7 @@ public class ArchiveEntries {
                 )
                 select ins.id, ins.cadre_id, c.name, ins.title, ins.hours, rows.row_no
                 from ins join rows on rows.cadre_id = ins.cadre_id and rows.source = ins.source and rows.source_ref = ins.source_ref
-                join cadre c on c.id = ins.cadre_id order by rows.row_no""")
+                join cadre_card c on c.id = ins.cadre_id order by rows.row_no""")
                 .params(SqlArrays.of("bigint", cadre), SqlArrays.of("text", source),
                         SqlArrays.of("text", ref), SqlArrays.of("text", title),
                         SqlArrays.of("text", provider), SqlArrays.of("text", on),
@@ -375,7 +375,7 @@ public class ArchiveEntries {
         if (!scope.all() && scope.orgPath() == null) {
             return List.of();
         }
-        return jdbc.sql(SELECT + " join organization o on o.id = c.org_id where e.status = 'PENDING' and " + scope.orgCondition("o.path")
+        return jdbc.sql(SELECT + " join org_unit o on o.id = c.org_id where e.status = 'PENDING' and " + scope.orgCondition("o.path")
                         + " order by e.recorded_at")
                 .params(scope.sqlParameters())
                 .query(this::map).list();
@@ -558,8 +558,8 @@ public class ArchiveEntries {
     private static final String SELECT = """
             select e.*, c.name as cadre_name,
                    exists (select 1 from archive_attachment a where a.entry_id = e.id) as has_attachment,
-                   (select u.display_name from app_user u where u.username = e.recorded_by) as recorded_by_name
-            from archive_entry e join cadre c on c.id = e.cadre_id""";
+                   (select u.display_name from account_name u where u.username = e.recorded_by) as recorded_by_name
+            from archive_entry e join cadre_card c on c.id = e.cadre_id""";
 
     private ArchiveEntry map(ResultSet rs, int i) throws SQLException {
         CreditSource source = CreditSource.valueOf(rs.getString("source"));

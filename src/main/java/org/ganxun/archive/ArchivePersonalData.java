@@ -10,6 +10,6 @@ class ArchivePersonalData {
 
     @Bean
     ScopedTables archiveScopedTables() {
-        return ScopedTables.of("archive", "archive_entry", "archive_attachment");
+        return ScopedTables.of("archive", "archive_entry", "archive_attachment", "approved_credit");
     }
 }

@@ -5,15 +5,11 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 
-import org.ganxun.platform.security.CurrentUser;
-import org.ganxun.platform.security.Role;
+import org.ganxun.platform.security.RunAs;
 import org.ganxun.training.ClassCompleted;
 import org.ganxun.training.ClassType;
 import org.ganxun.training.TrainingClasses;
 import org.springframework.modulith.events.ApplicationModuleListener;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,7 +24,7 @@ import org.springframework.stereotype.Component;
 @Component
 class ClassCompletionCredits {
 
-    static final String SYSTEM = "system";
+    static final String SYSTEM = RunAs.SYSTEM_USERNAME;
 
     private final ArchiveEntries entries;
 
@@ -43,11 +39,7 @@ class ClassCompletionCredits {
 
     /** The work of the listener, callable directly (a replay). Runs as the system: the event has no user. */
     void credit(ClassCompleted event) {
-        Authentication previous = SecurityContextHolder.getContext().getAuthentication();
-        CurrentUser system = new CurrentUser(0, SYSTEM, "系统", "", Role.SYSTEM_ADMIN, null, null, null, true, false);
-        SecurityContextHolder.getContext().setAuthentication(
-                UsernamePasswordAuthenticationToken.authenticated(system, null, system.getAuthorities()));
-        try {
+        RunAs.system("ClassCompleted: the training module completed the class and names its trainees", () -> {
             // a class completed before its planned last day counts on the day of 结业: a future date would leave the
             // hours out of today's standing, or in next year's when the plan ran past 31 December
             LocalDate on = event.completedOn() != null ? event.completedOn() : event.endsOn();
@@ -61,9 +53,7 @@ class ClassCompletionCredits {
                         event.fullTime(), trainingType(event.classType()), "培训班结业（班次编号" + event.classId() + "）",
                         days(event, on, t.hoursEarned())), SYSTEM);
             }
-        } finally {
-            SecurityContextHolder.getContext().setAuthentication(previous);
-        }
+        });
     }
 
     /**

@@ -2,8 +2,6 @@ package org.ganxun.archive;
 
 
 import org.ganxun.learning.CourseCompleted;
-import org.ganxun.platform.security.CurrentUser;
-import org.ganxun.platform.security.Role;
 import org.ganxun.platform.security.RunAs;
 import org.ganxun.platform.security.Unscoped;
 import org.slf4j.Logger;
@@ -54,8 +52,7 @@ class CourseCompletionCredits {
                     e.courseId(), e.cadreId());
             return;
         }
-        CurrentUser system = new CurrentUser(0, ClassCompletionCredits.SYSTEM, "系统", "", Role.SYSTEM_ADMIN, null, null, null, true, false);
-        RunAs.as(system, () -> entries.credit(new ArchiveEntries.EntryRequest(e.cadreId(), CreditSource.ONLINE_ACADEMY,
+        RunAs.system("CourseCompleted: the learning module credited the learner's study of the course", () -> entries.credit(new ArchiveEntries.EntryRequest(e.cadreId(), CreditSource.ONLINE_ACADEMY,
                 CourseCompleted.archiveSourceRef(e.courseId()), e.title(), "网络学院" + (e.providerName() == null ? "" : "（" + e.providerName() + "）"),
                 e.completedOn(), e.completedOn(), e.completedOn(), e.hours(), QuantityUnit.HOURS, null, Delivery.ONLINE, false, false,
                 null, "网络学院课程学完：有效学习" + (e.creditedSeconds() / 60) + "分钟，课程时长" + (e.durationSeconds() / 60) + "分钟"

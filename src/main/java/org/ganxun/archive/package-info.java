@@ -3,5 +3,5 @@
  * Listens to training's ClassCompleted and learning's CourseCompleted and credits their hours; converts a course's
  * minutes into 学时 for the learning module (CourseHoursByRules). Publishes {@link org.ganxun.archive.Credit} views of approved entries for the compliance module.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"platform", "audit", "org", "people", "training", "learning"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"platform", "audit", "org", "people", "training", "learning", "identity"})
 package org.ganxun.archive;

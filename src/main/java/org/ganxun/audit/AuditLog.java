@@ -17,6 +17,7 @@ import org.ganxun.platform.security.RoleHolders;
 import org.ganxun.platform.security.CurrentUser;
 import org.ganxun.platform.security.CurrentUsers;
 import org.ganxun.platform.security.DataScope;
+import org.ganxun.platform.security.RunAs;
 import org.ganxun.platform.security.Unscoped;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -51,7 +52,9 @@ public class AuditLog {
     /** One audit entry. {@code before} / {@code after} are any objects, stored as JSON (null for none). */
     public void record(String action, String entityType, Object entityId, String summary, Object before, Object after) {
         CurrentUser user = CurrentUsers.current().orElse(null);
-        recordAs(user == null ? null : user.id(), user == null ? "system" : user.username(),
+        // the system (a listener, a job) is no account: no actor id, and the log shows it as 系统
+        boolean system = user == null || RunAs.isSystem(user);
+        recordAs(system ? null : user.id(), system ? RunAs.SYSTEM_USERNAME : user.username(),
                 action, entityType, entityId, summary, before, after);
     }
 
@@ -189,14 +192,14 @@ public class AuditLog {
         pageArgs.put("limit", size);
         pageArgs.put("offset", (long) Math.max(page - 1, 0) * size);
         List<Entry> rows = jdbc.sql("""
-                select a.id, a.at, a.actor_username, a.action, a.entity_type, a.entity_id, a.summary,
+                select a.id, a.at, a.actor_id, a.actor_username, a.action, a.entity_type, a.entity_id, a.summary,
                        a.before_data::text as before_data, a.after_data::text as after_data, a.remote_addr
                 from audit_log a""" + where + " order by a.at desc, a.id desc limit :limit offset :offset")
                 .params(pageArgs)
                 .query((rs, i) -> {
                     String act = rs.getString("action");
                     String type = rs.getString("entity_type");
-                    return new Entry(rs.getLong("id"), rs.getTimestamp("at").toInstant(), rs.getString("actor_username"),
+                    return new Entry(rs.getLong("id"), rs.getTimestamp("at").toInstant(), actorName(rs.getObject("actor_id"), rs.getString("actor_username")),
                             act, AuditLabels.action(act), type, AuditLabels.entityType(type), rs.getString("entity_id"),
                             rs.getString("summary"), rs.getString("before_data"), rs.getString("after_data"),
                             rs.getString("remote_addr"));
@@ -206,6 +209,14 @@ public class AuditLog {
     }
 
     /** One entry, its action and entity type with their Chinese names ({@link AuditLabels}). */
+    /** The operator as the log shows it: 系统 for the system's own work (no account), otherwise the user name. */
+    static String actorName(Object actorId, String username) {
+        return actorId == null && RunAs.SYSTEM_USERNAME.equals(username) ? SYSTEM_ACTOR : username;
+    }
+
+    /** How the log names the system as an operator. */
+    public static final String SYSTEM_ACTOR = "系统";
+
     public record Entry(long id, Instant at, String actor, String action, String actionLabel, String entityType,
                         String entityTypeLabel, String entityId, String summary, String before, String after,
                         String remoteAddr) {

@@ -147,9 +147,9 @@ public class ComplianceDashboard {
 
     private static final String FROM = """
              from cadre_standing s
-             join cadre c on c.id = s.cadre_id
-             join organization o on o.id = c.org_id
-             left join party_organization p on p.id = c.party_org_id
+             join cadre_card c on c.id = s.cadre_id
+             join org_unit o on o.id = c.org_id
+             left join party_unit p on p.id = c.party_org_id
             """;
 
     private Row row(java.sql.ResultSet rs, int i) throws java.sql.SQLException {

@@ -29,7 +29,7 @@ class RuleBasedConverter implements HoursConverter {
 
     @Override
     public Conversion convert(long orgId, LocalDate on, CreditSource source, BigDecimal quantity, QuantityUnit unit, boolean passedTest) {
-        String path = jdbc.sql("select path from organization where id = ?").param(orgId).query(String.class).single();
+        String path = jdbc.sql("select path from org_unit where id = ?").param(orgId).query(String.class).single();
         RuleSet rules = store.governing(path, on)
                 .orElseThrow(() -> new BusinessException("没有适用于" + on + "的学时规则，请先配置规则"));
         return convert(rules, source, quantity, unit, passedTest);
@@ -41,7 +41,7 @@ class RuleBasedConverter implements HoursConverter {
         Map<Long, String> paths = new HashMap<>();
         return (orgId, on, source, quantity, unit, passedTest) -> {
             String path = paths.computeIfAbsent(orgId,
-                    id -> jdbc.sql("select path from organization where id = ?").param(id).query(String.class).single());
+                    id -> jdbc.sql("select path from org_unit where id = ?").param(id).query(String.class).single());
             RuleSet rules = RuleSetStore.governing(all, path, on)
                     .orElseThrow(() -> new BusinessException("没有适用于" + on + "的学时规则，请先配置规则"));
             return convert(rules, source, quantity, unit, passedTest);

@@ -62,7 +62,7 @@ public class RuleSetStore {
         return jdbc.sql("""
                 select r.id, r.jurisdiction_org_id, r.name, r.version, r.valid_from, r.valid_to, r.document::text as doc, r.note,
                        o.path, o.name as org_name
-                from rule_set r left join organization o on o.id = r.jurisdiction_org_id
+                from rule_set r left join org_unit o on o.id = r.jurisdiction_org_id
                 order by r.jurisdiction_org_id nulls first, r.version""")
                 .query((rs, i) -> {
                     RuleDocument d = json.readValue(rs.getString("doc"), RuleDocument.class);

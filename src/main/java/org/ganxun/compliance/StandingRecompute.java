@@ -94,7 +94,7 @@ public class StandingRecompute {
         }
         Thread t = new Thread(() -> {
             try (Connection c = dataSource.getConnection(); var s = c.createStatement();
-                 ResultSet rs = s.executeQuery("select exists (select 1 from cadre_standing), exists (select 1 from cadre)")) {
+                 ResultSet rs = s.executeQuery("select exists (select 1 from cadre_standing), exists (select 1 from cadre_card)")) {
                 rs.next();
                 if (rs.getBoolean(1) || !rs.getBoolean(2)) {
                     return;
@@ -237,14 +237,14 @@ public class StandingRecompute {
             }
             try (PreparedStatement people = cursor(c, """
                     select c.id, o.path, c.staff_category, c.political_status, c.entered_work_on, c.status
-                    from cadre c join organization o on o.id = c.org_id where c.status = 'ACTIVE' order by c.id""");
+                    from cadre_card c join org_unit o on o.id = c.org_id where c.status = 'ACTIVE' order by c.id""");
                  PreparedStatement periods = cursor(c, """
                          select h.cadre_id, h.started_on, h.ended_on, h.rank_level, h.rank_grade, h.leadership, o.path as org_path
-                         from cadre_post_history h join cadre c on c.id = h.cadre_id join organization o on o.id = h.org_id
+                         from post_history h join cadre_card c on c.id = h.cadre_id join org_unit o on o.id = h.org_id
                          where c.status = 'ACTIVE' order by h.cadre_id, h.started_on, h.id""");
                  PreparedStatement credits = cursor(c, """
                          select e.cadre_id, e.id, e.credited_on, e.source, e.delivery, e.required, e.full_time, e.training_type, e.hours, e.days
-                         from archive_entry e where e.status = 'APPROVED' and e.credited_on <= ? order by e.cadre_id""")) {
+                         from approved_credit e where e.credited_on <= ? order by e.cadre_id""")) {
                 credits.setObject(1, asOf);
                 try (ResultSet p = people.executeQuery(); ResultSet h = periods.executeQuery(); ResultSet e = credits.executeQuery()) {
                     boolean hMore = h.next();

@@ -89,9 +89,9 @@ public class StandingReminders {
         List<Due> due = jdbc.sql("""
                 select s.cadre_id, c.phone, s.code, s.title, s.missing_hours, s.missing_days, s.deadline
                 from cadre_standing s
-                join cadre c on c.id = s.cadre_id
-                join organization o on o.id = c.org_id
-                left join party_organization p on p.id = c.party_org_id
+                join cadre_card c on c.id = s.cadre_id
+                join org_unit o on o.id = c.org_id
+                left join party_unit p on p.id = c.party_org_id
                 where s.status = 'SHORT' and s.deadline between :today and :horizon and c.status = 'ACTIVE' and o.path like :unitPath
                   and """
                         + scope.sqlCondition("o.path", "p.path", "c.id"))

@@ -336,7 +336,7 @@ public class DemoActivity {
      */
     private int[] partyStudy(CurrentUser department, CurrentUser secretary, long countyId, long ganbuCadre, LocalDate today) {
         as(department, members::syncCadreMembers);
-        Long ganbuBranch = jdbc.sql(Unscoped.because("demo data") + "select party_org_id from cadre where id = ?").param(ganbuCadre).query(Long.class).optional()
+        Long ganbuBranch = jdbc.sql(Unscoped.because("demo data") + "select party_org_id from cadre_card where id = ?").param(ganbuCadre).query(Long.class).optional()
                 .orElse(null);
         List<Long> branches = new ArrayList<>();
         branches.add(secretary.scopePartyOrgId());
@@ -344,8 +344,8 @@ public class DemoActivity {
             branches.add(ganbuBranch);
         }
         jdbc.sql(Unscoped.because("demo data") + """
-                select c.party_org_id from cadre c join organization o on o.id = c.org_id
-                where o.path like (select path from organization where id = :county) || '%' and c.party_org_id is not null
+                select c.party_org_id from cadre_card c join org_unit o on o.id = c.org_id
+                where o.path like (select path from org_unit where id = :county) || '%' and c.party_org_id is not null
                   and c.status = 'ACTIVE'
                 group by c.party_org_id order by count(*) desc, c.party_org_id limit :n""")
                 .param("county", countyId).param("n", OTHER_STUDY_BRANCHES + 2).query(Long.class).list().stream()
@@ -483,8 +483,8 @@ public class DemoActivity {
     /** The county's active cadres but the demo cadre, in load order. */
     private List<Long> countyCadres(long countyId, long ganbuCadre) {
         return jdbc.sql(Unscoped.because("demo data") + """
-                select c.id from cadre c join organization o on o.id = c.org_id
-                where o.path like (select path from organization where id = :county) || '%' and c.status = 'ACTIVE' and c.id <> :ganbu
+                select c.id from cadre_card c join org_unit o on o.id = c.org_id
+                where o.path like (select path from org_unit where id = :county) || '%' and c.status = 'ACTIVE' and c.id <> :ganbu
                 order by c.id""")
                 .param("county", countyId).param("ganbu", ganbuCadre).query(Long.class).list();
     }
@@ -492,8 +492,8 @@ public class DemoActivity {
     /** Active 乡科级 cadres of the county under 45 (中青年), in load order, without the demo cadre. */
     private List<Long> townshipLeaders(long countyId, long ganbuCadre, LocalDate today) {
         return jdbc.sql(Unscoped.because("demo data") + """
-                select c.id from cadre c join organization o on o.id = c.org_id
-                where o.path like (select path from organization where id = :county) || '%'
+                select c.id from cadre_card c join org_unit o on o.id = c.org_id
+                where o.path like (select path from org_unit where id = :county) || '%'
                   and c.status = 'ACTIVE' and c.rank_level = 'TOWNSHIP' and c.id <> :ganbu and c.birth_date > :born
                 order by c.id""")
                 .param("county", countyId).param("ganbu", ganbuCadre).param("born", today.minusYears(45))

@@ -72,7 +72,7 @@ public class DemoDataLoader implements ApplicationRunner {
         }
         Summary s = tx.execute(status -> {
             jdbc.queryForObject("select pg_advisory_xact_lock(?)", Object.class, LOCK_KEY);
-            Boolean empty = jdbc.queryForObject("select not exists (select 1 from organization)", Boolean.class);
+            Boolean empty = jdbc.queryForObject("select not exists (select 1 from org_unit)", Boolean.class);
             return Boolean.TRUE.equals(empty) ? write() : null;
         });
         if (s != null) {

@@ -270,7 +270,7 @@ class DemoSecondment {
 
     /** The county's units by name (its departments and townships are direct children of the county). */
     private Map<String, Long> units(long countyId) {
-        return jdbc.sql("select name, id from organization where parent_id = ?").param(countyId)
+        return jdbc.sql("select name, id from org_unit where parent_id = ?").param(countyId)
                 .query((rs, i) -> Map.entry(rs.getString(1), rs.getLong(2))).list().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a));
     }

@@ -10,6 +10,6 @@ class IdentityPersonalData {
 
     @Bean
     ScopedTables identityScopedTables() {
-        return ScopedTables.of("identity", "app_user");
+        return ScopedTables.of("identity", "app_user", "account_name");
     }
 }

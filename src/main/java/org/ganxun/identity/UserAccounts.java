@@ -329,9 +329,9 @@ public class UserAccounts {
         record Place(String orgPath, String partyPath) {
         }
         Place place = jdbc.sql(Unscoped.rowChecked("the scope check just below") + """
-                select o.path as org_path, p.path as party_path from cadre c
-                join organization o on o.id = c.org_id
-                left join party_organization p on p.id = c.party_org_id
+                select o.path as org_path, p.path as party_path from cadre_card c
+                join org_unit o on o.id = c.org_id
+                left join party_unit p on p.id = c.party_org_id
                 where c.id = ?""").param(cadreId)
                 .query((rs, i) -> new Place(rs.getString("org_path"), rs.getString("party_path"))).optional()
                 .orElseThrow(() -> BusinessException.notFound("干部"));
@@ -368,11 +368,11 @@ public class UserAccounts {
 
     private static final String ACCOUNT_JOINS = """
 
-            left join organization o on o.id = u.scope_org_id
-            left join party_organization p on p.id = u.scope_party_org_id
-            left join organization po on po.id = p.org_id
-            left join cadre c on c.id = u.cadre_id
-            left join organization co on co.id = c.org_id
+            left join org_unit o on o.id = u.scope_org_id
+            left join party_unit p on p.id = u.scope_party_org_id
+            left join org_unit po on po.id = p.org_id
+            left join cadre_card c on c.id = u.cadre_id
+            left join org_unit co on co.id = c.org_id
             """;
 
     /** Held back by the login throttle: from some address, or (for addresses it never signed in from) from anywhere. */

@@ -3,5 +3,5 @@
  * a password policy, lockout after repeated failures and a session timeout; Argon2id password hashes.
  * Sessions are kept in PostgreSQL (Spring Session JDBC) so nodes stay stateless.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"platform", "audit", "org"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"platform", "audit", "org", "people"})
 package org.ganxun.identity;

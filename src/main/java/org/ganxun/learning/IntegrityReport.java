@@ -51,7 +51,7 @@ public class IntegrityReport {
             p.put("cadre", cadreId);
         }
         if (orgId != null) {
-            where.append(" and o.path like (select path from organization where id = :org) || '%'");
+            where.append(" and o.path like (select path from org_unit where id = :org) || '%'");
             p.put("org", orgId);
         }
         if (from != null) {
@@ -62,7 +62,7 @@ public class IntegrityReport {
             where.append(" and r.at < cast(:to as date) + 1");
             p.put("to", to);
         }
-        String base = " from study_refusal r join cadre c on c.id = r.cadre_id join organization o on o.id = c.org_id"
+        String base = " from study_refusal r join cadre c on c.id = r.cadre_id join org_unit o on o.id = c.org_id"
                 + " join course k on k.id = r.course_id" + where;
         int limit = 1000;
         List<Row> rows = jdbc.sql("select r.id, r.at, r.cadre_id, c.name, o.name as org_name, r.course_id, k.title, r.reason, r.position, r.detail"

@@ -88,9 +88,9 @@ public class Broadcasts {
             select t.id, t.name, t.body, t.created_by, t.owner_org_id, t.owner_party_org_id,
                    o.path as owner_org_path, p.path as owner_party_path, pu.path as owner_party_unit_path
             from message_template t
-            left join organization o on o.id = t.owner_org_id
-            left join party_organization p on p.id = t.owner_party_org_id
-            left join organization pu on pu.id = p.org_id""";
+            left join org_unit o on o.id = t.owner_org_id
+            left join party_unit p on p.id = t.owner_party_org_id
+            left join org_unit pu on pu.id = p.org_id""";
 
     /**
      * A template is offered to its owner's scope and the scopes below it (a county's templates serve its

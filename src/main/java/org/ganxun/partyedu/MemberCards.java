@@ -69,7 +69,7 @@ public class MemberCards {
         if (partyOrgId == null) {
             return new Contacts("", null, null);
         }
-        return jdbc.sql("select name, secretary_name, contact_phone from party_organization where id = ?").param(partyOrgId)
+        return jdbc.sql("select name, secretary_name, contact_phone from party_unit where id = ?").param(partyOrgId)
                 .query((rs, i) -> new Contacts(rs.getString(1), rs.getString(2), rs.getString(3))).optional()
                 .orElse(new Contacts("", null, null));
     }

@@ -23,7 +23,7 @@ class MemberSync {
     public int run() {
         return jdbc.sql("""
                 insert into party_member (cadre_id, category)
-                select c.id, 'CADRE' from cadre c
+                select c.id, 'CADRE' from cadre_card c
                 where c.political_status in ('CPC_MEMBER', 'CPC_PROBATIONARY') and c.party_org_id is not null
                   and not exists (select 1 from party_member m where m.cadre_id = c.id)
                 on conflict (cadre_id) do nothing""").update();

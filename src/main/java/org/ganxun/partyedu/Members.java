@@ -81,9 +81,9 @@ public class Members {
 
     static final String FROM = """
             from party_member m
-            left join cadre c on c.id = m.cadre_id
-            left join party_organization p on p.id = coalesce(c.party_org_id, m.party_org_id)
-            left join organization co on co.id = coalesce(c.org_id, p.org_id)
+            left join cadre_card c on c.id = m.cadre_id
+            left join party_unit p on p.id = coalesce(c.party_org_id, m.party_org_id)
+            left join org_unit co on co.id = coalesce(c.org_id, p.org_id)
             """;
 
     static final String SELECT = """

@@ -104,7 +104,7 @@ public class MobileClassroom {
         DataScope scope = scopes.current();
         if (id != null && !scope.all()) {
             // the pool is shared for use; a lecturer is changed only by the department that added them (or one above)
-            String owner = jdbc.sql("select o.path from lecturer l left join organization o on o.id = l.owner_org_id where l.id = ?")
+            String owner = jdbc.sql("select o.path from lecturer l left join org_unit o on o.id = l.owner_org_id where l.id = ?")
                     .param(id).query(String.class).optional().orElse(null);
             if (!scope.coversOrgPath(owner)) {
                 throw new BusinessException(403, "该讲师由上级或其他单位录入，只能选用，不能修改", List.of());
@@ -137,7 +137,7 @@ public class MobileClassroom {
 
     private static final String SELECT = """
             select v.*, o.name as org_name, %s as township_name, l.name as lecturer_name
-            from classroom_visit v join organization o on o.id = v.org_id left join lecturer l on l.id = v.lecturer_id
+            from classroom_visit v join org_unit o on o.id = v.org_id left join lecturer l on l.id = v.lecturer_id
             """.formatted(RemoteSites.TOWNSHIP);
 
     private static Visit map(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
@@ -239,8 +239,8 @@ public class MobileClassroom {
                        count(v.id) filter (where v.status = 'DONE'),
                        coalesce(sum(v.attendance) filter (where v.status = 'DONE'), 0),
                        max(v.visit_on) filter (where v.status = 'DONE')
-                from organization t
-                join organization o on o.parent_id = t.id and o.kind in ('VILLAGE', 'COMMUNITY') and not o.retired
+                from org_unit t
+                join org_unit o on o.parent_id = t.id and o.kind in ('VILLAGE', 'COMMUNITY') and not o.retired
                 left join classroom_visit v on v.org_id = o.id and v.visit_on >= :from and v.visit_on < :to
                 where t.kind in ('TOWNSHIP', 'PARK') and not t.retired and\s""" + OrgScope.readable(scope) + "\n" + """
                  group by t.id, t.name, t.path, o.id, o.name, o.kind, o.sort_order

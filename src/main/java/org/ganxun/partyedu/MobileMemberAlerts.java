@@ -145,13 +145,13 @@ public class MobileMemberAlerts {
     @Transactional
     public int notifySecretaries(LocalDate asOf) {
         Map<Long, String> branchPaths = new HashMap<>();
-        jdbc.sql("select id, path from party_organization").query(rs -> {
+        jdbc.sql("select id, path from party_unit").query(rs -> {
             branchPaths.put(rs.getLong(1), rs.getString(2));
         });
         record Secretary(long userId, String path) {
         }
         List<Secretary> secretaries = jdbc.sql(Unscoped.because("the recipients of an alert, ids only") + """
-                select u.id, p.path from app_user u join party_organization p on p.id = u.scope_party_org_id
+                select u.id, p.path from account_name u join party_unit p on p.id = u.scope_party_org_id
                 where u.role = any(?) and u.enabled""").param(roleHolders.rolesWithArray(Permission.PARTYEDU_MANAGE))
                 .query((rs, i) -> new Secretary(rs.getLong(1), rs.getString(2))).list();
         int sent = 0;

@@ -22,7 +22,7 @@ final class OrgScope {
             sb.append(" or o.path like :scopeOrgPath");
         }
         if (scope.partyOrgPath() != null) {
-            sb.append(" or exists (select 1 from party_organization po where po.org_id = o.id and po.path like :scopePartyPath)");
+            sb.append(" or exists (select 1 from party_unit po where po.org_id = o.id and po.path like :scopePartyPath)");
         }
         return sb.append(')').toString();
     }

@@ -85,7 +85,7 @@ public class RemoteSites {
     }
 
     static final String TOWNSHIP = """
-            (select t.name from organization t where o.path like t.path || '%' and t.kind in ('TOWNSHIP', 'PARK')
+            (select t.name from org_unit t where o.path like t.path || '%' and t.kind in ('TOWNSHIP', 'PARK')
              order by t.depth desc limit 1)""";
 
     private static final String SELECT = """
@@ -94,7 +94,7 @@ public class RemoteSites {
                    (select count(*) from site_session x where x.site_id = s.id and x.played_on >= :yearStart and x.played_on < :yearEnd) as n_year,
                    (select count(*) from site_equipment e where e.site_id = s.id and e.status = 'FAULTY') as n_faulty,
                    (select count(*) from site_alert a where a.site_id = s.id and a.resolved_on is null) as n_alerts
-            from remote_site s join organization o on o.id = s.org_id
+            from remote_site s join org_unit o on o.id = s.org_id
             """.formatted(TOWNSHIP);
 
     private Map<String, Object> dates(LocalDate today) {
@@ -140,7 +140,7 @@ public class RemoteSites {
         DataScope scope = scopes.current();
         Map<String, Object> q = new HashMap<>(scope.sqlParameters());
         q.put("id", id);
-        if (jdbc.sql("select count(*) from remote_site s join organization o on o.id = s.org_id where s.id = :id and "
+        if (jdbc.sql("select count(*) from remote_site s join org_unit o on o.id = s.org_id where s.id = :id and "
                 + OrgScope.readable(scope)).params(q).query(Long.class).single() == 0) {
             throw new BusinessException(403, "无权查看该站点", List.of());
         }

@@ -199,21 +199,21 @@ public class SiteAlerts {
     private void notifyLevel(Alert a, Level level) {
         // the township's users (scope is the township) or the county's organisation department (scope covers the township)
         String township = jdbc.sql("""
-                select t.path from remote_site s join organization o on o.id = s.org_id
-                join organization t on o.path like t.path || '%' and t.kind in ('TOWNSHIP', 'PARK')
+                select t.path from remote_site s join org_unit o on o.id = s.org_id
+                join org_unit t on o.path like t.path || '%' and t.kind in ('TOWNSHIP', 'PARK')
                 where s.id = ? order by t.depth desc limit 1""").param(a.siteId()).query(String.class).optional().orElse(null);
-        String sitePath = jdbc.sql("select o.path from remote_site s join organization o on o.id = s.org_id where s.id = ?")
+        String sitePath = jdbc.sql("select o.path from remote_site s join org_unit o on o.id = s.org_id where s.id = ?")
                 .param(a.siteId()).query(String.class).single();
         List<Long> users;
         if (level == Level.TOWNSHIP) {
             users = township == null ? List.of() : jdbc.sql(Unscoped.because("the recipients of an alert, ids only") + """
-                    select u.id from app_user u join organization o on o.id = u.scope_org_id
+                    select u.id from account_name u join org_unit o on o.id = u.scope_org_id
                     where u.enabled and u.role = any(?) and o.path = ?""")
                     .params(roleHolders.rolesWithArray(Permission.PARTYEDU_SITE_MANAGE), township)
                     .query(Long.class).list();
         } else {
             users = jdbc.sql(Unscoped.because("the recipients of an alert, ids only") + """
-                    select u.id from app_user u join organization o on o.id = u.scope_org_id
+                    select u.id from account_name u join org_unit o on o.id = u.scope_org_id
                     where u.enabled and u.role = any(?) and ? like o.path || '%' and (cast(? as text) is null or o.path <> cast(? as text))""")
                     .params(roleHolders.rolesWithArray(Permission.PARTYEDU_ADMIN), sitePath, township, township).query(Long.class).list();
         }
@@ -226,7 +226,7 @@ public class SiteAlerts {
 
     private static final String SELECT = """
             select a.*, s.name as site_name, o.name as org_name, %s as township_name
-            from site_alert a join remote_site s on s.id = a.site_id join organization o on o.id = s.org_id
+            from site_alert a join remote_site s on s.id = a.site_id join org_unit o on o.id = s.org_id
             """.formatted(RemoteSites.TOWNSHIP);
 
     private List<Alert> open(String condition, Map<String, Object> params) {

@@ -3,9 +3,7 @@ package org.ganxun.partyedu;
 import java.util.function.Supplier;
 
 import org.ganxun.platform.security.CurrentUser;
-import org.ganxun.platform.security.Role;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
+import org.ganxun.platform.security.RunAs;
 
 /**
  * Runs a piece of system work (a member attending online through their personal link, who has no account)
@@ -14,19 +12,12 @@ import org.springframework.security.core.context.SecurityContextHolder;
  */
 final class SystemUser {
 
-    static final CurrentUser SYSTEM = new CurrentUser(0, "system", "系统", "", Role.SYSTEM_ADMIN, null, null, null, true, false);
+    static final CurrentUser SYSTEM = RunAs.SYSTEM;
 
     private SystemUser() {
     }
 
     static <T> T run(Supplier<T> work) {
-        var context = SecurityContextHolder.getContext();
-        var previous = context.getAuthentication();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(SYSTEM, null, SYSTEM.getAuthorities()));
-        try {
-            return work.get();
-        } finally {
-            context.setAuthentication(previous);
-        }
+        return RunAs.system("a party member attending through their personal study link (no account)", work);
     }
 }

@@ -6,5 +6,5 @@
  * (党员信息卡) and statistics. Every read and write is limited to the user's data scope; a branch
  * secretary works on their own branch.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"platform", "audit", "org", "people", "archive", "notify"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"platform", "audit", "org", "people", "archive", "notify", "identity"})
 package org.ganxun.partyedu;

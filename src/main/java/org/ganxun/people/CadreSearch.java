@@ -60,8 +60,8 @@ public class CadreSearch {
                    c.education_full_time, ft_.name as ft_label, c.education_in_service, is_.name as is_label,
                    c.rank_title, rt_.name as rt_label, c.leadership_basis
             from cadre c
-            join organization o on o.id = c.org_id
-            left join party_organization p on p.id = c.party_org_id
+            join org_unit o on o.id = c.org_id
+            left join party_unit p on p.id = c.party_org_id
             left join (select maps_to, min(code) as code from code_item where code_set = 'POLITICAL_STATUS'
                        group by maps_to having count(*) = 1) ps1_ on ps1_.maps_to = c.political_status
             left join code_item ps_ on ps_.code_set = 'POLITICAL_STATUS'
@@ -159,8 +159,8 @@ public class CadreSearch {
         int p = Math.max(page, 1);
         int s = Math.min(Math.max(size, 1), 500);
         Where w = where(q);
-        Long total = jdbc.queryForObject("select count(*) from cadre c join organization o on o.id = c.org_id"
-                + " left join party_organization p on p.id = c.party_org_id " + w.sql(), w.params(), Long.class);
+        Long total = jdbc.queryForObject("select count(*) from cadre c join org_unit o on o.id = c.org_id"
+                + " left join party_unit p on p.id = c.party_org_id " + w.sql(), w.params(), Long.class);
         Map<String, Object> params = new HashMap<>(w.params());
         params.put("limit", s);
         params.put("offset", (long) (p - 1) * s);

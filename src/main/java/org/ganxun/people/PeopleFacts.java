@@ -49,7 +49,7 @@ public class PeopleFacts {
         }
         jdbc.sql(Unscoped.because("matching an import rows to people, callers check each match scope") + """
                 select c.citizen_id_hash, c.id, c.name, c.org_id, o.path, c.status
-                from cadre c join organization o on o.id = c.org_id
+                from cadre c join org_unit o on o.id = c.org_id
                 where c.citizen_id_hash = any(cast(? as char(64)[]))""")
                 .param(SqlArrays.of("text", byHash.keySet().toArray()))
                 .query(rs -> {
@@ -67,7 +67,7 @@ public class PeopleFacts {
         }
         jdbc.sql(Unscoped.because("matching an import rows to people, callers check each match scope") + """
                 select c.id, c.name, c.org_id, o.path, c.status
-                from cadre c join organization o on o.id = c.org_id
+                from cadre c join org_unit o on o.id = c.org_id
                 where c.name = any(cast(? as text[])) order by c.status, c.id""")
                 .param(SqlArrays.of("text", names.toArray()))
                 .query(rs -> {
@@ -90,7 +90,7 @@ public class PeopleFacts {
     public Optional<Person> person(long cadreId) {
         return jdbc.sql(Unscoped.referenceChecked("callers: Roster.get of the person") + """
                 select c.id, c.org_id, o.path, c.staff_category, c.political_status, c.entered_work_on, c.status
-                from cadre c join organization o on o.id = c.org_id where c.id = ?""")
+                from cadre c join org_unit o on o.id = c.org_id where c.id = ?""")
                 .param(cadreId)
                 .query((rs, i) -> new Person(rs.getLong(1), rs.getLong(2), rs.getString(3), StaffCategory.valueOf(rs.getString(4)),
                         PoliticalStatus.valueOf(rs.getString(5)).partyMember(), rs.getObject(6, LocalDate.class),
@@ -101,7 +101,7 @@ public class PeopleFacts {
     public List<RankPeriod> periods(long cadreId) {
         return jdbc.sql(Unscoped.referenceChecked("callers: Roster.get of the person") + """
                 select h.started_on, h.ended_on, h.rank_level, h.rank_grade, h.leadership, o.path as org_path
-                from cadre_post_history h join organization o on o.id = h.org_id
+                from cadre_post_history h join org_unit o on o.id = h.org_id
                 where h.cadre_id = ? order by h.started_on, h.id""")
                 .param(cadreId).query(PeopleFacts::period).list();
     }

@@ -10,6 +10,6 @@ class PeoplePersonalData {
 
     @Bean
     ScopedTables peopleScopedTables() {
-        return ScopedTables.of("people", "cadre", "cadre_post_history", "import_job");
+        return ScopedTables.of("people", "cadre", "cadre_post_history", "import_job", "cadre_card", "post_history");
     }
 }

@@ -71,7 +71,7 @@ public class Roster implements MemberCounts {
         return jdbc.sql(Unscoped.referenceChecked("Roster.get just above") + """
                 select h.id, h.org_id, o.name as org_name, h.post, h.rank_level, h.rank_grade, h.leadership,
                        h.started_on, h.ended_on, h.note
-                from cadre_post_history h join organization o on o.id = h.org_id
+                from cadre_post_history h join org_unit o on o.id = h.org_id
                 where h.cadre_id = ? order by h.started_on desc, h.id desc""")
                 .param(id)
                 .query((rs, i) -> {
@@ -349,8 +349,8 @@ public class Roster implements MemberCounts {
         CadreSearch.Where w = search.where(q);
         Map<String, Object> params = new HashMap<>(w.params());
         params.put("id", v.id());
-        boolean ok = jdbc.sql("select count(*) from cadre c join organization o on o.id = c.org_id"
-                        + " left join party_organization p on p.id = c.party_org_id " + w.sql() + " and c.id = :id")
+        boolean ok = jdbc.sql("select count(*) from cadre c join org_unit o on o.id = c.org_id"
+                        + " left join party_unit p on p.id = c.party_org_id " + w.sql() + " and c.id = :id")
                 .params(params).query(Long.class).single() > 0;
         if (!ok) {
             throw new BusinessException(403, "无权查看该干部的信息", List.of());

@@ -152,7 +152,7 @@ public class CalendarFeeds {
     }
 
     private Optional<CurrentUser> user(long userId) {
-        String username = jdbc.sql(Unscoped.referenceChecked("calendar feed token") + "select username from app_user where id = ?")
+        String username = jdbc.sql(Unscoped.referenceChecked("calendar feed token") + "select username from account_name where id = ?")
                 .param(userId).query(String.class).optional().orElse(null);
         if (username == null) {
             return Optional.empty();

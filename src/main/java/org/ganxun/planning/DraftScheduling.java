@@ -85,9 +85,9 @@ public class DraftScheduling {
         List<Long> unitIds = drafts.stream().map(ClassCalendar.CalendarClass::filerOrgId).distinct().toList();
         for (Long unit : unitIds) {
             Map<String, Object> row = jdbc.sql(Unscoped.countsOnly() + """
-                    select u.name, (select count(*) from cadre c join organization o on o.id = c.org_id
+                    select u.name, (select count(*) from cadre_card c join org_unit o on o.id = c.org_id
                                      where o.path like u.path || '%' and c.status = 'ACTIVE') as staff
-                      from organization u where u.id = ?""").param(unit).query().singleRow();
+                      from org_unit u where u.id = ?""").param(unit).query().singleRow();
             units.add(new Scheduler.UnitInput(unit, (String) row.get("name"), ((Number) row.get("staff")).intValue()));
         }
         double share = r.maxUnitShare() == null ? 0.1 : r.maxUnitShare();

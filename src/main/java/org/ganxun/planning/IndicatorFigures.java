@@ -114,7 +114,7 @@ public class IndicatorFigures {
         params.put("offset", (long) pageNo * pageSize);
         List<Person> rows = jdbc.query(st.facts() + """
                  select f.*, c.name, c.rank_level, o.name as unit from facts f
-                   join cadre c on c.id = f.id join organization o on o.id = c.org_id
+                   join cadre_card c on c.id = f.id join org_unit o on o.id = c.org_id
                   where\s""" + filter + " order by f.counted, tree_path_key(o.path), c.name, c.id limit :limit offset :offset",
                 params, (rs, i) -> {
                     String level = rs.getString("rank_level");
@@ -193,14 +193,14 @@ public class IndicatorFigures {
         String sql = """
                 with people as (
                   select c.id, c.rank_level, c.staff_category, c.leadership, c.political_status, c.birth_date
-                    from cadre c join organization o on o.id = c.org_id
-                    left join party_organization p on p.id = c.party_org_id
+                    from cadre_card c join org_unit o on o.id = c.org_id
+                    left join party_unit p on p.id = c.party_org_id
                   %s
                 ), agg as (
                   select pe.id,
                 %s
                     from people pe
-                    left join archive_entry a on a.cadre_id = pe.id and a.status = 'APPROVED'
+                    left join approved_credit a on a.cadre_id = pe.id
                          and a.credited_on between :from and :yearEnd
                    group by pe.id
                 )
@@ -328,14 +328,14 @@ public class IndicatorFigures {
         params.put("yearEnd", LocalDate.of(y, 12, 31));
         String facts = """
                 with people as (
-                  select c.id from cadre c join organization o on o.id = c.org_id
-                    left join party_organization p on p.id = c.party_org_id
+                  select c.id from cadre_card c join org_unit o on o.id = c.org_id
+                    left join party_unit p on p.id = c.party_org_id
                   %s%s
                 ), agg as (
                   select pe.id,
                 %s
                     from people pe
-                    left join archive_entry a on a.cadre_id = pe.id and a.status = 'APPROVED'
+                    left join approved_credit a on a.cadre_id = pe.id
                          and a.credited_on between :from and :yearEnd
                    group by pe.id
                 ), facts as (

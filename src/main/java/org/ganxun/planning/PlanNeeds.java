@@ -91,8 +91,8 @@ public class PlanNeeds {
         }
         return jdbc.sql("""
                 select n.*, o.name as org_name, tc.name as class_name, tc.status as class_status
-                  from plan_need n join organization o on o.id = n.org_id
-                  left join training_class tc on tc.id = n.class_id
+                  from plan_need n join org_unit o on o.id = n.org_id
+                  left join class_card tc on tc.id = n.class_id
                  where n.year = :year and\s""" + w + " order by (n.class_id is not null), n.demand_count desc, n.id")
                 .params(params)
                 .query((rs, i) -> {

@@ -101,7 +101,7 @@ public class TrainingPlans {
         return jdbc.sql("""
                 select tp.id, tp.jurisdiction_org_id, o.name as org_name, tp.title, tp.start_year, tp.end_year,
                        (select count(*) from plan_indicator i where i.plan_id = tp.id) as n
-                  from training_plan tp join organization o on o.id = tp.jurisdiction_org_id
+                  from training_plan tp join org_unit o on o.id = tp.jurisdiction_org_id
                  where\s""" + w + " order by tp.start_year desc, tree_path_key(o.path), tp.id")
                 .params(params)
                 .query((rs, i) -> new PlanSummary(rs.getLong("id"), rs.getLong("jurisdiction_org_id"), rs.getString("org_name"),
@@ -129,7 +129,7 @@ public class TrainingPlans {
         params.put("id", id);
         PlanView head = jdbc.sql("""
                 select tp.*, o.name as org_name, o.path as org_path
-                  from training_plan tp join organization o on o.id = tp.jurisdiction_org_id where tp.id = :id""")
+                  from training_plan tp join org_unit o on o.id = tp.jurisdiction_org_id where tp.id = :id""")
                 .params(params)
                 .query((rs, i) -> new PlanView(rs.getLong("id"), rs.getLong("jurisdiction_org_id"), rs.getString("org_name"),
                         rs.getString("org_path"), rs.getString("title"), rs.getInt("start_year"), rs.getInt("end_year"),

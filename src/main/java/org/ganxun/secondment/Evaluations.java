@@ -176,8 +176,8 @@ public class Evaluations {
             from secondment_evaluation e
             join secondment_posting sp on sp.id = e.posting_id
             join secondment_programme pr on pr.id = sp.programme_id
-            join cadre c on c.id = sp.cadre_id
-            join organization ro on ro.id = sp.receiving_org_id
+            join cadre_card c on c.id = sp.cadre_id
+            join org_unit ro on ro.id = sp.receiving_org_id
             join secondment_post pst on pst.id = sp.post_id
             """;
 

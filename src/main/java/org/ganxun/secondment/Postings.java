@@ -105,10 +105,10 @@ public class Postings {
                    fe.total_score as final_score, fe.grade as final_grade
             from secondment_posting sp
             join secondment_programme pr on pr.id = sp.programme_id
-            join organization op on op.id = pr.organiser_org_id
-            join organization so on so.id = sp.sending_org_id
-            join organization ro on ro.id = sp.receiving_org_id
-            join cadre c on c.id = sp.cadre_id
+            join org_unit op on op.id = pr.organiser_org_id
+            join org_unit so on so.id = sp.sending_org_id
+            join org_unit ro on ro.id = sp.receiving_org_id
+            join cadre_card c on c.id = sp.cadre_id
             join secondment_post pst on pst.id = sp.post_id
             left join secondment_evaluation fe on fe.posting_id = sp.id and fe.kind = 'FINAL'
             """;
@@ -159,8 +159,8 @@ public class Postings {
                 select r.id, fp.title as from_title, fo.name as from_org, tp.title as to_title, tpo.name as to_org,
                        r.rotated_on, r.reason, r.created_by
                 from secondment_rotation r
-                join secondment_post fp on fp.id = r.from_post_id join organization fo on fo.id = r.from_receiving_org_id
-                join secondment_post tp on tp.id = r.to_post_id join organization tpo on tpo.id = tp.receiving_org_id
+                join secondment_post fp on fp.id = r.from_post_id join org_unit fo on fo.id = r.from_receiving_org_id
+                join secondment_post tp on tp.id = r.to_post_id join org_unit tpo on tpo.id = tp.receiving_org_id
                 where r.posting_id = ? order by r.rotated_on, r.id""")
                 .param(id)
                 .query((rs, i) -> new Rotation(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
@@ -306,7 +306,7 @@ public class Postings {
     private List<Expense> expenses(Posting v) {
         return jdbc.sql(Unscoped.ofChecked("posting", "SecondmentAccess") + """
                 select e.*, c.name as cadre_name from secondment_expense e join secondment_posting sp on sp.id = e.posting_id
-                join cadre c on c.id = sp.cadre_id where e.posting_id = ? order by e.spent_on desc, e.id desc""")
+                join cadre_card c on c.id = sp.cadre_id where e.posting_id = ? order by e.spent_on desc, e.id desc""")
                 .param(v.id()).query(Postings::expenseRow).list();
     }
 
@@ -343,7 +343,7 @@ public class Postings {
                 .query(Long.class).single();
         Expense e = jdbc.sql(Unscoped.ofChecked("posting", "SecondmentAccess") + """
                 select e.*, c.name as cadre_name from secondment_expense e join secondment_posting sp on sp.id = e.posting_id
-                join cadre c on c.id = sp.cadre_id where e.id = ?""").param(id).query(Postings::expenseRow).single();
+                join cadre_card c on c.id = sp.cadre_id where e.id = ?""").param(id).query(Postings::expenseRow).single();
         audit.record("CREATE", "SecondmentExpense", id, "登记挂职保障经费：" + v.cadreName() + " " + f.category().label() + " "
                 + money(f.amount()) + "元", null, e);
         Programmes.BudgetLine line = programmes.budgetLines(pr).stream().filter(b -> b.category() == f.category()).findFirst().orElseThrow();

@@ -119,7 +119,7 @@ public class Programmes {
             select pr.*, op.name as organiser_name, op.path as organiser_path,
                    (select count(*) from secondment_posting x where x.programme_id = pr.id and x.status = 'ACTIVE') as posting_count,
                    (select count(*) from secondment_candidate x where x.programme_id = pr.id) as candidate_count
-            from secondment_programme pr join organization op on op.id = pr.organiser_org_id
+            from secondment_programme pr join org_unit op on op.id = pr.organiser_org_id
             """;
 
     @Transactional(readOnly = true)
@@ -287,7 +287,7 @@ public class Programmes {
         return jdbc.sql(Unscoped.countsOnly() + """
                 select t.*, o.name as receiving_name,
                        (select count(*) from secondment_posting x where x.post_id = t.id and x.status = 'ACTIVE') as filled
-                from secondment_post t join organization o on o.id = t.receiving_org_id where t.id = ?""")
+                from secondment_post t join org_unit o on o.id = t.receiving_org_id where t.id = ?""")
                 .param(id).query(Programmes::postRow).optional().orElseThrow(() -> BusinessException.notFound("挂职岗位"));
     }
 
@@ -373,13 +373,13 @@ public class Programmes {
 
     private ProgrammeView withDetails(ProgrammeView v) {
         List<OrgRef> senders = jdbc.sql("""
-                select o.id, o.name from secondment_sender s join organization o on o.id = s.org_id
+                select o.id, o.name from secondment_sender s join org_unit o on o.id = s.org_id
                 where s.programme_id = ? order by tree_path_key(o.path)""")
                 .param(v.id()).query((rs, i) -> new OrgRef(rs.getLong(1), rs.getString(2))).list();
         List<PostView> posts = jdbc.sql(Unscoped.countsOnly() + """
                 select t.*, o.name as receiving_name,
                        (select count(*) from secondment_posting x where x.post_id = t.id and x.status = 'ACTIVE') as filled
-                from secondment_post t join organization o on o.id = t.receiving_org_id
+                from secondment_post t join org_unit o on o.id = t.receiving_org_id
                 where t.programme_id = ? order by tree_path_key(o.path), t.id""")
                 .param(v.id()).query(Programmes::postRow).list();
         return new ProgrammeView(v.id(), v.name(), v.direction(), v.directionLabel(), v.organiserOrgId(), v.organiserOrgName(),

@@ -30,7 +30,7 @@ class SecondmentAccess {
 
     static final String POSTING_VISIBLE = DataScope.moduleCondition("""
             (:scAll or op.path like :scPath or so.path like :scPath or ro.path like :scPath or sp.cadre_id = :scSelf
-             or exists (select 1 from secondment_rotation r join organization fo on fo.id = r.from_receiving_org_id
+             or exists (select 1 from secondment_rotation r join org_unit fo on fo.id = r.from_receiving_org_id
                         where r.posting_id = sp.id and fo.path like :scPath))""");
 
     /** Candidates: organiser or sending unit or self (receiving units see postings, not candidates). */
@@ -42,14 +42,14 @@ class SecondmentAccess {
      */
     static final String PROGRAMME_VISIBLE = DataScope.moduleCondition("""
             (:scAll or op.path like :scPath
-             or exists (select 1 from secondment_sender s join organization x on x.id = s.org_id
+             or exists (select 1 from secondment_sender s join org_unit x on x.id = s.org_id
                         where s.programme_id = pr.id and x.path like :scPath)
-             or exists (select 1 from secondment_post t join organization x on x.id = t.receiving_org_id
+             or exists (select 1 from secondment_post t join org_unit x on x.id = t.receiving_org_id
                         where t.programme_id = pr.id and x.path like :scPath)
              or exists (select 1 from secondment_candidate k where k.programme_id = pr.id and k.cadre_id = :scSelf)
-             or exists (select 1 from cadre me join organization mo on mo.id = me.org_id
+             or exists (select 1 from cadre_card me join org_unit mo on mo.id = me.org_id
                         where me.id = :scSelf
-                          and (exists (select 1 from secondment_sender s join organization x on x.id = s.org_id
+                          and (exists (select 1 from secondment_sender s join org_unit x on x.id = s.org_id
                                        where s.programme_id = pr.id and mo.path like x.path || '%')
                                or not exists (select 1 from secondment_sender s where s.programme_id = pr.id)
                                   and mo.path like op.path || '%')))""");

@@ -60,10 +60,10 @@ public class SecondmentAlerts {
                            and e.evaluated_on <= :asOf) as final_done
             from secondment_posting sp
             join secondment_programme pr on pr.id = sp.programme_id
-            join organization op on op.id = pr.organiser_org_id
-            join organization so on so.id = sp.sending_org_id
-            join organization ro on ro.id = sp.receiving_org_id
-            join cadre c on c.id = sp.cadre_id
+            join org_unit op on op.id = pr.organiser_org_id
+            join org_unit so on so.id = sp.sending_org_id
+            join org_unit ro on ro.id = sp.receiving_org_id
+            join cadre_card c on c.id = sp.cadre_id
             where sp.status = 'ACTIVE' and sp.starts_on <= :asOf
             """;
 
@@ -147,7 +147,7 @@ public class SecondmentAlerts {
     /** The organisation-department administrators (who run programmes) whose scope covers the programme's organiser. */
     private int toOrganisers(Candidate c, String kind, String title, String body, String key) {
         List<Long> users = jdbc.sql(Unscoped.because("the recipients of an alert, ids only") + """
-                select u.id from app_user u join organization o on o.id = u.scope_org_id
+                select u.id from account_name u join org_unit o on o.id = u.scope_org_id
                 where u.enabled and u.role = any(?) and ? like o.path || '%'""")
                 .params(roleHolders.rolesWithArray(Permission.SECONDMENT_ADMIN), c.organiserPath()).query(Long.class).list();
         int n = 0;

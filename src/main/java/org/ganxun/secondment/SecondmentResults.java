@@ -43,7 +43,7 @@ public class SecondmentResults {
                        sp.status, fe.evaluated_on, fe.total_score, fe.grade
                 from secondment_posting sp
                 join secondment_programme pr on pr.id = sp.programme_id
-                join organization ro on ro.id = sp.receiving_org_id
+                join org_unit ro on ro.id = sp.receiving_org_id
                 join secondment_post pst on pst.id = sp.post_id
                 left join secondment_evaluation fe on fe.posting_id = sp.id and fe.kind = 'FINAL'
                 where sp.cadre_id = ? and sp.status = 'ACTIVE' order by sp.starts_on desc""")

@@ -36,11 +36,11 @@ public class SecondmentStatistics {
     }
 
     static final String PROMOTED = """
-            exists (select 1 from cadre_post_history h
+            exists (select 1 from post_history h
                     where h.cadre_id = sp.cadre_id and h.started_on > sp.ends_on
                       and h.started_on <= (sp.ends_on + interval '2 years')::date
                       and secondment_rank_value(h.rank_level, h.rank_grade) > coalesce(
-                          (select secondment_rank_value(h0.rank_level, h0.rank_grade) from cadre_post_history h0
+                          (select secondment_rank_value(h0.rank_level, h0.rank_grade) from post_history h0
                            where h0.cadre_id = sp.cadre_id and h0.started_on <= sp.ends_on
                            order by h0.started_on desc, h0.id desc limit 1), -1))""";
 
@@ -76,9 +76,9 @@ public class SecondmentStatistics {
                 ) as promoted
                 from secondment_posting sp
                 join secondment_programme pr on pr.id = sp.programme_id
-                join organization op on op.id = pr.organiser_org_id
-                join organization so on so.id = sp.sending_org_id
-                join organization ro on ro.id = sp.receiving_org_id
+                join org_unit op on op.id = pr.organiser_org_id
+                join org_unit so on so.id = sp.sending_org_id
+                join org_unit ro on ro.id = sp.receiving_org_id
                 left join secondment_evaluation fe on fe.posting_id = sp.id and fe.kind = 'FINAL'
                 """ + w + " group by yr, pr.direction, sp.sending_org_id, so.name order by yr desc, pr.direction, tree_path_key(min(so.path))")
                 .params(p)

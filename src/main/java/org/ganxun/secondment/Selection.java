@@ -109,8 +109,8 @@ public class Selection {
         // keep only the senders' people before cutting the list: cutting first (the first 500 of the whole
         // jurisdiction by name) left most of the senders' cadres out of the pool
         Set<Long> senderUnits = pr.senders().isEmpty() ? null : new HashSet<>(jdbc.sql("""
-                select o.id from organization o
-                where exists (select 1 from secondment_sender s join organization x on x.id = s.org_id
+                select o.id from org_unit o
+                where exists (select 1 from secondment_sender s join org_unit x on x.id = s.org_id
                               where s.programme_id = ? and o.path like x.path || '%')""")
                 .param(programmeId).query(Long.class).list());
         List<CadreView> rows = new ArrayList<>();
@@ -275,7 +275,7 @@ public class Selection {
             throw new BusinessException("挂职期须在本批次期限（" + pr.startsOn() + "至" + pr.endsOn() + "）之内");
         }
         // one posting at a time: lock the cadre, then look for an overlapping posting
-        jdbc.sql(Unscoped.rowChecked("approve: SecondmentAccess on the candidate") + "select id from cadre where id = ? for update").param(before.cadreId()).query(Long.class).single();
+        jdbc.sql(Unscoped.rowChecked("approve: SecondmentAccess on the candidate") + "select id from cadre_card where id = ? for update").param(before.cadreId()).query(Long.class).single();
         jdbc.sql("select id from secondment_post where id = ? for update").param(post.id()).query(Long.class).single();
         String overlap = jdbc.sql(Unscoped.referenceChecked("the candidate approved (SecondmentAccess)") + """
                 select pr.name || '（' || sp.starts_on || '至' || sp.ends_on || '）' from secondment_posting sp
@@ -377,9 +377,9 @@ public class Selection {
                        c.name as cadre_name, sc.sending_org_id, so.name as sending_name, sc.refusal_reason, sc.refused_at, sc.refused_by
                 from secondment_candidate sc
                 join secondment_programme pr on pr.id = sc.programme_id
-                join organization op on op.id = pr.organiser_org_id
-                join organization so on so.id = sc.sending_org_id
-                join cadre c on c.id = sc.cadre_id""" + w + " order by tree_path_key(so.path), sc.refused_at desc")
+                join org_unit op on op.id = pr.organiser_org_id
+                join org_unit so on so.id = sc.sending_org_id
+                join cadre_card c on c.id = sc.cadre_id""" + w + " order by tree_path_key(so.path), sc.refused_at desc")
                 .params(p)
                 .query((rs, i) -> new Refusal(rs.getLong("id"), rs.getLong("programme_id"), rs.getString("programme_name"),
                         rs.getObject("starts_on", LocalDate.class).getYear(), Direction.valueOf(rs.getString("direction")).label(),
@@ -404,12 +404,12 @@ public class Selection {
                    sp.id as posting_id, pst.title as post_title, ro.name as receiving_name
             from secondment_candidate sc
             join secondment_programme pr on pr.id = sc.programme_id
-            join organization op on op.id = pr.organiser_org_id
-            join organization so on so.id = sc.sending_org_id
-            join cadre c on c.id = sc.cadre_id
+            join org_unit op on op.id = pr.organiser_org_id
+            join org_unit so on so.id = sc.sending_org_id
+            join cadre_card c on c.id = sc.cadre_id
             left join secondment_posting sp on sp.candidate_id = sc.id and sp.status = 'ACTIVE'
             left join secondment_post pst on pst.id = sp.post_id
-            left join organization ro on ro.id = sp.receiving_org_id
+            left join org_unit ro on ro.id = sp.receiving_org_id
             """;
 
     private record Row(long id, long programmeId, long cadreId, String name, String gender, LocalDate birthDate,
@@ -510,6 +510,6 @@ public class Selection {
     }
 
     String path(long orgId) {
-        return jdbc.sql("select path from organization where id = ?").param(orgId).query(String.class).single();
+        return jdbc.sql("select path from org_unit where id = ?").param(orgId).query(String.class).single();
     }
 }

@@ -8,5 +8,5 @@
  * combined into a score and grade; statistics. Publishes {@link org.ganxun.secondment.SecondmentResults}
  * so that promotion checks can show a cadre's secondment results.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"platform", "audit", "org", "people", "notify"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"platform", "audit", "org", "people", "notify", "identity"})
 package org.ganxun.secondment;

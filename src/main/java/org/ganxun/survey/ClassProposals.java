@@ -152,7 +152,7 @@ public class ClassProposals {
         if (!scope.all() && scope.orgPath() == null) {
             return List.of();
         }
-        return jdbc.sql(SELECT + " join survey s on s.id = p.survey_id join organization o on o.id = s.org_id"
+        return jdbc.sql(SELECT + " join survey s on s.id = p.survey_id join org_unit o on o.id = s.org_id"
                         + " where :all or o.path like :path order by p.created_at desc, p.id")
                 .param("all", scope.all()).param("path", scope.orgPath() == null ? "" : scope.orgPath() + "%")
                 .query(ClassProposals::map).list();

@@ -306,7 +306,7 @@ public class SurveyReturns {
     /** The first target group (in order) a cadre belongs to, or null. */
     Long targetOf(long surveyId, long cadreId) {
         return jdbc.sql(Unscoped.because("the target group of a respondent, the signed-in cadre or a paper form person") + """
-                select t.id from survey_target t join organization tor on tor.id = t.org_id, cadre c join organization o on o.id = c.org_id
+                select t.id from survey_target t join org_unit tor on tor.id = t.org_id, cadre c join org_unit o on o.id = c.org_id
                 where t.survey_id = ? and c.id = ? and c.status = 'ACTIVE' and o.path like tor.path || '%'
                   and (t.rank_level is null or t.rank_level = c.rank_level)
                   and (t.staff_category is null or t.staff_category = c.staff_category)
@@ -321,9 +321,9 @@ public class SurveyReturns {
     public Group groupOf(long cadreId) {
         return jdbc.sql(Unscoped.because("the target group of a respondent, the signed-in cadre or a paper form person") + """
                 select c.rank_level, c.staff_category, c.birth_date,
-                       coalesce((select t.name from organization t where o.path like t.path || '%' and t.kind = 'TOWNSHIP'
+                       coalesce((select t.name from org_unit t where o.path like t.path || '%' and t.kind = 'TOWNSHIP'
                                  order by t.depth desc limit 1), o.name) as township
-                from cadre c join organization o on o.id = c.org_id where c.id = ?""")
+                from cadre_card c join org_unit o on o.id = c.org_id where c.id = ?""")
                 .param(cadreId)
                 .query((rs, i) -> new Group(rs.getString(1), rs.getString(2), rs.getString(4),
                         AgeBand.of(rs.getObject(3, LocalDate.class), LocalDate.now()).name()))
@@ -371,7 +371,7 @@ public class SurveyReturns {
                        or exists (select 1 from survey_answered a where a.survey_id = s.id and a.cadre_id = :c) as answered
                 from survey s
                 where s.status = 'OPEN' and (s.ends_on is null or s.ends_on >= current_date)
-                  and exists (select 1 from survey_target t join organization tor on tor.id = t.org_id, cadre c join organization o on o.id = c.org_id
+                  and exists (select 1 from survey_target t join org_unit tor on tor.id = t.org_id, cadre c join org_unit o on o.id = c.org_id
                               where t.survey_id = s.id and c.id = :c and c.status = 'ACTIVE' and o.path like tor.path || '%'
                                 and (t.rank_level is null or t.rank_level = c.rank_level)
                                 and (t.staff_category is null or t.staff_category = c.staff_category))
@@ -434,7 +434,7 @@ public class SurveyReturns {
 
     private int matching(Surveys.Target t) {
         return jdbc.sql(Unscoped.countsOnly() + """
-                select count(*) from cadre c join organization o on o.id = c.org_id
+                select count(*) from cadre_card c join org_unit o on o.id = c.org_id
                 where c.status = 'ACTIVE' and o.path like :path
                   and (cast(:rank as varchar) is null or c.rank_level = :rank)
                   and (cast(:staff as varchar) is null or c.staff_category = :staff)""")
@@ -445,7 +445,7 @@ public class SurveyReturns {
 
     /** The active cadres in a survey's target groups: FROM and WHERE over target t, cadre c (the survey is :s). */
     private static final String TARGETED = """
-            survey_target t join organization tor on tor.id = t.org_id, cadre c join organization o on o.id = c.org_id
+            survey_target t join org_unit tor on tor.id = t.org_id, cadre c join org_unit o on o.id = c.org_id
             where t.survey_id = :s and c.status = 'ACTIVE' and o.path like tor.path || '%'
               and (t.rank_level is null or t.rank_level = c.rank_level)
               and (t.staff_category is null or t.staff_category = c.staff_category)""";
@@ -499,7 +499,7 @@ public class SurveyReturns {
         Surveys.Survey s = surveys.requireVisible(surveyId);
         return jdbc.sql(Unscoped.ofChecked("survey", "Surveys.requireVisible") + """
                 select r.id, r.channel, t.label, c.name, r.rank_level, r.staff_category, r.township, r.age_band, r.entered_by, r.submitted_at
-                from survey_return r left join survey_target t on t.id = r.target_id left join cadre c on c.id = r.cadre_id
+                from survey_return r left join survey_target t on t.id = r.target_id left join cadre_card c on c.id = r.cadre_id
                 where r.survey_id = ? order by r.id desc limit 2000""")
                 .param(s.id())
                 .query((rs, i) -> new ReturnRow(rs.getLong(1), Channel.valueOf(rs.getString(2)).label, rs.getString(3), rs.getString(4),

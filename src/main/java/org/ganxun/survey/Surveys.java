@@ -90,7 +90,7 @@ public class Surveys {
         }
         return jdbc.sql(SELECT + "\n" + """
                  where :all or o.path like :path
-                    or exists (select 1 from survey_target t join organization tor on tor.id = t.org_id
+                    or exists (select 1 from survey_target t join org_unit tor on tor.id = t.org_id
                                where t.survey_id = s.id and tor.path like :path)
                  order by s.created_at desc, s.id desc""")
                 .param("all", scope.all()).param("path", scope.orgPath() == null ? "" : scope.orgPath() + "%")
@@ -201,7 +201,7 @@ public class Surveys {
         if (!scope.all() && scope.orgPath() == null) {
             return List.of();
         }
-        return jdbc.sql("select name from organization where kind = 'TOWNSHIP' and not retired and (:all or path like :path)"
+        return jdbc.sql("select name from org_unit where kind = 'TOWNSHIP' and not retired and (:all or path like :path)"
                         + " order by path, sort_order, id")
                 .param("all", scope.all()).param("path", scope.orgPath() == null ? "" : scope.orgPath() + "%")
                 .query(String.class).list();
@@ -290,7 +290,7 @@ public class Surveys {
     }
 
     private long rootOrg() {
-        return jdbc.sql("select id from organization where parent_id is null and not retired order by id limit 1")
+        return jdbc.sql("select id from org_unit where parent_id is null and not retired order by id limit 1")
                 .query(Long.class).optional().orElseThrow(() -> new BusinessException("请先建立单位"));
     }
 
@@ -311,7 +311,7 @@ public class Surveys {
     }
 
     private String defaultLabel(TargetRequest t) {
-        String org = jdbc.sql("select name from organization where id = ?").param(t.orgId()).query(String.class).single();
+        String org = jdbc.sql("select name from org_unit where id = ?").param(t.orgId()).query(String.class).single();
         StringBuilder sb = new StringBuilder(org);
         if (t.rankLevel() != null) {
             sb.append(" ").append(t.rankLevel().label());
@@ -340,7 +340,7 @@ public class Surveys {
             select s.id, s.title, s.purpose, s.org_id, o.name as org_name, o.path as org_path, s.anonymous, s.status, s.model::text as model,
                    s.public_token, s.starts_on, s.ends_on, s.created_by, s.created_at,
                    (select count(*) from survey_return r where r.survey_id = s.id) as returned
-            from survey s join organization o on o.id = s.org_id""";
+            from survey s join org_unit o on o.id = s.org_id""";
 
     private Survey map(ResultSet rs, int i) throws SQLException {
         long id = rs.getLong("id");
@@ -356,7 +356,7 @@ public class Surveys {
     List<Target> targets(long surveyId) {
         return jdbc.sql("""
                 select t.id, t.label, t.org_id, o.name, o.path, t.rank_level, t.staff_category, t.issued_count
-                from survey_target t join organization o on o.id = t.org_id where t.survey_id = ? order by t.sort_order, t.id""")
+                from survey_target t join org_unit o on o.id = t.org_id where t.survey_id = ? order by t.sort_order, t.id""")
                 .param(surveyId)
                 .query((rs, i) -> {
                     RankLevel rl = rs.getString(6) == null ? null : RankLevel.valueOf(rs.getString(6));

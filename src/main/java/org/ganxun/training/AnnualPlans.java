@@ -74,7 +74,7 @@ public class AnnualPlans {
                   coalesce(sum((select sum(s.hours) from class_session s where s.class_id = tc.id and s.status = 'SCHEDULED'))
                       filter (where tc.status in ('APPROVED', 'IN_PROGRESS', 'COMPLETED')), 0) as hours,
                   coalesce(sum(tc.budget) filter (where tc.status in ('APPROVED', 'IN_PROGRESS', 'COMPLETED')), 0) as budget
-                from annual_plan ap join organization o on o.id = ap.jurisdiction_org_id
+                from annual_plan ap join org_unit o on o.id = ap.jurisdiction_org_id
                 left join training_class tc on tc.plan_id = ap.id""" + w + "\n" + """
                  group by ap.id, o.name, o.path order by ap.year desc, tree_path_key(o.path)""")
                 .params(params)

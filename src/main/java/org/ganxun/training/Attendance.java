@@ -259,7 +259,7 @@ public class Attendance {
                 throw new BusinessException("点名只能标记出勤、迟到、缺课或清除标记；请假须由学员申请并经审批");
             }
             Map<String, Object> who = jdbc.sql(Unscoped.ofChecked("class", "ClassRows") + """
-                    select e.id, c.name from enrollment e join cadre c on c.id = e.cadre_id
+                    select e.id, c.name from enrollment e join cadre_card c on c.id = e.cadre_id
                     where e.id = ? and e.class_id = ? and e.status = 'ENROLLED'""")
                     .params(m.enrollmentId(), s.classId()).query().listOfRows().stream().findFirst()
                     .orElseThrow(() -> BusinessException.notFound("在训学员"));
@@ -303,7 +303,7 @@ public class Attendance {
         record Trainee(long enrollmentId, long cadreId, String name, String org) {
         }
         List<Trainee> trainees = jdbc.sql(Unscoped.ofChecked("class", "ClassRows") + """
-                select e.id, c.id, c.name, o.name from enrollment e join cadre c on c.id = e.cadre_id join organization o on o.id = c.org_id
+                select e.id, c.id, c.name, o.name from enrollment e join cadre_card c on c.id = e.cadre_id join org_unit o on o.id = c.org_id
                 where e.class_id = :cls and e.status in ('ENROLLED', 'COMPLETED', 'NOT_COMPLETED', 'DISMISSED')
                   and (cast(:only as bigint) is null or e.id = :only)
                 order by tree_path_key(o.path), c.name, e.id""")

@@ -94,7 +94,7 @@ class Candidates {
         String sql = """
                 with cand as (
                     select c.id, c.name, o.name as org_name, o.path as org_path, c.post, c.rank_level, c.staff_category
-                    from cadre c join organization o on o.id = c.org_id left join party_organization p on p.id = c.party_org_id
+                    from cadre_card c join org_unit o on o.id = c.org_id left join party_unit p on p.id = c.party_org_id
                     """ + cond + """
                 ), hist as (
                     select e.cadre_id, tc.name, tc.starts_on, tc.ends_on from enrollment e

@@ -56,7 +56,7 @@ class CheckInAttempts {
     /** Trainees of a session who may no longer type codes. */
     List<Lock> locked(long sessionId) {
         return jdbc.sql(Unscoped.ofChecked("class", "ClassRows") + """
-                select f.cadre_id, c.name, f.failures, f.last_failed_at from checkin_code_failure f join cadre c on c.id = f.cadre_id
+                select f.cadre_id, c.name, f.failures, f.last_failed_at from checkin_code_failure f join cadre_card c on c.id = f.cadre_id
                 where f.session_id = ? and f.failures >= ? order by c.name""").params(sessionId, MAX)
                 .query((rs, i) -> new Lock(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getTimestamp(4).toInstant())).list();
     }

@@ -40,8 +40,8 @@ class ClashChecks {
     private static final String OTHERS = """
             select tc.id, tc.name, tc.status, tc.starts_on, tc.ends_on, tc.target_rank_levels, tc.target_staff_categories,
                    tc.topics, fo.name as filer_name
-            from training_class tc join organization jo on jo.id = tc.jurisdiction_org_id
-            join organization fo on fo.id = tc.filer_org_id
+            from training_class tc join org_unit jo on jo.id = tc.jurisdiction_org_id
+            join org_unit fo on fo.id = tc.filer_org_id
             where tc.id <> :id and tc.status not in ('DRAFT', 'CANCELLED')
               and (jo.path like :jpath || '%' or :jpath like jo.path || '%')
             """;
@@ -54,7 +54,7 @@ class ClashChecks {
         Map<String, Object> me = jdbc.sql("""
                 select tc.id, tc.name, tc.starts_on, tc.ends_on, tc.target_rank_levels, tc.target_staff_categories, tc.topics,
                        jo.path as jpath
-                from training_class tc join organization jo on jo.id = tc.jurisdiction_org_id where tc.id = ?""")
+                from training_class tc join org_unit jo on jo.id = tc.jurisdiction_org_id where tc.id = ?""")
                 .param(classId).query((rs, i) -> {
                     Map<String, Object> m = new HashMap<>();
                     m.put("name", rs.getString("name"));
@@ -160,7 +160,7 @@ class ClashChecks {
                 join class_session s2 on s2.session_date = s1.session_date and s2.id <> s1.id
                      and s2.starts_at < s1.ends_at and s1.starts_at < s2.ends_at and s2.status = 'SCHEDULED'
                 join training_class c2 on c2.id = s2.class_id
-                join organization jo on jo.id = c2.jurisdiction_org_id
+                join org_unit jo on jo.id = c2.jurisdiction_org_id
                 left join instructor i on i.id = s1.instructor_id
                 where s1.class_id = :id and s1.status = 'SCHEDULED'
                   and (c2.id = :id and s2.id > s1.id

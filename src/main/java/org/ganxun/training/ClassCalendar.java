@@ -121,8 +121,8 @@ public class ClassCalendar {
                 select tc.id, tc.name, tc.status, tc.starts_on, tc.ends_on, tc.venue, tc.provider_id, tc.filer_org_id, tp.name as provider_name,
                        fo.name as filer_name, tc.target_rank_levels, tc.target_staff_categories, tc.seats
                   from training_class tc
-                  join organization jo on jo.id = tc.jurisdiction_org_id
-                  join organization fo on fo.id = tc.filer_org_id
+                  join org_unit jo on jo.id = tc.jurisdiction_org_id
+                  join org_unit fo on fo.id = tc.filer_org_id
                   left join training_provider tp on tp.id = tc.provider_id
                  where tc.status <> 'CANCELLED' and tc.starts_on <= :calTo and tc.ends_on >= :calFrom and\s""" + where
                         + " order by tc.starts_on, tc.id limit 5000")

@@ -59,7 +59,7 @@ class ClassMessages {
         }
         Map<String, String[]> who = new HashMap<>();
         jdbc.sql(Unscoped.ofChecked("class", "ClassMessages.of (approver or registrar)")
-                        + "select e.id, c.name, c.phone from enrollment e join cadre c on c.id = e.cadre_id where e.class_id = ?")
+                        + "select e.id, c.name, c.phone from enrollment e join cadre_card c on c.id = e.cadre_id where e.class_id = ?")
                 .param(classId)
                 .query((rs, i) -> {
                     for (String v : VERBS) {
@@ -69,7 +69,7 @@ class ClassMessages {
                 }).list();
         jdbc.sql(Unscoped.ofChecked("class", "ClassMessages.of (approver or registrar)")
                         + "select l.id, c.name, c.phone from leave_request l join enrollment e on e.id = l.enrollment_id"
-                        + " join cadre c on c.id = e.cadre_id where l.class_id = ?")
+                        + " join cadre_card c on c.id = e.cadre_id where l.class_id = ?")
                 .param(classId)
                 .query((rs, i) -> who.put("training:leave:" + rs.getLong(1), new String[]{rs.getString(2), rs.getString(3)}))
                 .list();

@@ -41,8 +41,8 @@ class ClassRows {
                 select tc.id, tc.plan_id, tc.jurisdiction_org_id, jo.path as jpath, tc.filer_org_id, fo.path as fpath, tc.name,
                        tc.starts_on, tc.ends_on, tc.status, tc.seats, tc.enrolled_count, tc.target_rank_levels,
                        tc.target_staff_categories, tc.version
-                from training_class tc join organization jo on jo.id = tc.jurisdiction_org_id
-                join organization fo on fo.id = tc.filer_org_id where tc.id = ?""" + (forUpdate ? " for update of tc" : ""))
+                from training_class tc join org_unit jo on jo.id = tc.jurisdiction_org_id
+                join org_unit fo on fo.id = tc.filer_org_id where tc.id = ?""" + (forUpdate ? " for update of tc" : ""))
                 .param(id)
                 .query((rs, i) -> new TrainingClasses.Row(rs.getLong("id"), rs.getLong("plan_id"), rs.getLong("jurisdiction_org_id"),
                         rs.getString("jpath"), rs.getLong("filer_org_id"), rs.getString("fpath"), rs.getString("name"),
@@ -54,7 +54,7 @@ class ClassRows {
     }
 
     String orgPath(long orgId) {
-        return jdbc.sql("select path from organization where id = ?").param(orgId).query(String.class).optional()
+        return jdbc.sql("select path from org_unit where id = ?").param(orgId).query(String.class).optional()
                 .orElseThrow(() -> BusinessException.notFound("单位"));
     }
 }

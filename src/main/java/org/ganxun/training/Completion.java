@@ -135,7 +135,7 @@ public class Completion {
                 throw new BusinessException("请选择学员和考核项目");
             }
             Map<String, Object> who = jdbc.sql(Unscoped.ofChecked("class", "Classroom.requireManager") + """
-                    select c.name as cadre, ac.name as component from enrollment e join cadre c on c.id = e.cadre_id
+                    select c.name as cadre, ac.name as component from enrollment e join cadre_card c on c.id = e.cadre_id
                     join assessment_component ac on ac.class_id = e.class_id and ac.id = ? where e.id = ? and e.class_id = ?""")
                     .params(f.componentId(), f.enrollmentId(), classId).query().listOfRows().stream().findFirst()
                     .orElseThrow(() -> BusinessException.notFound("学员或考核项目"));
@@ -167,7 +167,7 @@ public class Completion {
         if (f.enrollmentId() == null || f.occurredOn() == null || !StringUtils.hasText(f.description())) {
             throw new BusinessException("请选择学员，填写日期和违纪情况");
         }
-        String name = jdbc.sql(Unscoped.ofChecked("class", "Classroom.requireManager") + "select c.name from enrollment e join cadre c on c.id = e.cadre_id where e.id = ? and e.class_id = ?")
+        String name = jdbc.sql(Unscoped.ofChecked("class", "Classroom.requireManager") + "select c.name from enrollment e join cadre_card c on c.id = e.cadre_id where e.id = ? and e.class_id = ?")
                 .params(f.enrollmentId(), classId).query(String.class).optional().orElseThrow(() -> BusinessException.notFound("学员"));
         long id = jdbc.sql("""
                 insert into discipline_record (class_id, enrollment_id, occurred_on, description, serious, recorded_by)
@@ -188,7 +188,7 @@ public class Completion {
     List<Discipline> disciplinesOf(long classId) {
         return jdbc.sql(Unscoped.ofChecked("class", "Classroom.requireManager") + """
                 select d.id, d.enrollment_id, c.name, d.occurred_on, d.description, d.serious, d.recorded_by, d.recorded_at
-                from discipline_record d join enrollment e on e.id = d.enrollment_id join cadre c on c.id = e.cadre_id
+                from discipline_record d join enrollment e on e.id = d.enrollment_id join cadre_card c on c.id = e.cadre_id
                 where d.class_id = ? order by d.occurred_on, d.id""")
                 .param(classId).query((rs, i) -> new Discipline(rs.getLong(1), rs.getLong(2), rs.getString(3),
                         rs.getObject(4, LocalDate.class), rs.getString(5), rs.getBoolean(6), rs.getString(7), rs.getTimestamp(8).toInstant()))

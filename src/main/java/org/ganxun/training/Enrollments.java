@@ -88,7 +88,7 @@ public class Enrollments {
 
     List<Quota> quotasOf(long classId) {
         return jdbc.sql("""
-                select q.org_id, o.name, q.seats, q.used from class_quota q join organization o on o.id = q.org_id
+                select q.org_id, o.name, q.seats, q.used from class_quota q join org_unit o on o.id = q.org_id
                 where q.class_id = ? order by tree_path_key(o.path)""")
                 .param(classId).query((rs, i) -> new Quota(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getInt(4))).list();
     }
@@ -128,7 +128,7 @@ public class Enrollments {
         }
         // re-attach nominations (named call-ups stay outside quotas) and recount
         List<Map.Entry<Long, String>> nominated = jdbc.sql(Unscoped.ofChecked("class", "ClassRows") + """
-                select e.id, o.path from enrollment e join cadre c on c.id = e.cadre_id join organization o on o.id = c.org_id
+                select e.id, o.path from enrollment e join cadre_card c on c.id = e.cadre_id join org_unit o on o.id = c.org_id
                 where e.class_id = ? and e.source = 'NOMINATED' and e.status in ('ENROLLED', 'WAITLISTED')""")
                 .param(classId).query((rs, i) -> Map.entry(rs.getLong(1), rs.getString(2))).list();
         for (var n : nominated) {
@@ -432,8 +432,8 @@ public class Enrollments {
                 ? scope.decidedHere() + "true" : scope.sqlCondition("o.path", null, "c.id");
         return jdbc.sql("""
                 select k.id, k.enrollment_id, c.id as cadre_id, c.name, o.name as org_name, k.reason_code, k.reason, k.at
-                from waitlist_skip k join enrollment e on e.id = k.enrollment_id join cadre c on c.id = e.cadre_id
-                join organization o on o.id = c.org_id where k.class_id = :cls and """ + " " + cond + " order by k.at, k.id")
+                from waitlist_skip k join enrollment e on e.id = k.enrollment_id join cadre_card c on c.id = e.cadre_id
+                join org_unit o on o.id = c.org_id where k.class_id = :cls and """ + " " + cond + " order by k.at, k.id")
                 .params(params)
                 .query((rs, i) -> {
                     SkipReason r = SkipReason.valueOf(rs.getString("reason_code"));
@@ -446,8 +446,8 @@ public class Enrollments {
 
     static final String SELECT = """
             select e.*, c.name as cadre_name, o.name as org_name, c.post, c.rank_level, qo.name as quota_org_name
-            from enrollment e join cadre c on c.id = e.cadre_id join organization o on o.id = c.org_id
-            left join organization qo on qo.id = e.quota_org_id
+            from enrollment e join cadre_card c on c.id = e.cadre_id join org_unit o on o.id = c.org_id
+            left join org_unit qo on qo.id = e.quota_org_id
             """;
 
     EnrollmentView view(long id) {
@@ -470,7 +470,7 @@ public class Enrollments {
     Optional<Person> person(long cadreId) {
         return jdbc.sql(Unscoped.referenceChecked("nominate and withdraw: the person's unit against the scope") + """
                 select c.id, c.name, c.status, c.rank_level, c.staff_category, c.phone, o.id as org_id, o.path, o.name as org_name
-                from cadre c join organization o on o.id = c.org_id where c.id = ?""")
+                from cadre_card c join org_unit o on o.id = c.org_id where c.id = ?""")
                 .param(cadreId)
                 .query((rs, i) -> new Person(rs.getLong("id"), rs.getString("name"), rs.getString("status"), rs.getString("rank_level"),
                         rs.getString("staff_category"), rs.getString("phone"), rs.getLong("org_id"), rs.getString("path"),
@@ -555,7 +555,7 @@ public class Enrollments {
     }
 
     private String orgName(long orgId) {
-        return jdbc.sql("select name from organization where id = ?").param(orgId).query(String.class).single();
+        return jdbc.sql("select name from org_unit where id = ?").param(orgId).query(String.class).single();
     }
 
     private void notify(Person p, String kind, String title, String body, String dedupKey) {

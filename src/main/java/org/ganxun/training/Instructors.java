@@ -130,7 +130,7 @@ public class Instructors {
     private static final String SELECT = """
             select i.*, o.name as owner_name,
                    (select count(*) from class_session s where s.instructor_id = i.id and s.status = 'SCHEDULED') as session_count
-            from instructor i join organization o on o.id = i.owner_org_id
+            from instructor i join org_unit o on o.id = i.owner_org_id
             """;
 
     /** In the pool owner's subtree, or above it (a township sees the county's pool). */

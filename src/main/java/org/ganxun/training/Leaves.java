@@ -58,7 +58,7 @@ public class Leaves {
                         order by s.session_date, s.starts_at) from leave_request_session ls join class_session s on s.id = ls.session_id
                         where ls.leave_id = l.id) as sessions_text,
                    (select array_agg(ls.session_id order by ls.session_id) from leave_request_session ls where ls.leave_id = l.id) as session_ids
-            from leave_request l join enrollment e on e.id = l.enrollment_id join cadre c on c.id = e.cadre_id""";
+            from leave_request l join enrollment e on e.id = l.enrollment_id join cadre_card c on c.id = e.cadre_id""";
 
     @Transactional
     public LeaveView request(long classId, LeaveForm form) {

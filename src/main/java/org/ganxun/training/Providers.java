@@ -53,7 +53,7 @@ public class Providers {
             params.put("spLike", scope.orgPath() + "%");
             cond = "(o.path like :spLike or :sp like o.path || '%')";
         }
-        return jdbc.sql("select p.*, o.name as org_name from training_provider p join organization o on o.id = p.org_id where not p.retired and "
+        return jdbc.sql("select p.*, o.name as org_name from training_provider p join org_unit o on o.id = p.org_id where not p.retired and "
                         + cond + " order by tree_path_key(o.path), p.name").params(params)
                 .query((rs, i) -> {
                     ProviderKind k = ProviderKind.valueOf(rs.getString("kind"));

@@ -112,8 +112,8 @@ public class TrainingClasses {
                    (select coalesce(sum(s.hours), 0) from class_session s where s.class_id = tc.id and s.status = 'SCHEDULED') as total_hours
             from training_class tc
             join annual_plan ap on ap.id = tc.plan_id
-            join organization jo on jo.id = tc.jurisdiction_org_id
-            join organization fo on fo.id = tc.filer_org_id
+            join org_unit jo on jo.id = tc.jurisdiction_org_id
+            join org_unit fo on fo.id = tc.filer_org_id
             left join training_provider tp on tp.id = tc.provider_id
             """;
 
@@ -151,7 +151,7 @@ public class TrainingClasses {
             w.append(" and tc.status = 'FILED' and ").append(scope.all() ? "true" : "jo.path like :scopeOrgPath");
         }
         long total = jdbc.sql("select count(*) from training_class tc join annual_plan ap on ap.id = tc.plan_id"
-                        + " join organization jo on jo.id = tc.jurisdiction_org_id join organization fo on fo.id = tc.filer_org_id" + w)
+                        + " join org_unit jo on jo.id = tc.jurisdiction_org_id join org_unit fo on fo.id = tc.filer_org_id" + w)
                 .params(params).query(Long.class).single();
         params.put("limit", s);
         params.put("offset", (long) (p - 1) * s);
@@ -456,7 +456,7 @@ public class TrainingClasses {
     /** The nearest county-level unit at or above the filer (the organisation department that approves), else the root. */
     long defaultJurisdiction(String filerPath) {
         List<Long> ids = Arrays.stream(filerPath.split("/")).filter(s -> !s.isEmpty()).map(Long::valueOf).toList();
-        return jdbc.sql("select id from organization where id in (:ids) and kind = 'COUNTY' order by depth desc limit 1")
+        return jdbc.sql("select id from org_unit where id in (:ids) and kind = 'COUNTY' order by depth desc limit 1")
                 .param("ids", ids).query(Long.class).optional().orElse(ids.get(0));
     }
 
@@ -465,7 +465,7 @@ public class TrainingClasses {
         return jdbc.sql("""
                 with ins as (
                     insert into annual_plan (jurisdiction_org_id, year, title, created_by)
-                    select o.id, :year, o.name || :year || '年度干部教育培训计划', :by from organization o where o.id = :org
+                    select o.id, :year, o.name || :year || '年度干部教育培训计划', :by from org_unit o where o.id = :org
                     on conflict (jurisdiction_org_id, year) do nothing returning id)
                 select id from ins union all select id from annual_plan where jurisdiction_org_id = :org and year = :year
                 limit 1""")
@@ -534,12 +534,12 @@ public class TrainingClasses {
                 // class_session.hours holds up to 999.99: a larger number was a 500
                 problems.add(new FieldProblem("sessions[" + i + "]", at + "：学时不能超过" + MAX_SESSION_HOURS));
             }
-            if (s.instructorId() != null && !inPool("select o.path from instructor i join organization o on o.id = i.owner_org_id"
+            if (s.instructorId() != null && !inPool("select o.path from instructor i join org_unit o on o.id = i.owner_org_id"
                     + " where i.id = ?", s.instructorId())) {
                 problems.add(new FieldProblem("sessions[" + i + "]", at + "：授课教师不在师资库中"));
             }
         }
-        if (f.providerId() != null && !inPool("select o.path from training_provider p join organization o on o.id = p.org_id"
+        if (f.providerId() != null && !inPool("select o.path from training_provider p join org_unit o on o.id = p.org_id"
                 + " where p.id = ? and not p.retired", f.providerId())) {
             problems.add(new FieldProblem("providerId", "所选培训机构不在可选范围内"));
         }

@@ -57,7 +57,7 @@ class TrainingDesk implements TodoSource, FigureSource {
             String cond = scope.all() ? scope.decidedHere() + "true"
                     : DataScope.moduleCondition("(fo.path like :scopeOrgPath or jo.path like :scopeOrgPath)");
             jdbc.sql("select tc.id, tc.name, count(*) from leave_request l join training_class tc on tc.id = l.class_id"
-                            + " join organization fo on fo.id = tc.filer_org_id join organization jo on jo.id = tc.jurisdiction_org_id"
+                            + " join org_unit fo on fo.id = tc.filer_org_id join org_unit jo on jo.id = tc.jurisdiction_org_id"
                             + " where l.status = 'PENDING' and " + cond
                             + " group by tc.id, tc.name, tc.starts_on order by tc.starts_on, tc.id limit " + MAX_PER_CLASS)
                     .params(p)
@@ -72,7 +72,7 @@ class TrainingDesk implements TodoSource, FigureSource {
             p.put("today", today);
             String cond = scope.all() ? "true" : "o.path like :scopeOrgPath";
             jdbc.sql("select tc.id, tc.name, sum(q.seats - q.used) from class_quota q join training_class tc on tc.id = q.class_id"
-                            + " join organization o on o.id = q.org_id where tc.status = 'APPROVED' and tc.starts_on > :today"
+                            + " join org_unit o on o.id = q.org_id where tc.status = 'APPROVED' and tc.starts_on > :today"
                             + " and q.used < q.seats and " + cond
                             + " group by tc.id, tc.name, tc.starts_on order by tc.starts_on, tc.id limit " + MAX_PER_CLASS)
                     .params(p)
@@ -86,7 +86,7 @@ class TrainingDesk implements TodoSource, FigureSource {
             p.put("today", today);
             String cond = scope.all() ? "true" : "jo.path like :scopeOrgPath";
             jdbc.sql("select tc.id, tc.name, sum(q.seats - q.used) from class_quota q join training_class tc on tc.id = q.class_id"
-                            + " join organization jo on jo.id = tc.jurisdiction_org_id where tc.status = 'APPROVED' and tc.starts_on > :today"
+                            + " join org_unit jo on jo.id = tc.jurisdiction_org_id where tc.status = 'APPROVED' and tc.starts_on > :today"
                             + " and q.used < q.seats and " + cond
                             + " group by tc.id, tc.name, tc.starts_on order by tc.starts_on, tc.id limit " + MAX_PER_CLASS)
                     .params(p)
@@ -115,7 +115,7 @@ class TrainingDesk implements TodoSource, FigureSource {
         p.put("today", LocalDate.now());
         p.put("until", LocalDate.now().plusDays(60));
         return jdbc.sql("select tc.id, tc.name, tc.starts_on, tc.ends_on, tc.venue, tc.status from training_class tc"
-                        + " join organization jo on jo.id = tc.jurisdiction_org_id join organization fo on fo.id = tc.filer_org_id"
+                        + " join org_unit jo on jo.id = tc.jurisdiction_org_id join org_unit fo on fo.id = tc.filer_org_id"
                         + " where tc.status in ('APPROVED', 'IN_PROGRESS') and tc.ends_on >= :today and tc.starts_on <= :until and " + visible
                         + " order by tc.starts_on, tc.id limit 8")
                 .params(p)
@@ -137,7 +137,7 @@ class TrainingDesk implements TodoSource, FigureSource {
         String visible = TrainingClasses.visibleCondition(scope, p);
         p.put("year", LocalDate.now().getYear());
         Long n = jdbc.sql("select count(*) from training_class tc join annual_plan ap on ap.id = tc.plan_id"
-                        + " join organization jo on jo.id = tc.jurisdiction_org_id join organization fo on fo.id = tc.filer_org_id"
+                        + " join org_unit jo on jo.id = tc.jurisdiction_org_id join org_unit fo on fo.id = tc.filer_org_id"
                         + " where ap.year = :year and tc.status in ('APPROVED', 'IN_PROGRESS', 'COMPLETED') and " + visible)
                 .params(p).query(Long.class).single();
         return List.of(new Figure("training.classes", "本年度培训班次", String.valueOf(n), "期", "/training/classes"));

@@ -111,8 +111,8 @@ public class TrainingStatistics {
                 perHead(BigDecimal.ZERO, 0), perHead(BigDecimal.ZERO, 0), perHead(BigDecimal.ZERO, 0), 0, share(0, 0), 0);
         Long classes = jdbc.queryForObject("""
                 select count(distinct a.source_ref) from archive_entry a
-                 join cadre c on c.id = a.cadre_id join organization o on o.id = c.org_id
-                 left join party_organization p on p.id = c.party_org_id
+                 join cadre_card c on c.id = a.cadre_id join org_unit o on o.id = c.org_id
+                 left join party_unit p on p.id = c.party_org_id
                 """ + where.sql() + """
                  and a.status = 'APPROVED' and a.source = 'CLASS_COMPLETION' and a.credited_on between :yearStart and :yearEnd
                 """, params, Long.class);
@@ -139,19 +139,19 @@ public class TrainingStatistics {
         DataScope scope = scopes.current();
         if (scope.all()) {
             List<Map<String, Object>> tops = jdbc.queryForList(
-                    "select path, name from organization where parent_id is null and not retired order by sort_order, id", Map.of());
+                    "select path, name from org_unit where parent_id is null and not retired order by sort_order, id", Map.of());
             if (tops.size() == 1) {
                 return new Root((String) tops.get(0).get("path"), (String) tops.get(0).get("name"), true);
             }
             return new Root(null, "全部单位", true);
         }
         if (scope.orgPath() != null) {
-            String name = jdbc.query("select name from organization where path = :p", Map.of("p", scope.orgPath()),
+            String name = jdbc.query("select name from org_unit where path = :p", Map.of("p", scope.orgPath()),
                     rs -> rs.next() ? rs.getString(1) : "本单位");
             return new Root(scope.orgPath(), name, true);
         }
         if (scope.partyOrgPath() != null) {
-            String name = jdbc.query("select name from party_organization where path = :p", Map.of("p", scope.partyOrgPath()),
+            String name = jdbc.query("select name from party_unit where path = :p", Map.of("p", scope.partyOrgPath()),
                     rs -> rs.next() ? rs.getString(1) : "本党组织");
             return new Root(null, name, false);
         }
@@ -170,8 +170,8 @@ public class TrainingStatistics {
         return """
                 with people as (
                   select c.id, c.rank_level, %s as unit
-                    from cadre c join organization o on o.id = c.org_id
-                    left join party_organization p on p.id = c.party_org_id
+                    from cadre_card c join org_unit o on o.id = c.org_id
+                    left join party_unit p on p.id = c.party_org_id
                   %s
                 ), hours as (
                   select a.cadre_id,
@@ -186,7 +186,7 @@ public class TrainingStatistics {
                    group by a.cadre_id
                 )
                 select grouping(x.rank_level) as g_rank, grouping(x.unit) as g_unit, x.rank_level, x.unit,
-                       (select u.name from organization u where u.id = x.unit) as unit_name,
+                       (select u.name from org_unit u where u.id = x.unit) as unit_name,
                        count(*) as cadres,
                        count(*) filter (where h.courses_year > 0) as trained,
                        coalesce(sum(h.courses_year), 0) as person_times,
@@ -198,7 +198,7 @@ public class TrainingStatistics {
                        count(*) filter (where h.courses_window >= :frequent) as frequent_window
                   from people x left join hours h on h.cadre_id = x.id
                  group by grouping sets ((x.rank_level), (x.unit), ())
-                 order by (select tree_path_key(u.path) from organization u where u.id = x.unit) nulls first
+                 order by (select tree_path_key(u.path) from org_unit u where u.id = x.unit) nulls first
                 """.formatted(unit, where, COURSES, COURSES);
     }
 

@@ -38,7 +38,7 @@ public final class OrgDirectory {
     }
 
     public static OrgDirectory administrative(JdbcClient jdbc) {
-        return new OrgDirectory(jdbc.sql("select id, parent_id, name, path, retired from organization")
+        return new OrgDirectory(jdbc.sql("select id, parent_id, name, path, retired from org_unit")
                 .query((rs, i) -> new Node(rs.getLong(1), rs.getObject(2, Long.class), rs.getString(3), rs.getString(4),
                         rs.getBoolean(5), null)).list(), false);
     }
@@ -46,7 +46,7 @@ public final class OrgDirectory {
     public static OrgDirectory party(JdbcClient jdbc) {
         return new OrgDirectory(jdbc.sql("""
                         select p.id, p.parent_id, p.name, p.path, p.retired, o.path
-                        from party_organization p left join organization o on o.id = p.org_id""")
+                        from party_unit p left join org_unit o on o.id = p.org_id""")
                 .query((rs, i) -> new Node(rs.getLong(1), rs.getObject(2, Long.class), rs.getString(3), rs.getString(4),
                         rs.getBoolean(5), rs.getString(6))).list(), true);
     }

@@ -84,8 +84,8 @@ public class CadreProfileStatistics {
         for (int i = 0; i < FIGURES.size(); i++) {
             sb.append(",\n  count(*) filter (where ").append(FIGURES.get(i).condition()).append(") as f").append(i);
         }
-        sb.append("\nfrom cadre c join organization o on o.id = c.org_id")
-                .append(" left join party_organization p on p.id = c.party_org_id\n");
+        sb.append("\nfrom cadre c join org_unit o on o.id = c.org_id")
+                .append(" left join party_unit p on p.id = c.party_org_id\n");
         SQL = sb.toString();
     }
 
@@ -170,7 +170,7 @@ public class CadreProfileStatistics {
             }
             return "本人";
         }
-        List<String> roots = client.sql("select name from organization where parent_id is null and not retired order by sort_order, id")
+        List<String> roots = client.sql("select name from org_unit where parent_id is null and not retired order by sort_order, id")
                 .query(String.class).list();
         return roots.size() == 1 ? roots.get(0) : "全部单位";
     }
