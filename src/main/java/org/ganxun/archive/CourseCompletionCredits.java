@@ -1,6 +1,7 @@
 package org.ganxun.archive;
 
 
+import org.ganxun.learning.Assignments;
 import org.ganxun.learning.CourseCompleted;
 import org.ganxun.platform.security.CurrentUser;
 import org.ganxun.platform.security.Role;
@@ -29,10 +30,12 @@ class CourseCompletionCredits {
 
     private final ArchiveEntries entries;
     private final JdbcClient jdbc;
+    private final Assignments assignments;
 
-    CourseCompletionCredits(ArchiveEntries entries, JdbcClient jdbc) {
+    CourseCompletionCredits(ArchiveEntries entries, JdbcClient jdbc, Assignments assignments) {
         this.entries = entries;
         this.jdbc = jdbc;
+        this.assignments = assignments;
     }
 
     @ApplicationModuleListener
@@ -54,10 +57,12 @@ class CourseCompletionCredits {
                     e.courseId(), e.cadreId());
             return;
         }
+        // a course of a 必修 assignment that targets the learner is credited as required (archive_entry.required)
+        boolean required = assignments.isRequired(e.cadreId(), e.courseId(), e.completedOn());
         CurrentUser system = new CurrentUser(0, ClassCompletionCredits.SYSTEM, "系统", "", Role.SYSTEM_ADMIN, null, null, null, true, false);
         RunAs.as(system, () -> entries.credit(new ArchiveEntries.EntryRequest(e.cadreId(), CreditSource.ONLINE_ACADEMY,
                 CourseCompleted.archiveSourceRef(e.courseId()), e.title(), "网络学院" + (e.providerName() == null ? "" : "（" + e.providerName() + "）"),
-                e.completedOn(), e.completedOn(), e.completedOn(), e.hours(), QuantityUnit.HOURS, null, Delivery.ONLINE, false, false,
+                e.completedOn(), e.completedOn(), e.completedOn(), e.hours(), QuantityUnit.HOURS, null, Delivery.ONLINE, required, false,
                 null, "网络学院课程学完：有效学习" + (e.creditedSeconds() / 60) + "分钟，课程时长" + (e.durationSeconds() / 60) + "分钟"
                         + (e.hoursNote() == null ? "" : "；" + e.hoursNote())), ClassCompletionCredits.SYSTEM));
     }
