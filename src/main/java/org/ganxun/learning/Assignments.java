@@ -81,7 +81,7 @@ public class Assignments {
      * The SQL condition "cadre {@code c} (unit {@code o}) is a target of assignment {@code a} (unit {@code ow})": named,
      * or matching every filled-in group; always active and under the assigning unit.
      */
-    static final String TARGET = """
+    static final String TARGET = " " + """
             c.status = 'ACTIVE' and o.path like ow.path || '%' and (
               c.id = any(a.target_cadre_ids)
               or ((cardinality(a.target_org_ids) > 0 or cardinality(a.target_rank_levels) > 0 or cardinality(a.target_staff_categories) > 0)
