@@ -58,6 +58,10 @@ class DemoStudy {
     }
 
     synchronized Loaded loadIfMissing() {
+        Boolean accounts = jdbc.sql("select count(*) = 2 from app_user where username in ('zzb', 'ganbu')").query(Boolean.class).single();
+        if (!Boolean.TRUE.equals(accounts)) {
+            return null;
+        }
         CurrentUser zzb = ((CurrentUser) users.loadUserByUsername("zzb")).withoutPassword();
         CurrentUser ganbu = ((CurrentUser) users.loadUserByUsername("ganbu")).withoutPassword();
         if (zzb.scopeOrgId() == null || ganbu.cadreId() == null) {
