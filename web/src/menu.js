@@ -89,6 +89,7 @@ export const menu = [
     icon: 'VideoPlay',
     children: [
       { path: '/learning/courses', title: '网络课程', perms: ['COURSE_MANAGE'] },
+      { path: '/learning/assignments', title: '必修与专题', perms: ['COURSE_MANAGE', 'COMPLIANCE_VIEW'] },
       { path: '/learning/integrity', title: '学习诚信记录', perms: ['STUDY_INTEGRITY_VIEW'] }
     ]
   },

@@ -57,6 +57,7 @@ const pages = {
   '/me/classes': () => import('@/views/mobile/Redirect.vue'),
   '/me/learning': () => import('@/views/learning/LearningRedirect.vue'),
   '/learning/courses': () => import('@/views/learning/Courses.vue'),
+  '/learning/assignments': () => import('@/views/learning/Assignments.vue'),
   '/learning/integrity': () => import('@/views/learning/Integrity.vue')
 }
 const pageProps = {

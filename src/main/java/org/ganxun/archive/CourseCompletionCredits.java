@@ -1,6 +1,7 @@
 package org.ganxun.archive;
 
 
+import org.ganxun.learning.Assignments;
 import org.ganxun.learning.CourseCompleted;
 import org.ganxun.platform.security.RunAs;
 import org.ganxun.platform.security.Unscoped;
@@ -27,10 +28,12 @@ class CourseCompletionCredits {
 
     private final ArchiveEntries entries;
     private final JdbcClient jdbc;
+    private final Assignments assignments;
 
-    CourseCompletionCredits(ArchiveEntries entries, JdbcClient jdbc) {
+    CourseCompletionCredits(ArchiveEntries entries, JdbcClient jdbc, Assignments assignments) {
         this.entries = entries;
         this.jdbc = jdbc;
+        this.assignments = assignments;
     }
 
     @ApplicationModuleListener
@@ -52,9 +55,11 @@ class CourseCompletionCredits {
                     e.courseId(), e.cadreId());
             return;
         }
+        // a course of a 必修 assignment that targets the learner is credited as required (archive_entry.required)
+        boolean required = assignments.isRequired(e.cadreId(), e.courseId(), e.completedOn());
         RunAs.system("CourseCompleted: the learning module credited the learner's study of the course", () -> entries.credit(new ArchiveEntries.EntryRequest(e.cadreId(), CreditSource.ONLINE_ACADEMY,
                 CourseCompleted.archiveSourceRef(e.courseId()), e.title(), "网络学院" + (e.providerName() == null ? "" : "（" + e.providerName() + "）"),
-                e.completedOn(), e.completedOn(), e.completedOn(), e.hours(), QuantityUnit.HOURS, null, Delivery.ONLINE, false, false,
+                e.completedOn(), e.completedOn(), e.completedOn(), e.hours(), QuantityUnit.HOURS, null, Delivery.ONLINE, required, false,
                 null, "网络学院课程学完：有效学习" + (e.creditedSeconds() / 60) + "分钟，课程时长" + (e.durationSeconds() / 60) + "分钟"
                         + (e.hoursNote() == null ? "" : "；" + e.hoursNote())), ClassCompletionCredits.SYSTEM));
     }

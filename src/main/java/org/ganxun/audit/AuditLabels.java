@@ -34,6 +34,7 @@ public final class AuditLabels {
             "GroupStudySession", "集体学习",
             "OnlineImport", "网络学时导入",
             "Course", "网络课程",
+            "CourseAssignment", "网络学院学习任务",
             "TrainingPlan", "培训规划",
             "PlanNeed", "培训需求",
             "ClassExpense", "培训经费支出",

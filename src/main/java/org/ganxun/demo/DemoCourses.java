@@ -33,8 +33,11 @@ class DemoCourses {
     private final JdbcClient jdbc;
     private final UserDetailsService users;
     private final boolean enabled;
+    private final DemoStudy study;
 
-    DemoCourses(Courses courses, JdbcClient jdbc, UserDetailsService users, @Value("${ganxun.demo.enabled:false}") boolean enabled) {
+    DemoCourses(Courses courses, JdbcClient jdbc, UserDetailsService users, @Value("${ganxun.demo.enabled:false}") boolean enabled,
+                DemoStudy study) {
+        this.study = study;
         this.courses = courses;
         this.jdbc = jdbc;
         this.users = users;
@@ -55,6 +58,8 @@ class DemoCourses {
         Thread t = new Thread(() -> {
             try {
                 loadIfMissing();
+                // then the learners: the assignments and some study (also on a county whose courses came before)
+                study.loadIfMissing();
             } catch (RuntimeException e) {
                 log.error("Could not load the demo's 网络学院 courses", e);
             }

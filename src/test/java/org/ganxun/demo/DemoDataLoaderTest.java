@@ -109,6 +109,8 @@ class DemoDataLoaderTest {
     @Autowired
     DemoCourses demoCourses;
     @Autowired
+    DemoStudy demoStudy;
+    @Autowired
     Evaluations evaluations;
     @Autowired
     SecondmentAlerts secondmentAlerts;
@@ -775,6 +777,50 @@ class DemoDataLoaderTest {
             }
         }
         return null;
+    }
+
+    @Test
+    void theDemoCountyHasAThemeStudyWithLearnersPartWayFinishedAndCaught() throws InterruptedException {
+        demoCourses.loadIfMissing();
+        DemoStudy.Loaded loaded = demoStudy.loadIfMissing();
+        assertThat(demoStudy.loadIfMissing()).as("a second start adds nothing").isNull();
+        assertThat(loaded).isNotNull();
+        ApiSession zzb = new ApiSession(port);
+        assertThat(zzb.login("zzb", DemoDataLoader.PASSWORD).status()).isEqualTo(200);
+        // the theme study: every 乡科级 cadre of the county; finished, part-way and caught learners have begun
+        JsonNode theme = zzb.getJson("/api/learning/assignments/" + loaded.themeId() + "/progress");
+        assertThat(theme.get("courses").asInt()).isEqualTo(3);
+        assertThat(theme.get("assigned").asLong()).isEqualTo(count("""
+                select count(*) from cadre c join organization o on o.id = c.org_id
+                where c.status = 'ACTIVE' and c.rank_level = 'TOWNSHIP' and o.path like ?""", countyPath + "%"));
+        assertThat(theme.get("completed").asLong()).isEqualTo(DemoStudy.FINISHED);
+        // … and the demo cadre, who has begun the 条例 course, when they are 乡科级 themselves
+        long ganbuTownship = count("select count(*) from cadre where id = ? and rank_level = 'TOWNSHIP'", activity.ganbuCadreId());
+        assertThat(theme.get("started").asLong()).isEqualTo(DemoStudy.FINISHED + DemoStudy.PART_WAY + loaded.refused() + ganbuTownship);
+        assertThat(theme.get("units").size()).isGreaterThan(1);
+        // the integrity report shows each kind of refused heartbeat
+        JsonNode integrity = zzb.getJson("/api/learning/integrity");
+        assertThat(integrity.findValuesAsString("reason")).contains("TOO_FAST", "PARALLEL", "PRESENCE_MISSED", "HIDDEN");
+        // the finished learners' courses reach the archive (网络学院), through the completion event
+        long credited = 0;
+        for (int i = 0; i < 100 && credited < 3L * DemoStudy.FINISHED; i++) {
+            credited = count("""
+                    select count(*) from archive_entry e join cadre c on c.id = e.cadre_id join organization o on o.id = c.org_id
+                    where e.source = 'ONLINE_ACADEMY' and o.path like ?""", countyPath + "%");
+            Thread.sleep(100);
+        }
+        assertThat(credited).isGreaterThanOrEqualTo(3L * DemoStudy.FINISHED);
+        // the demo cadre: the required course first-due on the phone, begun (4 heartbeats of 20 s)
+        ApiSession ganbu = new ApiSession(port);
+        assertThat(ganbu.login("ganbu", DemoDataLoader.PASSWORD).status()).isEqualTo(200);
+        JsonNode mine = ganbu.getJson("/api/learning/my/assignments");
+        assertThat(mine.get(0).get("kindLabel").asString()).isEqualTo("必修");
+        assertThat(mine.get(0).get("items").get(0).get("creditedSeconds").asInt()).isEqualTo(80);
+        boolean todo = false;
+        for (JsonNode t : ganbu.getJson("/api/desk").get("todos")) {
+            todo |= t.get("key").asString().equals("learning.required") && t.get("count").asLong() >= 1;
+        }
+        assertThat(todo).as("the phone home's line: required courses due soon").isTrue();
     }
 
     private CurrentUser user(String username) {

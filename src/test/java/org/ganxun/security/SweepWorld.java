@@ -276,6 +276,15 @@ final class SweepWorld {
                         insert into course (title, category, owner_org_id, status, hours, created_by, published_at)
                         values (?, 'BUSINESS', ?, 'PUBLISHED', 0.25, 'sweep', now()) returning id""")
                 .params(b("乙镇网络课程"), townB).query(Long.class).single()));
+        step("course assignment", () -> {
+            long assignment = jdbc.sql("""
+                            insert into course_assignment (kind, title, owner_org_id, starts_on, due_on, target_org_ids, target_cadre_ids, created_by)
+                            values ('REQUIRED', ?, ?, current_date - 1, current_date + 7, array[?::bigint], array[?::bigint], 'sweep') returning id""")
+                    .params(b("乙镇必修"), townB, townB, cadreB).query(Long.class).single();
+            jdbc.sql("insert into course_assignment_course (assignment_id, course_id) select ?, id from course where title = ?")
+                    .params(assignment, b("乙镇网络课程")).update();
+            put("assignment", assignment);
+        });
         step("notification", () -> jdbc.sql("select id from notification where user_id in (?, ?, ?, ?)")
                 .params(adminB.id(), registrarB.id(), secretaryB.id(), cadreUserB.id()).query(Long.class).list()
                 .forEach(id -> put("notification", id)));
