@@ -67,6 +67,14 @@ class ModularityTest {
             "partyedu → cadre", "StudyActivities: to read cadre_card after the merge",
             "partyedu → organization", "StudyActivities: to read org_unit after the merge",
             "partyedu → party_organization", "StudyActivities: to read party_unit after the merge",
+            // planning's budget and evaluation report (merged beside this check) count training's records directly
+            "planning → annual_plan", "PlanBudgets: the classes of a plan's years; to ask training for the plan's classes (a query method)",
+            "planning → attendance", "EvaluationReport.lowAttendance: attendance per class; to be a training query method (attendance rate per class)",
+            "planning → class_session", "EvaluationReport: sessions of the rated and attended classes; goes with planning → attendance / evaluation",
+            "planning → enrollment", "ClassExpenses: a class's trainees for per-capita cost; to be a training query method (headcount per class)",
+            "planning → evaluation", "EvaluationReport.lowRated: session ratings; to be a training query method (TeachingEvaluations' averages)",
+            "planning → instructor", "ClassExpenses, EvaluationReport: lecturers' names; to call training.Instructors",
+            "demo → course_assignment", "DemoStudy: runs once, when the county has no assignment yet; to ask learning.Assignments",
             // the platform owns no business data, but its operations metrics count other modules' queues
             "platform → sms_outbox", "OperationsMetrics: the SMS outbox's backlog gauge; to be a MeterBinder in notify",
             // training may not depend on the archive (the archive listens to training's events)

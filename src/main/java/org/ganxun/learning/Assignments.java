@@ -86,14 +86,14 @@ public class Assignments {
               c.id = any(a.target_cadre_ids)
               or ((cardinality(a.target_org_ids) > 0 or cardinality(a.target_rank_levels) > 0 or cardinality(a.target_staff_categories) > 0)
                   and (cardinality(a.target_org_ids) = 0
-                       or exists (select 1 from organization tu where tu.id = any(a.target_org_ids) and o.path like tu.path || '%'))
+                       or exists (select 1 from org_unit tu where tu.id = any(a.target_org_ids) and o.path like tu.path || '%'))
                   and (cardinality(a.target_rank_levels) = 0 or c.rank_level = any(a.target_rank_levels))
                   and (cardinality(a.target_staff_categories) = 0 or c.staff_category = any(a.target_staff_categories))))""";
 
     private static final String SELECT = """
             select a.*, ow.name as owner_name,
-                   (select coalesce(array_agg(tu.name order by tu.path), '{}') from organization tu where tu.id = any(a.target_org_ids)) as org_names
-            from course_assignment a join organization ow on ow.id = a.owner_org_id
+                   (select coalesce(array_agg(tu.name order by tu.path), '{}') from org_unit tu where tu.id = any(a.target_org_ids)) as org_names
+            from course_assignment a join org_unit ow on ow.id = a.owner_org_id
             """;
 
     // ---- management ----
@@ -182,7 +182,7 @@ public class Assignments {
     /** One the caller may change: made by a unit in their scope. */
     Assignment manageable(long id) {
         Assignment a = get(id);
-        String path = jdbc.sql("select path from organization where id = ?").param(a.ownerOrgId()).query(String.class).single();
+        String path = jdbc.sql("select path from org_unit where id = ?").param(a.ownerOrgId()).query(String.class).single();
         if (!scopes.current().coversOrgPath(path)) {
             throw BusinessException.notFound("学习任务");
         }
@@ -252,9 +252,9 @@ public class Assignments {
         return """
                 with t as (
                   select c.id as cadre_id, c.org_id, c.name, c.phone
-                  from course_assignment a join organization ow on ow.id = a.owner_org_id
-                  join cadre c on true join organization o on o.id = c.org_id
-                  left join party_organization po on po.id = c.party_org_id
+                  from course_assignment a join org_unit ow on ow.id = a.owner_org_id
+                  join cadre_card c on true join org_unit o on o.id = c.org_id
+                  left join party_unit po on po.id = c.party_org_id
                   where a.id = :id and o.path like :unitPath and """ + TARGET + " and " + scope.sqlCondition("o.path", "po.path", "c.id") + """
                 ),
                 n as (select count(*) as courses from course_assignment_course where assignment_id = :id),
@@ -279,7 +279,7 @@ public class Assignments {
         if (orgId == null) {
             return "%";
         }
-        String path = jdbc.sql("select path from organization where id = ?").param(orgId).query(String.class).optional()
+        String path = jdbc.sql("select path from org_unit where id = ?").param(orgId).query(String.class).optional()
                 .orElseThrow(() -> BusinessException.notFound("单位"));
         return path.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
     }
@@ -291,7 +291,7 @@ public class Assignments {
         List<UnitProgress> units = jdbc.sql(perCadre(scope) + """
                         select o.id, o.name, o.path, count(*) as assigned, count(*) filter (where pc.started > 0) as started,
                                count(*) filter (where n.courses > 0 and pc.completed >= n.courses) as completed
-                        from pc join organization o on o.id = pc.org_id cross join n
+                        from pc join org_unit o on o.id = pc.org_id cross join n
                         group by o.id, o.name, o.path order by o.path""")
                 .params(params(scope, id, orgId))
                 .query((rs, i) -> new UnitProgress(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getLong(5),
@@ -329,7 +329,7 @@ public class Assignments {
         jdbc.sql(perCadre(scope) + """
                         select pc.cadre_id, pc.name, pc.org_id, o.name as org_name, pc.started, pc.completed, n.courses, pc.last_at,
                                k.id as course_id, k.title, coalesce(p.credited_seconds, 0) as credited, p.completed_at is not null as done
-                        from pc join organization o on o.id = pc.org_id cross join n
+                        from pc join org_unit o on o.id = pc.org_id cross join n
                         left join course_assignment_course ac on ac.assignment_id = :id
                         left join course k on k.id = ac.course_id
                         left join study_progress p on p.cadre_id = pc.cadre_id and p.course_id = ac.course_id
@@ -404,8 +404,8 @@ public class Assignments {
                                m.duration_seconds, m.pages,
                                (k.status = 'PUBLISHED' and (k.available_from is null or k.available_from <= :today)
                                 and (k.available_until is null or k.available_until >= :today)) as open
-                        from course_assignment a join organization ow on ow.id = a.owner_org_id
-                        join cadre c on c.id = :cadre join organization o on o.id = c.org_id
+                        from course_assignment a join org_unit ow on ow.id = a.owner_org_id
+                        join cadre_card c on c.id = :cadre join org_unit o on o.id = c.org_id
                         join course_assignment_course ac on ac.assignment_id = a.id join course k on k.id = ac.course_id
                         left join course_medium m on m.course_id = k.id
                         left join study_progress p on p.cadre_id = c.id and p.course_id = k.id
@@ -441,9 +441,9 @@ public class Assignments {
      */
     public boolean isRequired(long cadreId, long courseId, LocalDate on) {
         return Boolean.TRUE.equals(jdbc.sql(Unscoped.because("the archive asks whether a completed course was required of its learner") + """
-                        select exists (select 1 from course_assignment a join organization ow on ow.id = a.owner_org_id
+                        select exists (select 1 from course_assignment a join org_unit ow on ow.id = a.owner_org_id
                                        join course_assignment_course ac on ac.assignment_id = a.id and ac.course_id = :course
-                                       join cadre c on c.id = :cadre join organization o on o.id = c.org_id
+                                       join cadre_card c on c.id = :cadre join org_unit o on o.id = c.org_id
                                        where a.kind = 'REQUIRED' and a.cancelled_at is null and a.starts_on <= :on and """ + TARGET + " )")
                 .param("cadre", cadreId).param("course", courseId).param("on", on).query(Boolean.class).single());
     }
@@ -492,9 +492,9 @@ public class Assignments {
             problems.add(new FieldProblem("courseIds", "一个学习任务最多" + MAX_COURSES + "门课程"));
         } else {
             // every course must be published and offered to the whole assigning unit (so every target can open it)
-            String ownerPath = jdbc.sql("select path from organization where id = ?").param(owner).query(String.class).single();
+            String ownerPath = jdbc.sql("select path from org_unit where id = ?").param(owner).query(String.class).single();
             long fine = jdbc.sql("""
-                            select count(*) from course k join organization o on o.id = k.owner_org_id
+                            select count(*) from course k join org_unit o on o.id = k.owner_org_id
                             where k.id = any(?) and k.status = 'PUBLISHED' and ? like o.path || '%'""")
                     .params(courseIds.toArray(Long[]::new), ownerPath).query(Long.class).single();
             if (fine != courseIds.size()) {
@@ -559,7 +559,7 @@ public class Assignments {
         if (me.scopeOrgId() != null) {
             return me.scopeOrgId();
         }
-        return jdbc.sql("select id from organization where parent_id is null order by sort_order, id limit 1").query(Long.class)
+        return jdbc.sql("select id from org_unit where parent_id is null order by sort_order, id limit 1").query(Long.class)
                 .optional().orElseThrow(() -> new BusinessException("请先建立组织机构"));
     }
 

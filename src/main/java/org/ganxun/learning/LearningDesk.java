@@ -61,9 +61,9 @@ class LearningDesk implements TodoSource {
         p.put("until", today.plusDays(days));
         return jdbc.sql("""
                         select count(distinct c.org_id)
-                        from course_assignment a join organization ow on ow.id = a.owner_org_id
-                        join cadre c on true join organization o on o.id = c.org_id
-                        left join party_organization po on po.id = c.party_org_id
+                        from course_assignment a join org_unit ow on ow.id = a.owner_org_id
+                        join cadre_card c on true join org_unit o on o.id = c.org_id
+                        left join party_unit po on po.id = c.party_org_id
                         where a.cancelled_at is null and a.starts_on <= :today and a.due_on between :today and :until and """
                         + Assignments.TARGET + " and " + scope.sqlCondition("o.path", "po.path", "c.id")
                         + " and exists (select 1 from course_assignment_course ac"

@@ -73,7 +73,7 @@ public class ScriptedStudy {
         boolean document = "DOCUMENT".equals(m.kind());
         int nominal = document ? m.pages() : m.duration();
         StudyCreditor.Policy policy = settings.policy();
-        long userId = jdbc.sql(Unscoped.rowChecked("the learner's own account, for the session row") + "select coalesce(min(id), 0) from app_user where cadre_id = ?")
+        long userId = jdbc.sql(Unscoped.rowChecked("the learner's own account, for the session row") + "select coalesce(min(id), 0) from account_name where cadre_id = ?")
                 .param(cadreId).query(Long.class).single();
         jdbc.sql("insert into study_progress (cadre_id, course_id, started_at, updated_at) values (?, ?, ?, ?) on conflict (cadre_id, course_id) do nothing")
                 .params(cadreId, courseId, at(from), at(from)).update();
@@ -164,7 +164,7 @@ public class ScriptedStudy {
             }
             C c = jdbc.sql("""
                             select k.title, k.lecturer, o.name, k.hours, k.hours_note, m.duration_seconds from course k
-                            join organization o on o.id = k.owner_org_id join course_medium m on m.course_id = k.id where k.id = ?""")
+                            join org_unit o on o.id = k.owner_org_id join course_medium m on m.course_id = k.id where k.id = ?""")
                     .param(courseId).query((rs, i) -> new C(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBigDecimal(4),
                             rs.getString(5), rs.getInt(6))).single();
             events.publishEvent(new CourseCompleted(courseId, cadreId, c.title(), c.lecturer(), c.org(), c.hours(), c.note(), credited,

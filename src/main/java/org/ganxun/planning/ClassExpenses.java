@@ -242,7 +242,7 @@ public class ClassExpenses {
             return true;
         }
         Map<Long, String> paths = new HashMap<>();
-        jdbc.sql("select id, path from organization where id in (?, ?)").params(c.filerOrgId(), c.jurisdictionOrgId())
+        jdbc.sql("select id, path from org_unit where id in (?, ?)").params(c.filerOrgId(), c.jurisdictionOrgId())
                 .query(rs -> {
                     paths.put(rs.getLong(1), rs.getString(2));
                 });

@@ -185,17 +185,17 @@ public class EvaluationReport {
         params.put("untrainedFrom", LocalDate.of(year - 2, 1, 1));
         String people = """
                 with people as (
-                  select c.id, c.rank_level from cadre c join organization o on o.id = c.org_id
-                    left join party_organization p on p.id = c.party_org_id
+                  select c.id, c.rank_level from cadre_card c join org_unit o on o.id = c.org_id
+                    left join party_unit p on p.id = c.party_org_id
                   %s
                 )""".formatted(where.sql());
-        String course = "a.status = 'APPROVED' and a.source in " + IndicatorFigures.COURSES;
+        String course = "a.source in " + IndicatorFigures.COURSES;
         List<RankCount> byRank = new ArrayList<>();
         long population = 0, personTimes = 0;
         Map<String, long[]> ranks = new HashMap<>();
         jdbc.query(people + """
                 select pe.rank_level, count(distinct pe.id) as population, count(a.id) as n, count(distinct a.cadre_id) as persons
-                  from people pe left join archive_entry a on a.cadre_id = pe.id and %s and a.credited_on between :from and :to
+                  from people pe left join approved_credit a on a.cadre_id = pe.id and %s and a.credited_on between :from and :to
                  group by pe.rank_level""".formatted(course), params, rs -> {
             ranks.put(rs.getString(1), new long[]{rs.getLong(2), rs.getLong(3), rs.getLong(4)});
         });
@@ -215,7 +215,7 @@ public class EvaluationReport {
         }
         Map<String, Object> online = jdbc.queryForMap(people + """
                 select count(distinct a.cadre_id) as persons, coalesce(sum(a.hours), 0) as hours
-                  from people pe join archive_entry a on a.cadre_id = pe.id and a.status = 'APPROVED' and a.delivery = 'ONLINE'
+                  from people pe join approved_credit a on a.cadre_id = pe.id and a.delivery = 'ONLINE'
                    and a.credited_on between :from and :to""", params);
         long onlinePeople = ((Number) online.get("persons")).longValue();
         BigDecimal onlineHours = (BigDecimal) online.get("hours");
@@ -245,8 +245,8 @@ public class EvaluationReport {
 
     private void untrained(String people, Map<String, Object> params, long population, int year, List<Problem> out) {
         Long n = jdbc.queryForObject(people + """
-                select count(*) from people pe where not exists (select 1 from archive_entry a where a.cadre_id = pe.id
-                   and a.status = 'APPROVED' and a.source in %s and a.credited_on between :untrainedFrom and :to)"""
+                select count(*) from people pe where not exists (select 1 from approved_credit a where a.cadre_id = pe.id
+                   and a.source in %s and a.credited_on between :untrainedFrom and :to)"""
                 .formatted(IndicatorFigures.COURSES), params, Long.class);
         if (n != null && n > 0) {
             out.add(new Problem("UNTRAINED", "部分干部长期未参加培训", (year - 2) + "年至" + year + "年，" + n + "名在职干部没有参加过培训班或认定的外出培训，占"
@@ -259,7 +259,7 @@ public class EvaluationReport {
         p.put("repeat", REPEAT_COURSES);
         Map<String, Object> r = jdbc.queryForMap(people + """
                 , per_year as (select a.cadre_id, extract(year from a.credited_on) as y, count(*) as n from people pe
-                  join archive_entry a on a.cadre_id = pe.id and %s and a.credited_on between :from and :to group by a.cadre_id, y)
+                  join approved_credit a on a.cadre_id = pe.id and %s and a.credited_on between :from and :to group by a.cadre_id, y)
                 select count(distinct cadre_id) as persons, coalesce(max(n), 0) as most from per_year where n >= :repeat""".formatted(course), p);
         long persons = ((Number) r.get("persons")).longValue();
         if (persons > 0) {
@@ -273,7 +273,7 @@ public class EvaluationReport {
             return;
         }
         List<long[]> months = jdbc.query(Unscoped.countsOnly() + """
-                select extract(month from starts_on)::int as m, count(*) from training_class where id in (:ids) group by m order by m""",
+                select extract(month from starts_on)::int as m, count(*) from class_card where id in (:ids) group by m order by m""",
                 Map.of("ids", classIds), (rs, i) -> new long[]{rs.getLong(1), rs.getLong(2)});
         long total = classIds.size();
         // crowded: at least 3 classes starting in the month and at least twice the monthly average
@@ -295,7 +295,7 @@ public class EvaluationReport {
         }
         List<String> low = jdbc.query("""
                 select tc.name as class_name, s.topic, i.name as instructor, round(avg(e.average), 2) as avg, count(*) as n
-                  from evaluation e join class_session s on s.id = e.session_id join training_class tc on tc.id = e.class_id
+                  from evaluation e join class_session s on s.id = e.session_id join class_card tc on tc.id = e.class_id
                   left join instructor i on i.id = s.instructor_id
                  where e.class_id in (:ids) group by tc.name, s.id, s.topic, i.name having avg(e.average) < :low
                  order by avg(e.average), s.id limit 10""",
@@ -314,7 +314,7 @@ public class EvaluationReport {
         }
         List<String> low = jdbc.query(Unscoped.countsOnly() + """
                 select tc.name, count(*) filter (where a.status in ('PRESENT','LATE')) as present, count(*) as marks
-                  from attendance a join class_session s on s.id = a.session_id join training_class tc on tc.id = s.class_id
+                  from attendance a join class_session s on s.id = a.session_id join class_card tc on tc.id = s.class_id
                  where s.class_id in (:ids) and a.status in ('PRESENT','LATE','ABSENT','LEAVE')
                  group by tc.id, tc.name having count(*) > 0
                     and count(*) filter (where a.status in ('PRESENT','LATE')) * 100 < :low * count(*)

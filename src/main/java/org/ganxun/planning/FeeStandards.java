@@ -60,10 +60,10 @@ public class FeeStandards {
     /** The set governing classes approved by {@code orgId} (nearest above it, else the default). */
     @Transactional(readOnly = true)
     public View effective(long orgId) {
-        String path = jdbc.sql("select path from organization where id = ?").param(orgId).query(String.class).optional()
+        String path = jdbc.sql("select path from org_unit where id = ?").param(orgId).query(String.class).optional()
                 .orElseThrow(() -> BusinessException.notFound("单位"));
         Long id = jdbc.sql("""
-                select s.id from fee_standard s left join organization o on o.id = s.jurisdiction_org_id
+                select s.id from fee_standard s left join org_unit o on o.id = s.jurisdiction_org_id
                  where s.jurisdiction_org_id is null or ? like o.path || '%'
                  order by length(o.path) desc nulls last limit 1""").param(path).query(Long.class).single();
         return view(id);
@@ -71,7 +71,7 @@ public class FeeStandards {
 
     View view(long id) {
         View head = jdbc.sql("""
-                select s.*, o.name as org_name from fee_standard s left join organization o on o.id = s.jurisdiction_org_id where s.id = ?""")
+                select s.*, o.name as org_name from fee_standard s left join org_unit o on o.id = s.jurisdiction_org_id where s.id = ?""")
                 .param(id)
                 .query((rs, i) -> new View(rs.getLong("id"), (Long) rs.getObject("jurisdiction_org_id"), rs.getString("org_name"),
                         rs.getObject("jurisdiction_org_id") == null, rs.getString("name"), rs.getString("source"), rs.getInt("long_after_days"),
