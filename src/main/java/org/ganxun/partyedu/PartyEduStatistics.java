@@ -71,7 +71,7 @@ public class PartyEduStatistics {
                         select p.id as branch_id, p.name as party_org_name, m.category, count(*) as n,
                                count(*) filter (where m.cadre_id is not null) as cadres,
                                count(*) filter (where m.mobile or coalesce(c.mobile_member, false)) as mobile
-                        """ + Members.FROM + w.sql() + """
+                        """ + Members.FROM + w.sql() + "\n" + """
                          group by p.id, p.path, p.name, m.category order by tree_path_key(p.path) nulls last, p.id, m.category""")
                 .params(w.params()).query(rs -> {
                     long branch = rs.getLong("branch_id");

@@ -656,7 +656,7 @@ public class StudyActivities {
                     """ + Members.FROM + """
                     left join lateral (select count(*) as n, sum(sa.hours) as hours from study_attendance sa
                                        where sa.member_id = m.id and sa.attended_on >= :from and sa.attended_on < :to) a on true
-                    """ + w.sql() + """
+                    """ + w.sql() + "\n" + """
                 ), r as (
                     select h.*, greatest(:required - hours, 0) as missing from h
                 )
