@@ -213,7 +213,7 @@ export const archive = {
     fd.append('file', file)
     return data(http.post('/api/archive/reports', fd, { quiet: true }))
   },
-  pending: () => data(http.get('/api/archive/pending')),
+  pending: (query) => data(http.get('/api/archive/pending', { params: cleanParams(query) })),
   approve: (id) => data(http.post(`/api/archive/entries/${id}/approve`)),
   reject: (id, reason) => data(http.post(`/api/archive/entries/${id}/reject`, { reason }, { quiet: true })),
   attachment: (id) => http.get(`/api/archive/entries/${id}/attachment`, { responseType: 'blob' }),

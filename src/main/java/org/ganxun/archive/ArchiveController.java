@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
@@ -59,8 +60,8 @@ class ArchiveController {
 
     @GetMapping("/pending")
     @Requires(HOURS_APPROVE)
-    List<ArchiveEntry> pending() {
-        return entries.pending();
+    ArchiveEntries.PendingPage pending(@RequestParam(defaultValue = "1") int page, @RequestParam(defaultValue = "20") int size) {
+        return entries.pending(page, size);
     }
 
     @PostMapping("/entries/{id}/approve")

@@ -23,7 +23,7 @@ class ArchiveDesk implements TodoSource {
     public List<Todo> todos(CurrentUser me) {
         List<Todo> out = new ArrayList<>();
         if (me.can(Permission.HOURS_APPROVE)) {
-            out.add(Todo.of("archive.review", "学时", "待审核的学时申报", entries.pending().size(), "/archive/review"));
+            out.add(Todo.of("archive.review", "学时", "待审核的学时申报", entries.pending(1, 1).total(), "/archive/review"));
         }
         return out;
     }

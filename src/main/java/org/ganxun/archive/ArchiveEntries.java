@@ -381,6 +381,27 @@ public class ArchiveEntries {
                 .query(this::map).list();
     }
 
+    /** A page of the reports waiting for the current approver, oldest first, with how many wait in all. */
+    public record PendingPage(List<ArchiveEntry> rows, long total, int page, int size) {
+    }
+
+    @Transactional(readOnly = true)
+    public PendingPage pending(int page, int size) {
+        int pg = Math.max(page, 1);
+        int sz = Math.min(Math.max(size, 1), 500);
+        DataScope scope = scopes.current();
+        if (!scope.all() && scope.orgPath() == null) {
+            return new PendingPage(List.of(), 0, pg, sz);
+        }
+        String where = " join organization o on o.id = c.org_id where e.status = 'PENDING' and " + scope.orgCondition("o.path");
+        List<ArchiveEntry> rows = jdbc.sql(SELECT + where + " order by e.recorded_at, e.id limit :limit offset :offset")
+                .params(scope.sqlParameters()).param("limit", sz).param("offset", (long) (pg - 1) * sz)
+                .query(this::map).list();
+        long total = jdbc.sql("select count(*) from archive_entry e join cadre c on c.id = e.cadre_id" + where)
+                .params(scope.sqlParameters()).query(Long.class).single();
+        return new PendingPage(rows, total, pg, sz);
+    }
+
     @Transactional(readOnly = true)
     public ArchiveEntry get(long id) {
         return jdbc.sql(Unscoped.rowChecked("callers of ArchiveEntries.get: the person (Roster)") + SELECT + " where e.id = ?").param(id).query(this::map).optional()

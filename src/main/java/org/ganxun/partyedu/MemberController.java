@@ -121,10 +121,30 @@ class MemberController {
         return Downloads.file(pdf.fileName(), "application/pdf", pdf.content(), false);
     }
 
+    /**
+     * One page of the mobile members' alerts, with the count of each kind over all of them. The rule is applied in
+     * Java to the scope's mobile members (a share of the members); the browser gets a page, not the county.
+     */
     @GetMapping("/mobile-alerts")
-    List<MobileMemberAlerts.Alert> alerts(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
-                                          @RequestParam(required = false) Long partyOrgId) {
-        return alerts.inScope(asOf == null ? StudyActivities.today() : asOf, partyOrgId);
+    Map<String, Object> alerts(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+                               @RequestParam(required = false) Long partyOrgId, @RequestParam(required = false) MobileMemberAlerts.Kind kind,
+                               @RequestParam(defaultValue = "1") int page, @RequestParam(defaultValue = "20") int size) {
+        List<MobileMemberAlerts.Alert> all = alerts.inScope(asOf == null ? StudyActivities.today() : asOf, partyOrgId);
+        Map<String, Long> byKind = new LinkedHashMap<>();
+        for (MobileMemberAlerts.Kind k : MobileMemberAlerts.Kind.values()) {
+            byKind.put(k.name(), all.stream().filter(a -> a.kind() == k).count());
+        }
+        List<MobileMemberAlerts.Alert> matching = kind == null ? all : all.stream().filter(a -> a.kind() == kind).toList();
+        int pg = Math.max(page, 1);
+        int sz = Math.min(Math.max(size, 1), 500);
+        long from = Math.min((long) (pg - 1) * sz, matching.size());
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("rows", matching.subList((int) from, (int) Math.min(from + sz, matching.size())));
+        out.put("total", matching.size());
+        out.put("page", pg);
+        out.put("size", sz);
+        out.put("byKind", byKind);
+        return out;
     }
 
     @PostMapping("/mobile-alerts/notify")

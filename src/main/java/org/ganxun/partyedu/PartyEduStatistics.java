@@ -47,7 +47,11 @@ public class PartyEduStatistics {
     private final StudyActivities activities;
     private final RemoteSites sites;
 
-    PartyEduStatistics(Members members, StudyActivities activities, RemoteSites sites) {
+    private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    PartyEduStatistics(Members members, StudyActivities activities, RemoteSites sites,
+                       org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+        this.jdbc = jdbc;
         this.members = members;
         this.activities = activities;
         this.sites = sites;
@@ -56,53 +60,68 @@ public class PartyEduStatistics {
     @Transactional(readOnly = true)
     public Summary summary(Long partyOrgId, int year) {
         LocalDate asOf = StudyActivities.today();
-        List<MemberView> all = members.list(new Members.MemberQuery(null, partyOrgId, null, null, null, null));
-        Map<String, List<MemberView>> byBranch = new LinkedHashMap<>();
+        // members by branch and category are counted in SQL; only the mobile members (a few) are read one by one
+        members.syncCadreMembers();
+        Members.Where w = members.where(new Members.MemberQuery(null, partyOrgId, null, null, null, null));
+        Map<Long, BranchRow> byBranchId = new LinkedHashMap<>();
         Map<String, Integer> byCategory = new LinkedHashMap<>();
         for (MemberCategory c : MemberCategory.values()) {
             byCategory.put(c.label(), 0);
         }
+        int[] total = {0};
+        jdbc.sql("""
+                        select p.id as branch_id, p.name as party_org_name, m.category, count(*) as n,
+                               count(*) filter (where m.cadre_id is not null) as cadres,
+                               count(*) filter (where m.mobile or coalesce(c.mobile_member, false)) as mobile
+                        """ + Members.FROM + w.sql() + "\n" + """
+                         group by p.id, p.path, p.name, m.category order by tree_path_key(p.path) nulls last, p.id, m.category""")
+                .params(w.params()).query(rs -> {
+                    long branch = rs.getLong("branch_id");
+                    String name = rs.getString("party_org_name");
+                    MemberCategory category = MemberCategory.valueOf(rs.getString("category"));
+                    int n = rs.getInt("n");
+                    BranchRow before = byBranchId.computeIfAbsent(branch, k -> {
+                        Map<MemberCategory, Integer> cats = new EnumMap<>(MemberCategory.class);
+                        for (MemberCategory c : MemberCategory.values()) {
+                            cats.put(c, 0);
+                        }
+                        return new BranchRow(name == null ? "（未编入支部）" : name, 0, cats, 0, 0);
+                    });
+                    before.byCategory().merge(category, n, Integer::sum);
+                    byBranchId.put(branch, new BranchRow(before.partyOrgName(), before.total() + n, before.byCategory(),
+                            before.cadres() + rs.getInt("cadres"), before.mobile() + rs.getInt("mobile")));
+                    byCategory.merge(category.label(), n, Integer::sum);
+                    total[0] += n;
+                });
+        List<BranchRow> branches = new ArrayList<>(byBranchId.values());
         int transferred = 0, contacted = 0, outOfContact = 0, awayNotTransferred = 0, mobile = 0, notRecorded = 0;
-        for (MemberView m : all) {
-            byBranch.computeIfAbsent(m.partyOrgName() == null ? "（未编入支部）" : m.partyOrgName(), k -> new ArrayList<>()).add(m);
-            byCategory.merge(m.categoryLabel(), 1, Integer::sum);
-            if (m.mobile()) {
-                mobile++;
-                if (m.membershipTransferred()) {
-                    transferred++;
-                }
-                List<MobileMemberAlerts.Alert> alerts = MobileMemberAlerts.of(m, asOf);
-                boolean lost = alerts.stream().anyMatch(a -> a.kind() == MobileMemberAlerts.Kind.OUT_OF_CONTACT);
-                if (lost) {
-                    outOfContact++;
-                } else if (alerts.stream().anyMatch(a -> a.kind() == MobileMemberAlerts.Kind.NOT_RECORDED)) {
-                    notRecorded++;
-                } else {
-                    contacted++;
-                }
-                if (alerts.stream().anyMatch(a -> a.kind() == MobileMemberAlerts.Kind.AWAY_NOT_TRANSFERRED)) {
-                    awayNotTransferred++;
-                }
+        for (MemberView m : members.list(new Members.MemberQuery(null, partyOrgId, null, true, null, null))) {
+            mobile++;
+            if (m.membershipTransferred()) {
+                transferred++;
+            }
+            List<MobileMemberAlerts.Alert> alerts = MobileMemberAlerts.of(m, asOf);
+            boolean lost = alerts.stream().anyMatch(a -> a.kind() == MobileMemberAlerts.Kind.OUT_OF_CONTACT);
+            if (lost) {
+                outOfContact++;
+            } else if (alerts.stream().anyMatch(a -> a.kind() == MobileMemberAlerts.Kind.NOT_RECORDED)) {
+                notRecorded++;
+            } else {
+                contacted++;
+            }
+            if (alerts.stream().anyMatch(a -> a.kind() == MobileMemberAlerts.Kind.AWAY_NOT_TRANSFERRED)) {
+                awayNotTransferred++;
             }
         }
-        List<BranchRow> branches = new ArrayList<>();
-        byBranch.forEach((name, list) -> {
-            Map<MemberCategory, Integer> cats = new EnumMap<>(MemberCategory.class);
-            for (MemberCategory c : MemberCategory.values()) {
-                cats.put(c, 0);
-            }
-            list.forEach(m -> cats.merge(m.category(), 1, Integer::sum));
-            branches.add(new BranchRow(name, list.size(), cats, (int) list.stream().filter(MemberView::cadre).count(),
-                    (int) list.stream().filter(MemberView::mobile).count()));
-        });
-        List<StudyActivities.YearlyHours> hours = activities.yearly(partyOrgId, year);
-        int met = (int) hours.stream().filter(StudyActivities.YearlyHours::met).count();
+        // the hours' totals and branches come from SQL (one row), not from every member's row
+        StudyActivities.HoursPage hours = activities.yearlyPage(partyOrgId, year, null, false, null, 1, 1);
+        int met = (int) hours.totals().met();
         List<SiteRow> siteRows = sites.list(null, null).stream()
                 .map(s -> new SiteRow(s.townshipName(), s.orgName(), s.name(), s.monthlyTarget(), s.sessionsThisYear(),
                         s.sessionsThisMonth(), s.faultyEquipment(), s.openAlerts())).toList();
-        return new Summary(year, asOf, all.size(), byCategory, branches,
+        return new Summary(year, asOf, total[0], byCategory, branches,
                 new MobileStatus(mobile, transferred, contacted, outOfContact, awayNotTransferred, notRecorded), activities.yearlyHours(), met,
-                hours.size() - met, StudyActivities.byBranch(hours), siteRows.size(),
+                (int) hours.totals().members() - met, hours.branches(), siteRows.size(),
                 siteRows.stream().mapToInt(SiteRow::sessionsThisYear).sum(), (int) siteRows.stream().filter(r -> r.openAlerts() > 0).count(),
                 siteRows);
     }

@@ -614,6 +614,103 @@ public class StudyActivities {
         return out;
     }
 
+    /** A page of {@link #yearly}, with the totals over every match and the branches' figures (all computed in SQL). */
+    public record HoursPage(List<YearlyHours> rows, long total, int page, int size, HoursTotals totals,
+                            List<BranchHours> branches) {
+    }
+
+    /** Over every member matching (not only the page): members, how many met the requirement, average hours. */
+    public record HoursTotals(long members, long met, BigDecimal averageHours) {
+    }
+
+    private static final Map<String, String> HOURS_SORTS = Map.of(
+            "name", "name", "partyOrgName", "tree_path_key(branch_path)", "activities", "activities", "hours", "hours",
+            "missing", "missing");
+
+    /**
+     * {@link #yearly} paged, searched and sorted on the server: a county's members are too many to send to a browser
+     * (ten times the demo county: 27,000). {@code shortOnly} keeps the members below the requirement; {@code sort}
+     * is {@code name}, {@code partyOrgName}, {@code activities}, {@code hours} or {@code missing}, with
+     * {@code ,desc}; by default branch order, then name. The totals and branches cover every member of the filter
+     * except {@code shortOnly} (a branch's rate is over all its members).
+     */
+    @Transactional(readOnly = true)
+    public HoursPage yearlyPage(Long partyOrgId, int year, String name, boolean shortOnly, String sort, int page, int size) {
+        if (year < 1921 || year > 2200) {
+            throw new BusinessException("年度不正确", List.of(new FieldProblem("year", "请选择正确的年度")));
+        }
+        members.syncCadreMembers();
+        int pg = Math.max(page, 1);
+        int sz = Math.min(Math.max(size, 1), 500);
+        Members.Where w = members.where(new Members.MemberQuery(name, partyOrgId, null, null, null, null));
+        Map<String, Object> params = new HashMap<>(w.params());
+        params.put("from", LocalDate.of(year, 1, 1));
+        params.put("to", LocalDate.of(year + 1, 1, 1));
+        params.put("required", yearlyHours);
+        // each member's hours rounded to one decimal before comparing, as yearly() does
+        String hours = """
+                with h as (
+                    select m.id, coalesce(c.name, m.name) as name, p.id as branch_id, p.name as party_org_name,
+                           p.path as branch_path, m.category, (m.mobile or coalesce(c.mobile_member, false)) as mobile,
+                           coalesce(a.n, 0) as activities, round(coalesce(a.hours, 0), 1) as hours
+                    """ + Members.FROM + """
+                    left join lateral (select count(*) as n, sum(sa.hours) as hours from study_attendance sa
+                                       where sa.member_id = m.id and sa.attended_on >= :from and sa.attended_on < :to) a on true
+                    """ + w.sql() + "\n" + """
+                ), r as (
+                    select h.*, greatest(:required - hours, 0) as missing from h
+                )
+                """;
+        String order = hoursOrder(sort);
+        params.put("limit", sz);
+        params.put("offset", (long) (pg - 1) * sz);
+        List<YearlyHours> rows = new ArrayList<>();
+        long[] total = {0};
+        jdbc.sql(hours + "select *, count(*) over () as total_ from r" + (shortOnly ? " where missing > 0" : "")
+                        + " order by " + order + " limit :limit offset :offset")
+                .params(params).query(rs -> {
+                    MemberCategory category = MemberCategory.valueOf(rs.getString("category"));
+                    BigDecimal missing = rs.getBigDecimal("missing");
+                    rows.add(new YearlyHours(rs.getLong("id"), rs.getString("name"), rs.getString("party_org_name"), category,
+                            category.label(), rs.getBoolean("mobile"), rs.getInt("activities"),
+                            rs.getBigDecimal("hours").setScale(1, RoundingMode.HALF_UP), yearlyHours, missing, missing.signum() == 0));
+                    total[0] = rs.getLong("total_");
+                });
+        if (rows.isEmpty() && pg > 1) {
+            total[0] = jdbc.sql(hours + "select count(*) from r" + (shortOnly ? " where missing > 0" : "")).params(params)
+                    .query(Long.class).single();
+        }
+        List<BranchHours> branches = new ArrayList<>();
+        long[] sums = {0, 0};
+        BigDecimal[] hourSum = {BigDecimal.ZERO};
+        jdbc.sql(hours + """
+                        select party_org_name, count(*) as members, count(*) filter (where missing = 0) as met,
+                               round(avg(hours), 1) as average, sum(hours) as hours
+                        from r group by branch_id, branch_path, party_org_name order by tree_path_key(branch_path), branch_id""")
+                .params(params).query(rs -> {
+                    branches.add(new BranchHours(rs.getString("party_org_name"), rs.getInt("members"), rs.getInt("met"),
+                            rs.getBigDecimal("average")));
+                    sums[0] += rs.getLong("members");
+                    sums[1] += rs.getLong("met");
+                    hourSum[0] = hourSum[0].add(rs.getBigDecimal("hours"));
+                });
+        BigDecimal average = sums[0] == 0 ? BigDecimal.ZERO : hourSum[0].divide(BigDecimal.valueOf(sums[0]), 1, RoundingMode.HALF_UP);
+        return new HoursPage(rows, total[0], pg, sz, new HoursTotals(sums[0], sums[1], average), branches);
+    }
+
+    private static String hoursOrder(String sort) {
+        String tail = "tree_path_key(branch_path), name, id";
+        if (sort == null || sort.isBlank()) {
+            return tail;
+        }
+        String[] parts = sort.split(",");
+        String col = HOURS_SORTS.get(parts[0].strip());
+        if (col == null) {
+            throw new BusinessException("不支持的排序方式", List.of(new FieldProblem("sort", "只能按姓名、党支部、参学次数、学时或尚差学时排序")));
+        }
+        return col + (parts.length > 1 && parts[1].strip().equalsIgnoreCase("desc") ? " desc" : " asc") + ", " + tail;
+    }
+
     static String plain(BigDecimal b) {
         return b.stripTrailingZeros().toPlainString();
     }

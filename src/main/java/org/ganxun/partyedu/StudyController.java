@@ -6,6 +6,7 @@ import org.ganxun.platform.security.Requires;
 import static org.ganxun.platform.security.Permission.*;
 import java.io.IOException;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -108,13 +109,25 @@ class StudyController {
         return activities.invite(id, r.memberIds(), r.sendSms() == null || r.sendSms());
     }
 
+    /** One page of the members' yearly 学时, with the totals and the branches' figures; the export has every row. */
     @GetMapping("/hours")
-    Map<String, Object> hours(@RequestParam(required = false) Long partyOrgId, @RequestParam(required = false) Integer year) {
+    Map<String, Object> hours(@RequestParam(required = false) Long partyOrgId, @RequestParam(required = false) Integer year,
+                              @RequestParam(required = false) String name, @RequestParam(defaultValue = "false") boolean shortOnly,
+                              @RequestParam(required = false) String sort, @RequestParam(defaultValue = "1") int page,
+                              @RequestParam(defaultValue = "20") int size) {
         int y = year == null ? StudyActivities.today().getYear() : year;
-        List<StudyActivities.YearlyHours> rows = activities.yearly(partyOrgId, y);
-        return Map.of("year", y, "required", activities.yearlyHours(),
-                "source", "《中国共产党党员教育管理工作条例》(2019) 第二十条：党员每年集中学习培训时间一般不少于32学时",
-                "rows", rows, "branches", StudyActivities.byBranch(rows));
+        StudyActivities.HoursPage p = activities.yearlyPage(partyOrgId, y, name, shortOnly, sort, page, size);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("year", y);
+        out.put("required", activities.yearlyHours());
+        out.put("source", "《中国共产党党员教育管理工作条例》(2019) 第二十条：党员每年集中学习培训时间一般不少于32学时");
+        out.put("rows", p.rows());
+        out.put("total", p.total());
+        out.put("page", p.page());
+        out.put("size", p.size());
+        out.put("totals", p.totals());
+        out.put("branches", p.branches());
+        return out;
     }
 
     @GetMapping("/statistics")

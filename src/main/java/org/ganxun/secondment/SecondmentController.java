@@ -156,9 +156,20 @@ class SecondmentController {
 
     @GetMapping("/programmes/{id}/eligible")
     @Requires({SECONDMENT_ADMIN, SECONDMENT_UNIT})
-    List<Selection.EligibleCadre> eligible(@PathVariable long id, @RequestParam(defaultValue = "true") boolean reserveOnly,
-                                           @RequestParam(required = false) String name, @RequestParam(required = false) Long orgId) {
-        return selection.eligible(id, reserveOnly, name, orgId);
+    Map<String, Object> eligible(@PathVariable long id, @RequestParam(defaultValue = "true") boolean reserveOnly,
+                                 @RequestParam(required = false) String name, @RequestParam(required = false) Long orgId,
+                                 @RequestParam(defaultValue = "1") int page, @RequestParam(defaultValue = "20") int size) {
+        // the eligibility rules run on the server over the pool; the browser gets a page of it, not a county's cadres
+        List<Selection.EligibleCadre> all = selection.eligible(id, reserveOnly, name, orgId);
+        int pg = Math.max(page, 1);
+        int sz = Math.min(Math.max(size, 1), 500);
+        int from = (int) Math.min((long) (pg - 1) * sz, all.size());
+        Map<String, Object> out = new java.util.LinkedHashMap<>();
+        out.put("rows", all.subList(from, Math.min(from + sz, all.size())));
+        out.put("total", all.size());
+        out.put("page", pg);
+        out.put("size", sz);
+        return out;
     }
 
     @GetMapping("/programmes/{id}/candidates")

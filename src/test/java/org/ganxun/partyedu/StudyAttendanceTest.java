@@ -122,6 +122,28 @@ class StudyAttendanceTest {
         assertThat(branch.members()).isEqualTo(3);
         assertThat(branch.met()).isEqualTo(1);
         assertThat(branch.averageHours()).isEqualByComparingTo("14.7"); // (32 + 12 + 0) / 3
+
+        // the page the 党员学时 screen shows: the same figures, computed in SQL, sorted and paged on the server
+        StudyActivities.HoursPage page = fixture.as(b.secretaryA, () -> activities.yearlyPage(b.branchA, year, null, false, "hours,desc", 1, 2));
+        assertThat(page.total()).isEqualTo(3);
+        assertThat(page.rows()).extracting(StudyActivities.YearlyHours::memberId).containsExactly(farmer, cadreMember);
+        assertThat(page.rows().get(1).missing()).isEqualByComparingTo("20");
+        assertThat(page.totals().members()).isEqualTo(3);
+        assertThat(page.totals().met()).isEqualTo(1);
+        assertThat(page.totals().averageHours()).isEqualByComparingTo("14.7");
+        assertThat(page.branches()).singleElement().satisfies(x -> {
+            assertThat(x.members()).isEqualTo(3);
+            assertThat(x.met()).isEqualTo(1);
+            assertThat(x.averageHours()).isEqualByComparingTo("14.7");
+        });
+        StudyActivities.HoursPage second = fixture.as(b.secretaryA, () -> activities.yearlyPage(b.branchA, year, null, false, "hours,desc", 2, 2));
+        assertThat(second.rows()).extracting(StudyActivities.YearlyHours::memberId).containsExactly(away);
+        // only those short of 32: the cadre (20 short) and the member away (32 short), most missing first
+        StudyActivities.HoursPage shortOnly = fixture.as(b.secretaryA, () -> activities.yearlyPage(b.branchA, year, null, true, "missing,desc", 1, 20));
+        assertThat(shortOnly.rows()).extracting(StudyActivities.YearlyHours::memberId).containsExactly(away, cadreMember);
+        assertThat(shortOnly.total()).isEqualTo(2);
+        assertThatThrownBy(() -> fixture.as(b.secretaryA, () -> activities.yearlyPage(b.branchA, year, null, false, "citizen_id_enc", 1, 20)))
+                .isInstanceOf(BusinessException.class).extracting(e -> ((BusinessException) e).status()).isEqualTo(400);
         // the other branch's secretary cannot ask for this branch
         assertThatThrownBy(() -> fixture.as(b.secretaryB, () -> activities.yearly(b.branchA, year)))
                 .isInstanceOf(BusinessException.class).extracting(e -> ((BusinessException) e).status()).isEqualTo(403);

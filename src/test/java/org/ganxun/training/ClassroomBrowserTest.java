@@ -52,5 +52,13 @@ class ClassroomBrowserTest extends BrowserTest {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".page"), "教务学员"));
         browser.shot("landed");
         assertThat(driver.findElement(test("classroom-class")).getText()).contains(running).doesNotContain(upcoming);
+
+        // roll call: the trainee's first session marked present from the sheet's one menu of marks
+        driver.findElement(By.cssSelector("[data-test='attendance-sheet'] span.mark")).click();
+        wait.until(ExpectedConditions.elementToBeClickable(test("mark-as-PRESENT"))).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("[data-test='attendance-sheet'] span.mark"), "出勤"));
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(test("mark-as-PRESENT")));
+        browser.shot("marked");
     }
 }
