@@ -393,11 +393,11 @@ public class ArchiveEntries {
         if (!scope.all() && scope.orgPath() == null) {
             return new PendingPage(List.of(), 0, pg, sz);
         }
-        String where = " join organization o on o.id = c.org_id where e.status = 'PENDING' and " + scope.orgCondition("o.path");
+        String where = " join org_unit o on o.id = c.org_id where e.status = 'PENDING' and " + scope.orgCondition("o.path");
         List<ArchiveEntry> rows = jdbc.sql(SELECT + where + " order by e.recorded_at, e.id limit :limit offset :offset")
                 .params(scope.sqlParameters()).param("limit", sz).param("offset", (long) (pg - 1) * sz)
                 .query(this::map).list();
-        long total = jdbc.sql("select count(*) from archive_entry e join cadre c on c.id = e.cadre_id" + where)
+        long total = jdbc.sql("select count(*) from archive_entry e join cadre_card c on c.id = e.cadre_id" + where)
                 .params(scope.sqlParameters()).query(Long.class).single();
         return new PendingPage(rows, total, pg, sz);
     }
