@@ -94,7 +94,7 @@ public class Attempts implements QuizGate {
         long cadre = cadreOf(me);
         settleExpired(cadre);
         OffsetDateTime now = now();
-        List<Long> ids = jdbc.sql("""
+        List<Long> ids = jdbc.sql(Unscoped.own() + """
                         select e.id from exam e join organization t on t.id = e.target_org_id, cadre c join organization co on co.id = c.org_id
                         where c.id = ? and e.status = 'PUBLISHED' and co.path like t.path || '%'
                         order by e.published_at desc, e.id desc limit 200""")
@@ -279,6 +279,10 @@ public class Attempts implements QuizGate {
     public Submitted submit(long attemptId, Map<Long, String> answers) {
         Own a = own(attemptId);
         if (!"IN_PROGRESS".equals(a.status)) {
+            if (a.submittedAt != null && a.deadline.isEqual(a.submittedAt)) {
+                // handed in by the server at its deadline (a refused late answer, or anyone looking): what the player sends now is late
+                return new Submitted(attemptId, a.status, a.score, a.passed, "已超过考试时间，交卷时的答案未计入，按截止前保存的答案评分");
+            }
             throw BusinessException.conflict("本次考试已交卷");
         }
         String message = null;
@@ -456,7 +460,7 @@ public class Attempts implements QuizGate {
         long id, examId;
         int attemptNo;
         String status, paper, title;
-        OffsetDateTime deadline;
+        OffsetDateTime deadline, submittedAt;
         BigDecimal score, total, pass;
         Boolean passed;
     }
@@ -466,7 +470,7 @@ public class Attempts implements QuizGate {
         long cadre = cadreOf(CurrentUsers.require());
         return jdbc.sql(Unscoped.own() + """
                         select a.id, a.exam_id, a.attempt_no, a.status, a.paper::text, e.title, a.deadline_at, a.score, e.total_score,
-                               e.pass_score, a.passed
+                               e.pass_score, a.passed, a.submitted_at
                         from exam_attempt a join exam e on e.id = a.exam_id where a.id = ? and a.cadre_id = ?""")
                 .params(attemptId, cadre).query((rs, i) -> {
                     Own o = new Own();
@@ -481,12 +485,13 @@ public class Attempts implements QuizGate {
                     o.total = rs.getBigDecimal(9);
                     o.pass = rs.getBigDecimal(10);
                     o.passed = (Boolean) rs.getObject(11);
+                    o.submittedAt = rs.getObject(12, OffsetDateTime.class);
                     return o;
                 }).optional().orElseThrow(() -> BusinessException.notFound("考试记录"));
     }
 
     private Target openTarget(long examId, long cadre) {
-        return jdbc.sql("""
+        return jdbc.sql(Unscoped.own() + """
                         select e.id, e.status, e.opens_at, e.closes_at, e.time_limit_minutes, e.max_attempts, e.title, e.course_id
                         from exam e join organization t on t.id = e.target_org_id, cadre c join organization co on co.id = c.org_id
                         where e.id = ? and c.id = ? and e.status = 'PUBLISHED' and co.path like t.path || '%'""")

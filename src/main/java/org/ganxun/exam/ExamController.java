@@ -80,13 +80,13 @@ class ExamController {
 
     @PostMapping("/questions")
     @Requires(EXAM_MANAGE)
-    QuestionBank.Question createQuestion(@RequestBody QuestionForms.QuestionForm form) {
+    QuestionBank.Question createQuestion(@RequestBody QuestionForm form) {
         return bank.create(form);
     }
 
     @PutMapping("/questions/{id}")
     @Requires(EXAM_MANAGE)
-    QuestionBank.Question updateQuestion(@PathVariable long id, @RequestBody QuestionForms.QuestionForm form) {
+    QuestionBank.Question updateQuestion(@PathVariable long id, @RequestBody QuestionForm form) {
         return bank.update(id, form);
     }
 

@@ -127,7 +127,7 @@ public class QuestionBank {
     }
 
     @Transactional
-    public Question create(QuestionForms.QuestionForm form) {
+    public Question create(QuestionForm form) {
         QuestionForms.Clean c = checked(form);
         long owner = Owners.ownerOrg(jdbc, CurrentUsers.require());
         long id = insert(c, owner, CurrentUsers.require().username());
@@ -137,7 +137,7 @@ public class QuestionBank {
     }
 
     @Transactional
-    public Question update(long id, QuestionForms.QuestionForm form) {
+    public Question update(long id, QuestionForm form) {
         Question before = get(id);
         QuestionForms.Clean c = checked(form);
         jdbc.sql("""
@@ -160,7 +160,7 @@ public class QuestionBank {
         return after;
     }
 
-    private static QuestionForms.Clean checked(QuestionForms.QuestionForm form) {
+    private static QuestionForms.Clean checked(QuestionForm form) {
         if (form == null) {
             throw new BusinessException("请填写试题");
         }
@@ -317,7 +317,7 @@ public class QuestionBank {
             for (Column c : List.of(Column.A, Column.B, Column.C, Column.D, Column.E, Column.F)) {
                 options.add(cell.apply(c));
             }
-            QuestionForms.QuestionForm form = new QuestionForms.QuestionForm(cell.apply(Column.KIND), cell.apply(Column.STEM), options,
+            QuestionForm form = new QuestionForm(cell.apply(Column.KIND), cell.apply(Column.STEM), options,
                     cell.apply(Column.ANSWER), cell.apply(Column.DIFFICULTY), cell.apply(Column.CATEGORY), cell.apply(Column.EXPLANATION));
             List<FieldProblem> problems = new ArrayList<>();
             QuestionForms.Clean c = QuestionForms.check(form, problems);

@@ -19,11 +19,6 @@ final class QuestionForms {
     private QuestionForms() {
     }
 
-    /** What a clerk enters. {@code answer}: letters for choices, 对/错 for true/false, blanks "|"-separated. */
-    public record QuestionForm(String kind, String stem, List<String> options, String answer, String difficulty,
-                               String category, String explanation) {
-    }
-
     /** A question ready to store. */
     record Clean(QuestionKind kind, String stem, List<String> options, String answer, int difficulty, String category,
                  String explanation) {

@@ -81,7 +81,9 @@ class ExportAuditTest {
             "GET /api/training/classes/{id}/dossier.zip", List.of("training/CompletionTest.java", "/dossier.zip"),
             "GET /api/surveys/{id}/report.docx", List.of("survey/SurveyTest.java", "report.render("),
             "GET /api/cadres/import/{id}/errors.xlsx", List.of("people/importing/ImportApiTest.java", "/errors.xlsx"),
-            "GET /api/archive/online-imports/{id}/errors.xlsx", List.of("archive/online/OnlineImportTest.java", "/errors.xlsx"));
+            "GET /api/archive/online-imports/{id}/errors.xlsx", List.of("archive/online/OnlineImportTest.java", "/errors.xlsx"),
+            "GET /api/exams/{id}/results.xlsx", List.of("exam/ExamApiTest.java", "\"results.xlsx\""),
+            "GET /api/exams/{id}/analysis.xlsx", List.of("exam/ExamApiTest.java", "\"analysis.xlsx\""));
 
     @Autowired MockMvc mvc;
     @Autowired Fixture fixture;

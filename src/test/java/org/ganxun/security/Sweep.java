@@ -114,7 +114,8 @@ final class Sweep {
             Map.entry("import", "importJob"), Map.entry("programmes", "programme"), Map.entry("posts", "post"),
             Map.entry("candidates", "candidate"), Map.entry("postings", "posting"), Map.entry("logs", "log"),
             Map.entry("notifications", "notification"), Map.entry("plans", "plan"), Map.entry("providers", "provider"),
-            Map.entry("proposals", "proposal"), Map.entry("courses", "course"), Map.entry("catalogue", "course"));
+            Map.entry("proposals", "proposal"), Map.entry("courses", "course"), Map.entry("catalogue", "course"),
+            Map.entry("exams", "exam"), Map.entry("questions", "question"), Map.entry("attempts", "attempt"));
 
     private static final Pattern VAR = Pattern.compile("\\{\\*?(\\w+)(?::[^}]*)?}");
 
