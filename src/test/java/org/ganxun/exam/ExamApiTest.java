@@ -260,6 +260,15 @@ class ExamApiTest {
                     .params(before, String.valueOf(exam)).query(Long.class).single()).isEqualTo(1);
         }
 
+        // the latest 任前廉政法规知识测试 shows in the promotion check
+        ApiSession.Response promo = c.admin().send("POST", "/api/compliance/cadres/" + c.cadre() + "/promotion-check",
+                "{\"rankLevel\": \"TOWNSHIP\"}");
+        assertThat(promo.status()).as(promo.text()).isEqualTo(200);
+        assertThat(c.admin().parse(promo).get("preAppointmentTestText").asString())
+                .isEqualTo("2026年任前廉政法规知识测试：15分（满分20，及格12），合格");
+        assertThat(c.admin().parse(c.admin().send("POST", "/api/compliance/cadres/" + c.cadre2() + "/promotion-check",
+                "{\"rankLevel\": \"TOWNSHIP\"}")).get("preAppointmentTestText").asString()).isEqualTo("未参加任前廉政法规知识测试");
+
         // another county sees nothing of it
         County other = county();
         assertThat(other.admin().get("/api/exams/" + exam).status()).isEqualTo(404);
