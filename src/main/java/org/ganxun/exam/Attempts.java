@@ -426,7 +426,8 @@ public class Attempts implements QuizGate {
     /** Submits an exam's attempts whose deadline and grace have passed (before results are read). */
     void settleExpiredOfExam(long examId) {
         OffsetDateTime cutoff = now().minusSeconds(GRACE_SECONDS);
-        List<Object[]> late = jdbc.sql(Unscoped.countsOnly() + "select id, deadline_at from exam_attempt where exam_id = ? and status = 'IN_PROGRESS' and deadline_at < ?")
+        List<Object[]> late = jdbc.sql(Unscoped.because("attempts of an exam the caller manages, handed in at their deadline; nothing of them is returned")
+                        + "select id, deadline_at from exam_attempt where exam_id = ? and status = 'IN_PROGRESS' and deadline_at < ?")
                 .params(examId, cutoff).query((rs, i) -> new Object[] {rs.getLong(1), rs.getObject(2, OffsetDateTime.class)}).list();
         for (Object[] l : late) {
             settle((Long) l[0], (OffsetDateTime) l[1]);

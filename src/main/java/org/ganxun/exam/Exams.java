@@ -107,7 +107,7 @@ public class Exams {
     @Transactional
     public Exam create(ExamForm form) {
         CurrentUser me = CurrentUsers.require();
-        Checked c = check(form);
+        Checked c = check(form, null);
         long owner = Owners.ownerOrg(jdbc, me);
         long id = jdbc.sql("""
                         insert into exam (owner_org_id, target_org_id, title, purpose, course_id, blueprint, total_score, pass_score,
@@ -128,7 +128,7 @@ public class Exams {
         if (!"DRAFT".equals(before.status())) {
             throw BusinessException.conflict("考试已发布，不能再修改（可先结束，再新建考试）");
         }
-        Checked c = check(form);
+        Checked c = check(form, id);
         jdbc.sql("""
                         update exam set target_org_id = ?, title = ?, purpose = ?, course_id = ?, blueprint = ?::jsonb, total_score = ?,
                                         pass_score = ?, time_limit_minutes = ?, max_attempts = ?, counts = ?, opens_at = ?, closes_at = ?
@@ -195,7 +195,7 @@ public class Exams {
                            BigDecimal pass, int minutes, int attempts, String counts, OffsetDateTime opensAt, OffsetDateTime closesAt) {
     }
 
-    private Checked check(ExamForm f) {
+    private Checked check(ExamForm f, Long self) {
         if (f == null) {
             throw new BusinessException("请填写考试信息");
         }
@@ -219,6 +219,9 @@ public class Exams {
                         .param(f.courseId()).query((rs, i) -> new Object[] {rs.getLong(1), rs.getString(2)}).optional().orElse(null);
                 if (course == null || !scopes.current().coversOrgPath((String) course[1])) {
                     p.add(new FieldProblem("courseId", "课程不存在或不在本单位管理范围内"));
+                } else if (jdbc.sql("select exists (select 1 from exam where course_id = ? and id <> ?)")
+                        .params(f.courseId(), self == null ? -1L : self).query(Boolean.class).single()) {
+                    p.add(new FieldProblem("courseId", "这门课程已有测验，一门课程只能有一个测验"));
                 } else {
                     courseId = f.courseId();
                     target = (Long) course[0]; // a quiz is for the course's learners

@@ -431,6 +431,12 @@ class ExamApiTest {
         exam(c, """
                 {"title": "廉政课测验", "purpose": "QUIZ", "courseId": %d, "passScore": 10, "timeLimitMinutes": 10, "maxAttempts": 3,
                  "counts": "BEST", "blueprint": [{"category": "廉洁自律", "count": 1, "points": 10}]}""".formatted(course));
+        // one quiz per course
+        ApiSession.Response second = c.admin().send("POST", "/api/exams", """
+                {"title": "第二个测验", "purpose": "QUIZ", "courseId": %d, "passScore": 10, "timeLimitMinutes": 10, "maxAttempts": 3,
+                 "blueprint": [{"category": "廉洁自律", "count": 1, "points": 10}]}""".formatted(course));
+        assertThat(second.status()).isEqualTo(400);
+        assertThat(second.text()).contains("已有测验");
 
         // 60 s studied at normal speed: the credited share (54 s) is reached, but the quiz is not passed yet
         LearnClock clock = new LearnClock();
