@@ -90,10 +90,13 @@ export const menu = [
     children: [
       { path: '/learning/courses', title: '网络课程', perms: ['COURSE_MANAGE'] },
       { path: '/learning/assignments', title: '必修与专题', perms: ['COURSE_MANAGE', 'COMPLIANCE_VIEW'] },
-      { path: '/learning/integrity', title: '学习诚信记录', perms: ['STUDY_INTEGRITY_VIEW'] }
+      { path: '/learning/integrity', title: '学习诚信记录', perms: ['STUDY_INTEGRITY_VIEW'] },
+      { path: '/exam/questions', title: '题库', perms: ['EXAM_MANAGE'] },
+      { path: '/exam/list', title: '考试', perms: ['EXAM_MANAGE'] }
     ]
   },
   { path: '/me/learning', title: '网络学院（手机版）', icon: 'VideoPlay', perms: ['SELF_SERVICE'], self: true },
+  { path: '/me/exams', title: '在线考试（手机版）', icon: 'EditPen', perms: ['SELF_SERVICE'], self: true },
   { path: '/my/archive', title: '我的学时', icon: 'Reading', perms: ['SELF_SERVICE'], self: true },
   { path: '/me/classes', title: '我的培训（手机版）', icon: 'Iphone', perms: ['SELF_SERVICE'], self: true },
   {

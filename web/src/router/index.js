@@ -58,7 +58,10 @@ const pages = {
   '/me/learning': () => import('@/views/learning/LearningRedirect.vue'),
   '/learning/courses': () => import('@/views/learning/Courses.vue'),
   '/learning/assignments': () => import('@/views/learning/Assignments.vue'),
-  '/learning/integrity': () => import('@/views/learning/Integrity.vue')
+  '/learning/integrity': () => import('@/views/learning/Integrity.vue'),
+  '/exam/questions': () => import('@/views/exam/QuestionBank.vue'),
+  '/exam/list': () => import('@/views/exam/Exams.vue'),
+  '/me/exams': () => import('@/views/exam/ExamsRedirect.vue')
 }
 const pageProps = {
   '/org/units': { party: false },
@@ -97,6 +100,8 @@ const router = createRouter({
     { path: '/m/class/:id', component: () => import('@/views/mobile/MyClass.vue'), meta: { title: '课程表', perms: ['SELF_SERVICE'] } },
     { path: '/m/learning', component: () => import('@/views/learning/Catalogue.vue'), meta: { title: '网络学院', perms: ['SELF_SERVICE'] } },
     { path: '/m/learning/:id', component: () => import('@/views/learning/Player.vue'), meta: { title: '学习', perms: ['SELF_SERVICE'] } },
+    { path: '/m/exams', component: () => import('@/views/exam/MyExams.vue'), meta: { title: '在线考试', perms: ['SELF_SERVICE'] } },
+    { path: '/m/exams/attempt/:id', component: () => import('@/views/exam/TakeExam.vue'), meta: { title: '考试', perms: ['SELF_SERVICE'] } },
     { path: '/m/checkin', component: () => import('@/views/mobile/CheckIn.vue'), meta: { title: '签到', perms: ['SELF_SERVICE'] } },
     // the answer page of a survey (link or QR code): phone-sized, no menu; named surveys ask for login
     { path: '/s/:token', component: () => import('@/views/survey/Answer.vue'), meta: { title: '问卷调查', public: true } },

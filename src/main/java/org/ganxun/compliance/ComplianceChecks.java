@@ -1,5 +1,7 @@
 package org.ganxun.compliance;
 
+import org.ganxun.exam.PreAppointmentTests;
+
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,10 +37,12 @@ public class ComplianceChecks {
     private final SecondmentResults secondments;
 
     private final ClassResults classResults;
+    private final PreAppointmentTests preAppointmentTests;
 
     ComplianceChecks(StandingService standings, PeopleFacts people, Roster roster, SecondmentResults secondments,
-                     ClassResults classResults) {
+                     ClassResults classResults, PreAppointmentTests preAppointmentTests) {
         this.secondments = secondments;
+        this.preAppointmentTests = preAppointmentTests;
         this.classResults = classResults;
         this.standings = standings;
         this.people = people;
@@ -68,7 +72,8 @@ public class ComplianceChecks {
      * score, rank within the programme), shown beside the training check so that promotion sees both.
      */
     public record PromotionCheck(long cadreId, LocalDate on, String conclusion, Decision decision,
-                                 List<Standing> requirements, List<SecondmentResults.Result> secondments) {
+                                 List<Standing> requirements, List<SecondmentResults.Result> secondments,
+                                 PreAppointmentTests.Latest preAppointmentTest, String preAppointmentTestText) {
 
         @JsonProperty
         public boolean complete() {
@@ -165,6 +170,9 @@ public class ComplianceChecks {
                 : "培训要求尚未完成（" + unmetCount + "项）；如提任，"
                 + String.join("；", relevant.stream().filter(s -> !s.met()).map(s -> s.title() + "尚差" + s.shortfall() + "，须于"
                 + s.deadline().format(D) + "前完成" + (s.deadline().equals(on.plusYears(1)) ? "（提任后1年内）" : "")).toList());
-        return new PromotionCheck(cadreId, on, conclusion, decision, relevant, secondments.of(cadreId));
+        // shown beside the training check (the 任前廉政法规知识测试 is taken before appointment); it does not change the decision
+        PreAppointmentTests.Latest test = preAppointmentTests.latest(cadreId).orElse(null);
+        return new PromotionCheck(cadreId, on, conclusion, decision, relevant, secondments.of(cadreId), test,
+                test == null ? "未参加任前廉政法规知识测试" : test.summary());
     }
 }

@@ -45,14 +45,16 @@ public class StudySessions {
     private final LearningSettings settings;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
+    private final QuizGate quizzes;
     private final Map<Long, Live> sessions = new ConcurrentHashMap<>();
     private final Map<Long, Long> activeByCadre = new ConcurrentHashMap<>();
     private volatile Clock clock = Clock.systemUTC();
     private volatile RandomGenerator random = RandomGenerator.getDefault();
 
     StudySessions(JdbcClient jdbc, Courses courses, LearningSettings settings, ApplicationEventPublisher events,
-                  PlatformTransactionManager transactions) {
+                  PlatformTransactionManager transactions, QuizGate quizzes) {
         this.jdbc = jdbc;
+        this.quizzes = quizzes;
         this.courses = courses;
         this.settings = settings;
         this.events = events;
@@ -190,7 +192,8 @@ public class StudySessions {
                 String covered = live.document ? StudyCreditor.pagesText(s.pageSeconds()) : s.covered().toString();
                 jdbc.sql("update study_progress set credited_seconds = ?, covered = ?, resume_at = ?, updated_at = now() where id = ?")
                         .params(s.credited(policy), covered, BigDecimal.valueOf(s.resumeAt()), live.progressId).update();
-                if (!live.completed && StudyCreditor.complete(policy, s, live.nominal)) {
+                // a course with a quiz completes once the quiz is passed too (CourseCompletions, when it is passed later)
+                if (!live.completed && StudyCreditor.complete(policy, s, live.nominal) && quizzes.passedOrNone(live.cadreId, live.courseId)) {
                     newlyComplete = complete(live, s.credited(policy), now);
                     live.completed = true;
                 }

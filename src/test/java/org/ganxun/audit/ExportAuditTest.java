@@ -83,7 +83,9 @@ class ExportAuditTest {
             "GET /api/cadres/import/{id}/errors.xlsx", List.of("people/importing/ImportApiTest.java", "/errors.xlsx"),
             "GET /api/archive/online-imports/{id}/errors.xlsx", List.of("archive/online/OnlineImportTest.java", "/errors.xlsx"),
             "GET /api/planning/plans/{id}/budget.xlsx", List.of("planning/ClassExpensesTest.java", "/budget.xlsx"),
-            "GET /api/planning/plans/{id}/report.docx", List.of("planning/EvaluationReportTest.java", "/report.docx"));
+            "GET /api/planning/plans/{id}/report.docx", List.of("planning/EvaluationReportTest.java", "/report.docx"),
+            "GET /api/exams/{id}/results.xlsx", List.of("exam/ExamApiTest.java", "\"results.xlsx\""),
+            "GET /api/exams/{id}/analysis.xlsx", List.of("exam/ExamApiTest.java", "\"analysis.xlsx\""));
 
     @Autowired MockMvc mvc;
     @Autowired Fixture fixture;

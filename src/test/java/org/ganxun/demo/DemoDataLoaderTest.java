@@ -111,6 +111,8 @@ class DemoDataLoaderTest {
     @Autowired
     DemoStudy demoStudy;
     @Autowired
+    DemoExams demoExams;
+    @Autowired
     Evaluations evaluations;
     @Autowired
     SecondmentAlerts secondmentAlerts;
@@ -305,6 +307,33 @@ class DemoDataLoaderTest {
         }
         assertThat(todays).isEqualTo(activity.sessionsToday()).isGreaterThanOrEqualTo(2);
         assertThat(before).isGreaterThanOrEqualTo(6);
+    }
+
+    @Test
+    void theDemoExamWasTakenAndOneShortAnswerWaitsForGrading() {
+        demoExams.loadIfMissing();
+        demoExams.loadIfMissing(); // a second start adds nothing
+        ApiSession zzb = new ApiSession(port);
+        assertThat(zzb.login("zzb", DemoDataLoader.PASSWORD).status()).isEqualTo(200);
+        assertThat(zzb.getJson("/api/exams/questions").size()).isEqualTo(DemoExams.QUESTIONS.length).isGreaterThanOrEqualTo(20);
+        JsonNode exams = zzb.getJson("/api/exams");
+        assertThat(exams.size()).isEqualTo(1);
+        long exam = exams.get(0).get("id").asLong();
+        assertThat(exams.get(0).get("title").asString()).isEqualTo(DemoExams.TITLE);
+        assertThat(new java.math.BigDecimal(exams.get(0).get("totalScore").asString())).isEqualByComparingTo("100");
+        JsonNode results = zzb.getJson("/api/exams/" + exam + "/results");
+        assertThat(results.size()).isEqualTo(6);
+        assertThat(results.findValuesAsString("statusLabel")).containsOnly("已评分", "待阅卷");
+        assertThat(zzb.getJson("/api/exams/" + exam + "/grading").size()).isEqualTo(1);
+        assertThat(zzb.getJson("/api/exams/" + exam + "/analysis").size()).isGreaterThan(10);
+        // ganbu's result is graded and shows in the promotion check
+        ApiSession ganbu = new ApiSession(port);
+        assertThat(ganbu.login("ganbu", DemoDataLoader.PASSWORD).status()).isEqualTo(200);
+        JsonNode mine = ganbu.getJson("/api/exams/mine");
+        assertThat(mine.get(0).get("score").isNull()).isFalse();
+        JsonNode promo = zzb.parse(zzb.send("POST", "/api/compliance/cadres/" + activity.ganbuCadreId() + "/promotion-check",
+                "{\"rankLevel\": \"TOWNSHIP\"}"));
+        assertThat(promo.get("preAppointmentTestText").asString()).startsWith(DemoExams.TITLE + "：");
     }
 
     @Test

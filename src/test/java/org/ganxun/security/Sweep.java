@@ -115,7 +115,8 @@ final class Sweep {
             Map.entry("candidates", "candidate"), Map.entry("postings", "posting"), Map.entry("logs", "log"),
             Map.entry("notifications", "notification"), Map.entry("plans", "plan"), Map.entry("providers", "provider"),
             Map.entry("proposals", "proposal"), Map.entry("courses", "course"), Map.entry("catalogue", "course"),
-            Map.entry("assignments", "assignment"));
+            Map.entry("assignments", "assignment"),
+            Map.entry("exams", "exam"), Map.entry("questions", "question"), Map.entry("attempts", "attempt"));
 
     private static final Pattern VAR = Pattern.compile("\\{\\*?(\\w+)(?::[^}]*)?}");
 

@@ -285,6 +285,26 @@ final class SweepWorld {
                     .params(assignment, b("乙镇网络课程")).update();
             put("assignment", assignment);
         });
+        step("exam", () -> {
+            long q = jdbc.sql("""
+                            insert into exam_question (owner_org_id, kind, stem, answer, difficulty, category, created_by)
+                            values (?, 'TRUE_FALSE', ?, 'T', 1, ?, 'sweep') returning id""")
+                    .params(townB, b("乙镇试题"), b("乙类")).query(Long.class).single();
+            put("question", q);
+            long e = jdbc.sql("""
+                            insert into exam (owner_org_id, target_org_id, title, purpose, blueprint, total_score, pass_score,
+                                              time_limit_minutes, max_attempts, counts, status, created_by, published_at)
+                            values (?, ?, ?, 'LAW', ?::jsonb, 1, 1, 10, 1, 'BEST', 'PUBLISHED', 'sweep', now()) returning id""")
+                    .params(townB, townB, b("乙镇考试"), "[{\"category\": \"" + b("乙类") + "\", \"count\": 1, \"points\": 1}]")
+                    .query(Long.class).single();
+            put("exam", e);
+            long a = jdbc.sql("""
+                            insert into exam_attempt (exam_id, cadre_id, attempt_no, paper, deadline_at)
+                            values (?, ?, 1, ?::jsonb, now() + interval '1 hour') returning id""")
+                    .params(e, cadreB, "[{\"q\": " + q + ", \"o\": [], \"p\": 1}]").query(Long.class).single();
+            jdbc.sql("insert into exam_answer (attempt_id, question_id, max_score) values (?, ?, 1)").params(a, q).update();
+            put("attempt", a);
+        });
         step("notification", () -> jdbc.sql("select id from notification where user_id in (?, ?, ?, ?)")
                 .params(adminB.id(), registrarB.id(), secretaryB.id(), cadreUserB.id()).query(Long.class).list()
                 .forEach(id -> put("notification", id)));

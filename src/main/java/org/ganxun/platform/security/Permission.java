@@ -50,6 +50,7 @@ public enum Permission {
     // 网络学院
     COURSE_MANAGE("网络学院", "网络课程：新建、上传音视频和文档、发布、下架", Duty.BUSINESS),
     STUDY_INTEGRITY_VIEW("网络学院", "查看网络学习诚信记录（未计时的原因）", Duty.BUSINESS),
+    EXAM_MANAGE("网络学院", "题库和考试：新建、导入、发布、阅卷、查看和导出成绩", Duty.BUSINESS),
     // 统计
     STATS_VIEW("统计分析", "查看统计分析", Duty.BUSINESS),
     // 本人
