@@ -95,7 +95,7 @@ public class Attempts implements QuizGate {
         settleExpired(cadre);
         OffsetDateTime now = now();
         List<Long> ids = jdbc.sql(Unscoped.own() + """
-                        select e.id from exam e join organization t on t.id = e.target_org_id, cadre c join organization co on co.id = c.org_id
+                        select e.id from exam e join org_unit t on t.id = e.target_org_id, cadre c join org_unit co on co.id = c.org_id
                         where c.id = ? and e.status = 'PUBLISHED' and co.path like t.path || '%'
                         order by e.published_at desc, e.id desc limit 200""")
                 .param(cadre).query(Long.class).list();
@@ -103,7 +103,7 @@ public class Attempts implements QuizGate {
         for (long id : ids) {
             Exams.Exam e = jdbc.sql(Unscoped.countsOnly() + """
                             select e.*, t.name as target_name, c.title as course_title, 0 as candidates, 0 as pending
-                            from exam e join organization t on t.id = e.target_org_id left join course c on c.id = e.course_id where e.id = ?""")
+                            from exam e join org_unit t on t.id = e.target_org_id left join course_card c on c.id = e.course_id where e.id = ?""")
                     .param(id).query((rs, i) -> exams.row(rs)).single();
             Counted counted = counted(id, cadre, e.counts());
             Long inProgress = jdbc.sql(Unscoped.own() + "select id from exam_attempt where exam_id = ? and cadre_id = ? and status = 'IN_PROGRESS'")
@@ -172,7 +172,7 @@ public class Attempts implements QuizGate {
         }
         Exams.Exam exam = jdbc.sql(Unscoped.countsOnly() + """
                         select e.*, t.name as target_name, null as course_title, 0 as candidates, 0 as pending
-                        from exam e join organization t on t.id = e.target_org_id where e.id = ?""")
+                        from exam e join org_unit t on t.id = e.target_org_id where e.id = ?""")
                 .param(examId).query((rs, i) -> exams.row(rs)).single();
         int attemptNo = used + 1;
         List<PaperDrawer.Item> items;
@@ -494,7 +494,7 @@ public class Attempts implements QuizGate {
     private Target openTarget(long examId, long cadre) {
         return jdbc.sql(Unscoped.own() + """
                         select e.id, e.status, e.opens_at, e.closes_at, e.time_limit_minutes, e.max_attempts, e.title, e.course_id
-                        from exam e join organization t on t.id = e.target_org_id, cadre c join organization co on co.id = c.org_id
+                        from exam e join org_unit t on t.id = e.target_org_id, cadre c join org_unit co on co.id = c.org_id
                         where e.id = ? and c.id = ? and e.status = 'PUBLISHED' and co.path like t.path || '%'""")
                 .params(examId, cadre)
                 .query((rs, i) -> new Target(rs.getLong(1), rs.getString(2), rs.getObject(3, OffsetDateTime.class),

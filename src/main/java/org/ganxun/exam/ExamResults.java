@@ -53,7 +53,7 @@ public class ExamResults {
         DataScope scope = scopes.current();
         return jdbc.sql("""
                         select a.id, a.cadre_id, c.name, o.id, o.name, a.attempt_no, a.status, a.score, a.passed, a.submitted_at
-                        from exam_attempt a join cadre c on c.id = a.cadre_id join organization o on o.id = c.org_id
+                        from exam_attempt a join cadre_card c on c.id = a.cadre_id join org_unit o on o.id = c.org_id
                         where a.exam_id = :exam and """ + scope.orgCondition("o.path") + " order by o.path, c.name, a.attempt_no")
                 .params(exams.params(scope, "exam", examId))
                 .query((rs, i) -> new AttemptRow(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getLong(4), rs.getString(5), rs.getInt(6),
@@ -112,8 +112,8 @@ public class ExamResults {
         Map<Long, int[]> assigned = new HashMap<>();
         Map<Long, String> names = new LinkedHashMap<>();
         jdbc.sql(Unscoped.countsOnly() + """
-                        select o.id, o.name, count(c.id) from cadre c join organization o on o.id = c.org_id
-                        join organization t on t.id = :target
+                        select o.id, o.name, count(c.id) from cadre_card c join org_unit o on o.id = c.org_id
+                        join org_unit t on t.id = :target
                         where o.path like t.path || '%' and """ + scope.orgCondition("o.path") + " group by o.id, o.name, o.path order by o.path")
                 .params(exams.params(scope, "target", e.targetOrgId()))
                 .query(rs -> {
@@ -211,7 +211,7 @@ public class ExamResults {
         return jdbc.sql("""
                         select x.attempt_id, x.question_id, q.stem, q.answer, x.response, x.max_score
                         from exam_answer x join exam_attempt a on a.id = x.attempt_id join exam_question q on q.id = x.question_id
-                        join cadre c on c.id = a.cadre_id join organization o on o.id = c.org_id
+                        join cadre_card c on c.id = a.cadre_id join org_unit o on o.id = c.org_id
                         where a.exam_id = :exam and a.status = 'SUBMITTED' and q.kind = 'SHORT' and x.score is null and """
                         + scope.orgCondition("o.path") + " order by x.question_id, x.attempt_id limit 500")
                 .params(exams.params(scope, "exam", examId))
@@ -225,7 +225,7 @@ public class ExamResults {
         DataScope scope = scopes.current();
         BigDecimal max = jdbc.sql("""
                         select x.max_score from exam_answer x join exam_attempt a on a.id = x.attempt_id
-                        join exam_question q on q.id = x.question_id join cadre c on c.id = a.cadre_id join organization o on o.id = c.org_id
+                        join exam_question q on q.id = x.question_id join cadre_card c on c.id = a.cadre_id join org_unit o on o.id = c.org_id
                         where a.exam_id = :exam and a.id = :attempt and x.question_id = :question and q.kind = 'SHORT'
                           and a.status = 'SUBMITTED' and """ + scope.orgCondition("o.path"))
                 .params(exams.params(scope, "exam", examId, "attempt", attemptId, "question", questionId))

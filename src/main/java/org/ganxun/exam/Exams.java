@@ -69,8 +69,8 @@ public class Exams {
                    (select count(*) from exam_answer x join exam_attempt a on a.id = x.attempt_id
                      join exam_question q on q.id = x.question_id
                      where a.exam_id = e.id and a.status = 'SUBMITTED' and q.kind = 'SHORT' and x.score is null) as pending
-            from exam e join organization t on t.id = e.target_org_id join organization o on o.id = e.owner_org_id
-            left join course c on c.id = e.course_id
+            from exam e join org_unit t on t.id = e.target_org_id join org_unit o on o.id = e.owner_org_id
+            left join course_card c on c.id = e.course_id
             """;
 
     Exam row(ResultSet rs) throws SQLException {
@@ -95,7 +95,7 @@ public class Exams {
 
     /** An exam the caller manages (its unit in their scope), else 404. */
     public Exam get(long id) {
-        String path = jdbc.sql("select o.path from exam e join organization o on o.id = e.owner_org_id where e.id = ?").param(id)
+        String path = jdbc.sql("select o.path from exam e join org_unit o on o.id = e.owner_org_id where e.id = ?").param(id)
                 .query(String.class).optional().orElseThrow(() -> BusinessException.notFound("考试"));
         if (!scopes.current().coversOrgPath(path)) {
             throw BusinessException.notFound("考试");
@@ -181,8 +181,8 @@ public class Exams {
     List<PaperDrawer.Candidate> bank(long examId) {
         return jdbc.sql("""
                         select q.id, q.kind, q.category, q.difficulty, cardinality(q.options)
-                        from exam e join organization eo on eo.id = e.owner_org_id
-                        join exam_question q on q.status = 'ACTIVE' join organization qo on qo.id = q.owner_org_id
+                        from exam e join org_unit eo on eo.id = e.owner_org_id
+                        join exam_question q on q.status = 'ACTIVE' join org_unit qo on qo.id = q.owner_org_id
                         where e.id = ? and qo.path like eo.path || '%'""")
                 .param(examId)
                 .query((rs, i) -> new PaperDrawer.Candidate(rs.getLong(1), QuestionKind.valueOf(rs.getString(2)), rs.getString(3),
@@ -215,7 +215,7 @@ public class Exams {
             if (f.courseId() == null) {
                 p.add(new FieldProblem("courseId", "课程测验请选择课程"));
             } else {
-                var course = jdbc.sql("select c.owner_org_id, o.path from course c join organization o on o.id = c.owner_org_id where c.id = ?")
+                var course = jdbc.sql("select c.owner_org_id, o.path from course_card c join org_unit o on o.id = c.owner_org_id where c.id = ?")
                         .param(f.courseId()).query((rs, i) -> new Object[] {rs.getLong(1), rs.getString(2)}).optional().orElse(null);
                 if (course == null || !scopes.current().coversOrgPath((String) course[1])) {
                     p.add(new FieldProblem("courseId", "课程不存在或不在本单位管理范围内"));
@@ -233,7 +233,7 @@ public class Exams {
         if (target == null) {
             p.add(new FieldProblem("targetOrgId", "请选择参考单位"));
         } else {
-            String path = jdbc.sql("select path from organization where id = ?").param(target).query(String.class).optional().orElse(null);
+            String path = jdbc.sql("select path from org_unit where id = ?").param(target).query(String.class).optional().orElse(null);
             if (path == null || !scopes.current().coversOrgPath(path)) {
                 p.add(new FieldProblem("targetOrgId", "参考单位不在本单位管理范围内"));
             }

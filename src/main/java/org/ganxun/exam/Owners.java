@@ -14,7 +14,7 @@ final class Owners {
         if (me.scopeOrgId() != null) {
             return me.scopeOrgId();
         }
-        return jdbc.sql("select id from organization where parent_id is null order by sort_order, id limit 1").query(Long.class)
+        return jdbc.sql("select id from org_unit where parent_id is null order by sort_order, id limit 1").query(Long.class)
                 .optional().orElseThrow(() -> new BusinessException("请先建立组织机构"));
     }
 }

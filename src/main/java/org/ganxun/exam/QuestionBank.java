@@ -63,7 +63,7 @@ public class QuestionBank {
     }
 
     static final String SELECT = """
-            select q.*, o.name as org_name from exam_question q join organization o on o.id = q.owner_org_id
+            select q.*, o.name as org_name from exam_question q join org_unit o on o.id = q.owner_org_id
             """;
 
     static Question row(ResultSet rs) throws SQLException {
@@ -110,7 +110,7 @@ public class QuestionBank {
         return jdbc.sql("""
                         select q.category, count(*) filter (where difficulty = 1), count(*) filter (where difficulty = 2),
                                count(*) filter (where difficulty = 3)
-                        from exam_question q join organization o on o.id = q.owner_org_id
+                        from exam_question q join org_unit o on o.id = q.owner_org_id
                         where q.status = 'ACTIVE' and """ + scope.orgCondition("o.path") + " group by q.category order by q.category")
                 .params(scope.sqlParameters())
                 .query((rs, i) -> new CategoryCount(rs.getString(1), rs.getInt(2), rs.getInt(3), rs.getInt(4))).list();
@@ -119,7 +119,7 @@ public class QuestionBank {
     public Question get(long id) {
         Question q = jdbc.sql(SELECT + " where q.id = ?").param(id).query((rs, i) -> row(rs)).optional()
                 .orElseThrow(() -> BusinessException.notFound("试题"));
-        String path = jdbc.sql("select path from organization where id = ?").param(q.ownerOrgId()).query(String.class).single();
+        String path = jdbc.sql("select path from org_unit where id = ?").param(q.ownerOrgId()).query(String.class).single();
         if (!scopes.current().coversOrgPath(path)) {
             throw BusinessException.notFound("试题");
         }
