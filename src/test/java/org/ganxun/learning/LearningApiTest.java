@@ -113,10 +113,27 @@ class LearningApiTest {
         return new Setup(org, cadre, admin, learner, learnerName, courseId);
     }
 
+    /** Study tokens by session id, as the player keeps them. */
+    private final Map<Long, String> tokens = new java.util.concurrent.ConcurrentHashMap<>();
+
     private JsonNode start(ApiSession s, long courseId) {
         ApiSession.Response r = s.send("POST", "/api/learning/catalogue/" + courseId + "/sessions", null);
         assertThat(r.status()).as(r.text()).isEqualTo(200);
-        return s.parse(r);
+        JsonNode started = s.parse(r);
+        tokens.put(started.get("sessionId").asLong(), started.get("studyToken").asString());
+        return started;
+    }
+
+    /** A call on the study path with the study token only: no session cookie, no XSRF token. */
+    private ApiSession.Response study(ApiSession s, String method, String path, String token, String json) {
+        java.net.http.HttpRequest.Builder b = java.net.http.HttpRequest.newBuilder(s.url(path))
+                .header("Content-Type", "application/json")
+                .method(method, json == null ? java.net.http.HttpRequest.BodyPublishers.noBody()
+                        : java.net.http.HttpRequest.BodyPublishers.ofString(json));
+        if (token != null) {
+            b.header("X-Study-Token", token);
+        }
+        return s.exchange(b.build());
     }
 
     private JsonNode beat(ApiSession s, long session, long seq, double position, String... flags) {
@@ -124,7 +141,7 @@ class LearningApiTest {
         String body = "{\"seq\": " + seq + ", \"position\": " + position + ", \"playing\": " + !f.contains("paused")
                 + ", \"hidden\": " + f.contains("hidden") + ", \"seeked\": " + f.contains("seeked")
                 + (f.contains("forged") ? ", \"duration\": 5, \"completed\": true" : "") + "}";
-        ApiSession.Response r = s.send("POST", "/api/learning/sessions/" + session + "/heartbeat", body);
+        ApiSession.Response r = study(s, "POST", "/api/learning/study/" + session + "/heartbeat", tokens.get(session), body);
         assertThat(r.status()).as(r.text()).isEqualTo(200);
         return s.parse(r);
     }
@@ -232,7 +249,7 @@ class LearningApiTest {
         assertThat(missed.get("reason").asString()).isEqualTo("PRESENCE_MISSED");
         String[] q = check.question().replace(" = ?", "").split(" \\+ ");
         int answer = Integer.parseInt(q[0]) + Integer.parseInt(q[1]);
-        ApiSession.Response late = s.learner().send("POST", "/api/learning/sessions/" + b + "/presence",
+        ApiSession.Response late = study(s.learner(), "POST", "/api/learning/study/" + b + "/presence", tokens.get(b),
                 "{\"checkId\": " + check.id() + ", \"answer\": " + answer + "}");
         assertThat(late.text()).contains("超时");
 
@@ -249,16 +266,27 @@ class LearningApiTest {
         long after = jdbc.sql("select count(*) from study_refusal where session_id = ?").param(b).query(Long.class).single();
         assertThat(after - before).isEqualTo(1);
 
-        // someone else's session is not theirs to beat
+        // someone else's session is not theirs to beat: not with their signed-in session (the study path ignores it),
+        // not with their own study token (it names their session), not with a token whose signature is forged
         long other = fixture.cadre("学员乙", s.orgId());
         String otherName = Fixture.unique("wyxy2");
         fixture.user(otherName, Role.CADRE, null, null, other);
         ApiSession intruder = new ApiSession(port);
         intruder.login(otherName, Fixture.PASSWORD);
-        assertThat(intruder.send("POST", "/api/learning/sessions/" + b + "/heartbeat",
-                "{\"seq\": 99, \"position\": 60}").status()).isEqualTo(404);
+        assertThat(intruder.send("POST", "/api/learning/study/" + b + "/heartbeat",
+                "{\"seq\": 99, \"position\": 60}").status()).isEqualTo(401);
+        long own = start(intruder, s.courseId()).get("sessionId").asLong();
+        assertThat(study(intruder, "POST", "/api/learning/study/" + b + "/heartbeat", tokens.get(own),
+                "{\"seq\": 99, \"position\": 60}").status()).isEqualTo(401);
+        String[] t = tokens.get(b).split("\\.");
+        String forgedToken = t[0] + "." + t[1] + "." + (Long.parseLong(t[2]) + 86_400) + "." + t[3]; // a longer life
+        assertThat(study(intruder, "POST", "/api/learning/study/" + b + "/heartbeat", forgedToken,
+                "{\"seq\": 99, \"position\": 60}").status()).isEqualTo(401);
+        assertThat(study(intruder, "POST", "/api/learning/study/" + b + "/heartbeat", null,
+                "{\"seq\": 99, \"position\": 60}").status()).isEqualTo(401);
 
-        // credited: 15 + 20 = 35 s, far from 54
+        // credited: 15 + 20 = 35 s, far from 54 (written behind: flushed here as the scheduler would)
+        sessions.flush();
         Integer credited = jdbc.sql("select credited_seconds from study_progress where cadre_id = ? and course_id = ?")
                 .params(s.cadreId(), s.courseId()).query(Integer.class).single();
         assertThat(credited).isEqualTo(35);
@@ -270,6 +298,81 @@ class LearningApiTest {
         assertThat(report.get("summaries").get(0).get("cadreName").asString()).isEqualTo("学员甲");
         // the learner may not read the report
         assertThat(s.learner().get("/api/learning/integrity").status()).isEqualTo(403);
+    }
+
+    private int stored(Setup s) {
+        return jdbc.sql("select credited_seconds from study_progress where cadre_id = ? and course_id = ?")
+                .params(s.cadreId(), s.courseId()).query(Integer.class).single();
+    }
+
+    /**
+     * The cheap path: heartbeats carry the study token, the HTTP session row is neither read nor touched (its last
+     * access time stays), and progress is written behind: merged with what another node stored (union of the covered
+     * parts), the same write repeated adds nothing, shutdown writes what is buffered, a session another node
+     * superseded is refused as parallel after the next write.
+     */
+    @Test
+    void heartbeatsBypassTheHttpSessionAndBufferedCreditIsNeitherLostNorDoubled() {
+        Setup s = setup();
+        long a = start(s.learner(), s.courseId()).get("sessionId").asLong();
+        String principal = s.learner().getJson("/api/auth/me").get("username").asString();
+        long touched = jdbc.sql("select max(last_access_time) from spring_session where principal_name = ?").param(principal)
+                .query(Long.class).single();
+
+        clock.advance(15);
+        assertThat(beat(s.learner(), a, 1, 15).get("credited").asInt()).isEqualTo(15);  // [0, 15)
+        clock.advance(15);
+        assertThat(beat(s.learner(), a, 2, 30).get("creditedSeconds").asInt()).isEqualTo(30); // [0, 30)
+        // the browser sent its session cookie along (ApiSession does, like a browser): ignored, not even touched
+        assertThat(jdbc.sql("select max(last_access_time) from spring_session where principal_name = ?").param(principal)
+                .query(Long.class).single()).isEqualTo(touched);
+        assertThat(sessions.pending()).isPositive();
+        assertThat(stored(s)).isZero(); // buffered, not yet written
+
+        // meanwhile another node wrote 40–50 s for this learner and course
+        jdbc.sql("update study_progress set covered = '40-50', credited_seconds = 10 where cadre_id = ? and course_id = ?")
+                .params(s.cadreId(), s.courseId()).update();
+        sessions.flush();
+        // union of [0, 30) and [40, 50): 40 s, not 30 (lost) nor 30 + 10 + … (doubled)
+        assertThat(stored(s)).isEqualTo(40);
+        sessions.flush(); // nothing pending: the same again changes nothing
+        assertThat(stored(s)).isEqualTo(40);
+
+        // another node started a session of this learner: the database says SUPERSEDED; the next write reads that,
+        // and this node refuses the old session as parallel from then on
+        jdbc.sql("update study_session set status = 'SUPERSEDED' where id = ?").param(a).update();
+        clock.advance(10);
+        assertThat(beat(s.learner(), a, 3, 40).get("creditedSeconds").asInt()).isEqualTo(50); // 30 → 40: [0, 50)
+        sessions.flush();
+        assertThat(stored(s)).isEqualTo(50);
+        clock.advance(3);
+        JsonNode refused = beat(s.learner(), a, 4, 43);
+        assertThat(refused.get("reason").asString()).isEqualTo("PARALLEL");
+        assertThat(refused.get("stop").asBoolean()).isTrue();
+
+        // a new session here: skip to 50, 3 s more → [0, 53), buffered; shutdown writes it
+        long c = start(s.learner(), s.courseId()).get("sessionId").asLong();
+        clock.advance(1);
+        assertThat(beat(s.learner(), c, 1, 50, "seeked").get("reason").asString()).isEqualTo("SKIPPED");
+        clock.advance(3);
+        assertThat(beat(s.learner(), c, 2, 53).get("creditedSeconds").asInt()).isEqualTo(53);
+        assertThat(stored(s)).isEqualTo(50);
+        try {
+            sessions.close();
+            assertThat(stored(s)).isEqualTo(53);
+            // a heartbeat racing the shutdown is written at once, not left in memory: 53 → 54, which completes it
+            clock.advance(1);
+            assertThat(beat(s.learner(), c, 3, 54).get("completed").asBoolean()).isTrue();
+            assertThat(sessions.pending()).isZero();
+            assertThat(stored(s)).isEqualTo(54);
+        } finally {
+            sessions.reopen();
+        }
+
+        // ended: an authentic token for a session this node no longer holds is a 409 (the player starts anew)
+        assertThat(study(s.learner(), "DELETE", "/api/learning/study/" + c, tokens.get(c), null).status()).isEqualTo(200);
+        assertThat(study(s.learner(), "POST", "/api/learning/study/" + c + "/heartbeat", tokens.get(c),
+                "{\"seq\": 7, \"position\": 59}").status()).isEqualTo(409);
     }
 
     @Test
