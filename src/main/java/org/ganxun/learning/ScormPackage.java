@@ -164,14 +164,9 @@ final class ScormPackage {
             throw new Refused("课件包清单指向的启动文件不存在：" + visible(path));
         }
         Integer seconds = typicalSeconds(manifest, root);
-        String title = null;
-        for (Element org : children(first(manifest, "organizations"), "organization")) {
-            Element t = first(org, "title");
-            if (t != null) {
-                title = t.getTextContent().strip();
-                break;
-            }
-        }
+        Element org = defaultOrganization(manifest);
+        Element t = org == null ? null : first(org, "title");
+        String title = t == null ? null : t.getTextContent().strip();
         return new Manifest(version, launch, seconds, title);
     }
 
@@ -237,26 +232,14 @@ final class ScormPackage {
     }
 
     private static String launch(Element manifest) {
-        Element orgs = first(manifest, "organizations");
         Element resources = first(manifest, "resources");
         if (resources == null) {
             return null;
         }
         List<Element> items = new ArrayList<>();
-        if (orgs != null) {
-            String def = orgs.getAttribute("default");
-            Element chosen = null;
-            for (Element org : children(orgs, "organization")) {
-                if (chosen == null || org.getAttribute("identifier").equals(def)) {
-                    chosen = org;
-                    if (org.getAttribute("identifier").equals(def)) {
-                        break;
-                    }
-                }
-            }
-            if (chosen != null) {
-                collectItems(chosen, items);
-            }
+        Element chosen = defaultOrganization(manifest);
+        if (chosen != null) {
+            collectItems(chosen, items);
         }
         String fallback = null;
         for (Element item : items) {
@@ -285,6 +268,17 @@ final class ScormPackage {
             }
         }
         return null;
+    }
+
+    /** The organization the manifest names as default, else its first. */
+    private static Element defaultOrganization(Element manifest) {
+        Element orgs = first(manifest, "organizations");
+        if (orgs == null) {
+            return null;
+        }
+        String def = orgs.getAttribute("default");
+        List<Element> all = children(orgs, "organization");
+        return all.stream().filter(o -> o.getAttribute("identifier").equals(def)).findFirst().orElse(all.isEmpty() ? null : all.get(0));
     }
 
     /** A launch path inside the package: no scheme, no leading slash. */

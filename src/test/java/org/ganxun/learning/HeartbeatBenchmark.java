@@ -53,7 +53,9 @@ class HeartbeatBenchmark {
 
     static final int LEARNERS = 400;
     static final int THREADS = 128;
+    static final String GIVEN = "安柏诚达丰国海弘佳建景俊凯朗立茂鹏启荣瑞韶泰伟文贤晓欣雅毅云哲志宏宁远卓明华光辉";
     static final double STEP_SECONDS = 4;
+    static final int CLOSED_CLIENTS = 32;
     static final int[] RATES = {250, 500, 1000, 1500, 2000, 2500, 3000, 4000, 5000, 6000, 8000, 10000};
 
     @LocalServerPort int port;
@@ -107,9 +109,10 @@ class HeartbeatBenchmark {
         String prefix = "hb" + Long.toString(System.nanoTime() % 1_000_000, 36) + "_";
         Learner[] learners = new Learner[LEARNERS];
         for (int i = 0; i < LEARNERS; i++) {
-            long cadre = fixture.cadre("学员" + i, org);
+            String name = "学" + GIVEN.charAt(i % GIVEN.length()) + GIVEN.charAt((i / GIVEN.length()) % GIVEN.length());
+            long cadre = fixture.cadre(name, org);
             jdbc.sql("insert into app_user (username, display_name, password_hash, role, cadre_id) values (?, ?, ?, 'CADRE', ?)")
-                    .params(prefix + i, "学员" + i, hash, cadre).update();
+                    .params(prefix + i, name, hash, cadre).update();
             learners[i] = new Learner(cadre);
         }
         long setup = System.nanoTime();
@@ -117,8 +120,9 @@ class HeartbeatBenchmark {
         http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
         base = "http://localhost:" + port;
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);
-        // sign in (Argon2) and start a study session, before any timing
-        all(pool, LEARNERS, i -> {
+        // sign in (Argon2), before any timing; a few at a time: a sign-in holds a connection while it hashes
+        ExecutorService signIn = Executors.newFixedThreadPool(6);
+        all(signIn, LEARNERS, i -> {
             String form = "username=" + URLEncoder.encode(prefix + i, StandardCharsets.UTF_8) + "&password="
                     + URLEncoder.encode(Fixture.PASSWORD, StandardCharsets.UTF_8);
             HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/auth/login"))
@@ -130,6 +134,7 @@ class HeartbeatBenchmark {
                     .filter(v -> !v.startsWith("XSRF-TOKEN=")).findFirst().orElseThrow();
             learners[i].cookie = session + "; XSRF-TOKEN=bench";
         });
+        signIn.shutdown();
         long logins = System.nanoTime();
 
         Ramp trivial = ramp(pool, "trivial", i -> {
@@ -210,6 +215,9 @@ class HeartbeatBenchmark {
         System.out.printf("%nsustained at p99 <= 100 ms: trivial %d/s, catalogue %d/s, heartbeat %d/s (= %d learners at a 30-s interval); "
                         + "heartbeat / trivial = %.2f%n", trivial.best(), catalogue.best(), beats.best(), beats.best() * 30,
                 trivial.best() == 0 ? 0 : (double) beats.best() / trivial.best());
+        System.out.printf("capacity (closed loop): trivial %.0f/s, catalogue %.0f/s, heartbeat %.0f/s; heartbeat / trivial = %.2f%n",
+                trivial.closed().achieved(), catalogue.closed().achieved(), beats.closed().achieved(),
+                beats.closed().achieved() / trivial.closed().achieved());
         System.out.printf("credited seconds: reported to learners %d, stored %d, lost %d, doubled %d; refused heartbeats %d; "
                 + "presence checks answered %d%n%n", reported, stored, lost, doubled, refused.get(), presence.get());
         assertThat(lost).isZero();
@@ -232,7 +240,7 @@ class HeartbeatBenchmark {
         }
     }
 
-    record Ramp(String name, List<Step> steps) {
+    record Ramp(String name, List<Step> steps, Step closed) {
         /** The highest achieved rate of a step whose p99 stayed within 100 ms. */
         int best() {
             return (int) steps.stream().filter(s -> s.p(0.99) <= 100).mapToDouble(Step::achieved).max().orElse(0);
@@ -243,13 +251,16 @@ class HeartbeatBenchmark {
             for (Step s : steps) {
                 System.out.printf("%10d %10.0f %10.1f %10.1f %10.1f%n", s.target(), s.achieved(), s.p(0.5), s.p(0.99), s.p(1.0));
             }
+            System.out.printf("%10s %10.0f %10.1f %10.1f %10.1f   (closed loop: %d clients back to back)%n", "capacity",
+                    closed.achieved(), closed.p(0.5), closed.p(0.99), closed.p(1.0), CLOSED_CLIENTS);
         }
     }
 
     /** A warm-up, then steps of rising rate until a step's p99 exceeds 100 ms (or the rates run out). */
     private Ramp ramp(ExecutorService pool, String name, Call call) throws Exception {
         AtomicInteger n = new AtomicInteger();
-        step(pool, 200, 3, call, n); // warm-up (JIT, connections)
+        step(pool, 100, 2, call, n); // warm-up (JIT, connections)
+        Step closed = closed(pool, CLOSED_CLIENTS, STEP_SECONDS, call, n);
         List<Step> steps = new ArrayList<>();
         for (int rate : RATES) {
             Step s = step(pool, rate, STEP_SECONDS, call, n);
@@ -258,7 +269,30 @@ class HeartbeatBenchmark {
                 break;
             }
         }
-        return new Ramp(name, steps);
+        return new Ramp(name, steps, closed);
+    }
+
+    /** The capacity: {@code clients} callers, each sending its next request when the last is answered. */
+    private Step closed(ExecutorService pool, int clients, double seconds, Call call, AtomicInteger counter) throws Exception {
+        long start = System.nanoTime();
+        long end = start + (long) (seconds * 1e9);
+        List<Future<List<Long>>> futures = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            futures.add(pool.submit(() -> {
+                List<Long> out = new ArrayList<>();
+                while (System.nanoTime() < end) {
+                    long t = System.nanoTime();
+                    call.run(counter.getAndIncrement());
+                    out.add(System.nanoTime() - t);
+                }
+                return out;
+            }));
+        }
+        List<Long> all = new ArrayList<>();
+        for (Future<List<Long>> f : futures) {
+            all.addAll(f.get(5, TimeUnit.MINUTES));
+        }
+        return new Step(0, all.size(), (System.nanoTime() - start) / 1e9, all.stream().mapToLong(Long::longValue).toArray());
     }
 
     /** Sends {@code rate × seconds} calls, each due at its own moment; latency counts from that moment. */

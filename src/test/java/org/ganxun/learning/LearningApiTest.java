@@ -376,6 +376,98 @@ class LearningApiTest {
                 "{\"seq\": 7, \"position\": 59}").status()).isEqualTo(409);
     }
 
+    /**
+     * A SCORM package: uploaded as a zip, its manifest's 5 minutes make its 学时 (0.25, RULES.md: under 15 minutes);
+     * its files are served to the course's learners under a policy that lets the SCO's own scripts run. A lying
+     * client posting "completed" at once gets nothing; time without the SCO's completion completes nothing either;
+     * both together complete it, once. Needed: ceil(0.9 × 300) = 270 s.
+     */
+    @Test
+    void aScormPackageCompletesOnlyWithTheCreditedTimeAndTheScosStatus() throws Exception {
+        Setup s = setup();
+        ApiSession.Response up = s.admin().sendBytes("PUT", "/api/learning/courses/" + s.courseId() + "/medium?name=" + ApiSession.q("廉洁.zip"),
+                "application/zip", org.ganxun.demo.DemoScorm.scorm12Package());
+        assertThat(up.status()).as(up.text()).isEqualTo(200);
+        JsonNode medium = s.admin().parse(up).get("medium");
+        assertThat(medium.get("kind").asString()).isEqualTo("PACKAGE");
+        assertThat(medium.get("scormVersion").asString()).isEqualTo("1.2");
+        assertThat(medium.get("durationSeconds").asInt()).isEqualTo(300);
+        assertThat(medium.get("durationSource").asString()).isEqualTo("MANIFEST");
+        assertThat(new BigDecimal(s.admin().parse(up).get("hours").asString())).isEqualByComparingTo("0.25");
+
+        // the SCO's files, for learners of the course, with the package's own policy; nothing outside the package
+        ApiSession.Response sco = s.learner().get("/api/learning/courses/" + s.courseId() + "/package/index.html");
+        assertThat(sco.status()).isEqualTo(200);
+        assertThat(sco.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+        assertThat(sco.headers().allValues("Content-Security-Policy")).singleElement().asString()
+                .contains("script-src 'self' 'unsafe-inline'").contains("frame-ancestors 'self'");
+        assertThat(sco.text()).contains("LMSInitialize");
+        assertThat(s.learner().get("/api/learning/courses/" + s.courseId() + "/package/..%2F..%2Fsecret.key").status()).isIn(400, 404);
+        assertThat(s.learner().get("/api/learning/courses/" + s.courseId() + "/package/nothing.html").status()).isEqualTo(404);
+
+        JsonNode started = start(s.learner(), s.courseId());
+        long session = started.get("sessionId").asLong();
+        assertThat(started.get("kind").asString()).isEqualTo("PACKAGE");
+        assertThat(started.get("launchUrl").asString()).isEqualTo("/api/learning/courses/" + s.courseId() + "/package/index.html");
+        assertThat(started.get("scormVersion").asString()).isEqualTo("1.2");
+        assertThat(started.get("neededSeconds").asInt()).isEqualTo(270);
+
+        // the lie: "completed" and a position far ahead one second in: one second, no completion
+        clock.advance(1);
+        JsonNode lie = pkgBeat(s.learner(), session, 1, 99999, "completed");
+        assertThat(lie.get("creditedSeconds").asInt()).isEqualTo(1);
+        assertThat(lie.get("completed").asBoolean()).isFalse();
+        // junk for a status is not stored
+        clock.advance(15);
+        assertThat(pkgBeat(s.learner(), session, 2, 0, "<script>alert(1)</script>").get("creditedSeconds").asInt()).isEqualTo(16);
+        // hidden: nothing
+        clock.advance(15);
+        assertThat(study(s.learner(), "POST", "/api/learning/study/" + session + "/heartbeat", tokens.get(session),
+                "{\"seq\": 3, \"position\": 0, \"playing\": true, \"hidden\": true, \"scormStatus\": \"incomplete\"}").status()).isEqualTo(200);
+        // 17 × 15 s open and visible, the SCO saying incomplete: 16 + 255 = 271 ≥ 270, yet not complete
+        JsonNode r = null;
+        for (int i = 0; i < 17; i++) {
+            clock.advance(15);
+            r = pkgBeat(s.learner(), session, 4 + i, 0, "incomplete");
+        }
+        assertThat(r.get("creditedSeconds").asInt()).isEqualTo(271);
+        assertThat(r.get("completed").asBoolean()).isFalse();
+        // the SCO reaches its end: completed, with the time, so the course is complete
+        clock.advance(1);
+        JsonNode done = pkgBeat(s.learner(), session, 30, 0, "completed");
+        assertThat(done.get("creditedSeconds").asInt()).isEqualTo(272);
+        assertThat(done.get("completed").asBoolean()).isTrue();
+        assertThat(awaitArchive(s.cadreId(), s.courseId())).hasSize(1);
+        assertThat(jdbc.sql("select package_status from study_progress where cadre_id = ? and course_id = ?")
+                .params(s.cadreId(), s.courseId()).query(String.class).single()).isEqualTo("completed");
+
+        // hostile packages are refused with the reason, the course keeps its package
+        byte[] slip = ScormPackageTest.zip(ScormPackageTest.files("imsmanifest.xml", "<manifest/>", "../evil.txt", "x"));
+        ApiSession.Response refused = s.admin().sendBytes("PUT", "/api/learning/courses/" + s.courseId() + "/medium", "application/zip", slip);
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.text()).contains("不安全的文件路径");
+        byte[] noTime = ScormPackageTest.zip(ScormPackageTest.files("imsmanifest.xml", ScormPackageTest.MANIFEST_12
+                .replaceAll("(?s)<lom.*</lom>", ""), "index.html", "<html></html>"));
+        ApiSession.Response ask = s.admin().sendBytes("PUT", "/api/learning/courses/" + s.courseId() + "/medium", "application/zip", noTime);
+        assertThat(ask.status()).isEqualTo(400);
+        assertThat(ask.text()).contains("minutes").contains("学习时长");
+        ApiSession.Response entered = s.admin().sendBytes("PUT", "/api/learning/courses/" + s.courseId() + "/medium?minutes=20",
+                "application/zip", noTime);
+        assertThat(entered.status()).as(entered.text()).isEqualTo(200);
+        assertThat(s.admin().parse(entered).get("medium").get("durationSeconds").asInt()).isEqualTo(1200);
+        assertThat(s.admin().parse(entered).get("medium").get("durationSource").asString()).isEqualTo("CLERK");
+        assertThat(s.admin().sendBytes("PUT", "/api/learning/courses/" + s.courseId() + "/medium?minutes=100000",
+                "application/zip", noTime).status()).isEqualTo(400);
+    }
+
+    private JsonNode pkgBeat(ApiSession s, long session, long seq, double position, String status) {
+        ApiSession.Response r = study(s, "POST", "/api/learning/study/" + session + "/heartbeat", tokens.get(session),
+                "{\"seq\": " + seq + ", \"position\": " + position + ", \"playing\": true, \"hidden\": false, \"scormStatus\": \""
+                        + status.replace("\"", "\\\"") + "\"}");
+        assertThat(r.status()).as(r.text()).isEqualTo(200);
+        return s.parse(r);
+    }
+
     @Test
     void uploadsAreCheckedByContentAndFormsAreRefusedClearly() {
         Setup s = setup();
