@@ -1,4 +1,13 @@
+import axios from 'axios'
 import http, { cleanParams } from './http'
+
+// The study path: heartbeats, presence answers and the end of a session carry the study token the start handed out
+// (X-Study-Token), not the session's CSRF token, and reach a path that does not read the HTTP session (cheap, see
+// docs/online-learning.md). Its own client: a 401 here means the token expired, and the player starts again rather
+// than sending the learner to the login page.
+const studyHttp = axios.create({ baseURL: '', timeout: 30000 })
+const studyCall = (method, sessionId, path, token, body) =>
+  studyHttp.request({ method, url: `/api/learning/study/${sessionId}${path}`, data: body, headers: { 'X-Study-Token': token } })
 
 const data = (p) => p.then((r) => r.data)
 
@@ -10,18 +19,18 @@ export const learning = {
   mediumUrl: (id) => `/api/learning/courses/${id}/medium`,
   coverUrl: (id) => `/api/learning/courses/${id}/cover`,
   start: (id) => data(http.post(`/api/learning/catalogue/${id}/sessions`, null, { quiet: true })),
-  heartbeat: (sessionId, body) => data(http.post(`/api/learning/sessions/${sessionId}/heartbeat`, body, { quiet: true })),
-  answer: (sessionId, checkId, answer) => data(http.post(`/api/learning/sessions/${sessionId}/presence`, { checkId, answer })),
-  end: (sessionId) => http.delete(`/api/learning/sessions/${sessionId}`, { quiet: true }),
+  heartbeat: (sessionId, token, body) => data(studyCall('post', sessionId, '/heartbeat', token, body)),
+  answer: (sessionId, token, checkId, answer) => data(studyCall('post', sessionId, '/presence', token, { checkId, answer })),
+  end: (sessionId, token) => studyCall('delete', sessionId, '', token),
 
   managed: () => data(http.get('/api/learning/courses')),
   get: (id) => data(http.get(`/api/learning/courses/${id}`)),
   create: (body) => data(http.post('/api/learning/courses', body)),
   update: (id, body) => data(http.put(`/api/learning/courses/${id}`, body)),
-  upload: (id, file, onProgress) =>
+  upload: (id, file, onProgress, minutes) =>
     data(
       http.put(`/api/learning/courses/${id}/medium`, file, {
-        params: { name: file.name },
+        params: cleanParams({ name: file.name, minutes }),
         headers: { 'Content-Type': 'application/octet-stream' },
         timeout: 0,
         onUploadProgress: (e) => onProgress && e.total && onProgress(Math.round((e.loaded * 100) / e.total))

@@ -58,6 +58,7 @@ class DemoCourses {
         Thread t = new Thread(() -> {
             try {
                 loadIfMissing();
+                loadPackageIfMissing();
                 // then the learners: the assignments and some study (also on a county whose courses came before)
                 study.loadIfMissing();
             } catch (RuntimeException e) {
@@ -100,6 +101,25 @@ class DemoCourses {
             return null;
         });
         log.info("Loaded the demo's 网络学院 courses (media made at start) in {} ms", System.currentTimeMillis() - started);
+    }
+
+    /** The SCORM course, also for a demo county loaded before packages existed. */
+    synchronized void loadPackageIfMissing() {
+        Boolean missing = jdbc.sql("select not exists (select 1 from course c join app_user u on u.scope_org_id = c.owner_org_id"
+                + " join course_medium m on m.course_id = c.id where u.username = 'zzb' and m.kind = 'PACKAGE')"
+                + " and exists (select 1 from app_user where username = 'zzb' and scope_org_id is not null)").query(Boolean.class).single();
+        if (!Boolean.TRUE.equals(missing)) {
+            return;
+        }
+        CurrentUser zzb = ((CurrentUser) users.loadUserByUsername("zzb")).withoutPassword();
+        RunAs.as(zzb, () -> {
+            course(new Courses.CourseForm("廉洁从政知识互动课件", CourseCategory.POLICY_LAW, "县纪委监委",
+                    "SCORM 1.2 互动课件：四节内容，翻到最后一节即为学完；学习时长按课件清单注明的5分钟计，"
+                            + "课件显示学完且有效学习时间达到要求后才算完成。（演示课件由平台生成）", "廉洁,课件包,SCORM", null, null),
+                    0x1E3A5F, "廉洁从政知识.zip", DemoScorm.scorm12Package());
+            return null;
+        });
+        log.info("Loaded the demo's SCORM course");
     }
 
     private void course(Courses.CourseForm form, int colour, String name, byte[] bytes) {

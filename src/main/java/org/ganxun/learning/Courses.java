@@ -53,6 +53,7 @@ public class Courses {
     private final CourseHours courseHours;
     private final Path mediaDir;
     private final long maxBytes;
+    private final long maxPackageBytes;
     private final StudyCreditor.Policy policy;
 
     private final TransactionTemplate tx;
@@ -66,6 +67,7 @@ public class Courses {
         this.courseHours = courseHours;
         this.mediaDir = settings.mediaDir();
         this.maxBytes = settings.maxMediumBytes();
+        this.maxPackageBytes = settings.maxPackageBytes();
         this.policy = settings.policy();
     }
 
@@ -74,8 +76,12 @@ public class Courses {
                              LocalDate availableFrom, LocalDate availableUntil) {
     }
 
+    /**
+     * {@code scormVersion}: "1.2" or "2004" for a package; {@code durationSource}: FILE (read from the medium),
+     * MANIFEST (a package's typicalLearningTime) or CLERK (entered at upload).
+     */
     public record Medium(MediumKind kind, String kindLabel, String contentType, long sizeBytes, int durationSeconds,
-                         Integer pages, String originalName) {
+                         Integer pages, String originalName, String scormVersion, String durationSource) {
     }
 
     /** A learner's progress on a course. */
@@ -91,7 +97,7 @@ public class Courses {
 
     private static final String SELECT = """
             select c.*, o.name as org_name, o.path as org_path, m.kind, m.content_type, m.size_bytes, m.duration_seconds,
-                   m.pages, m.original_name
+                   m.pages, m.original_name, m.scorm_version, m.duration_source
             from course c join organization o on o.id = c.owner_org_id left join course_medium m on m.course_id = c.id
             """;
 
@@ -100,7 +106,8 @@ public class Courses {
         if (rs.getString("kind") != null) {
             MediumKind kind = MediumKind.valueOf(rs.getString("kind"));
             medium = new Medium(kind, kind.label(), rs.getString("content_type"), rs.getLong("size_bytes"),
-                    rs.getInt("duration_seconds"), (Integer) rs.getObject("pages"), rs.getString("original_name"));
+                    rs.getInt("duration_seconds"), (Integer) rs.getObject("pages"), rs.getString("original_name"),
+                    rs.getString("scorm_version"), rs.getString("duration_source"));
         }
         CourseCategory cat = CourseCategory.valueOf(rs.getString("category"));
         return new Course(rs.getLong("id"), rs.getString("title"), cat, cat.label(), rs.getString("lecturer"),
@@ -196,7 +203,19 @@ public class Courses {
      * reads its duration, and sets the course's 学时. Replaces the course's earlier medium.
      */
     public Course upload(long id, String originalName, InputStream body) throws IOException {
+        return upload(id, originalName, null, body);
+    }
+
+    /**
+     * The same; a zip is taken as a SCORM package ({@link ScormPackage}), whose nominal learning time is
+     * {@code minutes} when the clerk enters one (1–600), else the manifest's typicalLearningTime; without either it
+     * is refused, because the time a package needs cannot be read from its files.
+     */
+    public Course upload(long id, String originalName, Integer minutes, InputStream body) throws IOException {
         Course before = manageable(id);
+        if (minutes != null && (minutes < 1 || minutes > 600)) {
+            throw new BusinessException("学习时长应为1至600分钟", List.of(new FieldProblem("minutes", "学习时长应为1至600分钟")));
+        }
         Files.createDirectories(mediaDir);
         Path tmp = Files.createTempFile(mediaDir, "upload-", ".part");
         try {
@@ -217,6 +236,9 @@ public class Courses {
             }
             if (size == 0) {
                 throw new BusinessException("请选择要上传的文件", List.of(new FieldProblem("file", "文件为空")));
+            }
+            if (ScormPackage.isZip(tmp)) {
+                return storePackage(before, tmp, size, HexFormat.of().formatHex(sha.digest()), originalName, minutes);
             }
             MediaProbe.Probed probed;
             try {
@@ -254,12 +276,118 @@ public class Courses {
         jdbc.sql("delete from course_medium where course_id = ?").param(id).update();
         jdbc.sql("""
                         insert into course_medium (course_id, kind, stored_path, original_name, content_type, size_bytes,
-                                                   duration_seconds, pages, sha256)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                                                   duration_seconds, pages, sha256, duration_source)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'FILE')""")
                 .params(id, probed.kind().name(), relative, name, probed.contentType(), size,
                         probed.kind() == MediumKind.DOCUMENT ? probed.pages() * policy.minSecondsPerPage() : probed.seconds(),
                         probed.kind() == MediumKind.DOCUMENT ? probed.pages() : null, hash).update();
         jdbc.sql("update course set hours = ?, hours_note = ? where id = ?").params(hours.hours(), truncate(hours.note(), 300), id).update();
+    }
+
+    /** A package unpacks to at most this many times its zip (and never past 1 GB). */
+    static final int MAX_PACKAGE_GROWTH = 10;
+
+    /** Unpacks a SCORM package under {@code <media>/<course>/pkg-<sha256>/}, reads its manifest and stores it as the medium. */
+    private Course storePackage(Course before, Path zip, long size, String hash, String originalName, Integer minutes) throws IOException {
+        long id = before.id();
+        if (size > maxPackageBytes) {
+            throw new BusinessException(413, "课件包超过" + (maxPackageBytes / 1024 / 1024) + "MB 的上限",
+                    List.of(new FieldProblem("file", "文件过大")));
+        }
+        String relative = id + "/pkg-" + hash;
+        Path dir = mediaDir.resolve(relative);
+        Path work = Files.createTempDirectory(mediaDir, "unpack-");
+        ScormPackage.Manifest manifest;
+        try {
+            ScormPackage.unpack(zip, work, Math.min(size * MAX_PACKAGE_GROWTH + 10L * 1024 * 1024, 1024L * 1024 * 1024));
+            manifest = ScormPackage.manifest(work);
+        } catch (ScormPackage.Refused e) {
+            deleteTree(work);
+            throw new BusinessException(e.getMessage(), List.of(new FieldProblem("file", e.getMessage())));
+        } catch (IOException | RuntimeException e) {
+            deleteTree(work);
+            throw e;
+        }
+        Integer seconds = minutes != null ? Integer.valueOf(minutes * 60) : manifest.typicalSeconds();
+        if (seconds == null) {
+            deleteTree(work);
+            throw new BusinessException("课件包清单未注明学习时长（typicalLearningTime），请填写课件的学习时长（分钟）",
+                    List.of(new FieldProblem("minutes", "请填写学习时长")));
+        }
+        deleteTree(dir); // the same package uploaded again
+        Files.move(work, dir);
+        String source = minutes != null ? "CLERK" : "MANIFEST";
+        CourseHours.Hours hours = courseHours.of(before.ownerOrgId(), seconds / 60);
+        String name = originalName == null ? null : cleanName(originalName);
+        return tx.execute(t -> {
+            jdbc.sql("delete from course_medium where course_id = ?").param(id).update();
+            jdbc.sql("""
+                            insert into course_medium (course_id, kind, stored_path, original_name, content_type, size_bytes,
+                                                       duration_seconds, sha256, scorm_version, launch_path, duration_source)
+                            values (?, 'PACKAGE', ?, ?, 'application/zip', ?, ?, ?, ?, ?, ?)""")
+                    .params(id, relative, name, size, seconds, hash, manifest.version(), truncate(manifest.launch(), 500), source).update();
+            jdbc.sql("update course set hours = ?, hours_note = ? where id = ?").params(hours.hours(), truncate(hours.note(), 300), id).update();
+            Course c = get(id);
+            audit.record("UPLOAD", "Course", id, "上传课件：" + c.title() + "（SCORM " + manifest.version() + " 课件包，学习时长"
+                    + (seconds / 60) + "分钟，" + ("CLERK".equals(source) ? "填写" : "清单注明") + "）", before, c);
+            return c;
+        });
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    /** A package's version and launch address for the player. */
+    public record PackageInfo(String version, String launchPath, String launchUrl) {
+    }
+
+    PackageInfo packageInfo(long courseId) {
+        return jdbc.sql("select scorm_version, launch_path from course_medium where course_id = ? and kind = 'PACKAGE'").param(courseId)
+                .query((rs, i) -> new PackageInfo(rs.getString(1), rs.getString(2),
+                        "/api/learning/courses/" + courseId + "/package/" + rs.getString(2)))
+                .optional().orElseThrow(() -> BusinessException.notFound("课件包"));
+    }
+
+    /** Content types of the files a package may hold; anything else is served as bytes. */
+    private static final Map<String, String> PACKAGE_TYPES = Map.ofEntries(
+            Map.entry("html", "text/html;charset=UTF-8"), Map.entry("htm", "text/html;charset=UTF-8"),
+            Map.entry("js", "text/javascript;charset=UTF-8"), Map.entry("css", "text/css;charset=UTF-8"),
+            Map.entry("json", "application/json"), Map.entry("xml", "application/xml"), Map.entry("txt", "text/plain;charset=UTF-8"),
+            Map.entry("png", "image/png"), Map.entry("jpg", "image/jpeg"), Map.entry("jpeg", "image/jpeg"),
+            Map.entry("gif", "image/gif"), Map.entry("svg", "image/svg+xml"), Map.entry("webp", "image/webp"),
+            Map.entry("mp4", "video/mp4"), Map.entry("webm", "video/webm"), Map.entry("mp3", "audio/mpeg"),
+            Map.entry("wav", "audio/wav"), Map.entry("ogg", "audio/ogg"), Map.entry("woff", "font/woff"),
+            Map.entry("woff2", "font/woff2"), Map.entry("ttf", "font/ttf"), Map.entry("pdf", "application/pdf"),
+            Map.entry("vtt", "text/vtt"));
+
+    /** A file of a course's package for whoever may see the course; a path leaving the package is a 404. */
+    public StoredMedium packageFile(long id, String path) {
+        authorizeMedia(id);
+        String dir = jdbc.sql("select stored_path from course_medium where course_id = ? and kind = 'PACKAGE'").param(id)
+                .query(String.class).optional().orElseThrow(() -> BusinessException.notFound("课件包"));
+        Path root = mediaDir.resolve(dir).normalize();
+        Path file;
+        try {
+            file = ScormPackage.safeTarget(root, path == null ? "" : path);
+        } catch (ScormPackage.Refused e) {
+            throw BusinessException.notFound("课件文件");
+        }
+        if (!file.startsWith(mediaDir.normalize()) || !Files.isRegularFile(file)) {
+            throw BusinessException.notFound("课件文件");
+        }
+        String n = file.getFileName().toString();
+        int dot = n.lastIndexOf('.');
+        String type = PACKAGE_TYPES.getOrDefault(dot < 0 ? "" : n.substring(dot + 1).toLowerCase(java.util.Locale.ROOT),
+                "application/octet-stream");
+        return new StoredMedium(file, type);
     }
 
     /** Covers: at most 2 MB, JPEG or PNG by their bytes. */

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.ganxun.audit.AuditLog;
 import org.ganxun.platform.security.AnyScope;
@@ -84,6 +85,39 @@ class LearningController {
                 .body(new FileSystemResource(m.file()));
     }
 
+    /**
+     * The policy of a package's files, which run in the player's iframe: the package's own scripts (inline ones too:
+     * authoring tools write them) and nothing from other sites; they may be framed only by the platform's pages.
+     */
+    static final String PACKAGE_CSP = String.join("; ",
+            "default-src 'self'",
+            "script-src 'self' 'unsafe-inline' 'unsafe-eval'",
+            "style-src 'self' 'unsafe-inline'",
+            "img-src 'self' data: blob:",
+            "media-src 'self' blob:",
+            "font-src 'self' data:",
+            "connect-src 'self'",
+            "object-src 'none'",
+            "base-uri 'self'",
+            "form-action 'self'",
+            "frame-ancestors 'self'");
+
+    /** A file of a SCORM package (the SCO and what it loads), to those who may see the course; range requests work. */
+    @GetMapping("/courses/{id}/package/**")
+    @Requires({SELF_SERVICE, COURSE_MANAGE})
+    ResponseEntity<Resource> packageFile(@PathVariable long id, HttpServletRequest req, HttpServletResponse res) {
+        String prefix = req.getContextPath() + "/api/learning/courses/" + id + "/package/";
+        String uri = req.getRequestURI();
+        String rest = uri.startsWith(prefix) ? uri.substring(prefix.length()) : "";
+        Courses.StoredMedium m = courses.packageFile(id, java.net.URLDecoder.decode(rest.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8));
+        res.setHeader("Content-Security-Policy", PACKAGE_CSP); // replaces the platform's stricter one (no inline scripts)
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(m.contentType()))
+                .header("X-Content-Type-Options", "nosniff")
+                .cacheControl(CacheControl.noCache().cachePrivate())
+                .body(new FileSystemResource(m.file()));
+    }
+
     @GetMapping("/courses/{id}/cover")
     @Requires({SELF_SERVICE, COURSE_MANAGE})
     ResponseEntity<Resource> cover(@PathVariable long id) {
@@ -100,7 +134,10 @@ class LearningController {
         return sessions.start(id, userAgent);
     }
 
-    @PostMapping("/sessions/{id}/heartbeat")
+    // The study path: authenticated by the study token (X-Study-Token), not by the HTTP session, so a heartbeat
+    // does not read the session store (StudyTokenSecurity); the token acts as the user who started the session.
+
+    @PostMapping("/study/{id}/heartbeat")
     @Requires(SELF_SERVICE)
     StudySessions.BeatResult heartbeat(@PathVariable long id, @RequestBody StudySessions.BeatRequest req) {
         return sessions.heartbeat(id, req);
@@ -109,13 +146,13 @@ class LearningController {
     record Answer(Long checkId, Integer answer) {
     }
 
-    @PostMapping("/sessions/{id}/presence")
+    @PostMapping("/study/{id}/presence")
     @Requires(SELF_SERVICE)
     StudySessions.PresenceResult presence(@PathVariable long id, @RequestBody Answer a) {
-        return sessions.answer(id, a.checkId() == null ? -1 : a.checkId(), a.answer());
+        return sessions.answer(id, a == null || a.checkId() == null ? -1 : a.checkId(), a == null ? null : a.answer());
     }
 
-    @DeleteMapping("/sessions/{id}")
+    @DeleteMapping("/study/{id}")
     @Requires(SELF_SERVICE)
     void end(@PathVariable long id) {
         sessions.end(id);
@@ -153,8 +190,9 @@ class LearningController {
      */
     @PutMapping(value = "/courses/{id}/medium", consumes = MediaType.ALL_VALUE)
     @Requires(COURSE_MANAGE)
-    Courses.Course upload(@PathVariable long id, @RequestParam(required = false) String name, HttpServletRequest req) throws IOException {
-        return courses.upload(id, name, req.getInputStream());
+    Courses.Course upload(@PathVariable long id, @RequestParam(required = false) String name,
+                          @RequestParam(required = false) Integer minutes, HttpServletRequest req) throws IOException {
+        return courses.upload(id, name, minutes, req.getInputStream());
     }
 
     /** The cover image (JPEG or PNG, at most 2 MB) as the raw request body. */

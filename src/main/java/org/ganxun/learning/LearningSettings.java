@@ -14,6 +14,8 @@ class LearningSettings {
     private final StudyCreditor.Policy policy;
     private final int heartbeatSeconds;
     private final int presenceMeanSeconds;
+    private final java.time.Duration studyTokenLifetime;
+    private final long maxPackageBytes;
 
     LearningSettings(@Value("${ganxun.learning.media-dir:./data/media}") String mediaDir,
                      @Value("${ganxun.learning.max-medium-mb:1024}") long maxMediumMb,
@@ -24,7 +26,9 @@ class LearningSettings {
                      @Value("${ganxun.learning.min-seconds-per-page:30}") int minSecondsPerPage,
                      @Value("${ganxun.learning.presence-answer-seconds:60}") int presenceAnswerSeconds,
                      @Value("${ganxun.learning.heartbeat-seconds:20}") int heartbeatSeconds,
-                     @Value("${ganxun.learning.presence-mean-minutes:10}") int presenceMeanMinutes) {
+                     @Value("${ganxun.learning.presence-mean-minutes:10}") int presenceMeanMinutes,
+                     @Value("${ganxun.learning.study-token-hours:4}") int studyTokenHours,
+                     @Value("${ganxun.learning.max-package-mb:200}") long maxPackageMb) {
         this.mediaDir = Path.of(mediaDir).toAbsolutePath().normalize();
         this.maxMediumBytes = maxMediumMb * 1024 * 1024;
         if (maxRate < 1.0 || maxRate > 4 || completionShare <= 0 || completionShare > 1 || maxGapSeconds <= heartbeatSeconds) {
@@ -35,6 +39,21 @@ class LearningSettings {
                 presenceAnswerSeconds);
         this.heartbeatSeconds = heartbeatSeconds;
         this.presenceMeanSeconds = presenceMeanMinutes * 60;
+        if (studyTokenHours < 1 || studyTokenHours > 24) {
+            throw new IllegalStateException("ganxun.learning.study-token-hours must be 1–24");
+        }
+        this.studyTokenLifetime = java.time.Duration.ofHours(studyTokenHours);
+        this.maxPackageBytes = maxPackageMb * 1024 * 1024;
+    }
+
+    /** How long a study token is good for (a session longer than this starts again: the player does so on 401). */
+    java.time.Duration studyTokenLifetime() {
+        return studyTokenLifetime;
+    }
+
+    /** The largest SCORM package (zip) accepted; its unpacked size is limited separately (CoursePackages). */
+    long maxPackageBytes() {
+        return maxPackageBytes;
     }
 
     Path mediaDir() {

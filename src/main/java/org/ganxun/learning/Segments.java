@@ -55,6 +55,15 @@ record Segments(List<int[]> parts) {
         return new Segments(out);
     }
 
+    /** The union of both (idempotent: a part merged twice counts once). */
+    Segments union(Segments other) {
+        Segments out = this;
+        for (int[] p : other.parts) {
+            out = out.add(p[0], p[1]);
+        }
+        return out;
+    }
+
     int total() {
         int t = 0;
         for (int[] p : parts) {

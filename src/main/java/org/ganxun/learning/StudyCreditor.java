@@ -105,6 +105,26 @@ public final class StudyCreditor {
             return new State(lastSeq, lastAt, lastPosition, covered, pageSeconds, resumeAt, due, superseded);
         }
 
+        /**
+         * This state with what another writer stored for the same progress merged in: media parts by union, document
+         * pages by the larger count per page. Both are idempotent, so merging the same thing twice adds nothing.
+         */
+        State absorb(Segments otherCovered, int[] otherPages) {
+            if (pageSeconds != null) {
+                int[] merged = pageSeconds.clone();
+                for (int i = 0; otherPages != null && i < Math.min(merged.length, otherPages.length); i++) {
+                    merged[i] = Math.max(merged[i], otherPages[i]);
+                }
+                return new State(lastSeq, lastAt, lastPosition, covered, merged, resumeAt, presenceDue, superseded);
+            }
+            return new State(lastSeq, lastAt, lastPosition, covered.union(otherCovered), null, resumeAt, presenceDue, superseded);
+        }
+
+        /** This state with the last position moved (a courseware package's position is the server's, see StudySessions). */
+        State at(double position) {
+            return new State(lastSeq, lastAt, position, covered, pageSeconds, resumeAt, presenceDue, superseded);
+        }
+
         State supersede() {
             return new State(lastSeq, lastAt, lastPosition, covered, pageSeconds, resumeAt, presenceDue, true);
         }

@@ -1,15 +1,12 @@
 package org.ganxun.training;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.Base64;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-
 import org.ganxun.platform.crypto.FieldCipher;
+import org.ganxun.platform.crypto.Hmac;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,19 +30,10 @@ class CheckInCodes {
     record Parsed(long sessionId, long slot, Verdict verdict) {
     }
 
-    private final ThreadLocal<Mac> mac;
+    private final Hmac mac;
 
     CheckInCodes(FieldCipher cipher) {
-        byte[] key = cipher.derivedKey("ganxun-checkin-code");
-        this.mac = ThreadLocal.withInitial(() -> {
-            try {
-                Mac m = Mac.getInstance("HmacSHA256");
-                m.init(new SecretKeySpec(key, "HmacSHA256"));
-                return m;
-            } catch (GeneralSecurityException e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        this.mac = cipher.hmac("ganxun-checkin-code");
     }
 
     static long slot(Instant at, int seconds) {
@@ -58,7 +46,7 @@ class CheckInCodes {
     }
 
     private byte[] hmac(String text) {
-        return mac.get().doFinal(text.getBytes(StandardCharsets.UTF_8));
+        return mac.sign(text);
     }
 
     String token(long sessionId, long slot) {

@@ -3,7 +3,6 @@ package org.ganxun.training;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -12,11 +11,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import org.ganxun.audit.AuditLog;
 import org.ganxun.platform.crypto.FieldCipher;
+import org.ganxun.platform.crypto.Hmac;
 import org.ganxun.platform.web.BusinessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -40,23 +38,14 @@ public class TeachingEvaluations {
     private final Classroom classroom;
     private final Instructors instructors;
     private final AuditLog audit;
-    private final ThreadLocal<Mac> mac;
+    private final Hmac mac;
 
     TeachingEvaluations(JdbcClient jdbc, Classroom classroom, AuditLog audit, FieldCipher cipher, Instructors instructors) {
         this.jdbc = jdbc;
         this.instructors = instructors;
         this.classroom = classroom;
         this.audit = audit;
-        byte[] key = cipher.derivedKey("ganxun-evaluation-token");
-        this.mac = ThreadLocal.withInitial(() -> {
-            try {
-                Mac m = Mac.getInstance("HmacSHA256");
-                m.init(new SecretKeySpec(key, "HmacSHA256"));
-                return m;
-            } catch (GeneralSecurityException e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        this.mac = cipher.hmac("ganxun-evaluation-token");
     }
 
     public record Criterion(long id, String name) {
@@ -78,7 +67,7 @@ public class TeachingEvaluations {
 
     String token(long enrollmentId, Long sessionId, long classId) {
         String subject = enrollmentId + ":" + (sessionId == null ? "class-" + classId : "session-" + sessionId);
-        return HexFormat.of().formatHex(mac.get().doFinal(subject.getBytes(StandardCharsets.UTF_8)));
+        return HexFormat.of().formatHex(mac.sign(subject));
     }
 
     boolean rated(long enrollmentId, Long sessionId, long classId) {

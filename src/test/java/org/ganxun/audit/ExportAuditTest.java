@@ -59,17 +59,18 @@ import tools.jackson.databind.json.JsonMapper;
 class ExportAuditTest {
 
     /** Downloads that carry no personal data. */
-    static final Map<String, String> EXEMPT = Map.of(
-            "GET /api/training/sessions/{id}/qr.png", "签到二维码：只含签到地址",
-            "GET /api/surveys/{id}/qr.png", "问卷二维码：只含填写地址",
-            "GET /v3/api-docs", "接口说明（springdoc）",
-            "GET /v3/api-docs.yaml", "接口说明（springdoc）",
-            "GET /api/partyedu/activities/{id}/materials/{materialId}", "学习材料：上传的课件",
-            "GET /api/public/partyedu/study/{token}/materials/{materialId}", "学习材料：上传的课件（参学链接）",
-            "GET /api/cadres/import/template", "空白导入模板",
-            "GET /api/surveys/{id}/returns/template.xlsx", "空白答卷导入模板：只有题目",
-            "GET /api/learning/courses/{id}/cover", "网络课程封面：图片",
-            "GET /api/learning/courses/{id}/medium", "网络课程媒体：视频、音频或文档课件");
+    static final Map<String, String> EXEMPT = Map.ofEntries(
+            Map.entry("GET /api/training/sessions/{id}/qr.png", "签到二维码：只含签到地址"),
+            Map.entry("GET /api/surveys/{id}/qr.png", "问卷二维码：只含填写地址"),
+            Map.entry("GET /v3/api-docs", "接口说明（springdoc）"),
+            Map.entry("GET /v3/api-docs.yaml", "接口说明（springdoc）"),
+            Map.entry("GET /api/partyedu/activities/{id}/materials/{materialId}", "学习材料：上传的课件"),
+            Map.entry("GET /api/public/partyedu/study/{token}/materials/{materialId}", "学习材料：上传的课件（参学链接）"),
+            Map.entry("GET /api/cadres/import/template", "空白导入模板"),
+            Map.entry("GET /api/surveys/{id}/returns/template.xlsx", "空白答卷导入模板：只有题目"),
+            Map.entry("GET /api/learning/courses/{id}/cover", "网络课程封面：图片"),
+            Map.entry("GET /api/learning/courses/{id}/medium", "网络课程媒体：视频、音频或文档课件"),
+            Map.entry("GET /api/learning/courses/{id}/package/**", "网络课程课件包：SCORM 课件的网页、脚本和媒体"));
 
     /**
      * Downloads whose fixtures (a completed class with certificates, a survey with returns, a finished import

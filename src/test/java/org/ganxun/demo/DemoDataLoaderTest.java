@@ -341,7 +341,9 @@ class DemoDataLoaderTest {
         long started = System.currentTimeMillis();
         demoCourses.loadIfMissing();
         assertThat(System.currentTimeMillis() - started).as("media made and courses loaded").isLessThan(60_000);
+        demoCourses.loadPackageIfMissing();
         demoCourses.loadIfMissing(); // a second start adds nothing
+        demoCourses.loadPackageIfMissing();
         ApiSession s = new ApiSession(port);
         assertThat(s.login("ganbu", DemoDataLoader.PASSWORD).status()).isEqualTo(200);
         JsonNode catalogue = s.getJson("/api/learning/catalogue");
@@ -351,7 +353,12 @@ class DemoDataLoaderTest {
                 assertThat(byKind.put(c.get("medium").get("kind").asString(), c)).as("one course of each kind").isNull();
             }
         }
-        assertThat(byKind.keySet()).containsExactlyInAnyOrder("VIDEO", "AUDIO", "DOCUMENT");
+        assertThat(byKind.keySet()).containsExactlyInAnyOrder("VIDEO", "AUDIO", "DOCUMENT", "PACKAGE");
+        // the SCORM package the platform made: 5 minutes by its manifest, its SCO served to the cadre
+        assertThat(byKind.get("PACKAGE").get("medium").get("durationSeconds").asInt()).isEqualTo(300);
+        assertThat(byKind.get("PACKAGE").get("medium").get("scormVersion").asString()).isEqualTo("1.2");
+        assertThat(s.get("/api/learning/courses/" + byKind.get("PACKAGE").get("id").asLong() + "/package/index.html").status())
+                .isEqualTo(200);
         // durations read by the server from the files the platform made: 180 s, 120 s, 6 pages
         assertThat(byKind.get("VIDEO").get("medium").get("durationSeconds").asInt()).isEqualTo(180);
         assertThat(byKind.get("AUDIO").get("medium").get("durationSeconds").asInt()).isEqualTo(120);

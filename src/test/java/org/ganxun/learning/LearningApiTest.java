@@ -113,10 +113,27 @@ class LearningApiTest {
         return new Setup(org, cadre, admin, learner, learnerName, courseId);
     }
 
+    /** Study tokens by session id, as the player keeps them. */
+    private final Map<Long, String> tokens = new java.util.concurrent.ConcurrentHashMap<>();
+
     private JsonNode start(ApiSession s, long courseId) {
         ApiSession.Response r = s.send("POST", "/api/learning/catalogue/" + courseId + "/sessions", null);
         assertThat(r.status()).as(r.text()).isEqualTo(200);
-        return s.parse(r);
+        JsonNode started = s.parse(r);
+        tokens.put(started.get("sessionId").asLong(), started.get("studyToken").asString());
+        return started;
+    }
+
+    /** A call on the study path with the study token only: no session cookie, no XSRF token. */
+    private ApiSession.Response study(ApiSession s, String method, String path, String token, String json) {
+        java.net.http.HttpRequest.Builder b = java.net.http.HttpRequest.newBuilder(s.url(path))
+                .header("Content-Type", "application/json")
+                .method(method, json == null ? java.net.http.HttpRequest.BodyPublishers.noBody()
+                        : java.net.http.HttpRequest.BodyPublishers.ofString(json));
+        if (token != null) {
+            b.header("X-Study-Token", token);
+        }
+        return s.exchange(b.build());
     }
 
     private JsonNode beat(ApiSession s, long session, long seq, double position, String... flags) {
@@ -124,7 +141,7 @@ class LearningApiTest {
         String body = "{\"seq\": " + seq + ", \"position\": " + position + ", \"playing\": " + !f.contains("paused")
                 + ", \"hidden\": " + f.contains("hidden") + ", \"seeked\": " + f.contains("seeked")
                 + (f.contains("forged") ? ", \"duration\": 5, \"completed\": true" : "") + "}";
-        ApiSession.Response r = s.send("POST", "/api/learning/sessions/" + session + "/heartbeat", body);
+        ApiSession.Response r = study(s, "POST", "/api/learning/study/" + session + "/heartbeat", tokens.get(session), body);
         assertThat(r.status()).as(r.text()).isEqualTo(200);
         return s.parse(r);
     }
@@ -232,7 +249,7 @@ class LearningApiTest {
         assertThat(missed.get("reason").asString()).isEqualTo("PRESENCE_MISSED");
         String[] q = check.question().replace(" = ?", "").split(" \\+ ");
         int answer = Integer.parseInt(q[0]) + Integer.parseInt(q[1]);
-        ApiSession.Response late = s.learner().send("POST", "/api/learning/sessions/" + b + "/presence",
+        ApiSession.Response late = study(s.learner(), "POST", "/api/learning/study/" + b + "/presence", tokens.get(b),
                 "{\"checkId\": " + check.id() + ", \"answer\": " + answer + "}");
         assertThat(late.text()).contains("超时");
 
@@ -249,16 +266,27 @@ class LearningApiTest {
         long after = jdbc.sql("select count(*) from study_refusal where session_id = ?").param(b).query(Long.class).single();
         assertThat(after - before).isEqualTo(1);
 
-        // someone else's session is not theirs to beat
+        // someone else's session is not theirs to beat: not with their signed-in session (the study path ignores it),
+        // not with their own study token (it names their session), not with a token whose signature is forged
         long other = fixture.cadre("学员乙", s.orgId());
         String otherName = Fixture.unique("wyxy2");
         fixture.user(otherName, Role.CADRE, null, null, other);
         ApiSession intruder = new ApiSession(port);
         intruder.login(otherName, Fixture.PASSWORD);
-        assertThat(intruder.send("POST", "/api/learning/sessions/" + b + "/heartbeat",
-                "{\"seq\": 99, \"position\": 60}").status()).isEqualTo(404);
+        assertThat(intruder.send("POST", "/api/learning/study/" + b + "/heartbeat",
+                "{\"seq\": 99, \"position\": 60}").status()).isEqualTo(401);
+        long own = start(intruder, s.courseId()).get("sessionId").asLong();
+        assertThat(study(intruder, "POST", "/api/learning/study/" + b + "/heartbeat", tokens.get(own),
+                "{\"seq\": 99, \"position\": 60}").status()).isEqualTo(401);
+        String[] t = tokens.get(b).split("\\.");
+        String forgedToken = t[0] + "." + t[1] + "." + (Long.parseLong(t[2]) + 86_400) + "." + t[3]; // a longer life
+        assertThat(study(intruder, "POST", "/api/learning/study/" + b + "/heartbeat", forgedToken,
+                "{\"seq\": 99, \"position\": 60}").status()).isEqualTo(401);
+        assertThat(study(intruder, "POST", "/api/learning/study/" + b + "/heartbeat", null,
+                "{\"seq\": 99, \"position\": 60}").status()).isEqualTo(401);
 
-        // credited: 15 + 20 = 35 s, far from 54
+        // credited: 15 + 20 = 35 s, far from 54 (written behind: flushed here as the scheduler would)
+        sessions.flush();
         Integer credited = jdbc.sql("select credited_seconds from study_progress where cadre_id = ? and course_id = ?")
                 .params(s.cadreId(), s.courseId()).query(Integer.class).single();
         assertThat(credited).isEqualTo(35);
@@ -270,6 +298,174 @@ class LearningApiTest {
         assertThat(report.get("summaries").get(0).get("cadreName").asString()).isEqualTo("学员甲");
         // the learner may not read the report
         assertThat(s.learner().get("/api/learning/integrity").status()).isEqualTo(403);
+    }
+
+    private int stored(Setup s) {
+        return jdbc.sql("select credited_seconds from study_progress where cadre_id = ? and course_id = ?")
+                .params(s.cadreId(), s.courseId()).query(Integer.class).single();
+    }
+
+    /**
+     * The cheap path: heartbeats carry the study token, the HTTP session row is neither read nor touched (its last
+     * access time stays), and progress is written behind: merged with what another node stored (union of the covered
+     * parts), the same write repeated adds nothing, shutdown writes what is buffered, a session another node
+     * superseded is refused as parallel after the next write.
+     */
+    @Test
+    void heartbeatsBypassTheHttpSessionAndBufferedCreditIsNeitherLostNorDoubled() {
+        Setup s = setup();
+        long a = start(s.learner(), s.courseId()).get("sessionId").asLong();
+        // the HTTP session is gone from the store (expired, or signed out elsewhere): the study token still works,
+        // and the session cookie the browser sends along (ApiSession does, like a browser) is not even looked up —
+        // no session row is read, touched or made again
+        jdbc.sql("delete from spring_session where principal_name = ?").param(s.learnerName()).update();
+        clock.advance(15);
+        assertThat(beat(s.learner(), a, 1, 15).get("credited").asInt()).isEqualTo(15);  // [0, 15)
+        clock.advance(15);
+        assertThat(beat(s.learner(), a, 2, 30).get("creditedSeconds").asInt()).isEqualTo(30); // [0, 30)
+        assertThat(jdbc.sql("select count(*) from spring_session where principal_name = ?").param(s.learnerName())
+                .query(Long.class).single()).isZero();
+        assertThat(s.learner().get("/api/learning/catalogue").status()).isEqualTo(401); // the cookie path needs the session
+        assertThat(s.learner().login(s.learnerName(), Fixture.PASSWORD).status()).isEqualTo(200);
+        assertThat(sessions.pending()).isPositive();
+        assertThat(stored(s)).isZero(); // buffered, not yet written
+
+        // meanwhile another node wrote 40–50 s for this learner and course
+        jdbc.sql("update study_progress set covered = '40-50', credited_seconds = 10 where cadre_id = ? and course_id = ?")
+                .params(s.cadreId(), s.courseId()).update();
+        sessions.flush();
+        // union of [0, 30) and [40, 50): 40 s, not 30 (lost) nor 30 + 10 + … (doubled)
+        assertThat(stored(s)).isEqualTo(40);
+        sessions.flush(); // nothing pending: the same again changes nothing
+        assertThat(stored(s)).isEqualTo(40);
+
+        // another node started a session of this learner: the database says SUPERSEDED; the next write reads that,
+        // and this node refuses the old session as parallel from then on
+        jdbc.sql("update study_session set status = 'SUPERSEDED' where id = ?").param(a).update();
+        clock.advance(10);
+        assertThat(beat(s.learner(), a, 3, 40).get("creditedSeconds").asInt()).isEqualTo(50); // 30 → 40: [0, 50)
+        sessions.flush();
+        assertThat(stored(s)).isEqualTo(50);
+        clock.advance(3);
+        JsonNode refused = beat(s.learner(), a, 4, 43);
+        assertThat(refused.get("reason").asString()).isEqualTo("PARALLEL");
+        assertThat(refused.get("stop").asBoolean()).isTrue();
+
+        // a new session here: skip to 50, 3 s more → [0, 53), buffered; shutdown writes it
+        long c = start(s.learner(), s.courseId()).get("sessionId").asLong();
+        clock.advance(1);
+        assertThat(beat(s.learner(), c, 1, 50, "seeked").get("reason").asString()).isEqualTo("SKIPPED");
+        clock.advance(3);
+        assertThat(beat(s.learner(), c, 2, 53).get("creditedSeconds").asInt()).isEqualTo(53);
+        assertThat(stored(s)).isEqualTo(50);
+        try {
+            sessions.close();
+            assertThat(stored(s)).isEqualTo(53);
+            // a heartbeat racing the shutdown is written at once, not left in memory: 53 → 54, which completes it
+            clock.advance(1);
+            assertThat(beat(s.learner(), c, 3, 54).get("completed").asBoolean()).isTrue();
+            assertThat(sessions.pending()).isZero();
+            assertThat(stored(s)).isEqualTo(54);
+        } finally {
+            sessions.reopen();
+        }
+
+        // ended: an authentic token for a session this node no longer holds is a 409 (the player starts anew)
+        assertThat(study(s.learner(), "DELETE", "/api/learning/study/" + c, tokens.get(c), null).status()).isEqualTo(200);
+        assertThat(study(s.learner(), "POST", "/api/learning/study/" + c + "/heartbeat", tokens.get(c),
+                "{\"seq\": 7, \"position\": 59}").status()).isEqualTo(409);
+    }
+
+    /**
+     * A SCORM package: uploaded as a zip, its manifest's 5 minutes make its 学时 (0.25, RULES.md: under 15 minutes);
+     * its files are served to the course's learners under a policy that lets the SCO's own scripts run. A lying
+     * client posting "completed" at once gets nothing; time without the SCO's completion completes nothing either;
+     * both together complete it, once. Needed: ceil(0.9 × 300) = 270 s.
+     */
+    @Test
+    void aScormPackageCompletesOnlyWithTheCreditedTimeAndTheScosStatus() throws Exception {
+        Setup s = setup();
+        ApiSession.Response up = s.admin().sendBytes("PUT", "/api/learning/courses/" + s.courseId() + "/medium?name=" + ApiSession.q("廉洁.zip"),
+                "application/zip", org.ganxun.demo.DemoScorm.scorm12Package());
+        assertThat(up.status()).as(up.text()).isEqualTo(200);
+        JsonNode medium = s.admin().parse(up).get("medium");
+        assertThat(medium.get("kind").asString()).isEqualTo("PACKAGE");
+        assertThat(medium.get("scormVersion").asString()).isEqualTo("1.2");
+        assertThat(medium.get("durationSeconds").asInt()).isEqualTo(300);
+        assertThat(medium.get("durationSource").asString()).isEqualTo("MANIFEST");
+        assertThat(new BigDecimal(s.admin().parse(up).get("hours").asString())).isEqualByComparingTo("0.25");
+
+        // the SCO's files, for learners of the course, with the package's own policy; nothing outside the package
+        ApiSession.Response sco = s.learner().get("/api/learning/courses/" + s.courseId() + "/package/index.html");
+        assertThat(sco.status()).isEqualTo(200);
+        assertThat(sco.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+        assertThat(sco.headers().allValues("Content-Security-Policy")).singleElement().asString()
+                .contains("script-src 'self' 'unsafe-inline'").contains("frame-ancestors 'self'");
+        assertThat(sco.text()).contains("LMSInitialize");
+        assertThat(s.learner().get("/api/learning/courses/" + s.courseId() + "/package/..%2F..%2Fsecret.key").status()).isIn(400, 404);
+        assertThat(s.learner().get("/api/learning/courses/" + s.courseId() + "/package/nothing.html").status()).isEqualTo(404);
+
+        JsonNode started = start(s.learner(), s.courseId());
+        long session = started.get("sessionId").asLong();
+        assertThat(started.get("kind").asString()).isEqualTo("PACKAGE");
+        assertThat(started.get("launchUrl").asString()).isEqualTo("/api/learning/courses/" + s.courseId() + "/package/index.html");
+        assertThat(started.get("scormVersion").asString()).isEqualTo("1.2");
+        assertThat(started.get("neededSeconds").asInt()).isEqualTo(270);
+
+        // the lie: "completed" and a position far ahead one second in: one second, no completion
+        clock.advance(1);
+        JsonNode lie = pkgBeat(s.learner(), session, 1, 99999, "completed");
+        assertThat(lie.get("creditedSeconds").asInt()).isEqualTo(1);
+        assertThat(lie.get("completed").asBoolean()).isFalse();
+        // junk for a status is not stored
+        clock.advance(15);
+        assertThat(pkgBeat(s.learner(), session, 2, 0, "<script>alert(1)</script>").get("creditedSeconds").asInt()).isEqualTo(16);
+        // hidden: nothing
+        clock.advance(15);
+        assertThat(study(s.learner(), "POST", "/api/learning/study/" + session + "/heartbeat", tokens.get(session),
+                "{\"seq\": 3, \"position\": 0, \"playing\": true, \"hidden\": true, \"scormStatus\": \"incomplete\"}").status()).isEqualTo(200);
+        // 17 × 15 s open and visible, the SCO saying incomplete: 16 + 255 = 271 ≥ 270, yet not complete
+        JsonNode r = null;
+        for (int i = 0; i < 17; i++) {
+            clock.advance(15);
+            r = pkgBeat(s.learner(), session, 4 + i, 0, "incomplete");
+        }
+        assertThat(r.get("creditedSeconds").asInt()).isEqualTo(271);
+        assertThat(r.get("completed").asBoolean()).isFalse();
+        // the SCO reaches its end: completed, with the time, so the course is complete
+        clock.advance(1);
+        JsonNode done = pkgBeat(s.learner(), session, 30, 0, "completed");
+        assertThat(done.get("creditedSeconds").asInt()).isEqualTo(272);
+        assertThat(done.get("completed").asBoolean()).isTrue();
+        assertThat(awaitArchive(s.cadreId(), s.courseId())).hasSize(1);
+        assertThat(jdbc.sql("select package_status from study_progress where cadre_id = ? and course_id = ?")
+                .params(s.cadreId(), s.courseId()).query(String.class).single()).isEqualTo("completed");
+
+        // hostile packages are refused with the reason, the course keeps its package
+        byte[] slip = ScormPackageTest.zip(ScormPackageTest.files("imsmanifest.xml", "<manifest/>", "../evil.txt", "x"));
+        ApiSession.Response refused = s.admin().sendBytes("PUT", "/api/learning/courses/" + s.courseId() + "/medium", "application/zip", slip);
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.text()).contains("不安全的文件路径");
+        byte[] noTime = ScormPackageTest.zip(ScormPackageTest.files("imsmanifest.xml", ScormPackageTest.MANIFEST_12
+                .replaceAll("(?s)<lom.*</lom>", ""), "index.html", "<html></html>"));
+        ApiSession.Response ask = s.admin().sendBytes("PUT", "/api/learning/courses/" + s.courseId() + "/medium", "application/zip", noTime);
+        assertThat(ask.status()).isEqualTo(400);
+        assertThat(ask.text()).contains("minutes").contains("学习时长");
+        ApiSession.Response entered = s.admin().sendBytes("PUT", "/api/learning/courses/" + s.courseId() + "/medium?minutes=20",
+                "application/zip", noTime);
+        assertThat(entered.status()).as(entered.text()).isEqualTo(200);
+        assertThat(s.admin().parse(entered).get("medium").get("durationSeconds").asInt()).isEqualTo(1200);
+        assertThat(s.admin().parse(entered).get("medium").get("durationSource").asString()).isEqualTo("CLERK");
+        assertThat(s.admin().sendBytes("PUT", "/api/learning/courses/" + s.courseId() + "/medium?minutes=100000",
+                "application/zip", noTime).status()).isEqualTo(400);
+    }
+
+    private JsonNode pkgBeat(ApiSession s, long session, long seq, double position, String status) {
+        ApiSession.Response r = study(s, "POST", "/api/learning/study/" + session + "/heartbeat", tokens.get(session),
+                "{\"seq\": " + seq + ", \"position\": " + position + ", \"playing\": true, \"hidden\": false, \"scormStatus\": \""
+                        + status.replace("\"", "\\\"") + "\"}");
+        assertThat(r.status()).as(r.text()).isEqualTo(200);
+        return s.parse(r);
     }
 
     @Test

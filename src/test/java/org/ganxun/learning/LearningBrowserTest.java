@@ -97,6 +97,51 @@ class LearningBrowserTest extends BrowserTest {
         browser.shot("answered");
     }
 
+    /**
+     * A SCORM 1.2 package on the phone: the SCO in its iframe finds scorm-again's window.API, reports incomplete,
+     * then completed on its last section; the player shows it and sends it with a heartbeat, which the server stores
+     * and credits the seconds the SCO was open — the course is not complete, for 270 s are needed.
+     */
+    @Test
+    void aCadreWorksThroughAScormPackageOnTheirPhone() throws Exception {
+        long county = fixture.org(null, Fixture.unique("手机课件县"), "COUNTY");
+        CurrentUser admin = fixture.user(Fixture.unique("kjadm"), Role.ORG_DEPT_ADMIN, county, null, null);
+        long cadre = fixture.cadre("课件明", county);
+        CurrentUser me = fixture.user(Fixture.unique("kjxx"), Role.CADRE, null, null, cadre);
+        long course = fixture.as(admin, () -> {
+            Courses.Course c = courses.create(new Courses.CourseForm("廉洁从政知识互动课件", CourseCategory.POLICY_LAW, null, null, null, null, null));
+            try {
+                courses.upload(c.id(), "廉洁.zip", new ByteArrayInputStream(org.ganxun.demo.DemoScorm.scorm12Package()));
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
+            return courses.publish(c.id()).id();
+        });
+
+        driver.get("http://localhost:" + port + "/#/m/learning/" + course);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(HeadlessChromium.input("login-username"))).sendKeys(me.username());
+        driver.findElement(HeadlessChromium.input("login-password")).sendKeys(Fixture.PASSWORD);
+        driver.findElement(HeadlessChromium.test("login-submit")).click();
+        WebElement frame = wait.until(ExpectedConditions.presenceOfElementLocated(HeadlessChromium.test("l-sco")));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(HeadlessChromium.test("l-sco-status"), "未学完"));
+        driver.switchTo().frame(frame);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("at"), "1 / 4"));
+        assertThat(driver.findElement(By.tagName("body")).getText()).contains("为什么要廉洁从政");
+        for (int i = 0; i < 3; i++) {
+            driver.findElement(By.id("next")).click();
+        }
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("at"), "4 / 4"));
+        driver.switchTo().defaultContent();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(HeadlessChromium.test("l-sco-status"), "已学完"));
+        browser.shot("scorm");
+        // the heartbeat the status change sent: stored with the next write-behind, time credited, not complete
+        wait.until(d -> "completed".equals(jdbc.sql("select package_status from study_progress where cadre_id = ? and course_id = ?")
+                .params(cadre, course).query(String.class).optional().orElse(null)));
+        assertThat(credited(cadre, course)).isPositive().isLessThan(270);
+        assertThat(jdbc.sql("select completed_at is null from study_progress where cadre_id = ? and course_id = ?")
+                .params(cadre, course).query(Boolean.class).single()).isTrue();
+    }
+
     @Test
     void aCadreReadsADocumentPageByPageOnTheirPhone() throws Exception {
         long county = fixture.org(null, Fixture.unique("手机阅读县"), "COUNTY");

@@ -125,6 +125,11 @@ public class FieldCipher {
         return derive(master, purpose);
     }
 
+    /** An HMAC-SHA256 signer under the key derived for this purpose ({@link #derivedKey(String)}). */
+    public Hmac hmac(String purpose) {
+        return new Hmac(derivedKey(purpose));
+    }
+
     private static byte[] derive(byte[] master, String purpose) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
