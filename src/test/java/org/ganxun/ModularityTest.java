@@ -76,6 +76,7 @@ class ModularityTest {
             "planning → instructor", "ClassExpenses, EvaluationReport: lecturers' names; to call training.Instructors",
             "demo → exam", "DemoExams: runs once, when the county has no exam yet; to ask exam.Exams",
             "demo → exam_question", "DemoExams: the demo answers a question by its key; to ask exam.QuestionBank",
+            "demo → course_medium", "DemoCourses.loadPackageIfMissing: whether the county has its SCORM course; goes with demo → course",
             "demo → course_assignment", "DemoStudy: runs once, when the county has no assignment yet; to ask learning.Assignments",
             // the platform owns no business data, but its operations metrics count other modules' queues
             "platform → sms_outbox", "OperationsMetrics: the SMS outbox's backlog gauge; to be a MeterBinder in notify",

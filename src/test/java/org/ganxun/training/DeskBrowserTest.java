@@ -120,7 +120,9 @@ class DeskBrowserTest extends BrowserTest {
         // reading it opens its object and the bell goes quiet
         driver.findElement(test("msg-open")).click();
         wait.until(ExpectedConditions.urlContains("/partyedu/sites"));
-        wait.until(d -> d.findElements(By.cssSelector("[data-test='bell'] sup")).stream().noneMatch(WebElement::isDisplayed));
+        // (the badge is re-rendered as the count changes: an element found a moment ago may be gone, so look again)
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> d.findElements(By.cssSelector("[data-test='bell'] sup")).stream().noneMatch(WebElement::isDisplayed));
         assertThat(jdbc.sql("select read_at is not null from notification where title = ?").param(title).query(Boolean.class).single()).isTrue();
     }
 
