@@ -315,6 +315,7 @@ public class Courses {
                     List.of(new FieldProblem("minutes", "请填写学习时长")));
         }
         deleteTree(dir); // the same package uploaded again
+        Files.createDirectories(dir.getParent()); // the course's folder: a package may be its first file
         Files.move(work, dir);
         String source = minutes != null ? "CLERK" : "MANIFEST";
         CourseHours.Hours hours = courseHours.of(before.ownerOrgId(), seconds / 60);

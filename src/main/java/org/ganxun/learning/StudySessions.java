@@ -278,9 +278,10 @@ public class StudySessions {
             if (o.credited() > 0) {
                 dirty.add(live); // written behind, by flush()
             }
-            // a course with a quiz completes once the quiz is passed too (CourseCompletions, when it is passed later)
+            // written at once when the share is reached: the course completes then, or — when its quiz is not passed
+            // yet — once it is (CourseCompletions reads the stored credited time then)
             reachedShare = !live.completed && dirty.contains(live) && StudyCreditor.complete(policy, live.state, live.nominal)
-                    && PackageStatus.done(live.packaged, live.packageStatus) && quizzes.passedOrNone(live.cadreId, live.courseId);
+                    && PackageStatus.done(live.packaged, live.packageStatus);
             if (!o.rejected() && live.presence == null && settings.presenceMeanSeconds() > 0
                     && random.nextDouble() < (double) settings.heartbeatSeconds() / settings.presenceMeanSeconds()) {
                 issue(live, now);

@@ -444,11 +444,17 @@ class ExamApiTest {
         try {
             JsonNode s = c.learner().parse(c.learner().send("POST", "/api/learning/catalogue/" + course + "/sessions", null));
             long session = s.get("sessionId").asLong();
+            String token = s.get("studyToken").asString();
             JsonNode beat = null;
             for (int i = 1; i <= 3; i++) {
                 clock.advance(20);
-                beat = c.learner().parse(c.learner().send("POST", "/api/learning/sessions/" + session + "/heartbeat",
-                        "{\"seq\": " + i + ", \"position\": " + (20 * i) + ", \"playing\": true, \"hidden\": false, \"seeked\": false}"));
+                // heartbeats go on the study path with the session's study token (docs/online-learning.md)
+                beat = c.learner().parse(c.learner().exchange(java.net.http.HttpRequest.newBuilder(
+                                c.learner().url("/api/learning/study/" + session + "/heartbeat"))
+                        .header("Content-Type", "application/json").header("X-Study-Token", token)
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                                "{\"seq\": " + i + ", \"position\": " + (20 * i) + ", \"playing\": true, \"hidden\": false, \"seeked\": false}"))
+                        .build()));
             }
             assertThat(beat.get("creditedSeconds").asInt()).isEqualTo(60);
             assertThat(beat.get("completed").asBoolean()).isFalse();
