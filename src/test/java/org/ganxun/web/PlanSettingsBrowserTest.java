@@ -71,7 +71,8 @@ class PlanSettingsBrowserTest extends BrowserTest {
         // 排期设置: the defaults, the share changed to 20 %, saved as the county's
         driver.get("http://localhost:" + port + "/#/planning/schedule-settings");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(test("ss-source"), "系统默认设置"));
-        assertThat(driver.findElement(test("ss-seasons")).getText()).contains("两会", "春耕", "防汛", "年终");
+        assertThat(driver.findElements(By.cssSelector("[data-test=ss-seasons] input")).stream().map(i -> i.getDomProperty("value")).toList())
+                .contains("两会", "春耕", "防汛", "年终", "村(社区)干部", "03-01");
         WebElement share = driver.findElement(By.cssSelector("[data-test=ss-share] input"));
         share.sendKeys(Keys.chord(Keys.CONTROL, "a"), "20", Keys.TAB);
         driver.findElement(test("ss-save")).click();
@@ -84,8 +85,10 @@ class PlanSettingsBrowserTest extends BrowserTest {
         // 培训费标准: the central default, saved as the county's own under a new name
         driver.get("http://localhost:" + port + "/#/planning/fee-standard");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(test("fs-standard"), "默认标准"));
-        assertThat(driver.findElement(test("fs-daily")).getText()).contains("住宿费", "340");
-        WebElement name = driver.findElement(By.cssSelector("[data-test=fs-name] input"));
+        assertThat(driver.findElement(test("fs-daily")).getText()).contains("住宿费", "三类");
+        assertThat(driver.findElements(By.cssSelector("[data-test=fs-daily] input")).stream().map(i -> i.getDomProperty("value")).toList())
+                .contains("340.00");
+        WebElement name = driver.findElement(input("fs-name"));
         name.sendKeys(Keys.chord(Keys.CONTROL, "a"), "界面县培训费管理办法");
         driver.findElement(test("fs-save")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(test("fs-saved")));
@@ -114,7 +117,7 @@ class PlanSettingsBrowserTest extends BrowserTest {
         // 培训经费: the year's special fund
         driver.get("http://localhost:" + port + "/#/planning/budget");
         wait.until(ExpectedConditions.elementToBeClickable(test("bg-fund-edit"))).click();
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-test=bg-fund-amount] input"))).sendKeys("50000");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(input("bg-fund-amount"))).sendKeys("50000");
         driver.findElement(test("bg-fund-save")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(test("bg-fund"), "50,000"));
         browser.shot("fund");
