@@ -28,6 +28,8 @@ export const menu = [
       { path: '/planning/indicators', title: '培训规划与指标', perms: ['STATS_VIEW', 'PLAN_MANAGE'] },
       { path: '/planning/calendar', title: '培训日历', perms: ['TRAINING_VIEW'] },
       { path: '/planning/budget', title: '培训经费', perms: ['EXPENSE_MANAGE', 'PLAN_MANAGE', 'STATS_VIEW'] },
+      { path: '/planning/fee-standard', title: '培训费标准', perms: ['EXPENSE_MANAGE', 'PLAN_MANAGE', 'STATS_VIEW'] },
+      { path: '/planning/schedule-settings', title: '排期设置', perms: ['PLAN_MANAGE'] },
       { path: '/planning/report', title: '规划评估报告', perms: ['PLAN_MANAGE', 'STATS_VIEW'] },
       { path: '/training/plans', title: '年度计划', perms: ['TRAINING_VIEW'] },
       { path: '/training/classes', title: '班次备案', perms: ['TRAINING_VIEW'] },

@@ -20,12 +20,18 @@ export const planning = {
   revokeFeed: () => http.delete(`${B}/calendar/feed`),
   seasons: () => data(http.get(`${B}/schedule/seasons`)),
   schedule: (body) => data(http.post(`${B}/schedule`, body, { quiet: true })),
+  acceptSchedule: (body) => data(http.post(`${B}/schedule/accept`, body, { quiet: true })),
+  scheduleSettings: (orgId) => data(http.get(`${B}/schedule/settings`, { params: { orgId } })),
+  saveScheduleSettings: (orgId, body) => data(http.put(`${B}/schedule/settings/${orgId}`, body, { quiet: true })),
   // 培训经费
   expenses: (classId) => data(http.get(`${B}/classes/${classId}/expenses`)),
   addExpense: (classId, body) => data(http.post(`${B}/classes/${classId}/expenses`, body, { quiet: true })),
   deleteExpense: (classId, id) => http.delete(`${B}/classes/${classId}/expenses/${id}`, { quiet: true }),
   feeProfile: (classId, body) => data(http.put(`${B}/classes/${classId}/fee-profile`, body, { quiet: true })),
   feeStandard: (orgId) => data(http.get(`${B}/fee-standard`, { params: { orgId } })),
+  saveFeeStandard: (orgId, body) => data(http.put(`${B}/fee-standard/${orgId}`, body, { quiet: true })),
+  funds: (id) => data(http.get(`${B}/plans/${id}/funds`)),
+  saveFund: (id, year, body) => data(http.put(`${B}/plans/${id}/funds/${year}`, body, { quiet: true })),
   budget: (id, year) => data(http.get(`${B}/plans/${id}/budget`, { params: cleanParams({ year }) })),
   // 评估报告
   report: (id, q) => data(http.get(`${B}/plans/${id}/report`, { params: cleanParams(q) })),

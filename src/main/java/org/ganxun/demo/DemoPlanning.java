@@ -13,6 +13,9 @@ import java.util.List;
 import org.ganxun.people.RankLevel;
 import org.ganxun.people.StaffCategory;
 import org.ganxun.planning.ClassExpenses;
+import org.ganxun.planning.DraftScheduling;
+import org.ganxun.planning.PlanBudgets;
+import org.ganxun.planning.SchedulingSettings;
 import org.ganxun.planning.EvaluationReport;
 import org.ganxun.planning.ExpenseCategory;
 import org.ganxun.planning.IndicatorKind;
@@ -41,9 +44,13 @@ class DemoPlanning {
 
     private final ClassExpenses expenses;
     private final EvaluationReport report;
+    private final SchedulingSettings settings;
+    private final PlanBudgets budgets;
 
     DemoPlanning(TrainingPlans plans, TrainingClasses classes, UserDetailsService users, JdbcClient jdbc, ClassExpenses expenses,
-                 EvaluationReport report) {
+                 EvaluationReport report, SchedulingSettings settings, PlanBudgets budgets) {
+        this.settings = settings;
+        this.budgets = budgets;
         this.expenses = expenses;
         this.report = report;
         this.plans = plans;
@@ -109,6 +116,12 @@ class DemoPlanning {
                     "待排期的草稿班次", sessions, null)));
             n++;
         }
+        // the county's scheduling settings (排期设置): the default seasons plus the township's 秋收, 8 % of a unit away in one
+        // week, and two instructors' preferred start days
+        List<DraftScheduling.SeasonForm> seasons = new ArrayList<>(DraftScheduling.DEFAULT_SEASONS);
+        seasons.add(new DraftScheduling.SeasonForm("秋收", StaffCategory.VILLAGE_CADRE.label(), "09-20", "10-10"));
+        as(zzb, () -> settings.save(countyId, new SchedulingSettings.Form(new BigDecimal("0.08"), seasons, List.of(
+                new SchedulingSettings.PreferenceForm(zhang, List.of(1, 2)), new SchedulingSettings.PreferenceForm(li, List.of(3))))));
         return new Loaded(plan.id(), plan.title(), plan.indicators().size(), n, year);
     }
 
@@ -149,6 +162,8 @@ class DemoPlanning {
         }
         int warnings = as(zzb, () -> expenses.sheet(finishedClassId)).warnings().size();
         int year = today.getYear();
+        // this year's special fund (专项资金), set against what the classes spent
+        as(zzb, () -> budgets.saveFund(planId, year, new PlanBudgets.FundForm(new BigDecimal("300000"), "县级财政干部教育培训专项经费")));
         as(zzb, () -> report.saveTexts(planId, year, new EvaluationReport.Texts("""
                 （一）坚持统抓统管，强化组织领导。成立由县委分管副书记任组长的干部教育培训工作领导小组，县财政每年将干部教育培训经费列入预算，各主管部门将培训经费纳入年初预算。
                 （二）聚焦中心工作，提升质量效益。围绕乡村振兴、基层治理等全县中心工作开设专题班次，开展培训需求调研，按需设置课程。

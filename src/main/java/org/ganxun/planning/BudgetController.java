@@ -6,6 +6,8 @@ import static org.ganxun.platform.security.Permission.STATS_VIEW;
 
 import java.nio.charset.StandardCharsets;
 
+import java.util.List;
+
 import org.ganxun.platform.security.Requires;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -85,6 +87,18 @@ class BudgetController {
     @Requires({PLAN_MANAGE, STATS_VIEW, EXPENSE_MANAGE})
     PlanBudgets.Budget budget(@PathVariable long id, @RequestParam(required = false) Integer year) {
         return budgets.of(id, year);
+    }
+
+    @GetMapping("/plans/{id}/funds")
+    @Requires({PLAN_MANAGE, STATS_VIEW, EXPENSE_MANAGE})
+    List<PlanBudgets.Fund> funds(@PathVariable long id) {
+        return budgets.funds(id);
+    }
+
+    @PutMapping("/plans/{id}/funds/{year}")
+    @Requires(PLAN_MANAGE)
+    List<PlanBudgets.Fund> saveFund(@PathVariable long id, @PathVariable int year, @RequestBody PlanBudgets.FundForm form) {
+        return budgets.saveFund(id, year, form);
     }
 
     @GetMapping("/plans/{id}/budget.xlsx")

@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -36,7 +37,10 @@ class CalendarController {
     private final CalendarFeeds feeds;
     private final DraftScheduling scheduling;
 
-    CalendarController(ClassCalendar calendar, CalendarFeeds feeds, DraftScheduling scheduling) {
+    private final SchedulingSettings settings;
+
+    CalendarController(ClassCalendar calendar, CalendarFeeds feeds, DraftScheduling scheduling, SchedulingSettings settings) {
+        this.settings = settings;
         this.calendar = calendar;
         this.feeds = feeds;
         this.scheduling = scheduling;
@@ -47,6 +51,25 @@ class CalendarController {
     @Requires(PLAN_MANAGE)
     Scheduler.Proposal schedule(@RequestBody DraftScheduling.Request request) {
         return scheduling.propose(request);
+    }
+
+    @PostMapping("/api/planning/schedule/accept")
+    @Requires(PLAN_MANAGE)
+    DraftScheduling.Accepted accept(@RequestBody DraftScheduling.Accept accept) {
+        return scheduling.accept(accept);
+    }
+
+    /** The scheduler's settings governing planners of {@code orgId} (the nearest kept at or above it, else the defaults). */
+    @GetMapping("/api/planning/schedule/settings")
+    @Requires(PLAN_MANAGE)
+    SchedulingSettings.View settings(@RequestParam long orgId) {
+        return settings.effectiveFor(orgId);
+    }
+
+    @PutMapping("/api/planning/schedule/settings/{orgId}")
+    @Requires(PLAN_MANAGE)
+    SchedulingSettings.View saveSettings(@PathVariable long orgId, @RequestBody SchedulingSettings.Form form) {
+        return settings.save(orgId, form);
     }
 
     @GetMapping("/api/planning/schedule/seasons")

@@ -15,15 +15,21 @@ import org.ganxun.people.StaffCategory;
 import org.ganxun.planning.scheduling.Scheduler;
 import org.ganxun.platform.security.Unscoped;
 import org.ganxun.platform.web.BusinessException;
+import org.ganxun.platform.security.CurrentUsers;
 import org.ganxun.training.ClassCalendar;
+import org.ganxun.training.ClassStatus;
+import org.ganxun.training.TrainingClassView;
+import org.ganxun.training.TrainingClasses;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
  * The scheduler over a year's draft classes (草稿) that the user may see: each class's length is its current dates' span,
  * its trainee group the labels of its target rank levels and staff categories, its instructors those of its sessions,
- * its venue the class's, its unit the filing unit (whose active cadres make the staff of the 工学矛盾 rule). The
- * proposal is not written back: the user pins what they keep and solves again.
+ * its venue the class's, its unit the filing unit (whose active cadres make the staff of the 工学矛盾 rule). The busy
+ * seasons, the unit share and the instructors' preferred days are the jurisdiction's stored settings unless the run
+ * says otherwise. The user pins what they keep and solves again; the proposal they accept is written back ({@link #accept}).
  */
 @Service
 public class DraftScheduling {
@@ -38,10 +44,14 @@ public class DraftScheduling {
 
     private final ClassCalendar calendar;
     private final JdbcClient jdbc;
+    private final SchedulingSettings settings;
+    private final TrainingClasses classes;
 
-    DraftScheduling(ClassCalendar calendar, JdbcClient jdbc) {
+    DraftScheduling(ClassCalendar calendar, JdbcClient jdbc, SchedulingSettings settings, TrainingClasses classes) {
         this.calendar = calendar;
         this.jdbc = jdbc;
+        this.settings = settings;
+        this.classes = classes;
     }
 
     /** A busy season as typed: month-day bounds ("04-01") within the year planned, the group's label or empty for all. */
@@ -51,7 +61,18 @@ public class DraftScheduling {
     public record Pin(long classId, LocalDate startsOn) {
     }
 
+    /**
+     * {@code seasons} and {@code maxUnitShare} null: the stored settings of the planner's jurisdiction
+     * ({@link SchedulingSettings}); the instructors' preferred days always come from there.
+     */
     public record Request(Integer year, List<Pin> pins, List<SeasonForm> seasons, Double maxUnitShare, Integer seconds) {
+    }
+
+    /** The proposal the planner accepts: each draft class's new first day (its sessions move with it). */
+    public record Accept(Integer year, List<Pin> placements) {
+    }
+
+    public record Accepted(List<TrainingClassView> moved, int unchanged) {
     }
 
     /** Not in a transaction: the reads are short, the search may take a minute and must not hold a connection. */
@@ -90,9 +111,55 @@ public class DraftScheduling {
                       from org_unit u where u.id = ?""").param(unit).query().singleRow();
             units.add(new Scheduler.UnitInput(unit, (String) row.get("name"), ((Number) row.get("staff")).intValue()));
         }
-        double share = r.maxUnitShare() == null ? 0.1 : r.maxUnitShare();
+        SchedulingSettings.View kept = settings.effective(CurrentUsers.require().scopeOrgId());
+        double share = r.maxUnitShare() == null ? kept.maxUnitShare().doubleValue() : r.maxUnitShare();
         int seconds = r.seconds() == null ? 10 : r.seconds();
-        return Scheduler.solve(new Scheduler.Problem(year, classes, seasons(year, r.seasons()), units, List.of(), share, seconds, 1L));
+        return Scheduler.solve(new Scheduler.Problem(year, classes, seasons(year, r.seasons() == null ? kept.seasons() : r.seasons()), units,
+                SchedulingSettings.preferences(kept), share, seconds, 1L));
+    }
+
+    /**
+     * Writes an accepted proposal back: every listed draft class moves to its new first day, keeping its length, its
+     * sessions shifted by as many days (training's {@code reschedule}: only the filer, only drafts). All or nothing.
+     */
+    @Transactional
+    public Accepted accept(Accept a) {
+        int thisYear = Year.now().getValue();
+        int year = a == null || a.year() == null ? thisYear + 1 : a.year();
+        List<Pin> list = a == null || a.placements() == null ? List.of() : a.placements();
+        if (list.isEmpty()) {
+            throw new BusinessException("没有要采用的排期");
+        }
+        if (list.size() > 2000) {
+            throw new BusinessException("一次最多采用2000个班次的排期");
+        }
+        List<TrainingClassView> moved = new ArrayList<>();
+        int unchanged = 0;
+        java.util.Set<Long> seen = new java.util.HashSet<>();
+        for (int i = 0; i < list.size(); i++) {
+            Pin p = list.get(i);
+            String field = "placements[" + i + "].startsOn";
+            if (p == null || p.startsOn() == null) {
+                throw new BusinessException("请填写开班日期", List.of(new BusinessException.FieldProblem(field, "请填写开班日期")));
+            }
+            if (p.startsOn().getYear() != year) {
+                throw new BusinessException("开班日期须在" + year + "年内", List.of(new BusinessException.FieldProblem(field, "开班日期须在" + year + "年内")));
+            }
+            if (!seen.add(p.classId())) {
+                throw new BusinessException("同一班次只能出现一次", List.of(new BusinessException.FieldProblem("placements[" + i + "].classId", "重复的班次")));
+            }
+            TrainingClassView before = classes.get(p.classId()); // 404 when not visible
+            if (before.status() != ClassStatus.DRAFT) {
+                throw BusinessException.conflict("班次“" + before.name() + "”已" + before.statusLabel() + "，只能调整草稿班次的日期");
+            }
+            if (before.startsOn().equals(p.startsOn())) {
+                unchanged++;
+                continue;
+            }
+            moved.add(classes.reschedule(p.classId(), p.startsOn()));
+        }
+        // each move is audited by training's reschedule (RESCHEDULE, before and after)
+        return new Accepted(moved, unchanged);
     }
 
     static String group(ClassCalendar.CalendarClass c) {

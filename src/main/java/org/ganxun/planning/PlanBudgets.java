@@ -59,7 +59,65 @@ public class PlanBudgets {
     public record Budget(long planId, String planTitle, Integer year, int fromYear, int toYear, int classes, int trainees,
                          BigDecimal classHours, BigDecimal budget, BigDecimal spent, BigDecimal balance, BigDecimal perCapita,
                          BigDecimal perHour, Map<ExpenseCategory, BigDecimal> byCategory, int warningCount, List<ProviderLine> providers,
-                         List<ClassLine> rows) {
+                         List<ClassLine> rows, BigDecimal fund, BigDecimal fundBalance, BigDecimal fundUsedPercent, List<Fund> funds) {
+    }
+
+    /** A year's special fund (专项资金) of the plan. */
+    public record Fund(int year, BigDecimal amount, String note, String updatedBy) {
+    }
+
+    public record FundForm(BigDecimal amount, String note) {
+    }
+
+    /** The plan's special funds by year (readers of the plan). */
+    @Transactional(readOnly = true)
+    public List<Fund> funds(long planId) {
+        plans.get(planId);
+        return fundsOf(planId, Integer.MIN_VALUE, Integer.MAX_VALUE);
+    }
+
+    private List<Fund> fundsOf(long planId, int from, int to) {
+        return jdbc.sql("select year, amount, note, updated_by from plan_fund where plan_id = ? and year between ? and ? order by year")
+                .params(planId, from, to).query((rs, i) -> new Fund(rs.getInt(1), rs.getBigDecimal(2), rs.getString(3), rs.getString(4))).list();
+    }
+
+    /**
+     * Sets a year's special fund (an organisation department covering the plan's jurisdiction); an empty amount removes it.
+     * Hostile input: a negative amount, above 100,000,000 元 or with more than two decimals, markup in the note → 400.
+     */
+    @Transactional
+    public List<Fund> saveFund(long planId, int year, FundForm f) {
+        TrainingPlans.PlanView plan = plans.get(planId);
+        if (!org.ganxun.platform.security.CurrentUsers.require().can(org.ganxun.platform.security.Permission.PLAN_MANAGE)
+                || !scopes.current().coversOrgPath(plan.jurisdictionPath())) {
+            throw new BusinessException(403, "只能由规划所属单位的组织部门安排专项资金", List.of());
+        }
+        if (year < plan.startYear() || year > plan.endYear()) {
+            throw new BusinessException("年度应在规划期" + plan.startYear() + "年至" + plan.endYear() + "年之内",
+                    List.of(new BusinessException.FieldProblem("year", "年度应在规划期之内")));
+        }
+        List<BusinessException.FieldProblem> problems = new ArrayList<>();
+        BigDecimal amount = f == null ? null : f.amount();
+        org.ganxun.platform.web.Bounds.money(problems, "amount", "专项资金", amount);
+        if (amount != null && amount.stripTrailingZeros().scale() > 2) {
+            problems.add(new BusinessException.FieldProblem("amount", "专项资金最多两位小数（到分）"));
+        }
+        String note = FeeStandards.clean(problems, "note", "说明", f == null ? null : f.note(), 500);
+        org.ganxun.platform.web.Bounds.check(problems);
+        List<Fund> before = fundsOf(planId, year, year);
+        if (amount == null) {
+            jdbc.sql("delete from plan_fund where plan_id = ? and year = ?").params(planId, year).update();
+        } else {
+            jdbc.sql("""
+                    insert into plan_fund (plan_id, year, amount, note, updated_by) values (?, ?, ?, ?, ?)
+                    on conflict (plan_id, year) do update set amount = excluded.amount, note = excluded.note,
+                      updated_by = excluded.updated_by, updated_at = now()""")
+                    .params(planId, year, amount, note, org.ganxun.platform.security.CurrentUsers.require().username()).update();
+        }
+        List<Fund> after = fundsOf(planId, year, year);
+        audit.record(before.isEmpty() ? "CREATE" : amount == null ? "DELETE" : "UPDATE", "PlanFund", planId + ":" + year,
+                "培训专项资金：" + plan.title() + "（" + year + "年）" + (amount == null ? "取消" : amount.toPlainString() + "元"), before, after);
+        return fundsOf(planId, Integer.MIN_VALUE, Integer.MAX_VALUE);
     }
 
     /** The plan's budget for {@code year}, or for every year of the plan up to this one when null. */
@@ -111,8 +169,14 @@ public class PlanBudgets {
             providers.add(new ProviderLine(name, list.size(), t, b, sp, b.subtract(sp), FeeCaps.per(sp, BigDecimal.valueOf(t)),
                     list.stream().mapToInt(x -> x.warnings().size()).sum()));
         });
+        // the special fund of the period against everything its approved classes spent (a year without a fund counts nothing)
+        List<Fund> funds = fundsOf(plan.id(), from, to);
+        BigDecimal fund = funds.isEmpty() ? null : funds.stream().map(Fund::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal used = fund == null || fund.signum() == 0 ? null
+                : spent.multiply(BigDecimal.valueOf(100)).divide(fund, 1, java.math.RoundingMode.HALF_UP);
         return new Budget(plan.id(), plan.title(), year, from, to, rows.size(), trainees, hours, budget, spent, budget.subtract(spent),
-                FeeCaps.per(spent, BigDecimal.valueOf(trainees)), FeeCaps.per(spent, hours), cats, warnings, providers, rows);
+                FeeCaps.per(spent, BigDecimal.valueOf(trainees)), FeeCaps.per(spent, hours), cats, warnings, providers, rows,
+                fund, fund == null ? null : fund.subtract(spent), used, funds);
     }
 
     private static String provider(ClassExpenses.Sheet s) {

@@ -73,7 +73,7 @@ public class ClassProposals {
             }
             rows.add(new Row("TOPIC", d.o().text() + "专题培训班", best == null ? "全体调研对象" : best.label(),
                     best == null ? null : best.dimension().name(), best == null ? null : best.group(),
-                    (int) d.o().count(), (int) d.q().answered(), d.o().share(), rationale));
+                    (int) d.o().count(), (int) d.q().answered(), d.o().share(), rationale, d.q().name(), cut(d.q().title(), 500)));
         }
         a.questions().stream().filter(q -> q.name().equals("trained_recently")).findFirst().ifPresent(q -> {
             List<Best> groups = new ArrayList<>();
@@ -90,7 +90,8 @@ public class ClassProposals {
             for (Best b : groups.stream().filter(b -> b.count() > 0).limit(2).toList()) {
                 rows.add(new Row("UNDERSERVED", b.name() + "综合能力提升轮训班", b.label(), b.dimension().name(),
                         b.group(), (int) b.count(), (int) b.answered(), b.share(),
-                        b.name() + "中" + b.count() + "人（" + fmt(b.share()) + "%）近三年未参加过组织调训，为受训最少的群体之一"));
+                        b.name() + "中" + b.count() + "人（" + fmt(b.share()) + "%）近三年未参加过组织调训，为受训最少的群体之一",
+                        q.name(), cut(q.title(), 500)));
             }
         });
 
@@ -98,9 +99,9 @@ public class ClassProposals {
         for (Row r : rows) {
             jdbc.sql("""
                     insert into survey_class_proposal (survey_id, kind, topic, target_group, group_dimension, group_value, demand_count,
-                        respondents, demand_share, rationale) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                        respondents, demand_share, rationale, question_name, question_title) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                     .params(s.id(), r.kind(), r.topic(), r.targetGroup(), r.dimension(), r.group(), r.count(), r.respondents(),
-                            BigDecimal.valueOf(r.share()), r.rationale())
+                            BigDecimal.valueOf(r.share()), r.rationale(), r.questionName(), r.questionTitle())
                     .update();
         }
         List<DraftClassProposal> out = of(s.id());
@@ -111,7 +112,11 @@ public class ClassProposals {
     }
 
     private record Row(String kind, String topic, String targetGroup, String dimension, String group, int count, int respondents,
-                       double share, String rationale) {
+                       double share, String rationale, String questionName, String questionTitle) {
+    }
+
+    private static String cut(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
     }
 
     /** A group's figures; label is the dimension and the group (职级：科员及以下), name the group alone, for prose. */
@@ -126,7 +131,7 @@ public class ClassProposals {
                     continue;
                 }
                 for (SurveyAnalysis.OptionCount o : g.options()) {
-                    if (o.value().equals(value) && (best == null || o.share() > best.share())) {
+                    if (o.value().equals(value) && o.count() > 0 && (best == null || o.share() > best.share())) { // a group that never asked is no target
                         best = new Best(t.dimension(), g.group(), t.dimensionLabel() + "：" + g.label(), g.label(), o.count(), g.answered(), o.share());
                     }
                 }
@@ -165,10 +170,11 @@ public class ClassProposals {
 
     private static final String SELECT = """
             select p.id, p.survey_id, p.kind, p.topic, p.target_group, p.group_dimension, p.group_value, p.demand_count, p.respondents,
-                   p.demand_share, p.rationale, p.status from survey_class_proposal p""";
+                   p.demand_share, p.rationale, p.status, p.question_name, p.question_title from survey_class_proposal p""";
 
     private static DraftClassProposal map(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
         return new DraftClassProposal(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
-                rs.getString(7), rs.getInt(8), rs.getInt(9), rs.getBigDecimal(10), rs.getString(11), rs.getString(12));
+                rs.getString(7), rs.getInt(8), rs.getInt(9), rs.getBigDecimal(10), rs.getString(11), rs.getString(12),
+                rs.getString(13), rs.getString(14));
     }
 }

@@ -314,6 +314,30 @@ public class TrainingClasses {
         return after;
     }
 
+    /**
+     * Moves a draft (or returned) class to start on {@code startsOn}, keeping its length, and shifts every session by the
+     * same number of days: how the planner accepts a scheduler's proposal (planning.DraftScheduling). Only the filer may.
+     */
+    @Transactional
+    public TrainingClassView reschedule(long id, LocalDate startsOn) {
+        Row row = lockEditable(id);
+        TrainingClassView before = view(id);
+        long shift = java.time.temporal.ChronoUnit.DAYS.between(before.startsOn(), startsOn);
+        if (shift == 0) {
+            return before;
+        }
+        LocalDate endsOn = before.endsOn().plusDays(shift);
+        long planId = planFor(row.jurisdictionOrgId(), startsOn.getYear());
+        jdbc.sql("""
+                update training_class set plan_id = ?, starts_on = ?, ends_on = ?, updated_at = now(), version = version + 1
+                 where id = ?""").params(planId, startsOn, endsOn, id).update();
+        jdbc.sql("update class_session set session_date = session_date + ? where class_id = ?").params((int) shift, id).update();
+        TrainingClassView after = view(id);
+        audit.record("RESCHEDULE", "TrainingClass", id, "按排期方案调整班次日期：" + after.name() + "（" + before.startsOn() + " → "
+                + startsOn + "）", before, after);
+        return after;
+    }
+
     /** Submits a draft or returned class for approval; returns the clash warnings the filer should see. */
     @Transactional
     public Submitted submit(long id) {

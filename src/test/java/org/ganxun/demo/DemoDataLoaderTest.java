@@ -75,6 +75,10 @@ class DemoDataLoaderTest {
     @Autowired
     org.ganxun.planning.EvaluationReport report;
     @Autowired
+    org.ganxun.planning.SchedulingSettings schedulingSettings;
+    @Autowired
+    org.ganxun.planning.PlanBudgets budgets;
+    @Autowired
     DemoDataLoader loader;
     @Autowired
     JdbcClient jdbc;
@@ -534,6 +538,11 @@ class DemoDataLoaderTest {
         assertThat(p.placements()).hasSize(8);
         assertThat(p.solver().feasible()).as("%s", p.unmet()).isTrue();
         assertThat(p.placements()).allSatisfy(x -> assertThat(x.startsOn().getMonthValue() == 3 && x.startsOn().getDayOfMonth() <= 15).isFalse());
+        // the county keeps its scheduling settings (排期设置): the defaults plus 秋收, two instructors' preferred days
+        org.ganxun.planning.SchedulingSettings.View kept = as(zzb, () -> schedulingSettings.effective(zzb.scopeOrgId()));
+        assertThat(kept.isDefault()).isFalse();
+        assertThat(kept.seasons()).extracting(org.ganxun.planning.DraftScheduling.SeasonForm::name).contains("两会", "春耕", "秋收");
+        assertThat(kept.preferences()).hasSize(2);
     }
 
     @Test
@@ -550,6 +559,10 @@ class DemoDataLoaderTest {
         assertThat(r.classes()).isPositive();
         assertThat(r.spent()).isPositive();
         assertThat(r.indicators()).hasSize(7);
+        // this year's special fund against the spending
+        org.ganxun.planning.PlanBudgets.Budget b = as(zzb, () -> budgets.of(planId, year));
+        assertThat(b.fund()).isEqualByComparingTo("300000");
+        assertThat(b.fundBalance()).isEqualByComparingTo(b.fund().subtract(b.spent()));
     }
 
     @Test

@@ -218,4 +218,36 @@ class ClassExpensesTest {
                 .param(before).query(String.class).list();
         assertThat(written).singleElement().satisfies(a -> assertThat(a).contains("\"rows\": 8").contains("\"planId\": " + planId));
     }
+
+    /** The plan's special fund (专项资金) of the year against the 119,900 元 spent: 200,000 − 119,900 = 80,100; 59.95 % → 60.0 %. */
+    @Test
+    void thePlansSpecialFundIsComparedWithSpending() throws Exception {
+        handWorkedClass();
+        mvc.perform(put("/api/planning/plans/" + planId + "/funds/" + y).with(user(countyAdmin)).with(RealCsrf.token())
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"amount\": 200000, \"note\": \"县级财政安排\"}"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$[0].amount").value(200000));
+        mvc.perform(get("/api/planning/plans/" + planId + "/budget").param("year", String.valueOf(y)).with(user(countyAdmin)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.fund").value(200000))
+                .andExpect(jsonPath("$.fundBalance").value(80100.00))
+                .andExpect(jsonPath("$.fundUsedPercent").value(60.0));
+        // hostile or out of place: by field, nothing stored
+        for (String[] c : new String[][]{{"{\"amount\": -1}", "amount"}, {"{\"amount\": 1000000000}", "amount"},
+                {"{\"amount\": 1.234}", "amount"}, {"{\"amount\": 5, \"note\": \"<img src=x onerror=alert(1)>\"}", "note"}}) {
+            mvc.perform(put("/api/planning/plans/" + planId + "/funds/" + y).with(user(countyAdmin)).with(RealCsrf.token())
+                            .contentType(MediaType.APPLICATION_JSON).content(c[0]))
+                    .andExpect(status().isBadRequest()).andExpect(jsonPath("$.problems[0].field").value(c[1]));
+        }
+        mvc.perform(put("/api/planning/plans/" + planId + "/funds/" + (y + 50)).with(user(countyAdmin)).with(RealCsrf.token())
+                .contentType(MediaType.APPLICATION_JSON).content("{\"amount\": 1}")).andExpect(status().isBadRequest());
+        // only the plan's organisation department sets it
+        assertThat(mvc.perform(put("/api/planning/plans/" + planId + "/funds/" + y).with(user(otherCounty)).with(RealCsrf.token())
+                .contentType(MediaType.APPLICATION_JSON).content("{\"amount\": 1}")).andReturn().getResponse().getStatus()).isIn(403, 404);
+        mvc.perform(put("/api/planning/plans/" + planId + "/funds/" + y).with(user(liaison)).with(RealCsrf.token())
+                .contentType(MediaType.APPLICATION_JSON).content("{\"amount\": 1}")).andExpect(status().isForbidden());
+        assertThat(jdbc.sql("select amount from plan_fund where plan_id = ? and year = ?").params(planId, y).query(BigDecimal.class).single())
+                .isEqualByComparingTo("200000");
+        assertThat(jdbc.sql("select count(*) from audit_log where entity_type = 'PlanFund' and entity_id = ?")
+                .param(planId + ":" + y).query(Long.class).single()).isEqualTo(1);
+    }
 }

@@ -41,9 +41,9 @@ class PlanNeedsTest {
         int year = LocalDate.now().getYear() + 1;
         long survey = 900_000 + (System.nanoTime() % 100_000);
         DraftClassProposal rural = new DraftClassProposal(1, survey, "TOPIC", "乡村振兴", "职级：乡科级", "rank", "TOWNSHIP", 48, 120,
-                new BigDecimal("40.0"), "乡科级干部最想学乡村振兴", "PROPOSED");
+                new BigDecimal("40.0"), "乡科级干部最想学乡村振兴", "PROPOSED", null, null);
         DraftClassProposal law = new DraftClassProposal(2, survey, "UNDERSERVED", "依法行政", "人员类别：村(社区)干部", "category",
-                "VILLAGE_CADRE", 30, 120, new BigDecimal("25.0"), "村干部近三年少有培训", "PROPOSED");
+                "VILLAGE_CADRE", 30, 120, new BigDecimal("25.0"), "村干部近三年少有培训", "PROPOSED", null, null);
         needs.record(new SurveyTopicsProposed(survey, "2027年度干部教育培训需求调研", county, year, List.of(rural, law)));
 
         List<PlanNeeds.Need> open = fixture.as(admin, () -> needs.list(year));
@@ -68,7 +68,7 @@ class PlanNeedsTest {
 
         // drawn up again: the open need is replaced, the answered one stays
         DraftClassProposal digital = new DraftClassProposal(3, survey, "TOPIC", "数字政府", null, null, null, 20, 120,
-                new BigDecimal("16.7"), null, "PROPOSED");
+                new BigDecimal("16.7"), null, "PROPOSED", null, null);
         needs.record(new SurveyTopicsProposed(survey, "2027年度干部教育培训需求调研", county, year, List.of(digital)));
         List<PlanNeeds.Need> after = fixture.as(admin, () -> needs.list(year));
         assertThat(after).extracting(PlanNeeds.Need::topic).containsExactly("数字政府", "乡村振兴");
