@@ -108,7 +108,7 @@ class EventFlowScenarioTest {
         int year = LocalDate.now().getYear() + 1;
         long survey = 960_000_000L + System.nanoTime() % 1_000_000;
         DraftClassProposal rural = new DraftClassProposal(1, survey, "TOPIC", "乡村振兴", "职级：乡科级", "rank", "TOWNSHIP", 48, 120,
-                new BigDecimal("40.0"), "乡科级干部最想学乡村振兴", "PROPOSED");
+                new BigDecimal("40.0"), "乡科级干部最想学乡村振兴", "PROPOSED", "needs", "您最希望参加哪些方面的培训？");
 
         scenario.publish(new SurveyTopicsProposed(survey, "情景需求调研", county, year, List.of(rural)))
                 .andWaitAtMost(PATIENCE)

@@ -73,7 +73,7 @@ class ModularityTest {
             "planning → class_session", "EvaluationReport: sessions of the rated and attended classes; goes with planning → attendance / evaluation",
             "planning → enrollment", "ClassExpenses: a class's trainees for per-capita cost; to be a training query method (headcount per class)",
             "planning → evaluation", "EvaluationReport.lowRated: session ratings; to be a training query method (TeachingEvaluations' averages)",
-            "planning → instructor", "ClassExpenses, EvaluationReport: lecturers' names; to call training.Instructors",
+            "planning → instructor", "ClassExpenses, EvaluationReport, SchedulingSettings: lecturers' names; to call training.Instructors",
             "demo → exam", "DemoExams: runs once, when the county has no exam yet; to ask exam.Exams",
             "demo → exam_question", "DemoExams: the demo answers a question by its key; to ask exam.QuestionBank",
             "demo → course_medium", "DemoCourses.loadPackageIfMissing: whether the county has its SCORM course; goes with demo → course",

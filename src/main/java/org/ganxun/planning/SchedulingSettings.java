@@ -76,8 +76,8 @@ public class SchedulingSettings {
     @Transactional(readOnly = true)
     public View effective(Long orgId) {
         Long at = orgId == null ? null : jdbc.sql("""
-                select s.org_id from scheduling_settings s join organization o on o.id = s.org_id
-                 where (select path from organization where id = ?) like o.path || '%'
+                select s.org_id from scheduling_settings s join org_unit o on o.id = s.org_id
+                 where (select path from org_unit where id = ?) like o.path || '%'
                  order by length(o.path) desc limit 1""").param(orgId).query(Long.class).optional().orElse(null);
         if (at == null) {
             return new View(null, null, true, DEFAULT_SHARE, DraftScheduling.DEFAULT_SEASONS, List.of());
@@ -95,7 +95,7 @@ public class SchedulingSettings {
                  where p.org_id = ? order by i.name, p.instructor_id""")
                 .param(orgId).query((rs, i) -> new Preference(rs.getLong(1), rs.getString(2), days(rs.getString(3)))).list();
         return jdbc.sql("""
-                select s.max_unit_share, o.name from scheduling_settings s join organization o on o.id = s.org_id where s.org_id = ?""")
+                select s.max_unit_share, o.name from scheduling_settings s join org_unit o on o.id = s.org_id where s.org_id = ?""")
                 .param(orgId).query((rs, i) -> new View(orgId, rs.getString(2), false, rs.getBigDecimal(1), seasons, prefs)).single();
     }
 

@@ -55,7 +55,8 @@ public final class TableOwners {
                 "course_assignment", "course_assignment_course"), views("course_card"));
         own("exam", tables("exam_question", "exam", "exam_attempt", "exam_answer"), views());
         own("planning", tables("training_plan", "plan_indicator", "plan_indicator_target", "calendar_feed", "plan_need",
-                "fee_standard", "fee_cap", "class_fee_profile", "class_expense", "plan_report_text"), views());
+                "fee_standard", "fee_cap", "class_fee_profile", "class_expense", "plan_report_text", "plan_fund",
+                "scheduling_settings", "scheduling_season", "scheduling_preference"), views());
     }
 
     private TableOwners() {
