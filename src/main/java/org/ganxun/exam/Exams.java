@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.ganxun.audit.AuditLog;
+import org.ganxun.platform.security.InScope;
 import org.ganxun.platform.security.CurrentScope;
 import org.ganxun.platform.security.CurrentUser;
 import org.ganxun.platform.security.CurrentUsers;
@@ -51,7 +52,7 @@ public class Exams {
     }
 
     /** What a clerk enters. {@code counts}: BEST or LAST attempt counts. */
-    public record ExamForm(String title, ExamPurpose purpose, Long courseId, Long targetOrgId, List<Line> blueprint,
+    public record ExamForm(String title, ExamPurpose purpose, Long courseId, @InScope(InScope.Ref.ORG) Long targetOrgId, List<Line> blueprint,
                            BigDecimal passScore, Integer timeLimitMinutes, Integer maxAttempts, String counts,
                            OffsetDateTime opensAt, OffsetDateTime closesAt) {
     }
