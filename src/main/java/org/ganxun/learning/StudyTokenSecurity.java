@@ -52,7 +52,9 @@ class StudyTokenSecurity {
         http.securityMatcher(PREFIX + "**")
                 .authorizeHttpRequests(a -> a.anyRequest().authenticated())
                 .csrf(c -> c.disable()) // the token header is the proof (class comment)
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // no session fixation protection either: it would rename the learner's HTTP session on every
+                // heartbeat (the browser still sends the session cookie), logging out their other requests in flight
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS).sessionFixation(f -> f.none()))
                 .securityContext(c -> c.securityContextRepository(new RequestAttributeSecurityContextRepository()))
                 .requestCache(r -> r.disable())
                 .addFilterAfter(new TokenFilter(sessions), SecurityContextHolderFilter.class)

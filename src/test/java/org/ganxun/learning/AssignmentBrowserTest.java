@@ -78,6 +78,8 @@ class AssignmentBrowserTest extends BrowserTest {
 
         driver.findElement(HeadlessChromium.test("l-required-course")).click();
         wait.until(ExpectedConditions.urlContains("/m/learning/" + course));
+        // the player is open (its course read, its session started) before the learner goes back to the catalogue
+        wait.until(ExpectedConditions.presenceOfElementLocated(HeadlessChromium.test("l-audio")));
         driver.get("http://localhost:" + port + "/#/m/learning");
         WebElement first = wait.until(ExpectedConditions.visibilityOfElementLocated(HeadlessChromium.test("l-required")));
         assertThat(first.getText()).contains("条例必学");

@@ -162,6 +162,12 @@ class LearningApiTest {
         JsonNode started = start(s.learner(), s.courseId());
         long session = started.get("sessionId").asLong();
         assertThat(started.get("neededSeconds").asInt()).isEqualTo(54);
+        // the browser sends its session cookie along on the study path too: the path must leave that session alone
+        // (no new id, no cookie set), or the learner's other requests in flight are signed out
+        ApiSession.Response quiet = study(s.learner(), "POST", "/api/learning/study/" + session + "/heartbeat", tokens.get(session),
+                "{\"seq\": 0, \"position\": 0, \"playing\": false, \"hidden\": false, \"seeked\": false}");
+        assertThat(quiet.status()).isEqualTo(200);
+        assertThat(quiet.headers().allValues("Set-Cookie")).isEmpty();
         // 15 s of wall time per heartbeat, 15 s of medium: 15, 30, 45 credited; the fourth reaches 60 ≥ 54
         for (int i = 1; i <= 3; i++) {
             clock.advance(15);
