@@ -467,16 +467,6 @@ public class EvaluationReport {
     }
 
     private static void para(XWPFDocument doc, String text, int size, boolean bold, ParagraphAlignment align) {
-        XWPFParagraph p = doc.createParagraph();
-        if (align != null) {
-            p.setAlignment(align);
-        }
-        p.setSpacingAfter(120);
-        XWPFRun r = p.createRun();
-        r.setText(text);
-        r.setFontSize(size);
-        r.setBold(bold);
-        r.setFontFamily("仿宋");
-        r.setFontFamily("仿宋", XWPFRun.FontCharRange.eastAsia);
+        org.ganxun.platform.word.WordParagraphs.add(doc, text, size, bold, align, "仿宋");
     }
 }

@@ -68,16 +68,6 @@ final class ReportTemplate {
     }
 
     private static void para(XWPFDocument doc, String text, int size, boolean bold, ParagraphAlignment align) {
-        XWPFParagraph p = doc.createParagraph();
-        if (align != null) {
-            p.setAlignment(align);
-        }
-        p.setSpacingAfter(120);
-        XWPFRun r = p.createRun();
-        r.setText(text);
-        r.setFontSize(size);
-        r.setBold(bold);
-        r.setFontFamily("宋体");
-        r.setFontFamily("宋体", XWPFRun.FontCharRange.eastAsia);
+        org.ganxun.platform.word.WordParagraphs.add(doc, text, size, bold, align, "宋体");
     }
 }
