@@ -1,8 +1,8 @@
 package org.ganxun;
 
-import java.time.ZoneId;
 import java.util.TimeZone;
 
+import org.ganxun.platform.time.UsersClock;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.scheduling.annotation.EnableAsync;
@@ -21,10 +21,10 @@ public class GanxunApplication {
     /**
      * "Today" is the users' day everywhere: ages, statistics dates, default change dates and the database
      * session's {@code current_date} (the JDBC driver takes its zone from the JVM) must agree with the
-     * timetables, which run on Beijing time, even on a server whose clock is set to UTC.
+     * timetables, which run on Beijing time, even on a server whose clock is set to UTC. Code asks the injected
+     * {@link java.time.Clock} ({@link UsersClock}) for the date, in the same zone.
      */
     static void useUsersTimeZone() {
-        String zone = System.getenv("GANXUN_TIME_ZONE");
-        TimeZone.setDefault(TimeZone.getTimeZone(ZoneId.of(zone == null || zone.isBlank() ? "Asia/Shanghai" : zone)));
+        TimeZone.setDefault(TimeZone.getTimeZone(UsersClock.zone(System.getenv("GANXUN_TIME_ZONE"))));
     }
 }
