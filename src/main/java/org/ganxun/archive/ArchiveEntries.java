@@ -8,6 +8,7 @@ import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -56,9 +57,11 @@ public class ArchiveEntries {
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
     private final DataScopes scopes;
+    private final Clock clock;
 
     ArchiveEntries(JdbcClient jdbc, Roster roster, HoursConverter converter, AuditLog audit, ApplicationEventPublisher events,
-                   DataScopes scopes) {
+                   DataScopes scopes, Clock clock) {
+        this.clock = clock;
         this.scopes = scopes;
         this.jdbc = jdbc;
         this.roster = roster;
@@ -484,7 +487,7 @@ public class ArchiveEntries {
         p.put("status", status.name());
         p.put("by", by);
         p.put("approvedBy", status == EntryStatus.APPROVED ? by : null);
-        p.put("approvedAt", status == EntryStatus.APPROVED ? java.sql.Timestamp.from(Instant.now()) : null);
+        p.put("approvedAt", status == EntryStatus.APPROVED ? java.sql.Timestamp.from(Instant.now(clock)) : null);
         try {
             return jdbc.sql("""
                     insert into archive_entry (cadre_id, source, source_ref, title, provider, started_on, ended_on, credited_on,
@@ -509,7 +512,7 @@ public class ArchiveEntries {
         return null;
     }
 
-    static List<FieldProblem> validate(EntryRequest r) {
+    List<FieldProblem> validate(EntryRequest r) {
         List<FieldProblem> p = new ArrayList<>();
         if (r.cadreId() == null) {
             p.add(new FieldProblem("cadreId", "请选择干部"));
@@ -533,7 +536,7 @@ public class ArchiveEntries {
         LocalDate credited = r.creditedOn() != null ? r.creditedOn() : r.endedOn();
         if (credited == null) {
             p.add(new FieldProblem("creditedOn", "请填写结束日期或计入日期"));
-        } else if (credited.isAfter(LocalDate.now())) {
+        } else if (credited.isAfter(LocalDate.now(clock))) {
             p.add(new FieldProblem("creditedOn", "计入日期不能晚于今天"));
         }
         if (r.startedOn() != null && r.endedOn() != null && r.endedOn().isBefore(r.startedOn())) {
@@ -556,9 +559,9 @@ public class ArchiveEntries {
                 }
             }
         }
-        Bounds.pastDate(p, "startedOn", "开始日期", r.startedOn(), LocalDate.now());
-        Bounds.pastDate(p, "endedOn", "结束日期", r.endedOn(), LocalDate.now());
-        Bounds.pastDate(p, "creditedOn", "计入日期", r.creditedOn(), LocalDate.now());
+        Bounds.pastDate(p, "startedOn", "开始日期", r.startedOn(), LocalDate.now(clock));
+        Bounds.pastDate(p, "endedOn", "结束日期", r.endedOn(), LocalDate.now(clock));
+        Bounds.pastDate(p, "creditedOn", "计入日期", r.creditedOn(), LocalDate.now(clock));
         return p;
     }
 

@@ -1,6 +1,7 @@
 package org.ganxun.archive;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
 
 import org.ganxun.learning.CourseHours;
@@ -15,14 +16,16 @@ import org.springframework.stereotype.Component;
 class CourseHoursByRules implements CourseHours {
 
     private final HoursConverter converter;
+    private final Clock clock;
 
-    CourseHoursByRules(HoursConverter converter) {
+    CourseHoursByRules(HoursConverter converter, Clock clock) {
+        this.clock = clock;
         this.converter = converter;
     }
 
     @Override
     public Hours of(long ownerOrgId, int minutes) {
-        HoursConverter.Conversion c = converter.convert(ownerOrgId, LocalDate.now(), CreditSource.ONLINE_ACADEMY,
+        HoursConverter.Conversion c = converter.convert(ownerOrgId, LocalDate.now(clock), CreditSource.ONLINE_ACADEMY,
                 BigDecimal.valueOf(Math.max(0, minutes)), QuantityUnit.MINUTES, false);
         return new Hours(c.hours(), c.note());
     }

@@ -3,6 +3,7 @@ package org.ganxun.archive;
 import org.ganxun.platform.security.InScope.Ref;
 import org.ganxun.platform.security.InScope;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -68,8 +69,10 @@ public class GroupStudies {
     private final OrganizationTrees trees;
     private final Roster roster;
     private final AuditLog audit;
+    private final Clock clock;
 
-    GroupStudies(JdbcClient jdbc, ArchiveEntries entries, OrganizationTrees trees, Roster roster, AuditLog audit) {
+    GroupStudies(JdbcClient jdbc, ArchiveEntries entries, OrganizationTrees trees, Roster roster, AuditLog audit, Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.entries = entries;
         this.trees = trees;
@@ -86,11 +89,11 @@ public class GroupStudies {
             // one session on one day; the column holds at most 9999.99 (a larger number was a 500)
             throw new BusinessException("一次集体学习的学时不能超过" + MAX_HOURS + "学时，请核对", List.of(new FieldProblem("hours", "学时过大")));
         }
-        if (r.heldOn().isAfter(LocalDate.now())) {
+        if (r.heldOn().isAfter(LocalDate.now(clock))) {
             throw new BusinessException("学习日期不能晚于今天", List.of(new FieldProblem("heldOn", "日期不能晚于今天")));
         }
         List<FieldProblem> problems = new java.util.ArrayList<>();
-        Bounds.pastDate(problems, "heldOn", "学习日期", r.heldOn(), LocalDate.now());
+        Bounds.pastDate(problems, "heldOn", "学习日期", r.heldOn(), LocalDate.now(clock));
         Bounds.check(problems);
         if (r.attendeeIds() == null || r.attendeeIds().isEmpty()) {
             throw new BusinessException("请选择参加人员", List.of(new FieldProblem("attendeeIds", "请选择参加人员")));

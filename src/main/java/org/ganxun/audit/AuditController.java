@@ -6,6 +6,7 @@ import org.ganxun.platform.security.Requires;
 import static org.ganxun.platform.security.Permission.*;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -33,8 +34,10 @@ class AuditController {
     private static final ZoneId ZONE = ZoneId.systemDefault(); // the users' clock: GanxunApplication.useUsersTimeZone
     private final AuditLog audit;
     private final AuditChain chain;
+    private final Clock clock;
 
-    AuditController(AuditLog audit, AuditChain chain) {
+    AuditController(AuditLog audit, AuditChain chain, Clock clock) {
+        this.clock = clock;
         this.audit = audit;
         this.chain = chain;
     }
@@ -99,7 +102,7 @@ class AuditController {
         }
         res.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         res.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                .filename("审计日志-" + LocalDate.now(ZONE) + ".xlsx", StandardCharsets.UTF_8).build().toString());
+                .filename("审计日志-" + LocalDate.now(clock) + ".xlsx", StandardCharsets.UTF_8).build().toString());
         Workbooks.table(res.getOutputStream(), "审计日志", head, data);
     }
 

@@ -1,5 +1,6 @@
 package org.ganxun.audit;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -43,9 +44,11 @@ public class AuditRetention {
     private final AuditLog audit;
     private final int months;
     private final LockingTaskExecutor locks;
+    private final Clock clock;
 
     AuditRetention(JdbcClient jdbc, AuditLog audit, LockingTaskExecutor locks,
-                   @Value("${ganxun.audit.retention-months:12}") int months) {
+                   @Value("${ganxun.audit.retention-months:12}") int months, Clock clock) {
+        this.clock = clock;
         if (months < MINIMUM_MONTHS) {
             throw new IllegalStateException("ganxun.audit.retention-months = " + months + ": audit entries must be kept"
                     + " at least " + MINIMUM_MONTHS + " months (网络安全法 第二十一条：留存相关的网络日志不少于六个月)");
@@ -68,7 +71,7 @@ public class AuditRetention {
     @SchedulerLock(name = LOCK_NAME, lockAtMostFor = "PT1H", lockAtLeastFor = "${ganxun.jobs.hold-after-run:PT5M}")
     public void nightly() {
         try {
-            Purge p = purge(Instant.now());
+            Purge p = purge(Instant.now(clock));
             if (p.entries() > 0) {
                 log.info("Audit retention: removed {} entries older than {}", p.entries(), p.cutoff());
             }

@@ -1,6 +1,7 @@
 package org.ganxun.compliance;
 
 import java.io.ByteArrayOutputStream;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -37,8 +38,10 @@ public class ArchiveDocument {
     private final ArchiveEntries entries;
     private final StandingService standings;
     private final AuditLog audit;
+    private final Clock clock;
 
-    ArchiveDocument(Roster roster, ArchiveEntries entries, StandingService standings, AuditLog audit) {
+    ArchiveDocument(Roster roster, ArchiveEntries entries, StandingService standings, AuditLog audit, Clock clock) {
+        this.clock = clock;
         this.audit = audit;
         this.roster = roster;
         this.entries = entries;
@@ -123,7 +126,7 @@ public class ArchiveDocument {
         }
         doc.add(t);
         Paragraph sum = new Paragraph("已认定学时合计：" + plain(total) + "　　共" + c.entries().size() + "条记录　　打印日期："
-                + LocalDate.now().format(D), CjkFonts.font(9));
+                + LocalDate.now(clock).format(D), CjkFonts.font(9));
         sum.setSpacingBefore(6);
         doc.add(sum);
         doc.close();

@@ -2,6 +2,7 @@ package org.ganxun.compliance;
 
 import org.ganxun.exam.PreAppointmentTests;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,9 +39,11 @@ public class ComplianceChecks {
 
     private final ClassResults classResults;
     private final PreAppointmentTests preAppointmentTests;
+    private final Clock clock;
 
     ComplianceChecks(StandingService standings, PeopleFacts people, Roster roster, SecondmentResults secondments,
-                     ClassResults classResults, PreAppointmentTests preAppointmentTests) {
+                     ClassResults classResults, PreAppointmentTests preAppointmentTests, Clock clock) {
+        this.clock = clock;
         this.secondments = secondments;
         this.preAppointmentTests = preAppointmentTests;
         this.classResults = classResults;
@@ -93,12 +96,12 @@ public class ComplianceChecks {
     @Transactional(readOnly = true)
     public AppraisalCheck appraisal(long cadreId, int year) {
         roster.get(cadreId);
-        if (year > LocalDate.now().getYear()) {
+        if (year > LocalDate.now(clock).getYear()) {
             // the standing as of today is this year's: it says nothing about a year not begun
             throw new BusinessException(year + "年度尚未开始，不能核查评优资格");
         }
         LocalDate end = LocalDate.of(year, 12, 31);
-        LocalDate asOf = LocalDate.now().isBefore(end) ? LocalDate.now() : end;
+        LocalDate asOf = LocalDate.now(clock).isBefore(end) ? LocalDate.now(clock) : end;
         StandingService.PersonStanding ps = standings.compute(cadreId, asOf);
         Decision.Builder d = Decision.builder();
         for (Standing s : ps.standings()) {
@@ -138,7 +141,7 @@ public class ComplianceChecks {
         if (req.rankLevel() == null) {
             throw new BusinessException("请选择拟提任的职级层次");
         }
-        LocalDate on = req.on() == null ? LocalDate.now() : req.on();
+        LocalDate on = req.on() == null ? LocalDate.now(clock) : req.on();
         PeopleFacts.Person p = people.person(cadreId).orElseThrow(() -> BusinessException.notFound("干部"));
         List<PersonFacts.Period> periods = new ArrayList<>();
         for (PeopleFacts.RankPeriod r : p.periods()) {

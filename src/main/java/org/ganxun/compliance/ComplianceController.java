@@ -11,6 +11,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,10 +50,12 @@ class ComplianceController {
     private final OrganizationTrees trees;
     private final CurrentScope scopes;
     private final AuditLog audit;
+    private final Clock clock;
 
     ComplianceController(StandingService standings, ComplianceChecks checks, ComplianceDashboard dashboard,
                          RuleSetStore rules, StandingRecompute recompute, ArchiveDocument document, StandingReminders reminders,
-                         OrganizationTrees trees, CurrentScope scopes, AuditLog audit) {
+                         OrganizationTrees trees, CurrentScope scopes, AuditLog audit, Clock clock) {
+        this.clock = clock;
         this.audit = audit;
         this.trees = trees;
         this.scopes = scopes;
@@ -75,19 +78,19 @@ class ComplianceController {
     @Requires({SELF_SERVICE, COMPLIANCE_VIEW})
     StandingService.PersonStanding standing(@PathVariable long id,
                                             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
-        return standings.of(id, asOf == null ? LocalDate.now() : asOf);
+        return standings.of(id, asOf == null ? LocalDate.now(clock) : asOf);
     }
 
     @GetMapping("/cadres/{id}/archive.pdf")
     @Requires({SELF_SERVICE, COMPLIANCE_VIEW})
     ResponseEntity<byte[]> archivePdf(@PathVariable long id) {
-        return file(document.pdf(id, LocalDate.now()), "学习档案.pdf", MediaType.APPLICATION_PDF);
+        return file(document.pdf(id, LocalDate.now(clock)), "学习档案.pdf", MediaType.APPLICATION_PDF);
     }
 
     @GetMapping("/cadres/{id}/archive.xlsx")
     @Requires({SELF_SERVICE, COMPLIANCE_VIEW})
     ResponseEntity<byte[]> archiveExcel(@PathVariable long id) {
-        return file(document.excel(id, LocalDate.now()), "学习档案.xlsx",
+        return file(document.excel(id, LocalDate.now(clock)), "学习档案.xlsx",
                 MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"));
     }
 
@@ -101,7 +104,7 @@ class ComplianceController {
     @GetMapping("/cadres/{id}/appraisal")
     @Requires(COMPLIANCE_VIEW)
     ComplianceChecks.AppraisalCheck appraisal(@PathVariable long id, @RequestParam(required = false) Integer year) {
-        return checks.appraisal(id, year == null ? LocalDate.now().getYear() : year);
+        return checks.appraisal(id, year == null ? LocalDate.now(clock).getYear() : year);
     }
 
     @PostMapping("/cadres/{id}/promotion-check")
@@ -206,7 +209,7 @@ class ComplianceController {
     RuleSetView governing(@RequestParam long orgId,
                           @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on) {
         String path = trees.requireVisible(Tree.ADMINISTRATIVE, orgId).path();
-        LocalDate d = on == null ? LocalDate.now() : on;
+        LocalDate d = on == null ? LocalDate.now(clock) : on;
         List<RuleSetStore.Stored> all = rules.all();
         RuleSet r = RuleSetStore.governing(all, path, d)
                 .orElseThrow(() -> new org.ganxun.platform.web.BusinessException(404, "没有适用于" + d + "的学时规则", List.of()));
@@ -218,6 +221,6 @@ class ComplianceController {
     @PostMapping("/recompute")
     @Requires(SYSTEM_OPERATE)
     StandingRecompute.Result recompute() throws SQLException, IOException {
-        return recompute.recomputeAll(LocalDate.now());
+        return recompute.recomputeAll(LocalDate.now(clock));
     }
 }

@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -60,9 +61,11 @@ public class StandingRecompute {
 
     private final boolean recomputeOnStart;
     private final LockingTaskExecutor locks;
+    private final Clock clock;
 
     StandingRecompute(DataSource dataSource, RuleSetStore rules, LockingTaskExecutor locks,
-                      @Value("${ganxun.compliance.recompute-on-start:true}") boolean recomputeOnStart) {
+                      @Value("${ganxun.compliance.recompute-on-start:true}") boolean recomputeOnStart, Clock clock) {
+        this.clock = clock;
         this.dataSource = dataSource;
         this.locks = locks;
         this.rules = rules;
@@ -76,7 +79,7 @@ public class StandingRecompute {
     @SchedulerLock(name = LOCK_NAME, lockAtMostFor = "PT1H", lockAtLeastFor = "${ganxun.jobs.hold-after-run:PT5M}")
     public void nightly() {
         try {
-            Result r = recomputeAll(LocalDate.now());
+            Result r = recomputeAll(LocalDate.now(clock));
             log.info("Standings recomputed: {} people, {} standings in {} ms", r.people(), r.standings(), r.millis());
         } catch (SQLException | IOException e) {
             log.error("Nightly standing recomputation failed", e);
@@ -99,7 +102,7 @@ public class StandingRecompute {
                 if (rs.getBoolean(1) || !rs.getBoolean(2)) {
                     return;
                 }
-                Result r = recomputeAll(LocalDate.now());
+                Result r = recomputeAll(LocalDate.now(clock));
                 log.info("No standings were stored: computed {} people, {} standings in {} ms", r.people(), r.standings(), r.millis());
             } catch (SQLException | IOException | RuntimeException e) {
                 log.error("Computing the first standings failed (the nightly run will try again)", e);

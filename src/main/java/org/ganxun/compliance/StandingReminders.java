@@ -1,5 +1,6 @@
 package org.ganxun.compliance;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -32,8 +33,10 @@ public class StandingReminders {
     private final Notifications notifications;
     private final DataScopes scopes;
     private final OrganizationTrees trees;
+    private final Clock clock;
 
-    StandingReminders(JdbcClient jdbc, Notifications notifications, DataScopes scopes, OrganizationTrees trees) {
+    StandingReminders(JdbcClient jdbc, Notifications notifications, DataScopes scopes, OrganizationTrees trees, Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.notifications = notifications;
         this.scopes = scopes;
@@ -50,7 +53,7 @@ public class StandingReminders {
     @Scheduled(cron = "${ganxun.compliance.reminder-cron:0 0 9 1 * *}")
     @SchedulerLock(name = "standing-reminders", lockAtMostFor = "PT1H", lockAtLeastFor = "${ganxun.jobs.hold-after-run:PT5M}")
     public void scheduled() {
-        LocalDate today = LocalDate.now();
+        LocalDate today = LocalDate.now(clock);
         int n = remind(DataScope.everything(), null, today, today.plusDays(AHEAD_DAYS));
         log.info("Training reminders sent: {}", n);
     }
@@ -65,7 +68,7 @@ public class StandingReminders {
     @Transactional
     public int remindInScope(Long orgId) {
         String unitPath = orgId == null ? null : trees.requireVisible(Tree.ADMINISTRATIVE, orgId).path();
-        LocalDate today = LocalDate.now();
+        LocalDate today = LocalDate.now(clock);
         return remind(scopes.current(), unitPath, today, horizon(today));
     }
 

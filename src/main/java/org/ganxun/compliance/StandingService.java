@@ -1,5 +1,6 @@
 package org.ganxun.compliance;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -27,8 +28,10 @@ public class StandingService {
     private final PeopleFacts people;
     private final ArchiveEntries archive;
     private final RuleSetStore rules;
+    private final Clock clock;
 
-    StandingService(JdbcClient jdbc, Roster roster, PeopleFacts people, ArchiveEntries archive, RuleSetStore rules) {
+    StandingService(JdbcClient jdbc, Roster roster, PeopleFacts people, ArchiveEntries archive, RuleSetStore rules, Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.roster = roster;
         this.people = people;
@@ -87,7 +90,7 @@ public class StandingService {
     /** Recomputes the stored standing of one person as of today. */
     @Transactional
     public void refresh(long cadreId) {
-        LocalDate today = LocalDate.now();
+        LocalDate today = LocalDate.now(clock);
         // one refresh of a person at a time (two events for one person may arrive together)
         jdbc.sql("select pg_advisory_xact_lock(?)").param(cadreId).query().singleRow();
         Optional<PeopleFacts.Person> p = people.person(cadreId);

@@ -3,6 +3,7 @@ package org.ganxun.demo;
 import static org.ganxun.platform.security.RunAs.as;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -78,11 +79,13 @@ public class DemoActivity {
     private final Members members;
     private final StudyActivities studies;
     private final DemoSecondment secondment;
+    private final Clock clock;
 
     DemoActivity(UserDetailsService users, JdbcClient jdbc, JsonMapper json, Providers providers, Instructors instructors,
                  TrainingClasses classes, Enrollments enrollments, Attendance attendance, Completion completion, Surveys surveys,
                  SurveyReturns returns, ArchiveEntries archive,
-                 Members members, StudyActivities studies, DemoSecondment secondment) {
+                 Members members, StudyActivities studies, DemoSecondment secondment, Clock clock) {
+        this.clock = clock;
         this.users = users;
         this.jdbc = jdbc;
         this.json = json;
@@ -115,7 +118,7 @@ public class DemoActivity {
         CurrentUser dangxiao = account("dangxiao");
         CurrentUser ganbu = account("ganbu");
         long ganbuCadre = ganbu.cadreId();
-        LocalDate today = LocalDate.now(ZONE);
+        LocalDate today = LocalDate.now(clock);
 
         // 1. the party school as a training provider, and its instructor pool
         long providerId = as(zzb, () -> providers.create(new Providers.ProviderForm(PROVIDER, ProviderKind.PARTY_SCHOOL,
@@ -141,7 +144,7 @@ public class DemoActivity {
         callUp(zzb, finished, fCadres);
         List<EnrollmentView> fEnrolled = as(dangxiao, () -> enrollments.list(finished));
         List<SessionView> fTimetable = as(dangxiao, () -> classes.sessionsOf(finished));
-        rollCall(dangxiao, fTimetable, fEnrolled, ganbuCadre, LocalDateTime.now(ZONE));
+        rollCall(dangxiao, fTimetable, fEnrolled, ganbuCadre, LocalDateTime.now(clock));
         as(dangxiao, () -> {
             List<Completion.Component> components = completion.setComponents(finished, null);
             List<Completion.ScoreForm> scores = new ArrayList<>();
@@ -172,7 +175,7 @@ public class DemoActivity {
         List<EnrollmentView> cEnrolled = as(dangxiao, () -> enrollments.list(current));
         List<SessionView> cTimetable = as(dangxiao, () -> classes.sessionsOf(current));
         // the registrar has taken roll call of every session that has already ended
-        rollCall(dangxiao, cTimetable, cEnrolled, ganbuCadre, LocalDateTime.now(ZONE));
+        rollCall(dangxiao, cTimetable, cEnrolled, ganbuCadre, LocalDateTime.now(clock));
         int sessionsToday = (int) cTimetable.stream().filter(s -> s.sessionDate().equals(today)).count();
 
         // 4. the open training-needs survey, for every cadre of the county

@@ -3,6 +3,7 @@ package org.ganxun.demo;
 import static org.ganxun.platform.security.RunAs.as;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -46,9 +47,11 @@ class DemoPlanning {
     private final EvaluationReport report;
     private final SchedulingSettings settings;
     private final PlanBudgets budgets;
+    private final Clock clock;
 
     DemoPlanning(TrainingPlans plans, TrainingClasses classes, UserDetailsService users, JdbcClient jdbc, ClassExpenses expenses,
-                 EvaluationReport report, SchedulingSettings settings, PlanBudgets budgets) {
+                 EvaluationReport report, SchedulingSettings settings, PlanBudgets budgets, Clock clock) {
+        this.clock = clock;
         this.settings = settings;
         this.budgets = budgets;
         this.expenses = expenses;
@@ -83,7 +86,7 @@ class DemoPlanning {
         TrainingPlans.PlanView plan = as(zzb, () -> plans.create(new TrainingPlans.PlanForm(countyId, "盐亭县2023—2027年干部教育培训规划",
                 2023, 2027, "依据《全国干部教育培训规划（2023—2027年）》制定；量化指标按年度分解。", indicators)));
 
-        int year = LocalDate.now().getYear() + 1;
+        int year = LocalDate.now(clock).getYear() + 1;
         Long zhang = instructor("张明远");
         Long li = instructor("李晓梅");
         Long wang = instructor("王志刚");
@@ -135,7 +138,7 @@ class DemoPlanning {
     Spending spending(long planId, long finishedClassId, long currentClassId) {
         CurrentUser zzb = account("zzb");
         CurrentUser dangxiao = account("dangxiao");
-        LocalDate today = LocalDate.now();
+        LocalDate today = LocalDate.now(clock);
         int n = 0;
         Object[][] finished = {
                 // 24 trainees × 5 days = 120 person-days (三类): 伙食费 cap 130 × 120 = 15,600 — 17,400 is over

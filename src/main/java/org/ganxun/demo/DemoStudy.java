@@ -6,6 +6,7 @@ import static org.ganxun.learning.ScriptedStudy.Move.PRESENCE_IGNORED;
 import static org.ganxun.learning.ScriptedStudy.Move.SECOND_DEVICE;
 import static org.ganxun.learning.ScriptedStudy.Move.WATCH;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -45,8 +46,10 @@ class DemoStudy {
     private final ScriptedStudy study;
     private final JdbcClient jdbc;
     private final UserDetailsService users;
+    private final Clock clock;
 
-    DemoStudy(Assignments assignments, ScriptedStudy study, JdbcClient jdbc, UserDetailsService users) {
+    DemoStudy(Assignments assignments, ScriptedStudy study, JdbcClient jdbc, UserDetailsService users, Clock clock) {
+        this.clock = clock;
         this.assignments = assignments;
         this.study = study;
         this.jdbc = jdbc;
@@ -74,7 +77,7 @@ class DemoStudy {
         if (!Boolean.TRUE.equals(none) || courses.size() < 3) {
             return null;
         }
-        LocalDate today = LocalDate.now(DemoActivity.ZONE);
+        LocalDate today = LocalDate.now(clock);
         long ganbuOrg = jdbc.sql("select org_id from cadre where id = ?").param(ganbu.cadreId()).query(Long.class).single();
         long theme = RunAs.as(zzb, () -> assignments.create(new Assignments.AssignmentForm(AssignmentKind.THEME,
                 today.getYear() + THEME_TITLE_SUFFIX, "全县乡科级干部学习本年度主题学习的三门课程：条例解读、基层治理经验谈和理论学习读本。",
@@ -99,7 +102,7 @@ class DemoStudy {
             return null;
         }
         long video = courses.get(0), audio = courses.get(1), reader = courses.get(2);
-        Instant now = Instant.now();
+        Instant now = Instant.now(clock);
         int l = 0;
         for (int i = 0; i < FINISHED; i++, l++) {
             Instant day = now.minus(Duration.ofDays(6 - i)).minus(Duration.ofHours(3));

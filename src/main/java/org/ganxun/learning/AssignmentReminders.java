@@ -1,5 +1,6 @@
 package org.ganxun.learning;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -35,8 +36,10 @@ public class AssignmentReminders {
     private final CurrentScope scopes;
     private final JdbcClient jdbc;
     private final AuditLog audit;
+    private final Clock clock;
 
-    AssignmentReminders(Assignments assignments, Notifications notifications, CurrentScope scopes, JdbcClient jdbc, AuditLog audit) {
+    AssignmentReminders(Assignments assignments, Notifications notifications, CurrentScope scopes, JdbcClient jdbc, AuditLog audit, Clock clock) {
+        this.clock = clock;
         this.assignments = assignments;
         this.notifications = notifications;
         this.scopes = scopes;
@@ -51,7 +54,7 @@ public class AssignmentReminders {
         if (a.cancelledAt() != null) {
             throw new BusinessException("该学习任务已撤销");
         }
-        LocalDate today = LocalDate.now();
+        LocalDate today = LocalDate.now(clock);
         int sent = remind(a, scopes.current(), orgId, "assignment:" + id + ":" + today + ":");
         audit.record("REMIND", "CourseAssignment", id, "提醒未完成" + a.kindLabel() + "“" + a.title() + "”的干部（" + sent + "人）", null,
                 java.util.Map.of("sent", sent, "orgId", orgId == null ? "" : orgId));
@@ -62,7 +65,7 @@ public class AssignmentReminders {
     @Scheduled(cron = "${ganxun.learning.assignment-reminder-cron:0 0 9 * * *}")
     @SchedulerLock(name = "course-assignment-reminders", lockAtMostFor = "PT1H", lockAtLeastFor = "${ganxun.jobs.hold-after-run:PT5M}")
     public void scheduled() {
-        int n = remindDue(LocalDate.now());
+        int n = remindDue(LocalDate.now(clock));
         log.info("Course assignment reminders sent: {}", n);
     }
 

@@ -5,6 +5,7 @@ import java.math.RoundingMode;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -51,8 +52,10 @@ public class Assignments {
     private final CurrentScope scopes;
     private final AuditLog audit;
     private final LearningSettings settings;
+    private final Clock clock;
 
-    Assignments(JdbcClient jdbc, CurrentScope scopes, AuditLog audit, LearningSettings settings) {
+    Assignments(JdbcClient jdbc, CurrentScope scopes, AuditLog audit, LearningSettings settings, Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.scopes = scopes;
         this.audit = audit;
@@ -393,7 +396,7 @@ public class Assignments {
         if (me.cadreId() == null) {
             return List.of();
         }
-        return mine(me.cadreId(), LocalDate.now());
+        return mine(me.cadreId(), LocalDate.now(clock));
     }
 
     List<MyAssignment> mine(long cadreId, LocalDate today) {

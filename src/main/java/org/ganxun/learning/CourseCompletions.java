@@ -1,5 +1,6 @@
 package org.ganxun.learning;
 
+import java.time.Clock;
 import java.time.LocalDate;
 
 import org.ganxun.platform.security.Unscoped;
@@ -21,8 +22,10 @@ public class CourseCompletions {
     private final LearningSettings settings;
     private final ApplicationEventPublisher events;
     private final QuizGate quizzes;
+    private final Clock clock;
 
-    CourseCompletions(JdbcClient jdbc, Courses courses, LearningSettings settings, ApplicationEventPublisher events, QuizGate quizzes) {
+    CourseCompletions(JdbcClient jdbc, Courses courses, LearningSettings settings, ApplicationEventPublisher events, QuizGate quizzes, Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.courses = courses;
         this.settings = settings;
@@ -49,7 +52,7 @@ public class CourseCompletions {
                 .params(cadreId, courseId).update();
         if (n == 1) {
             events.publishEvent(new CourseCompleted(c.id(), cadreId, c.title(), c.lecturer(), c.ownerOrgName(), c.hours(),
-                    c.hoursNote(), credited, c.medium().durationSeconds(), LocalDate.now()));
+                    c.hoursNote(), credited, c.medium().durationSeconds(), LocalDate.now(clock)));
         }
         return n == 1;
     }

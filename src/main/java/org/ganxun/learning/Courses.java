@@ -11,6 +11,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -57,9 +58,11 @@ public class Courses {
     private final StudyCreditor.Policy policy;
 
     private final TransactionTemplate tx;
+    private final Clock clock;
 
     Courses(JdbcClient jdbc, CurrentScope scopes, AuditLog audit, CourseHours courseHours, LearningSettings settings,
-            PlatformTransactionManager transactions) {
+            PlatformTransactionManager transactions, Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.tx = new TransactionTemplate(transactions);
         this.scopes = scopes;
@@ -441,8 +444,8 @@ public class Courses {
         StringBuilder sql = new StringBuilder(Unscoped.own() + SELECT.replace("select c.*", "select c.*, p.credited_seconds as p_credited, p.resume_at as p_resume, p.completed_at as p_completed"));
         sql.append(" left join study_progress p on p.course_id = c.id and p.cadre_id = :cadre");
         sql.append(" where c.status = 'PUBLISHED' and :cadrePath like o.path || '%'");
-        sql.append(" and (c.available_from is null or c.available_from <= current_date) and (c.available_until is null or c.available_until >= current_date)");
-        Map<String, Object> params = new java.util.HashMap<>(Map.of("cadre", me.cadreId(), "cadrePath", cadrePath));
+        sql.append(" and (c.available_from is null or c.available_from <= :today) and (c.available_until is null or c.available_until >= :today)");
+        Map<String, Object> params = new java.util.HashMap<>(Map.of("cadre", me.cadreId(), "cadrePath", cadrePath, "today", LocalDate.now(clock)));
         if (category != null) {
             sql.append(" and c.category = :category");
             params.put("category", category.name());

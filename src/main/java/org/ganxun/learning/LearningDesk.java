@@ -1,5 +1,6 @@
 package org.ganxun.learning;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -28,8 +29,10 @@ class LearningDesk implements TodoSource {
     private final JdbcClient jdbc;
     private final CurrentScope scopes;
     private final int days;
+    private final Clock clock;
 
-    LearningDesk(Assignments assignments, JdbcClient jdbc, CurrentScope scopes, @Value("${ganxun.learning.due-soon-days:14}") int days) {
+    LearningDesk(Assignments assignments, JdbcClient jdbc, CurrentScope scopes, @Value("${ganxun.learning.due-soon-days:14}") int days, Clock clock) {
+        this.clock = clock;
         this.assignments = assignments;
         this.jdbc = jdbc;
         this.scopes = scopes;
@@ -39,7 +42,7 @@ class LearningDesk implements TodoSource {
     @Override
     public List<Todo> todos(CurrentUser me) {
         List<Todo> out = new ArrayList<>();
-        LocalDate today = LocalDate.now();
+        LocalDate today = LocalDate.now(clock);
         if (me.can(Permission.SELF_SERVICE) && me.cadreId() != null) {
             long n = assignments.mine(me.cadreId(), today).stream()
                     .filter(a -> !a.dueOn().isBefore(today) && a.daysLeft() <= days)

@@ -69,11 +69,12 @@ public class StudySessions {
     private final Object flushing = new Object();
     /** After shutdown's flush: write at once (a heartbeat racing the shutdown is not left in memory). */
     private volatile boolean closed;
-    private volatile Clock clock = Clock.systemUTC();
+    private volatile Clock clock;
     private volatile RandomGenerator random = RandomGenerator.getDefault();
 
     StudySessions(JdbcClient jdbc, JdbcTemplate batch, StudyTokens tokens, Courses courses, LearningSettings settings,
-                  ApplicationEventPublisher events, PlatformTransactionManager transactions, QuizGate quizzes) {
+                  ApplicationEventPublisher events, PlatformTransactionManager transactions, QuizGate quizzes, Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.batch = batch;
         this.tokens = tokens;
@@ -435,7 +436,7 @@ public class StudySessions {
         if (n == 1) {
             Courses.Course c = live.course;
             events.publishEvent(new CourseCompleted(c.id(), live.cadreId, c.title(), c.lecturer(), c.ownerOrgName(), c.hours(),
-                    c.hoursNote(), credited, c.medium().durationSeconds(), LocalDate.now()));
+                    c.hoursNote(), credited, c.medium().durationSeconds(), LocalDate.now(clock)));
         }
         return n == 1;
     }

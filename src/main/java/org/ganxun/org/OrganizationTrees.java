@@ -1,6 +1,7 @@
 package org.ganxun.org;
 
 import org.ganxun.platform.security.AnyScope;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.List;
@@ -28,8 +29,10 @@ public class OrganizationTrees {
     private final DataScopes scopes;
     private final AuditLog audit;
     private final ObjectProvider<MemberCounts> counts;
+    private final Clock clock;
 
-    OrganizationTrees(JdbcClient jdbc, DataScopes scopes, AuditLog audit, ObjectProvider<MemberCounts> counts) {
+    OrganizationTrees(JdbcClient jdbc, DataScopes scopes, AuditLog audit, ObjectProvider<MemberCounts> counts, Clock clock) {
+        this.clock = clock;
         stores.put(Tree.ADMINISTRATIVE, new TreeStore(jdbc, Tree.ADMINISTRATIVE.table, false));
         stores.put(Tree.PARTY, new TreeStore(jdbc, Tree.PARTY.table, true));
         this.scopes = scopes;
@@ -150,7 +153,7 @@ public class OrganizationTrees {
             throw new BusinessException("“" + node.name() + "”及其下级仍有" + people + (tree == Tree.PARTY ? "名党员" : "名在职干部")
                     + "，请先调出后再撤销");
         }
-        int n = stores.get(tree).retire(node, on == null ? LocalDate.now() : on);
+        int n = stores.get(tree).retire(node, on == null ? LocalDate.now(clock) : on);
         audit.record("RETIRE", tree.auditType, id, "撤销" + tree.label + "“" + node.name() + "”（含下级共" + n + "个）", node, null);
         return n;
     }

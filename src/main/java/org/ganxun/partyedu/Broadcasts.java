@@ -3,6 +3,7 @@ package org.ganxun.partyedu;
 import org.ganxun.platform.security.Phones;
 import org.ganxun.platform.security.InScope.Ref;
 import org.ganxun.platform.security.InScope;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -64,8 +65,10 @@ public class Broadcasts {
     private final DataScopes scopes;
     private final SmsOutbox outbox;
     private final AuditLog audit;
+    private final Clock clock;
 
-    Broadcasts(JdbcClient jdbc, Members members, OrganizationTrees trees, DataScopes scopes, SmsOutbox outbox, AuditLog audit) {
+    Broadcasts(JdbcClient jdbc, Members members, OrganizationTrees trees, DataScopes scopes, SmsOutbox outbox, AuditLog audit, Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.members = members;
         this.trees = trees;
@@ -238,7 +241,7 @@ public class Broadcasts {
                         scope.all() ? null : scope.partyOrgPath(), scope.all() ? null : scope.orgPath(),
                         StringUtils.hasText(r.requestId()) ? r.requestId().strip() : null)
                 .query(Long.class).single();
-        LocalDate today = StudyActivities.today();
+        LocalDate today = LocalDate.now(clock);
         for (MemberView m : people) {
             String text = render(body, m, today);
             if (text.length() > 500) {

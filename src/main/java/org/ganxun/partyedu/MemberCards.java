@@ -2,6 +2,7 @@ package org.ganxun.partyedu;
 
 import org.ganxun.platform.security.Phones;
 import java.io.ByteArrayOutputStream;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -35,8 +36,10 @@ public class MemberCards {
     private final Members members;
     private final OrganizationTrees trees;
     private final JdbcClient jdbc;
+    private final Clock clock;
 
-    MemberCards(Members members, OrganizationTrees trees, JdbcClient jdbc) {
+    MemberCards(Members members, OrganizationTrees trees, JdbcClient jdbc, Clock clock) {
+        this.clock = clock;
         this.members = members;
         this.trees = trees;
         this.jdbc = jdbc;
@@ -100,7 +103,7 @@ public class MemberCards {
         return out.toByteArray();
     }
 
-    private static PdfPTable card(MemberView m, Contacts c) {
+    private PdfPTable card(MemberView m, Contacts c) {
         Font title = CjkFonts.boldFont(14);
         title.setColor(java.awt.Color.WHITE);
         Font label = CjkFonts.boldFont(9);
@@ -129,7 +132,7 @@ public class MemberCards {
         String contact = (c.secretary() == null ? "（未登记书记）" : "书记 " + c.secretary())
                 + (c.phone() == null ? "" : "  电话 " + c.phone());
         wide(t, "支部联系人", contact, label, text);
-        PdfPCell foot = new PdfPCell(new Phrase("有困难找支部，联系方式如上。打印日期：" + LocalDate.now(StudyActivities.ZONE), small));
+        PdfPCell foot = new PdfPCell(new Phrase("有困难找支部，联系方式如上。打印日期：" + LocalDate.now(clock), small));
         foot.setColspan(4);
         foot.setPadding(4);
         foot.setBorder(Rectangle.TOP);

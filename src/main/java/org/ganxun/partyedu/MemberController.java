@@ -6,6 +6,7 @@ import org.ganxun.platform.security.Requires;
 import static org.ganxun.platform.security.Permission.*;
 import org.ganxun.platform.security.SignedIn;
 import java.io.IOException;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -35,8 +36,10 @@ class MemberController {
     private final MobileMemberAlerts alerts;
     private final MemberCards cards;
     private final AuditLog audit;
+    private final Clock clock;
 
-    MemberController(Members members, MobileMemberAlerts alerts, MemberCards cards, AuditLog audit) {
+    MemberController(Members members, MobileMemberAlerts alerts, MemberCards cards, AuditLog audit, Clock clock) {
+        this.clock = clock;
         this.audit = audit;
         this.members = members;
         this.alerts = alerts;
@@ -72,7 +75,7 @@ class MemberController {
         List<MemberView> list = members.list(query);
         audit.recordExport("PartyMember", null, "党员名册", query, list.size());
         res.setContentType(Downloads.XLSX);
-        res.setHeader(Downloads.header(), Downloads.attachmentHeader("党员名册-" + LocalDate.now() + ".xlsx"));
+        res.setHeader(Downloads.header(), Downloads.attachmentHeader("党员名册-" + LocalDate.now(clock) + ".xlsx"));
         PartyEduStatistics.writeMembers(list, res.getOutputStream());
     }
 
@@ -129,7 +132,7 @@ class MemberController {
     Map<String, Object> alerts(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
                                @RequestParam(required = false) Long partyOrgId, @RequestParam(required = false) MobileMemberAlerts.Kind kind,
                                @RequestParam(defaultValue = "1") int page, @RequestParam(defaultValue = "20") int size) {
-        List<MobileMemberAlerts.Alert> all = alerts.inScope(asOf == null ? StudyActivities.today() : asOf, partyOrgId);
+        List<MobileMemberAlerts.Alert> all = alerts.inScope(asOf == null ? LocalDate.now(clock) : asOf, partyOrgId);
         Map<String, Long> byKind = new LinkedHashMap<>();
         for (MobileMemberAlerts.Kind k : MobileMemberAlerts.Kind.values()) {
             byKind.put(k.name(), all.stream().filter(a -> a.kind() == k).count());
@@ -150,6 +153,6 @@ class MemberController {
     @PostMapping("/mobile-alerts/notify")
     @Requires(PARTYEDU_ADMIN)
     Map<String, Integer> notifySecretaries() {
-        return Map.of("sent", alerts.notifySecretaries(StudyActivities.today()));
+        return Map.of("sent", alerts.notifySecretaries(LocalDate.now(clock)));
     }
 }

@@ -7,6 +7,7 @@ import org.ganxun.platform.db.Like;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -111,9 +112,11 @@ public class Members {
     private final Roster roster;
     private final AuditLog audit;
     private final MemberSync sync;
+    private final Clock clock;
 
     Members(JdbcClient jdbc, NamedParameterJdbcTemplate named, DataScopes scopes, OrganizationTrees trees, FieldCipher cipher,
-            Roster roster, AuditLog audit, MemberSync sync) {
+            Roster roster, AuditLog audit, MemberSync sync, Clock clock) {
+        this.clock = clock;
         this.sync = sync;
         this.jdbc = jdbc;
         this.named = named;
@@ -341,7 +344,7 @@ public class Members {
         if (on == null || via == null) {
             throw new BusinessException("请填写联系日期和联系方式", List.of(new FieldProblem("contactedOn", "必填")));
         }
-        if (on.isAfter(LocalDate.now())) {
+        if (on.isAfter(LocalDate.now(clock))) {
             throw new BusinessException("联系日期不能晚于今天", List.of(new FieldProblem("contactedOn", "日期不能晚于今天")));
         }
         jdbc.sql("insert into party_member_contact (member_id, contacted_on, via, note, recorded_by) values (?, ?, ?, ?, ?)")
@@ -400,7 +403,7 @@ public class Members {
             }
             if (f.joinedPartyOn() == null) {
                 problems.add(new FieldProblem("joinedPartyOn", "请填写入党时间"));
-            } else if (f.joinedPartyOn().isAfter(LocalDate.now())) {
+            } else if (f.joinedPartyOn().isAfter(LocalDate.now(clock))) {
                 problems.add(new FieldProblem("joinedPartyOn", "入党时间不能晚于今天"));
             } else if (cid != null && f.joinedPartyOn().isBefore(cid.birthDate().plusYears(18))) {
                 problems.add(new FieldProblem("joinedPartyOn", "入党时应年满十八岁，请核对入党时间"));
@@ -419,18 +422,18 @@ public class Members {
         return cid;
     }
 
-    private static void validateMobile(MemberForm f, List<FieldProblem> problems) {
+    private void validateMobile(MemberForm f, List<FieldProblem> problems) {
         if (Boolean.TRUE.equals(f.mobile())) {
             if (!StringUtils.hasText(f.awayPlace())) {
                 problems.add(new FieldProblem("awayPlace", "流动党员请填写外出地点"));
             }
             if (f.awaySince() == null) {
                 problems.add(new FieldProblem("awaySince", "流动党员请填写外出时间"));
-            } else if (f.awaySince().isAfter(LocalDate.now())) {
+            } else if (f.awaySince().isAfter(LocalDate.now(clock))) {
                 problems.add(new FieldProblem("awaySince", "外出时间不能晚于今天"));
             }
         }
-        if (f.lastContactOn() != null && f.lastContactOn().isAfter(LocalDate.now())) {
+        if (f.lastContactOn() != null && f.lastContactOn().isAfter(LocalDate.now(clock))) {
             problems.add(new FieldProblem("lastContactOn", "最近联系日期不能晚于今天"));
         }
         if (f.lastContactOn() != null && f.lastContactVia() == null) {

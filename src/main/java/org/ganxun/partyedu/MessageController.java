@@ -2,6 +2,8 @@ package org.ganxun.partyedu;
 
 import org.ganxun.platform.security.Requires;
 import static org.ganxun.platform.security.Permission.*;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -21,8 +23,10 @@ import org.springframework.web.bind.annotation.RestController;
 class MessageController {
 
     private final Broadcasts broadcasts;
+    private final Clock clock;
 
-    MessageController(Broadcasts broadcasts) {
+    MessageController(Broadcasts broadcasts, Clock clock) {
+        this.clock = clock;
         this.broadcasts = broadcasts;
     }
 
@@ -56,7 +60,7 @@ class MessageController {
         List<MemberView> people = broadcasts.recipients(r);
         String body = r.body() == null ? "" : r.body();
         List<String> sample = people.stream().limit(3)
-                .map(m -> m.name() + "：" + Broadcasts.render(body, m, StudyActivities.today())).toList();
+                .map(m -> m.name() + "：" + Broadcasts.render(body, m, LocalDate.now(clock))).toList();
         return new Preview(people.size(), (int) people.stream().filter(m -> m.phone() == null || m.phone().isBlank()).count(), sample);
     }
 

@@ -5,6 +5,7 @@ import org.ganxun.platform.security.InScope;
 import org.ganxun.platform.security.Phones;
 import org.ganxun.platform.web.MaskedPhone;
 import tools.jackson.databind.annotation.JsonSerialize;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -74,8 +75,10 @@ public class MobileClassroom {
     private final DataScopes scopes;
     private final OrganizationTrees trees;
     private final AuditLog audit;
+    private final Clock clock;
 
-    MobileClassroom(JdbcClient jdbc, DataScopes scopes, OrganizationTrees trees, AuditLog audit) {
+    MobileClassroom(JdbcClient jdbc, DataScopes scopes, OrganizationTrees trees, AuditLog audit, Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.scopes = scopes;
         this.trees = trees;
@@ -185,7 +188,7 @@ public class MobileClassroom {
         }
         VisitStatus status = r.status() == null ? VisitStatus.PLANNED : r.status();
         if (status == VisitStatus.DONE) {
-            if (r.visitOn().isAfter(LocalDate.now())) {
+            if (r.visitOn().isAfter(LocalDate.now(clock))) {
                 throw new BusinessException("宣讲日期在今天之后，不能登记为已开展", List.of(new FieldProblem("status", "尚未开展")));
             }
             if (r.attendance() == null || r.attendance() < 0) {

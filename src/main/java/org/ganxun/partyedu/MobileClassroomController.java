@@ -2,6 +2,8 @@ package org.ganxun.partyedu;
 
 import org.ganxun.platform.security.Requires;
 import static org.ganxun.platform.security.Permission.*;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,8 +22,10 @@ import org.springframework.web.bind.annotation.RestController;
 class MobileClassroomController {
 
     private final MobileClassroom classroom;
+    private final Clock clock;
 
-    MobileClassroomController(MobileClassroom classroom) {
+    MobileClassroomController(MobileClassroom classroom, Clock clock) {
+        this.clock = clock;
         this.classroom = classroom;
     }
 
@@ -62,6 +66,6 @@ class MobileClassroomController {
 
     @GetMapping("/coverage")
     List<MobileClassroom.TownshipCoverage> coverage(@RequestParam(required = false) Integer year) {
-        return classroom.coverage(year == null ? StudyActivities.today().getYear() : year);
+        return classroom.coverage(year == null ? LocalDate.now(clock).getYear() : year);
     }
 }

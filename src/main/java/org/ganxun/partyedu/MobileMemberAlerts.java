@@ -1,5 +1,6 @@
 package org.ganxun.partyedu;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -76,8 +77,10 @@ public class MobileMemberAlerts {
     private final JdbcClient jdbc;
     private final Notifications notifications;
     private final RoleHolders roleHolders;
+    private final Clock clock;
 
-    MobileMemberAlerts(Members members, JdbcClient jdbc, Notifications notifications, RoleHolders roleHolders) {
+    MobileMemberAlerts(Members members, JdbcClient jdbc, Notifications notifications, RoleHolders roleHolders, Clock clock) {
+        this.clock = clock;
         this.members = members;
         this.roleHolders = roleHolders;
         this.jdbc = jdbc;
@@ -133,7 +136,7 @@ public class MobileMemberAlerts {
     @Scheduled(cron = "${ganxun.partyedu.mobile-alert-cron:0 30 8 * * *}")
     @SchedulerLock(name = "partyedu-mobile-member-alerts", lockAtMostFor = "PT30M", lockAtLeastFor = "${ganxun.jobs.hold-after-run:PT5M}")
     public void scheduled() {
-        int n = notifySecretaries(LocalDate.now());
+        int n = notifySecretaries(LocalDate.now(clock));
         log.info("Mobile-member alerts sent to branch secretaries: {}", n);
     }
 

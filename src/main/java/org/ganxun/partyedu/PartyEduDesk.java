@@ -1,5 +1,7 @@
 package org.ganxun.partyedu;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,8 +17,10 @@ class PartyEduDesk implements TodoSource {
 
     private final MobileMemberAlerts memberAlerts;
     private final SiteAlerts siteAlerts;
+    private final Clock clock;
 
-    PartyEduDesk(MobileMemberAlerts memberAlerts, SiteAlerts siteAlerts) {
+    PartyEduDesk(MobileMemberAlerts memberAlerts, SiteAlerts siteAlerts, Clock clock) {
+        this.clock = clock;
         this.memberAlerts = memberAlerts;
         this.siteAlerts = siteAlerts;
     }
@@ -25,7 +29,7 @@ class PartyEduDesk implements TodoSource {
     public List<Todo> todos(CurrentUser me) {
         List<Todo> out = new ArrayList<>();
         if (me.can(Permission.PARTYEDU_MANAGE)) {
-            long members = memberAlerts.inScope(StudyActivities.today(), null).stream().map(MobileMemberAlerts.Alert::memberId).distinct().count();
+            long members = memberAlerts.inScope(LocalDate.now(clock), null).stream().map(MobileMemberAlerts.Alert::memberId).distinct().count();
             out.add(Todo.of("partyedu.mobile", "党员教育", "流动党员预警（人）", members, "/partyedu/alerts").warning());
             out.add(Todo.of("partyedu.sites", "党员教育", "远程教育站点未处理预警", siteAlerts.list(false, null).size(), "/partyedu/sites")
                     .with("tab", "alerts").warning());

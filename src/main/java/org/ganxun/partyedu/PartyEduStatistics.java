@@ -5,6 +5,7 @@ import org.ganxun.platform.excel.Workbooks;
 import org.ganxun.platform.security.Phones;
 import java.io.OutputStream;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -48,9 +49,11 @@ public class PartyEduStatistics {
     private final RemoteSites sites;
 
     private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    private final Clock clock;
 
     PartyEduStatistics(Members members, StudyActivities activities, RemoteSites sites,
-                       org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+                       org.springframework.jdbc.core.simple.JdbcClient jdbc, Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.members = members;
         this.activities = activities;
@@ -59,7 +62,7 @@ public class PartyEduStatistics {
 
     @Transactional(readOnly = true)
     public Summary summary(Long partyOrgId, int year) {
-        LocalDate asOf = StudyActivities.today();
+        LocalDate asOf = LocalDate.now(clock);
         // members by branch and category are counted in SQL; only the mobile members (a few) are read one by one
         members.syncCadreMembers();
         Members.Where w = members.where(new Members.MemberQuery(null, partyOrgId, null, null, null, null));

@@ -6,6 +6,7 @@ import org.ganxun.platform.security.Phones;
 import org.ganxun.platform.web.MaskedPhone;
 import tools.jackson.databind.annotation.JsonSerialize;
 import org.ganxun.platform.db.Like;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -76,8 +77,10 @@ public class RemoteSites {
     private final DataScopes scopes;
     private final OrganizationTrees trees;
     private final AuditLog audit;
+    private final Clock clock;
 
-    RemoteSites(JdbcClient jdbc, DataScopes scopes, OrganizationTrees trees, AuditLog audit) {
+    RemoteSites(JdbcClient jdbc, DataScopes scopes, OrganizationTrees trees, AuditLog audit, Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.scopes = scopes;
         this.trees = trees;
@@ -117,7 +120,7 @@ public class RemoteSites {
     public List<Site> list(Long orgId, String name) {
         DataScope scope = scopes.current();
         Map<String, Object> p = new HashMap<>(scope.sqlParameters());
-        p.putAll(dates(StudyActivities.today()));
+        p.putAll(dates(LocalDate.now(clock)));
         StringBuilder w = new StringBuilder(" where ").append(OrgScope.readable(scope));
         if (orgId != null) {
             TreeNode node = trees.requireVisible(Tree.ADMINISTRATIVE, orgId);
@@ -133,7 +136,7 @@ public class RemoteSites {
 
     @Transactional(readOnly = true)
     public Site get(long id) {
-        Map<String, Object> p = new HashMap<>(dates(StudyActivities.today()));
+        Map<String, Object> p = new HashMap<>(dates(LocalDate.now(clock)));
         p.put("id", id);
         Site s = jdbc.sql(SELECT + " where s.id = :id").params(p).query(RemoteSites::map).optional()
                 .orElseThrow(() -> BusinessException.notFound("远程教育站点"));
@@ -192,7 +195,7 @@ public class RemoteSites {
         return after;
     }
 
-    private static void validate(SiteRequest r) {
+    private void validate(SiteRequest r) {
         List<FieldProblem> p = new ArrayList<>();
         if (r.orgId() == null) {
             p.add(new FieldProblem("orgId", "请选择站点所在村（社区）"));
@@ -203,7 +206,7 @@ public class RemoteSites {
         if (r.monthlyTarget() != null && (r.monthlyTarget() < 0 || r.monthlyTarget() > 100)) {
             p.add(new FieldProblem("monthlyTarget", "每月目标场次应在0到100之间"));
         }
-        if (r.operatorTrainedOn() != null && r.operatorTrainedOn().isAfter(LocalDate.now())) {
+        if (r.operatorTrainedOn() != null && r.operatorTrainedOn().isAfter(LocalDate.now(clock))) {
             p.add(new FieldProblem("operatorTrainedOn", "培训日期不能晚于今天"));
         }
         if (!p.isEmpty()) {
@@ -232,14 +235,14 @@ public class RemoteSites {
         if (r == null || !StringUtils.hasText(r.name()) || r.status() == null) {
             throw new BusinessException("请填写设备名称和状态", List.of(new FieldProblem("name", "必填")));
         }
-        int year = LocalDate.now().getYear();
+        int year = LocalDate.now(clock).getYear();
         if (r.purchaseYear() != null && (r.purchaseYear() < 1990 || r.purchaseYear() > year)) {
             throw new BusinessException("购置年份应在1990年到" + year + "年之间", List.of(new FieldProblem("purchaseYear", "年份无效")));
         }
         LocalDate faultSince = null;
         if (r.status() == EquipmentStatus.FAULTY) {
-            faultSince = r.faultSince() != null ? r.faultSince() : LocalDate.now();
-            if (faultSince.isAfter(LocalDate.now())) {
+            faultSince = r.faultSince() != null ? r.faultSince() : LocalDate.now(clock);
+            if (faultSince.isAfter(LocalDate.now(clock))) {
                 throw new BusinessException("故障日期不能晚于今天", List.of(new FieldProblem("faultSince", "日期不能晚于今天")));
             }
         }
@@ -273,7 +276,7 @@ public class RemoteSites {
     @Transactional(readOnly = true)
     public List<SessionLog> sessions(long siteId, Integer year) {
         get(siteId);
-        int y = year == null ? StudyActivities.today().getYear() : year;
+        int y = year == null ? LocalDate.now(clock).getYear() : year;
         return jdbc.sql("select * from site_session where site_id = ? and played_on >= ? and played_on < ? order by played_on desc, id desc")
                 .params(siteId, LocalDate.of(y, 1, 1), LocalDate.of(y + 1, 1, 1))
                 .query((rs, i) -> new SessionLog(rs.getLong("id"), rs.getLong("site_id"), rs.getObject("played_on", LocalDate.class),
@@ -292,7 +295,7 @@ public class RemoteSites {
         if (r == null || r.playedOn() == null || !StringUtils.hasText(r.title())) {
             throw new BusinessException("请填写播放日期和内容", List.of(new FieldProblem("title", "必填")));
         }
-        if (r.playedOn().isAfter(LocalDate.now())) {
+        if (r.playedOn().isAfter(LocalDate.now(clock))) {
             throw new BusinessException("播放日期不能晚于今天", List.of(new FieldProblem("playedOn", "日期不能晚于今天")));
         }
         if (r.attendees() != null && (r.attendees() < 0 || r.attendees() > 10000)) {

@@ -1,5 +1,6 @@
 package org.ganxun.partyedu;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.HashMap;
@@ -93,12 +94,14 @@ public class SiteAlerts {
     private final int downDays;
     private final int townshipDays;
     private final int countyDays;
+    private final Clock clock;
 
     SiteAlerts(JdbcClient jdbc, Notifications notifications, SmsOutbox sms, DataScopes scopes, OrganizationTrees trees, AuditLog audit,
                RoleHolders roleHolders,
                @Value("${ganxun.partyedu.site.equipment-down-days:15}") int downDays,
                @Value("${ganxun.partyedu.site.escalate-township-days:7}") int townshipDays,
-               @Value("${ganxun.partyedu.site.escalate-county-days:7}") int countyDays) {
+               @Value("${ganxun.partyedu.site.escalate-county-days:7}") int countyDays, Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.notifications = notifications;
         this.sms = sms;
@@ -126,7 +129,7 @@ public class SiteAlerts {
     @Scheduled(cron = "${ganxun.partyedu.site-alert-cron:0 0 7 * * *}")
     @SchedulerLock(name = "partyedu-site-alerts", lockAtMostFor = "PT30M", lockAtLeastFor = "${ganxun.jobs.hold-after-run:PT5M}")
     public void scheduled() {
-        Run r = evaluate(StudyActivities.today());
+        Run r = evaluate(LocalDate.now(clock));
         log.info("Remote-site alerts: {} raised, {} escalated, {} resolved", r.raised(), r.escalated(), r.resolved());
     }
 
@@ -273,7 +276,7 @@ public class SiteAlerts {
             throw BusinessException.conflict("该预警已于" + before.resolvedOn() + "处理");
         }
         jdbc.sql("update site_alert set resolved_on = ?, resolution = ? where id = ?")
-                .params(StudyActivities.today(), resolution.strip(), id).update();
+                .params(LocalDate.now(clock), resolution.strip(), id).update();
         Alert after = jdbc.sql(SELECT + " where a.id = ?").param(id).query(SiteAlerts::map).single();
         audit.record("RESOLVE", "SiteAlert", id, "处理站点预警：" + after.siteName() + " " + after.kindLabel(), before, after);
         return after;

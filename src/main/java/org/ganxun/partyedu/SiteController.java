@@ -2,6 +2,8 @@ package org.ganxun.partyedu;
 
 import org.ganxun.platform.security.Requires;
 import static org.ganxun.platform.security.Permission.*;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -22,8 +24,10 @@ class SiteController {
 
     private final RemoteSites sites;
     private final SiteAlerts alerts;
+    private final Clock clock;
 
-    SiteController(RemoteSites sites, SiteAlerts alerts) {
+    SiteController(RemoteSites sites, SiteAlerts alerts, Clock clock) {
+        this.clock = clock;
         this.sites = sites;
         this.alerts = alerts;
     }
@@ -102,6 +106,6 @@ class SiteController {
     @PostMapping("/site-alerts/evaluate")
     @Requires(PARTYEDU_ADMIN)
     SiteAlerts.Run evaluate() {
-        return alerts.evaluate(StudyActivities.today());
+        return alerts.evaluate(LocalDate.now(clock));
     }
 }

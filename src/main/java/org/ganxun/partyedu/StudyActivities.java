@@ -8,6 +8,7 @@ import tools.jackson.databind.annotation.JsonSerialize;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -110,11 +111,13 @@ public class StudyActivities {
     private final AuditLog audit;
     private final BigDecimal yearlyHours;
     private final PublicUrl publicUrl;
+    private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
     StudyActivities(JdbcClient jdbc, Members members, OrganizationTrees trees, DataScopes scopes, ArchiveEntries archive,
                     SmsOutbox sms, AuditLog audit, @Value("${ganxun.partyedu.yearly-hours:32}") BigDecimal yearlyHours,
-                    PublicUrl publicUrl) {
+                    PublicUrl publicUrl, Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.members = members;
         this.trees = trees;
@@ -128,10 +131,6 @@ public class StudyActivities {
 
     public BigDecimal yearlyHours() {
         return yearlyHours;
-    }
-
-    static LocalDate today() {
-        return LocalDate.now(ZONE);
     }
 
     @Transactional
@@ -188,7 +187,7 @@ public class StudyActivities {
      * recorded for held activities), nor after someone already studied it online.
      */
     private void refuseRedateBeyondAttendance(long id, Activity before, LocalDate heldOn) {
-        if (heldOn.isAfter(today())) {
+        if (heldOn.isAfter(LocalDate.now(clock))) {
             throw BusinessException.conflict("已有" + before.attendees() + "人登记参加，活动日期不能改到今天以后");
         }
         LocalDate firstOnline = jdbc.sql(Unscoped.countsOnly() + "select min(attended_on) from study_attendance where activity_id = ? and mode = 'ONLINE'")
@@ -198,7 +197,7 @@ public class StudyActivities {
         }
     }
 
-    private static void validate(ActivityRequest r) {
+    private void validate(ActivityRequest r) {
         List<FieldProblem> p = new ArrayList<>();
         if (r.kind() == null) {
             p.add(new FieldProblem("kind", "请选择活动类型"));
@@ -211,8 +210,8 @@ public class StudyActivities {
         if (r.heldOn() == null) {
             p.add(new FieldProblem("heldOn", "请填写活动日期"));
         }
-        Bounds.planDate(p, "heldOn", "活动日期", r.heldOn(), LocalDate.now());
-        Bounds.planDate(p, "onlineUntil", "在线参学截止日期", r.onlineUntil(), LocalDate.now());
+        Bounds.planDate(p, "heldOn", "活动日期", r.heldOn(), LocalDate.now(clock));
+        Bounds.planDate(p, "onlineUntil", "在线参学截止日期", r.onlineUntil(), LocalDate.now(clock));
         if (r.hours() == null || r.hours().signum() <= 0 || r.hours().compareTo(new BigDecimal("24")) > 0) {
             p.add(new FieldProblem("hours", "学时须大于0且不超过24"));
         }
@@ -381,7 +380,7 @@ public class StudyActivities {
         if (memberIds == null || memberIds.isEmpty()) {
             throw new BusinessException("请选择参加人员", List.of(new FieldProblem("memberIds", "请选择参加人员")));
         }
-        if (a.heldOn().isAfter(today())) {
+        if (a.heldOn().isAfter(LocalDate.now(clock))) {
             throw new BusinessException("活动尚未举行（" + a.heldOn() + "），不能登记参加人员");
         }
         List<MemberView> people = new ArrayList<>();
@@ -526,7 +525,7 @@ public class StudyActivities {
         MemberView m = members.find(t.memberId()).orElseThrow(() -> BusinessException.notFound("党员"));
         LocalDate attendedOn = jdbc.sql(Unscoped.because("the member named by their own study token") + "select attended_on from study_attendance where activity_id = ? and member_id = ?")
                 .params(a.id(), m.id()).query(LocalDate.class).optional().orElse(null);
-        LocalDate today = today();
+        LocalDate today = LocalDate.now(clock);
         boolean open = a.onlineUntil() != null && !today.isBefore(a.heldOn()) && !today.isAfter(a.onlineUntil());
         String message = attendedOn != null ? "您已于" + MobileMemberAlerts.cn(attendedOn) + "完成参学，计" + plain(a.hours()) + "学时"
                 : a.onlineUntil() == null ? "该活动未开放在线参学"
@@ -549,7 +548,7 @@ public class StudyActivities {
         TokenRow t = token(token);
         Activity a = find(t.activityId());
         MemberView m = members.find(t.memberId()).orElseThrow(() -> BusinessException.notFound("党员"));
-        LocalDate today = today();
+        LocalDate today = LocalDate.now(clock);
         boolean already = jdbc.sql(Unscoped.because("the member named by their own study token") + "select count(*) from study_attendance where activity_id = ? and member_id = ?")
                 .params(a.id(), m.id()).query(Long.class).single() > 0;
         if (!already) {

@@ -5,6 +5,7 @@ import org.ganxun.platform.security.InScope;
 import org.ganxun.platform.security.Requires;
 import static org.ganxun.platform.security.Permission.*;
 import java.io.IOException;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,8 +36,10 @@ class StudyController {
     private final StudyActivities activities;
     private final PartyEduStatistics statistics;
     private final AuditLog audit;
+    private final Clock clock;
 
-    StudyController(StudyActivities activities, PartyEduStatistics statistics, AuditLog audit) {
+    StudyController(StudyActivities activities, PartyEduStatistics statistics, AuditLog audit, Clock clock) {
+        this.clock = clock;
         this.audit = audit;
         this.activities = activities;
         this.statistics = statistics;
@@ -115,7 +118,7 @@ class StudyController {
                               @RequestParam(required = false) String name, @RequestParam(defaultValue = "false") boolean shortOnly,
                               @RequestParam(required = false) String sort, @RequestParam(defaultValue = "1") int page,
                               @RequestParam(defaultValue = "20") int size) {
-        int y = year == null ? StudyActivities.today().getYear() : year;
+        int y = year == null ? LocalDate.now(clock).getYear() : year;
         StudyActivities.HoursPage p = activities.yearlyPage(partyOrgId, y, name, shortOnly, sort, page, size);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("year", y);
@@ -132,19 +135,19 @@ class StudyController {
 
     @GetMapping("/statistics")
     PartyEduStatistics.Summary statistics(@RequestParam(required = false) Long partyOrgId, @RequestParam(required = false) Integer year) {
-        return statistics.summary(partyOrgId, year == null ? StudyActivities.today().getYear() : year);
+        return statistics.summary(partyOrgId, year == null ? LocalDate.now(clock).getYear() : year);
     }
 
     @GetMapping("/statistics/export")
     void export(@RequestParam(required = false) Long partyOrgId, @RequestParam(required = false) Integer year,
                 HttpServletResponse res) throws IOException {
-        int y = year == null ? StudyActivities.today().getYear() : year;
+        int y = year == null ? LocalDate.now(clock).getYear() : year;
         PartyEduStatistics.Summary s = statistics.summary(partyOrgId, y);
         List<StudyActivities.YearlyHours> rows = activities.yearly(partyOrgId, y);
         audit.recordExport("PartyEduStatistics", null, "党员教育统计（" + y + "年）",
                 AuditLog.filter("partyOrgId", partyOrgId, "year", y), rows.size());
         res.setContentType(Downloads.XLSX);
-        res.setHeader(Downloads.header(), Downloads.attachmentHeader("党员教育统计-" + y + "年-" + LocalDate.now() + ".xlsx"));
+        res.setHeader(Downloads.header(), Downloads.attachmentHeader("党员教育统计-" + y + "年-" + LocalDate.now(clock) + ".xlsx"));
         PartyEduStatistics.writeExcel(s, rows, res.getOutputStream());
     }
 }

@@ -3,6 +3,7 @@ package org.ganxun.people;
 import org.ganxun.platform.db.Like;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.HashMap;
@@ -76,9 +77,11 @@ public class CadreSearch {
     private final DataScopes scopes;
     private final OrganizationTrees trees;
     private final FieldCipher cipher;
+    private final Clock clock;
 
     CadreSearch(NamedParameterJdbcTemplate jdbc, javax.sql.DataSource dataSource, DataScopes scopes,
-                OrganizationTrees trees, FieldCipher cipher) {
+                OrganizationTrees trees, FieldCipher cipher, Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         org.springframework.jdbc.core.JdbcTemplate t = new org.springframework.jdbc.core.JdbcTemplate(dataSource);
         t.setFetchSize(1000); // PostgreSQL streams with a cursor only inside a transaction and with a fetch size
@@ -140,7 +143,7 @@ public class CadreSearch {
         bool(w, params, "c.reserve_cadre", "reserveCadre", q.reserveCadre());
         bool(w, params, "c.mobile_member", "mobileMember", q.mobileMember());
         bool(w, params, "c.leadership", "leadership", q.leadership());
-        LocalDate today = LocalDate.now();
+        LocalDate today = LocalDate.now(clock);
         if (q.ageFrom() != null) {
             // age >= n  <=>  born on or before today minus n years
             w.append(" and c.birth_date <= :bornBefore");

@@ -20,8 +20,8 @@ public final class CadreValidator {
     private CadreValidator() {
     }
 
-    /** Problems found; the parsed citizen ID is returned through {@code out[0]} when valid. */
-    public static List<FieldProblem> validate(CadreForm f, CitizenId[] out) {
+    /** Problems found, as of the users' day {@code today}; the parsed citizen ID is returned through {@code out[0]} when valid. */
+    public static List<FieldProblem> validate(CadreForm f, CitizenId[] out, LocalDate today) {
         List<FieldProblem> p = new ArrayList<>();
         if (f.name() == null || f.name().isBlank()) {
             p.add(new FieldProblem("name", "姓名不能为空"));
@@ -50,7 +50,6 @@ public final class CadreValidator {
         if (f.politicalStatus() == null) {
             p.add(new FieldProblem("politicalStatus", "政治面貌不能为空"));
         }
-        LocalDate today = LocalDate.now();
         LocalDate birth = out[0] != null ? out[0].birthDate() : f.birthDate();
         if (f.joinedPartyOn() != null) {
             if (f.joinedPartyOn().isAfter(today)) {

@@ -1,6 +1,7 @@
 package org.ganxun.people;
 
 import org.ganxun.platform.security.Phones;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -35,9 +36,11 @@ public class Roster implements MemberCounts {
     private final FieldCipher cipher;
     private final AuditLog audit;
     private final CodeTables codes;
+    private final Clock clock;
 
     Roster(JdbcClient jdbc, CadreSearch search, OrganizationTrees trees, FieldCipher cipher, AuditLog audit,
-           CodeTables codes) {
+           CodeTables codes, Clock clock) {
+        this.clock = clock;
         this.codes = codes;
         this.jdbc = jdbc;
         this.search = search;
@@ -168,7 +171,7 @@ public class Roster implements MemberCounts {
                 values (?, ?, ?, ?, ?, ?, ?, '建档')""")
                 .params(id, form.orgId(), trim(form.post()), name(form.rankLevel()), name(form.rankGrade()),
                         Boolean.TRUE.equals(form.leadership()), form.changedOn() != null ? form.changedOn()
-                                : Optional.ofNullable(form.enteredWorkOn()).orElse(LocalDate.now()))
+                                : Optional.ofNullable(form.enteredWorkOn()).orElse(LocalDate.now(clock)))
                 .update();
         audit.record("CREATE", "Cadre", id, "新建干部：" + form.name(), null, find(id).orElseThrow());
         return new Saved(id, true);
@@ -176,7 +179,7 @@ public class Roster implements MemberCounts {
 
     private void write(long id, CadreForm form, CitizenId cid, CadreView before) {
         boolean postChanged = postChanged(before, form);
-        LocalDate on = form.changedOn() != null ? form.changedOn() : LocalDate.now();
+        LocalDate on = form.changedOn() != null ? form.changedOn() : LocalDate.now(clock);
         if (postChanged) {
             checkChangeDate(id, on);
         }
@@ -237,7 +240,7 @@ public class Roster implements MemberCounts {
 
     /** Refuses a change date in the future, or one before the open period of the post history began. */
     private void checkChangeDate(long cadreId, LocalDate on) {
-        if (on.isAfter(LocalDate.now())) {
+        if (on.isAfter(LocalDate.now(clock))) {
             throw changeDateProblem("变动日期 " + on + " 晚于今天；职务、职级变动请在生效后登记");
         }
         LocalDate since = jdbc.sql(Unscoped.referenceChecked("the cadre being changed (requireManageable)") + "select max(started_on) from cadre_post_history where cadre_id = ? and ended_on is null")
@@ -305,7 +308,7 @@ public class Roster implements MemberCounts {
 
     private CitizenId validOrThrow(CadreForm form) {
         CitizenId[] out = new CitizenId[1];
-        List<FieldProblem> problems = CadreValidator.validate(form, out);
+        List<FieldProblem> problems = CadreValidator.validate(form, out, LocalDate.now(clock));
         if (!problems.isEmpty()) {
             throw new BusinessException(problems.get(0).field() + "：" + problems.get(0).message(), problems);
         }

@@ -1,5 +1,6 @@
 package org.ganxun.people;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.ArrayList;
@@ -48,9 +49,11 @@ public class RosterBatch {
     private final DataSource dataSource;
     private final TransactionTemplate idTransaction;
     private final CodeTables codes;
+    private final Clock clock;
 
     RosterBatch(JdbcClient jdbc, FieldCipher cipher, AuditLog audit, DataSource dataSource,
-                PlatformTransactionManager transactions, CodeTables codes) {
+                PlatformTransactionManager transactions, CodeTables codes, Clock clock) {
+        this.clock = clock;
         this.codes = codes;
         this.dataSource = dataSource;
         this.idTransaction = new TransactionTemplate(transactions);
@@ -187,7 +190,7 @@ public class RosterBatch {
         List<String> movedOn = new ArrayList<>();
         List<AuditLog.Change> changes = new ArrayList<>(items.size());
         List<Written> written = new ArrayList<>(items.size());
-        LocalDate today = LocalDate.now();
+        LocalDate today = LocalDate.now(clock);
         int next = 0;
         for (Item item : items) {
             Values v = new Values(item, codes);
@@ -195,7 +198,7 @@ public class RosterBatch {
             String[] party = f.partyOrgId() == null ? null : parties.get(f.partyOrgId());
             CadreView before = item.before();
             long id = before == null ? newIds.get(next++) : before.id();
-            CadreView after = v.view(id, orgs.get(f.orgId())[0], party == null ? null : party[0]);
+            CadreView after = v.view(id, orgs.get(f.orgId())[0], party == null ? null : party[0], today);
             if (before == null) {
                 written.add(new Written(item.row(), id, Outcome.CREATED));
                 v.render(inserts.add(id)).endRow();
@@ -393,7 +396,7 @@ public class RosterBatch {
         }
 
         /** The cadre as {@link CadreSearch} would read it back (for the audit entry). */
-        CadreView view(long id, String orgName, String partyOrgName) {
+        CadreView view(long id, String orgName, String partyOrgName, LocalDate today) {
             Gender g = cid.gender();
             Education edu = f.education();
             PoliticalStatus pst = f.politicalStatus();
@@ -402,7 +405,7 @@ public class RosterBatch {
             StaffCategory sc = f.staffCategory();
             CadreStatus st = f.status() == null ? CadreStatus.ACTIVE : f.status();
             return new CadreView(id, name, g, g.label(), ethnicity, cid.birthDate(),
-                    Period.between(cid.birthDate(), LocalDate.now()).getYears(), masked, edu,
+                    Period.between(cid.birthDate(), today).getYears(), masked, edu,
                     edu == null ? null : edu.label(), pst,
                     Objects.requireNonNullElse(codes.label(CodeSet.POLITICAL_STATUS, f.politicalStatusCode()), pst.label()),
                     f.joinedPartyOn(), orgId, orgName, post, rl,

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Base64;
@@ -50,9 +51,11 @@ public class CalendarFeeds {
     private final DataScopes scopes;
     private final PublicUrl publicUrl;
     private final AuditLog audit;
+    private final Clock clock;
 
     CalendarFeeds(JdbcClient jdbc, ClassCalendar calendar, Instructors instructors, UserDetailsService users, DataScopes scopes,
-                  PublicUrl publicUrl, AuditLog audit) {
+                  PublicUrl publicUrl, AuditLog audit, Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.calendar = calendar;
         this.instructors = instructors;
@@ -86,7 +89,7 @@ public class CalendarFeeds {
         jdbc.sql("insert into calendar_feed (token_hash, user_id, created_by) values (?, ?, ?)")
                 .params(hash(token), me.id(), me.username()).update();
         audit.record("CREATE", "CalendarFeed", "user-" + me.id(), "培训日历订阅链接（本人）", null, null);
-        return new FeedLink(url(token), Instant.now());
+        return new FeedLink(url(token), Instant.now(clock));
     }
 
     @Transactional
@@ -106,7 +109,7 @@ public class CalendarFeeds {
         jdbc.sql("insert into calendar_feed (token_hash, instructor_id, created_by) values (?, ?, ?)")
                 .params(hash(token), instructorId, CurrentUsers.require().username()).update();
         audit.record("CREATE", "CalendarFeed", "instructor-" + instructorId, "培训日历订阅链接（教师：" + who.name() + "）", null, null);
-        return new FeedLink(url(token), Instant.now());
+        return new FeedLink(url(token), Instant.now(clock));
     }
 
     private String url(String token) {
@@ -127,13 +130,13 @@ public class CalendarFeeds {
         if (feed.isEmpty()) {
             return Optional.empty();
         }
-        LocalDate today = LocalDate.now(IcsWriter.ZONE);
+        LocalDate today = LocalDate.now(clock);
         LocalDate from = today.minusDays(DAYS_BACK);
         LocalDate to = today.plusDays(DAYS_AHEAD);
         String host = java.net.URI.create(publicUrl.base()).getHost();
         String text;
         if (feed.get().instructorId() != null) {
-            text = IcsWriter.write("授课安排", calendar.ofInstructor(feed.get().instructorId(), from, to), Instant.now(), host);
+            text = IcsWriter.write("授课安排", calendar.ofInstructor(feed.get().instructorId(), from, to), Instant.now(clock), host);
         } else {
             Optional<CurrentUser> user = user(feed.get().userId());
             if (user.isEmpty()) {
@@ -144,7 +147,7 @@ public class CalendarFeeds {
                 List<ClassCalendar.CalendarClass> classes = scope.all() || scope.orgPath() != null
                         ? calendar.between(from, to, new ClassCalendar.Filter(null, null, null, null, false))
                         : user.get().cadreId() != null ? calendar.ofTrainee(user.get().cadreId(), from, to) : List.of();
-                return IcsWriter.write(scope.all() || scope.orgPath() != null ? "培训日历" : "我的培训", classes, Instant.now(), host);
+                return IcsWriter.write(scope.all() || scope.orgPath() != null ? "培训日历" : "我的培训", classes, Instant.now(clock), host);
             });
         }
         jdbc.sql("update calendar_feed set last_used_at = now() where id = ?").param(feed.get().id()).update();

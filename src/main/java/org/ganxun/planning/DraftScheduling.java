@@ -1,5 +1,6 @@
 package org.ganxun.planning;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.Year;
 import java.time.temporal.ChronoUnit;
@@ -46,8 +47,10 @@ public class DraftScheduling {
     private final JdbcClient jdbc;
     private final SchedulingSettings settings;
     private final TrainingClasses classes;
+    private final Clock clock;
 
-    DraftScheduling(ClassCalendar calendar, JdbcClient jdbc, SchedulingSettings settings, TrainingClasses classes) {
+    DraftScheduling(ClassCalendar calendar, JdbcClient jdbc, SchedulingSettings settings, TrainingClasses classes, Clock clock) {
+        this.clock = clock;
         this.calendar = calendar;
         this.jdbc = jdbc;
         this.settings = settings;
@@ -77,7 +80,7 @@ public class DraftScheduling {
 
     /** Not in a transaction: the reads are short, the search may take a minute and must not hold a connection. */
     public Scheduler.Proposal propose(Request r) {
-        int thisYear = Year.now().getValue();
+        int thisYear = Year.now(clock).getValue();
         int year = r.year() == null ? thisYear + 1 : r.year();
         if (year < thisYear || year > thisYear + 2) {
             throw new BusinessException("排期年度应在" + thisYear + "年至" + (thisYear + 2) + "年之间");
@@ -124,7 +127,7 @@ public class DraftScheduling {
      */
     @Transactional
     public Accepted accept(Accept a) {
-        int thisYear = Year.now().getValue();
+        int thisYear = Year.now(clock).getValue();
         int year = a == null || a.year() == null ? thisYear + 1 : a.year();
         List<Pin> list = a == null || a.placements() == null ? List.of() : a.placements();
         if (list.isEmpty()) {

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.Year;
 import java.time.format.DateTimeFormatter;
@@ -65,9 +66,11 @@ public class EvaluationReport {
     private final NamedParameterJdbcTemplate jdbc;
     private final DataScopes scopes;
     private final AuditLog audit;
+    private final Clock clock;
 
     EvaluationReport(TrainingPlans plans, IndicatorFigures indicators, PlanBudgets budgets, CadreSearch search,
-                     NamedParameterJdbcTemplate jdbc, DataScopes scopes, AuditLog audit) {
+                     NamedParameterJdbcTemplate jdbc, DataScopes scopes, AuditLog audit, Clock clock) {
+        this.clock = clock;
         this.plans = plans;
         this.indicators = indicators;
         this.budgets = budgets;
@@ -159,9 +162,9 @@ public class EvaluationReport {
         return v;
     }
 
-    private static void checkYear(TrainingPlans.PlanView plan, int year) {
-        if (year < plan.startYear() || year > plan.endYear() || year > Year.now().getValue()) {
-            throw new BusinessException("年度应在规划期" + plan.startYear() + "年至" + Math.min(plan.endYear(), Year.now().getValue()) + "年之内");
+    private void checkYear(TrainingPlans.PlanView plan, int year) {
+        if (year < plan.startYear() || year > plan.endYear() || year > Year.now(clock).getValue()) {
+            throw new BusinessException("年度应在规划期" + plan.startYear() + "年至" + Math.min(plan.endYear(), Year.now(clock).getValue()) + "年之内");
         }
     }
 
@@ -357,7 +360,7 @@ public class EvaluationReport {
         return new Document(r.title() + ".docx", content);
     }
 
-    static Map<String, Object> data(Report r) {
+    Map<String, Object> data(Report r) {
         Map<String, Object> d = new HashMap<>();
         d.put("title", r.title());
         d.put("intro", "根据开展《干部教育培训工作条例》实施情况评估和《" + r.planTitle() + "》实施情况" + (r.kind() == Kind.MIDTERM ? "中期" : "年度")
@@ -408,7 +411,7 @@ public class EvaluationReport {
         d.put("problems", problems);
         d.put("nextSteps", paragraphs(r.nextSteps(), "（请在平台“评估报告”页填写下步打算。）"));
         d.put("organiser", r.jurisdictionName());
-        d.put("date", LocalDate.now().format(DateTimeFormatter.ofPattern("yyyy年M月d日")));
+        d.put("date", LocalDate.now(clock).format(DateTimeFormatter.ofPattern("yyyy年M月d日")));
         return d;
     }
 

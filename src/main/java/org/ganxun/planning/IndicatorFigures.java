@@ -2,6 +2,7 @@ package org.ganxun.planning;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.Year;
 import java.util.ArrayList;
@@ -78,8 +79,10 @@ public class IndicatorFigures {
     private final NamedParameterJdbcTemplate jdbc;
     private final OrganizationTrees trees;
     private final DataScopes scopes;
+    private final Clock clock;
 
-    IndicatorFigures(TrainingPlans plans, CadreSearch search, NamedParameterJdbcTemplate jdbc, OrganizationTrees trees, DataScopes scopes) {
+    IndicatorFigures(TrainingPlans plans, CadreSearch search, NamedParameterJdbcTemplate jdbc, OrganizationTrees trees, DataScopes scopes, Clock clock) {
+        this.clock = clock;
         this.plans = plans;
         this.search = search;
         this.jdbc = jdbc;
@@ -93,7 +96,7 @@ public class IndicatorFigures {
         int y = year(plan, year);
         Subtree sub = subtree(plan, orgId);
         List<Figure> figures = figures(plan, y, sub.orgId());
-        return new Dashboard(plan.id(), plan.title(), plan.startYear(), plan.endYear(), y, y == Year.now().getValue(),
+        return new Dashboard(plan.id(), plan.title(), plan.startYear(), plan.endYear(), y, y == Year.now(clock).getValue(),
                 sub.orgId(), sub.name(), figures);
     }
 
@@ -125,8 +128,8 @@ public class IndicatorFigures {
         return new People(ind.id(), ind.name(), y, ind.definition(), rows, total == null ? 0 : total, pageNo, pageSize);
     }
 
-    private static int year(TrainingPlans.PlanView plan, Integer year) {
-        int thisYear = Year.now().getValue();
+    private int year(TrainingPlans.PlanView plan, Integer year) {
+        int thisYear = Year.now(clock).getValue();
         int y = year != null ? year : Math.max(plan.startYear(), Math.min(plan.endYear(), thisYear));
         if (y < plan.startYear() || y > plan.endYear()) {
             throw new BusinessException("年度应在规划期" + plan.startYear() + "年至" + plan.endYear() + "年之内");

@@ -2,6 +2,7 @@ package org.ganxun.planning;
 
 import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Year;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -37,8 +38,10 @@ public class PlanBudgets {
     private final ClassExpenses expenses;
     private final DataScopes scopes;
     private final AuditLog audit;
+    private final Clock clock;
 
-    PlanBudgets(JdbcClient jdbc, TrainingPlans plans, TrainingClasses classes, ClassExpenses expenses, DataScopes scopes, AuditLog audit) {
+    PlanBudgets(JdbcClient jdbc, TrainingPlans plans, TrainingClasses classes, ClassExpenses expenses, DataScopes scopes, AuditLog audit, Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.plans = plans;
         this.classes = classes;
@@ -124,7 +127,7 @@ public class PlanBudgets {
     @Transactional(readOnly = true)
     public Budget of(long planId, Integer year) {
         TrainingPlans.PlanView plan = plans.get(planId);
-        int thisYear = Year.now().getValue();
+        int thisYear = Year.now(clock).getValue();
         int from = year != null ? year : plan.startYear();
         int to = year != null ? year : Math.min(plan.endYear(), Math.max(plan.startYear(), thisYear));
         return between(plan, year, from, to);

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -47,8 +48,10 @@ public class TrainingPlans {
     private final DataScopes scopes;
     private final OrganizationTrees trees;
     private final AuditLog audit;
+    private final Clock clock;
 
-    TrainingPlans(JdbcClient jdbc, DataScopes scopes, OrganizationTrees trees, AuditLog audit) {
+    TrainingPlans(JdbcClient jdbc, DataScopes scopes, OrganizationTrees trees, AuditLog audit, Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.scopes = scopes;
         this.trees = trees;
@@ -283,7 +286,7 @@ public class TrainingPlans {
         requireWritable(trees.requireVisible(Tree.ADMINISTRATIVE, f.jurisdictionOrgId()).path());
         String title = text(problems, "title", "规划名称", f.title(), 200, true);
         String note = text(problems, "note", "说明", f.note(), 2000, false);
-        int thisYear = LocalDate.now().getYear();
+        int thisYear = LocalDate.now(clock).getYear();
         if (f.startYear() == null || f.startYear() < Bounds.MIN_PLAN_YEAR || f.startYear() > thisYear + Bounds.PLAN_YEARS_AHEAD) {
             problems.add(new FieldProblem("startYear", "起始年度应在" + Bounds.MIN_PLAN_YEAR + "年至" + (thisYear + Bounds.PLAN_YEARS_AHEAD) + "年之间"));
         }

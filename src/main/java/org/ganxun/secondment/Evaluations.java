@@ -3,6 +3,7 @@ package org.ganxun.secondment;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -29,8 +30,10 @@ public class Evaluations {
     private final Postings postings;
     private final Programmes programmes;
     private final AuditLog audit;
+    private final Clock clock;
 
-    Evaluations(JdbcClient jdbc, Postings postings, Programmes programmes, AuditLog audit) {
+    Evaluations(JdbcClient jdbc, Postings postings, Programmes programmes, AuditLog audit, Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.postings = postings;
         this.programmes = programmes;
@@ -70,7 +73,7 @@ public class Evaluations {
             throw new BusinessException("考核日期不能早于挂职开始日期");
         }
         // log completeness counts the windows elapsed by this date: a future date would count logs not yet due as missing
-        if (f.evaluatedOn().isAfter(LocalDate.now())) {
+        if (f.evaluatedOn().isAfter(LocalDate.now(clock))) {
             throw new BusinessException("考核日期不能晚于今天");
         }
         for (BigDecimal s : new BigDecimal[]{f.dutyReportScore(), f.interviewScore(), f.verificationScore()}) {

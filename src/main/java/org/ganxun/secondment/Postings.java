@@ -9,6 +9,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -42,8 +43,10 @@ public class Postings {
     private final SecondmentAccess access;
     private final Programmes programmes;
     private final AuditLog audit;
+    private final Clock clock;
 
-    Postings(JdbcClient jdbc, SecondmentAccess access, Programmes programmes, AuditLog audit) {
+    Postings(JdbcClient jdbc, SecondmentAccess access, Programmes programmes, AuditLog audit, Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.access = access;
         this.programmes = programmes;
@@ -201,7 +204,7 @@ public class Postings {
         if (f.writtenOn().isBefore(v.startsOn()) || f.writtenOn().isAfter(v.endsOn())) {
             throw new BusinessException("日志日期须在挂职期（" + v.startsOn() + "至" + v.endsOn() + "）之内");
         }
-        if (f.writtenOn().isAfter(LocalDate.now())) {
+        if (f.writtenOn().isAfter(LocalDate.now(clock))) {
             throw new BusinessException("不能填写今天以后的日志");
         }
         if (f.content().strip().length() > 5000) {
@@ -390,17 +393,16 @@ public class Postings {
                 cadreId, rs.getString("cadre_name"), rs.getString("cadre_phone"), rs.getLong("post_id"), rs.getString("post_title"),
                 rs.getString("duties"), rs.getLong("sending_org_id"), rs.getString("sending_name"), rs.getLong("receiving_org_id"),
                 rs.getString("receiving_name"), rs.getObject("starts_on", LocalDate.class), rs.getObject("ends_on", LocalDate.class),
-                status, statusLabel(status, rs.getObject("starts_on", LocalDate.class), rs.getObject("ends_on", LocalDate.class)),
+                status, statusLabel(status, rs.getObject("starts_on", LocalDate.class), rs.getObject("ends_on", LocalDate.class), LocalDate.now(clock)),
                 rs.getInt("log_cadence_days"), rs.getObject("last_log_on", LocalDate.class), rs.getLong("log_count"),
                 grade != null, rs.getBigDecimal("final_score"), grade == null ? null : Grade.valueOf(grade).label(),
                 organiser, receiver, self);
     }
 
-    static String statusLabel(String status, LocalDate starts, LocalDate ends) {
+    static String statusLabel(String status, LocalDate starts, LocalDate ends, LocalDate today) {
         if ("CANCELLED".equals(status)) {
             return "已取消";
         }
-        LocalDate today = LocalDate.now();
         if (today.isBefore(starts)) {
             return "未开始";
         }

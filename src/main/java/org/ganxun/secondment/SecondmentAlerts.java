@@ -1,5 +1,6 @@
 package org.ganxun.secondment;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -34,8 +35,10 @@ public class SecondmentAlerts {
     private final SecondmentAccess access;
     private final Notifications notifications;
     private final RoleHolders roleHolders;
+    private final Clock clock;
 
-    SecondmentAlerts(JdbcClient jdbc, SecondmentAccess access, Notifications notifications, RoleHolders roleHolders) {
+    SecondmentAlerts(JdbcClient jdbc, SecondmentAccess access, Notifications notifications, RoleHolders roleHolders, Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.roleHolders = roleHolders;
         this.access = access;
@@ -115,7 +118,7 @@ public class SecondmentAlerts {
     @Scheduled(cron = "${ganxun.secondment.alert-cron:0 30 8 * * *}")
     @SchedulerLock(name = "secondment-alerts", lockAtMostFor = "PT30M", lockAtLeastFor = "${ganxun.jobs.hold-after-run:PT5M}")
     public void scheduled() {
-        int n = notifyAll(LocalDate.now());
+        int n = notifyAll(LocalDate.now(clock));
         log.info("Secondment alerts sent: {}", n);
     }
 

@@ -1,5 +1,6 @@
 package org.ganxun.secondment;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -20,8 +21,10 @@ import org.springframework.stereotype.Component;
 class SecondmentDesk implements TodoSource {
 
     private final SecondmentAlerts alerts;
+    private final Clock clock;
 
-    SecondmentDesk(SecondmentAlerts alerts) {
+    SecondmentDesk(SecondmentAlerts alerts, Clock clock) {
+        this.clock = clock;
         this.alerts = alerts;
     }
 
@@ -33,7 +36,7 @@ class SecondmentDesk implements TodoSource {
             return List.of();
         }
         Map<AlertKind, Long> counts = new EnumMap<>(AlertKind.class);
-        for (SecondmentAlerts.Alert a : alerts.list(LocalDate.now(), null, null)) {
+        for (SecondmentAlerts.Alert a : alerts.list(LocalDate.now(clock), null, null)) {
             if (manager || (me.cadreId() != null && a.cadreId() == me.cadreId())) {
                 counts.merge(a.kind(), 1L, Long::sum);
             }

@@ -1,6 +1,7 @@
 package org.ganxun.secondment;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,8 +22,10 @@ import org.springframework.transaction.annotation.Transactional;
 public class SecondmentResults {
 
     private final JdbcClient jdbc;
+    private final Clock clock;
 
-    SecondmentResults(JdbcClient jdbc) {
+    SecondmentResults(JdbcClient jdbc, Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
     }
 
@@ -62,7 +65,7 @@ public class SecondmentResults {
                     LocalDate ends = rs.getObject("ends_on", LocalDate.class);
                     out.add(new Result(postingId, rs.getString("name"), Direction.valueOf(rs.getString("direction")).label(),
                             rs.getString("receiving_name"), rs.getString("title"), starts, ends,
-                            Postings.statusLabel(rs.getString("status"), starts, ends),
+                            Postings.statusLabel(rs.getString("status"), starts, ends, LocalDate.now(clock)),
                             rs.getObject("evaluated_on", LocalDate.class), rs.getBigDecimal("total_score"), grade,
                             grade == null ? null : Grade.valueOf(grade).label(), rank, of, regular(postingId)));
                 });

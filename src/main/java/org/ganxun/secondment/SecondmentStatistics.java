@@ -1,5 +1,6 @@
 package org.ganxun.secondment;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,8 +22,10 @@ public class SecondmentStatistics {
 
     private final JdbcClient jdbc;
     private final SecondmentAccess access;
+    private final Clock clock;
 
-    SecondmentStatistics(JdbcClient jdbc, SecondmentAccess access) {
+    SecondmentStatistics(JdbcClient jdbc, SecondmentAccess access, Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.access = access;
     }
@@ -46,7 +49,7 @@ public class SecondmentStatistics {
 
     @Transactional(readOnly = true)
     public Report report(Integer fromYear, Integer toYear, Direction direction, LocalDate asOf) {
-        LocalDate on = asOf == null ? LocalDate.now() : asOf;
+        LocalDate on = asOf == null ? LocalDate.now(clock) : asOf;
         Map<String, Object> p = access.params();
         p.put("asOf", on);
         StringBuilder w = new StringBuilder(" where sp.status = 'ACTIVE' and ").append(SecondmentAccess.POSTING_VISIBLE);

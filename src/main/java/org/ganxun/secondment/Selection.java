@@ -6,6 +6,7 @@ import org.ganxun.platform.security.DataScopeKind;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -47,8 +48,10 @@ public class Selection {
     private final Roster roster;
     private final CadreSearch search;
     private final AuditLog audit;
+    private final Clock clock;
 
-    Selection(JdbcClient jdbc, SecondmentAccess access, Programmes programmes, Roster roster, CadreSearch search, AuditLog audit) {
+    Selection(JdbcClient jdbc, SecondmentAccess access, Programmes programmes, Roster roster, CadreSearch search, AuditLog audit, Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.access = access;
         this.programmes = programmes;
@@ -155,7 +158,7 @@ public class Selection {
             if (f.source() != CandidateSource.SELF || !f.cadreId().equals(me.cadreId())) {
                 throw new BusinessException(403, "干部本人只能以个人自荐方式报名", List.of());
             }
-            if (!LocalDate.now().isBefore(pr.startsOn())) {
+            if (!LocalDate.now(clock).isBefore(pr.startsOn())) {
                 throw BusinessException.conflict("“" + pr.name() + "”已于" + pr.startsOn() + "开始，不能再自荐报名");
             }
             c = roster.get(f.cadreId());
@@ -461,7 +464,7 @@ public class Selection {
             String gradeLabel = r.rankGrade() == null ? null : org.ganxun.people.RankGrade.valueOf(r.rankGrade()).label();
             out.add(new Candidate(r.id(), r.programmeId(), r.cadreId(), r.name(),
                     org.ganxun.people.Gender.valueOf(r.gender()).label(),
-                    r.birthDate() == null ? null : java.time.Period.between(r.birthDate(), LocalDate.now()).getYears(),
+                    r.birthDate() == null ? null : java.time.Period.between(r.birthDate(), LocalDate.now(clock)).getYears(),
                     rankLabel(r.rankLevel(), gradeLabel), r.post(), r.sendingOrgId(), r.sendingName(), r.reserve(), r.source(),
                     r.source().label(), r.recommendedBy(), r.note(), r.registeredAt(), r.written(), r.interview(),
                     r.recommendation(), composite, rk == null ? null : rk.rank(), r.status(), r.status().label(), r.postingId(),

@@ -1,6 +1,7 @@
 package org.ganxun.survey;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -32,9 +33,11 @@ public class ClassProposals {
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
     private final DataScopes scopes;
+    private final Clock clock;
 
     ClassProposals(JdbcClient jdbc, Surveys surveys, SurveyAnalysis analysis, AuditLog audit, ApplicationEventPublisher events,
-                   DataScopes scopes) {
+                   DataScopes scopes, Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.surveys = surveys;
         this.analysis = analysis;
@@ -50,7 +53,7 @@ public class ClassProposals {
     public List<DraftClassProposal> draw(long surveyId, DrawRequest req) {
         Surveys.Survey s = surveys.requireManageable(surveyId);
         int topN = req == null || req.topics() == null ? 5 : Math.max(1, Math.min(20, req.topics()));
-        int year = req == null || req.year() == null ? LocalDate.now().getYear() + 1 : req.year();
+        int year = req == null || req.year() == null ? LocalDate.now(clock).getYear() + 1 : req.year();
         SurveyAnalysis.Analysis a = analysis.compute(s);
         List<SurveyAnalysis.QuestionResult> topicQuestions = a.questions().stream().filter(SurveyAnalysis.QuestionResult::topic).toList();
         if (topicQuestions.isEmpty()) {

@@ -48,7 +48,7 @@ class PublicSurveyController {
     @GetMapping("/{token}")
     PublicSurvey get(@PathVariable String token, HttpServletRequest req, HttpServletResponse res) {
         Surveys.Survey s = surveys.byToken(token).orElseThrow(() -> BusinessException.notFound("调研问卷"));
-        SurveyReturns.requireOpen(s);
+        returns.requireOpen(s);
         device(req, res);
         return new PublicSurvey(s.title(), s.purpose(), s.anonymous(), s.status().name(), s.model(),
                 s.targets().stream().map(t -> Map.<String, Object>of("id", t.id(), "label", t.label())).toList());

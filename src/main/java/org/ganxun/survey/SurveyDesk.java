@@ -1,5 +1,6 @@
 package org.ganxun.survey;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,8 +24,10 @@ class SurveyDesk implements TodoSource {
 
     private final Surveys surveys;
     private final SurveyReturns returns;
+    private final Clock clock;
 
-    SurveyDesk(Surveys surveys, SurveyReturns returns) {
+    SurveyDesk(Surveys surveys, SurveyReturns returns, Clock clock) {
+        this.clock = clock;
         this.surveys = surveys;
         this.returns = returns;
     }
@@ -32,7 +35,7 @@ class SurveyDesk implements TodoSource {
     @Override
     public List<Todo> todos(CurrentUser me) {
         List<Todo> out = new ArrayList<>();
-        LocalDate today = LocalDate.now();
+        LocalDate today = LocalDate.now(clock);
         if (me.can(Permission.SURVEY_MANAGE)) {
             for (Surveys.Survey s : surveys.list()) {
                 if (s.status() != Surveys.Status.OPEN || s.endsOn() == null || s.endsOn().isBefore(today)

@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -46,8 +47,10 @@ public class SurveyReport {
     private final Forums forums;
     private final ClassProposals proposals;
     private final AuditLog audit;
+    private final Clock clock;
 
-    SurveyReport(Surveys surveys, SurveyReturns returns, SurveyAnalysis analysis, Forums forums, ClassProposals proposals, AuditLog audit) {
+    SurveyReport(Surveys surveys, SurveyReturns returns, SurveyAnalysis analysis, Forums forums, ClassProposals proposals, AuditLog audit, Clock clock) {
+        this.clock = clock;
         this.surveys = surveys;
         this.returns = returns;
         this.analysis = analysis;
@@ -185,7 +188,7 @@ public class SurveyReport {
         }
         d.put("proposals", items);
         d.put("organiser", s.orgName());
-        d.put("date", DATE.format(LocalDate.now()));
+        d.put("date", DATE.format(LocalDate.now(clock)));
         return d;
     }
 

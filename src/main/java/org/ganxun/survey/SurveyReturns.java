@@ -5,6 +5,7 @@ import org.ganxun.platform.security.Permission;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.Period;
@@ -49,9 +50,11 @@ public class SurveyReturns {
     private final Notifications notifications;
     private final OpenAnswers openAnswers;
     private final int maxPerAddress;
+    private final Clock clock;
 
     SurveyReturns(JdbcClient jdbc, JsonMapper json, Surveys surveys, AuditLog audit, Notifications notifications, OpenAnswers openAnswers,
-                  CodeTables codes, @Value("${ganxun.survey.max-submissions-per-address:30}") int maxPerAddress) {
+                  CodeTables codes, @Value("${ganxun.survey.max-submissions-per-address:30}") int maxPerAddress, Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.codes = codes;
         this.json = json;
@@ -170,11 +173,11 @@ public class SurveyReturns {
         }
     }
 
-    static void requireOpen(Surveys.Survey s) {
+    void requireOpen(Surveys.Survey s) {
         if (s.status() == Surveys.Status.DRAFT) {
             throw new BusinessException(404, "问卷尚未发布", List.of());
         }
-        if (s.status() == Surveys.Status.CLOSED || (s.endsOn() != null && s.endsOn().isBefore(LocalDate.now()))) {
+        if (s.status() == Surveys.Status.CLOSED || (s.endsOn() != null && s.endsOn().isBefore(LocalDate.now(clock)))) {
             throw BusinessException.conflict("本次调研已结束，感谢您的关注");
         }
     }
@@ -326,7 +329,7 @@ public class SurveyReturns {
                 from cadre_card c join org_unit o on o.id = c.org_id where c.id = ?""")
                 .param(cadreId)
                 .query((rs, i) -> new Group(rs.getString(1), rs.getString(2), rs.getString(4),
-                        AgeBand.of(rs.getObject(3, LocalDate.class), LocalDate.now()).name()))
+                        AgeBand.of(rs.getObject(3, LocalDate.class), LocalDate.now(clock)).name()))
                 .single();
     }
 
@@ -370,13 +373,13 @@ public class SurveyReturns {
                        exists (select 1 from survey_return r where r.survey_id = s.id and r.cadre_id = :c)
                        or exists (select 1 from survey_answered a where a.survey_id = s.id and a.cadre_id = :c) as answered
                 from survey s
-                where s.status = 'OPEN' and (s.ends_on is null or s.ends_on >= current_date)
+                where s.status = 'OPEN' and (s.ends_on is null or s.ends_on >= :today)
                   and exists (select 1 from survey_target t join org_unit tor on tor.id = t.org_id, cadre c join org_unit o on o.id = c.org_id
                               where t.survey_id = s.id and c.id = :c and c.status = 'ACTIVE' and o.path like tor.path || '%'
                                 and (t.rank_level is null or t.rank_level = c.rank_level)
                                 and (t.staff_category is null or t.staff_category = c.staff_category))
                 order by s.created_at desc""")
-                .param("c", me.cadreId())
+                .param("c", me.cadreId()).param("today", LocalDate.now(clock))
                 .query((rs, i) -> new MySurvey(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBoolean(4),
                         rs.getObject(5, LocalDate.class), rs.getString(6), rs.getBoolean(7)))
                 .list();
@@ -477,7 +480,7 @@ public class SurveyReturns {
                   and not exists (select 1 from survey_return r where r.survey_id = :s and r.cadre_id = c.id)
                   and not exists (select 1 from survey_answered a where a.survey_id = :s and a.cadre_id = c.id)""")
                 .param("s", s.id()).query((rs, i) -> new Person(rs.getLong(1), rs.getString(2))).list();
-        String today = LocalDate.now().toString();
+        String today = LocalDate.now(clock).toString();
         String body = "请于" + (s.endsOn() == null ? "近日" : s.endsOn() + "前") + "登录平台“我的问卷”填写《" + s.title() + "》。";
         int n = 0;
         for (Person p : people) {

@@ -3,6 +3,7 @@ package org.ganxun.training;
 import org.ganxun.platform.security.InScope.Ref;
 import org.ganxun.platform.security.InScope;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,8 +30,10 @@ public class AnnualPlans {
     private final AuditLog audit;
     private final ClassRows rows;
     private final TrainingClasses classes;
+    private final Clock clock;
 
-    AnnualPlans(JdbcClient jdbc, DataScopes scopes, AuditLog audit, ClassRows rows, TrainingClasses classes) {
+    AnnualPlans(JdbcClient jdbc, DataScopes scopes, AuditLog audit, ClassRows rows, TrainingClasses classes, Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.scopes = scopes;
         this.audit = audit;
@@ -92,7 +95,7 @@ public class AnnualPlans {
             throw new BusinessException("请选择单位和年度");
         }
         List<BusinessException.FieldProblem> problems = new java.util.ArrayList<>();
-        Bounds.planYear(problems, "year", "年度", f.year(), java.time.LocalDate.now());
+        Bounds.planYear(problems, "year", "年度", f.year(), java.time.LocalDate.now(clock));
         Bounds.check(problems);
         if (!scopes.current().coversOrgPath(rows.orgPath(f.jurisdictionOrgId()))) {
             throw new BusinessException(403, "只能维护本人管理范围内的年度计划", List.of());

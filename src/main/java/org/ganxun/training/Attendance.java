@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -52,8 +53,10 @@ public class Attendance {
     private final CheckInCodes codes;
     private final CheckInAttempts attempts;
     private final AuditLog audit;
+    private final Clock clock;
 
-    Attendance(JdbcClient jdbc, Classroom classroom, CheckInCodes codes, CheckInAttempts attempts, AuditLog audit) {
+    Attendance(JdbcClient jdbc, Classroom classroom, CheckInCodes codes, CheckInAttempts attempts, AuditLog audit, Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.classroom = classroom;
         this.codes = codes;
@@ -100,7 +103,7 @@ public class Attendance {
         if (me.cadreId() == null) {
             throw new BusinessException(403, "请使用学员本人的账号登录后签到", List.of());
         }
-        Instant nowInstant = Instant.now();
+        Instant nowInstant = Instant.now(clock);
         CheckInCodes.Parsed parsed;
         Classroom.SessionRow s;
         if (req.token() != null && !req.token().isBlank()) {
@@ -195,7 +198,7 @@ public class Attendance {
     public QrCode qr(long sessionId, String baseUrl) {
         Classroom.SessionRow s = classroom.session(sessionId);
         classroom.requireManager(s.classId(), false);
-        long slot = CheckInCodes.slot(Instant.now(), s.codeSeconds());
+        long slot = CheckInCodes.slot(Instant.now(clock), s.codeSeconds());
         String token = codes.token(sessionId, slot);
         long done = jdbc.sql(Unscoped.countsOnly() + "select count(*) from attendance where session_id = ? and status in ('PRESENT','LATE')")
                 .param(sessionId).query(Long.class).single();
@@ -245,7 +248,7 @@ public class Attendance {
         CurrentUser me = CurrentUsers.require();
         // a session that has not begun cannot have been attended: marks made now would credit hours at once
         boolean marking = marks.stream().anyMatch(m -> m.status() != null && m.status() != AttendanceStatus.NOT_YET);
-        if (marking && LocalDateTime.now(Classroom.ZONE).isBefore(opens(s))) {
+        if (marking && LocalDateTime.now(clock).isBefore(opens(s))) {
             throw BusinessException.conflict("该课次（" + s.date() + " " + s.startsAt().format(HM) + "）尚未开始，"
                     + opens(s).format(HM) + "起才能点名");
         }
@@ -280,7 +283,7 @@ public class Attendance {
                     (before == null ? "点名：" : "更正考勤：") + who.get("name") + "，" + s.date() + " " + s.topic() + "，"
                             + was + " → " + m.status().label() + (m.note() == null || m.note().isBlank() ? "" : "（" + m.note() + "）"),
                     before, Map.of("status", m.status().name()));
-            out.add(new Cell(sessionId, m.status(), m.status().label(), Instant.now(), "ROLL_CALL"));
+            out.add(new Cell(sessionId, m.status(), m.status().label(), Instant.now(clock), "ROLL_CALL"));
         }
         classroom.markInProgress(s.classId(), row.status());
         return out;
@@ -323,7 +326,7 @@ public class Attendance {
                 .param(classId).query(rs -> {
                     leave.add(rs.getLong(2) + ":" + rs.getLong(1));
                 });
-        LocalDateTime now = Classroom.now();
+        LocalDateTime now = LocalDateTime.now(clock);
         List<SheetRow> rows = new ArrayList<>();
         BigDecimal total = sessions.stream().map(SessionView::hours).reduce(BigDecimal.ZERO, BigDecimal::add);
         for (Trainee t : trainees) {

@@ -57,10 +57,6 @@ class Classroom {
         }
     }
 
-    static LocalDateTime now() {
-        return LocalDateTime.now(ZONE);
-    }
-
     /** The class, if the current user runs it (403 otherwise). */
     TrainingClasses.Row requireManager(long classId, boolean lock) {
         TrainingClasses.Row row = rows.find(classId, lock);

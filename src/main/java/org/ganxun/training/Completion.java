@@ -1,8 +1,10 @@
 package org.ganxun.training;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -41,9 +43,11 @@ public class Completion {
     private final Certificates certificates;
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
+    private final Clock clock;
 
     Completion(JdbcClient jdbc, Classroom classroom, Attendance attendance, CompletionRules rules, Certificates certificates,
-               AuditLog audit, ApplicationEventPublisher events) {
+               AuditLog audit, ApplicationEventPublisher events, Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.classroom = classroom;
         this.attendance = attendance;
@@ -286,11 +290,11 @@ public class Completion {
         if (lastEnd == null) {
             throw BusinessException.conflict("班次没有课次，不能结业");
         }
-        if (Classroom.now().isBefore(lastEnd)) {
+        if (LocalDateTime.now(clock).isBefore(lastEnd)) {
             throw BusinessException.conflict("最后一个课次（" + lastEnd.toLocalDate() + " " + lastEnd.toLocalTime() + "结束）尚未结束，不能结业");
         }
         Results preview = resultsOf(row, null);
-        LocalDate completedOn = row.endsOn().isAfter(LocalDate.now(Classroom.ZONE)) ? LocalDate.now(Classroom.ZONE) : row.endsOn();
+        LocalDate completedOn = row.endsOn().isAfter(LocalDate.now(clock)) ? LocalDate.now(clock) : row.endsOn();
         List<ClassCompleted.Trainee> trainees = new ArrayList<>();
         Map<Long, Long> cadreOf = new HashMap<>();
         jdbc.sql(Unscoped.ofChecked("class", "Classroom.requireManager") + "select id, cadre_id from enrollment where class_id = ? and status = 'ENROLLED'").param(classId)

@@ -3,6 +3,7 @@ package org.ganxun.training;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -39,8 +40,10 @@ public class TeachingEvaluations {
     private final Instructors instructors;
     private final AuditLog audit;
     private final Hmac mac;
+    private final Clock clock;
 
-    TeachingEvaluations(JdbcClient jdbc, Classroom classroom, AuditLog audit, FieldCipher cipher, Instructors instructors) {
+    TeachingEvaluations(JdbcClient jdbc, Classroom classroom, AuditLog audit, FieldCipher cipher, Instructors instructors, Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.instructors = instructors;
         this.classroom = classroom;
@@ -132,14 +135,14 @@ public class TeachingEvaluations {
             if (s.classId() != classId || s.status() != SessionStatus.SCHEDULED) {
                 throw new BusinessException("课次不属于本班或已取消");
             }
-            if (Classroom.now().isBefore(s.start())) {
+            if (LocalDateTime.now(clock).isBefore(s.start())) {
                 throw BusinessException.conflict("课次开始后才能评价");
             }
             instructorId = s.instructorId();
         } else {
             LocalDateTime lastStart = jdbc.sql("select max(session_date + starts_at) from class_session where class_id = ? and status = 'SCHEDULED'")
                     .param(classId).query(LocalDateTime.class).list().stream().filter(java.util.Objects::nonNull).findFirst().orElse(null);
-            if (lastStart == null || Classroom.now().isBefore(lastStart)) {
+            if (lastStart == null || LocalDateTime.now(clock).isBefore(lastStart)) {
                 throw BusinessException.conflict("最后一个课次开始后才能对全班进行总体评价");
             }
         }
@@ -266,7 +269,4 @@ public class TeachingEvaluations {
         return out;
     }
 
-    static LocalDate today() {
-        return LocalDate.now(Classroom.ZONE);
-    }
 }

@@ -1,6 +1,7 @@
 package org.ganxun.training;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -24,8 +25,10 @@ public class Trainees {
     private final Attendance attendance;
     private final TeachingEvaluations evaluations;
     private final Completion completion;
+    private final Clock clock;
 
-    Trainees(JdbcClient jdbc, Classroom classroom, Attendance attendance, TeachingEvaluations evaluations, Completion completion) {
+    Trainees(JdbcClient jdbc, Classroom classroom, Attendance attendance, TeachingEvaluations evaluations, Completion completion, Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.classroom = classroom;
         this.attendance = attendance;
@@ -81,7 +84,7 @@ public class Trainees {
         List<Long> onLeave = jdbc.sql(Unscoped.own() + """
                 select ls.session_id from leave_request l join leave_request_session ls on ls.leave_id = l.id
                 where l.enrollment_id = ? and l.status in ('PENDING', 'APPROVED', 'RETURNED')""").param(enrollmentId).query(Long.class).list();
-        LocalDateTime now = Classroom.now();
+        LocalDateTime now = LocalDateTime.now(clock);
         boolean running = Classroom.RUNNING.contains(c.status()) && c.enrollmentStatus() == EnrollmentStatus.ENROLLED;
         List<MySession> out = new ArrayList<>();
         Attendance.SheetRow row = sheet.rows().isEmpty() ? null : sheet.rows().get(0);
@@ -115,7 +118,7 @@ public class Trainees {
 
     @Transactional(readOnly = true)
     public Today today() {
-        LocalDate today = Classroom.now().toLocalDate();
+        LocalDate today = LocalDateTime.now(clock).toLocalDate();
         List<TodaySession> todays = new ArrayList<>();
         List<TodaySession> toRate = new ArrayList<>();
         List<MyClass> running = new ArrayList<>();

@@ -1,5 +1,6 @@
 package org.ganxun.training;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -34,8 +35,10 @@ class TrainingDesk implements TodoSource, FigureSource {
     private final DataScopes scopes;
     private final TrainingClasses classes;
     private final Trainees trainees;
+    private final Clock clock;
 
-    TrainingDesk(JdbcClient jdbc, DataScopes scopes, TrainingClasses classes, Trainees trainees) {
+    TrainingDesk(JdbcClient jdbc, DataScopes scopes, TrainingClasses classes, Trainees trainees, Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.scopes = scopes;
         this.classes = classes;
@@ -65,7 +68,7 @@ class TrainingDesk implements TodoSource, FigureSource {
                             rs.getLong(3), "/training/classroom").with("classId", rs.getLong(1)).with("tab", "leaves"))
                     .list().forEach(out::add);
         }
-        LocalDate today = LocalDate.now();
+        LocalDate today = LocalDate.now(clock);
         if (me.can(Permission.ENROLL_NOMINATE) && (scope.all() || scope.orgPath() != null)) {
             // the quotas of the user's own units that still have room, of classes not started yet (单位推荐)
             Map<String, Object> p = new HashMap<>(scope.sqlParameters());
@@ -112,8 +115,8 @@ class TrainingDesk implements TodoSource, FigureSource {
         DataScope scope = scopes.current();
         Map<String, Object> p = new HashMap<>(scope.sqlParameters());
         String visible = TrainingClasses.visibleCondition(scope, p);
-        p.put("today", LocalDate.now());
-        p.put("until", LocalDate.now().plusDays(60));
+        p.put("today", LocalDate.now(clock));
+        p.put("until", LocalDate.now(clock).plusDays(60));
         return jdbc.sql("select tc.id, tc.name, tc.starts_on, tc.ends_on, tc.venue, tc.status from training_class tc"
                         + " join org_unit jo on jo.id = tc.jurisdiction_org_id join org_unit fo on fo.id = tc.filer_org_id"
                         + " where tc.status in ('APPROVED', 'IN_PROGRESS') and tc.ends_on >= :today and tc.starts_on <= :until and " + visible
@@ -135,7 +138,7 @@ class TrainingDesk implements TodoSource, FigureSource {
         DataScope scope = scopes.current();
         Map<String, Object> p = new HashMap<>(scope.sqlParameters());
         String visible = TrainingClasses.visibleCondition(scope, p);
-        p.put("year", LocalDate.now().getYear());
+        p.put("year", LocalDate.now(clock).getYear());
         Long n = jdbc.sql("select count(*) from training_class tc join annual_plan ap on ap.id = tc.plan_id"
                         + " join org_unit jo on jo.id = tc.jurisdiction_org_id join org_unit fo on fo.id = tc.filer_org_id"
                         + " where ap.year = :year and tc.status in ('APPROVED', 'IN_PROGRESS', 'COMPLETED') and " + visible)

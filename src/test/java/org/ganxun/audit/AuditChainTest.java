@@ -244,9 +244,9 @@ class AuditChainTest {
 
     @Test
     void retentionBelowSixMonthsIsRefusedAtStart() {
-        assertThatThrownBy(() -> new AuditRetention(jdbc, audit, null, 5))
+        assertThatThrownBy(() -> new AuditRetention(jdbc, audit, null, 5, java.time.Clock.systemDefaultZone()))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("at least 6 months");
-        assertThat(new AuditRetention(jdbc, audit, null, 6).months()).isEqualTo(6);
+        assertThat(new AuditRetention(jdbc, audit, null, 6, java.time.Clock.systemDefaultZone()).months()).isEqualTo(6);
     }
 
     @Test

@@ -40,6 +40,7 @@ class ExamApiTest {
     @Autowired Attempts attempts;
     @Autowired org.ganxun.learning.StudySessions sessions;
     @Autowired JdbcClient jdbc;
+    @Autowired Clock appClock;
 
     static final class TestClock extends Clock {
         volatile Instant now = Instant.now();
@@ -459,7 +460,7 @@ class ExamApiTest {
             assertThat(beat.get("creditedSeconds").asInt()).isEqualTo(60);
             assertThat(beat.get("completed").asBoolean()).isFalse();
         } finally {
-            studyClock(Clock.systemUTC());
+            studyClock(appClock); // the application's clock again
         }
         assertThat(jdbc.sql("select completed_at is null from study_progress where cadre_id = ? and course_id = ?")
                 .params(c.cadre(), course).query(Boolean.class).single()).isTrue();

@@ -42,7 +42,7 @@ class PhoneNumberTest {
             assertThat(normal).as(written).isEqualTo(written.strip());
             CadreForm f = new CadreForm("张三", null, null, null, null, null, null, null, null, null, null, null, null, null,
                     null, written, null, null, null, null, null);
-            assertThat(CadreValidator.validate(f, new CitizenId[1])).as(written)
+            assertThat(CadreValidator.validate(f, new CitizenId[1], java.time.LocalDate.of(2026, 12, 1))).as(written)
                     .extracting(org.ganxun.platform.web.BusinessException.FieldProblem::field).contains("phone");
         }
     }

@@ -6,6 +6,7 @@ import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -70,8 +71,10 @@ class OnlineImporter {
     private final PeopleFacts people;
     private final DataScopes scopes;
     private final ImportLimits limits;
+    private final Clock clock;
 
-    OnlineImporter(ArchiveEntries entries, HoursConverter converter, PeopleFacts people, DataScopes scopes, ImportLimits limits) {
+    OnlineImporter(ArchiveEntries entries, HoursConverter converter, PeopleFacts people, DataScopes scopes, ImportLimits limits, Clock clock) {
+        this.clock = clock;
         this.entries = entries;
         this.converter = converter;
         this.people = people;
@@ -243,7 +246,7 @@ class OnlineImporter {
             } else if (on == null) {
                 errs.put(OnlineColumn.COMPLETED_ON, "完成日期不能为空");
             }
-            if (on != null && on.isAfter(LocalDate.now())) {
+            if (on != null && on.isAfter(LocalDate.now(clock))) {
                 errs.put(OnlineColumn.COMPLETED_ON, "完成日期" + on + "晚于今天");
                 on = null;
             } else if (on != null && on.isBefore(EARLIEST)) {

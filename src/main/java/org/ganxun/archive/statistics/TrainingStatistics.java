@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.Year;
 import java.util.ArrayList;
@@ -64,8 +65,10 @@ public class TrainingStatistics {
     private final NamedParameterJdbcTemplate jdbc;
     private final OrganizationTrees trees;
     private final DataScopes scopes;
+    private final Clock clock;
 
-    TrainingStatistics(CadreSearch search, NamedParameterJdbcTemplate jdbc, OrganizationTrees trees, DataScopes scopes) {
+    TrainingStatistics(CadreSearch search, NamedParameterJdbcTemplate jdbc, OrganizationTrees trees, DataScopes scopes, Clock clock) {
+        this.clock = clock;
         this.search = search;
         this.jdbc = jdbc;
         this.trees = trees;
@@ -74,7 +77,7 @@ public class TrainingStatistics {
 
     @Transactional(readOnly = true)
     public Report report(int year, CadreQuery query) {
-        int thisYear = Year.now().getValue();
+        int thisYear = Year.now(clock).getValue();
         if (year < 2000 || year > thisYear) {
             throw new BusinessException("统计年度应在2000年至" + thisYear + "年之间");
         }

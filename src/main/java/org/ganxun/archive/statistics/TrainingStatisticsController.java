@@ -4,6 +4,7 @@ import org.ganxun.platform.security.Requires;
 import static org.ganxun.platform.security.Permission.*;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Year;
 
 import org.ganxun.audit.AuditLog;
@@ -28,20 +29,22 @@ class TrainingStatisticsController {
 
     private final TrainingStatistics statistics;
     private final AuditLog audit;
+    private final Clock clock;
 
-    TrainingStatisticsController(TrainingStatistics statistics, AuditLog audit) {
+    TrainingStatisticsController(TrainingStatistics statistics, AuditLog audit, Clock clock) {
+        this.clock = clock;
         this.audit = audit;
         this.statistics = statistics;
     }
 
     @GetMapping("/training")
     TrainingStatistics.Report report(@RequestParam(required = false) Integer year, @ModelAttribute CadreQuery query) {
-        return statistics.report(year == null ? Year.now().getValue() : year, query);
+        return statistics.report(year == null ? Year.now(clock).getValue() : year, query);
     }
 
     @GetMapping("/training.xlsx")
     ResponseEntity<byte[]> excel(@RequestParam(required = false) Integer year, @ModelAttribute CadreQuery query) {
-        TrainingStatistics.Report r = statistics.report(year == null ? Year.now().getValue() : year, query);
+        TrainingStatistics.Report r = statistics.report(year == null ? Year.now(clock).getValue() : year, query);
         audit.recordExport("TrainingStatistics", null, "干部教育培训统计（" + r.year() + "年）",
                 AuditLog.filter("year", r.year(), "query", query), r.byRank().size() + r.byUnit().size());
         ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -4,6 +4,7 @@ import org.ganxun.platform.security.Requires;
 import static org.ganxun.platform.security.Permission.*;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.LocalDate;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -19,8 +20,10 @@ import org.springframework.web.bind.annotation.RestController;
 class CadreExportController {
 
     private final RosterExport export;
+    private final Clock clock;
 
-    CadreExportController(RosterExport export) {
+    CadreExportController(RosterExport export, Clock clock) {
+        this.clock = clock;
         this.export = export;
     }
 
@@ -29,7 +32,7 @@ class CadreExportController {
     void export(@ModelAttribute CadreQuery query, HttpServletResponse res) throws IOException {
         res.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         res.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                .filename("干部名册-" + LocalDate.now() + ".xlsx", StandardCharsets.UTF_8).build().toString());
+                .filename("干部名册-" + LocalDate.now(clock) + ".xlsx", StandardCharsets.UTF_8).build().toString());
         export.write(query, res.getOutputStream());
     }
 }

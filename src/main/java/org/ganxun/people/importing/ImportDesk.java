@@ -1,5 +1,6 @@
 package org.ganxun.people.importing;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -16,8 +17,10 @@ import org.springframework.stereotype.Component;
 class ImportDesk implements TodoSource {
 
     private final RosterImports imports;
+    private final Clock clock;
 
-    ImportDesk(RosterImports imports) {
+    ImportDesk(RosterImports imports, Clock clock) {
+        this.clock = clock;
         this.imports = imports;
     }
 
@@ -25,7 +28,7 @@ class ImportDesk implements TodoSource {
     public List<Todo> todos(CurrentUser me) {
         List<Todo> out = new ArrayList<>();
         if (me.can(Permission.ROSTER_IMPORT)) {
-            Instant since = Instant.now().minus(7, ChronoUnit.DAYS);
+            Instant since = Instant.now(clock).minus(7, ChronoUnit.DAYS);
             long failed = imports.recent().stream()
                     .filter(j -> j.status() == ImportJob.Status.FAILED || j.status() == ImportJob.Status.REJECTED)
                     .filter(j -> j.createdAt() != null && j.createdAt().isAfter(since)).count();

@@ -1,6 +1,7 @@
 package org.ganxun.people.importing;
 
 import java.io.File;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -73,8 +74,10 @@ class RosterImporter {
     private final RosterBatch batch;
     private final ImportLimits limits;
     private final CodeTables codes;
+    private final Clock clock;
 
-    RosterImporter(JdbcClient jdbc, DataScopes scopes, RosterBatch batch, ImportLimits limits, CodeTables codes) {
+    RosterImporter(JdbcClient jdbc, DataScopes scopes, RosterBatch batch, ImportLimits limits, CodeTables codes, Clock clock) {
+        this.clock = clock;
         this.codes = codes;
         this.jdbc = jdbc;
         this.scopes = scopes;
@@ -505,7 +508,7 @@ class RosterImporter {
                 boolean stated = form.leadership() != null;
                 List<FieldProblem> problems = new ArrayList<>();
                 form = Leadership.apply(CodeValues.resolve(codes, form, problems));
-                problems.addAll(CadreValidator.validate(form, new CitizenId[1]));
+                problems.addAll(CadreValidator.validate(form, new CitizenId[1], LocalDate.now(clock)));
                 for (FieldProblem fp : problems) {
                     RosterColumn c = RosterColumn.ofProperty(fp.field());
                     if (c == null) {

@@ -2,6 +2,7 @@ package org.ganxun.people.profile;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -94,9 +95,11 @@ public class CadreProfileStatistics {
     private final JdbcClient client;
     private final OrganizationTrees trees;
     private final DataScopes scopes;
+    private final Clock clock;
 
     CadreProfileStatistics(CadreSearch search, NamedParameterJdbcTemplate jdbc, JdbcClient client,
-                           OrganizationTrees trees, DataScopes scopes) {
+                           OrganizationTrees trees, DataScopes scopes, Clock clock) {
+        this.clock = clock;
         this.search = search;
         this.jdbc = jdbc;
         this.client = client;
@@ -108,7 +111,7 @@ public class CadreProfileStatistics {
     @Transactional(readOnly = true)
     public CadreProfile profile(CadreQuery query, LocalDate asOf) {
         CadreQuery q = query == null ? CadreQuery.all() : query;
-        LocalDate on = asOf == null ? LocalDate.now() : asOf;
+        LocalDate on = asOf == null ? LocalDate.now(clock) : asOf;
         CadreSearch.Where where = search.where(q);
         Map<String, Object> params = new HashMap<>(where.params());
         params.put("born35", on.minusYears(35));

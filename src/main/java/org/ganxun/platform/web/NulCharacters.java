@@ -6,6 +6,7 @@ import java.io.InputStreamReader;
 import java.io.BufferedReader;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -34,8 +35,10 @@ import tools.jackson.databind.json.JsonMapper;
 public class NulCharacters extends OncePerRequestFilter {
 
     private final JsonMapper json;
+    private final Clock clock;
 
-    public NulCharacters(JsonMapper json) {
+    public NulCharacters(JsonMapper json, Clock clock) {
+        this.clock = clock;
         this.json = json;
     }
 
@@ -121,7 +124,7 @@ public class NulCharacters extends OncePerRequestFilter {
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
         response.getWriter().write(json.writeValueAsString(
-                new ApiExceptionHandler.ApiError(400, message, problems, Instant.now())));
+                new ApiExceptionHandler.ApiError(400, message, problems, Instant.now(clock))));
     }
 
     /** The request with its already-read body served again. */
