@@ -19,6 +19,8 @@ import org.ganxun.platform.web.BusinessException;
 import org.ganxun.support.ApiSession;
 import org.ganxun.support.Fixture;
 import org.ganxun.support.IntegrationTest;
+import org.ganxun.support.TestClock;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -33,9 +35,18 @@ class EnrollmentTest {
     @Autowired Candidates candidates;
     @Autowired TrainingClasses classes;
     @Autowired JdbcClient jdbc;
+    @Autowired TestClock clock;
     @LocalServerPort int port;
 
-    static final LocalDate D = LocalDate.of(2032, 4, 6);
+    /** The day the tests run on: a Monday in early spring, the season of call-ups. */
+    static final LocalDate TODAY = LocalDate.of(2026, 3, 2);
+    /** The classes start five weeks later, on a Monday. */
+    static final LocalDate D = LocalDate.of(2026, 4, 6);
+
+    @BeforeEach
+    void onTheDay() {
+        clock.setToday(TODAY); // back to the real time after each test (TestClock.Reset)
+    }
 
     private long count(long classId, String status) {
         return jdbc.sql("select count(*) from enrollment where class_id = ? and status = ?").params(classId, status)
@@ -153,7 +164,7 @@ class EnrollmentTest {
         tf.fixture.as(c.liaisonA, () -> enrollments.nominate(first, p));
         assertThatThrownBy(() -> tf.fixture.as(c.liaisonA, () -> enrollments.nominate(second, p)))
                 .isInstanceOf(BusinessException.class)
-                .hasMessageContaining("第一个班").hasMessageContaining("2032-04-06至2032-04-10").hasMessageContaining("时间重叠")
+                .hasMessageContaining("第一个班").hasMessageContaining("2026-04-06至2026-04-10").hasMessageContaining("时间重叠")
                 .extracting(e -> ((BusinessException) e).status()).isEqualTo(409);
         assertThat(count(second, "ENROLLED") + count(second, "WAITLISTED")).isZero();
         // and not twice in the same class
@@ -324,25 +335,25 @@ class EnrollmentTest {
     }
 
     /**
-     * The suggested order on a hand-built set (class for 科员及以下; today 2032-03-01):
-     * 周 never trained, no hours; 吴 never trained but 8 学时 this year; 郑 one class in 2030 (archive);
-     * 王 one class in 2031 (this system); 冯 two classes. Expected: 周, 吴, 郑, 王, 冯. 村干部陈 (乡科级) is not a target.
+     * The suggested order on a hand-built set (class for 科员及以下; today 2026-03-02):
+     * 周 never trained, no hours; 吴 never trained but 8 学时 this year; 郑 one class in 2024 (archive);
+     * 王 one class in 2025 (this system); 冯 two classes. Expected: 周, 吴, 郑, 王, 冯. 村干部陈 (乡科级) is not a target.
      */
     @Test
     void candidatesTrainedLeastAndLongestAgoComeFirst() {
         TrainingFixture.County c = tf.county();
-        LocalDate today = LocalDate.of(2032, 3, 1);
-        long past = c.approved("2031年科员轮训班", LocalDate.of(2031, 6, 1), LocalDate.of(2031, 6, 3), List.of(), 10);
-        long cls = c.approved("2032年科员轮训班", D, D.plusDays(2), List.of(RankLevel.STAFF), 10);
+        LocalDate today = TODAY;
+        long past = c.approved("2025年科员轮训班", LocalDate.of(2025, 6, 1), LocalDate.of(2025, 6, 3), List.of(), 10);
+        long cls = c.approved("2026年科员轮训班", D, D.plusDays(2), List.of(RankLevel.STAFF), 10);
         long zhou = c.staff("周从未", c.townA);
         long wu = c.staff("吴有学时", c.townA);
         long zheng = c.staff("郑前年", c.townA);
         long wang = c.staff("王去年", c.townA);
         long feng = c.staff("冯两次", c.townA);
         c.cadre("陈乡科", c.townA, RankLevel.TOWNSHIP, StaffCategory.VILLAGE_CADRE);
-        archive(wu, "GROUP_STUDY", "支部学习", LocalDate.of(2032, 2, 1), "8");
-        archive(zheng, "EXTERNAL_TRAINING", "市委党校进修", LocalDate.of(2030, 9, 1), "40");
-        archive(feng, "EXTERNAL_TRAINING", "省委党校进修", LocalDate.of(2030, 10, 1), "40");
+        archive(wu, "GROUP_STUDY", "支部学习", LocalDate.of(2026, 2, 1), "8");
+        archive(zheng, "EXTERNAL_TRAINING", "市委党校进修", LocalDate.of(2024, 9, 1), "40");
+        archive(feng, "EXTERNAL_TRAINING", "省委党校进修", LocalDate.of(2024, 10, 1), "40");
         tf.fixture.as(c.liaisonA, () -> enrollments.nominate(past, wang));
         tf.fixture.as(c.liaisonA, () -> enrollments.nominate(past, feng));
 
@@ -352,8 +363,8 @@ class EnrollmentTest {
         assertThat(page.rows()).extracting(Candidates.Candidate::classesLast3Years).containsExactly(0, 0, 1, 1, 2);
         assertThat(page.rows().get(0).reason()).isEqualTo("近三年未参加培训班，本年度尚无学时");
         assertThat(page.rows().get(1).reason()).isEqualTo("近三年未参加培训班，本年度已获8学时");
-        assertThat(page.rows().get(2).reason()).isEqualTo("近三年参训1次，最近一次2030-09-01，本年度尚无学时");
-        assertThat(page.rows().get(3).recentClasses()).extracting(Candidates.RecentClass::name).containsExactly("2031年科员轮训班");
+        assertThat(page.rows().get(2).reason()).isEqualTo("近三年参训1次，最近一次2024-09-01，本年度尚无学时");
+        assertThat(page.rows().get(3).recentClasses()).extracting(Candidates.RecentClass::name).containsExactly("2025年科员轮训班");
         assertThat(page.rule()).contains("近三年参训次数少者优先");
         // 乙镇's liaison sees none of 甲镇's people
         assertThat(tf.fixture.as(c.liaisonB, () -> candidates.page(cls, null, null, 1, 50, today)).rows()).isEmpty();
@@ -367,9 +378,9 @@ class EnrollmentTest {
     @Test
     void aClassSatButNotCompletedStillCountsAsBeingSent() {
         TrainingFixture.County c = tf.county();
-        LocalDate today = LocalDate.of(2032, 3, 1);
-        long past = c.approved("2031年科员专题班", LocalDate.of(2031, 6, 1), LocalDate.of(2031, 6, 3), List.of(), 10);
-        long cls = c.approved("2032年科员专题班", D, D.plusDays(2), List.of(RankLevel.STAFF), 10);
+        LocalDate today = TODAY;
+        long past = c.approved("2025年科员专题班", LocalDate.of(2025, 6, 1), LocalDate.of(2025, 6, 3), List.of(), 10);
+        long cls = c.approved("2026年科员专题班", D, D.plusDays(2), List.of(RankLevel.STAFF), 10);
         long never = c.staff("钱从未", c.townA);
         long failed = c.staff("孙未结业", c.townA);
         long dismissed = c.staff("李退学", c.townA);
@@ -382,8 +393,8 @@ class EnrollmentTest {
         Candidates.Page page = tf.fixture.as(c.liaisonA, () -> candidates.page(cls, null, null, 1, 50, today));
         assertThat(page.rows()).extracting(Candidates.Candidate::cadreId).containsExactly(never, failed, dismissed);
         assertThat(page.rows()).extracting(Candidates.Candidate::classesLast3Years).containsExactly(0, 1, 1);
-        assertThat(page.rows().get(1).reason()).startsWith("近三年参训1次，最近一次2031-06-03");
-        assertThat(page.rows().get(1).recentClasses()).extracting(Candidates.RecentClass::name).containsExactly("2031年科员专题班");
+        assertThat(page.rows().get(1).reason()).startsWith("近三年参训1次，最近一次2025-06-03");
+        assertThat(page.rows().get(1).recentClasses()).extracting(Candidates.RecentClass::name).containsExactly("2025年科员专题班");
     }
 
     private static String cn(int i) {

@@ -13,6 +13,8 @@ import org.ganxun.platform.security.Role;
 import org.ganxun.platform.web.BusinessException;
 import org.ganxun.support.Fixture;
 import org.ganxun.support.IntegrationTest;
+import org.ganxun.support.TestClock;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -24,8 +26,16 @@ class FilingTest {
     @Autowired TrainingFixture tf;
     @Autowired TrainingClasses classes;
     @Autowired JdbcClient jdbc;
+    @Autowired TestClock clock;
 
-    static final LocalDate D = LocalDate.of(2031, 5, 10);
+    /** The classes are filed in early spring, for May and later. */
+    static final LocalDate TODAY = LocalDate.of(2026, 3, 2);
+    static final LocalDate D = LocalDate.of(2026, 5, 10);
+
+    @BeforeEach
+    void onTheDay() {
+        clock.setToday(TODAY); // back to the real time after each test (TestClock.Reset)
+    }
 
     @Test
     void draftIsSubmittedReturnedWithReasonsResubmittedAndApproved() {
@@ -78,7 +88,7 @@ class FilingTest {
         assertThat(jdbc.sql("select summary from audit_log where entity_type = 'TrainingClass' and entity_id = ? and action = 'RETURN'")
                 .param(String.valueOf(id)).query(String.class).single()).contains(reason);
         // the plan of the county and year lists it
-        assertThat(tf.fixture.as(c.admin, () -> classes.page(new TrainingClasses.ClassQuery(2031, approved.planId(), null, null, null, null), 1, 20))
+        assertThat(tf.fixture.as(c.admin, () -> classes.page(new TrainingClasses.ClassQuery(2026, approved.planId(), null, null, null, null), 1, 20))
                 .rows()).extracting(TrainingClassView::id).containsExactly(id);
     }
 
@@ -118,13 +128,13 @@ class FilingTest {
                 ClashKind.TARGET_DATES, ClashKind.DUPLICATE_CONTENT, ClashKind.INSTRUCTOR, ClashKind.VENUE);
         assertThat(found).allSatisfy(cl -> assertThat(cl.otherClassId()).isEqualTo(x));
         Clash group = found.stream().filter(cl -> cl.kind() == ClashKind.TARGET_DATES).findFirst().orElseThrow();
-        assertThat(group.message()).contains("学习贯彻党的二十大精神专题培训班", "乡科级", "2031-05-12至2031-05-14");
+        assertThat(group.message()).contains("学习贯彻党的二十大精神专题培训班", "乡科级", "2026-05-12至2026-05-14");
         Clash dup = found.stream().filter(cl -> cl.kind() == ClashKind.DUPLICATE_CONTENT).findFirst().orElseThrow();
         assertThat(dup.message()).contains("名称相似度100%");
         Clash teacher = found.stream().filter(cl -> cl.kind() == ClashKind.INSTRUCTOR).findFirst().orElseThrow();
-        assertThat(teacher.message()).contains("王", "2031-05-12 09:30-11:00", "党的二十大报告解读", "09:00-12:00");
+        assertThat(teacher.message()).contains("王", "2026-05-12 09:30-11:00", "党的二十大报告解读", "09:00-12:00");
         Clash room = found.stream().filter(cl -> cl.kind() == ClashKind.VENUE).findFirst().orElseThrow();
-        assertThat(room.message()).contains("党校 第一教室", "2031-05-13 14:00-17:00", "分组研讨", "15:00-16:00");
+        assertThat(room.message()).contains("党校 第一教室", "2026-05-13 14:00-17:00", "分组研讨", "15:00-16:00");
 
         // the approver sees the same warnings; Z clashes with nothing
         assertThat(tf.fixture.as(c.admin, () -> classes.clashesOf(y))).hasSize(4);
