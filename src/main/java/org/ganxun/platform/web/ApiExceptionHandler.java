@@ -1,7 +1,10 @@
 package org.ganxun.platform.web;
 
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -14,7 +17,12 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authorization.AuthorizationDeniedException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.validation.FieldError;
+import org.springframework.validation.method.ParameterErrors;
+import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
@@ -30,40 +38,84 @@ public class ApiExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
+    private final Clock clock;
+
+    ApiExceptionHandler(Clock clock) {
+        this.clock = clock;
+    }
+
     public record ApiError(int status, String message, List<BusinessException.FieldProblem> problems, Instant at) {
     }
 
     @ExceptionHandler(BusinessException.class)
     ResponseEntity<ApiError> business(BusinessException e) {
-        return ResponseEntity.status(e.status()).body(new ApiError(e.status(), e.getMessage(), e.problems(), Instant.now()));
+        return ResponseEntity.status(e.status()).body(new ApiError(e.status(), e.getMessage(), e.problems(), Instant.now(clock)));
     }
 
     @ExceptionHandler({AccessDeniedException.class, AuthorizationDeniedException.class})
     ResponseEntity<ApiError> denied(RuntimeException e) {
         String msg = e.getMessage() != null && !e.getMessage().startsWith("Access Denied") ? e.getMessage() : "无权访问该数据";
-        return ResponseEntity.status(HttpStatus.FORBIDDEN).body(new ApiError(403, msg, List.of(), Instant.now()));
+        return ResponseEntity.status(HttpStatus.FORBIDDEN).body(new ApiError(403, msg, List.of(), Instant.now(clock)));
     }
 
+    /**
+     * A request body its record's constraints refuse ({@code @Valid}; Bean Validation with the Chinese messages of
+     * {@code ValidationMessages.properties} or of the constraint): each problem keyed by the property, as the form's
+     * fields are, and the first problem as the message, as {@link Bounds#check} does.
+     */
     @ExceptionHandler(MethodArgumentNotValidException.class)
     ResponseEntity<ApiError> invalid(MethodArgumentNotValidException e) {
-        List<BusinessException.FieldProblem> problems = e.getBindingResult().getFieldErrors().stream()
-                // a value that could not be converted (rankLevel=XYZ in a query) carries Spring's English text
-                .map(f -> new BusinessException.FieldProblem(f.getField(), f.isBindingFailure()
-                        ? "值“" + f.getRejectedValue() + "”格式不正确" : f.getDefaultMessage()))
-                .toList();
-        return ResponseEntity.badRequest().body(new ApiError(400, "提交的内容有误", problems, Instant.now()));
+        List<BusinessException.FieldProblem> problems = new ArrayList<>();
+        e.getBindingResult().getFieldErrors().forEach(f -> problems.add(problem(f)));
+        e.getBindingResult().getGlobalErrors().forEach(g -> problems.add(new BusinessException.FieldProblem("", g.getDefaultMessage())));
+        return refused(problems);
+    }
+
+    /** Constraints on a handler's parameters ({@code @RequestParam @Max(…) int size}), and bodies validated with them. */
+    @ExceptionHandler(HandlerMethodValidationException.class)
+    ResponseEntity<ApiError> invalidParameters(HandlerMethodValidationException e) {
+        List<BusinessException.FieldProblem> problems = new ArrayList<>();
+        for (ParameterValidationResult r : e.getParameterValidationResults()) {
+            if (r instanceof ParameterErrors errors) {
+                errors.getFieldErrors().forEach(f -> problems.add(problem(f)));
+            } else {
+                RequestParam param = r.getMethodParameter().getParameterAnnotation(RequestParam.class);
+                String name = param != null && !param.name().isEmpty() ? param.name() : r.getMethodParameter().getParameterName();
+                r.getResolvableErrors().forEach(m -> problems.add(new BusinessException.FieldProblem(name, m.getDefaultMessage())));
+            }
+        }
+        return refused(problems);
+    }
+
+    private static BusinessException.FieldProblem problem(FieldError f) {
+        // a value that could not be converted (rankLevel=XYZ in a query) carries Spring's English text
+        return new BusinessException.FieldProblem(f.getField(), f.isBindingFailure()
+                ? "值“" + echo(f.getRejectedValue()) + "”格式不正确" : f.getDefaultMessage());
+    }
+
+    /** What was typed, cut short: an error message is no place for a page of someone's text. */
+    private static String echo(Object value) {
+        String v = String.valueOf(value);
+        return v.length() > 20 ? v.substring(0, 20) + "…" : v;
+    }
+
+    /** One 400 for the problems, in the order of the fields' names (Bean Validation has no order), the first as message. */
+    private ResponseEntity<ApiError> refused(List<BusinessException.FieldProblem> problems) {
+        problems.sort(Comparator.comparing(BusinessException.FieldProblem::field));
+        String message = problems.isEmpty() ? "提交的内容有误" : problems.get(0).message();
+        return ResponseEntity.badRequest().body(new ApiError(400, message, List.copyOf(problems), Instant.now(clock)));
     }
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     ResponseEntity<ApiError> tooLarge(MaxUploadSizeExceededException e) {
         return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
-                .body(new ApiError(413, "上传的文件过大", List.of(), Instant.now()));
+                .body(new ApiError(413, "上传的文件过大", List.of(), Instant.now(clock)));
     }
 
     @ExceptionHandler(OptimisticLockingFailureException.class)
     ResponseEntity<ApiError> stale(OptimisticLockingFailureException e) {
         return ResponseEntity.status(HttpStatus.CONFLICT)
-                .body(new ApiError(409, "数据已被他人修改，请刷新后重试", List.of(), Instant.now()));
+                .body(new ApiError(409, "数据已被他人修改，请刷新后重试", List.of(), Instant.now(clock)));
     }
 
     /**
@@ -80,9 +132,9 @@ public class ApiExceptionHandler {
             String value = j instanceof InvalidFormatException f && f.getValue() != null ? "“" + f.getValue() + "”" : "";
             String message = "字段" + field + "的值" + value + "格式不正确";
             return ResponseEntity.badRequest().body(new ApiError(400, message,
-                    List.of(new BusinessException.FieldProblem(field, "格式不正确")), Instant.now()));
+                    List.of(new BusinessException.FieldProblem(field, "格式不正确")), Instant.now(clock)));
         }
-        return ResponseEntity.badRequest().body(new ApiError(400, "提交的内容格式不正确，无法识别", List.of(), Instant.now()));
+        return ResponseEntity.badRequest().body(new ApiError(400, "提交的内容格式不正确，无法识别", List.of(), Instant.now(clock)));
     }
 
     /** A query parameter of the wrong kind (year=abc). */
@@ -90,13 +142,13 @@ public class ApiExceptionHandler {
     ResponseEntity<ApiError> mismatch(MethodArgumentTypeMismatchException e) {
         String message = "参数" + e.getName() + "的值“" + e.getValue() + "”格式不正确";
         return ResponseEntity.badRequest().body(new ApiError(400, message,
-                List.of(new BusinessException.FieldProblem(e.getName(), "格式不正确")), Instant.now()));
+                List.of(new BusinessException.FieldProblem(e.getName(), "格式不正确")), Instant.now(clock)));
     }
 
     @ExceptionHandler(MissingServletRequestParameterException.class)
     ResponseEntity<ApiError> missing(MissingServletRequestParameterException e) {
         return ResponseEntity.badRequest().body(new ApiError(400, "缺少参数" + e.getParameterName(),
-                List.of(new BusinessException.FieldProblem(e.getParameterName(), "不能为空")), Instant.now()));
+                List.of(new BusinessException.FieldProblem(e.getParameterName(), "不能为空")), Instant.now(clock)));
     }
 
     /**
@@ -126,17 +178,17 @@ public class ApiExceptionHandler {
             case "23505" -> {
                 log.info("refused by the database ({}): {}", state, text);
                 return ResponseEntity.status(HttpStatus.CONFLICT)
-                        .body(new ApiError(409, "与已有的数据重复，请刷新后核对", List.of(), Instant.now()));
+                        .body(new ApiError(409, "与已有的数据重复，请刷新后核对", List.of(), Instant.now(clock)));
             }
             case "23503" -> {
                 log.info("refused by the database ({}): {}", state, text);
                 return ResponseEntity.status(HttpStatus.CONFLICT)
-                        .body(new ApiError(409, "所引用的数据不存在或仍在使用中，请刷新后核对", List.of(), Instant.now()));
+                        .body(new ApiError(409, "所引用的数据不存在或仍在使用中，请刷新后核对", List.of(), Instant.now(clock)));
             }
             default -> message = "提交的内容无法保存，请核对后重试";
         }
         log.info("refused by the database ({}): {}", state, text);
-        return ResponseEntity.badRequest().body(new ApiError(400, message, problems, Instant.now()));
+        return ResponseEntity.badRequest().body(new ApiError(400, message, problems, Instant.now(clock)));
     }
 
     private static final Pattern NULL_COLUMN = Pattern.compile("null value in column \"([a-z_0-9]+)\"");
@@ -173,6 +225,6 @@ public class ApiExceptionHandler {
     @ExceptionHandler(IllegalArgumentException.class)
     ResponseEntity<ApiError> illegal(IllegalArgumentException e) {
         log.warn("bad request refused by an IllegalArgumentException (should be a BusinessException): {}", e.toString());
-        return ResponseEntity.badRequest().body(new ApiError(400, "提交的内容有误，请核对后重试", List.of(), Instant.now()));
+        return ResponseEntity.badRequest().body(new ApiError(400, "提交的内容有误，请核对后重试", List.of(), Instant.now(clock)));
     }
 }
