@@ -3,6 +3,8 @@ package org.ganxun.identity;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.validation.constraints.Size;
+import jakarta.validation.Valid;
 import org.ganxun.org.DataScopes;
 import org.ganxun.platform.security.CurrentUser;
 import org.ganxun.platform.security.CurrentUsers;
@@ -38,7 +40,8 @@ class AuthController {
               List<String> passwordRules) {
     }
 
-    record PasswordChange(String oldPassword, String newPassword) {
+    record PasswordChange(@Size(max = 64, message = "原密码不正确") String oldPassword,
+                          @Size(max = 64, message = "新密码最多{max}位") String newPassword) {
     }
 
     @GetMapping("/csrf")
@@ -60,7 +63,7 @@ class AuthController {
 
     @PostMapping("/password")
     @SignedIn("changing one's own password, proving the old one")
-    Map<String, Boolean> changePassword(@RequestBody PasswordChange req) {
+    Map<String, Boolean> changePassword(@Valid @RequestBody PasswordChange req) {
         accounts.changeOwnPassword(req.oldPassword(), req.newPassword());
         return Map.of("ok", true);
     }

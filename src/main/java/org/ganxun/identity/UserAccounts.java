@@ -21,7 +21,10 @@ import org.ganxun.platform.security.DataScope;
 import org.ganxun.platform.security.DataScopeKind;
 import org.ganxun.platform.security.Permission;
 import org.ganxun.platform.security.Unscoped;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import org.ganxun.platform.web.BusinessException;
+import org.ganxun.platform.web.PlainText;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -60,7 +63,8 @@ public class UserAccounts {
                           boolean enabled, boolean locked, int failedAttempts, Instant lastLoginAt) {
     }
 
-    public record AccountRequest(String username, String displayName, String role, @InScope(Ref.ORG) Long scopeOrgId, @InScope(Ref.PARTY_ORG) Long scopePartyOrgId,
+    public record AccountRequest(@Pattern(regexp = "[A-Za-z0-9_.@-]{3,50}", message = "用户名须为3-50位字母、数字或 _ . @ -") String username,
+                                 @Size(max = 50, message = "姓名最多{max}个字") @PlainText(message = "姓名不能包含网页标记或脚本") String displayName, String role, @InScope(Ref.ORG) Long scopeOrgId, @InScope(Ref.PARTY_ORG) Long scopePartyOrgId,
                                  @InScope(Ref.CADRE) Long cadreId, Boolean enabled, String password) {
     }
 

@@ -3,6 +3,8 @@ package org.ganxun.identity;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.validation.constraints.Size;
+import jakarta.validation.Valid;
 import org.ganxun.platform.security.Permission;
 import org.ganxun.platform.security.Requires;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,7 +31,7 @@ class UserController {
         this.accounts = accounts;
     }
 
-    record PasswordReset(String password) {
+    record PasswordReset(@Size(max = 64, message = "密码最多{max}位") String password) {
     }
 
     /** The roles the current user may give. */
@@ -52,17 +54,17 @@ class UserController {
 
     @PostMapping
     @Requires(Permission.USER_MANAGE)
-    UserAccounts.Account create(@RequestBody UserAccounts.AccountRequest req) {
+    UserAccounts.Account create(@Valid @RequestBody UserAccounts.AccountRequest req) {
         return accounts.create(req);
     }
 
     @PutMapping("/{id}")
-    UserAccounts.Account update(@PathVariable long id, @RequestBody UserAccounts.AccountRequest req) {
+    UserAccounts.Account update(@PathVariable long id, @Valid @RequestBody UserAccounts.AccountRequest req) {
         return accounts.update(id, req);
     }
 
     @PostMapping("/{id}/reset-password")
-    Map<String, Boolean> resetPassword(@PathVariable long id, @RequestBody PasswordReset req) {
+    Map<String, Boolean> resetPassword(@PathVariable long id, @Valid @RequestBody PasswordReset req) {
         accounts.resetPassword(id, req.password());
         return Map.of("ok", true);
     }
