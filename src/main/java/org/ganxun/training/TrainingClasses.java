@@ -1,5 +1,11 @@
 package org.ganxun.training;
 
+import org.ganxun.platform.web.PlainText;
+import jakarta.validation.constraints.Size;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.DecimalMax;
 import org.ganxun.platform.security.AnyScope;
 import org.ganxun.platform.security.InScope.Ref;
 import org.ganxun.platform.security.InScope;
@@ -8,6 +14,7 @@ import org.ganxun.platform.db.Like;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -56,9 +63,11 @@ public class TrainingClasses {
     private final ClashChecks clashes;
     private final Enrollments enrollments;
     private final ClassRows rows;
+    private final Clock clock;
 
     TrainingClasses(JdbcClient jdbc, DataScopes scopes, AuditLog audit, ClashChecks clashes, Enrollments enrollments,
-                    ClassRows rows) {
+                    ClassRows rows, Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.rows = rows;
         this.scopes = scopes;
@@ -76,10 +85,16 @@ public class TrainingClasses {
                               Long instructorId, String venue, BigDecimal hours) {
     }
 
-    public record ClassForm(@AnyScope("a class is filed with the department that approves it, usually above the filer") Long jurisdictionOrgId, @InScope(Ref.ORG) Long filerOrgId, Long providerId, String name, ClassType classType,
-                            LocalDate startsOn, LocalDate endsOn, String venue, List<RankLevel> targetRankLevels,
-                            List<StaffCategory> targetStaffCategories, Integer seats, Boolean fullTime,
-                            List<String> topics, BigDecimal budget, String description, List<SessionForm> sessions,
+    public record ClassForm(@AnyScope("a class is filed with the department that approves it, usually above the filer") Long jurisdictionOrgId, @InScope(Ref.ORG) Long filerOrgId, Long providerId,
+                            @Size(max = 200, message = "班次名称不能超过{max}个字") @PlainText(message = "班次名称不能包含网页标记或脚本") String name,
+                            ClassType classType, LocalDate startsOn, LocalDate endsOn,
+                            @Size(max = 200, message = "培训地点不能超过{max}个字") @PlainText(message = "培训地点不能包含网页标记或脚本") String venue,
+                            List<RankLevel> targetRankLevels, List<StaffCategory> targetStaffCategories,
+                            @Min(value = 1, message = "计划人数须大于0") @Max(value = Bounds.MAX_SEATS, message = "计划人数须在1到{value}之间") Integer seats,
+                            Boolean fullTime, List<@Size(max = 100, message = "培训专题每项不能超过{max}个字") @PlainText(message = "培训专题不能包含网页标记或脚本") String> topics,
+                            @DecimalMin(value = "0", message = "经费预算不能为负数") @DecimalMax(value = "100000000", message = "经费预算须在0到100000000元（一亿元）之间") BigDecimal budget,
+                            @Size(max = 2000, message = "班次说明不能超过{max}个字") @PlainText(message = "班次说明不能包含网页标记或脚本") String description,
+                            List<SessionForm> sessions,
                             Integer version) {
     }
 
@@ -503,10 +518,8 @@ public class TrainingClasses {
 
     private void validate(ClassForm f) {
         List<FieldProblem> problems = new ArrayList<>();
-        if (!StringUtils.hasText(f.name())) {
+        if (!StringUtils.hasText(f.name())) { // its length and text: ClassForm's constraints
             problems.add(new FieldProblem("name", "请填写班次名称"));
-        } else if (f.name().strip().length() > 200) {
-            problems.add(new FieldProblem("name", "班次名称不能超过200个字"));
         }
         if (f.classType() == null) {
             problems.add(new FieldProblem("classType", "请选择班次类型"));
@@ -517,18 +530,11 @@ public class TrainingClasses {
             problems.add(new FieldProblem("endsOn", "结束日期不能早于开始日期"));
         } else {
             // a class in the year 1 or 9999 would also create an annual plan for that year
-            Bounds.planDate(problems, "startsOn", "开始日期", f.startsOn(), LocalDate.now());
-            Bounds.planDate(problems, "endsOn", "结束日期", f.endsOn(), LocalDate.now());
+            Bounds.planDate(problems, "startsOn", "开始日期", f.startsOn(), LocalDate.now(clock));
+            Bounds.planDate(problems, "endsOn", "结束日期", f.endsOn(), LocalDate.now(clock));
         }
-        if (f.seats() == null || f.seats() <= 0) {
+        if (f.seats() == null) { // its range, and the budget's: ClassForm's constraints
             problems.add(new FieldProblem("seats", "计划人数须大于0"));
-        } else {
-            Bounds.seats(problems, "seats", "计划人数", f.seats(), 1, Bounds.MAX_SEATS);
-        }
-        if (f.budget() != null && f.budget().signum() < 0) {
-            problems.add(new FieldProblem("budget", "经费预算不能为负数"));
-        } else {
-            Bounds.money(problems, "budget", "经费预算", f.budget());
         }
         if (f.providerId() != null && jdbc.sql("select count(*) from training_provider where id = ?").param(f.providerId())
                 .query(Long.class).single() == 0) {

@@ -1,10 +1,12 @@
 package org.ganxun.training;
 
+import jakarta.validation.Valid;
 import org.ganxun.platform.security.InScope.Ref;
 import org.ganxun.platform.security.InScope;
 import org.ganxun.platform.security.Requires;
 import static org.ganxun.platform.security.Permission.*;
 import org.ganxun.platform.security.SignedIn;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -35,9 +37,11 @@ class TrainingController {
     private final Providers providers;
     private final AnnualPlans plans;
     private final ClassMessages messages;
+    private final Clock clock;
 
     TrainingController(TrainingClasses classes, Enrollments enrollments, Candidates candidates, Instructors instructors,
-                       Providers providers, AnnualPlans plans, ClassMessages messages) {
+                       Providers providers, AnnualPlans plans, ClassMessages messages, Clock clock) {
+        this.clock = clock;
         this.messages = messages;
         this.classes = classes;
         this.enrollments = enrollments;
@@ -143,13 +147,13 @@ class TrainingController {
 
     @PostMapping("/classes")
     @Requires(CLASS_FILE)
-    TrainingClassView create(@RequestBody TrainingClasses.ClassForm form) {
+    TrainingClassView create(@Valid @RequestBody TrainingClasses.ClassForm form) {
         return classes.create(form);
     }
 
     @PutMapping("/classes/{id}")
     @Requires(CLASS_FILE)
-    TrainingClassView update(@PathVariable long id, @RequestBody TrainingClasses.ClassForm form) {
+    TrainingClassView update(@PathVariable long id, @Valid @RequestBody TrainingClasses.ClassForm form) {
         return classes.update(id, form);
     }
 
@@ -217,7 +221,7 @@ class TrainingController {
     Candidates.Page candidates(@PathVariable long id, @RequestParam(required = false) Long orgId,
                                @RequestParam(required = false) String name,
                                @RequestParam(defaultValue = "1") int page, @RequestParam(defaultValue = "20") int size) {
-        return candidates.page(id, orgId, name, page, size, LocalDate.now());
+        return candidates.page(id, orgId, name, page, size, LocalDate.now(clock));
     }
 
     @PostMapping("/classes/{id}/enrollments")
