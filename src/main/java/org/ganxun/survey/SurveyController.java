@@ -1,5 +1,6 @@
 package org.ganxun.survey;
 
+import jakarta.validation.Valid;
 import org.ganxun.platform.security.Requires;
 import static org.ganxun.platform.security.Permission.*;
 import java.io.ByteArrayOutputStream;
@@ -74,7 +75,7 @@ class SurveyController {
 
     @PostMapping
     @Requires(SURVEY_MANAGE)
-    Surveys.Survey create(@RequestBody Surveys.SurveyRequest req) {
+    Surveys.Survey create(@Valid @RequestBody Surveys.SurveyRequest req) {
         return surveys.create(req);
     }
 
@@ -85,7 +86,7 @@ class SurveyController {
 
     @PutMapping("/{id}")
     @Requires(SURVEY_MANAGE)
-    Surveys.Survey update(@PathVariable long id, @RequestBody Surveys.SurveyRequest req) {
+    Surveys.Survey update(@PathVariable long id, @Valid @RequestBody Surveys.SurveyRequest req) {
         return surveys.update(id, req);
     }
 

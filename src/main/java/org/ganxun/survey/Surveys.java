@@ -1,11 +1,14 @@
 package org.ganxun.survey;
 
+import org.ganxun.platform.web.PlainText;
+import jakarta.validation.constraints.Size;
 import org.ganxun.platform.security.InScope.Ref;
 import org.ganxun.platform.security.InScope;
 import org.ganxun.platform.security.Permission;
 import java.security.SecureRandom;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Base64;
@@ -47,8 +50,10 @@ public class Surveys {
     private final DataScopes scopes;
     private final OrganizationTrees trees;
     private final AuditLog audit;
+    private final Clock clock;
 
-    Surveys(JdbcClient jdbc, JsonMapper json, DataScopes scopes, OrganizationTrees trees, AuditLog audit) {
+    Surveys(JdbcClient jdbc, JsonMapper json, DataScopes scopes, OrganizationTrees trees, AuditLog audit, Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.json = json;
         this.scopes = scopes;
@@ -66,7 +71,9 @@ public class Surveys {
         }
     }
 
-    public record SurveyRequest(String title, String purpose, @InScope(Ref.ORG) Long orgId, Boolean anonymous, LocalDate startsOn, LocalDate endsOn,
+    public record SurveyRequest(@Size(max = 200, message = "调研名称不能超过{max}个字") @PlainText(message = "调研名称不能包含网页标记或脚本") String title,
+                                @Size(max = 1000, message = "调研目的不能超过{max}个字") @PlainText(message = "调研目的不能包含网页标记或脚本") String purpose,
+                                @InScope(Ref.ORG) Long orgId, Boolean anonymous, LocalDate startsOn, LocalDate endsOn,
                                 JsonNode model) {
     }
 
@@ -227,8 +234,8 @@ public class Surveys {
         if (s.targets().isEmpty()) {
             throw new BusinessException("请先设置调研对象范围再发布");
         }
-        jdbc.sql("update survey set status = 'OPEN', starts_on = coalesce(starts_on, current_date), updated_at = now(), version = version + 1 where id = ?")
-                .param(id).update();
+        jdbc.sql("update survey set status = 'OPEN', starts_on = coalesce(starts_on, ?), updated_at = now(), version = version + 1 where id = ?")
+                .params(LocalDate.now(clock), id).update();
         audit.record("OPEN", "Survey", id, "发布调研问卷：" + s.title(), brief(s), brief(get(id)));
         return get(id);
     }
@@ -236,8 +243,8 @@ public class Surveys {
     @Transactional
     public Survey close(long id) {
         Survey s = requireManageable(id);
-        jdbc.sql("update survey set status = 'CLOSED', ends_on = coalesce(ends_on, current_date), updated_at = now(), version = version + 1 where id = ?")
-                .param(id).update();
+        jdbc.sql("update survey set status = 'CLOSED', ends_on = coalesce(ends_on, ?), updated_at = now(), version = version + 1 where id = ?")
+                .params(LocalDate.now(clock), id).update();
         audit.record("CLOSE", "Survey", id, "结束调研问卷：" + s.title(), brief(s), brief(get(id)));
         return get(id);
     }
@@ -294,19 +301,16 @@ public class Surveys {
                 .query(Long.class).optional().orElseThrow(() -> new BusinessException("请先建立单位"));
     }
 
-    private static void validate(SurveyRequest req) {
+    private void validate(SurveyRequest req) {
         if (req == null || !StringUtils.hasText(req.title())) {
             throw new BusinessException("请填写调研名称", List.of(new FieldProblem("title", "请填写调研名称")));
-        }
-        if (req.title().strip().length() > 200) {
-            throw new BusinessException("调研名称不能超过200字", List.of(new FieldProblem("title", "名称过长")));
         }
         if (req.startsOn() != null && req.endsOn() != null && req.endsOn().isBefore(req.startsOn())) {
             throw new BusinessException("结束日期不能早于开始日期", List.of(new FieldProblem("endsOn", "结束日期早于开始日期")));
         }
         List<FieldProblem> problems = new java.util.ArrayList<>();
-        Bounds.planDate(problems, "startsOn", "开始日期", req.startsOn(), LocalDate.now());
-        Bounds.planDate(problems, "endsOn", "结束日期", req.endsOn(), LocalDate.now());
+        Bounds.planDate(problems, "startsOn", "开始日期", req.startsOn(), LocalDate.now(clock));
+        Bounds.planDate(problems, "endsOn", "结束日期", req.endsOn(), LocalDate.now(clock));
         Bounds.check(problems);
     }
 
