@@ -1,5 +1,11 @@
 package org.ganxun.secondment;
 
+import org.ganxun.platform.web.PlainText;
+import jakarta.validation.constraints.Size;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.DecimalMax;
 import org.ganxun.platform.security.InScope.Ref;
 import org.ganxun.platform.security.InScope;
 import org.ganxun.platform.db.Like;
@@ -7,6 +13,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -44,8 +51,10 @@ public class Programmes {
     private final SecondmentAccess access;
     private final OrganizationTrees trees;
     private final AuditLog audit;
+    private final Clock clock;
 
-    Programmes(JdbcClient jdbc, SecondmentAccess access, OrganizationTrees trees, AuditLog audit) {
+    Programmes(JdbcClient jdbc, SecondmentAccess access, OrganizationTrees trees, AuditLog audit, Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.access = access;
         this.trees = trees;
@@ -59,14 +68,21 @@ public class Programmes {
                            String duties, int seats, int filled) {
     }
 
-    public record ProgrammeForm(String name, Direction direction, @InScope(Ref.ORG) Long organiserOrgId, LocalDate startsOn, LocalDate endsOn,
-                                String description, BigDecimal budgetHousing, BigDecimal budgetTransport,
-                                BigDecimal budgetTravel, Integer maxAge, Integer minServiceYears, List<RankLevel> rankLevels,
+    public record ProgrammeForm(@Size(max = 100, message = "批次名称不能超过{max}个字") @PlainText(message = "批次名称不能包含网页标记或脚本") String name,
+                                Direction direction, @InScope(Ref.ORG) Long organiserOrgId, LocalDate startsOn, LocalDate endsOn,
+                                @Size(max = 2000, message = "批次说明不能超过{max}个字") @PlainText(message = "批次说明不能包含网页标记或脚本") String description,
+                                @DecimalMin(value = "0", message = "住房预算不能为负数") @DecimalMax(value = "100000000", message = "住房预算须在0到100000000元（一亿元）之间") BigDecimal budgetHousing,
+                                @DecimalMin(value = "0", message = "交通预算不能为负数") @DecimalMax(value = "100000000", message = "交通预算须在0到100000000元（一亿元）之间") BigDecimal budgetTransport,
+                                @DecimalMin(value = "0", message = "差旅预算不能为负数") @DecimalMax(value = "100000000", message = "差旅预算须在0到100000000元（一亿元）之间") BigDecimal budgetTravel,
+                                @Min(value = 18, message = "年龄上限须在18到70岁之间") @Max(value = 70, message = "年龄上限须在18到70岁之间") Integer maxAge,
+                                @Min(value = 0, message = "工作年限下限须在0到50年之间") @Max(value = 50, message = "工作年限下限须在0到50年之间") Integer minServiceYears,
+                                List<RankLevel> rankLevels,
                                 BigDecimal weightWritten, BigDecimal weightInterview, BigDecimal weightRecommendation,
                                 BigDecimal evalWeightLogs, BigDecimal evalWeightDutyReport, BigDecimal evalWeightAppraisal,
                                 BigDecimal evalWeightInterviews, BigDecimal evalWeightVerification,
                                 BigDecimal gradeExcellentMin, BigDecimal gradeCompetentMin, BigDecimal gradeBasicMin,
-                                Integer logCadenceDays, @InScope(Ref.ORG) List<Long> senderOrgIds) {
+                                @Min(value = 1, message = "日志周期须在1到92天之间") @Max(value = 92, message = "日志周期须在1到92天之间") Integer logCadenceDays,
+                                @InScope(Ref.ORG) List<Long> senderOrgIds) {
     }
 
     public record ProgrammeView(long id, String name, Direction direction, String directionLabel, long organiserOrgId,
@@ -459,12 +475,10 @@ public class Programmes {
         return p;
     }
 
-    static void validate(ProgrammeForm f) {
+    void validate(ProgrammeForm f) {
         List<FieldProblem> problems = new ArrayList<>();
-        if (!StringUtils.hasText(f.name())) {
+        if (!StringUtils.hasText(f.name())) { // its length and text, the budgets and the ranges: ProgrammeForm's constraints
             problems.add(new FieldProblem("name", "请填写批次名称"));
-        } else if (f.name().strip().length() > 100) {
-            problems.add(new FieldProblem("name", "批次名称不能超过100个字"));
         }
         if (f.direction() == null) {
             problems.add(new FieldProblem("direction", "请选择挂职方向"));
@@ -477,26 +491,8 @@ public class Programmes {
         } else if (f.endsOn().isBefore(f.startsOn())) {
             problems.add(new FieldProblem("endsOn", "结束日期不能早于开始日期"));
         } else {
-            Bounds.planDate(problems, "startsOn", "开始日期", f.startsOn(), java.time.LocalDate.now());
-            Bounds.planDate(problems, "endsOn", "结束日期", f.endsOn(), java.time.LocalDate.now());
-        }
-        Bounds.money(problems, "budgetHousing", "住房预算", f.budgetHousing() == null || f.budgetHousing().signum() < 0 ? null : f.budgetHousing());
-        Bounds.money(problems, "budgetTransport", "交通预算", f.budgetTransport() == null || f.budgetTransport().signum() < 0 ? null : f.budgetTransport());
-        Bounds.money(problems, "budgetTravel", "差旅预算", f.budgetTravel() == null || f.budgetTravel().signum() < 0 ? null : f.budgetTravel());
-        for (BigDecimal b : List.of(money(f.budgetHousing()), money(f.budgetTransport()), money(f.budgetTravel()))) {
-            if (b.signum() < 0) {
-                problems.add(new FieldProblem("budget", "预算不能为负数"));
-                break;
-            }
-        }
-        if (f.maxAge() != null && (f.maxAge() < 18 || f.maxAge() > 70)) {
-            problems.add(new FieldProblem("maxAge", "年龄上限须在18到70岁之间"));
-        }
-        if (f.minServiceYears() != null && (f.minServiceYears() < 0 || f.minServiceYears() > 50)) {
-            problems.add(new FieldProblem("minServiceYears", "工作年限下限须在0到50年之间"));
-        }
-        if (f.logCadenceDays() != null && (f.logCadenceDays() < 1 || f.logCadenceDays() > 92)) {
-            problems.add(new FieldProblem("logCadenceDays", "日志周期须在1到92天之间"));
+            Bounds.planDate(problems, "startsOn", "开始日期", f.startsOn(), java.time.LocalDate.now(clock));
+            Bounds.planDate(problems, "endsOn", "结束日期", f.endsOn(), java.time.LocalDate.now(clock));
         }
         try {
             new SelectionScoring.Weights(or(f.weightWritten(), 40), or(f.weightInterview(), 40), or(f.weightRecommendation(), 20)).validate();

@@ -1,5 +1,6 @@
 package org.ganxun.secondment;
 
+import jakarta.validation.Valid;
 import org.ganxun.platform.web.Option;
 
 import org.ganxun.platform.security.Requires;
@@ -7,6 +8,7 @@ import static org.ganxun.platform.security.Permission.*;
 import org.ganxun.platform.security.SignedIn;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -53,10 +55,12 @@ class SecondmentController {
     private final SecondmentResults results;
     private final Roster roster;
     private final AuditLog audit;
+    private final Clock clock;
 
     SecondmentController(Programmes programmes, Selection selection, Postings postings, Evaluations evaluations,
                          SecondmentAlerts alerts, SecondmentStatistics statistics, SecondmentResults results, Roster roster,
-                         AuditLog audit) {
+                         AuditLog audit, Clock clock) {
+        this.clock = clock;
         this.audit = audit;
         this.programmes = programmes;
         this.selection = selection;
@@ -105,13 +109,13 @@ class SecondmentController {
 
     @PostMapping("/programmes")
     @Requires(SECONDMENT_ADMIN)
-    Programmes.ProgrammeView create(@RequestBody Programmes.ProgrammeForm form) {
+    Programmes.ProgrammeView create(@Valid @RequestBody Programmes.ProgrammeForm form) {
         return programmes.create(form);
     }
 
     @PutMapping("/programmes/{id}")
     @Requires(SECONDMENT_ADMIN)
-    Programmes.ProgrammeView update(@PathVariable long id, @RequestBody Programmes.ProgrammeForm form) {
+    Programmes.ProgrammeView update(@PathVariable long id, @Valid @RequestBody Programmes.ProgrammeForm form) {
         return programmes.update(id, form);
     }
 
@@ -345,13 +349,13 @@ class SecondmentController {
     List<SecondmentAlerts.Alert> alerts(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
                                         @RequestParam(required = false) AlertKind kind,
                                         @RequestParam(required = false) Long programmeId) {
-        return alerts.list(asOf == null ? LocalDate.now() : asOf, kind, programmeId);
+        return alerts.list(asOf == null ? LocalDate.now(clock) : asOf, kind, programmeId);
     }
 
     @PostMapping("/alerts/notify")
     @Requires(SYSTEM_OPERATE)
     Map<String, Integer> notifyAlerts() {
-        return Map.of("sent", alerts.notifyAll(LocalDate.now()));
+        return Map.of("sent", alerts.notifyAll(LocalDate.now(clock)));
     }
 
     // ---- statistics and results ----
