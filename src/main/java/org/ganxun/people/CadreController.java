@@ -1,5 +1,6 @@
 package org.ganxun.people;
 
+import jakarta.validation.Valid;
 import org.ganxun.platform.web.Option;
 
 import org.ganxun.platform.security.Requires;
@@ -84,13 +85,13 @@ class CadreController {
 
     @PostMapping
     @Requires(ROSTER_EDIT)
-    CadreView create(@RequestBody CadreForm form) {
+    CadreView create(@Valid @RequestBody CadreForm form) {
         return roster.create(form);
     }
 
     @PutMapping("/{id}")
     @Requires(ROSTER_EDIT)
-    CadreView update(@PathVariable long id, @RequestBody CadreForm form) {
+    CadreView update(@PathVariable long id, @Valid @RequestBody CadreForm form) {
         return roster.update(id, form);
     }
 }

@@ -1,8 +1,11 @@
 package org.ganxun.people;
 
+import java.time.LocalDate;
+
+import jakarta.validation.constraints.Size;
 import org.ganxun.platform.security.InScope.Ref;
 import org.ganxun.platform.security.InScope;
-import java.time.LocalDate;
+import org.ganxun.platform.web.PlainText;
 
 /**
  * A cadre as entered by a clerk or read from a roster row. Gender and birth date may be left empty: they
@@ -16,14 +19,19 @@ import java.time.LocalDate;
  * {@code educationInService} GB/T 4658 codes (the 全日制/在职 lines of the 干部任免审批表), {@code rankTitle} the grade
  * beside the post (一级主任科员, 八级职员 …). {@code leadership} null means "not stated": it is derived from the post
  * ({@link Leadership}); {@code leadershipBasis} is the derivation the editor was shown (kept while it still holds).
+ *
+ * <p>The limits of the free-text fields are the record's constraints (Bean Validation): the API applies them to the
+ * request body ({@code @Valid}), {@link CadreValidator} to every form, imported rows included.
  */
 public record CadreForm(String name, Gender gender, String ethnicity, LocalDate birthDate, String citizenId,
                         Education education, PoliticalStatus politicalStatus, LocalDate joinedPartyOn, @InScope(Ref.ORG) Long orgId,
-                        String post, RankLevel rankLevel, RankGrade rankGrade, Boolean leadership,
+                        @Size(max = 100, message = "职务不能超过{max}个字") @PlainText(message = "职务不能包含网页标记或脚本") String post,
+                        RankLevel rankLevel, RankGrade rankGrade, Boolean leadership,
                         StaffCategory staffCategory, LocalDate enteredWorkOn, String phone, Boolean reserveCadre,
                         @InScope(Ref.PARTY_ORG) Long partyOrgId, Boolean mobileMember, CadreStatus status, LocalDate changedOn,
                         Integer version, String politicalStatusCode, String educationFullTime, String educationInService,
-                        String rankTitle, String leadershipBasis) {
+                        String rankTitle,
+                        @Size(max = 120, message = "领导职务依据不能超过{max}个字") @PlainText(message = "领导职务依据不能包含网页标记或脚本") String leadershipBasis) {
 
     /** A form without the code-table fields. */
     public CadreForm(String name, Gender gender, String ethnicity, LocalDate birthDate, String citizenId,

@@ -5,6 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import jakarta.validation.Validator;
+import jakarta.validation.Validation;
+import jakarta.validation.ConstraintViolation;
 import org.ganxun.platform.web.BusinessException.FieldProblem;
 
 /**
@@ -14,6 +17,8 @@ import org.ganxun.platform.web.BusinessException.FieldProblem;
  */
 public final class CadreValidator {
 
+    /** The form's own constraints (CadreForm's annotations), for the rows of an import as for the API's bodies. */
+    private static final Validator CONSTRAINTS = Validation.buildDefaultValidatorFactory().getValidator();
     private static final Pattern PHONE = Pattern.compile("^(1[3-9]\\d{9}|0\\d{2,3}-?\\d{7,8}(-\\d{1,6})?)$");
     private static final Pattern NAME = Pattern.compile("^[\\p{IsHan}·•A-Za-z ]{2,30}$");
 
@@ -78,8 +83,8 @@ public final class CadreValidator {
         if (Boolean.TRUE.equals(f.mobileMember()) && (f.politicalStatus() == null || !f.politicalStatus().partyMember())) {
             p.add(new FieldProblem("mobileMember", "非党员不能标记为流动党员"));
         }
-        if (f.post() != null && f.post().length() > 100) {
-            p.add(new FieldProblem("post", "职务不能超过100个字"));
+        for (ConstraintViolation<CadreForm> v : CONSTRAINTS.validate(f)) { // the post's length and text, …
+            p.add(new FieldProblem(v.getPropertyPath().toString(), v.getMessage()));
         }
         return p;
     }

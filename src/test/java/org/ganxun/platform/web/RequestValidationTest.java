@@ -1,0 +1,106 @@
+package org.ganxun.platform.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.ganxun.platform.security.Role;
+import org.ganxun.support.ApiSession;
+import org.ganxun.support.Fixture;
+import org.ganxun.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Request bodies checked by their records' constraints (Bean Validation, {@code @Valid}): a script, an absurd number
+ * or a page of text where a name goes is a 400 in the API's one error shape, each problem keyed by the property and
+ * said in Chinese, the first one as the message; nothing is stored.
+ */
+@IntegrationTest
+class RequestValidationTest {
+
+    @LocalServerPort int port;
+    @Autowired Fixture fixture;
+    @Autowired JdbcClient jdbc;
+
+    private ApiSession admin(long county) {
+        String name = Fixture.unique("valid");
+        fixture.user(name, Role.ORG_DEPT_ADMIN, county, null, null);
+        ApiSession s = new ApiSession(port);
+        assertThat(s.login(name, Fixture.PASSWORD).status()).isEqualTo(200);
+        return s;
+    }
+
+    private static List<String> fields(ApiSession s, ApiSession.Response r) {
+        List<String> fields = new ArrayList<>();
+        s.parse(r).get("problems").forEach(p -> fields.add(p.get("field").asString()));
+        return fields;
+    }
+
+    private static String problem(ApiSession s, ApiSession.Response r, String field) {
+        for (JsonNode p : s.parse(r).get("problems")) {
+            if (p.get("field").asString().equals(field)) {
+                return p.get("message").asString();
+            }
+        }
+        throw new AssertionError("no problem for " + field + ": " + r.text());
+    }
+
+    @Test
+    void anAccountWithAScriptForANameOrAMalformedUsernameIsRefusedFieldByField() {
+        ApiSession s = admin(fixture.org(null, Fixture.unique("校验县"), "COUNTY"));
+        String username = "x" + Fixture.unique("v").replaceAll("[^A-Za-z0-9]", "");
+        ApiSession.Response r = s.send("POST", "/api/users",
+                "{\"username\":\"a b\",\"displayName\":\"<img src=x onerror=alert(1)>\",\"role\":\"UNIT_LIAISON\",\"password\":\"Ganxun#2026xyz\"}");
+        assertThat(r.status()).as(r.text()).isEqualTo(400);
+        assertThat(fields(s, r)).containsExactly("displayName", "username");
+        assertThat(problem(s, r, "displayName")).isEqualTo("姓名不能包含网页标记或脚本");
+        assertThat(problem(s, r, "username")).isEqualTo("用户名须为3-50位字母、数字或 _ . @ -");
+        // the first problem is the message
+        assertThat(s.parse(r).get("message").asString()).isEqualTo("姓名不能包含网页标记或脚本");
+
+        ApiSession.Response tooLong = s.send("POST", "/api/users",
+                "{\"username\":\"" + username + "\",\"displayName\":\"" + "张".repeat(51) + "\",\"role\":\"UNIT_LIAISON\"}");
+        assertThat(tooLong.status()).isEqualTo(400);
+        assertThat(problem(s, tooLong, "displayName")).isEqualTo("姓名最多50个字");
+        assertThat(jdbc.sql("select count(*) from app_user where username = ?").param(username).query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void aScriptInASurveyTitleOrACadresPostIsRefusedNotStored() {
+        long county = fixture.org(null, Fixture.unique("校验县"), "COUNTY");
+        ApiSession s = admin(county);
+        String title = "<script>alert(1)</script>" + Fixture.unique("问卷");
+        ApiSession.Response survey = s.send("POST", "/api/surveys", "{\"title\":\"" + title + "\",\"purpose\":\"测试\"}");
+        assertThat(survey.status()).as(survey.text()).isEqualTo(400);
+        assertThat(problem(s, survey, "title")).isEqualTo("调研名称不能包含网页标记或脚本");
+        assertThat(jdbc.sql("select count(*) from survey where title = ?").param(title).query(Long.class).single()).isZero();
+
+        ApiSession.Response longPurpose = s.send("POST", "/api/surveys", "{\"title\":\"问卷\",\"purpose\":\"" + "目".repeat(1001) + "\"}");
+        assertThat(longPurpose.status()).isEqualTo(400);
+        assertThat(problem(s, longPurpose, "purpose")).isEqualTo("调研目的不能超过1000个字");
+
+        ApiSession.Response cadre = s.send("POST", "/api/cadres",
+                "{\"name\":\"张三\",\"orgId\":" + county + ",\"post\":\"<a href='javascript:alert(1)'>科长</a>\"}");
+        assertThat(cadre.status()).as(cadre.text()).isEqualTo(400);
+        assertThat(problem(s, cadre, "post")).isEqualTo("职务不能包含网页标记或脚本");
+    }
+
+    @Test
+    void absurdNumbersInASecondmentProgrammeAreRefusedByTheirFields() {
+        long county = fixture.org(null, Fixture.unique("校验县"), "COUNTY");
+        ApiSession s = admin(county);
+        ApiSession.Response r = s.send("POST", "/api/secondment/programmes",
+                "{\"name\":\"下派批次\",\"direction\":\"DOWNWARD\",\"organiserOrgId\":" + county + ",\"startsOn\":\"2026-03-01\","
+                        + "\"endsOn\":\"2027-02-28\",\"maxAge\":2147483647,\"budgetHousing\":-1,\"logCadenceDays\":0}");
+        assertThat(r.status()).as(r.text()).isEqualTo(400);
+        assertThat(fields(s, r)).containsExactly("budgetHousing", "logCadenceDays", "maxAge");
+        assertThat(problem(s, r, "maxAge")).isEqualTo("年龄上限须在18到70岁之间");
+        assertThat(problem(s, r, "budgetHousing")).isEqualTo("住房预算不能为负数");
+        assertThat(problem(s, r, "logCadenceDays")).isEqualTo("日志周期须在1到92天之间");
+    }
+}
