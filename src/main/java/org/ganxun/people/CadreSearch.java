@@ -168,7 +168,7 @@ public class CadreSearch {
         params.put("limit", s);
         params.put("offset", (long) (p - 1) * s);
         List<CadreView> rows = jdbc.query(SELECT + w.sql() + " order by " + orderBy(q.sort()) + " limit :limit offset :offset",
-                params, CadreSearch::view);
+                params, (rs, i) -> view(rs, LocalDate.now(clock)));
         return new Page(rows, total == null ? 0 : total, p, s);
     }
 
@@ -177,7 +177,7 @@ public class CadreSearch {
     public void forEach(CadreQuery q, Consumer<CadreView> sink) {
         Where w = where(q);
         streaming.query(SELECT + w.sql() + " order by " + orderBy(q.sort()), w.params(),
-                (RowCallbackHandler) rs -> sink.accept(view(rs, 0)));
+                (RowCallbackHandler) rs -> sink.accept(view(rs, LocalDate.now(clock))));
     }
 
     static String orderBy(String sort) {
@@ -213,7 +213,8 @@ public class CadreSearch {
         }
     }
 
-    static CadreView view(ResultSet rs, int i) throws SQLException {
+    /** The row as a cadre, with the age on the users' day {@code today}. */
+    static CadreView view(ResultSet rs, LocalDate today) throws SQLException {
         Gender g = Gender.valueOf(rs.getString("gender"));
         LocalDate birth = rs.getObject("birth_date", LocalDate.class);
         Education edu = enumOrNull(Education.class, rs.getString("education"));
@@ -224,7 +225,7 @@ public class CadreSearch {
         CadreStatus st = CadreStatus.valueOf(rs.getString("status"));
         String psLabel = rs.getString("ps_label");
         return new CadreView(rs.getLong("id"), rs.getString("name"), g, g.label(), rs.getString("ethnicity"), birth,
-                Period.between(birth, LocalDate.now()).getYears(), rs.getString("citizen_id_masked"), edu,
+                Period.between(birth, today).getYears(), rs.getString("citizen_id_masked"), edu,
                 edu == null ? null : edu.label(), ps, psLabel != null ? psLabel : ps.label(), rs.getObject("joined_party_on", LocalDate.class),
                 rs.getLong("org_id"), rs.getString("org_name"), rs.getString("post"), rl, rl == null ? null : rl.label(),
                 rg, rg == null ? null : rg.label(), rs.getBoolean("leadership"), sc, sc.label(),

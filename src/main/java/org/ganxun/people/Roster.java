@@ -342,7 +342,7 @@ public class Roster implements MemberCounts {
 
     private Optional<CadreView> find(long id) {
         // private: every caller checks the row (get: requireReadable; upsert: requireWritable; duplicate)
-        return jdbc.sql(Unscoped.rowChecked("Roster.requireReadable or requireWritable") + CadreSearch.SELECT + " where c.id = ?").param(id).query(CadreSearch::view).optional();
+        return jdbc.sql(Unscoped.rowChecked("Roster.requireReadable or requireWritable") + CadreSearch.SELECT + " where c.id = ?").param(id).query((rs, i) -> CadreSearch.view(rs, LocalDate.now(clock))).optional();
     }
 
     private void requireReadable(CadreView v) {

@@ -110,7 +110,7 @@ public class RosterBatch {
         jdbc.sql(EXISTING + " where c.citizen_id_hash = any(cast(? as char(64)[]))")
                 .param(SqlArrays.of("text", hashes))
                 .query(rs -> {
-                    out.put(rs.getString("hash_"), existing(rs));
+                    out.put(rs.getString("hash_"), existing(rs, LocalDate.now(clock)));
                 });
         return out;
     }
@@ -126,7 +126,7 @@ public class RosterBatch {
         jdbc.sql(EXISTING + " where c.id = any(cast(? as bigint[]))")
                 .param(SqlArrays.of("bigint", distinct))
                 .query(rs -> {
-                    Existing e = existing(rs);
+                    Existing e = existing(rs, LocalDate.now(clock));
                     out.put(e.view().id(), e);
                 });
         return out;
@@ -146,8 +146,8 @@ public class RosterBatch {
     private static final String EXISTING = CadreSearch.SELECT.replaceFirst("select ",
             "select c.citizen_id_hash as hash_, c.citizen_id_enc as enc_, o.path as org_path_, ");
 
-    private static Existing existing(java.sql.ResultSet rs) throws java.sql.SQLException {
-        return new Existing(CadreSearch.view(rs, 0), rs.getString("org_path_"), rs.getString("enc_"), rs.getString("hash_"));
+    private static Existing existing(java.sql.ResultSet rs, LocalDate today) throws java.sql.SQLException {
+        return new Existing(CadreSearch.view(rs, today), rs.getString("org_path_"), rs.getString("enc_"), rs.getString("hash_"));
     }
 
     /**
