@@ -438,6 +438,19 @@ class ExamApiTest {
         assertThat(second.status()).isEqualTo(400);
         assertThat(second.text()).contains("已有测验");
 
+        // the player asks for the course's quiz: there is one, and it waits for the credited share
+        JsonNode before = c.learner().getJson("/api/exams/courses/" + course + "/quiz");
+        assertThat(before.get("quiz").get("title").asString()).isEqualTo("廉政课测验");
+        assertThat(before.get("shareReached").asBoolean()).isFalse();
+        assertThat(before.get("neededSeconds").asInt()).isEqualTo(54);
+        long quiz = before.get("quiz").get("id").asLong();
+        ApiSession.Response early = c.learner().send("POST", "/api/exams/" + quiz + "/attempts", null);
+        assertThat(early.status()).as("the quiz is taken once the course is studied").isEqualTo(409);
+        assertThat(early.text()).contains("有效学习时间达到要求后再参加测验");
+        // another county's learner cannot see the course, nor so its quiz
+        County other = county();
+        assertThat(other.learner().send("GET", "/api/exams/courses/" + course + "/quiz", null).status()).isEqualTo(404);
+
         // 60 s studied at normal speed: the credited share (54 s) is reached, but the quiz is not passed yet
         LearnClock clock = new LearnClock();
         studyClock(clock);
@@ -465,7 +478,9 @@ class ExamApiTest {
                 .params(c.cadre(), course).query(Boolean.class).single()).isTrue();
 
         // failed once (the wrong answer), then passed: the course completes and the archive credits it once
-        long quiz = c.learner().getJson("/api/exams/mine").findValues("id").stream().mapToLong(JsonNode::asLong).max().orElseThrow();
+        JsonNode after = c.learner().getJson("/api/exams/courses/" + course + "/quiz");
+        assertThat(after.get("shareReached").asBoolean()).isTrue();
+        assertThat(after.get("quiz").get("passed").isNull()).isTrue();
         for (boolean right : new boolean[] {false, true}) {
             long attempt = c.learner().parse(c.learner().send("POST", "/api/exams/" + quiz + "/attempts", null)).get("attemptId").asLong();
             JsonNode q = c.learner().getJson("/api/exams/attempts/" + attempt).get("questions").get(0);
@@ -479,6 +494,7 @@ class ExamApiTest {
         }
         assertThat(jdbc.sql("select completed_at is not null from study_progress where cadre_id = ? and course_id = ?")
                 .params(c.cadre(), course).query(Boolean.class).single()).isTrue();
+        assertThat(c.learner().getJson("/api/exams/courses/" + course + "/quiz").get("quiz").get("passed").asBoolean()).isTrue();
         long entries = 0;
         for (int i = 0; i < 100 && entries == 0; i++) {
             entries = jdbc.sql("select count(*) from archive_entry where cadre_id = ? and source = 'ONLINE_ACADEMY' and source_ref = ?")
