@@ -494,6 +494,15 @@ public class Attempts implements QuizGate {
         return Boolean.TRUE.equals(counted(q.id(), cadreId, q.counts()).passed());
     }
 
+    @Override
+    public boolean passedQuiz(long cadreId, long courseId) {
+        record Q(long id, String counts) {
+        }
+        Q q = jdbc.sql("select id, counts from exam where course_id = ? and status <> 'DRAFT'").param(courseId)
+                .query((rs, i) -> new Q(rs.getLong(1), rs.getString(2))).optional().orElse(null);
+        return q != null && Boolean.TRUE.equals(counted(q.id(), cadreId, q.counts()).passed());
+    }
+
     // ---- helpers ----
 
     private static final class Own {
