@@ -102,9 +102,10 @@ public class Assignments {
                   and (cardinality(a.target_staff_categories) = 0 or c.staff_category = any(a.target_staff_categories))))""";
 
     private static final String SELECT = """
-            select a.*, ow.name as owner_name,
+            select a.*, ow.name as owner_name, st.survey_proposal_id, st.survey_topic,
                    (select coalesce(array_agg(tu.name order by tu.path), '{}') from org_unit tu where tu.id = any(a.target_org_ids)) as org_names
             from course_assignment a join org_unit ow on ow.id = a.owner_org_id
+            left join course_assignment_topic st on st.assignment_id = a.id
             """;
 
     // ---- management ----
@@ -116,13 +117,13 @@ public class Assignments {
         Clean f = clean(form, owner);
         long id = jdbc.sql("""
                         insert into course_assignment (kind, title, description, owner_org_id, starts_on, due_on, target_org_ids,
-                                                       target_rank_levels, target_staff_categories, target_cadre_ids, created_by,
-                                                       survey_proposal_id, survey_topic)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
+                                                       target_rank_levels, target_staff_categories, target_cadre_ids, created_by)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
                 .params(f.kind().name(), f.title(), f.description(), owner, f.startsOn(), f.dueOn(), f.orgIds().toArray(Long[]::new),
                         f.rankLevels().toArray(String[]::new), f.staffCategories().toArray(String[]::new),
-                        f.cadreIds().toArray(Long[]::new), me.username(), f.surveyProposalId(), f.surveyTopic())
+                        f.cadreIds().toArray(Long[]::new), me.username())
                 .query(Long.class).single();
+        storeTopic(id, f);
         storeCourses(id, f.courseIds());
         Assignment a = get(id);
         audit.record("CREATE", "CourseAssignment", id, "布置网络学院" + a.kindLabel() + "：" + a.title(), null, a);
@@ -135,11 +136,11 @@ public class Assignments {
         Clean f = clean(form, before.ownerOrgId());
         jdbc.sql("""
                         update course_assignment set kind = ?, title = ?, description = ?, starts_on = ?, due_on = ?, target_org_ids = ?,
-                               target_rank_levels = ?, target_staff_categories = ?, target_cadre_ids = ?, survey_proposal_id = ?,
-                               survey_topic = ? where id = ?""")
+                               target_rank_levels = ?, target_staff_categories = ?, target_cadre_ids = ? where id = ?""")
                 .params(f.kind().name(), f.title(), f.description(), f.startsOn(), f.dueOn(), f.orgIds().toArray(Long[]::new),
                         f.rankLevels().toArray(String[]::new), f.staffCategories().toArray(String[]::new),
-                        f.cadreIds().toArray(Long[]::new), f.surveyProposalId(), f.surveyTopic(), id).update();
+                        f.cadreIds().toArray(Long[]::new), id).update();
+        storeTopic(id, f);
         jdbc.sql("delete from course_assignment_course where assignment_id = ?").param(id).update();
         storeCourses(id, f.courseIds());
         Assignment after = get(id);
@@ -154,6 +155,15 @@ public class Assignments {
         Assignment after = get(id);
         audit.record("CANCEL", "CourseAssignment", id, "撤销网络学院" + after.kindLabel() + "：" + after.title(), before, after);
         return after;
+    }
+
+    /** The survey topic a 专题 answers, beside the assignment (course_assignment_topic, V126). */
+    private void storeTopic(long id, Clean f) {
+        jdbc.sql("delete from course_assignment_topic where assignment_id = ?").param(id).update();
+        if (f.surveyProposalId() != null) {
+            jdbc.sql("insert into course_assignment_topic (assignment_id, survey_proposal_id, survey_topic) values (?, ?, ?)")
+                    .params(id, f.surveyProposalId(), f.surveyTopic()).update();
+        }
     }
 
     private void storeCourses(long id, List<Long> courseIds) {
