@@ -13,5 +13,7 @@ export const assignments = {
   progress: (id, query) => data(http.get(`/api/learning/assignments/${id}/progress`, { params: cleanParams(query) })),
   people: (id, query) => data(http.get(`/api/learning/assignments/${id}/people`, { params: cleanParams(query) })),
   remind: (id, query) => data(http.post(`/api/learning/assignments/${id}/reminders`, null, { params: cleanParams(query) })),
-  mine: () => data(http.get('/api/learning/my/assignments'))
+  mine: () => data(http.get('/api/learning/my/assignments')),
+  // the needs surveys' proposed topics (survey module), for a 专题 answering one
+  surveyTopics: () => data(http.get('/api/surveys/proposals', { quiet: true }))
 }

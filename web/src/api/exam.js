@@ -34,6 +34,7 @@ export const exam = {
   exportAnalysis: (id) => download(`/api/exams/${id}/analysis.xlsx`, {}, '考试分析.xlsx'),
 
   mine: () => data(http.get('/api/exams/mine')),
+  courseQuiz: (courseId) => data(http.get(`/api/exams/courses/${courseId}/quiz`, { quiet: true })),
   start: (id) => data(http.post(`/api/exams/${id}/attempts`)),
   paper: (attemptId) => data(http.get(`/api/exams/attempts/${attemptId}`)),
   answer: (attemptId, questionId, response) =>

@@ -22,6 +22,9 @@ export const learning = {
   heartbeat: (sessionId, token, body) => data(studyCall('post', sessionId, '/heartbeat', token, body)),
   answer: (sessionId, token, checkId, answer) => data(studyCall('post', sessionId, '/presence', token, { checkId, answer })),
   end: (sessionId, token) => studyCall('delete', sessionId, '', token),
+  // a package's SCOs and the learner's state of each (suspend data, location, status), kept for resuming
+  scormState: (id) => data(http.get(`/api/learning/catalogue/${id}/scorm`)),
+  saveScormState: (id, body) => data(http.put(`/api/learning/catalogue/${id}/scorm`, body, { quiet: true })),
 
   managed: () => data(http.get('/api/learning/courses')),
   get: (id) => data(http.get(`/api/learning/courses/${id}`)),

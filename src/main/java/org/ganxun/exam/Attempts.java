@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.ganxun.learning.CourseCompletions;
+import org.ganxun.learning.Courses;
 import org.ganxun.learning.QuizGate;
 import org.ganxun.platform.security.CurrentUser;
 import org.ganxun.platform.security.CurrentUsers;
@@ -52,11 +53,13 @@ public class Attempts implements QuizGate {
     private final Exams exams;
     private final QuizCache quizCache;
     private final CourseCompletions completions;
+    private final Courses courses;
     private final TransactionTemplate tx;
     private volatile Clock clock = Clock.systemUTC();
 
     Attempts(JdbcClient jdbc, JsonMapper json, Exams exams, QuizCache quizCache, @Lazy CourseCompletions completions,
-             PlatformTransactionManager transactions) {
+             @Lazy Courses courses, PlatformTransactionManager transactions) {
+        this.courses = courses;
         this.jdbc = jdbc;
         this.json = json;
         this.exams = exams;
@@ -95,25 +98,57 @@ public class Attempts implements QuizGate {
         settleExpired(cadre);
         OffsetDateTime now = now();
         List<Long> ids = jdbc.sql(Unscoped.own() + """
-                        select e.id from exam e join org_unit t on t.id = e.target_org_id, cadre c join org_unit co on co.id = c.org_id
-                        where c.id = ? and e.status = 'PUBLISHED' and co.path like t.path || '%'
+                        select e.id from exam e join org_unit t on t.id = e.target_org_id, cadre_card c join org_unit co on co.id = c.org_id
+                        where c.id = ? and e.status = 'PUBLISHED' and""" + Exams.CANDIDATE + """
                         order by e.published_at desc, e.id desc limit 200""")
                 .param(cadre).query(Long.class).list();
         List<MyExam> out = new ArrayList<>();
         for (long id : ids) {
-            Exams.Exam e = jdbc.sql(Unscoped.countsOnly() + """
-                            select e.*, t.name as target_name, c.title as course_title, 0 as candidates, 0 as pending
-                            from exam e join org_unit t on t.id = e.target_org_id left join course_card c on c.id = e.course_id where e.id = ?""")
-                    .param(id).query((rs, i) -> exams.row(rs)).single();
-            Counted counted = counted(id, cadre, e.counts());
-            Long inProgress = jdbc.sql(Unscoped.own() + "select id from exam_attempt where exam_id = ? and cadre_id = ? and status = 'IN_PROGRESS'")
-                    .params(id, cadre).query(Long.class).optional().orElse(null);
-            boolean open = (e.opensAt() == null || !now.isBefore(e.opensAt())) && (e.closesAt() == null || now.isBefore(e.closesAt()));
-            out.add(new MyExam(id, e.title(), e.purposeLabel(), e.courseTitle(), e.questionCount(), e.totalScore(), e.passScore(),
-                    e.timeLimitMinutes(), e.maxAttempts(), counted.used, e.counts(), e.opensAt(), e.closesAt(), open, inProgress,
-                    counted.score, counted.passed, counted.awaiting));
+            out.add(myExam(id, cadre, now));
         }
         return out;
+    }
+
+    private MyExam myExam(long id, long cadre, OffsetDateTime now) {
+        Exams.Exam e = jdbc.sql(Unscoped.countsOnly() + """
+                        select e.*, t.name as target_name, c.title as course_title, 0 as candidates, 0 as pending
+                        from exam e join org_unit t on t.id = e.target_org_id left join course_card c on c.id = e.course_id where e.id = ?""")
+                .param(id).query((rs, i) -> exams.row(rs)).single();
+        Counted counted = counted(id, cadre, e.counts());
+        Long inProgress = jdbc.sql(Unscoped.own() + "select id from exam_attempt where exam_id = ? and cadre_id = ? and status = 'IN_PROGRESS'")
+                .params(id, cadre).query(Long.class).optional().orElse(null);
+        boolean open = (e.opensAt() == null || !now.isBefore(e.opensAt())) && (e.closesAt() == null || now.isBefore(e.closesAt()));
+        return new MyExam(id, e.title(), e.purposeLabel(), e.courseTitle(), e.questionCount(), e.totalScore(), e.passScore(),
+                e.timeLimitMinutes(), e.maxAttempts(), counted.used, e.counts(), e.opensAt(), e.closesAt(), open, inProgress,
+                counted.score, counted.passed, counted.awaiting);
+    }
+
+    /**
+     * A course's quiz as its learner sees it in the player: {@code quiz} null when the course has none open to them;
+     * {@code shareReached} whether their credited time has reached the completion share, which the quiz waits for.
+     */
+    public record CourseQuiz(MyExam quiz, boolean shareReached, int creditedSeconds, int neededSeconds) {
+    }
+
+    /** The published quiz of a course open to the signed-in learner (404 for a course not open to them). */
+    public CourseQuiz courseQuiz(long courseId) {
+        CurrentUser me = CurrentUsers.require();
+        long cadre = cadreOf(me);
+        Courses.Course course = courses.open(courseId);
+        settleExpired(cadre);
+        Long id = jdbc.sql(Unscoped.own() + """
+                        select e.id from exam e join org_unit t on t.id = e.target_org_id, cadre_card c join org_unit co on co.id = c.org_id
+                        where e.course_id = ? and c.id = ? and e.status = 'PUBLISHED' and""" + Exams.CANDIDATE)
+                .params(courseId, cadre).query(Long.class).optional().orElse(null);
+        Courses.Progress p = course.progress();
+        int credited = p == null ? 0 : p.creditedSeconds(), needed = p == null ? 0 : p.neededSeconds();
+        return new CourseQuiz(id == null ? null : myExam(id, cadre, now()), shareReached(course), credited, needed);
+    }
+
+    /** Whether the learner's credited time on the course has reached its completion share (a quiz waits for it). */
+    private static boolean shareReached(Courses.Course course) {
+        Courses.Progress p = course.progress();
+        return p != null && (p.completedAt() != null || (p.neededSeconds() > 0 && p.creditedSeconds() >= p.neededSeconds()));
     }
 
     private record Counted(int used, BigDecimal score, Boolean passed, boolean awaiting) {
@@ -164,6 +199,10 @@ public class Attempts implements QuizGate {
         }
         if (t.closesAt() != null && !now.isBefore(t.closesAt())) {
             throw new BusinessException("考试已结束");
+        }
+        if (t.courseId() != null && !shareReached(courses.open(t.courseId()))) {
+            // a course's quiz is taken once the course is studied (issue 16: the learner takes it in the player then)
+            throw BusinessException.conflict("请先学习本课程，有效学习时间达到要求后再参加测验");
         }
         int used = jdbc.sql(Unscoped.own() + "select count(*) from exam_attempt where exam_id = ? and cadre_id = ?").params(examId, cadre)
                 .query(Integer.class).single();
@@ -455,6 +494,15 @@ public class Attempts implements QuizGate {
         return Boolean.TRUE.equals(counted(q.id(), cadreId, q.counts()).passed());
     }
 
+    @Override
+    public boolean passedQuiz(long cadreId, long courseId) {
+        record Q(long id, String counts) {
+        }
+        Q q = jdbc.sql("select id, counts from exam where course_id = ? and status <> 'DRAFT'").param(courseId)
+                .query((rs, i) -> new Q(rs.getLong(1), rs.getString(2))).optional().orElse(null);
+        return q != null && Boolean.TRUE.equals(counted(q.id(), cadreId, q.counts()).passed());
+    }
+
     // ---- helpers ----
 
     private static final class Own {
@@ -494,8 +542,8 @@ public class Attempts implements QuizGate {
     private Target openTarget(long examId, long cadre) {
         return jdbc.sql(Unscoped.own() + """
                         select e.id, e.status, e.opens_at, e.closes_at, e.time_limit_minutes, e.max_attempts, e.title, e.course_id
-                        from exam e join org_unit t on t.id = e.target_org_id, cadre c join org_unit co on co.id = c.org_id
-                        where e.id = ? and c.id = ? and e.status = 'PUBLISHED' and co.path like t.path || '%'""")
+                        from exam e join org_unit t on t.id = e.target_org_id, cadre_card c join org_unit co on co.id = c.org_id
+                        where e.id = ? and c.id = ? and e.status = 'PUBLISHED' and""" + Exams.CANDIDATE)
                 .params(examId, cadre)
                 .query((rs, i) -> new Target(rs.getLong(1), rs.getString(2), rs.getObject(3, OffsetDateTime.class),
                         rs.getObject(4, OffsetDateTime.class), rs.getInt(5), rs.getInt(6), rs.getString(7), (Long) rs.getObject(8)))

@@ -220,6 +220,13 @@ class ExamController {
         return attempts.mine();
     }
 
+    /** The course's quiz for the player: the quiz (null when none), and whether the credited share is reached. */
+    @GetMapping("/courses/{courseId}/quiz")
+    @Requires(SELF_SERVICE)
+    Attempts.CourseQuiz courseQuiz(@PathVariable long courseId) {
+        return attempts.courseQuiz(courseId);
+    }
+
     @PostMapping("/{id}/attempts")
     @Requires(SELF_SERVICE)
     Attempts.Started start(@PathVariable long id) {

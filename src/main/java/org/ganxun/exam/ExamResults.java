@@ -112,10 +112,10 @@ public class ExamResults {
         Map<Long, int[]> assigned = new HashMap<>();
         Map<Long, String> names = new LinkedHashMap<>();
         jdbc.sql(Unscoped.countsOnly() + """
-                        select o.id, o.name, count(c.id) from cadre_card c join org_unit o on o.id = c.org_id
-                        join org_unit t on t.id = :target
-                        where o.path like t.path || '%' and """ + scope.orgCondition("o.path") + " group by o.id, o.name, o.path order by o.path")
-                .params(exams.params(scope, "target", e.targetOrgId()))
+                        select co.id, co.name, count(c.id) from cadre_card c join org_unit co on co.id = c.org_id
+                        join exam e on e.id = :exam join org_unit t on t.id = e.target_org_id
+                        where""" + Exams.CANDIDATE + " and " + scope.orgCondition("co.path") + " group by co.id, co.name, co.path order by co.path")
+                .params(exams.params(scope, "exam", e.id()))
                 .query(rs -> {
                     names.put(rs.getLong(1), rs.getString(2));
                     assigned.put(rs.getLong(1), new int[] {rs.getInt(3)});

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.ganxun.audit.AuditLog;
+import org.ganxun.people.RankLevel;
 import org.ganxun.platform.security.InScope;
 import org.ganxun.platform.security.CurrentScope;
 import org.ganxun.platform.security.CurrentUser;
@@ -39,8 +40,20 @@ public class Exams {
     private final AuditLog audit;
     private final JsonMapper json;
     private final QuizCache quizCache;
+    private final ExamNotices notices;
 
-    Exams(JdbcClient jdbc, CurrentScope scopes, AuditLog audit, JsonMapper json, QuizCache quizCache) {
+    /**
+     * The SQL condition "cadre {@code c} (its unit {@code co}) is a candidate of exam {@code e} (target unit {@code t})":
+     * in the target unit's subtree and, when the exam names cadres or rank levels, named or of a listed rank level.
+     */
+    static final String CANDIDATE = " " + """
+            co.path like t.path || '%' and ((cardinality(e.target_cadre_ids) = 0 and cardinality(e.target_rank_levels) = 0)
+              or c.id = any(e.target_cadre_ids) or c.rank_level = any(e.target_rank_levels))
+            """;
+
+    Exams(JdbcClient jdbc, CurrentScope scopes, AuditLog audit, JsonMapper json, QuizCache quizCache,
+          @org.springframework.context.annotation.Lazy ExamNotices notices) {
+        this.notices = notices;
         this.jdbc = jdbc;
         this.scopes = scopes;
         this.audit = audit;
@@ -51,17 +64,31 @@ public class Exams {
     public record Line(String category, Integer difficulty, Integer count, BigDecimal points) {
     }
 
-    /** What a clerk enters. {@code counts}: BEST or LAST attempt counts. */
+    static final int MAX_NAMED = 500;
+
+    /**
+     * What a clerk enters. {@code counts}: BEST or LAST attempt counts. {@code rankLevels} and {@code cadreIds} narrow
+     * the target unit's subtree to cadres of those rank levels and the cadres named (each in the clerk's scope).
+     */
     public record ExamForm(String title, ExamPurpose purpose, Long courseId, @InScope(InScope.Ref.ORG) Long targetOrgId, List<Line> blueprint,
                            BigDecimal passScore, Integer timeLimitMinutes, Integer maxAttempts, String counts,
-                           OffsetDateTime opensAt, OffsetDateTime closesAt) {
+                           OffsetDateTime opensAt, OffsetDateTime closesAt, List<String> rankLevels,
+                           @InScope(InScope.Ref.CADRE) List<Long> cadreIds) {
+
+        /** An exam for the whole target unit's subtree. */
+        public ExamForm(String title, ExamPurpose purpose, Long courseId, Long targetOrgId, List<Line> blueprint, BigDecimal passScore,
+                        Integer timeLimitMinutes, Integer maxAttempts, String counts, OffsetDateTime opensAt, OffsetDateTime closesAt) {
+            this(title, purpose, courseId, targetOrgId, blueprint, passScore, timeLimitMinutes, maxAttempts, counts, opensAt, closesAt,
+                    null, null);
+        }
     }
 
     public record Exam(long id, String title, ExamPurpose purpose, String purposeLabel, Long courseId, String courseTitle,
                        long ownerOrgId, long targetOrgId, String targetOrgName, List<Line> blueprint, int questionCount,
                        BigDecimal totalScore, BigDecimal passScore, int timeLimitMinutes, int maxAttempts, String counts,
                        OffsetDateTime opensAt, OffsetDateTime closesAt, String status, OffsetDateTime publishedAt,
-                       int candidates, int pendingGrading) {
+                       int candidates, int pendingGrading, List<String> rankLevels, List<Long> cadreIds, String targetText,
+                       OffsetDateTime notifiedAt) {
     }
 
     private static final String SELECT = """
@@ -75,6 +102,8 @@ public class Exams {
             """;
 
     Exam row(ResultSet rs) throws SQLException {
+        List<String> ranks = List.of((String[]) rs.getArray("target_rank_levels").getArray());
+        List<Long> cadres = List.of((Long[]) rs.getArray("target_cadre_ids").getArray());
         List<Line> lines = json.readValue(rs.getString("blueprint"), new TypeReference<List<Line>>() { });
         ExamPurpose purpose = ExamPurpose.valueOf(rs.getString("purpose"));
         int n = lines.stream().mapToInt(Line::count).sum();
@@ -83,7 +112,25 @@ public class Exams {
                 lines, n, rs.getBigDecimal("total_score"), rs.getBigDecimal("pass_score"), rs.getInt("time_limit_minutes"),
                 rs.getInt("max_attempts"), rs.getString("counts"), rs.getObject("opens_at", OffsetDateTime.class),
                 rs.getObject("closes_at", OffsetDateTime.class), rs.getString("status"),
-                rs.getObject("published_at", OffsetDateTime.class), rs.getInt("candidates"), rs.getInt("pending"));
+                rs.getObject("published_at", OffsetDateTime.class), rs.getInt("candidates"), rs.getInt("pending"),
+                ranks, cadres, targetText(rs.getString("target_name"), ranks, cadres.size()),
+                rs.getObject("notified_at", OffsetDateTime.class));
+    }
+
+    /** “城关镇及下属单位：县处级、乡科级，另点名3人” — who the candidates are, in words. */
+    static String targetText(String unit, List<String> ranks, int named) {
+        StringBuilder b = new StringBuilder(unit == null ? "" : unit);
+        if (ranks.isEmpty() && named == 0) {
+            return b.append("全体干部").toString();
+        }
+        b.append("：");
+        if (!ranks.isEmpty()) {
+            b.append(String.join("、", ranks.stream().map(r -> RankLevel.valueOf(r).label()).toList()));
+        }
+        if (named > 0) {
+            b.append(ranks.isEmpty() ? "" : "，").append("点名").append(named).append("人");
+        }
+        return b.toString();
     }
 
     public List<Exam> list() {
@@ -112,10 +159,12 @@ public class Exams {
         long owner = Owners.ownerOrg(jdbc, me);
         long id = jdbc.sql("""
                         insert into exam (owner_org_id, target_org_id, title, purpose, course_id, blueprint, total_score, pass_score,
-                                          time_limit_minutes, max_attempts, counts, opens_at, closes_at, created_by)
-                        values (?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
+                                          time_limit_minutes, max_attempts, counts, opens_at, closes_at, created_by,
+                                          target_rank_levels, target_cadre_ids)
+                        values (?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
                 .params(owner, c.target, c.title, c.purpose.name(), c.courseId, json.writeValueAsString(c.lines), c.total,
-                        c.pass, c.minutes, c.attempts, c.counts, c.opensAt, c.closesAt, me.username())
+                        c.pass, c.minutes, c.attempts, c.counts, c.opensAt, c.closesAt, me.username(),
+                        c.rankLevels.toArray(String[]::new), c.cadreIds.toArray(Long[]::new))
                 .query(Long.class).single();
         quizCache.forget();
         Exam e = get(id);
@@ -132,10 +181,12 @@ public class Exams {
         Checked c = check(form, id);
         jdbc.sql("""
                         update exam set target_org_id = ?, title = ?, purpose = ?, course_id = ?, blueprint = ?::jsonb, total_score = ?,
-                                        pass_score = ?, time_limit_minutes = ?, max_attempts = ?, counts = ?, opens_at = ?, closes_at = ?
+                                        pass_score = ?, time_limit_minutes = ?, max_attempts = ?, counts = ?, opens_at = ?, closes_at = ?,
+                                        target_rank_levels = ?, target_cadre_ids = ?
                         where id = ?""")
                 .params(c.target, c.title, c.purpose.name(), c.courseId, json.writeValueAsString(c.lines), c.total, c.pass, c.minutes,
-                        c.attempts, c.counts, c.opensAt, c.closesAt, id).update();
+                        c.attempts, c.counts, c.opensAt, c.closesAt, c.rankLevels.toArray(String[]::new), c.cadreIds.toArray(Long[]::new),
+                        id).update();
         quizCache.forget();
         Exam after = get(id);
         audit.record("UPDATE", "Exam", id, "修改考试：" + after.title(), before, after);
@@ -159,8 +210,10 @@ public class Exams {
         }
         jdbc.sql("update exam set status = 'PUBLISHED', published_at = now() where id = ?").param(id).update();
         quizCache.forget();
+        int told = notices.published(get(id));
         Exam after = get(id);
-        audit.record("PUBLISH", "Exam", id, "发布考试：" + after.title(), before, after);
+        audit.record("PUBLISH", "Exam", id, "发布考试：" + after.title()
+                + (after.purpose() == ExamPurpose.QUIZ ? "" : "（已向" + told + "名考生发送站内和短信通知）"), before, after);
         return after;
     }
 
@@ -193,7 +246,8 @@ public class Exams {
     // ---- input ----
 
     private record Checked(String title, ExamPurpose purpose, Long courseId, long target, List<Line> lines, BigDecimal total,
-                           BigDecimal pass, int minutes, int attempts, String counts, OffsetDateTime opensAt, OffsetDateTime closesAt) {
+                           BigDecimal pass, int minutes, int attempts, String counts, OffsetDateTime opensAt, OffsetDateTime closesAt,
+                           List<String> rankLevels, List<Long> cadreIds) {
     }
 
     private Checked check(ExamForm f, Long self) {
@@ -231,13 +285,57 @@ public class Exams {
         } else if (f.courseId() != null) {
             p.add(new FieldProblem("courseId", "只有课程测验关联课程"));
         }
+        String targetPath = null;
         if (target == null) {
             p.add(new FieldProblem("targetOrgId", "请选择参考单位"));
         } else {
             String path = jdbc.sql("select path from org_unit where id = ?").param(target).query(String.class).optional().orElse(null);
             if (path == null || !scopes.current().coversOrgPath(path)) {
                 p.add(new FieldProblem("targetOrgId", "参考单位不在本单位管理范围内"));
+            } else {
+                targetPath = path;
             }
+        }
+        List<String> ranks = new ArrayList<>();
+        if (f.rankLevels() != null) {
+            for (String r : f.rankLevels()) {
+                RankLevel level = r == null || r.length() > 20 ? null
+                        : java.util.Arrays.stream(RankLevel.values()).filter(v -> v.name().equals(r.strip()) || v.label().equals(r.strip()))
+                                .findFirst().orElse(null);
+                if (level == null) {
+                    p.add(new FieldProblem("rankLevels", "职级层次应为省部级、厅局级、县处级、乡科级或科员及以下"));
+                    break;
+                }
+                if (!ranks.contains(level.name())) {
+                    ranks.add(level.name());
+                }
+            }
+        }
+        List<Long> named = new ArrayList<>();
+        if (f.cadreIds() != null) {
+            if (f.cadreIds().size() > MAX_NAMED) {
+                p.add(new FieldProblem("cadreIds", "点名参考的干部最多" + MAX_NAMED + "人"));
+            } else {
+                for (Long id : f.cadreIds()) {
+                    if (id != null && !named.contains(id)) {
+                        named.add(id);
+                    }
+                }
+                if (targetPath != null && !named.isEmpty()) {
+                    // each named cadre is in the clerk's scope (checked on the request body, @InScope) and under the target unit
+                    long inside = jdbc.sql(org.ganxun.platform.security.Unscoped.countsOnly() + """
+                                    select count(*) from cadre_card c join org_unit o on o.id = c.org_id
+                                    where c.id = any(?) and o.path like ? || '%'""")
+                            .params(org.ganxun.platform.db.SqlArrays.of("bigint", named.toArray(Long[]::new)), targetPath)
+                            .query(Long.class).single();
+                    if (inside != named.size()) {
+                        p.add(new FieldProblem("cadreIds", "点名的干部须在参考单位（含下属单位）内"));
+                    }
+                }
+            }
+        }
+        if (f.purpose() == ExamPurpose.QUIZ && (!ranks.isEmpty() || !named.isEmpty())) {
+            p.add(new FieldProblem("rankLevels", "课程测验的考生是课程的学员，不另选职级或点名"));
         }
         List<Line> lines = new ArrayList<>();
         BigDecimal total = BigDecimal.ZERO;
@@ -306,7 +404,7 @@ public class Exams {
             throw new BusinessException(p.get(0).message(), p);
         }
         return new Checked(title, f.purpose(), courseId, target, lines, total.setScale(2), pass.setScale(2, RoundingMode.HALF_UP),
-                minutes, attempts, counts, f.opensAt(), f.closesAt());
+                minutes, attempts, counts, f.opensAt(), f.closesAt(), ranks, named);
     }
 
     // ---- helpers for the other services ----

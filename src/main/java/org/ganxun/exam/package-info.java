@@ -9,5 +9,5 @@
  * {@code learning} (a quiz belongs to a course) and implements learning's {@link org.ganxun.learning.QuizGate}, so
  * learning does not depend on it (as the archive implements {@link org.ganxun.learning.CourseHours}).
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"platform", "audit", "org", "learning", "people"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"platform", "audit", "org", "learning", "people", "notify"})
 package org.ganxun.exam;

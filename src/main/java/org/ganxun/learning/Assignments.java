@@ -30,6 +30,8 @@ import org.ganxun.platform.security.Unscoped;
 import org.ganxun.platform.web.BusinessException;
 import org.ganxun.platform.web.BusinessException.FieldProblem;
 import org.ganxun.platform.web.RichText;
+import org.ganxun.survey.ClassProposals;
+import org.ganxun.survey.DraftClassProposal;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -53,9 +55,12 @@ public class Assignments {
     private final AuditLog audit;
     private final LearningSettings settings;
     private final Clock clock;
+    private final ClassProposals proposals;
 
-    Assignments(JdbcClient jdbc, CurrentScope scopes, AuditLog audit, LearningSettings settings, Clock clock) {
+    Assignments(JdbcClient jdbc, CurrentScope scopes, AuditLog audit, LearningSettings settings, ClassProposals proposals,
+                Clock clock) {
         this.clock = clock;
+        this.proposals = proposals;
         this.jdbc = jdbc;
         this.scopes = scopes;
         this.audit = audit;
@@ -68,7 +73,13 @@ public class Assignments {
     public record AssignmentForm(AssignmentKind kind, String title, String description, LocalDate startsOn, LocalDate dueOn,
                                  @AnyScope("courses are checked by Assignments: published and offered to the whole assigning unit") List<Long> courseIds,
                                  @InScope(Ref.ORG) List<Long> orgIds, List<String> rankLevels, List<String> staffCategories,
-                                 @InScope(Ref.CADRE) List<Long> cadreIds) {
+                                 @InScope(Ref.CADRE) List<Long> cadreIds,
+                                 @AnyScope("checked by survey.ClassProposals.visible: a proposal of a survey in the clerk's scope, else 404") Long surveyProposalId) {
+
+        public AssignmentForm(AssignmentKind kind, String title, String description, LocalDate startsOn, LocalDate dueOn, List<Long> courseIds,
+                              List<Long> orgIds, List<String> rankLevels, List<String> staffCategories, List<Long> cadreIds) {
+            this(kind, title, description, startsOn, dueOn, courseIds, orgIds, rankLevels, staffCategories, cadreIds, null);
+        }
     }
 
     public record CourseRef(long id, String title, BigDecimal hours, String status) {
@@ -77,7 +88,8 @@ public class Assignments {
     public record Assignment(long id, AssignmentKind kind, String kindLabel, String title, String description, long ownerOrgId,
                              String ownerOrgName, LocalDate startsOn, LocalDate dueOn, List<CourseRef> courses, List<Long> orgIds,
                              List<String> orgNames, List<String> rankLevels, List<String> staffCategories, List<Long> cadreIds,
-                             String targetText, String createdBy, OffsetDateTime createdAt, OffsetDateTime cancelledAt) {
+                             String targetText, String createdBy, OffsetDateTime createdAt, OffsetDateTime cancelledAt,
+                             Long surveyProposalId, String surveyTopic) {
     }
 
     /**
@@ -94,9 +106,10 @@ public class Assignments {
                   and (cardinality(a.target_staff_categories) = 0 or c.staff_category = any(a.target_staff_categories))))""";
 
     private static final String SELECT = """
-            select a.*, ow.name as owner_name,
+            select a.*, ow.name as owner_name, st.survey_proposal_id, st.survey_topic,
                    (select coalesce(array_agg(tu.name order by tu.path), '{}') from org_unit tu where tu.id = any(a.target_org_ids)) as org_names
             from course_assignment a join org_unit ow on ow.id = a.owner_org_id
+            left join course_assignment_topic st on st.assignment_id = a.id
             """;
 
     // ---- management ----
@@ -114,6 +127,7 @@ public class Assignments {
                         f.rankLevels().toArray(String[]::new), f.staffCategories().toArray(String[]::new),
                         f.cadreIds().toArray(Long[]::new), me.username())
                 .query(Long.class).single();
+        storeTopic(id, f);
         storeCourses(id, f.courseIds());
         Assignment a = get(id);
         audit.record("CREATE", "CourseAssignment", id, "布置网络学院" + a.kindLabel() + "：" + a.title(), null, a);
@@ -130,6 +144,7 @@ public class Assignments {
                 .params(f.kind().name(), f.title(), f.description(), f.startsOn(), f.dueOn(), f.orgIds().toArray(Long[]::new),
                         f.rankLevels().toArray(String[]::new), f.staffCategories().toArray(String[]::new),
                         f.cadreIds().toArray(Long[]::new), id).update();
+        storeTopic(id, f);
         jdbc.sql("delete from course_assignment_course where assignment_id = ?").param(id).update();
         storeCourses(id, f.courseIds());
         Assignment after = get(id);
@@ -144,6 +159,15 @@ public class Assignments {
         Assignment after = get(id);
         audit.record("CANCEL", "CourseAssignment", id, "撤销网络学院" + after.kindLabel() + "：" + after.title(), before, after);
         return after;
+    }
+
+    /** The survey topic a 专题 answers, beside the assignment (course_assignment_topic, V126). */
+    private void storeTopic(long id, Clean f) {
+        jdbc.sql("delete from course_assignment_topic where assignment_id = ?").param(id).update();
+        if (f.surveyProposalId() != null) {
+            jdbc.sql("insert into course_assignment_topic (assignment_id, survey_proposal_id, survey_topic) values (?, ?, ?)")
+                    .params(id, f.surveyProposalId(), f.surveyTopic()).update();
+        }
     }
 
     private void storeCourses(long id, List<Long> courseIds) {
@@ -209,7 +233,8 @@ public class Assignments {
                 rs.getLong("owner_org_id"), rs.getString("owner_name"), rs.getObject("starts_on", LocalDate.class),
                 rs.getObject("due_on", LocalDate.class), List.of(), orgIds, orgNames, ranks, cats, cadres,
                 targetText(orgNames, ranks, cats, cadres.size()), rs.getString("created_by"),
-                rs.getObject("created_at", OffsetDateTime.class), rs.getObject("cancelled_at", OffsetDateTime.class));
+                rs.getObject("created_at", OffsetDateTime.class), rs.getObject("cancelled_at", OffsetDateTime.class),
+                (Long) rs.getObject("survey_proposal_id"), rs.getString("survey_topic"));
     }
 
     private Assignment withCourses(Assignment a) {
@@ -219,7 +244,7 @@ public class Assignments {
                 .param(a.id()).query((rs, i) -> new CourseRef(rs.getLong(1), rs.getString(2), rs.getBigDecimal(3), rs.getString(4))).list();
         return new Assignment(a.id(), a.kind(), a.kindLabel(), a.title(), a.description(), a.ownerOrgId(), a.ownerOrgName(), a.startsOn(),
                 a.dueOn(), courses, a.orgIds(), a.orgNames(), a.rankLevels(), a.staffCategories(), a.cadreIds(), a.targetText(),
-                a.createdBy(), a.createdAt(), a.cancelledAt());
+                a.createdBy(), a.createdAt(), a.cancelledAt(), a.surveyProposalId(), a.surveyTopic());
     }
 
     /** "乡镇A、乡镇B的乡科级、公务员，另指定3人" */
@@ -454,7 +479,8 @@ public class Assignments {
     // ---- input ----
 
     record Clean(AssignmentKind kind, String title, String description, LocalDate startsOn, LocalDate dueOn, List<Long> courseIds,
-                 List<Long> orgIds, List<String> rankLevels, List<String> staffCategories, List<Long> cadreIds) {
+                 List<Long> orgIds, List<String> rankLevels, List<String> staffCategories, List<Long> cadreIds,
+                 Long surveyProposalId, String surveyTopic) {
     }
 
     private Clean clean(AssignmentForm f, long owner) {
@@ -512,15 +538,74 @@ public class Assignments {
         if (cadreIds.size() > MAX_CADRES) {
             problems.add(new FieldProblem("cadreIds", "最多指定" + MAX_CADRES + "人，人数更多时请按单位或职级选择"));
         }
-        List<String> ranks = names(f.rankLevels(), RankLevel.class, "rankLevels", "职级层次", problems);
-        List<String> cats = names(f.staffCategories(), StaffCategory.class, "staffCategories", "人员类别", problems);
+        List<String> ranks = new ArrayList<>(names(f.rankLevels(), RankLevel.class, "rankLevels", "职级层次", problems));
+        List<String> cats = new ArrayList<>(names(f.staffCategories(), StaffCategory.class, "staffCategories", "人员类别", problems));
+        String topic = null;
+        if (f.surveyProposalId() != null) {
+            // a 专题 answering a survey's proposed topic: its target group is the group that asked for it
+            DraftClassProposal p = proposals.visible(f.surveyProposalId()); // 404 unless the survey is in the clerk's scope
+            if (f.kind() != AssignmentKind.THEME) {
+                problems.add(new FieldProblem("surveyProposalId", "只有专题可以关联调研建议的主题"));
+            } else {
+                String problem = addGroup(p, owner, orgIds, ranks, cats);
+                if (problem != null) {
+                    problems.add(new FieldProblem("surveyProposalId", problem));
+                }
+            }
+            topic = p.topic().length() > 200 ? p.topic().substring(0, 200) : p.topic();
+        }
         if (orgIds.isEmpty() && ranks.isEmpty() && cats.isEmpty() && cadreIds.isEmpty()) {
             problems.add(new FieldProblem("orgIds", "请选择学习对象：单位、职级层次、人员类别或指定人员"));
         }
         if (!problems.isEmpty()) {
             throw new BusinessException(problems.get(0).message(), problems);
         }
-        return new Clean(f.kind(), title, description, from, due, courseIds, orgIds, ranks, cats, cadreIds);
+        return new Clean(f.kind(), title, description, from, due, courseIds, orgIds, ranks, cats, cadreIds, f.surveyProposalId(), topic);
+    }
+
+    /**
+     * Adds a survey proposal's group (the group that asked) to the targets: a rank level, a staff category, or a township
+     * (the unit of that name under the assigning unit). Null when added; else why it cannot be a group of cadres.
+     */
+    private String addGroup(DraftClassProposal p, long owner, List<Long> orgIds, List<String> ranks, List<String> cats) {
+        String dim = p.groupDimension(), value = p.groupValue();
+        if (dim == null || value == null) {
+            return "该调研建议没有提出需求的群体，请直接选择学习对象";
+        }
+        switch (dim) {
+            case "RANK_LEVEL" -> {
+                if (Arrays.stream(RankLevel.values()).noneMatch(r -> r.name().equals(value))) {
+                    return "该调研建议的群体（" + p.targetGroup() + "）不是干部职级层次，无法作为学习对象";
+                }
+                if (!ranks.contains(value)) {
+                    ranks.add(value);
+                }
+            }
+            case "STAFF_CATEGORY" -> {
+                if (Arrays.stream(StaffCategory.values()).noneMatch(r -> r.name().equals(value))) {
+                    return "该调研建议的群体（" + p.targetGroup() + "）不是人员类别，无法作为学习对象";
+                }
+                if (!cats.contains(value)) {
+                    cats.add(value);
+                }
+            }
+            case "TOWNSHIP" -> {
+                Long unit = jdbc.sql("""
+                                select u.id from org_unit u join org_unit ow on ow.id = ? where u.name = ? and u.path like ow.path || '%'
+                                order by length(u.path) limit 1""")
+                        .params(owner, value).query(Long.class).optional().orElse(null);
+                if (unit == null) {
+                    return "本单位下没有名为“" + value + "”的单位，无法按该调研建议确定学习对象";
+                }
+                if (!orgIds.contains(unit)) {
+                    orgIds.add(unit);
+                }
+            }
+            default -> {
+                return "该调研建议的群体（" + p.targetGroup() + "）按年龄段划分，无法作为学习对象，请直接选择学习对象";
+            }
+        }
+        return null;
     }
 
     private static List<Long> ids(List<Long> ids) {

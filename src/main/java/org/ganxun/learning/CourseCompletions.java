@@ -42,12 +42,16 @@ public class CourseCompletions {
         }
         boolean doc = c.medium().kind() == MediumKind.DOCUMENT;
         int needed = StudyCreditor.needed(settings.policy(), doc, doc ? c.medium().pages() : c.medium().durationSeconds());
-        Integer credited = jdbc.sql(Unscoped.because("the learner's own progress, for the quiz they just passed")
-                        + "select credited_seconds from study_progress where cadre_id = ? and course_id = ? and completed_at is null")
-                .params(cadreId, courseId).query(Integer.class).optional().orElse(null);
-        if (credited == null || credited < needed) {
+        record Stored(int credited, String packageStatus) {
+        }
+        Stored p = jdbc.sql(Unscoped.because("the learner's own progress, for the quiz they just passed")
+                        + "select credited_seconds, package_status from study_progress where cadre_id = ? and course_id = ? and completed_at is null")
+                .params(cadreId, courseId).query((rs, i) -> new Stored(rs.getInt(1), rs.getString(2))).optional().orElse(null);
+        // a package also needs its SCO's own completed or passed, as at a heartbeat's completion
+        if (p == null || p.credited() < needed || !PackageStatus.done(c.medium().kind() == MediumKind.PACKAGE, p.packageStatus())) {
             return false;
         }
+        int credited = p.credited();
         int n = jdbc.sql("update study_progress set completed_at = now() where cadre_id = ? and course_id = ? and completed_at is null")
                 .params(cadreId, courseId).update();
         if (n == 1) {

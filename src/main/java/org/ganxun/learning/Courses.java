@@ -327,9 +327,10 @@ public class Courses {
             jdbc.sql("delete from course_medium where course_id = ?").param(id).update();
             jdbc.sql("""
                             insert into course_medium (course_id, kind, stored_path, original_name, content_type, size_bytes,
-                                                       duration_seconds, sha256, scorm_version, launch_path, duration_source)
-                            values (?, 'PACKAGE', ?, ?, 'application/zip', ?, ?, ?, ?, ?, ?)""")
-                    .params(id, relative, name, size, seconds, hash, manifest.version(), truncate(manifest.launch(), 500), source).update();
+                                                       duration_seconds, sha256, scorm_version, launch_path, duration_source, scos)
+                            values (?, 'PACKAGE', ?, ?, 'application/zip', ?, ?, ?, ?, ?, ?, ?::jsonb)""")
+                    .params(id, relative, name, size, seconds, hash, manifest.version(), truncate(manifest.launch(), 500), source,
+                            manifest.scos().isEmpty() ? null : SCO_JSON.writeValueAsString(manifest.scos())).update();
             jdbc.sql("update course set hours = ?, hours_note = ? where id = ?").params(hours.hours(), truncate(hours.note(), 300), id).update();
             Course c = get(id);
             audit.record("UPLOAD", "Course", id, "上传课件：" + c.title() + "（SCORM " + manifest.version() + " 课件包，学习时长"
@@ -350,13 +351,18 @@ public class Courses {
     }
 
     /** A package's version and launch address for the player. */
-    public record PackageInfo(String version, String launchPath, String launchUrl) {
+    /** {@code scos}: a multi-SCO package's table of contents (launch paths relative to the package), empty for one SCO. */
+    public record PackageInfo(String version, String launchPath, String launchUrl, List<ScormPackage.Sco> scos) {
     }
 
+    private static final tools.jackson.databind.json.JsonMapper SCO_JSON = tools.jackson.databind.json.JsonMapper.builder().build();
+
     PackageInfo packageInfo(long courseId) {
-        return jdbc.sql("select scorm_version, launch_path from course_medium where course_id = ? and kind = 'PACKAGE'").param(courseId)
+        return jdbc.sql("select scorm_version, launch_path, scos::text from course_medium where course_id = ? and kind = 'PACKAGE'").param(courseId)
                 .query((rs, i) -> new PackageInfo(rs.getString(1), rs.getString(2),
-                        "/api/learning/courses/" + courseId + "/package/" + rs.getString(2)))
+                        "/api/learning/courses/" + courseId + "/package/" + rs.getString(2),
+                        rs.getString(3) == null ? List.of()
+                                : SCO_JSON.readValue(rs.getString(3), new tools.jackson.core.type.TypeReference<List<ScormPackage.Sco>>() { })))
                 .optional().orElseThrow(() -> BusinessException.notFound("课件包"));
     }
 

@@ -10,6 +10,6 @@ class LearningPersonalData {
 
     @Bean
     ScopedTables learningScopedTables() {
-        return ScopedTables.of("learning", "study_progress", "study_session", "study_refusal");
+        return ScopedTables.of("learning", "study_progress", "study_session", "study_refusal", "scorm_state");
     }
 }

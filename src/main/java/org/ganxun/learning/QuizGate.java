@@ -9,4 +9,10 @@ public interface QuizGate {
 
     /** True when the course has no quiz, or the cadre has passed it. */
     boolean passedOrNone(long cadreId, long courseId);
+
+    /**
+     * True when the course has a quiz (published, or closed since) and the cadre's counted attempt passed it: the
+     * course test of the rule set's {@code onlineTestBonus} (RULES.md: “passing the course test = +0.5”).
+     */
+    boolean passedQuiz(long cadreId, long courseId);
 }

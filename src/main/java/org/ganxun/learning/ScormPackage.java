@@ -57,8 +57,19 @@ final class ScormPackage {
     }
 
     /** What the manifest says: version "1.2" or "2004", launch path (relative, with its query), learning time in seconds or null. */
-    record Manifest(String version, String launch, Integer typicalSeconds, String title) {
+    record Manifest(String version, String launch, Integer typicalSeconds, String title, List<Sco> scos) {
+
+        Manifest(String version, String launch, Integer typicalSeconds, String title) {
+            this(version, launch, typicalSeconds, title, List.of());
+        }
     }
+
+    /** One SCO of the default organization: its item's identifier and title, and its launch path in the package. */
+    record Sco(String id, String title, String launch) {
+    }
+
+    /** SCOs of one package at most (a table of contents longer than this is not a course for a phone). */
+    static final int MAX_SCOS = 200;
 
     private ScormPackage() {
     }
@@ -167,7 +178,50 @@ final class ScormPackage {
         Element org = defaultOrganization(manifest);
         Element t = org == null ? null : first(org, "title");
         String title = t == null ? null : t.getTextContent().strip();
-        return new Manifest(version, launch, seconds, title);
+        return new Manifest(version, launch, seconds, title, scos(manifest, root));
+    }
+
+    /**
+     * The SCOs of the default organization, depth first (the table of contents a multi-SCO package plays as): each
+     * item whose resource is a SCO ({@code scormType="sco"}) with an {@code href} that is a file of the package.
+     * Assets and missing files are left out; an item pointing outside the package refuses it, as the launch SCO does. Empty when fewer than two: the package plays its launch SCO.
+     */
+    private static List<Sco> scos(Element manifest, Path root) throws Refused {
+        Element resources = first(manifest, "resources");
+        Element org = defaultOrganization(manifest);
+        if (resources == null || org == null) {
+            return List.of();
+        }
+        List<Element> items = new ArrayList<>();
+        collectItems(org, items);
+        List<Sco> out = new ArrayList<>();
+        Path base = root.toAbsolutePath().normalize();
+        for (Element item : items) {
+            String ref = item.getAttribute("identifierref");
+            String id = item.getAttribute("identifier").strip();
+            if (ref.isEmpty() || id.isEmpty() || id.length() > 200) {
+                continue;
+            }
+            for (Element res : children(resources, "resource")) {
+                if (!ref.equals(res.getAttribute("identifier")) || res.getAttribute("href").isEmpty() || !isSco(res)) {
+                    continue;
+                }
+                String url = clean(base(resources) + base(res) + res.getAttribute("href") + item.getAttribute("parameters"));
+                if (url == null || url.length() > 500) {
+                    continue;
+                }
+                if (!Files.isRegularFile(safeTarget(base, url.split("[?#]", 2)[0]))) {
+                    continue;
+                }
+                Element t = first(item, "title");
+                String title = t == null ? id : t.getTextContent().strip().replaceAll("[\\p{Cntrl}<>]", "");
+                out.add(new Sco(id, title.length() > 100 ? title.substring(0, 100) : title, url));
+                if (out.size() > MAX_SCOS) {
+                    throw new Refused("课件包的学习单元（SCO）超过" + MAX_SCOS + "个");
+                }
+            }
+        }
+        return out.size() < 2 ? List.of() : out;
     }
 
     static Document parse(Path file) throws Refused, IOException {

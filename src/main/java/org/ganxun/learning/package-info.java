@@ -8,5 +8,5 @@
  * online-course bands through {@link org.ganxun.learning.CourseHours}, which the archive implements (so this
  * module does not depend on the archive, which depends on it).
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"platform", "audit", "org", "people", "notify", "identity"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"platform", "audit", "org", "people", "notify", "identity", "survey"})
 package org.ganxun.learning;

@@ -11,6 +11,7 @@ import org.ganxun.audit.AuditLog;
 import org.ganxun.org.DataScopes;
 import org.ganxun.platform.security.DataScope;
 import org.springframework.context.ApplicationEventPublisher;
+import org.ganxun.platform.web.BusinessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -164,6 +165,19 @@ public class ClassProposals {
                         + " where :all or o.path like :path order by p.created_at desc, p.id")
                 .param("all", scope.all()).param("path", scope.orgPath() == null ? "" : scope.orgPath() + "%")
                 .query(ClassProposals::map).list();
+    }
+
+    /** One proposal the current user may see (as {@link #listAll()}), else 404: what a 专题 of the 网络学院 answers. */
+    @Transactional(readOnly = true)
+    public DraftClassProposal visible(long id) {
+        DataScope scope = scopes.current();
+        if (!scope.all() && scope.orgPath() == null) {
+            throw BusinessException.notFound("调研建议");
+        }
+        return jdbc.sql(SELECT + " join survey s on s.id = p.survey_id join org_unit o on o.id = s.org_id"
+                        + " where p.id = :id and (:all or o.path like :path)")
+                .param("id", id).param("all", scope.all()).param("path", scope.orgPath() == null ? "" : scope.orgPath() + "%")
+                .query(ClassProposals::map).optional().orElseThrow(() -> BusinessException.notFound("调研建议"));
     }
 
     List<DraftClassProposal> of(long surveyId) {

@@ -1,6 +1,7 @@
 package org.ganxun.exam;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
@@ -439,6 +440,19 @@ class ExamApiTest {
         assertThat(second.status()).isEqualTo(400);
         assertThat(second.text()).contains("已有测验");
 
+        // the player asks for the course's quiz: there is one, and it waits for the credited share
+        JsonNode before = c.learner().getJson("/api/exams/courses/" + course + "/quiz");
+        assertThat(before.get("quiz").get("title").asString()).isEqualTo("廉政课测验");
+        assertThat(before.get("shareReached").asBoolean()).isFalse();
+        assertThat(before.get("neededSeconds").asInt()).isEqualTo(54);
+        long quiz = before.get("quiz").get("id").asLong();
+        ApiSession.Response early = c.learner().send("POST", "/api/exams/" + quiz + "/attempts", null);
+        assertThat(early.status()).as("the quiz is taken once the course is studied").isEqualTo(409);
+        assertThat(early.text()).contains("有效学习时间达到要求后再参加测验");
+        // another county's learner cannot see the course, nor so its quiz
+        County other = county();
+        assertThat(other.learner().send("GET", "/api/exams/courses/" + course + "/quiz", null).status()).isEqualTo(404);
+
         // 60 s studied at normal speed: the credited share (54 s) is reached, but the quiz is not passed yet
         LearnClock clock = new LearnClock();
         studyClock(clock);
@@ -466,7 +480,9 @@ class ExamApiTest {
                 .params(c.cadre(), course).query(Boolean.class).single()).isTrue();
 
         // failed once (the wrong answer), then passed: the course completes and the archive credits it once
-        long quiz = c.learner().getJson("/api/exams/mine").findValues("id").stream().mapToLong(JsonNode::asLong).max().orElseThrow();
+        JsonNode after = c.learner().getJson("/api/exams/courses/" + course + "/quiz");
+        assertThat(after.get("shareReached").asBoolean()).isTrue();
+        assertThat(after.get("quiz").get("passed").isNull()).isTrue();
         for (boolean right : new boolean[] {false, true}) {
             long attempt = c.learner().parse(c.learner().send("POST", "/api/exams/" + quiz + "/attempts", null)).get("attemptId").asLong();
             JsonNode q = c.learner().getJson("/api/exams/attempts/" + attempt).get("questions").get(0);
@@ -480,6 +496,7 @@ class ExamApiTest {
         }
         assertThat(jdbc.sql("select completed_at is not null from study_progress where cadre_id = ? and course_id = ?")
                 .params(c.cadre(), course).query(Boolean.class).single()).isTrue();
+        assertThat(c.learner().getJson("/api/exams/courses/" + course + "/quiz").get("quiz").get("passed").asBoolean()).isTrue();
         long entries = 0;
         for (int i = 0; i < 100 && entries == 0; i++) {
             entries = jdbc.sql("select count(*) from archive_entry where cadre_id = ? and source = 'ONLINE_ACADEMY' and source_ref = ?")
@@ -489,6 +506,89 @@ class ExamApiTest {
             }
         }
         assertThat(entries).isEqualTo(1);
+
+        // the rule set's onlineTestBonus (RULES.md, online course → 学时, the national defaults: “< 15 min = 0.25;
+        // passing the course test = +0.5”): a 1-minute course is 0.25 学时, its quiz passed adds 0.5 → 0.75 in the
+        // archive, said in the entry's evidence
+        var entry = jdbc.sql("select hours, evidence from archive_entry where cadre_id = ? and source = 'ONLINE_ACADEMY' and source_ref = ?")
+                .params(c.cadre(), CourseCompleted.archiveSourceRef(course)).query().singleRow();
+        assertThat((BigDecimal) entry.get("hours")).isEqualByComparingTo("0.75");
+        assertThat((String) entry.get("evidence")).contains("网络课程1分钟计0.25学时").contains("课程测验合格，加0.5学时（");
+        // … and the standing's online requirement (ONLINE_YEARLY, 网络自学 50 学时 a year) counts the 0.75
+        await().atMost(java.time.Duration.ofSeconds(20)).untilAsserted(() -> assertThat(jdbc.sql(
+                        "select counted_hours from cadre_standing where cadre_id = ? and code = 'ONLINE_YEARLY'")
+                .param(c.cadre()).query(BigDecimal.class).optional()).hasValueSatisfying(h -> assertThat(h).isEqualByComparingTo("0.75")));
+    }
+
+    /**
+     * An exam for a rank level and named cadres: within the target unit, the 乡科级 cadres and the one named (a 科员)
+     * are candidates, the other 科员 is not; publishing tells each candidate once, in-app and by SMS through the
+     * outbox. Hostile forms: a made-up rank level, too many names, a name outside the target unit (400), another
+     * county's cadre (403, the reference check of request bodies).
+     */
+    @Test
+    void anExamForARankLevelAndNamedCadresTellsItsCandidates() {
+        County c = county();
+        importBank(c);
+        long third = fixture.cadre("考生丙", c.town());
+        jdbc.sql("update cadre set rank_level = 'TOWNSHIP', phone = '13900000001' where id = ?").param(c.cadre()).update();
+        jdbc.sql("update cadre set rank_level = 'STAFF', phone = '13900000002' where id = ?").param(c.cadre2()).update();
+        jdbc.sql("update cadre set rank_level = 'STAFF' where id = ?").param(third).update();
+        String form = """
+                {"title": "学法考试", "purpose": "LAW", "targetOrgId": %d, "passScore": 2, "timeLimitMinutes": 30, "maxAttempts": 1,
+                 "closesAt": "2099-12-20T10:00:00Z", "rankLevels": %s, "cadreIds": %s,
+                 "blueprint": [{"category": "廉政法规", "count": 2, "points": 1}]}""";
+
+        // hostile input
+        ApiSession.Response bad = c.admin().send("POST", "/api/exams", form.formatted(c.org(), "[\"<script>alert(1)</script>\"]", "[]"));
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.text()).contains("rankLevels").contains("职级层次应为");
+        String many = "[" + String.join(",", java.util.Collections.nCopies(501, String.valueOf(c.cadre()))) + "]";
+        ApiSession.Response tooMany = c.admin().send("POST", "/api/exams", form.formatted(c.org(), "[]", many));
+        assertThat(tooMany.status()).isEqualTo(400);
+        assertThat(tooMany.text()).contains("cadreIds").contains("最多500人");
+        ApiSession.Response outside = c.admin().send("POST", "/api/exams", form.formatted(c.town(), "[]", "[" + c.cadre2() + "]"));
+        assertThat(outside.status()).isEqualTo(400);
+        assertThat(outside.text()).contains("cadreIds").contains("须在参考单位");
+        County other = county();
+        assertThat(c.admin().send("POST", "/api/exams", form.formatted(c.org(), "[]", "[" + other.cadre() + "]")).status())
+                .as("another county's cadre").isEqualTo(403);
+        assertThat(c.admin().send("POST", "/api/exams", form.formatted(c.org(), "[\"TOWNSHIP\"]", "[" + c.cadre2() + ", " + other.cadre2() + "]"))
+                .status()).as("one of the names another county's").isEqualTo(403);
+
+        ApiSession.Response made = c.admin().send("POST", "/api/exams", form.formatted(c.org(), "[\"乡科级\"]", "[" + c.cadre2() + "]"));
+        assertThat(made.status()).as(made.text()).isEqualTo(200);
+        JsonNode exam = c.admin().parse(made);
+        long id = exam.get("id").asLong();
+        assertThat(exam.get("rankLevels").get(0).asString()).isEqualTo("TOWNSHIP");
+        assertThat(exam.get("targetText").asString()).endsWith("：乡科级，点名1人");
+        assertThat(c.admin().send("POST", "/api/exams/" + id + "/publish", null).status()).isEqualTo(200);
+        assertThat(c.admin().send("POST", "/api/exams/" + id + "/publish", null).status()).isEqualTo(409);
+
+        // the 乡科级 cadre and the named one are told, once each; the other 科员 is not
+        List<Long> told = jdbc.sql("select cadre_id from notification where kind = 'EXAM_NOTICE' and dedup_key like ? order by cadre_id")
+                .param("exam:" + id + ":%").query(Long.class).list();
+        assertThat(told).containsExactlyInAnyOrder(c.cadre(), c.cadre2());
+        assertThat(jdbc.sql("select body from notification where kind = 'EXAM_NOTICE' and cadre_id = ?").param(c.cadre()).query(String.class).single())
+                .isEqualTo("请参加“学法考试”（2题，限时30分钟，12月20日18:00前），请在手机“在线考试”中作答。");
+        assertThat(jdbc.sql("select phone from sms_outbox where dedup_key like ? order by phone").param("sms:exam:" + id + ":%").query(String.class).list())
+                .containsExactly("13900000001", "13900000002");
+        assertThat(c.learner().getJson("/api/exams/mine").findValues("id").stream().map(JsonNode::asLong).toList()).contains(id);
+        assertThat(c.learner2().getJson("/api/exams/mine").findValues("id").stream().map(JsonNode::asLong).toList()).contains(id);
+        assertThat(c.learner2().send("POST", "/api/exams/" + id + "/attempts", null).status()).isEqualTo(200);
+        // per unit: 应考 counts only the candidates (the county: the named one; the town: the 乡科级 one, not the other 科员)
+        JsonNode units = c.admin().getJson("/api/exams/" + id + "/units");
+        int assigned = 0;
+        for (JsonNode u : units) {
+            assigned += u.get("assigned").asInt();
+        }
+        assertThat(assigned).isEqualTo(2);
+        // the third cadre, not a candidate, cannot start it
+        String l3 = Fixture.unique("ksxy");
+        fixture.user(l3, Role.CADRE, null, null, third);
+        ApiSession s3 = new ApiSession(port);
+        assertThat(s3.login(l3, Fixture.PASSWORD).status()).isEqualTo(200);
+        assertThat(s3.send("POST", "/api/exams/" + id + "/attempts", null).status()).isEqualTo(404);
     }
 
     /** StudySessions' clock is the learning package's to set: reached by reflection rather than widened for this test. */

@@ -234,6 +234,53 @@ class AssignmentApiTest {
         return null;
     }
 
+    private long proposal(long org, String topic, String dimension, String value, String group) {
+        long survey = jdbc.sql("insert into survey (title, org_id, public_token, created_by, status) values ('培训需求调研', ?, ?, 'test', 'CLOSED') returning id")
+                .params(org, Fixture.unique("tok")).query(Long.class).single();
+        return jdbc.sql("""
+                        insert into survey_class_proposal (survey_id, kind, topic, target_group, group_dimension, group_value, demand_count,
+                                                           respondents, demand_share, rationale)
+                        values (?, 'TOPIC', ?, ?, ?, ?, 12, 20, 60.0, '需求最集中') returning id""")
+                .params(survey, topic, group, dimension, value).query(Long.class).single();
+    }
+
+    /**
+     * A 专题 answering a survey's proposed topic: the proposal's group (职级：乡科级) becomes the target, so the
+     * 乡科级 cadres of the county (a1, a2, b1, b2, c1; not the 科员 a3, b3, nor d who left) are its learners. A group that is
+     * not a group of cadres (an age band), a 必修, another county's survey: refused.
+     */
+    @Test
+    void aThemeFromASurveysProposedTopicTargetsTheGroupThatAsked() {
+        County k = county();
+        LocalDate today = LocalDate.now();
+        long topic = proposal(k.county(), "乡村振兴政策解读", "RANK_LEVEL", "TOWNSHIP", "职级：乡科级");
+        String body = form("THEME", "乡村振兴专题", today.minusDays(1), today.plusDays(20), List.of(k.k1()), List.of(), "[]", List.of());
+        JsonNode theme = ok(k.admin(), "POST", "/api/learning/assignments", body.replace("}", ", \"surveyProposalId\": " + topic + "}"));
+        assertThat(theme.get("surveyProposalId").asLong()).isEqualTo(topic);
+        assertThat(theme.get("surveyTopic").asString()).isEqualTo("乡村振兴政策解读");
+        assertThat(theme.get("rankLevels").get(0).asString()).isEqualTo("TOWNSHIP");
+        JsonNode progress = ok(k.admin(), "GET", "/api/learning/assignments/" + theme.get("id").asLong() + "/progress", null);
+        int assigned = 0;
+        for (JsonNode u : progress.get("units")) {
+            assigned += u.get("assigned").asInt();
+        }
+        assertThat(assigned).isEqualTo(5);
+        ApiSession a1 = login(k.accounts().get("a1"));
+        assertThat(ok(a1, "GET", "/api/learning/my/assignments", null).findValuesAsString("title")).contains("乡村振兴专题");
+
+        long byAge = proposal(k.county(), "健康知识", "AGE_BAND", "UNDER_35", "年龄段：35岁以下");
+        ApiSession.Response age = k.admin().send("POST", "/api/learning/assignments", body.replace("}", ", \"surveyProposalId\": " + byAge + "}"));
+        assertThat(age.status()).isEqualTo(400);
+        assertThat(age.text()).contains("surveyProposalId").contains("年龄段");
+        ApiSession.Response required = k.admin().send("POST", "/api/learning/assignments",
+                body.replace("\"THEME\"", "\"REQUIRED\"").replace("}", ", \"surveyProposalId\": " + topic + "}"));
+        assertThat(required.status()).isEqualTo(400);
+        assertThat(required.text()).contains("只有专题");
+        long elsewhere = proposal(fixture.org(null, Fixture.unique("别县"), "COUNTY"), "别县主题", "RANK_LEVEL", "TOWNSHIP", "职级：乡科级");
+        assertThat(k.admin().send("POST", "/api/learning/assignments", body.replace("}", ", \"surveyProposalId\": " + elsewhere + "}")).status())
+                .as("another county's survey").isEqualTo(404);
+    }
+
     @Test
     void hostileFormsAreRefusedWithTheFieldAndAnotherCountySeesNothing() {
         County k = county();

@@ -52,7 +52,7 @@ public final class TableOwners {
         own("survey", tables("survey", "survey_target", "survey_return", "survey_answer_value", "survey_forum",
                 "survey_forum_point", "survey_class_proposal", "survey_answered", "survey_respondent_group"), views());
         own("learning", tables("course", "course_medium", "study_progress", "study_session", "study_refusal",
-                "course_assignment", "course_assignment_course"), views("course_card"));
+                "course_assignment", "course_assignment_course", "scorm_state", "course_assignment_topic"), views("course_card"));
         own("exam", tables("exam_question", "exam", "exam_attempt", "exam_answer"), views());
         own("planning", tables("training_plan", "plan_indicator", "plan_indicator_target", "calendar_feed", "plan_need",
                 "fee_standard", "fee_cap", "class_fee_profile", "class_expense", "plan_report_text", "plan_fund",
