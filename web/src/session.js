@@ -1,5 +1,7 @@
 import { reactive } from 'vue'
-import { auth, cadres, orgs as orgApi } from './api'
+import { auth } from './api/identity'
+import { cadres } from './api/people'
+import { orgs as orgApi } from './api/org'
 import { preferDesktop } from './utils/device'
 
 /** The signed-in user and the dictionaries, loaded once per sign-in. */

@@ -1,5 +1,5 @@
 import { reactive } from 'vue'
-import { partyedu } from '@/api'
+import { partyedu } from '@/api/partyedu'
 
 /** Dictionaries of the party-education pages, loaded once. */
 export const peDicts = reactive({ loaded: false })

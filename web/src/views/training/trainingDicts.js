@@ -1,5 +1,5 @@
 import { reactive } from 'vue'
-import { training } from '@/api'
+import { training } from '@/api/training'
 
 /** Training dictionaries (class types, statuses, rank levels ...), loaded once. */
 export const tdicts = reactive({ loaded: false })
