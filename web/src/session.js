@@ -1,11 +1,11 @@
 import { reactive } from 'vue'
-import { auth, cadres, orgs as orgApi } from './api'
+import { auth } from './api/identity'
+import { clearDictionaries } from './utils/dicts'
 import { preferDesktop } from './utils/device'
 
-/** The signed-in user and the dictionaries, loaded once per sign-in. */
+/** The signed-in user, loaded once per sign-in (the dictionaries: utils/dicts). */
 export const session = reactive({
-  me: null,
-  dicts: null
+  me: null
 })
 
 /**
@@ -29,19 +29,5 @@ export async function loadMe() {
 export function clearSession() {
   preferDesktop(false)
   session.me = null
-  session.dicts = null
+  clearDictionaries()
 }
-
-/** {gender, rankLevel, ...}: each [{value, label}]. */
-export async function dictionaries() {
-  if (!session.dicts) {
-    session.dicts = await cadres.dictionaries()
-  }
-  return session.dicts
-}
-
-export function labelOf(list, value) {
-  return (list || []).find((o) => o.value === value)?.label ?? value
-}
-
-export { orgApi }

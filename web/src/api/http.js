@@ -62,6 +62,9 @@ http.interceptors.response.use(
   }
 )
 
+/** The answer's body: `data(http.get(...))`. */
+export const data = (p) => p.then((r) => r.data)
+
 /** Removes empty values so that only the filters the user set are sent. */
 export function cleanParams(params) {
   const out = {}

@@ -46,6 +46,22 @@ export const learning = {
   integrity: (query) => data(http.get('/api/learning/integrity', { params: cleanParams(query) }))
 }
 
+/** 网络学院 assignments (必修, 专题): management, progress per unit and person, reminders; a cadre's own list. */
+export const assignments = {
+  options: () => data(http.get('/api/learning/assignment-options')),
+  list: () => data(http.get('/api/learning/assignments')),
+  get: (id) => data(http.get(`/api/learning/assignments/${id}`)),
+  create: (body) => data(http.post('/api/learning/assignments', body)),
+  update: (id, body) => data(http.put(`/api/learning/assignments/${id}`, body)),
+  cancel: (id) => data(http.post(`/api/learning/assignments/${id}/cancel`)),
+  progress: (id, query) => data(http.get(`/api/learning/assignments/${id}/progress`, { params: cleanParams(query) })),
+  people: (id, query) => data(http.get(`/api/learning/assignments/${id}/people`, { params: cleanParams(query) })),
+  remind: (id, query) => data(http.post(`/api/learning/assignments/${id}/reminders`, null, { params: cleanParams(query) })),
+  mine: () => data(http.get('/api/learning/my/assignments')),
+  // the needs surveys' proposed topics (survey module), for a 专题 answering one
+  surveyTopics: () => data(http.get('/api/surveys/proposals', { quiet: true }))
+}
+
 /** 12:05 from seconds. */
 export function clock(seconds) {
   const s = Math.max(0, Math.floor(seconds || 0))

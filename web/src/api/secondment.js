@@ -39,10 +39,3 @@ export const secondment = {
   statistics: (q) => data(http.get(`${B}/statistics`, { params: cleanParams(q) })),
   cadreResults: (cadreId) => data(http.get(`${B}/cadres/${cadreId}/results`, { quiet: true }))
 }
-
-let dicts = null
-/** The secondment dictionaries, loaded once. */
-export async function secondmentDicts() {
-  if (!dicts) dicts = await secondment.dictionaries()
-  return dicts
-}

@@ -1,6 +1,6 @@
 import { reactive } from 'vue'
 import { ElNotification } from 'element-plus'
-import { notifications } from '@/api'
+import { notifications } from '@/api/notify'
 
 /**
  * The bell: the unread count, polled every 30 seconds (and at once when the tab becomes visible again). Polling of a

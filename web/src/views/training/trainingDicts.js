@@ -1,15 +1,8 @@
-import { reactive } from 'vue'
-import { training } from '@/api'
+import { dictionary, loadDictionary } from '@/utils/dicts'
 
-/** Training dictionaries (class types, statuses, rank levels ...), loaded once. */
-export const tdicts = reactive({ loaded: false })
-
-export async function loadTrainingDicts() {
-  if (!tdicts.loaded) {
-    Object.assign(tdicts, await training.dictionaries(), { loaded: true })
-  }
-  return tdicts
-}
+/** Training dictionaries (class types, statuses, rank levels ...), loaded once (utils/dicts). */
+export const tdicts = dictionary('training')
+export const loadTrainingDicts = () => loadDictionary('training')
 
 export const STATUS_TAG = {
   DRAFT: 'info',
