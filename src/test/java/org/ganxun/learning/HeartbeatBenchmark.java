@@ -69,6 +69,7 @@ class HeartbeatBenchmark {
     static final int EXAM_QUESTIONS = 50;
 
     @LocalServerPort int port;
+    @org.springframework.beans.factory.annotation.Value("${ganxun.embedded-db.data-dir}") String pgDir;
     @Autowired Fixture fixture;
     @Autowired Roster roster;
     @Autowired JdbcClient jdbc;
@@ -122,6 +123,11 @@ class HeartbeatBenchmark {
 
         Path plan = Files.createTempFile("heartbeat-plan", ".tsv");
         StringBuilder p = new StringBuilder("server\t127.0.0.1\t" + port + "\n");
+        // the bundled PostgreSQL runs detached (pg_ctl): its postmaster's pid, for its CPU time
+        Path pid = Path.of(pgDir, "postmaster.pid");
+        if (Files.exists(pid)) {
+            p.append("pg\t").append(Files.readAllLines(pid).get(0).trim()).append('\n');
+        }
         for (Learner l : learners) {
             p.append("L\t").append(l.index()).append('\t').append(l.cookie()).append('\t').append(l.session()).append('\t').append(l.token()).append('\n');
             p.append("X\t").append(l.index()).append('\t').append(l.cookie()).append('\t').append(l.attempt()).append('\t').append(l.answers()).append('\n');

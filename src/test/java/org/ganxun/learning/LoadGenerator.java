@@ -55,6 +55,8 @@ public final class LoadGenerator {
     static final AtomicInteger refused = new AtomicInteger();
     static final AtomicInteger reconnects = new AtomicInteger();
     static long startNanos;
+    /** The database's postmaster (PostgreSQL's CPU: it and its backends), or null. */
+    static ProcessHandle postmaster;
     static final PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
 
     public static void main(String[] args) throws Exception {
@@ -66,6 +68,7 @@ public final class LoadGenerator {
                     host = f[1];
                     port = Integer.parseInt(f[2]);
                 }
+                case "pg" -> postmaster = ProcessHandle.of(Long.parseLong(f[1])).orElse(null);
                 case "L" -> learners.add(new Client(Integer.parseInt(f[1]), f[2], Long.parseLong(f[3]), f[4], null,
                         new AtomicLong(), new AtomicLong()));
                 case "X" -> candidates.add(new Client(Integer.parseInt(f[1]), f[2], Long.parseLong(f[3]), null, f[4], null, null));
@@ -225,7 +228,8 @@ public final class LoadGenerator {
         ProcessHandle me = ProcessHandle.current();
         ProcessHandle parent = me.parent().orElse(null);
         double server = parent == null ? 0 : seconds(parent);
-        double db = parent == null ? 0 : parent.descendants().filter(p -> p.pid() != me.pid()).mapToDouble(LoadGenerator::seconds).sum();
+        ProcessHandle pg = postmaster;
+        double db = pg == null ? 0 : seconds(pg) + pg.descendants().mapToDouble(LoadGenerator::seconds).sum();
         return new double[] {self, server, db};
     }
 
