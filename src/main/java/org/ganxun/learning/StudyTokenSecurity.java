@@ -102,7 +102,38 @@ class StudyTokenSecurity {
                 context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(g.user(), null, g.user().getAuthorities()));
                 SecurityContextHolder.getContextHolderStrategy().setContext(context);
             }
-            chain.doFilter(request, response); // no token, or a bad one: unauthenticated, so the chain answers 401
+            // no token, or a bad one: unauthenticated, so the chain answers 401
+            chain.doFilter(new Sessionless(request), response);
+        }
+    }
+
+    /**
+     * The request without the HTTP session on this path: the browser still sends the session cookie, and anything
+     * asking for the session (Spring MVC's flash-map manager does on every request) would make Spring Session read
+     * its row from PostgreSQL and write its last-access time back — two statements per heartbeat, found by the
+     * benchmark once its heartbeats carried cookies as a browser's do. Nothing here may create one either.
+     */
+    static final class Sessionless extends jakarta.servlet.http.HttpServletRequestWrapper {
+        Sessionless(HttpServletRequest request) {
+            super(request);
+        }
+
+        @Override
+        public jakarta.servlet.http.HttpSession getSession(boolean create) {
+            if (create) {
+                throw new IllegalStateException("the study path is stateless: no HTTP session");
+            }
+            return null;
+        }
+
+        @Override
+        public jakarta.servlet.http.HttpSession getSession() {
+            return getSession(true);
+        }
+
+        @Override
+        public boolean isRequestedSessionIdValid() {
+            return false;
         }
     }
 }

@@ -2,25 +2,28 @@ package org.ganxun.learning;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.IntFunction;
 
+import org.ganxun.exam.Attempts;
+import org.ganxun.platform.security.Role;
+import org.ganxun.people.Roster;
+import org.ganxun.platform.db.SqlArrays;
+import org.ganxun.platform.security.CurrentUser;
+import org.ganxun.platform.security.RunAs;
+import org.ganxun.support.ApiSession;
 import org.ganxun.support.Fixture;
 import org.ganxun.support.IntegrationTest;
 import org.junit.jupiter.api.Tag;
@@ -28,64 +31,58 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextImpl;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
+import org.springframework.session.Session;
+import org.springframework.session.SessionRepository;
 
 /**
  * Heartbeats of many learners on the cheap path (study token, no HTTP-session read, progress written behind), ramped
  * until p99 exceeds 100 ms, beside the trivial authenticated endpoint ({@code GET /api/auth/me}, a session read from
  * PostgreSQL) and the catalogue page ({@code GET /api/learning/catalogue}), each ramped the same way on the same
- * server in the same run (loopback; the load generator shares the machine's cores with the server).
+ * server in the same run, and an exam handed in by {@value #LEARNERS} candidates in the same minute.
  *
- * <p>{@value #LEARNERS} learners each study a 10-hour course; a learner's heartbeats are sequential (seq grows, the
- * position advances with the client's clock), their 30-s interval compressed to whatever the ramp's step needs
- * (rate × 30 = the learners that rate would serve at the real interval). Requests are sent open-loop at the step's
- * rate by a pool of {@value #THREADS} client threads; latency is measured from when a request was due, so a server
- * that falls behind shows it. Presence checks that heartbeats carry are answered (not timed). Afterwards the
+ * <p>The load comes from {@link LoadGenerator}, a JVM of its own started here (plain sockets, keep-alive, open loop,
+ * latency from when a request was due), which reports its own CPU time beside the server's and PostgreSQL's, so a
+ * reader sees how the two cores were shared. {@value #LEARNERS} learners each study a 10-hour course; a learner's
+ * heartbeats are sequential (seq grows, the position advances with the client's clock), their 30-s interval compressed
+ * to what the step's rate needs (rate × 30 = the learners that rate serves at the real interval). Afterwards the
  * credited seconds the server reported to each learner are compared with what the database holds after the
  * write-behind: lost or doubled seconds are counted (goal none).
+ *
+ * <p>Set-up is not timed and does not go through the sign-in form (Argon2 per learner would take minutes on a shared
+ * machine): each learner's HTTP session is written to the session store as a sign-in writes it, and the study
+ * sessions and exam attempts are started in-process as that learner.
  * <p>Run: {@code ./mvnw -Pbench -Dskip.web=true test -Dtest=HeartbeatBenchmark}
  */
 @Tag("benchmark")
 @IntegrationTest
 class HeartbeatBenchmark {
 
-    static final int LEARNERS = 400;
-    static final int THREADS = 128;
+    static final int LEARNERS = 2000;
     static final String GIVEN = "安柏诚达丰国海弘佳建景俊凯朗立茂鹏启荣瑞韶泰伟文贤晓欣雅毅云哲志宏宁远卓明华光辉";
-    static final double STEP_SECONDS = 4;
-    static final int CLOSED_CLIENTS = 32;
-    static final int[] RATES = {250, 500, 1000, 1500, 2000, 2500, 3000, 4000, 5000, 6000, 8000, 10000};
+    static final String RATES = "250,500,1000,1500,2000,2500,3000,4000,5000,6000,8000,10000";
+    static final int CONNECTIONS = 64;
+    static final int CLOSED_CONNECTIONS = 32;
+    static final int STEP_SECONDS = 4;
+    static final int EXAM_QUESTIONS = 50;
 
     @LocalServerPort int port;
+    @org.springframework.beans.factory.annotation.Value("${ganxun.embedded-db.data-dir}") String pgDir;
     @Autowired Fixture fixture;
+    @Autowired Roster roster;
     @Autowired JdbcClient jdbc;
     @Autowired PasswordEncoder encoder;
     @Autowired StudySessions sessions;
+    @Autowired Attempts attempts;
+    @Autowired SessionRepository<? extends Session> sessionStore;
 
-    final JsonMapper json = JsonMapper.builder().build();
-    HttpClient http;
-    String base;
-
-    /** One simulated learner: their cookie (for the baseline and the catalogue) and their study session. */
-    static final class Learner {
-        final long cadre;
-        String cookie;
-        long session;
-        String token;
-        long seq;
-        long startedNanos;
-        final ReentrantLock lock = new ReentrantLock();
-        final AtomicLong reported = new AtomicLong();
-
-        Learner(long cadre) {
-            this.cadre = cadre;
-        }
+    record Learner(int index, long cadre, CurrentUser user, String cookie, long session, String token, long attempt, String answers) {
     }
 
     @Test
-    void heartbeatsBesideTheTrivialEndpointAndTheCatalogue() throws Exception {
+    void heartbeatsBesideTheTrivialEndpointTheCatalogueAndAnExam() throws Exception {
         long t0 = System.nanoTime();
         long org = fixture.org(null, Fixture.unique("心跳压测县"), "COUNTY");
         long course = jdbc.sql("""
@@ -105,235 +102,181 @@ class HeartbeatBenchmark {
                     insert into course_medium (course_id, kind, stored_path, content_type, size_bytes, duration_seconds, sha256, duration_source)
                     values (?, 'VIDEO', 'bench/none.mp4', 'video/mp4', 0, 1200, ?, 'FILE')""").params(c, "0".repeat(64)).update();
         }
+        long exam = exam(org);
         String hash = encoder.encode(Fixture.PASSWORD);
         String prefix = "hb" + Long.toString(System.nanoTime() % 1_000_000, 36) + "_";
-        Learner[] learners = new Learner[LEARNERS];
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        List<Future<Learner>> made = new ArrayList<>();
         for (int i = 0; i < LEARNERS; i++) {
-            String name = "学" + GIVEN.charAt(i % GIVEN.length()) + GIVEN.charAt((i / GIVEN.length()) % GIVEN.length());
-            long cadre = fixture.cadre(name, org);
-            jdbc.sql("insert into app_user (username, display_name, password_hash, role, cadre_id) values (?, ?, ?, 'CADRE', ?)")
-                    .params(prefix + i, name, hash, cadre).update();
-            learners[i] = new Learner(cadre);
+            int k = i;
+            made.add(pool.submit(() -> learner(k, prefix, hash, org, course, exam)));
         }
+        List<Learner> learners = new ArrayList<>();
+        for (Future<Learner> f : made) {
+            learners.add(f.get(10, TimeUnit.MINUTES));
+        }
+        pool.shutdown();
+        // the session written here is one the server accepts
+        ApiSession check = new ApiSession(port);
+        assertThat(check.get("/api/auth/me", "Cookie", learners.get(0).cookie()).status()).isEqualTo(200);
         long setup = System.nanoTime();
 
-        http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
-        base = "http://localhost:" + port;
-        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
-        // sign in (Argon2), before any timing; a few at a time: a sign-in holds a connection while it hashes
-        ExecutorService signIn = Executors.newFixedThreadPool(6);
-        all(signIn, LEARNERS, i -> {
-            String form = "username=" + URLEncoder.encode(prefix + i, StandardCharsets.UTF_8) + "&password="
-                    + URLEncoder.encode(Fixture.PASSWORD, StandardCharsets.UTF_8);
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/auth/login"))
-                    .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", "XSRF-TOKEN=bench")
-                    .header("X-XSRF-TOKEN", "bench").timeout(Duration.ofSeconds(120))
-                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-            String session = r.headers().allValues("Set-Cookie").stream().map(v -> v.split(";", 2)[0])
-                    .filter(v -> !v.startsWith("XSRF-TOKEN=")).findFirst().orElseThrow();
-            learners[i].cookie = session + "; XSRF-TOKEN=bench";
-        });
-        signIn.shutdown();
-        long logins = System.nanoTime();
+        Path plan = Files.createTempFile("heartbeat-plan", ".tsv");
+        StringBuilder p = new StringBuilder("server\t127.0.0.1\t" + port + "\n");
+        // the bundled PostgreSQL runs detached (pg_ctl): its postmaster's pid, for its CPU time
+        Path pid = Path.of(pgDir, "postmaster.pid");
+        if (Files.exists(pid)) {
+            p.append("pg\t").append(Files.readAllLines(pid).get(0).trim()).append('\n');
+        }
+        for (Learner l : learners) {
+            p.append("L\t").append(l.index()).append('\t').append(l.cookie()).append('\t').append(l.session()).append('\t').append(l.token()).append('\n');
+            p.append("X\t").append(l.index()).append('\t').append(l.cookie()).append('\t').append(l.attempt()).append('\t').append(l.answers()).append('\n');
+        }
+        // heartbeats first: the study sessions were started just now (a first heartbeat 90 s later is a gap)
+        p.append("ramp\tbeat\t").append(CONNECTIONS).append('\t').append(STEP_SECONDS).append('\t').append(RATES).append('\n');
+        p.append("closed\tbeat\t").append(CLOSED_CONNECTIONS).append('\t').append(STEP_SECONDS).append('\n');
+        p.append("ramp\ttrivial\t").append(CONNECTIONS).append('\t').append(STEP_SECONDS).append('\t').append(RATES).append('\n');
+        p.append("closed\ttrivial\t").append(CLOSED_CONNECTIONS).append('\t').append(STEP_SECONDS).append('\n');
+        p.append("ramp\tcatalogue\t").append(CONNECTIONS).append('\t').append(STEP_SECONDS).append('\t').append(RATES).append('\n');
+        p.append("closed\tcatalogue\t").append(CLOSED_CONNECTIONS).append('\t').append(STEP_SECONDS).append('\n');
+        p.append("once\tsubmit\t").append(CONNECTIONS).append("\t60\n");
+        Files.writeString(plan, p.toString(), StandardCharsets.UTF_8);
 
-        Ramp trivial = ramp(pool, "trivial", i -> {
-            Learner l = learners[i % LEARNERS];
-            expect(http.send(HttpRequest.newBuilder(URI.create(base + "/api/auth/me")).header("Cookie", l.cookie)
-                    .timeout(Duration.ofSeconds(60)).GET().build(), HttpResponse.BodyHandlers.ofString()), 200);
-        });
-        Ramp catalogue = ramp(pool, "catalogue", i -> {
-            Learner l = learners[i % LEARNERS];
-            expect(http.send(HttpRequest.newBuilder(URI.create(base + "/api/learning/catalogue")).header("Cookie", l.cookie)
-                    .timeout(Duration.ofSeconds(60)).GET().build(), HttpResponse.BodyHandlers.ofString()), 200);
-        });
-
-        all(pool, LEARNERS, i -> {
-            Learner l = learners[i];
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/learning/catalogue/" + course + "/sessions"))
-                    .header("Cookie", l.cookie).header("X-XSRF-TOKEN", "bench").timeout(Duration.ofSeconds(60))
-                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
-            expect(r, 200);
-            JsonNode s = json.readTree(r.body());
-            l.session = s.get("sessionId").asLong();
-            l.token = s.get("studyToken").asString();
-            l.startedNanos = System.nanoTime();
-        });
-        AtomicInteger presence = new AtomicInteger();
-        AtomicInteger refused = new AtomicInteger();
-        Ramp beats = ramp(pool, "heartbeat", i -> {
-            Learner l = learners[i % LEARNERS];
-            l.lock.lock(); // one learner's heartbeats one after another, as a player sends them
-            try {
-                double position = (System.nanoTime() - l.startedNanos) / 1e9;
-                String body = "{\"seq\":" + (++l.seq) + ",\"position\":" + position + ",\"playing\":true,\"hidden\":false,\"seeked\":false}";
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/learning/study/" + l.session + "/heartbeat"))
-                        .header("X-Study-Token", l.token).header("Content-Type", "application/json").timeout(Duration.ofSeconds(60))
-                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-                expect(r, 200);
-                JsonNode b = json.readTree(r.body());
-                l.reported.addAndGet(b.get("credited").asInt());
-                if (b.get("reason") != null && !b.get("reason").isNull() && !"REWATCH".equals(b.get("reason").asString())
-                        && !"PAUSED".equals(b.get("reason").asString())) {
-                    refused.incrementAndGet();
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process gen = new ProcessBuilder(java, "-Xmx256m", "-Xss256k", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
+                LoadGenerator.class.getName(), plan.toString()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        List<String[]> steps = new ArrayList<>();
+        Map<Integer, Long> reportedBy = new java.util.HashMap<>();
+        String tail = "";
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(gen.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = r.readLine()) != null) {
+                String[] f = line.split("\t");
+                switch (f[0]) {
+                    case "step" -> {
+                        steps.add(f);
+                        System.out.println("[load] " + line);
+                    }
+                    case "credited" -> reportedBy.put(Integer.parseInt(f[1]), Long.parseLong(f[2]));
+                    case "refused" -> tail = line;
+                    default -> System.out.println("[load] " + line);
                 }
-                JsonNode p = b.get("presence");
-                if (p != null && !p.isNull()) { // answered at once, as an attentive learner would (not timed)
-                    String[] q = p.get("question").asString().replace(" = ?", "").split(" \\+ ");
-                    int answer = Integer.parseInt(q[0]) + Integer.parseInt(q[1]);
-                    expect(http.send(HttpRequest.newBuilder(URI.create(base + "/api/learning/study/" + l.session + "/presence"))
-                            .header("X-Study-Token", l.token).header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofString("{\"checkId\":" + p.get("id").asLong() + ",\"answer\":" + answer + "}"))
-                            .build(), HttpResponse.BodyHandlers.ofString()), 200);
-                    presence.incrementAndGet();
-                }
-            } finally {
-                l.lock.unlock();
             }
-        });
-        pool.shutdown();
-        assertThat(pool.awaitTermination(120, TimeUnit.SECONDS)).isTrue();
+        }
+        assertThat(gen.waitFor(1, TimeUnit.MINUTES)).isTrue();
+        assertThat(gen.exitValue()).isZero();
+        Files.deleteIfExists(plan);
 
         // what the server told each learner it credited, against what the database holds after the write-behind
         sessions.flush();
         long reported = 0, stored = 0, lost = 0, doubled = 0;
         for (Learner l : learners) {
             int s = jdbc.sql("select credited_seconds from study_progress where cadre_id = ? and course_id = ?")
-                    .params(l.cadre, course).query(Integer.class).single();
-            reported += l.reported.get();
+                    .params(l.cadre(), course).query(Integer.class).single();
+            long told = reportedBy.getOrDefault(l.index(), 0L);
+            reported += told;
             stored += s;
-            lost += Math.max(0, l.reported.get() - s);
-            doubled += Math.max(0, s - l.reported.get());
+            lost += Math.max(0, told - s);
+            doubled += Math.max(0, s - told);
         }
+        int graded = jdbc.sql("select count(*) from exam_attempt where exam_id = ? and status = 'GRADED'").param(exam).query(Integer.class).single();
 
-        System.out.printf("%n=== HeartbeatBenchmark: %d learners, %d client threads, steps of %.0f s, loopback ===%n", LEARNERS, THREADS, STEP_SECONDS);
-        System.out.printf("set-up: %.1f s; sign-in of %d learners (Argon2): %.1f s; cores: %d%n", (setup - t0) / 1e9, LEARNERS,
-                (logins - setup) / 1e9, Runtime.getRuntime().availableProcessors());
-        trivial.print("GET /api/auth/me (trivial, session read)");
-        catalogue.print("GET /api/learning/catalogue");
-        beats.print("POST /api/learning/study/{id}/heartbeat");
-        System.out.printf("%nsustained at p99 <= 100 ms: trivial %d/s, catalogue %d/s, heartbeat %d/s (= %d learners at a 30-s interval); "
-                        + "heartbeat / trivial = %.2f%n", trivial.best(), catalogue.best(), beats.best(), beats.best() * 30,
-                trivial.best() == 0 ? 0 : (double) beats.best() / trivial.best());
-        System.out.printf("capacity (closed loop): trivial %.0f/s, catalogue %.0f/s, heartbeat %.0f/s; heartbeat / trivial = %.2f%n",
-                trivial.closed().achieved(), catalogue.closed().achieved(), beats.closed().achieved(),
-                beats.closed().achieved() / trivial.closed().achieved());
-        System.out.printf("credited seconds: reported to learners %d, stored %d, lost %d, doubled %d; refused heartbeats %d; "
-                + "presence checks answered %d%n%n", reported, stored, lost, doubled, refused.get(), presence.get());
+        System.out.printf("%n=== HeartbeatBenchmark: %d learners, open loop over %d keep-alive connections (closed loop: %d), steps of %d s, "
+                + "loopback; load generator in its own JVM ===%n", LEARNERS, CONNECTIONS, CLOSED_CONNECTIONS, STEP_SECONDS);
+        System.out.printf("set-up: %.1f s; cores: %d; load average at the end: %s%n", (setup - t0) / 1e9,
+                Runtime.getRuntime().availableProcessors(), Files.readString(Path.of("/proc/loadavg")).trim());
+        System.out.printf("%-7s %-9s %8s %5s %6s %6s %4s %7s %8s %8s %8s | %-25s | %-22s | %s%n", "phase", "endpoint", "target/s", "conns",
+                "sent", "done", "err", "done/s", "p50 ms", "p99 ms", "max ms", "CPU s: load/server/PG", "CPU us per request: s+PG",
+                "load gen share; reconnects");
+        for (String[] s : steps) {
+            double seconds = Double.parseDouble(s[8]);
+            int done = Integer.parseInt(s[6]);
+            double client = Double.parseDouble(s[12]), server = Double.parseDouble(s[13]), db = Double.parseDouble(s[14]);
+            System.out.printf("%-7s %-9s %8s %5s %6s %6s %4s %7.0f %8s %8s %8s | %7.2f / %6.2f / %6.2f | %6.0f + %6.0f = %6.0f | %4.0f %%; %s%n", s[1], s[2], s[3], s[4],
+                    s[5], s[6], s[7], done / seconds, s[9], s[10], s[11], client, server, db, server / done * 1e6, db / done * 1e6,
+                    (server + db) / done * 1e6, 100 * client / (client + server + db), s[15]);
+        }
+        StringJoiner best = new StringJoiner(", ");
+        for (String kind : List.of("beat", "trivial", "catalogue")) {
+            double b = steps.stream().filter(s -> s[1].equals("ramp") && s[2].equals(kind) && Double.parseDouble(s[10]) <= 100)
+                    .mapToDouble(s -> Integer.parseInt(s[6]) / Double.parseDouble(s[8])).max().orElse(0);
+            best.add(kind + " " + Math.round(b) + "/s");
+        }
+        System.out.printf("%nsustained at p99 <= 100 ms: %s%n", best);
+        System.out.printf("credited seconds: reported to learners %d, stored %d, lost %d, doubled %d; %s%n", reported, stored, lost, doubled, tail);
+        System.out.printf("exam: %d of %d attempts graded%n%n", graded, LEARNERS);
         assertThat(lost).isZero();
         assertThat(doubled).isZero();
+        assertThat(graded).isEqualTo(LEARNERS);
     }
 
-    interface Call {
-        void run(int i) throws Exception;
+    /** A cadre with a CADRE account, signed in (a session in the store), studying the course, with an exam paper open. */
+    private Learner learner(int i, String prefix, String hash, long org, long course, long exam) {
+        String name = "学" + GIVEN.charAt(i % GIVEN.length()) + GIVEN.charAt((i / GIVEN.length()) % GIVEN.length());
+        // a birth date of their own each: Fixture.cadre's citizen ids repeat among thousands
+        String citizenId = Fixture.citizenId(java.time.LocalDate.of(1960, 1, 1).plusDays(i), i % 2 == 0);
+        long cadre = fixture.as(Fixture.systemAdmin(), () -> roster.create(Fixture.cadreForm(name, org, citizenId)).id());
+        String username = prefix + i;
+        long id = jdbc.sql("insert into app_user (username, display_name, password_hash, role, cadre_id) values (?, ?, ?, 'CADRE', ?) returning id")
+                .params(username, name, hash, cadre).query(Long.class).single();
+        CurrentUser user = new CurrentUser(id, username, name, "", Role.CADRE, null, null, cadre, true, false);
+        String cookie = "SESSION=" + Base64.getEncoder().encodeToString(signIn(sessionStore, user).getBytes(StandardCharsets.US_ASCII));
+        StudySessions.Started s = RunAs.as(user, () -> sessions.start(course, "bench"));
+        long attempt = RunAs.as(user, () -> attempts.start(exam)).attemptId();
+        Attempts.Paper paper = RunAs.as(user, () -> attempts.paper(attempt));
+        StringJoiner answers = new StringJoiner(",", "{\"answers\":{", "}}");
+        for (Attempts.PaperQuestion q : paper.questions()) {
+            String a = switch (q.kind()) {
+                case SINGLE -> "ABCD".substring(i % 4, i % 4 + 1);
+                case MULTIPLE -> "AC";
+                default -> i % 2 == 0 ? "对" : "错";
+            };
+            answers.add("\"" + q.questionId() + "\":\"" + a + "\"");
+        }
+        return new Learner(i, cadre, user, cookie, s.sessionId(), s.studyToken(), attempt, answers.toString());
     }
 
-    record Step(int target, int sent, double seconds, long[] nanos) {
-        double achieved() {
-            return nanos.length / seconds;
-        }
-
-        double p(double q) {
-            long[] s = nanos.clone();
-            Arrays.sort(s);
-            return s.length == 0 ? 0 : s[Math.max(0, (int) Math.ceil(s.length * q) - 1)] / 1e6;
-        }
+    /** A session in the store holding the user's security context, as a sign-in leaves it; its id. */
+    private static <S extends Session> String signIn(SessionRepository<S> store, CurrentUser user) {
+        S session = store.createSession();
+        session.setAttribute("SPRING_SECURITY_CONTEXT",
+                new SecurityContextImpl(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities())));
+        store.save(session);
+        return session.getId();
     }
 
-    record Ramp(String name, List<Step> steps, Step closed) {
-        /** The highest achieved rate of a step whose p99 stayed within 100 ms. */
-        int best() {
-            return (int) steps.stream().filter(s -> s.p(0.99) <= 100).mapToDouble(Step::achieved).max().orElse(0);
+    /**
+     * A 50-question exam (30 single, 10 multiple choice, 10 true/false, 2 points each) drawn per candidate from a bank
+     * of 100, set up by the county's organisation department through the API.
+     */
+    private long exam(long org) {
+        for (int i = 0; i < 100; i++) {
+            String kind = i < 60 ? "SINGLE" : i < 80 ? "MULTIPLE" : "TRUE_FALSE";
+            String[] options = kind.equals("TRUE_FALSE") ? new String[0] : new String[] {"甲" + i, "乙" + i, "丙" + i, "丁" + i};
+            String answer = switch (kind) {
+                case "SINGLE" -> "ABCD".substring(i % 4, i % 4 + 1);
+                case "MULTIPLE" -> "AC";
+                default -> i % 2 == 0 ? "T" : "F";
+            };
+            jdbc.sql("""
+                    insert into exam_question (owner_org_id, kind, stem, options, answer, difficulty, category, created_by)
+                    values (?, ?, ?, ?, ?, 2, ?, 'bench')""")
+                    .params(org, kind, "廉政法规第" + i + "题", SqlArrays.of("text", options), answer, kind.equals("SINGLE") ? "单选" : kind.equals("MULTIPLE") ? "多选" : "判断")
+                    .update();
         }
-
-        void print(String label) {
-            System.out.printf("%n%s%n%10s %10s %10s %10s %10s%n", label, "target/s", "done/s", "p50 ms", "p99 ms", "max ms");
-            for (Step s : steps) {
-                System.out.printf("%10d %10.0f %10.1f %10.1f %10.1f%n", s.target(), s.achieved(), s.p(0.5), s.p(0.99), s.p(1.0));
-            }
-            System.out.printf("%10s %10.0f %10.1f %10.1f %10.1f   (closed loop: %d clients back to back)%n", "capacity",
-                    closed.achieved(), closed.p(0.5), closed.p(0.99), closed.p(1.0), CLOSED_CLIENTS);
-        }
-    }
-
-    /** A warm-up, then steps of rising rate until a step's p99 exceeds 100 ms (or the rates run out). */
-    private Ramp ramp(ExecutorService pool, String name, Call call) throws Exception {
-        AtomicInteger n = new AtomicInteger();
-        step(pool, 100, 2, call, n); // warm-up (JIT, connections)
-        Step closed = closed(pool, CLOSED_CLIENTS, STEP_SECONDS, call, n);
-        List<Step> steps = new ArrayList<>();
-        for (int rate : RATES) {
-            Step s = step(pool, rate, STEP_SECONDS, call, n);
-            steps.add(s);
-            if (s.p(0.99) > 100 || s.achieved() < rate * 0.8) {
-                break;
-            }
-        }
-        return new Ramp(name, steps, closed);
-    }
-
-    /** The capacity: {@code clients} callers, each sending its next request when the last is answered. */
-    private Step closed(ExecutorService pool, int clients, double seconds, Call call, AtomicInteger counter) throws Exception {
-        long start = System.nanoTime();
-        long end = start + (long) (seconds * 1e9);
-        List<Future<List<Long>>> futures = new ArrayList<>();
-        for (int c = 0; c < clients; c++) {
-            futures.add(pool.submit(() -> {
-                List<Long> out = new ArrayList<>();
-                while (System.nanoTime() < end) {
-                    long t = System.nanoTime();
-                    call.run(counter.getAndIncrement());
-                    out.add(System.nanoTime() - t);
-                }
-                return out;
-            }));
-        }
-        List<Long> all = new ArrayList<>();
-        for (Future<List<Long>> f : futures) {
-            all.addAll(f.get(5, TimeUnit.MINUTES));
-        }
-        return new Step(0, all.size(), (System.nanoTime() - start) / 1e9, all.stream().mapToLong(Long::longValue).toArray());
-    }
-
-    /** Sends {@code rate × seconds} calls, each due at its own moment; latency counts from that moment. */
-    private Step step(ExecutorService pool, int rate, double seconds, Call call, AtomicInteger counter) throws Exception {
-        int total = (int) (rate * seconds);
-        List<Future<Long>> futures = new ArrayList<>(total);
-        long start = System.nanoTime();
-        for (int k = 0; k < total; k++) {
-            long due = start + (long) (k * 1e9 / rate);
-            long wait = due - System.nanoTime();
-            if (wait > 200_000) {
-                TimeUnit.NANOSECONDS.sleep(wait);
-            }
-            int i = counter.getAndIncrement();
-            futures.add(pool.submit(() -> {
-                call.run(i);
-                return System.nanoTime() - due;
-            }));
-        }
-        long[] nanos = new long[total];
-        for (int k = 0; k < total; k++) {
-            nanos[k] = futures.get(k).get(2, TimeUnit.MINUTES);
-        }
-        return new Step(rate, total, (System.nanoTime() - start) / 1e9, nanos);
-    }
-
-    private static void all(ExecutorService pool, int n, Call call) throws Exception {
-        List<Future<?>> futures = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            int k = i;
-            futures.add(pool.submit(() -> {
-                call.run(k);
-                return null;
-            }));
-        }
-        for (Future<?> f : futures) {
-            f.get(5, TimeUnit.MINUTES);
-        }
-    }
-
-    private static void expect(HttpResponse<String> r, int status) {
-        assertThat(r.statusCode()).as(r.body()).isEqualTo(status);
+        String adminName = Fixture.unique("hbadm");
+        fixture.user(adminName, Role.ORG_DEPT_ADMIN, org, null, null);
+        ApiSession admin = new ApiSession(port);
+        assertThat(admin.login(adminName, Fixture.PASSWORD).status()).isEqualTo(200);
+        ApiSession.Response r = admin.send("POST", "/api/exams", """
+                {"title": "压测任前廉政法规知识测试", "purpose": "PRE_APPOINTMENT", "targetOrgId": %d, "passScore": 60,
+                 "timeLimitMinutes": 120, "maxAttempts": 1, "counts": "BEST",
+                 "blueprint": [{"category": "单选", "count": 30, "points": 2}, {"category": "多选", "count": 10, "points": 2},
+                               {"category": "判断", "count": 10, "points": 2}]}""".formatted(org));
+        assertThat(r.status()).as(r.text()).isEqualTo(200);
+        long id = admin.parse(r).get("id").asLong();
+        ApiSession.Response pub = admin.send("POST", "/api/exams/" + id + "/publish", null);
+        assertThat(pub.status()).as(pub.text()).isEqualTo(200);
+        return id;
     }
 }

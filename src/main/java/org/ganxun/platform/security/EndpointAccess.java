@@ -47,6 +47,22 @@ public class EndpointAccess implements WebMvcConfigurer, ApplicationListener<Con
         return own != null ? own : declared(handler.getBeanType());
     }
 
+    private record Handler(Class<?> beanType, java.lang.reflect.Method method) {
+    }
+
+    private static final Declared NONE = new Anyone("(none: refused)");
+
+    /** {@link #declared(HandlerMethod)} per handler, found once: annotations do not change while the application runs. */
+    private static final Map<Handler, Declared> KNOWN = new java.util.concurrent.ConcurrentHashMap<>();
+
+    static Declared known(HandlerMethod handler) {
+        Declared d = KNOWN.computeIfAbsent(new Handler(handler.getBeanType(), handler.getMethod()), h -> {
+            Declared found = declared(handler);
+            return found == null ? NONE : found;
+        });
+        return d == NONE ? null : d;
+    }
+
     private static Declared declared(java.lang.reflect.AnnotatedElement e) {
         Requires r = AnnotatedElementUtils.findMergedAnnotation(e, Requires.class);
         SignedIn s = AnnotatedElementUtils.findMergedAnnotation(e, SignedIn.class);
@@ -105,7 +121,7 @@ public class EndpointAccess implements WebMvcConfigurer, ApplicationListener<Con
             if (!(handler instanceof HandlerMethod hm)) {
                 return true; // static resources and the like; /api has no other handlers
             }
-            Declared d = declared(hm);
+            Declared d = known(hm);
             if (d instanceof Anyone) {
                 return true;
             }

@@ -53,27 +53,46 @@ public class ReferenceScopes extends RequestBodyAdviceAdapter {
         if (!type.isRecord() || !type.getName().startsWith("org.ganxun.")) {
             return;
         }
-        for (RecordComponent rc : type.getRecordComponents()) {
-            // request records are often package-private, nested in their controller
-            java.lang.reflect.Method accessor = rc.getAccessor();
-            org.springframework.util.ReflectionUtils.makeAccessible(accessor);
-            Object v = org.springframework.util.ReflectionUtils.invokeMethod(accessor, value);
-            InScope ref = rc.getAnnotation(InScope.class);
+        for (Component rc : COMPONENTS.get(type)) {
+            Object v = org.springframework.util.ReflectionUtils.invokeMethod(rc.accessor(), value);
+            InScope ref = rc.ref();
             if (ref != null) {
                 if (v instanceof Number n) {
-                    require(ref.value(), n.longValue(), rc.getName());
+                    require(ref.value(), n.longValue(), rc.name());
                 } else if (v instanceof Collection<?> ids) {
                     for (Object id : ids) {
                         if (id instanceof Number n) {
-                            require(ref.value(), n.longValue(), rc.getName());
+                            require(ref.value(), n.longValue(), rc.name());
                         }
                     }
                 }
-            } else {
+            } else if (!rc.leaf()) {
                 check(v, depth + 1);
             }
         }
     }
+
+    /** A record component as the check reads it; {@code leaf}: its type can hold no reference (a number, text, enum…). */
+    private record Component(java.lang.reflect.Method accessor, String name, InScope ref, boolean leaf) {
+    }
+
+    /** The components of each request record, read once per class (reflection on every request cost more than the check). */
+    private static final ClassValue<List<Component>> COMPONENTS = new ClassValue<>() {
+        @Override
+        protected List<Component> computeValue(Class<?> type) {
+            List<Component> out = new java.util.ArrayList<>();
+            for (RecordComponent rc : type.getRecordComponents()) {
+                // request records are often package-private, nested in their controller
+                java.lang.reflect.Method accessor = rc.getAccessor();
+                org.springframework.util.ReflectionUtils.makeAccessible(accessor);
+                Class<?> t = rc.getType();
+                boolean leaf = t.isPrimitive() || t.isEnum() || Number.class.isAssignableFrom(t) || t == String.class
+                        || t == Boolean.class || t == Character.class || t.getName().startsWith("java.time.");
+                out.add(new Component(accessor, rc.getName(), rc.getAnnotation(InScope.class), leaf));
+            }
+            return List.copyOf(out);
+        }
+    };
 
     private void require(InScope.Ref kind, long id, String field) {
         ReferenceCheck check = checks.get(kind);
