@@ -101,7 +101,7 @@ public class TrainingClasses {
     }
 
     /** Internal row with the paths needed for scope checks. */
-    record Row(long id, long planId, long jurisdictionOrgId, String jurisdictionPath, long filerOrgId, String filerPath,
+    public record Row(long id, long planId, long jurisdictionOrgId, String jurisdictionPath, long filerOrgId, String filerPath,
                String name, LocalDate startsOn, LocalDate endsOn, ClassStatus status, int seats, int enrolledCount,
                List<String> rankLevels, List<String> categories, int version) {
     }
@@ -205,7 +205,8 @@ public class TrainingClasses {
         return sessions(classId);
     }
 
-    List<SessionView> sessions(long classId) {
+    /** A class's sessions in timetable order, cancelled ones included (no scope check: the caller checked the class). */
+    public List<SessionView> sessions(long classId) {
         return jdbc.sql("""
                 select s.*, i.name as instructor_name from class_session s left join instructor i on i.id = s.instructor_id
                 where s.class_id = ? order by s.session_date, s.starts_at, s.sort_order, s.id""")

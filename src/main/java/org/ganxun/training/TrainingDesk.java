@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.ganxun.classroom.Trainees;
 import org.ganxun.org.DataScopes;
 import org.ganxun.platform.desk.FigureSource;
 import org.ganxun.platform.desk.Todo;

@@ -1,4 +1,4 @@
-package org.ganxun.training;
+package org.ganxun.classroom;
 
 import java.math.BigDecimal;
 import java.sql.ResultSet;
@@ -13,6 +13,8 @@ import org.ganxun.platform.security.CurrentUser;
 import org.ganxun.platform.security.CurrentUsers;
 import org.ganxun.platform.security.Unscoped;
 import org.ganxun.platform.web.BusinessException;
+import org.ganxun.training.SessionStatus;
+import org.ganxun.training.TrainingClasses;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

@@ -1,4 +1,4 @@
-package org.ganxun.training;
+package org.ganxun.classroom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,6 +13,9 @@ import org.ganxun.support.ApiSession;
 import org.ganxun.support.BrowserTest;
 import org.ganxun.support.Fixture;
 import org.ganxun.support.IntegrationTest;
+import org.ganxun.training.Enrollments;
+import org.ganxun.training.TrainingClasses;
+import org.ganxun.training.TrainingFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;

@@ -1,4 +1,4 @@
-package org.ganxun.training;
+package org.ganxun.classroom;
 
 /** 请假: PENDING until the registrar decides; APPROVED leave is closed by the trainee reporting back (RETURNED, 销假). */
 public enum LeaveStatus {

@@ -1,4 +1,4 @@
-package org.ganxun.training;
+package org.ganxun.classroom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -21,6 +21,10 @@ import org.ganxun.platform.web.BusinessException;
 import org.ganxun.support.ApiSession;
 import org.ganxun.support.Fixture;
 import org.ganxun.support.IntegrationTest;
+import org.ganxun.training.Enrollments;
+import org.ganxun.training.SessionView;
+import org.ganxun.training.TrainingClasses;
+import org.ganxun.training.TrainingFixture;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;

@@ -1,4 +1,4 @@
-package org.ganxun.training;
+package org.ganxun.classroom;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;

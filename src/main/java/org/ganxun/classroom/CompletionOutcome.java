@@ -1,4 +1,4 @@
-package org.ganxun.training;
+package org.ganxun.classroom;
 
 /** What completion decided for a trainee. */
 public enum CompletionOutcome {

@@ -1,4 +1,4 @@
-package org.ganxun.training;
+package org.ganxun.classroom;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -12,6 +12,9 @@ import org.ganxun.audit.AuditLog;
 import org.ganxun.platform.security.CurrentUsers;
 import org.ganxun.platform.security.Unscoped;
 import org.ganxun.platform.web.BusinessException;
+import org.ganxun.training.ClassStatus;
+import org.ganxun.training.ClassType;
+import org.ganxun.training.TrainingClasses;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;

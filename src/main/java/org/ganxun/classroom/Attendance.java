@@ -1,4 +1,4 @@
-package org.ganxun.training;
+package org.ganxun.classroom;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -29,6 +29,10 @@ import org.ganxun.platform.security.CurrentUser;
 import org.ganxun.platform.security.CurrentUsers;
 import org.ganxun.platform.security.Unscoped;
 import org.ganxun.platform.web.BusinessException;
+import org.ganxun.training.ClassStatus;
+import org.ganxun.training.SessionStatus;
+import org.ganxun.training.SessionView;
+import org.ganxun.training.TrainingClasses;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -296,10 +300,7 @@ public class Attendance {
 
     /** The attendance sheet; {@code onlyEnrollment} restricts it to one trainee (their own view). */
     Sheet sheetOf(long classId, Long onlyEnrollment) {
-        List<SessionView> sessions = jdbc.sql("""
-                select s.*, i.name as instructor_name from class_session s left join instructor i on i.id = s.instructor_id
-                where s.class_id = ? and s.status = 'SCHEDULED' order by s.session_date, s.starts_at, s.sort_order, s.id""")
-                .param(classId).query(TrainingClasses::session).list();
+        List<SessionView> sessions = classroom.scheduledSessions(classId);
         record Trainee(long enrollmentId, long cadreId, String name, String org) {
         }
         List<Trainee> trainees = jdbc.sql(Unscoped.ofChecked("class", "ClassRows") + """

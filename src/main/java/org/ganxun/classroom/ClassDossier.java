@@ -1,4 +1,4 @@
-package org.ganxun.training;
+package org.ganxun.classroom;
 
 import org.ganxun.platform.excel.Workbooks;
 
@@ -12,6 +12,9 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 import org.ganxun.audit.AuditLog;
+import org.ganxun.training.SessionView;
+import org.ganxun.training.TrainingClassView;
+import org.ganxun.training.TrainingClasses;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

@@ -1,4 +1,4 @@
-package org.ganxun.training;
+package org.ganxun.classroom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.ganxun.support.HeadlessChromium.input;
@@ -11,6 +11,8 @@ import org.ganxun.people.RankLevel;
 import org.ganxun.support.Fixture;
 import org.ganxun.support.BrowserTest;
 import org.ganxun.support.IntegrationTest;
+import org.ganxun.training.Enrollments;
+import org.ganxun.training.TrainingFixture;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;

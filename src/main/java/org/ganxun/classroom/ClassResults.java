@@ -1,4 +1,4 @@
-package org.ganxun.training;
+package org.ganxun.classroom;
 
 import java.time.LocalDate;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.ganxun.training;
+package org.ganxun.classroom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,6 +27,9 @@ import org.ganxun.people.Roster;
 import org.ganxun.support.ApiSession;
 import org.ganxun.support.Fixture;
 import org.ganxun.support.IntegrationTest;
+import org.ganxun.training.Enrollments;
+import org.ganxun.training.TrainingClasses;
+import org.ganxun.training.TrainingFixture;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

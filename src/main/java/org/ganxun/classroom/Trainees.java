@@ -1,4 +1,4 @@
-package org.ganxun.training;
+package org.ganxun.classroom;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -11,6 +11,10 @@ import org.ganxun.platform.security.CurrentUser;
 import org.ganxun.platform.security.CurrentUsers;
 import org.ganxun.platform.security.Unscoped;
 import org.ganxun.platform.web.BusinessException;
+import org.ganxun.training.ClassStatus;
+import org.ganxun.training.ClassType;
+import org.ganxun.training.EnrollmentStatus;
+import org.ganxun.training.SessionView;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

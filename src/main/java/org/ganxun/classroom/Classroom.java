@@ -1,4 +1,4 @@
-package org.ganxun.training;
+package org.ganxun.classroom;
 
 import org.ganxun.platform.security.Permission;
 import java.math.BigDecimal;
@@ -15,6 +15,11 @@ import org.ganxun.platform.security.CurrentUsers;
 import org.ganxun.platform.security.DataScope;
 import org.ganxun.platform.security.Unscoped;
 import org.ganxun.platform.web.BusinessException;
+import org.ganxun.training.ClassRows;
+import org.ganxun.training.ClassStatus;
+import org.ganxun.training.SessionStatus;
+import org.ganxun.training.SessionView;
+import org.ganxun.training.TrainingClasses;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -33,11 +38,13 @@ class Classroom {
     private final JdbcClient jdbc;
     private final DataScopes scopes;
     private final ClassRows rows;
+    private final TrainingClasses classes;
 
-    Classroom(JdbcClient jdbc, DataScopes scopes, ClassRows rows) {
+    Classroom(JdbcClient jdbc, DataScopes scopes, ClassRows rows, TrainingClasses classes) {
         this.jdbc = jdbc;
         this.scopes = scopes;
         this.rows = rows;
+        this.classes = classes;
     }
 
     record SessionRow(long id, long classId, LocalDate date, LocalTime startsAt, LocalTime endsAt, String topic,
@@ -118,6 +125,11 @@ class Classroom {
                 order by case status when 'ENROLLED' then 0 else 1 end, id desc limit 1""")
                 .params(classId, me.cadreId()).query(Long.class).optional()
                 .orElseThrow(() -> new BusinessException(403, "您不是本班学员", List.of()));
+    }
+
+    /** The class's scheduled (not cancelled) sessions in timetable order, as training keeps them. */
+    List<SessionView> scheduledSessions(long classId) {
+        return classes.sessions(classId).stream().filter(s -> s.status() == SessionStatus.SCHEDULED).toList();
     }
 
     /** Class 学时: the sum of its scheduled sessions. */

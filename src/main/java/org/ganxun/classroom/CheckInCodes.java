@@ -1,4 +1,4 @@
-package org.ganxun.training;
+package org.ganxun.classroom;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

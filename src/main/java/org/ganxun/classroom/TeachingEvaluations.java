@@ -1,4 +1,4 @@
-package org.ganxun.training;
+package org.ganxun.classroom;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -16,6 +16,9 @@ import org.ganxun.audit.AuditLog;
 import org.ganxun.platform.crypto.FieldCipher;
 import org.ganxun.platform.crypto.Hmac;
 import org.ganxun.platform.web.BusinessException;
+import org.ganxun.training.Instructors;
+import org.ganxun.training.SessionStatus;
+import org.ganxun.training.TrainingClasses;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

@@ -1,4 +1,4 @@
-package org.ganxun.training;
+package org.ganxun.classroom;
 
 /**
  * A trainee's attendance at one session. PRESENT, LATE and ABSENT can be stored (check-in or roll call);

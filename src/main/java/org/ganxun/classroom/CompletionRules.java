@@ -1,4 +1,4 @@
-package org.ganxun.training;
+package org.ganxun.classroom;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -9,6 +9,8 @@ import java.util.Map;
 import org.ganxun.audit.AuditLog;
 import org.ganxun.platform.security.CurrentUsers;
 import org.ganxun.platform.web.BusinessException;
+import org.ganxun.training.ClassStatus;
+import org.ganxun.training.TrainingClasses;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

@@ -1,4 +1,4 @@
-package org.ganxun.training;
+package org.ganxun.classroom;
 
 import org.ganxun.platform.security.PublicEndpoint;
 import org.springframework.web.bind.annotation.GetMapping;
