@@ -26,19 +26,21 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class ClassMessages {
 
-    /** The verbs of Enrollments' message keys ({@code training:<verb>:<enrollmentId>}); Leaves' are {@code training:leave:<leaveId>}. */
+    /** The verbs of Enrollments' message keys ({@code training:<verb>:<enrollmentId>}); the classroom's leave messages ({@code training:leave:<leaveId>}) come through {@link ClassMessageKeys}. */
     static final List<String> VERBS = List.of("enroll", "waitlist", "withdraw", "cancel", "promote");
 
     private final JdbcClient jdbc;
     private final ClassRows rows;
     private final DataScopes scopes;
     private final Notifications notifications;
+    private final List<ClassMessageKeys> otherKeys;
 
-    ClassMessages(JdbcClient jdbc, ClassRows rows, DataScopes scopes, Notifications notifications) {
+    ClassMessages(JdbcClient jdbc, ClassRows rows, DataScopes scopes, Notifications notifications, List<ClassMessageKeys> otherKeys) {
         this.jdbc = jdbc;
         this.rows = rows;
         this.scopes = scopes;
         this.notifications = notifications;
+        this.otherKeys = otherKeys;
     }
 
     public record Line(String cadreName, String phone, String kind, String title, String body, java.time.Instant sentAt,
@@ -58,21 +60,27 @@ class ClassMessages {
             throw new BusinessException(403, "只有备案机关的组织部门或举办单位教务人员可以查看本班的通知发送记录", List.of());
         }
         Map<String, String[]> who = new HashMap<>();
+        Map<Long, String[]> byEnrollment = new HashMap<>();
         jdbc.sql(Unscoped.ofChecked("class", "ClassMessages.of (approver or registrar)")
                         + "select e.id, c.name, c.phone from enrollment e join cadre_card c on c.id = e.cadre_id where e.class_id = ?")
                 .param(classId)
                 .query((rs, i) -> {
+                    String[] person = {rs.getString(2), rs.getString(3)};
+                    byEnrollment.put(rs.getLong(1), person);
                     for (String v : VERBS) {
-                        who.put("training:" + v + ":" + rs.getLong(1), new String[]{rs.getString(2), rs.getString(3)});
+                        who.put("training:" + v + ":" + rs.getLong(1), person);
                     }
                     return null;
                 }).list();
-        jdbc.sql(Unscoped.ofChecked("class", "ClassMessages.of (approver or registrar)")
-                        + "select l.id, c.name, c.phone from leave_request l join enrollment e on e.id = l.enrollment_id"
-                        + " join cadre_card c on c.id = e.cadre_id where l.class_id = ?")
-                .param(classId)
-                .query((rs, i) -> who.put("training:leave:" + rs.getLong(1), new String[]{rs.getString(2), rs.getString(3)}))
-                .list();
+        // the classroom's messages about the class (leave decisions), each about one of these enrollments
+        for (ClassMessageKeys source : otherKeys) {
+            source.keysOf(classId).forEach((key, enrollmentId) -> {
+                String[] person = byEnrollment.get(enrollmentId);
+                if (person != null) {
+                    who.put(key, person);
+                }
+            });
+        }
         List<Line> out = new ArrayList<>();
         for (Notifications.Sent s : notifications.sent(who.keySet(), "class", "ClassMessages.of (approver or registrar)")) {
             String[] person = who.get(s.dedupKey());

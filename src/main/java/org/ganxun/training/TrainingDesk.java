@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.ganxun.classroom.Trainees;
 import org.ganxun.org.DataScopes;
 import org.ganxun.platform.desk.FigureSource;
 import org.ganxun.platform.desk.Todo;
@@ -19,10 +18,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The training module's lines of the workbench: filings to approve (the same list as 备案审批), leave requests to
- * decide (per class, as 教务管理 shows them), quotas of the user's units still open for nominations (学员报名) and
- * the quotas of the classes the user's department files that are not filled yet (调训管理); the trainee's sessions
- * to rate; and the coming classes of the jurisdiction.
+ * The training module's lines of the workbench: filings to approve (the same list as 备案审批), quotas of the user's
+ * units still open for nominations (学员报名) and the quotas of the classes the user's department files that are not
+ * filled yet (调训管理); and the coming classes of the jurisdiction. Leave requests and sessions to rate are the
+ * classroom's lines ({@code classroom.ClassroomDesk}).
  */
 @Component
 class TrainingDesk implements TodoSource, FigureSource {
@@ -34,13 +33,11 @@ class TrainingDesk implements TodoSource, FigureSource {
     private final JdbcClient jdbc;
     private final DataScopes scopes;
     private final TrainingClasses classes;
-    private final Trainees trainees;
 
-    TrainingDesk(JdbcClient jdbc, DataScopes scopes, TrainingClasses classes, Trainees trainees) {
+    TrainingDesk(JdbcClient jdbc, DataScopes scopes, TrainingClasses classes) {
         this.jdbc = jdbc;
         this.scopes = scopes;
         this.classes = classes;
-        this.trainees = trainees;
     }
 
     @Override
@@ -51,20 +48,6 @@ class TrainingDesk implements TodoSource, FigureSource {
         if (me.can(Permission.CLASS_APPROVE)) {
             long n = classes.page(new TrainingClasses.ClassQuery(null, null, null, null, null, true), 1, 1).total();
             out.add(Todo.of("training.approvals", GROUP, "待审批的班次备案", n, "/training/approvals"));
-        }
-        if (me.can(Permission.CLASSROOM_MANAGE) && (scope.all() || scope.orgPath() != null)) {
-            // the classes whose registrar the user is (Classroom.requireManager: filer or jurisdiction in scope)
-            Map<String, Object> p = new HashMap<>(scope.sqlParameters());
-            String cond = scope.all() ? scope.decidedHere() + "true"
-                    : DataScope.moduleCondition("(fo.path like :scopeOrgPath or jo.path like :scopeOrgPath)");
-            jdbc.sql("select tc.id, tc.name, count(*) from leave_request l join training_class tc on tc.id = l.class_id"
-                            + " join org_unit fo on fo.id = tc.filer_org_id join org_unit jo on jo.id = tc.jurisdiction_org_id"
-                            + " where l.status = 'PENDING' and " + cond
-                            + " group by tc.id, tc.name, tc.starts_on order by tc.starts_on, tc.id limit " + MAX_PER_CLASS)
-                    .params(p)
-                    .query((rs, i) -> Todo.of("training.leaves." + rs.getLong(1), GROUP, "待审批的请假：" + rs.getString(2),
-                            rs.getLong(3), "/training/classroom").with("classId", rs.getLong(1)).with("tab", "leaves"))
-                    .list().forEach(out::add);
         }
         LocalDate today = LocalDate.now();
         if (me.can(Permission.ENROLL_NOMINATE) && (scope.all() || scope.orgPath() != null)) {
@@ -94,12 +77,6 @@ class TrainingDesk implements TodoSource, FigureSource {
                     .query((rs, i) -> Todo.of("training.quotas." + rs.getLong(1), GROUP, "名额未报满：" + rs.getString(2),
                             rs.getLong(3), "/training/callup").with("classId", rs.getLong(1)))
                     .list().forEach(out::add);
-        }
-        if (me.can(Permission.SELF_SERVICE) && me.cadreId() != null) {
-            Trainees.Today t = trainees.today();
-            if (!t.toEvaluate().isEmpty()) {
-                out.add(Todo.of("training.evaluate", "我的培训", "待评估的课程", t.toEvaluate().size(), "/m/classes"));
-            }
         }
         return out;
     }

@@ -10,6 +10,6 @@ class TrainingPersonalData {
 
     @Bean
     ScopedTables trainingScopedTables() {
-        return ScopedTables.of("training", "enrollment", "attendance", "leave_request", "class_result", "assessment_score", "certificate", "discipline_record");
+        return ScopedTables.of("training", "enrollment");
     }
 }
