@@ -25,6 +25,8 @@ import com.google.zxing.common.BitMatrix;
 import com.google.zxing.qrcode.QRCodeWriter;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import org.ganxun.audit.AuditLog;
+import org.ganxun.classroom.internal.CheckInAttempts;
+import org.ganxun.classroom.internal.CheckInCodes;
 import org.ganxun.platform.security.CurrentUser;
 import org.ganxun.platform.security.CurrentUsers;
 import org.ganxun.platform.security.Unscoped;
@@ -213,7 +215,7 @@ public class Attendance {
         return baseUrl + "/#/m/checkin?t=" + token;
     }
 
-    static byte[] png(String text, int size) {
+    public static byte[] png(String text, int size) {
         try {
             Map<EncodeHintType, Object> hints = new EnumMap<>(EncodeHintType.class);
             hints.put(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M);
@@ -406,7 +408,7 @@ public class Attendance {
         return after;
     }
 
-    Map<String, Integer> settingsOf(long classId) {
+    public Map<String, Integer> settingsOf(long classId) {
         return jdbc.sql("select checkin_code_seconds, late_grace_minutes from training_class where id = ?").param(classId)
                 .query((rs, i) -> Map.of("codeSeconds", rs.getInt(1), "lateGraceMinutes", rs.getInt(2))).single();
     }

@@ -53,7 +53,7 @@ public class ClassRows {
                 .optional().orElseThrow(() -> BusinessException.notFound("班次"));
     }
 
-    String orgPath(long orgId) {
+    public String orgPath(long orgId) {
         return jdbc.sql("select path from org_unit where id = ?").param(orgId).query(String.class).optional()
                 .orElseThrow(() -> BusinessException.notFound("单位"));
     }

@@ -32,6 +32,7 @@ import org.ganxun.platform.security.Unscoped;
 import org.ganxun.platform.web.Bounds;
 import org.ganxun.platform.web.BusinessException;
 import org.ganxun.platform.web.BusinessException.FieldProblem;
+import org.ganxun.training.internal.ClashChecks;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -164,7 +165,7 @@ public class TrainingClasses {
      * SQL condition (aliases tc, jo, fo) for the classes the user may see; adds its parameters. A user
      * without an organisation scope (a cadre) sees none here; part B gives trainees "my classes".
      */
-    static String visibleCondition(DataScope scope, Map<String, Object> params) {
+    public static String visibleCondition(DataScope scope, Map<String, Object> params) {
         if (scope.all()) {
             return "true";
         }
@@ -419,7 +420,7 @@ public class TrainingClasses {
         return ClassRows.visible(scope, row);
     }
 
-    static boolean isApprover(CurrentUser me, DataScope scope, Row row) {
+    public static boolean isApprover(CurrentUser me, DataScope scope, Row row) {
         return me.can(Permission.CLASS_APPROVE) && scope.coversOrgPath(row.jurisdictionPath());
     }
 
@@ -646,7 +647,7 @@ public class TrainingClasses {
         }
     }
 
-    static List<String> strings(ResultSet rs, String column) throws SQLException {
+    public static List<String> strings(ResultSet rs, String column) throws SQLException {
         java.sql.Array a = rs.getArray(column);
         if (a == null) {
             return List.of();

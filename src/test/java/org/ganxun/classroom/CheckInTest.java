@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.ganxun.classroom.internal.CheckInCodes;
 import org.ganxun.platform.security.CurrentUser;
 import org.ganxun.platform.security.Role;
 import org.ganxun.platform.web.BusinessException;

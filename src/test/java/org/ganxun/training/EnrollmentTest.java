@@ -19,6 +19,7 @@ import org.ganxun.platform.web.BusinessException;
 import org.ganxun.support.ApiSession;
 import org.ganxun.support.Fixture;
 import org.ganxun.support.IntegrationTest;
+import org.ganxun.training.internal.Candidates;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;

@@ -1,4 +1,4 @@
-package org.ganxun.classroom;
+package org.ganxun.classroom.internal;
 
 import java.time.Instant;
 import java.util.List;
@@ -21,9 +21,9 @@ import org.springframework.transaction.annotation.Transactional;
  * a second gave 99 % within a three-hour session.)
  */
 @Component
-class CheckInAttempts {
+public class CheckInAttempts {
 
-    static final int MAX = 5;
+    public static final int MAX = 5;
 
     private final JdbcClient jdbc;
 
@@ -31,7 +31,7 @@ class CheckInAttempts {
         this.jdbc = jdbc;
     }
 
-    int failures(long sessionId, long cadreId) {
+    public int failures(long sessionId, long cadreId) {
         return jdbc.sql("select failures from checkin_code_failure where session_id = ? and cadre_id = ?")
                 .params(sessionId, cadreId).query(Integer.class).optional().orElse(0);
     }
@@ -46,15 +46,15 @@ class CheckInAttempts {
         return Math.max(MAX - n, 0);
     }
 
-    void clear(long sessionId, long cadreId) {
+    public void clear(long sessionId, long cadreId) {
         jdbc.sql("delete from checkin_code_failure where session_id = ? and cadre_id = ?").params(sessionId, cadreId).update();
     }
 
-    record Lock(long cadreId, String cadreName, int failures, Instant lastFailedAt) {
+    public record Lock(long cadreId, String cadreName, int failures, Instant lastFailedAt) {
     }
 
     /** Trainees of a session who may no longer type codes. */
-    List<Lock> locked(long sessionId) {
+    public List<Lock> locked(long sessionId) {
         return jdbc.sql(Unscoped.ofChecked("class", "ClassRows") + """
                 select f.cadre_id, c.name, f.failures, f.last_failed_at from checkin_code_failure f join cadre_card c on c.id = f.cadre_id
                 where f.session_id = ? and f.failures >= ? order by c.name""").params(sessionId, MAX)

@@ -1,4 +1,4 @@
-package org.ganxun.classroom;
+package org.ganxun.classroom.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -20,14 +20,14 @@ import org.springframework.stereotype.Component;
  * codes are also limited per trainee and session ({@link CheckInAttempts}, which gives the arithmetic).
  */
 @Component
-class CheckInCodes {
+public class CheckInCodes {
 
     /** Digits of the typed code: 8, so that 5 tries per session leave a chance of 1 in 10 million (CheckInAttempts). */
-    static final int SHORT_DIGITS = 8;
+    public static final int SHORT_DIGITS = 8;
 
-    enum Verdict { OK, INVALID, WRONG_SESSION, EXPIRED }
+    public enum Verdict { OK, INVALID, WRONG_SESSION, EXPIRED }
 
-    record Parsed(long sessionId, long slot, Verdict verdict) {
+    public record Parsed(long sessionId, long slot, Verdict verdict) {
     }
 
     private final Hmac mac;
@@ -36,7 +36,7 @@ class CheckInCodes {
         this.mac = cipher.hmac("ganxun-checkin-code");
     }
 
-    static long slot(Instant at, int seconds) {
+    public static long slot(Instant at, int seconds) {
         return at.getEpochSecond() / seconds;
     }
 
@@ -49,13 +49,13 @@ class CheckInCodes {
         return mac.sign(text);
     }
 
-    String token(long sessionId, long slot) {
+    public String token(long sessionId, long slot) {
         byte[] m = hmac("token:" + sessionId + ":" + slot);
         byte[] cut = java.util.Arrays.copyOf(m, 16);
         return sessionId + "." + slot + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(cut);
     }
 
-    String shortCode(long sessionId, long slot) {
+    public String shortCode(long sessionId, long slot) {
         byte[] m = hmac("short:" + sessionId + ":" + slot);
         long v = 0;
         for (int i = 0; i < 6; i++) { // 48 bits: the modulo's bias is below 10^-6
@@ -65,7 +65,7 @@ class CheckInCodes {
     }
 
     /** Checks a scanned token for the session it claims, at {@code now}. */
-    Parsed verifyToken(String token, Long expectedSessionId, Instant now, int seconds) {
+    public Parsed verifyToken(String token, Long expectedSessionId, Instant now, int seconds) {
         if (token == null) {
             return new Parsed(0, 0, Verdict.INVALID);
         }
@@ -92,7 +92,7 @@ class CheckInCodes {
     }
 
     /** Checks a typed short code against the current and the previous slot of a session. */
-    Parsed verifyShortCode(long sessionId, String code, Instant now, int seconds) {
+    public Parsed verifyShortCode(long sessionId, String code, Instant now, int seconds) {
         // the projector shows the code in two groups ("1234 5678"): spaces and dashes typed with it do not matter
         String typed = code == null ? "" : code.replaceAll("[\\s\\-]", "");
         long current = slot(now, seconds);

@@ -1,5 +1,6 @@
-package org.ganxun.classroom;
+package org.ganxun.classroom.internal;
 
+import org.ganxun.classroom.Certificates;
 import org.ganxun.platform.security.PublicEndpoint;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;

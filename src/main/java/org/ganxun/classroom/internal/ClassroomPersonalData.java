@@ -1,4 +1,4 @@
-package org.ganxun.classroom;
+package org.ganxun.classroom.internal;
 
 import org.ganxun.platform.db.ScopedTables;
 import org.springframework.context.annotation.Bean;

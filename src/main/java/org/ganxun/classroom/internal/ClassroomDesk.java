@@ -1,10 +1,11 @@
-package org.ganxun.classroom;
+package org.ganxun.classroom.internal;
 
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.ganxun.classroom.Trainees;
 import org.ganxun.org.DataScopes;
 import org.ganxun.platform.desk.Todo;
 import org.ganxun.platform.desk.TodoSource;

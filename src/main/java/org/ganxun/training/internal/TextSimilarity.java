@@ -1,4 +1,4 @@
-package org.ganxun.training;
+package org.ganxun.training.internal;
 
 import java.util.HashMap;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.ganxun.training;
+package org.ganxun.training.internal;
 
 import org.ganxun.platform.security.InScope.Ref;
 import org.ganxun.platform.security.InScope;
@@ -14,6 +14,19 @@ import java.util.Map;
 import org.ganxun.people.RankLevel;
 import org.ganxun.people.StaffCategory;
 import org.ganxun.platform.web.BusinessException;
+import org.ganxun.training.AnnualPlans;
+import org.ganxun.training.Clash;
+import org.ganxun.training.ClassStatus;
+import org.ganxun.training.ClassType;
+import org.ganxun.training.EnrollmentStatus;
+import org.ganxun.training.EnrollmentView;
+import org.ganxun.training.Enrollments;
+import org.ganxun.training.InstructorKind;
+import org.ganxun.training.Instructors;
+import org.ganxun.training.ProviderKind;
+import org.ganxun.training.Providers;
+import org.ganxun.training.TrainingClassView;
+import org.ganxun.training.TrainingClasses;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;

@@ -1,4 +1,4 @@
-package org.ganxun.training;
+package org.ganxun.training.internal;
 
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -11,6 +11,10 @@ import java.util.Set;
 
 import org.ganxun.people.RankLevel;
 import org.ganxun.people.StaffCategory;
+import org.ganxun.training.Clash;
+import org.ganxun.training.ClashKind;
+import org.ganxun.training.ClassStatus;
+import org.ganxun.training.TrainingClasses;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -29,7 +33,7 @@ import org.springframework.stereotype.Component;
  * </ol>
  */
 @Component
-class ClashChecks {
+public class ClashChecks {
 
     private final JdbcClient jdbc;
 
@@ -50,7 +54,7 @@ class ClashChecks {
                  List<String> cats, List<String> topics, String filerName) {
     }
 
-    List<Clash> of(long classId) {
+    public List<Clash> of(long classId) {
         Map<String, Object> me = jdbc.sql("""
                 select tc.id, tc.name, tc.starts_on, tc.ends_on, tc.target_rank_levels, tc.target_staff_categories, tc.topics,
                        jo.path as jpath

@@ -1,4 +1,4 @@
-package org.ganxun.training;
+package org.ganxun.training.internal;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -13,6 +13,9 @@ import org.ganxun.people.RankLevel;
 import org.ganxun.people.StaffCategory;
 import org.ganxun.platform.security.CurrentUsers;
 import org.ganxun.platform.security.Unscoped;
+import org.ganxun.training.ClassRows;
+import org.ganxun.training.Enrollments;
+import org.ganxun.training.TrainingClasses;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,7 +34,7 @@ import org.springframework.transaction.annotation.Transactional;
  * are listed.
  */
 @Component
-class Candidates {
+public class Candidates {
 
     static final String RULE = "建议顺序：近三年参训次数少者优先；次数相同时，最近一次参训早者优先（从未参训者最先）；"
             + "再按本年度已获学时少者优先。";

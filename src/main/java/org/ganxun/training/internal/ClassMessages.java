@@ -1,4 +1,4 @@
-package org.ganxun.training;
+package org.ganxun.training.internal;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -14,6 +14,9 @@ import org.ganxun.platform.security.Permission;
 import org.ganxun.platform.security.Unscoped;
 import org.ganxun.platform.web.BusinessException;
 import org.ganxun.platform.security.Phones;
+import org.ganxun.training.ClassMessageKeys;
+import org.ganxun.training.ClassRows;
+import org.ganxun.training.TrainingClasses;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

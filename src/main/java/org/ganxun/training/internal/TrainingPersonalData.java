@@ -1,4 +1,4 @@
-package org.ganxun.training;
+package org.ganxun.training.internal;
 
 import org.ganxun.platform.db.ScopedTables;
 import org.springframework.context.annotation.Bean;

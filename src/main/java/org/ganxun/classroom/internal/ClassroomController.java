@@ -1,5 +1,13 @@
-package org.ganxun.classroom;
+package org.ganxun.classroom.internal;
 
+import org.ganxun.classroom.Attendance;
+import org.ganxun.classroom.Certificates;
+import org.ganxun.classroom.ClassDossier;
+import org.ganxun.classroom.Completion;
+import org.ganxun.classroom.CompletionRules;
+import org.ganxun.classroom.Leaves;
+import org.ganxun.classroom.TeachingEvaluations;
+import org.ganxun.classroom.Trainees;
 import org.ganxun.platform.security.Requires;
 import static org.ganxun.platform.security.Permission.*;
 import org.ganxun.platform.web.PublicUrl;

@@ -1,4 +1,4 @@
-package org.ganxun.training;
+package org.ganxun.training.internal;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -13,6 +13,7 @@ import org.ganxun.platform.desk.TodoSource;
 import org.ganxun.platform.security.CurrentUser;
 import org.ganxun.platform.security.DataScope;
 import org.ganxun.platform.security.Permission;
+import org.ganxun.training.TrainingClasses;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;

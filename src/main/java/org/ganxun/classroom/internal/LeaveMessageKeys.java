@@ -1,4 +1,4 @@
-package org.ganxun.classroom;
+package org.ganxun.classroom.internal;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
