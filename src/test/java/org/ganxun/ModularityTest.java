@@ -80,7 +80,14 @@ class ModularityTest {
             "demo → course_assignment", "DemoStudy: runs once, when the county has no assignment yet; to ask learning.Assignments",
             // the platform owns no business data, but its operations metrics count other modules' queues
             "platform → sms_outbox", "OperationsMetrics: the SMS outbox's backlog gauge; to be a MeterBinder in notify",
-            // training may not depend on the archive (the archive listens to training's events)
+            // the classroom, split from training (issue 19), still reads and moves training's records in its own SQL: it
+            // may depend on training (never the reverse), so each goes by a query or command method training offers
+            "classroom → class_session", "Attendance, Classroom, Completion, Leaves, TeachingEvaluations, Trainees: a class's sessions, hours and times; to read TrainingClasses.sessions (as Classroom.scheduledSessions does) or a session view training publishes",
+            "classroom → enrollment", "Classroom.requireTrainee, Attendance, Leaves, Trainees read a class's trainees; Completion writes each trainee's outcome and cancels the waitlist; to go when Enrollments offers the trainees of a class and a finish(outcome) command",
+            "classroom → instructor", "TeachingEvaluations moves an instructor's running rating and reads names; to go when Instructors offers a rate command and names",
+            "classroom → training_class", "Classroom.markInProgress, Completion (结业) and Attendance's check-in settings write the class row; reads join it for the name and scope paths; to go when TrainingClasses offers those state changes and the reads join class_card",
+            "classroom → training_provider", "Certificates, Completion: the provider's name on the certificate and in ClassCompleted; to read a provider name through class_card (a column in a migration) or Providers",
+            // training may not depend on the archive (the archive listens to the classroom's events)
             "training → archive_entry", "Candidates: a candidate's recent classes and this year's 学时 from the archive; to move behind an interface training declares and the archive implements"
     );
 

@@ -6,7 +6,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 
 import org.ganxun.platform.security.RunAs;
-import org.ganxun.training.ClassCompleted;
+import org.ganxun.classroom.ClassCompleted;
 import org.ganxun.training.ClassType;
 import org.ganxun.training.TrainingClasses;
 import org.springframework.modulith.events.ApplicationModuleListener;

@@ -16,7 +16,7 @@ import org.ganxun.people.Roster;
 import org.ganxun.platform.rules.Decision;
 import org.ganxun.platform.web.BusinessException;
 import org.ganxun.secondment.SecondmentResults;
-import org.ganxun.training.ClassResults;
+import org.ganxun.classroom.ClassResults;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

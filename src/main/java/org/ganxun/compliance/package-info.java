@@ -4,5 +4,5 @@
  * with the rule and its source for every shortfall. Appraisal and promotion checks build on standings,
  * on failed class assessments read from the training module, and show the person's secondment results.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"platform", "audit", "org", "people", "archive", "notify", "training", "secondment", "exam"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"platform", "audit", "org", "people", "archive", "notify", "training", "classroom", "secondment", "exam"})
 package org.ganxun.compliance;

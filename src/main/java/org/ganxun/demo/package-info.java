@@ -15,5 +15,5 @@
  * its indicators and next year's draft classes, {@link org.ganxun.demo.DemoPlanning}, through the planning module's), signed in as the demo accounts, so their rules, audit entries,
  * notifications and events happen as in real use.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"platform", "audit", "org", "people", "training", "survey", "archive", "partyedu", "secondment", "learning", "planning", "exam"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"platform", "audit", "org", "people", "training", "classroom", "survey", "archive", "partyedu", "secondment", "learning", "planning", "exam"})
 package org.ganxun.demo;

@@ -9,5 +9,5 @@
  * Reads cadres through {@link org.ganxun.people.CadreSearch#where} (the roster's filters and data scope) and joins
  * the archive's approved entries in the same statement, so every figure carries the reader's scope condition.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"platform", "audit", "org", "people", "training", "survey", "identity", "archive"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"platform", "audit", "org", "people", "training", "classroom", "survey", "identity", "archive"})
 package org.ganxun.planning;

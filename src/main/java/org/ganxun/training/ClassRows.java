@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 
 /** Reads and locks class rows with the organisation paths that scope checks need. */
 @Component
-class ClassRows {
+public class ClassRows {
 
     private final JdbcClient jdbc;
     private final DataScopes scopes;
@@ -21,7 +21,7 @@ class ClassRows {
         this.scopes = scopes;
     }
 
-    TrainingClasses.Row requireVisible(long id) {
+    public TrainingClasses.Row requireVisible(long id) {
         TrainingClasses.Row row = find(id, false);
         if (!visible(scopes.current(), row)) {
             throw new BusinessException(403, "无权查看该班次", List.of());
@@ -36,7 +36,7 @@ class ClassRows {
     }
 
     /** The class row, locked for the rest of the transaction when {@code forUpdate}: nominations of one class queue here. */
-    TrainingClasses.Row find(long id, boolean forUpdate) {
+    public TrainingClasses.Row find(long id, boolean forUpdate) {
         return jdbc.sql("""
                 select tc.id, tc.plan_id, tc.jurisdiction_org_id, jo.path as jpath, tc.filer_org_id, fo.path as fpath, tc.name,
                        tc.starts_on, tc.ends_on, tc.status, tc.seats, tc.enrolled_count, tc.target_rank_levels,
@@ -53,7 +53,7 @@ class ClassRows {
                 .optional().orElseThrow(() -> BusinessException.notFound("班次"));
     }
 
-    String orgPath(long orgId) {
+    public String orgPath(long orgId) {
         return jdbc.sql("select path from org_unit where id = ?").param(orgId).query(String.class).optional()
                 .orElseThrow(() -> BusinessException.notFound("单位"));
     }

@@ -86,7 +86,7 @@ public class Enrollments {
 
     // ---------------------------------------------------------------- quotas
 
-    List<Quota> quotasOf(long classId) {
+    public List<Quota> quotasOf(long classId) {
         return jdbc.sql("""
                 select q.org_id, o.name, q.seats, q.used from class_quota q join org_unit o on o.id = q.org_id
                 where q.class_id = ? order by tree_path_key(o.path)""")

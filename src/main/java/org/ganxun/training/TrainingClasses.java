@@ -39,6 +39,7 @@ import org.ganxun.platform.security.Unscoped;
 import org.ganxun.platform.web.Bounds;
 import org.ganxun.platform.web.BusinessException;
 import org.ganxun.platform.web.BusinessException.FieldProblem;
+import org.ganxun.training.internal.ClashChecks;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -116,7 +117,7 @@ public class TrainingClasses {
     }
 
     /** Internal row with the paths needed for scope checks. */
-    record Row(long id, long planId, long jurisdictionOrgId, String jurisdictionPath, long filerOrgId, String filerPath,
+    public record Row(long id, long planId, long jurisdictionOrgId, String jurisdictionPath, long filerOrgId, String filerPath,
                String name, LocalDate startsOn, LocalDate endsOn, ClassStatus status, int seats, int enrolledCount,
                List<String> rankLevels, List<String> categories, int version) {
     }
@@ -179,7 +180,7 @@ public class TrainingClasses {
      * SQL condition (aliases tc, jo, fo) for the classes the user may see; adds its parameters. A user
      * without an organisation scope (a cadre) sees none here; part B gives trainees "my classes".
      */
-    static String visibleCondition(DataScope scope, Map<String, Object> params) {
+    public static String visibleCondition(DataScope scope, Map<String, Object> params) {
         if (scope.all()) {
             return "true";
         }
@@ -220,7 +221,8 @@ public class TrainingClasses {
         return sessions(classId);
     }
 
-    List<SessionView> sessions(long classId) {
+    /** A class's sessions in timetable order, cancelled ones included (no scope check: the caller checked the class). */
+    public List<SessionView> sessions(long classId) {
         return jdbc.sql("""
                 select s.*, i.name as instructor_name from class_session s left join instructor i on i.id = s.instructor_id
                 where s.class_id = ? order by s.session_date, s.starts_at, s.sort_order, s.id""")
@@ -433,7 +435,7 @@ public class TrainingClasses {
         return ClassRows.visible(scope, row);
     }
 
-    static boolean isApprover(CurrentUser me, DataScope scope, Row row) {
+    public static boolean isApprover(CurrentUser me, DataScope scope, Row row) {
         return me.can(Permission.CLASS_APPROVE) && scope.coversOrgPath(row.jurisdictionPath());
     }
 
@@ -651,7 +653,7 @@ public class TrainingClasses {
         }
     }
 
-    static List<String> strings(ResultSet rs, String column) throws SQLException {
+    public static List<String> strings(ResultSet rs, String column) throws SQLException {
         java.sql.Array a = rs.getArray(column);
         if (a == null) {
             return List.of();

@@ -3,13 +3,16 @@
  * the timetable and the instructor pool, call-up quotas (调训 / 名额), enrollment with a waitlist whose
  * every skip is recorded. Owns tables training_class, class_session, enrollment and their neighbours.
  * <p>
- * Public contract for later work (attendance, leave, completion, certificates, evaluation) and for the
- * learning archive: {@link org.ganxun.training.ClassStatus}, {@link org.ganxun.training.EnrollmentStatus},
- * {@link org.ganxun.training.SessionStatus}, the id-bearing views {@link org.ganxun.training.TrainingClassView},
- * {@link org.ganxun.training.SessionView}, {@link org.ganxun.training.EnrollmentView}, and
- * {@link org.ganxun.training.TrainingClasses#archiveSourceRef(long)} (the source_ref a class's credited
- * hours carry in the archive). This module does not depend on the archive module (the archive will listen
- * to this module's events); it reads approved archive hours for the candidate list with plain SQL.
+ * Public contract for the classroom (attendance, leave, completion, certificates, evaluation; module {@code classroom},
+ * which depends on this one and not the reverse) and for the learning archive: {@link org.ganxun.training.ClassStatus},
+ * {@link org.ganxun.training.EnrollmentStatus}, {@link org.ganxun.training.SessionStatus}, the id-bearing views
+ * {@link org.ganxun.training.TrainingClassView}, {@link org.ganxun.training.SessionView},
+ * {@link org.ganxun.training.EnrollmentView}, the class row with its scope paths ({@link org.ganxun.training.ClassRows}),
+ * and {@link org.ganxun.training.TrainingClasses#archiveSourceRef(long)} (the source_ref a class's credited
+ * hours carry in the archive). Messages the classroom sends about a class are listed by training's page through
+ * {@link org.ganxun.training.ClassMessageKeys}, which the classroom implements. This module does not depend on the
+ * archive module (the archive listens to the classroom's events); it reads approved archive hours for the candidate
+ * list with plain SQL.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"platform", "audit", "org", "people", "notify"})
 package org.ganxun.training;

@@ -73,7 +73,7 @@ class EndpointSweepTest {
     @Autowired Forums forums;
     @Autowired ArchiveEntries archive;
     @Autowired Programmes programmes;
-    @Autowired org.ganxun.training.Completion completion;
+    @Autowired org.ganxun.classroom.Completion completion;
     @LocalServerPort int port;
 
     SweepWorld world;

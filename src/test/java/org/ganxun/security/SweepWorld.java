@@ -198,7 +198,7 @@ final class SweepWorld {
             as(registrarB, () -> s.classes.submit(filedId));
             put("class", filedId);
             as(registrarB, () -> s.completion.setComponents(classB, List.of(
-                    new org.ganxun.training.Completion.ComponentForm(b("理论考试"), new BigDecimal("100"), new BigDecimal("60")))));
+                    new org.ganxun.classroom.Completion.ComponentForm(b("理论考试"), new BigDecimal("100"), new BigDecimal("60")))));
         });
         step("class A", () -> {
             // A's class for the county, on B's class's days: its clash list meets B's class
@@ -316,6 +316,6 @@ final class SweepWorld {
     record Services(Roster roster, Providers providers, Instructors instructors, TrainingClasses classes, Enrollments enrollments,
                     Members members, StudyActivities activities, Broadcasts broadcasts, RemoteSites sites,
                     MobileClassroom classroom, Surveys surveys, Forums forums, ArchiveEntries archive, Programmes programmes,
-                    org.ganxun.training.Completion completion) {
+                    org.ganxun.classroom.Completion completion) {
     }
 }

@@ -7,6 +7,9 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.ganxun.classroom.Completion;
+import org.ganxun.classroom.CompletionRules;
+import org.ganxun.classroom.TeachingEvaluations;
 import org.ganxun.people.RankLevel;
 import org.ganxun.platform.security.CurrentUser;
 import org.ganxun.platform.security.Role;
@@ -40,7 +43,7 @@ class ClassReadScopeTest {
                 ProviderKind.PARTY_SCHOOL, schoolB, null))).id();
         long instructorB = tf.fixture.as(adminB, () -> tf.instructors.create(new Instructors.InstructorForm(c.townB,
                 Fixture.unique("乙镇讲师"), InstructorKind.IN_HOUSE, "乙镇", "讲师", "党建", null, null, true)).id());
-        LocalDate d = LocalDate.now(Classroom.ZONE).plusDays(60);
+        LocalDate d = LocalDate.now(java.time.ZoneId.systemDefault()).plusDays(60);
         TrainingClasses.ClassForm withProvider = new TrainingClasses.ClassForm(c.county, c.school, providerB, Fixture.unique("跨镇班"),
                 ClassType.THEMATIC, d, d, null, List.of(), List.of(), 10, true, List.of(), null, null,
                 List.of(TrainingFixture.session(d, 9, 12, "开班", null, null)), null);
@@ -62,7 +65,7 @@ class ClassReadScopeTest {
     @Test
     void aRefusedWithdrawalDoesNotNameThePerson() {
         TrainingFixture.County c = tf.county();
-        LocalDate d = LocalDate.now(Classroom.ZONE).plusDays(50);
+        LocalDate d = LocalDate.now(java.time.ZoneId.systemDefault()).plusDays(50);
         long cls = c.approved(Fixture.unique("退出测试班"), d, d.plusDays(1), List.of(), 10);
         String name = "乙镇学员";
         long cadreB = c.staff(name, c.townB);
@@ -93,7 +96,7 @@ class ClassReadScopeTest {
         TrainingFixture.County c = tf.county();
         long school2 = tf.fixture.org(c.county, Fixture.unique("县行政学校"), "INSTITUTION");
         CurrentUser registrar2 = tf.fixture.user(Fixture.unique("dx2"), Role.PROVIDER_REGISTRAR, school2, null, null);
-        LocalDate d = LocalDate.now(Classroom.ZONE).plusDays(40);
+        LocalDate d = LocalDate.now(java.time.ZoneId.systemDefault()).plusDays(40);
         String secret = Fixture.unique("保密专题班");
         long hidden = c.draft(secret, d, d.plusDays(2), List.of(RankLevel.STAFF), 20,
                 List.of(TrainingFixture.session(d, 9, 12, "开班", null, null)));

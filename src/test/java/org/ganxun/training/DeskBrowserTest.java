@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
 
+import org.ganxun.classroom.Leaves;
 import org.ganxun.notify.Notifications;
 import org.ganxun.platform.security.CurrentUser;
 import org.ganxun.platform.security.Role;
@@ -49,7 +50,7 @@ class DeskBrowserTest extends BrowserTest {
     void theWorkbenchOfEachRoleLinksToTheFilteredPage() {
         TrainingFixture.awayFromMidnight();
         TrainingFixture.County c = tf.county();
-        LocalDate today = LocalDate.now(Classroom.ZONE);
+        LocalDate today = LocalDate.now(java.time.ZoneId.systemDefault());
         String filedName = Fixture.unique("待审批培训班");
         long filed = c.draft(filedName, today.plusDays(20), today.plusDays(21), List.of(), 10,
                 List.of(TrainingFixture.session(today.plusDays(20), 9, 12, "开班", null, null)));

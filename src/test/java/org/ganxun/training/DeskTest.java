@@ -8,6 +8,7 @@ import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.ganxun.classroom.Leaves;
 import org.ganxun.platform.security.CurrentUser;
 import org.ganxun.platform.security.Role;
 import org.ganxun.support.ApiSession;
@@ -37,7 +38,7 @@ class DeskTest {
     void eachRoleSeesWhatOthersLeftForIt() {
         TrainingFixture.awayFromMidnight();
         TrainingFixture.County c = tf.county();
-        LocalDate today = LocalDate.now(Classroom.ZONE);
+        LocalDate today = LocalDate.now(java.time.ZoneId.systemDefault());
 
         // the party school files a class: the county's organisation department has one filing to approve
         long filed = c.draft(Fixture.unique("待批班"), today.plusDays(20), today.plusDays(22), List.of(), 10,

@@ -16,13 +16,13 @@ import org.springframework.stereotype.Component;
 
 /** A county with two townships, a party school, an organisation department, liaisons and classes. */
 @Component
-class TrainingFixture {
+public class TrainingFixture {
 
-    final Fixture fixture;
-    final Roster roster;
-    final TrainingClasses classes;
-    final Instructors instructors;
-    final Enrollments enrollments;
+    public final Fixture fixture;
+    public final Roster roster;
+    public final TrainingClasses classes;
+    public final Instructors instructors;
+    public final Enrollments enrollments;
 
     TrainingFixture(Fixture fixture, Roster roster, TrainingClasses classes, Instructors instructors, Enrollments enrollments) {
         this.fixture = fixture;
@@ -33,17 +33,17 @@ class TrainingFixture {
     }
 
     /** One test's world: fresh orgs and accounts. */
-    class County {
-        final long county = fixture.org(null, Fixture.unique("训县"), "COUNTY");
-        final long school = fixture.org(county, Fixture.unique("县委党校"), "INSTITUTION");
-        final long townA = fixture.org(county, Fixture.unique("甲镇"), "TOWNSHIP");
-        final long townB = fixture.org(county, Fixture.unique("乙镇"), "TOWNSHIP");
-        final CurrentUser admin = fixture.user(Fixture.unique("zzb"), Role.ORG_DEPT_ADMIN, county, null, null);
-        final CurrentUser registrar = fixture.user(Fixture.unique("dx"), Role.PROVIDER_REGISTRAR, school, null, null);
-        final CurrentUser liaisonA = fixture.user(Fixture.unique("lia"), Role.UNIT_LIAISON, townA, null, null);
-        final CurrentUser liaisonB = fixture.user(Fixture.unique("lib"), Role.UNIT_LIAISON, townB, null, null);
+    public class County {
+        public final long county = fixture.org(null, Fixture.unique("训县"), "COUNTY");
+        public final long school = fixture.org(county, Fixture.unique("县委党校"), "INSTITUTION");
+        public final long townA = fixture.org(county, Fixture.unique("甲镇"), "TOWNSHIP");
+        public final long townB = fixture.org(county, Fixture.unique("乙镇"), "TOWNSHIP");
+        public final CurrentUser admin = fixture.user(Fixture.unique("zzb"), Role.ORG_DEPT_ADMIN, county, null, null);
+        public final CurrentUser registrar = fixture.user(Fixture.unique("dx"), Role.PROVIDER_REGISTRAR, school, null, null);
+        public final CurrentUser liaisonA = fixture.user(Fixture.unique("lia"), Role.UNIT_LIAISON, townA, null, null);
+        public final CurrentUser liaisonB = fixture.user(Fixture.unique("lib"), Role.UNIT_LIAISON, townB, null, null);
 
-        long cadre(String name, long org, RankLevel level, StaffCategory category) {
+        public long cadre(String name, long org, RankLevel level, StaffCategory category) {
             CadreForm f = Fixture.cadreForm(name, org, Fixture.citizenId(LocalDate.of(1985, 6, 1), true));
             CadreForm c = new CadreForm(f.name(), f.gender(), f.ethnicity(), f.birthDate(), f.citizenId(), f.education(),
                     f.politicalStatus(), f.joinedPartyOn(), org, f.post(), level, null, false, category, f.enteredWorkOn(),
@@ -51,28 +51,28 @@ class TrainingFixture {
             return fixture.as(Fixture.systemAdmin(), () -> roster.create(c).id());
         }
 
-        long staff(String name, long org) {
+        public long staff(String name, long org) {
             return cadre(name, org, RankLevel.STAFF, StaffCategory.CIVIL_SERVANT);
         }
 
-        long instructor(String name) {
+        public long instructor(String name) {
             return fixture.as(admin, () -> instructors.create(new Instructors.InstructorForm(county, name, InstructorKind.IN_HOUSE,
                     "县委党校", "讲师", "党的理论", "13700000000", null, true)).id());
         }
 
         /** A draft filed by the party school. */
-        long draft(String name, LocalDate starts, LocalDate ends, List<RankLevel> ranks, int seats, List<TrainingClasses.SessionForm> sessions) {
+        public long draft(String name, LocalDate starts, LocalDate ends, List<RankLevel> ranks, int seats, List<TrainingClasses.SessionForm> sessions) {
             return fixture.as(registrar, () -> classes.create(form(name, starts, ends, ranks, seats, sessions)).id());
         }
 
-        TrainingClasses.ClassForm form(String name, LocalDate starts, LocalDate ends, List<RankLevel> ranks, int seats,
+        public TrainingClasses.ClassForm form(String name, LocalDate starts, LocalDate ends, List<RankLevel> ranks, int seats,
                                        List<TrainingClasses.SessionForm> sessions) {
             return new TrainingClasses.ClassForm(county, school, null, name, ClassType.THEMATIC, starts, ends, "党校第一教室",
                     ranks, List.of(), seats, true, List.of(), new BigDecimal("20000"), null, sessions, null);
         }
 
         /** Drafted, submitted and approved. */
-        long approved(String name, LocalDate starts, LocalDate ends, List<RankLevel> ranks, int seats) {
+        public long approved(String name, LocalDate starts, LocalDate ends, List<RankLevel> ranks, int seats) {
             long id = draft(name, starts, ends, ranks, seats, List.of(session(starts, 9, 12, "开班动员", null, null)));
             fixture.as(registrar, () -> classes.submit(id));
             fixture.as(admin, () -> classes.approve(id, null));
@@ -80,7 +80,7 @@ class TrainingFixture {
         }
     }
 
-    County county() {
+    public County county() {
         return new County();
     }
 
@@ -88,12 +88,12 @@ class TrainingFixture {
      * Tests with a session "today 00:00–23:59" (Asia/Shanghai) must not straddle midnight: within 10 minutes of
      * it, wait until the new day has begun.
      */
-    static void awayFromMidnight() {
+    public static void awayFromMidnight() {
         awayFromMidnight(10);
     }
 
-    static void awayFromMidnight(int minutesNeeded) {
-        java.time.LocalTime now = java.time.LocalTime.now(Classroom.ZONE);
+    public static void awayFromMidnight(int minutesNeeded) {
+        java.time.LocalTime now = java.time.LocalTime.now(java.time.ZoneId.systemDefault());
         if (now.isAfter(java.time.LocalTime.MAX.minusMinutes(minutesNeeded))) {
             long ms = java.time.Duration.between(now, java.time.LocalTime.MAX).toMillis() + 5_000;
             try {
@@ -104,7 +104,7 @@ class TrainingFixture {
         }
     }
 
-    static TrainingClasses.SessionForm session(LocalDate day, int from, int to, String topic, Long instructor, String venue) {
+    public static TrainingClasses.SessionForm session(LocalDate day, int from, int to, String topic, Long instructor, String venue) {
         return new TrainingClasses.SessionForm(null, day, LocalTime.of(from, 0), LocalTime.of(to, 0), topic, instructor, venue,
                 BigDecimal.valueOf(to - from));
     }

@@ -273,7 +273,7 @@ class TwoNodesTest {
     void aCheckInBurstSpreadOverBothNodesStoresEachCheckInOnce() throws Exception {
         TrainingFixture.awayFromMidnight(5);
         TrainingFixture.County c = tf.county();
-        LocalDate today = LocalDate.now(Classroom.ZONE);
+        LocalDate today = LocalDate.now(java.time.ZoneId.systemDefault());
         int trainees = 12;
         long cls = tf.fixture.as(c.registrar, () -> classes.create(c.form(Fixture.unique("双节点签到班"), today, today, List.of(), trainees + 2,
                 List.of(new TrainingClasses.SessionForm(null, today, LocalTime.of(0, 0), LocalTime.of(23, 59), "双节点课次", null, null,

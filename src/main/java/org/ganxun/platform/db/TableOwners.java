@@ -39,10 +39,11 @@ public final class TableOwners {
         own("compliance", tables("rule_set", "cadre_standing"), views());
         own("notify", tables("notification", "sms_outbox"), views());
         own("training", tables("training_provider", "annual_plan", "instructor", "training_class", "class_review",
-                "class_session", "class_quota", "enrollment", "waitlist_skip", "completion_rule", "attendance",
+                "class_session", "class_quota", "enrollment", "waitlist_skip"), views("class_card"));
+        own("classroom", tables("completion_rule", "attendance",
                 "leave_request", "leave_request_session", "assessment_component", "assessment_score", "discipline_record",
                 "class_result", "certificate", "evaluation_criterion", "evaluation", "evaluation_score", "evaluation_token",
-                "checkin_code_failure"), views("class_card"));
+                "checkin_code_failure"), views());
         own("partyedu", tables("party_member", "party_member_contact", "study_activity", "study_material",
                 "study_attendance", "study_invitation", "message_template", "broadcast", "broadcast_recipient", "remote_site",
                 "site_equipment", "site_session", "site_alert", "lecturer", "classroom_visit"), views());
