@@ -33,9 +33,12 @@ export function clearSession() {
 }
 
 /** {gender, rankLevel, ...}: each [{value, label}]. */
+// one request however many selects ask at once (the roster's filters mount seven of them together)
+let dictsLoading = null
 export async function dictionaries() {
   if (!session.dicts) {
-    session.dicts = await cadres.dictionaries()
+    dictsLoading = dictsLoading || cadres.dictionaries().finally(() => (dictsLoading = null))
+    session.dicts = await dictsLoading
   }
   return session.dicts
 }

@@ -1,0 +1,121 @@
+package org.ganxun.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.ganxun.support.HeadlessChromium.input;
+import static org.ganxun.support.HeadlessChromium.test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.ganxun.demo.DemoDataLoader;
+import org.ganxun.support.HeadlessChromium;
+import org.ganxun.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * A page that has shown its content stands still: no request and no change to the page while nobody touches it.
+ * PageSpeedBenchmark found admin's 教务管理 and 干部教育培训统计 changing without end on the demo county (a
+ * reactive loop costs a CPU in every open tab). Here each is opened from the menu as admin on the demo county;
+ * once its requests have been answered and it has been quiet for a moment, the page is watched for 3 s: any DOM
+ * change or request fails the test, naming what changed.
+ */
+@IntegrationTest
+class SettledPageBrowserTest {
+
+    @LocalServerPort int port;
+    @Autowired DemoDataLoader loader;
+    @Autowired JdbcClient jdbc;
+
+    @Test
+    void adminsPagesStandStillOnceShown() throws Exception {
+        boolean loaded = jdbc.sql("select exists (select 1 from app_user where username = 'zzb')").query(Boolean.class).single();
+        if (!loaded) {
+            loader.loadActivity(loader.load());
+        }
+        try (HeadlessChromium browser = HeadlessChromium.desktop()) {
+            browser.screenshots("settled");
+            WebDriver driver = browser.driver();
+            signIn(driver, "admin");
+            // the pointer rests on the header, not on a table row or a chart (a hover is a change, but not the page's own)
+            new Actions(driver).moveToElement(driver.findElement(By.cssSelector(".el-header"))).perform();
+            for (String title : List.of("干部教育培训统计", "教务管理")) {
+                Map<?, ?> r = watch(driver, title);
+                browser.shot(title);
+                assertThat(((Number) r.get("mutations")).longValue())
+                        .as("%s changed by itself after showing its content: %s", title, r.get("what"))
+                        .isZero();
+                assertThat(((Number) r.get("requests")).longValue()).as("%s made requests by itself", title).isZero();
+            }
+        }
+    }
+
+    private void signIn(WebDriver driver, String account) {
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        driver.get("http://localhost:" + port + "/#/login");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(input("login-username"))).sendKeys(account);
+        driver.findElement(input("login-password")).sendKeys(DemoDataLoader.PASSWORD);
+        driver.findElement(test("login-submit")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(test("current-user")));
+    }
+
+    /** Clicks the menu entry, waits until the page is there and quiet, then counts changes and requests for 3 s. */
+    private Map<?, ?> watch(WebDriver driver, String title) {
+        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(90));
+        return (Map<?, ?>) ((JavascriptExecutor) driver).executeAsyncScript(WATCH, title);
+    }
+
+    static final String WATCH = """
+            const title = arguments[0], done = arguments[arguments.length - 1];
+            const b = window.__settled || (window.__settled = (() => {
+                const s = { inflight: 0, requests: 0, lastNet: performance.now() };
+                const send = XMLHttpRequest.prototype.send;
+                XMLHttpRequest.prototype.send = function (...args) {
+                    s.inflight++; s.requests++;
+                    this.addEventListener('loadend', () => { s.inflight--; s.lastNet = performance.now(); });
+                    return send.apply(this, args);
+                };
+                return s;
+            })());
+            document.querySelector(`li.el-menu-item[data-test='menu-${title}']`).click();
+            const t0 = performance.now();
+            const describe = (m) => {
+                const t = m.target.nodeType === 1 ? m.target : m.target.parentElement;
+                return m.type + ':' + (t ? t.tagName.toLowerCase() + (t.className && typeof t.className === 'string'
+                    ? '.' + t.className.trim().split(/\\s+/).slice(0, 3).join('.') : '') : '?')
+                    + (m.attributeName ? '[' + m.attributeName + ']' : '');
+            };
+            const poll = () => {
+                const now = performance.now();
+                const there = document.title.startsWith(title);
+                const masked = [...document.querySelectorAll('.el-loading-mask')].some((m) => m.offsetParent !== null);
+                if (now - t0 > 60000) return done({ mutations: -1, requests: -1, what: 'page not there: ' + document.title });
+                if (!there || masked || b.inflight > 0 || now - b.lastNet < 1500 || now - t0 < 2500) return setTimeout(poll, 50);
+                // shown and quiet: from now on nothing should change
+                const requests = b.requests;
+                const what = {};
+                let mutations = 0;
+                const obs = new MutationObserver((list) => {
+                    for (const m of list) {
+                        mutations++;
+                        const d = describe(m);
+                        what[d] = (what[d] || 0) + 1;
+                    }
+                });
+                obs.observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+                setTimeout(() => {
+                    obs.disconnect();
+                    done({ mutations, requests: b.requests - requests, what: JSON.stringify(what).slice(0, 2000) });
+                }, 3000);
+            };
+            setTimeout(poll, 50);""";
+}
