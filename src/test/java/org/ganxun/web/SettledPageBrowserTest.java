@@ -79,6 +79,11 @@ class SettledPageBrowserTest {
         return (Map<?, ?>) ((JavascriptExecutor) driver).executeAsyncScript(WATCH, title);
     }
 
+    /**
+     * Clicks the menu entry; once the page is there (its title, no loading mask, no request in flight) waits for it
+     * to be quiet — 1 s without a change or an answer — for up to 30 s (a slow machine may take seconds to lay out
+     * a big page), then counts for 3 s. A page that never goes quiet reports the changes of its last 3 s.
+     */
     static final String WATCH = """
             const title = arguments[0], done = arguments[arguments.length - 1];
             const b = window.__settled || (window.__settled = (() => {
@@ -99,28 +104,49 @@ class SettledPageBrowserTest {
                     ? '.' + t.className.trim().split(/\\s+/).slice(0, 3).join('.') : '') : '?')
                     + (m.attributeName ? '[' + m.attributeName + ']' : '');
             };
+            let lastMutation = performance.now(), window3 = { n: 0, what: {}, since: performance.now() }, observer = null;
+            const count = (list) => {
+                lastMutation = performance.now();
+                for (const m of list) {
+                    window3.n++;
+                    const d = describe(m);
+                    window3.what[d] = (window3.what[d] || 0) + 1;
+                }
+            };
+            const finish = (w, requests) => {
+                observer.disconnect();
+                done({ mutations: w.n, requests, what: JSON.stringify(w.what).slice(0, 2000) });
+            };
+            let watching = null, previous = { n: 0, what: {} };
             const poll = () => {
                 const now = performance.now();
-                const there = document.title.startsWith(title);
-                const masked = [...document.querySelectorAll('.el-loading-mask')].some((m) => m.offsetParent !== null);
-                if (now - t0 > 60000) return done({ mutations: -1, requests: -1, what: 'page not there: ' + document.title });
-                if (!there || masked || b.inflight > 0 || now - b.lastNet < 1500 || now - t0 < 2500) return setTimeout(poll, 50);
-                // shown and quiet: from now on nothing should change
-                const requests = b.requests;
-                const what = {};
-                let mutations = 0;
-                const obs = new MutationObserver((list) => {
-                    for (const m of list) {
-                        mutations++;
-                        const d = describe(m);
-                        what[d] = (what[d] || 0) + 1;
-                    }
-                });
-                obs.observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
-                setTimeout(() => {
-                    obs.disconnect();
-                    done({ mutations, requests: b.requests - requests, what: JSON.stringify(what).slice(0, 2000) });
-                }, 3000);
+                if (!observer) {
+                    const there = document.title.startsWith(title);
+                    const masked = [...document.querySelectorAll('.el-loading-mask')].some((m) => m.offsetParent !== null);
+                    if (now - t0 > 60000) return done({ mutations: -1, requests: -1, what: 'page not there: ' + document.title });
+                    if (!there || masked || b.inflight > 0) return setTimeout(poll, 50);
+                    observer = new MutationObserver(count);
+                    observer.observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+                    lastMutation = now;
+                    window3 = { n: 0, what: {}, since: now };
+                    return setTimeout(poll, 50);
+                }
+                if (watching) {
+                    if (now - watching.since >= 3000) return finish(window3, b.requests - watching.requests);
+                    return setTimeout(poll, 50);
+                }
+                if (now - lastMutation >= 1000 && b.inflight === 0 && now - b.lastNet >= 1000) {
+                    // quiet: from now on nothing should change
+                    window3 = { n: 0, what: {}, since: now };
+                    watching = { since: now, requests: b.requests };
+                    return setTimeout(poll, 50);
+                }
+                if (now - t0 > 30000) return finish(previous.n > window3.n ? previous : window3, 0);
+                if (now - window3.since >= 3000) {
+                    previous = window3;
+                    window3 = { n: 0, what: {}, since: now };
+                }
+                setTimeout(poll, 50);
             };
             setTimeout(poll, 50);""";
 }
