@@ -134,6 +134,38 @@ public class RemoteSites {
         return jdbc.sql(SELECT + w + " order by tree_path_key(o.path), s.id").params(p).query(RemoteSites::map).list();
     }
 
+    /** A page of the sites in scope, with how many match in all. */
+    public record SitePage(List<Site> rows, long total, int page, int size) {
+    }
+
+    /**
+     * A page of the sites in scope (the scope and filters of {@link #list}), in tree order or by name, counted and
+     * cut in SQL: the per-site counts of sessions, faults and alerts are computed for the page's rows only.
+     */
+    @Transactional(readOnly = true)
+    public SitePage page(Long orgId, String name, boolean byName, int page, int size) {
+        int pg = Math.max(page, 1);
+        int sz = Math.min(Math.max(size, 1), 200);
+        DataScope scope = scopes.current();
+        Map<String, Object> p = new HashMap<>(scope.sqlParameters());
+        StringBuilder w = new StringBuilder(" where ").append(OrgScope.readable(scope));
+        if (orgId != null) {
+            TreeNode node = trees.requireVisible(Tree.ADMINISTRATIVE, orgId);
+            w.append(" and o.path like :under");
+            p.put("under", node.path() + "%");
+        }
+        if (StringUtils.hasText(name)) {
+            w.append(" and (s.name like :name or o.name like :name)");
+            p.put("name", Like.contains(name));
+        }
+        long total = jdbc.sql("select count(*) from remote_site s join org_unit o on o.id = s.org_id" + w).params(p).query(Long.class).single();
+        p.putAll(dates(StudyActivities.today()));
+        String order = byName ? " order by s.name, s.id" : " order by tree_path_key(o.path), s.id";
+        List<Site> rows = jdbc.sql(SELECT + w + order + " limit :limit offset :offset").params(p)
+                .param("limit", sz).param("offset", (long) (pg - 1) * sz).query(RemoteSites::map).list();
+        return new SitePage(rows, total, pg, sz);
+    }
+
     @Transactional(readOnly = true)
     public Site get(long id) {
         Map<String, Object> p = new HashMap<>(dates(LocalDate.now(clock)));

@@ -36,8 +36,10 @@ class SiteController {
     }
 
     @GetMapping("/sites")
-    List<RemoteSites.Site> list(@RequestParam(required = false) Long orgId, @RequestParam(required = false) String name) {
-        return sites.list(orgId, name);
+    RemoteSites.SitePage list(@RequestParam(required = false) Long orgId, @RequestParam(required = false) String name,
+                              @RequestParam(defaultValue = "false") boolean byName,
+                              @RequestParam(defaultValue = "1") int page, @RequestParam(defaultValue = "20") int size) {
+        return sites.page(orgId, name, byName, page, size);
     }
 
     @GetMapping("/sites/rules")

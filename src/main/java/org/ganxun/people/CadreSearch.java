@@ -167,8 +167,21 @@ public class CadreSearch {
         Map<String, Object> params = new HashMap<>(w.params());
         params.put("limit", s);
         params.put("offset", (long) (p - 1) * s);
-        List<CadreView> rows = jdbc.query(SELECT + w.sql() + " order by " + orderBy(q.sort()) + " limit :limit offset :offset",
-                params, (rs, i) -> view(rs, LocalDate.now(clock)));
+        // the page's ids first, over the cadre, unit and party tables only; then the 20 rows with their code labels.
+        // One statement joined the party unit and five code lookups to every cadre in scope before sorting (EXPLAIN
+        // ANALYZE on the demo county, loaded machine: 80 ms, against 1.8 ms for the count over the same cadres;
+        // docs/benchmarks.md)
+        LocalDate today = LocalDate.now(clock);
+        List<Long> ids = jdbc.queryForList("select c.id from cadre c join org_unit o on o.id = c.org_id"
+                + " left join party_unit p on p.id = c.party_org_id " + w.sql() + " order by " + orderBy(q.sort())
+                + " limit :limit offset :offset", params, Long.class);
+        if (ids.isEmpty()) {
+            return new Page(List.of(), total == null ? 0 : total, p, s);
+        }
+        params.put("ids", ids);
+        Map<Long, CadreView> byId = new HashMap<>();
+        jdbc.query(SELECT + w.sql() + " and c.id in (:ids)", params, (rs, i) -> view(rs, today)).forEach(v -> byId.put(v.id(), v));
+        List<CadreView> rows = ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
         return new Page(rows, total == null ? 0 : total, p, s);
     }
 

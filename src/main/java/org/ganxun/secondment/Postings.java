@@ -134,6 +134,50 @@ public class Postings {
         return jdbc.sql(SELECT + w + " order by sp.starts_on desc, sp.id desc").params(p).query(this::row).list();
     }
 
+    /** A page of the postings the user may see, with how many match in all. */
+    public record PostingPage(List<Posting> rows, long total, int page, int size) {
+    }
+
+    /** The orders the postings list offers (a column of the table, ascending or descending). */
+    private static final Map<String, String> SORTS = Map.of(
+            "startsOn", "sp.starts_on %s, sp.id %s", "endsOn", "sp.ends_on %s, sp.id %s",
+            "cadreName", "c.name %s, sp.id %s", "programmeName", "pr.name %s, sp.id %s");
+
+    /**
+     * A page of the postings the user may see (the same scope as {@link #list}), filtered and sorted in SQL, with
+     * the count of all that match: a county's secondments over the years are not sent to the browser at once.
+     */
+    @Transactional(readOnly = true)
+    public PostingPage page(Long programmeId, String name, Boolean includeCancelled, String sort, boolean ascending, int page, int size) {
+        int pg = Math.max(page, 1);
+        int sz = Math.min(Math.max(size, 1), 200);
+        Map<String, Object> p = access.params();
+        StringBuilder w = new StringBuilder(" where ").append(SecondmentAccess.POSTING_VISIBLE);
+        if (!Boolean.TRUE.equals(includeCancelled)) {
+            w.append(" and sp.status = 'ACTIVE'");
+        }
+        if (programmeId != null) {
+            w.append(" and sp.programme_id = :programme");
+            p.put("programme", programmeId);
+        }
+        if (StringUtils.hasText(name)) {
+            w.append(" and c.name like :name");
+            p.put("name", Like.contains(name));
+        }
+        String dir = ascending ? "asc" : "desc";
+        String order = SORTS.getOrDefault(sort == null ? "startsOn" : sort, SORTS.get("startsOn")).formatted(dir, dir);
+        long total = jdbc.sql("""
+                select count(*) from secondment_posting sp
+                join secondment_programme pr on pr.id = sp.programme_id
+                join org_unit op on op.id = pr.organiser_org_id
+                join org_unit so on so.id = sp.sending_org_id
+                join org_unit ro on ro.id = sp.receiving_org_id
+                join cadre_card c on c.id = sp.cadre_id""" + w).params(p).query(Long.class).single();
+        List<Posting> rows = jdbc.sql(SELECT + w + " order by " + order + " limit :limit offset :offset")
+                .params(p).param("limit", sz).param("offset", (long) (pg - 1) * sz).query(this::row).list();
+        return new PostingPage(rows, total, pg, sz);
+    }
+
     /** The posting if the current user may see it. */
     @Transactional(readOnly = true)
     public Posting get(long id) {
@@ -187,6 +231,23 @@ public class Postings {
         get(postingId);
         return jdbc.sql(Unscoped.ofChecked("posting", "SecondmentAccess") + "select * from secondment_log where posting_id = ? order by written_on desc, id desc")
                 .param(postingId).query(Postings::logRow).list();
+    }
+
+    /** A page of a posting's work logs, newest first, with how many there are. */
+    public record LogPage(List<LogEntry> rows, long total, int page, int size) {
+    }
+
+    /** A page of the posting's work logs (a two-year posting logged weekly has about a hundred), newest first. */
+    @Transactional(readOnly = true)
+    public LogPage logs(long postingId, int page, int size) {
+        get(postingId);
+        int pg = Math.max(page, 1);
+        int sz = Math.min(Math.max(size, 1), 200);
+        String checked = Unscoped.ofChecked("posting", "SecondmentAccess");
+        long total = jdbc.sql(checked + "select count(*) from secondment_log where posting_id = ?").param(postingId).query(Long.class).single();
+        List<LogEntry> rows = jdbc.sql(checked + "select * from secondment_log where posting_id = ? order by written_on desc, id desc limit ? offset ?")
+                .params(postingId, sz, (long) (pg - 1) * sz).query(Postings::logRow).list();
+        return new LogPage(rows, total, pg, sz);
     }
 
     /** The seconded cadre writes a log for a day of the posting (not in the future). */

@@ -251,9 +251,11 @@ class SecondmentController {
 
     @GetMapping("/postings")
     @Requires({SECONDMENT_ADMIN, SECONDMENT_UNIT, SELF_SERVICE})
-    List<Postings.Posting> postings(@RequestParam(required = false) Long programmeId, @RequestParam(required = false) String name,
-                                    @RequestParam(required = false) Boolean includeCancelled) {
-        return postings.list(programmeId, name, includeCancelled);
+    Postings.PostingPage postings(@RequestParam(required = false) Long programmeId, @RequestParam(required = false) String name,
+                                  @RequestParam(required = false) Boolean includeCancelled, @RequestParam(required = false) String sort,
+                                  @RequestParam(defaultValue = "false") boolean ascending,
+                                  @RequestParam(defaultValue = "1") int page, @RequestParam(defaultValue = "20") int size) {
+        return postings.page(programmeId, name, includeCancelled, sort, ascending, page, size);
     }
 
     @GetMapping("/postings/{id}")
@@ -264,8 +266,8 @@ class SecondmentController {
 
     @GetMapping("/postings/{id}/logs")
     @Requires({SECONDMENT_ADMIN, SECONDMENT_UNIT, SELF_SERVICE})
-    List<Postings.LogEntry> logs(@PathVariable long id) {
-        return postings.logs(id);
+    Postings.LogPage logs(@PathVariable long id, @RequestParam(defaultValue = "1") int page, @RequestParam(defaultValue = "20") int size) {
+        return postings.logs(id, page, size);
     }
 
     @PostMapping("/postings/{id}/logs")

@@ -168,8 +168,10 @@ class SurveyController {
     }
 
     @GetMapping("/{id}/returns")
-    List<SurveyReturns.ReturnRow> returnsOf(@PathVariable long id) {
-        return returns.list(id);
+    SurveyReturns.ReturnPage returnsOf(@PathVariable long id, @RequestParam(required = false) SurveyReturns.Channel channel,
+                                       @RequestParam(required = false) Long targetId, @RequestParam(defaultValue = "false") boolean oldestFirst,
+                                       @RequestParam(defaultValue = "1") int page, @RequestParam(defaultValue = "20") int size) {
+        return returns.list(id, channel, targetId, oldestFirst, page, size);
     }
 
     @PostMapping("/{id}/returns/paper")

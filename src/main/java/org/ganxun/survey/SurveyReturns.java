@@ -497,19 +497,43 @@ public class SurveyReturns {
                             String township, String ageBand, String enteredBy, OffsetDateTime submittedAt) {
     }
 
+    /** A page of a survey's returns, with how many match the filters in all. */
+    public record ReturnPage(List<ReturnRow> rows, long total, int page, int size) {
+    }
+
+    /**
+     * A page of the survey's returns, newest first unless {@code oldestFirst}; filtered by channel and by target
+     * group. Paged in SQL: a survey of 50,000 returns sends the browser 20 of them.
+     */
     @Transactional(readOnly = true)
-    public List<ReturnRow> list(long surveyId) {
+    public ReturnPage list(long surveyId, Channel channel, Long targetId, boolean oldestFirst, int page, int size) {
         Surveys.Survey s = surveys.requireVisible(surveyId);
-        return jdbc.sql(Unscoped.ofChecked("survey", "Surveys.requireVisible") + """
+        int pg = Math.max(page, 1);
+        int sz = Math.min(Math.max(size, 1), 200);
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("survey", s.id());
+        StringBuilder w = new StringBuilder(" where r.survey_id = :survey");
+        if (channel != null) {
+            w.append(" and r.channel = :channel");
+            p.put("channel", channel.name());
+        }
+        if (targetId != null) {
+            w.append(" and r.target_id = :target");
+            p.put("target", targetId);
+        }
+        String checked = Unscoped.ofChecked("survey", "Surveys.requireVisible");
+        long total = jdbc.sql(checked + "select count(*) from survey_return r" + w).params(p).query(Long.class).single();
+        List<ReturnRow> rows = jdbc.sql(checked + """
                 select r.id, r.channel, t.label, c.name, r.rank_level, r.staff_category, r.township, r.age_band, r.entered_by, r.submitted_at
-                from survey_return r left join survey_target t on t.id = r.target_id left join cadre_card c on c.id = r.cadre_id
-                where r.survey_id = ? order by r.id desc limit 2000""")
-                .param(s.id())
+                from survey_return r left join survey_target t on t.id = r.target_id left join cadre_card c on c.id = r.cadre_id"""
+                + w + (oldestFirst ? " order by r.id" : " order by r.id desc") + " limit :limit offset :offset")
+                .params(p).param("limit", sz).param("offset", (long) (pg - 1) * sz)
                 .query((rs, i) -> new ReturnRow(rs.getLong(1), Channel.valueOf(rs.getString(2)).label, rs.getString(3), rs.getString(4),
                         Surveys.label(RankLevel.class, rs.getString(5)), Surveys.label(StaffCategory.class, rs.getString(6)),
                         rs.getString(7), rs.getString(8) == null ? null : AgeBand.parse(rs.getString(8)).label, rs.getString(9),
                         rs.getObject(10, OffsetDateTime.class)))
                 .list();
+        return new ReturnPage(rows, total, pg, sz);
     }
 
     // ------------------------------------------------------------------ helpers

@@ -284,7 +284,8 @@ class SecondmentIntegrationTest {
 
         String list = mvc.perform(get("/api/secondment/postings").with(user(liaisonTownA)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        assertThat(json.readTree(list)).extracting(n -> n.get("id").asLong()).containsExactly(toA);
+        assertThat(json.readTree(list).get("rows")).extracting(n -> n.get("id").asLong()).containsExactly(toA);
+        assertThat(json.readTree(list).get("total").asLong()).isEqualTo(1);
         mvc.perform(get("/api/secondment/postings/" + toA).with(user(liaisonTownA))).andExpect(status().isOk());
         mvc.perform(get("/api/secondment/postings/" + toB).with(user(liaisonTownA)))
                 .andExpect(status().isForbidden()).andExpect(jsonPath("$.message").value("无权查看该挂职人员的信息"));

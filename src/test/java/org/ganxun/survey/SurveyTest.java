@@ -231,6 +231,18 @@ class SurveyTest {
             ROWS.forEach(r -> returns.enterPaper(paper.id(), null, answers(r), null));
             return null;
         });
+        // the returns list is paged on the server: 12 returns, 5 a page, the third page holds the last 2 (the oldest
+        // first: the first page starts with the first one entered); filtering by channel counts only that channel
+        SurveyReturns.ReturnPage third = fixture.as(zzb, () -> returns.list(paper.id(), null, null, false, 3, 5));
+        assertThat(third.total()).isEqualTo(ROWS.size());
+        assertThat(third.rows()).hasSize(ROWS.size() - 10);
+        SurveyReturns.ReturnPage oldest = fixture.as(zzb, () -> returns.list(paper.id(), null, null, true, 1, 5));
+        assertThat(oldest.rows()).hasSize(5);
+        assertThat(oldest.rows().get(0).id()).isLessThan(oldest.rows().get(1).id());
+        assertThat(third.rows().get(third.rows().size() - 1).id()).isEqualTo(oldest.rows().get(0).id());
+        assertThat(fixture.as(zzb, () -> returns.list(paper.id(), SurveyReturns.Channel.ONLINE, null, false, 1, 20)).total()).isZero();
+        assertThat(fixture.as(zzb, () -> returns.list(online.id(), SurveyReturns.Channel.ONLINE, null, false, 1, 20)).total())
+                .isEqualTo(ROWS.size());
         // Excel as 问卷星 exports it: numbered titles, extra columns, multiple choice one column per option (1/0),
         // ranking joined with ┋, matrix one column per row, single choice by its text
         Surveys.Survey excel = openSurvey(true, null);

@@ -35,7 +35,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * 学时 as the people who use it, in Debian's headless Chromium against the real application and UI: an
  * organisation-department administrator records hours for a cadre on 学时登记; the cadre signs in on a
  * phone-sized window (390x844), sees their standing and entries on 我的学时 and reports an external
- * training with a small PDF; the administrator approves it on 学时审核. PNGs of the steps go to
+ * training with a small PDF; the administrator's workbench lists the report and its link opens 学时审核, where
+ * it is approved. PNGs of the steps go to
  * target/screenshots/ (archive-*.png).
  */
 @IntegrationTest
@@ -139,7 +140,12 @@ class ArchiveBrowserTest extends BrowserTest {
             // ---- the administrator approves it on 学时审核
             driver.manage().window().setSize(new Dimension(1400, 900));
             login(adminName);
-            browser.openMenu("学时管理", "学时审核");
+            // issue 18: the administrator's workbench lists the cadre's report and its link lands on 学时审核
+            WebElement todo = wait.until(ExpectedConditions.visibilityOfElementLocated(test("desk-archive.review")));
+            assertThat(todo.getText()).startsWith("1").contains("待审核的学时申报");
+            shot("desk");
+            todo.click();
+            wait.until(ExpectedConditions.urlContains("/archive/review"));
             WebElement row = wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
                     "//*[@data-test='review-table']//tr[contains(.,'市委组织部乡村振兴专题培训')]")));
             assertThat(row.getText()).contains(cadreName).contains("12");

@@ -50,6 +50,8 @@ class PageSpeedBenchmark {
             "admin,anquan,shenji,zzb,dangxiao,fuyi,zhibu,ganbu").split(","));
     /** -Dbench.only10=true skips the demo county's round and measures the ten-times county only. */
     static final boolean ONLY_TEN_TIMES = Boolean.getBoolean("bench.only10");
+    /** -Dbench.only1=true measures the demo county only (no ten-times round: a shorter run on a loaded machine). */
+    static final boolean ONLY_DEMO = Boolean.getBoolean("bench.only1");
     static final int COPIES = 9;
     static final int SLOWEST = 20;
     /** Visits of each page per account: 1 by default (the machine is shared); -Dbench.rounds=2 adds a warm visit. */
@@ -77,10 +79,14 @@ class PageSpeedBenchmark {
         try (HeadlessChromium browser = HeadlessChromium.desktop()) {
             browser.screenshots("speed");
             if (!ONLY_TEN_TIMES) {
+                explainRoster("1×", countyId);
                 lines.add(measure(browser, "1×", countyId, visits));
             }
-            grow(countyId);
-            lines.add(measure(browser, "10×", countyId, visits));
+            if (!ONLY_DEMO) {
+                grow(countyId);
+                explainRoster("10×", countyId);
+                lines.add(measure(browser, "10×", countyId, visits));
+            }
         }
         StringBuilder out = new StringBuilder("\n=== PageSpeedBenchmark ===\n");
         lines.forEach(l -> out.append(l).append('\n'));
@@ -95,6 +101,47 @@ class PageSpeedBenchmark {
                     of.stream().filter(v -> v.warm() > 1000).count(), of.stream().filter(v -> v.warm() > 2000).count()));
         }
         System.out.println(out);
+    }
+
+    /**
+     * EXPLAIN ANALYZE of what 干部花名册 asks first for the county department (the default page: active cadres under
+     * the county in tree order, 20 rows, and their count), with the SQL of CadreSearch as it stands; the plan's lines
+     * are printed beside the page times. A warm-up run first, so the figure is the query's, not the cache's.
+     */
+    private void explainRoster(String scale, long countyId) {
+        String path = jdbc.sql("select path from organization where id = ?").param(countyId).query(String.class).single();
+        String select = """
+                select c.id, c.name, c.gender, c.ethnicity, c.birth_date, c.citizen_id_masked, c.education, c.political_status,
+                       c.joined_party_on, c.org_id, o.name as org_name, c.post, c.rank_level, c.rank_grade, c.leadership,
+                       c.staff_category, c.entered_work_on, c.phone, c.reserve_cadre, c.party_org_id, p.name as party_org_name,
+                       c.mobile_member, c.status, c.version, ps_.code as political_status_code,
+                       coalesce(ps_.short_name, ps_.name) as ps_label,
+                       c.education_full_time, ft_.name as ft_label, c.education_in_service, is_.name as is_label,
+                       c.rank_title, rt_.name as rt_label, c.leadership_basis
+                from cadre c
+                join org_unit o on o.id = c.org_id
+                left join party_unit p on p.id = c.party_org_id
+                left join (select maps_to, min(code) as code from code_item where code_set = 'POLITICAL_STATUS'
+                           group by maps_to having count(*) = 1) ps1_ on ps1_.maps_to = c.political_status
+                left join code_item ps_ on ps_.code_set = 'POLITICAL_STATUS'
+                    and ps_.code = coalesce(c.political_status_code, ps1_.code)
+                left join code_item ft_ on ft_.code_set = 'EDUCATION' and ft_.code = c.education_full_time
+                left join code_item is_ on is_.code_set = 'EDUCATION' and is_.code = c.education_in_service
+                left join code_item rt_ on rt_.code_set = 'RANK_TITLE' and rt_.code = c.rank_title
+                """;
+        String where = " where (false or o.path like ?) and c.status = 'ACTIVE'";
+        Map<String, String> queries = new java.util.LinkedHashMap<>();
+        queries.put("roster page", select + where + " order by tree_path_key(o.path), c.id limit 20 offset 0");
+        queries.put("roster count", "select count(*) from cadre c join org_unit o on o.id = c.org_id"
+                + " left join party_unit p on p.id = c.party_org_id" + where);
+        queries.forEach((name, sql) -> {
+            for (int run = 0; run < 2; run++) {
+                List<String> plan = jdbc.sql("explain (analyze, costs off) " + sql).param(path + "%").query(String.class).list();
+                if (run == 1) {
+                    System.out.printf(Locale.ROOT, "PageSpeedBenchmark %s EXPLAIN ANALYZE %s:%n  %s%n", scale, name, String.join("\n  ", plan));
+                }
+            }
+        });
     }
 
     /** Every page of every account at the county's present size; returns the line with the baseline and the people. */

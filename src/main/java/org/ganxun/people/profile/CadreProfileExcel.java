@@ -43,7 +43,8 @@ public final class CadreProfileExcel {
         String title = title(p);
         List<List<String>> head = List.of(List.of(title, "项目"), List.of(title, "人数"), List.of(title, "占比"));
         List<List<Object>> rows = new ArrayList<>();
-        rows.add(List.of("干部总数", p.total(), p.total() == 0 ? "0.0%" : "100.0%"));
+        // a number formatted as a share like every other row (it was the text "100.0%")
+        rows.add(List.of("干部总数", p.total(), Workbooks.percent(java.math.BigDecimal.valueOf(p.total() == 0 ? 0 : 100))));
         for (CadreProfile.Section s : p.sections()) {
             boolean single = s.items().size() == 1;
             if (!single) {

@@ -255,6 +255,22 @@ class CadreProfileStatisticsTest {
         assertThat(row(rows, "35岁以下")).containsEntry(1, "5").containsEntry(2, "23.8%");
         assertThat(row(rows, "35-44岁")).containsEntry(1, "7").containsEntry(2, "33.3%");
         assertThat(row(rows, "45岁及以上")).containsEntry(1, "9").containsEntry(2, "42.9%");
+        // shares are numbers formatted as percentages, the total's 100 % too (issue 18, item 5), not text
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new ByteArrayInputStream(r.body()))) {
+            org.apache.poi.ss.usermodel.Sheet sheet = book.getSheetAt(0);
+            for (org.apache.poi.ss.usermodel.Row row : sheet) {
+                org.apache.poi.ss.usermodel.Cell label = row.getCell(0);
+                if (label != null && label.getCellType() == org.apache.poi.ss.usermodel.CellType.STRING
+                        && label.getStringCellValue().strip().equals("干部总数")) {
+                    org.apache.poi.ss.usermodel.Cell share = row.getCell(2);
+                    assertThat(share.getCellType()).isEqualTo(org.apache.poi.ss.usermodel.CellType.NUMERIC);
+                    assertThat(share.getNumericCellValue()).isEqualTo(1.0);
+                    assertThat(share.getCellStyle().getDataFormatString()).isEqualTo("0.0%");
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     // ---------------------------------------------------------------- helpers
