@@ -159,7 +159,7 @@ public class RemoteSites {
             p.put("name", Like.contains(name));
         }
         long total = jdbc.sql("select count(*) from remote_site s join org_unit o on o.id = s.org_id" + w).params(p).query(Long.class).single();
-        p.putAll(dates(StudyActivities.today()));
+        p.putAll(dates(LocalDate.now(clock)));
         String order = byName ? " order by s.name, s.id" : " order by tree_path_key(o.path), s.id";
         List<Site> rows = jdbc.sql(SELECT + w + order + " limit :limit offset :offset").params(p)
                 .param("limit", sz).param("offset", (long) (pg - 1) * sz).query(RemoteSites::map).list();
