@@ -161,7 +161,7 @@ public class Assignments {
         return after;
     }
 
-    /** The survey topic a 专题 answers, beside the assignment (course_assignment_topic, V126). */
+    /** The survey topic a 专题 answers, beside the assignment (course_assignment_topic, V172). */
     private void storeTopic(long id, Clean f) {
         jdbc.sql("delete from course_assignment_topic where assignment_id = ?").param(id).update();
         if (f.surveyProposalId() != null) {
