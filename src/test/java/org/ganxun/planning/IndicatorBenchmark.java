@@ -8,6 +8,7 @@ import java.time.Year;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 import javax.sql.DataSource;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.postgresql.PGConnection;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -39,6 +41,7 @@ class IndicatorBenchmark {
     @Autowired Fixture fixture;
     @Autowired TrainingPlans plans;
     @Autowired IndicatorFigures figures;
+    @Autowired NamedParameterJdbcTemplate named;
 
     @Test
     void wholeCounty() throws Exception {
@@ -74,8 +77,26 @@ class IndicatorBenchmark {
                 select count(*) from archive_entry a join cadre c on c.id = a.cadre_id join organization o on o.id = c.org_id
                  where o.path like ? and a.status = 'APPROVED' and a.credited_on between ? and ?""")
                 .params(path + "%", LocalDate.of(y - 1, 1, 1), LocalDate.of(y - 1, 12, 31)).query(Long.class).single());
+        // the statement alone, now and as it was (session 8's single statement), in the same run, with the same rows
+        IndicatorFigures.Query q = fixture.as(admin, () -> figures.dashboardQuery(plan, y - 1));
+        String before = previous(q);
+        Map<String, Object> now = named.queryForMap(q.sql(), q.params());
+        Map<String, Object> then = named.queryForMap(before, q.params());
+        if (!now.toString().equals(then.toString())) {
+            throw new AssertionError("the statements disagree:\n now  " + now + "\n then " + then);
+        }
+        long[] stNow = time(13, 3, () -> named.queryForMap(q.sql(), q.params()));
+        long[] stThen = time(13, 3, () -> named.queryForMap(before, q.params()));
         System.out.printf("| dashboard, 7 indicators, county admin | %d | %d |%n", dash[0], dash[1]);
+        System.out.printf("| its statement now | %d | %d |%n", stNow[0], stNow[1]);
+        System.out.printf("| its statement before (one pass, 21 filtered aggregates per person) | %d | %d |%n", stThen[0], stThen[1]);
         System.out.printf("| baseline: count of the year's approved entries | %d | %d |%n", base[0], base[1]);
+        if (Boolean.getBoolean("bench.explain")) {
+            System.out.println("--- EXPLAIN now");
+            named.queryForList("explain (analyze, buffers) " + q.sql(), q.params(), String.class).forEach(System.out::println);
+            System.out.println("--- EXPLAIN before");
+            named.queryForList("explain (analyze, buffers) " + before, q.params(), String.class).forEach(System.out::println);
+        }
         fixture.as(admin, () -> figures.dashboard(plan, y - 1, null)).figures()
                 .forEach(f -> System.out.printf("  %s: %s%s (%d / %d)%n", f.name(), f.value(), f.unit(), f.counted(), f.population()));
     }
@@ -85,6 +106,38 @@ class IndicatorBenchmark {
         return new IndicatorForm(name, kind, levels, cats, lead, party, maxAge, window, fullTime, delivery,
                 hours == null ? null : new BigDecimal(hours), days == null ? null : new BigDecimal(days), null, null,
                 List.of(new Target(Year.now().getValue() - 1, new BigDecimal("50"))));
+    }
+
+    /** The dashboard's statement as session 8 wrote it (kept here to time it beside today's on the same data). */
+    private static String previous(IndicatorFigures.Query q) {
+        StringBuilder aggs = new StringBuilder();
+        StringBuilder totals = new StringBuilder();
+        for (int i = 0; i < q.parts().size(); i++) {
+            IndicatorFigures.Parts pt = q.parts().get(i);
+            String sfx = "_" + i;
+            aggs.append(i == 0 ? "" : ",\n").append(pt.aggregates());
+            String g = "(true" + pt.group() + ")";
+            totals.append(i == 0 ? "" : ",\n").append("count(*) filter (where ").append(g).append(") as population_").append(i)
+                    .append(", count(*) filter (where ").append(g).append(" and ").append(pt.counted()).append(") as counted_").append(i)
+                    .append(", coalesce(sum(agg.hours_").append(i).append(") filter (where ").append(g).append("), 0) as sum_hours_").append(i);
+        }
+        return """
+                with people as (
+                  select c.id, c.rank_level, c.staff_category, c.leadership, c.political_status, c.birth_date
+                    from cadre_card c join org_unit o on o.id = c.org_id
+                    left join party_unit p on p.id = c.party_org_id
+                  %s
+                ), agg as (
+                  select pe.id,
+                %s
+                    from people pe
+                    left join approved_credit a on a.cadre_id = pe.id
+                         and a.credited_on between :from and :yearEnd
+                   group by pe.id
+                )
+                select %s
+                  from agg join people c on c.id = agg.id
+                """.formatted(q.peopleWhere(), aggs, totals);
     }
 
     /** p50 and p95 in ms of {@code runs - warmup} timed runs. */
