@@ -40,6 +40,7 @@ public class IndicatorFigures {
     static final String COURSES = "('CLASS_COMPLETION','EXTERNAL_TRAINING')";
     static final int DEFAULT_UNTRAINED_WINDOW = 3;
     static final int MAX_PAGE = 200;
+    static final String WORK_MEM = "set local work_mem = '64MB'";
 
     public enum Light {
         GREEN("达标"), AMBER("接近"), RED("未达"), GREY("未设目标");
@@ -166,6 +167,9 @@ public class IndicatorFigures {
             return List.of();
         }
         Query q = query(plan, y, orgId);
+        // a county's people aggregated in memory rather than in batches spilled to disk (the planner cannot foresee
+        // how many people a subtree holds)
+        jdbc.getJdbcOperations().execute(WORK_MEM);
         Map<String, Object> row = jdbc.queryForMap(q.sql(), q.params());
         List<Figure> out = new ArrayList<>();
         for (int i = 0; i < inds.size(); i++) {
