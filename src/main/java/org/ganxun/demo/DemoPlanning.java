@@ -32,8 +32,9 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.stereotype.Component;
 
 /**
- * The demo county's five-year plan (盐亭县2023—2027年干部教育培训规划, modelled on seed 002's 量化指标) with seven indicators
- * and a target for each year, and next year's draft classes, filed by the party school, for the scheduler to place.
+ * The demo county's five-year plan (盐亭县2023—2027年干部教育培训规划 when first started in 2026: its years follow the year of
+ * the first start, see {@link #firstYear}; modelled on seed 002's 量化指标) with seven indicators and a target for each year,
+ * and next year's draft classes, filed by the party school, for the scheduler to place.
  */
 @Component
 class DemoPlanning {
@@ -83,8 +84,10 @@ class DemoPlanning {
                         "PARTY_YEARLY", new int[]{85, 90, 95, 95, 95}),
                 ind("近3年未参加培训的干部占比", IndicatorKind.UNTRAINED_SHARE, List.of(), List.of(), null, null, null, null, false, "ALL", null, null,
                         null, new int[]{40, 30, 20, 10, 5}));
-        TrainingPlans.PlanView plan = as(zzb, () -> plans.create(new TrainingPlans.PlanForm(countyId, "盐亭县2023—2027年干部教育培训规划",
-                2023, 2027, "依据《全国干部教育培训规划（2023—2027年）》制定；量化指标按年度分解。", indicators)));
+        int first = firstYear();
+        TrainingPlans.PlanView plan = as(zzb, () -> plans.create(new TrainingPlans.PlanForm(countyId,
+                "盐亭县" + first + "—" + (first + 4) + "年干部教育培训规划", first, first + 4,
+                "依据《全国干部教育培训规划（2023—2027年）》制定；量化指标按年度分解。", indicators)));
 
         int year = LocalDate.now(clock).getYear() + 1;
         Long zhang = instructor("张明远");
@@ -183,12 +186,21 @@ class DemoPlanning {
         return jdbc.sql("select min(id) from instructor where name = ?").param(name).query(Long.class).single();
     }
 
+    /**
+     * The plan's first year: three years before the year of the demo's first start (as 2023—2027 in 2026), so that the
+     * current year, the years before it (with the archive's figures) and next year (the draft classes) all lie inside
+     * the five years, whenever the demo is first started.
+     */
+    static int firstYear() {
+        return LocalDate.now().getYear() - 3;
+    }
+
     private static IndicatorForm ind(String name, IndicatorKind kind, List<RankLevel> levels, List<StaffCategory> cats, Boolean leadership,
                                      Boolean party, Integer maxAge, Integer window, boolean fullTime, String delivery, String hours,
                                      String days, String requirement, int[] targets) {
         List<Target> t = new ArrayList<>();
         for (int i = 0; i < targets.length; i++) {
-            t.add(new Target(2023 + i, new BigDecimal(targets[i])));
+            t.add(new Target(firstYear() + i, new BigDecimal(targets[i])));
         }
         return new IndicatorForm(name, kind, levels.stream().map(Enum::name).toList(), cats.stream().map(Enum::name).toList(), leadership,
                 party, maxAge, window, fullTime, delivery, hours == null ? null : new BigDecimal(hours),

@@ -182,6 +182,10 @@ public class ClassExpenses {
                 problems.add(new FieldProblem("lecturerName", "讲课费须填写授课教师"));
             }
             title = f.lecturerTitle();
+            if (title == null && instructorId != null) {
+                // the title is kept with the instructor's payments: the last one given for this instructor is taken again
+                title = lastTitle(instructorId);
+            }
             if (title == null) {
                 problems.add(new FieldProblem("lecturerTitle", "讲课费须选择教师职称（副高级、正高级、院士或全国知名专家、其他）"));
             }
@@ -202,6 +206,14 @@ public class ClassExpenses {
         Expense e = expenses(classId).stream().filter(x -> x.id() == id).findFirst().orElseThrow();
         audit.record("CREATE", "ClassExpense", id, "培训经费支出：" + c.name() + "，" + e.categoryLabel() + " " + FeeCaps.plain(e.amount()) + "元", null, e);
         return e;
+    }
+
+    /** The title (职称) given with the instructor's latest lecture payment, or null before their first. */
+    LecturerTitle lastTitle(long instructorId) {
+        return jdbc.sql("""
+                select lecturer_title from class_expense where instructor_id = ? and lecturer_title is not null
+                 order by created_at desc, id desc limit 1""").param(instructorId).query(String.class).optional()
+                .map(LecturerTitle::valueOf).orElse(null);
     }
 
     @Transactional

@@ -15,13 +15,36 @@ import java.util.List;
 import java.util.Map;
 
 import com.deepoove.poi.XWPFTemplate;
+import com.deepoove.poi.data.ChartMultiSeriesRenderData;
+import com.deepoove.poi.data.Charts;
 import com.deepoove.poi.data.RowRenderData;
 import com.deepoove.poi.data.Rows;
 import com.deepoove.poi.data.Tables;
+import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.util.Units;
+import org.apache.poi.xddf.usermodel.chart.AxisCrossBetween;
+import org.apache.poi.xddf.usermodel.chart.AxisCrosses;
+import org.apache.poi.xddf.usermodel.chart.AxisOrientation;
+import org.apache.poi.xddf.usermodel.chart.AxisPosition;
+import org.apache.poi.xddf.usermodel.chart.BarDirection;
+import org.apache.poi.xddf.usermodel.chart.ChartTypes;
+import org.apache.poi.xddf.usermodel.chart.LegendPosition;
+import org.apache.poi.xddf.usermodel.chart.XDDFBarChartData;
+import org.apache.poi.xddf.usermodel.chart.XDDFCategoryAxis;
+import org.apache.poi.xddf.usermodel.chart.XDDFChartData;
+import org.apache.poi.xddf.usermodel.chart.XDDFDataSource;
+import org.apache.poi.xddf.usermodel.chart.XDDFDataSourcesFactory;
+import org.apache.poi.xddf.usermodel.chart.XDDFNumericalDataSource;
+import org.apache.poi.xddf.usermodel.chart.XDDFValueAxis;
+import org.apache.poi.xssf.usermodel.XSSFRow;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
+import org.apache.poi.xwpf.usermodel.XWPFChart;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.apache.poi.xwpf.usermodel.XWPFRun;
+import org.openxmlformats.schemas.drawingml.x2006.wordprocessingDrawing.CTInline;
 import org.ganxun.audit.AuditLog;
 import org.ganxun.org.DataScopes;
 import org.ganxun.people.CadreQuery;
@@ -42,11 +65,13 @@ import org.springframework.transaction.annotation.Transactional;
  * The plan's annual or mid-term evaluation report (年度 / 中期评估报告), laid out like a county's mid-term evaluation of how
  * it carried out the 条例 and its five-year plan (seed 002): 一、基本情况 with its figures computed (classes, 人次 by rank,
  * the indicators' attainment, online training, spending), 二、主要做法 and 四、下步打算 in the planner's own words (kept per plan
- * and year), 三、存在问题 drawn from the data with a suggestion each, and the indicator table. Rendered with poi-tl into
- * ordinary Word text, editable after download.
+ * and year), 三、存在问题 drawn from the data with a suggestion each, the indicator table and three charts (the indicators'
+ * target and figure, 人次 by rank, classes starting in each month). Rendered with poi-tl into ordinary Word text and native
+ * Word charts (their figures in an embedded workbook), editable after download.
  *
  * <p>The indicator figures are {@link IndicatorFigures#dashboard}'s own objects, and the spending {@link PlanBudgets}'s, so a
- * figure in the report is the figure on its dashboard by construction (EvaluationReportTest reads the .docx back to check).
+ * figure in the report (table, text or chart) is the figure on its dashboard by construction (EvaluationReportTest reads the
+ * .docx back, charts included, to check).
  * The period: an annual report counts the year; a mid-term one the plan's first year to the year asked.
  */
 @Service
@@ -100,6 +125,10 @@ public class EvaluationReport {
     public record RankCount(String rankLevel, String label, long population, long personTimes, long persons) {
     }
 
+    /** The classes starting in a month of the year (over the period: the month of every year counted). */
+    public record MonthCount(int month, String label, long classes) {
+    }
+
     public record Problem(String code, String title, String finding, String suggestion, List<String> details) {
     }
 
@@ -107,8 +136,8 @@ public class EvaluationReport {
                          int toYear, String scopeName, String title, long population, long classes, long personTimes,
                          List<RankCount> byRank, long onlinePeople, BigDecimal onlineHours, BigDecimal onlineHoursPerHead,
                          BigDecimal budget, BigDecimal spent, BigDecimal perCapita, int expenseWarnings,
-                         List<IndicatorFigures.Figure> indicators, long green, long amber, long red, List<Problem> problems,
-                         String practices, String nextSteps) {
+                         List<IndicatorFigures.Figure> indicators, long green, long amber, long red, List<MonthCount> byMonth,
+                         List<Problem> problems, String practices, String nextSteps) {
     }
 
     // ------------------------------------------------------------------ the planner's words
@@ -230,7 +259,8 @@ public class EvaluationReport {
         untrained(people, params, population, year, problems);
         repeated(people, params, course, problems);
         List<Long> classIds = budgets.classIds(plan.jurisdictionPath(), from, year);
-        crowded(classIds, problems);
+        List<MonthCount> byMonth = months(classIds);
+        crowded(byMonth, classIds.size(), problems);
         lowRated(classIds, problems);
         lowAttendance(classIds, problems);
 
@@ -243,7 +273,7 @@ public class EvaluationReport {
         String title = year + "年" + plan.jurisdictionName() + "贯彻落实《干部教育培训工作条例》及《" + plan.title() + "》" + k.label();
         return new Report(plan.id(), plan.title(), plan.jurisdictionName(), k, k.label(), year, from, year, dash.scopeName(), title,
                 population, budget.classes(), personTimes, byRank, onlinePeople, onlineHours, perHead, budget.budget(), budget.spent(),
-                budget.perCapita(), budget.warningCount(), dash.figures(), green, amber, red, problems, t.practices(), t.nextSteps());
+                budget.perCapita(), budget.warningCount(), dash.figures(), green, amber, red, byMonth, problems, t.practices(), t.nextSteps());
     }
 
     private void untrained(String people, Map<String, Object> params, long population, int year, List<Problem> out) {
@@ -271,19 +301,29 @@ public class EvaluationReport {
         }
     }
 
-    private void crowded(List<Long> classIds, List<Problem> out) {
-        if (classIds.isEmpty()) {
-            return;
+    /** The twelve months with the classes (of {@code classIds}) starting in each. */
+    private List<MonthCount> months(List<Long> classIds) {
+        long[] n = new long[13];
+        if (!classIds.isEmpty()) {
+            jdbc.query(Unscoped.countsOnly() + """
+                    select extract(month from starts_on)::int as m, count(*) from class_card where id in (:ids) group by m""",
+                    Map.of("ids", classIds), rs -> {
+                        n[rs.getInt(1)] = rs.getLong(2);
+                    });
         }
-        List<long[]> months = jdbc.query(Unscoped.countsOnly() + """
-                select extract(month from starts_on)::int as m, count(*) from class_card where id in (:ids) group by m order by m""",
-                Map.of("ids", classIds), (rs, i) -> new long[]{rs.getLong(1), rs.getLong(2)});
-        long total = classIds.size();
+        List<MonthCount> out = new ArrayList<>();
+        for (int m = 1; m <= 12; m++) {
+            out.add(new MonthCount(m, m + "月", n[m]));
+        }
+        return out;
+    }
+
+    private static void crowded(List<MonthCount> months, long total, List<Problem> out) {
         // crowded: at least 3 classes starting in the month and at least twice the monthly average
         List<String> crowded = new ArrayList<>();
-        for (long[] m : months) {
-            if (m[1] >= 3 && m[1] * 12 >= 2 * total) {
-                crowded.add(m[0] + "月" + m[1] + "期（占" + pct(m[1], total) + "%）");
+        for (MonthCount m : months) {
+            if (m.classes() >= 3 && m.classes() * 12 >= 2 * total) {
+                crowded.add(m.label() + m.classes() + "期（占" + pct(m.classes(), total) + "%）");
             }
         }
         if (!crowded.isEmpty()) {
@@ -396,6 +436,12 @@ public class EvaluationReport {
         rankRows.add(Rows.of("合计", String.valueOf(r.population()), String.valueOf(r.personTimes()),
                 String.valueOf(r.byRank().stream().mapToLong(RankCount::persons).sum())).textBold().center().create());
         d.put("rankTable", Tables.create(rankRows.toArray(new RowRenderData[0])));
+        // the charts: native Word charts (editable, their data in an embedded workbook), the figures of the tables above
+        d.put("indicatorCharts", !r.indicators().isEmpty());
+        d.put("indicatorChart", r.indicators().isEmpty() ? null : indicatorChart(r));
+        d.put("rankCharts", !r.byRank().isEmpty());
+        d.put("rankChart", r.byRank().isEmpty() ? null : rankChart(r));
+        d.put("monthChart", monthChart(r));
         d.put("spending", "培训经费：纳入统计的" + r.classes() + "期培训班预算" + FeeCaps.plain(r.budget()) + "元，实际支出" + FeeCaps.plain(r.spent()) + "元，人均"
                 + (r.perCapita() == null ? "—" : FeeCaps.plain(r.perCapita())) + "元"
                 + (r.expenseWarnings() == 0 ? "，未发现超出培训费开支标准的支出。" : "；对照培训费开支标准，有" + r.expenseWarnings() + "项超标提示，需核实整改。"));
@@ -413,6 +459,39 @@ public class EvaluationReport {
         d.put("organiser", r.jurisdictionName());
         d.put("date", LocalDate.now(clock).format(DateTimeFormatter.ofPattern("yyyy年M月d日")));
         return d;
+    }
+
+    static final String INDICATOR_CHART = "量化指标目标与完成情况";
+    static final String RANK_CHART = "各职级干部参训人次";
+    static final String MONTH_CHART = "各月开班期数";
+
+    private static String period(Report r) {
+        return r.fromYear() == r.toYear() ? r.toYear() + "年" : r.fromYear() + "—" + r.toYear() + "年";
+    }
+
+    /** Per indicator (its name and unit), the year's target and the figure reached; a bar left out where there is none. */
+    static ChartMultiSeriesRenderData indicatorChart(Report r) {
+        List<IndicatorFigures.Figure> fs = r.indicators();
+        String[] names = fs.stream().map(f -> f.name() + "（" + f.unit() + "）").toArray(String[]::new);
+        Number[] target = fs.stream().map(f -> number(f.target())).toArray(Number[]::new);
+        Number[] value = fs.stream().map(f -> number(f.value())).toArray(Number[]::new);
+        return Charts.ofBar(r.toYear() + "年" + INDICATOR_CHART, names).addSeries("目标", target).addSeries("完成", value).create();
+    }
+
+    static ChartMultiSeriesRenderData rankChart(Report r) {
+        String[] labels = r.byRank().stream().map(RankCount::label).toArray(String[]::new);
+        Number[] times = r.byRank().stream().map(x -> (Number) x.personTimes()).toArray(Number[]::new);
+        return Charts.ofBar(period(r) + RANK_CHART, labels).addSeries("参训人次", times).create();
+    }
+
+    static ChartMultiSeriesRenderData monthChart(Report r) {
+        String[] labels = r.byMonth().stream().map(MonthCount::label).toArray(String[]::new);
+        Number[] n = r.byMonth().stream().map(m -> (Number) m.classes()).toArray(Number[]::new);
+        return Charts.ofBar(period(r) + MONTH_CHART, labels).addSeries("开班期数", n).create();
+    }
+
+    private static Number number(BigDecimal v) {
+        return v == null ? null : v.doubleValue();
     }
 
     private static List<Map<String, Object>> paragraphs(String text, String placeholder) {
@@ -443,8 +522,16 @@ public class EvaluationReport {
             para(doc, "{{basic}}", 12, false, null);
             para(doc, "{{indicatorSummary}}", 12, false, null);
             para(doc, "{{#indicatorTable}}", 10, false, null);
+            para(doc, "{{?indicatorCharts}}", 12, false, null);
+            chart(doc, "indicatorChart", INDICATOR_CHART, "量化指标", BarDirection.BAR, new String[]{"目标", "完成"}, 9);
+            para(doc, "{{/indicatorCharts}}", 12, false, null);
             para(doc, "各职级干部参训情况：", 12, false, null);
             para(doc, "{{#rankTable}}", 10, false, null);
+            para(doc, "{{?rankCharts}}", 12, false, null);
+            chart(doc, "rankChart", RANK_CHART, "职级", BarDirection.COL, new String[]{"参训人次"}, 7);
+            para(doc, "{{/rankCharts}}", 12, false, null);
+            para(doc, "各月开班情况：", 12, false, null);
+            chart(doc, "monthChart", MONTH_CHART, "月份", BarDirection.COL, new String[]{"开班期数"}, 7);
             para(doc, "{{spending}}", 12, false, null);
             para(doc, "二、主要做法", 14, true, null);
             para(doc, "{{?practices}}", 12, false, null);
@@ -467,6 +554,66 @@ public class EvaluationReport {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * A native bar chart (an embedded workbook holds its data, so it stays editable in Word) that poi-tl fills: the tag
+     * {@code {{name}}} is the drawing's alternative text; the template's placeholder series are replaced by the data's.
+     */
+    private static void chart(XWPFDocument doc, String tag, String title, String categoryHeader, BarDirection direction, String[] series,
+                              int heightCm)
+            throws IOException {
+        XWPFParagraph p = doc.createParagraph();
+        p.setAlignment(ParagraphAlignment.CENTER);
+        XWPFRun run = p.createRun();
+        XWPFChart chart;
+        try {
+            chart = doc.createChart(run, 15 * Units.EMU_PER_CENTIMETER, heightCm * Units.EMU_PER_CENTIMETER);
+        } catch (InvalidFormatException e) {
+            throw new IOException(e);
+        }
+        CTInline inline = run.getCTR().getDrawingArray(0).getInlineArray(0);
+        inline.getDocPr().setDescr("{{" + tag + "}}");
+        chart.setTitleText(title);
+        chart.setTitleOverlay(false);
+        chart.getOrAddLegend().setPosition(LegendPosition.BOTTOM);
+        XDDFCategoryAxis categories = chart.createCategoryAxis(direction == BarDirection.BAR ? AxisPosition.LEFT : AxisPosition.BOTTOM);
+        XDDFValueAxis values = chart.createValueAxis(direction == BarDirection.BAR ? AxisPosition.BOTTOM : AxisPosition.LEFT);
+        values.setCrosses(AxisCrosses.AUTO_ZERO);
+        values.setCrossBetween(AxisCrossBetween.BETWEEN);
+        if (direction == BarDirection.BAR) {
+            // the first category on top, as in the table above
+            categories.setOrientation(AxisOrientation.MAX_MIN);
+        }
+        XDDFBarChartData bars = (XDDFBarChartData) chart.createData(ChartTypes.BAR, categories, values);
+        bars.setBarDirection(direction);
+        bars.setVaryColors(false);
+        XDDFDataSource<String> cats = XDDFDataSourcesFactory.fromArray(new String[]{"—"},
+                chart.formatRange(new CellRangeAddress(1, 1, 0, 0)), 0);
+        for (int i = 0; i < series.length; i++) {
+            XDDFNumericalDataSource<Double> v = XDDFDataSourcesFactory.fromArray(new Double[]{0d},
+                    chart.formatRange(new CellRangeAddress(1, 1, i + 1, i + 1)), i + 1);
+            XDDFChartData.Series s = bars.addSeries(cats, v);
+            s.setTitle(series[i], chart.setSheetTitle(series[i], i + 1));
+        }
+        chart.plot(bars);
+        // the workbook's header row names the category column too (poi-tl names the workbook's table columns from it)
+        XSSFSheet sheet;
+        try {
+            sheet = chart.getWorkbook().getSheetAt(0);
+        } catch (InvalidFormatException e) {
+            throw new IOException(e);
+        }
+        XSSFRow header = sheet.getRow(0) == null ? sheet.createRow(0) : sheet.getRow(0);
+        (header.getCell(0) == null ? header.createCell(0) : header.getCell(0)).setCellValue(categoryHeader);
+        // the values written on the bars
+        var labels = chart.getCTChart().getPlotArea().getBarChartArray(0).addNewDLbls();
+        labels.addNewShowVal().setVal(true);
+        labels.addNewShowLegendKey().setVal(false);
+        labels.addNewShowCatName().setVal(false);
+        labels.addNewShowSerName().setVal(false);
+        labels.addNewShowPercent().setVal(false);
+        labels.addNewShowBubbleSize().setVal(false);
     }
 
     private static void para(XWPFDocument doc, String text, int size, boolean bold, ParagraphAlignment align) {

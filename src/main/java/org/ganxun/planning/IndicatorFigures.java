@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.Year;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -40,6 +41,7 @@ public class IndicatorFigures {
     static final String COURSES = "('CLASS_COMPLETION','EXTERNAL_TRAINING')";
     static final int DEFAULT_UNTRAINED_WINDOW = 3;
     static final int MAX_PAGE = 200;
+    static final String WORK_MEM = "set local work_mem = '64MB'";
 
     public enum Light {
         GREEN("达标"), AMBER("接近"), RED("未达"), GREY("未设目标");
@@ -162,55 +164,16 @@ public class IndicatorFigures {
         return new Subtree(null, "本人管理范围");
     }
 
-    /**
-     * Every indicator in one statement: the population once, each person's archive entries of the widest window read
-     * once with one aggregate column set per indicator, then each indicator's group and count as filtered aggregates.
-     */
     private List<Figure> figures(TrainingPlans.PlanView plan, int y, Long orgId) {
         List<TrainingPlans.Indicator> inds = plan.indicators();
         if (inds.isEmpty()) {
             return List.of();
         }
-        CadreSearch.Where where = search.where(new CadreQuery(null, null, orgId, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null));
-        Map<String, Object> params = new HashMap<>(where.params());
-        List<Parts> parts = new ArrayList<>();
-        LocalDate from = LocalDate.of(y, 1, 1);
-        for (int i = 0; i < inds.size(); i++) {
-            Parts pt = parts(plan, inds.get(i), y, "_" + i, params);
-            parts.add(pt);
-            from = pt.from().isBefore(from) ? pt.from() : from;
-        }
-        params.put("from", from);
-        params.put("yearEnd", LocalDate.of(y, 12, 31));
-        StringBuilder aggs = new StringBuilder();
-        StringBuilder totals = new StringBuilder();
-        for (int i = 0; i < parts.size(); i++) {
-            Parts pt = parts.get(i);
-            aggs.append(i == 0 ? "" : ",\n").append(pt.aggregates());
-            String g = "(true" + pt.group() + ")";
-            totals.append(i == 0 ? "" : ",\n").append("count(*) filter (where ").append(g).append(") as population_").append(i)
-                    .append(", count(*) filter (where ").append(g).append(" and ").append(pt.counted()).append(") as counted_").append(i)
-                    .append(", coalesce(sum(agg.hours_").append(i).append(") filter (where ").append(g).append("), 0) as sum_hours_").append(i);
-        }
-        String sql = """
-                with people as (
-                  select c.id, c.rank_level, c.staff_category, c.leadership, c.political_status, c.birth_date
-                    from cadre_card c join org_unit o on o.id = c.org_id
-                    left join party_unit p on p.id = c.party_org_id
-                  %s
-                ), agg as (
-                  select pe.id,
-                %s
-                    from people pe
-                    left join approved_credit a on a.cadre_id = pe.id
-                         and a.credited_on between :from and :yearEnd
-                   group by pe.id
-                )
-                select %s
-                  from agg join people c on c.id = agg.id
-                """.formatted(where.sql(), aggs, totals);
-        Map<String, Object> row = jdbc.queryForMap(sql, params);
+        Query q = query(plan, y, orgId);
+        // a county's people aggregated in memory rather than in batches spilled to disk (the planner cannot foresee
+        // how many people a subtree holds)
+        jdbc.getJdbcOperations().execute(WORK_MEM);
+        Map<String, Object> row = jdbc.queryForMap(q.sql(), q.params());
         List<Figure> out = new ArrayList<>();
         for (int i = 0; i < inds.size(); i++) {
             TrainingPlans.Indicator ind = inds.get(i);
@@ -221,10 +184,101 @@ public class IndicatorFigures {
             BigDecimal target = ind.targetFor(y);
             Light light = light(ind.kind().lowerIsBetter(), value, target);
             out.add(new Figure(ind.id(), ind.name(), ind.kind(), ind.kindLabel(), ind.unit(), ind.lowerIsBetter(), population, counted,
-                    hours, value, target, light, light.label(), ind.definition(), ind.requirementCode(), parts.get(i).windowStart(),
+                    hours, value, target, light, light.label(), ind.definition(), ind.requirementCode(), q.parts().get(i).windowStart(),
                     LocalDate.of(y, 12, 31)));
         }
         return out;
+    }
+
+    /** The dashboard's statement (for the benchmark too): its SQL, parameters, each indicator's parts and the roster's condition. */
+    record Query(String sql, Map<String, Object> params, List<Parts> parts, String peopleWhere) {
+    }
+
+    Query dashboardQuery(long planId, int y) {
+        TrainingPlans.PlanView plan = plans.get(planId);
+        return query(plan, y, subtree(plan, null).orgId());
+    }
+
+    /**
+     * Every indicator in one statement, one pass over the archive: the population once; the approved entries of the
+     * widest window that any indicator can count (a course in its window, or any entry of the year) aggregated per person
+     * with only the distinct aggregates the indicators need (indicators sharing a window or a delivery share a column);
+     * then each indicator's group and count as filtered aggregates over the people. The figures are those of the
+     * drill-down's {@link #statement} (IndicatorBenchmark compares the two forms on a county; PlanIndicatorsTest the
+     * figures worked by hand).
+     */
+    private Query query(TrainingPlans.PlanView plan, int y, Long orgId) {
+        List<TrainingPlans.Indicator> inds = plan.indicators();
+        CadreSearch.Where where = search.where(new CadreQuery(null, null, orgId, null, null, null, null, null, null, null, null, null,
+                null, null, null, null, null, null));
+        Map<String, Object> params = new HashMap<>(where.params());
+        List<Parts> parts = new ArrayList<>();
+        LocalDate yearStart = LocalDate.of(y, 1, 1);
+        LocalDate from = yearStart;
+        for (int i = 0; i < inds.size(); i++) {
+            Parts pt = parts(plan, inds.get(i), y, "_" + i, params);
+            parts.add(pt);
+            from = pt.from().isBefore(from) ? pt.from() : from;
+        }
+        params.put("from", from);
+        params.put("yearStart", yearStart);
+        params.put("yearEnd", LocalDate.of(y, 12, 31));
+        // the distinct aggregates over a person's entries, each a column x0, x1, …
+        Map<String, String> columns = new LinkedHashMap<>();
+        StringBuilder totals = new StringBuilder();
+        for (int i = 0; i < inds.size(); i++) {
+            TrainingPlans.Indicator ind = inds.get(i);
+            Parts pt = parts.get(i);
+            String delivery = switch (ind.delivery()) {
+                case "ONLINE" -> " and a.delivery = 'ONLINE'";
+                case "NOT_ONLINE" -> " and a.delivery <> 'ONLINE'";
+                default -> "";
+            };
+            String window = "w" + pt.windowStart().toString().replace("-", "");
+            params.put(window, pt.windowStart());
+            String hours = column(columns, "sum(a.hours) filter (where a.credited_on >= :yearStart" + delivery + ")");
+            String counted = switch (ind.kind()) {
+                case COVERAGE, UNTRAINED_SHARE -> column(columns, "count(*) filter (where a.source in " + COURSES
+                        + (ind.fullTimeOnly() ? " and a.full_time" : "") + " and a.credited_on >= :" + window + ")")
+                        + (ind.kind() == IndicatorKind.COVERAGE ? " > 0" : " = 0");
+                case HOURS_PER_HEAD -> hours + " > 0";
+                case ATTAINMENT -> "(" + hours + " >= :tHours_" + i + (ind.thresholdDays() == null ? ""
+                        : " or " + column(columns, "sum(a.days) filter (where a.credited_on >= :yearStart" + delivery + ")") + " >= :tDays_" + i) + ")";
+            };
+            String g = "(true" + pt.group() + ")";
+            totals.append(i == 0 ? "" : ",\n").append("count(*) filter (where ").append(g).append(") as population_").append(i)
+                    .append(", count(*) filter (where ").append(g).append(" and ").append(counted).append(") as counted_").append(i)
+                    .append(", coalesce(sum(").append(hours).append(") filter (where ").append(g).append("), 0) as sum_hours_").append(i);
+        }
+        StringBuilder aggs = new StringBuilder();
+        StringBuilder facts = new StringBuilder();
+        columns.forEach((expr, col) -> {
+            aggs.append(",\n         ").append(expr).append(" as ").append(col);
+            facts.append(", coalesce(agg.").append(col).append(", 0) as ").append(col);
+        });
+        String sql = """
+                with people as (
+                  select c.id, c.rank_level, c.staff_category, c.leadership, c.political_status, c.birth_date
+                    from cadre_card c join org_unit o on o.id = c.org_id
+                    left join party_unit p on p.id = c.party_org_id
+                  %s
+                ), agg as (
+                  select a.cadre_id%s
+                    from people pe join approved_credit a on a.cadre_id = pe.id
+                   where a.credited_on between :from and :yearEnd
+                     and (a.source in %s or a.credited_on >= :yearStart)
+                   group by a.cadre_id
+                ), facts as (
+                  select c.*%s from people c left join agg on agg.cadre_id = c.id
+                )
+                select %s
+                  from facts c
+                """.formatted(where.sql(), aggs, COURSES, facts, totals);
+        return new Query(sql, params, parts, where.sql());
+    }
+
+    private static String column(Map<String, String> columns, String expression) {
+        return columns.computeIfAbsent(expression, e -> "x" + columns.size());
     }
 
     /** The figure: a share in percent with one decimal, or hours per head with one decimal; null over nobody. */
@@ -259,10 +313,10 @@ public class IndicatorFigures {
      * (alias c, starting with " and"), its aggregate columns over the archive entries (alias a; columns
      * courses{sfx}, hours{sfx}, days{sfx}), whether a person counts (over those columns), and the window.
      */
-    private record Parts(String group, String aggregates, String counted, LocalDate windowStart, LocalDate from) {
+    record Parts(String group, String aggregates, String counted, LocalDate windowStart, LocalDate from) {
     }
 
-    private static Parts parts(TrainingPlans.PlanView plan, TrainingPlans.Indicator ind, int y, String sfx, Map<String, Object> params) {
+    static Parts parts(TrainingPlans.PlanView plan, TrainingPlans.Indicator ind, int y, String sfx, Map<String, Object> params) {
         StringBuilder group = new StringBuilder();
         if (!ind.rankLevels().isEmpty()) {
             group.append(" and c.rank_level in (:gLevels").append(sfx).append(")");

@@ -154,6 +154,31 @@ class ClassExpensesTest {
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.problems[0].field").value("name"));
     }
 
+    /** The lecturer's title (职称) is kept with the instructor's payments: the next payment may leave it out. */
+    @Test
+    void anInstructorsTitleIsTakenFromTheirLastPayment() throws Exception {
+        long teacher = jdbc.sql("insert into instructor (owner_org_id, name, kind) values (?, '职称老师', 'IN_HOUSE') returning id")
+                .param(school).query(Long.class).single();
+        long newcomer = jdbc.sql("insert into instructor (owner_org_id, name, kind) values (?, '新老师', 'IN_HOUSE') returning id")
+                .param(school).query(Long.class).single();
+        String day = "\"spentOn\": \"" + LocalDate.of(y, 3, 6) + "\"";
+        // before any payment with a title the title is required
+        MvcResult first = add(registrar, "{\"category\": \"LECTURE\", \"amount\": 500, " + day + ", \"instructorId\": " + newcomer + ", \"hours\": 1}");
+        assertThat(first.getResponse().getStatus()).isEqualTo(400);
+        assertThat(first.getResponse().getContentAsString()).contains("\"field\":\"lecturerTitle\"");
+        expense("LECTURE", "1000", ", \"instructorId\": " + teacher + ", \"lecturerTitle\": \"SENIOR\", \"hours\": 1");
+        expense("LECTURE", "1500", ", \"instructorId\": " + teacher + ", \"hours\": 2");
+        mvc.perform(get("/api/planning/classes/" + classId + "/expenses").with(user(registrar)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.expenses[1].lecturerName").value("职称老师"))
+                .andExpect(jsonPath("$.expenses[1].lecturerTitle").value("SENIOR"));
+        // a title given again replaces the kept one
+        expense("LECTURE", "600", ", \"instructorId\": " + teacher + ", \"lecturerTitle\": \"DEPUTY_SENIOR\", \"hours\": 1");
+        expense("LECTURE", "500", ", \"instructorId\": " + teacher + ", \"hours\": 1");
+        mvc.perform(get("/api/planning/classes/" + classId + "/expenses").with(user(registrar)))
+                .andExpect(jsonPath("$.expenses[3].lecturerTitle").value("DEPUTY_SENIOR"));
+    }
+
     @Test
     void hostileInputIsRefusedWithTheFieldAndNothingIsStored() throws Exception {
         String day = "\"spentOn\": \"" + LocalDate.of(y, 3, 6) + "\"";

@@ -12,9 +12,13 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.Year;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 import com.jayway.jsonpath.JsonPath;
+import org.apache.poi.xddf.usermodel.chart.XDDFChartData;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xwpf.usermodel.XWPFChart;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
@@ -162,6 +166,104 @@ class EvaluationReportTest {
                 select after_data::text from audit_log where id > ? and action = 'EXPORT' and entity_type = 'PlanReport'""")
                 .param(before).query(String.class).list();
         assertThat(written).singleElement().satisfies(a -> assertThat(a).contains("\"rows\": 2"));
+    }
+
+    /**
+     * The charts are native Word charts (each with its data in an embedded workbook, editable in Word), and each figure
+     * in them is the figure of the dashboard API (indicators) or the report API (人次 by rank, classes by month).
+     */
+    @Test
+    void theChartsFiguresAreTheDashboardsFigures() throws Exception {
+        String dashboard = mvc.perform(get("/api/planning/plans/" + planId + "/dashboard").param("year", String.valueOf(y)).with(user(countyAdmin)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String report = mvc.perform(get("/api/planning/plans/" + planId + "/report").param("year", String.valueOf(y)).with(user(countyAdmin)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        try (XWPFDocument d = docx("ANNUAL")) {
+            Map<String, XWPFChart> charts = d.getCharts().stream().collect(Collectors.toMap(EvaluationReportTest::title, c -> c));
+            assertThat(charts).containsOnlyKeys(y + "年量化指标目标与完成情况", y + "年各职级干部参训人次", y + "年各月开班期数");
+
+            XWPFChart indicatorChart = charts.get(y + "年量化指标目标与完成情况");
+            XDDFChartData indicators = indicatorChart.getChartSeries().get(0);
+            assertThat(indicators.getSeriesCount()).isEqualTo(2);
+            assertThat(seriesName(indicatorChart, 0)).isEqualTo("目标");
+            assertThat(seriesName(indicatorChart, 1)).isEqualTo("完成");
+            List<String> names = JsonPath.read(dashboard, "$.figures[*].name");
+            assertThat(categories(indicators.getSeries(1))).containsExactly(names.get(0) + "（%）", names.get(1) + "（学时）");
+            for (int i = 0; i < names.size(); i++) {
+                assertThat(value(indicators.getSeries(0), i)).as("target of " + names.get(i))
+                        .isEqualByComparingTo(decimal(JsonPath.read(dashboard, "$.figures[" + i + "].target")));
+                assertThat(value(indicators.getSeries(1), i)).as("value of " + names.get(i))
+                        .isEqualByComparingTo(decimal(JsonPath.read(dashboard, "$.figures[" + i + "].value")));
+            }
+            // worked by hand (as the table): targets 80 and 10; reached 50.0 % and 5.0 学时
+            assertThat(value(indicators.getSeries(0), 0)).isEqualByComparingTo("80");
+            assertThat(value(indicators.getSeries(1), 0)).isEqualByComparingTo("50.0");
+            assertThat(value(indicators.getSeries(1), 1)).isEqualByComparingTo("5.0");
+
+            XWPFChart rankChart = charts.get(y + "年各职级干部参训人次");
+            XDDFChartData.Series ranks = rankChart.getChartSeries().get(0).getSeries(0);
+            assertThat(seriesName(rankChart, 0)).isEqualTo("参训人次");
+            List<String> labels = JsonPath.read(report, "$.byRank[*].label");
+            assertThat(categories(ranks)).containsExactlyElementsOf(labels);
+            for (int i = 0; i < labels.size(); i++) {
+                assertThat(value(ranks, i)).as(labels.get(i))
+                        .isEqualByComparingTo(decimal(JsonPath.read(report, "$.byRank[" + i + "].personTimes")));
+            }
+            // worked by hand: 县处级 1, 乡科级 3, 科员 0 (in RankLevel's order)
+            assertThat(categories(ranks)).containsExactly(RankLevel.COUNTY.label(), RankLevel.TOWNSHIP.label(), RankLevel.STAFF.label());
+            assertThat(List.of(value(ranks, 0), value(ranks, 1), value(ranks, 2)))
+                    .usingElementComparator(BigDecimal::compareTo).containsExactly(BigDecimal.ONE, new BigDecimal(3), BigDecimal.ZERO);
+            // editable: the chart's embedded workbook holds the same figures
+            XSSFSheet sheet = rankChart.getWorkbook().getSheetAt(0);
+            assertThat(sheet.getRow(2).getCell(0).getStringCellValue()).isEqualTo(RankLevel.TOWNSHIP.label());
+            assertThat(sheet.getRow(2).getCell(1).getNumericCellValue()).isEqualTo(3.0);
+
+            XDDFChartData.Series months = charts.get(y + "年各月开班期数").getChartSeries().get(0).getSeries(0);
+            assertThat(categories(months)).hasSize(12).startsWith("1月").endsWith("12月");
+            for (int m = 0; m < 12; m++) {
+                assertThat(value(months, m)).as("month " + (m + 1))
+                        .isEqualByComparingTo(decimal(JsonPath.read(report, "$.byMonth[" + m + "].classes")));
+            }
+            // worked by hand: the three classes start in March
+            assertThat(value(months, 2)).isEqualByComparingTo("3");
+            assertThat(value(months, 3)).isEqualByComparingTo("0");
+        }
+    }
+
+    /** Without indicators the report has no indicator chart (nor an empty one): the rank and month charts stay. */
+    @Test
+    void aPlanWithoutIndicatorsHasNoIndicatorChart() throws Exception {
+        long bare = fixture.as(countyAdmin, () -> plans.create(new TrainingPlans.PlanForm(county, "无指标规划", y - 1, y + 3, null, List.of())).id());
+        MvcResult r = mvc.perform(get("/api/planning/plans/" + bare + "/report.docx").param("year", String.valueOf(y)).param("kind", "ANNUAL")
+                .with(user(countyAdmin))).andExpect(status().isOk()).andReturn();
+        try (XWPFDocument d = new XWPFDocument(new ByteArrayInputStream(r.getResponse().getContentAsByteArray()))) {
+            List<String> inBody = d.getParagraphs().stream().flatMap(p -> p.getRuns().stream())
+                    .flatMap(run -> run.getCTR().getDrawingList().stream()).map(dr -> dr.getInlineArray(0).getDocPr().getDescr()).toList();
+            assertThat(inBody).hasSize(2);
+            assertThat(text(d)).contains("规划未设量化指标").doesNotContain("{{");
+        }
+    }
+
+    private static String title(XWPFChart c) {
+        return c.getCTChart().getTitle().getTx().getRich().getPArray(0).getRArray(0).getT();
+    }
+
+    private static String seriesName(XWPFChart c, int i) {
+        return c.getCTChart().getPlotArea().getBarChartArray(0).getSerArray(i).getTx().getStrRef().getStrCache().getPtArray(0).getV();
+    }
+
+    private static List<String> categories(XDDFChartData.Series s) {
+        return java.util.stream.IntStream.range(0, s.getCategoryData().getPointCount()).mapToObj(i -> String.valueOf(s.getCategoryData().getPointAt(i)))
+                .toList();
+    }
+
+    private static BigDecimal value(XDDFChartData.Series s, int i) {
+        Number n = s.getValuesData().getPointAt(i);
+        return n == null ? null : new BigDecimal(n.toString());
+    }
+
+    private static BigDecimal decimal(Object json) {
+        return new BigDecimal(json.toString());
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.time.Year;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 import javax.sql.DataSource;
@@ -22,7 +23,9 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.postgresql.PGConnection;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A whole county: 35,000 cadres in 30 townships and 10 departments, five years of archive (30 entries each, about
@@ -39,6 +42,8 @@ class IndicatorBenchmark {
     @Autowired Fixture fixture;
     @Autowired TrainingPlans plans;
     @Autowired IndicatorFigures figures;
+    @Autowired NamedParameterJdbcTemplate named;
+    @Autowired TransactionTemplate statements;
 
     @Test
     void wholeCounty() throws Exception {
@@ -51,8 +56,10 @@ class IndicatorBenchmark {
         }
         long t0 = System.nanoTime();
         generate(cadres, units, y);
-        jdbc.sql("analyze cadre").update();
-        jdbc.sql("analyze archive_entry").update();
+        // as autovacuum leaves a table after a million inserts (PostgreSQL 13+ vacuums on inserts): statistics and the
+        // visibility map (without which no scan is index-only)
+        jdbc.sql("vacuum analyze cadre").update();
+        jdbc.sql("vacuum analyze archive_entry").update();
         System.out.printf("%n=== indicators: %d cadres, %d entries loaded in %d ms ===%n", cadres,
                 jdbc.sql("select count(*) from archive_entry a join cadre c on c.id = a.cadre_id join organization o on o.id = c.org_id where o.path like ?")
                         .param(jdbc.sql("select path from organization where id = ?").param(county).query(String.class).single() + "%")
@@ -74,8 +81,36 @@ class IndicatorBenchmark {
                 select count(*) from archive_entry a join cadre c on c.id = a.cadre_id join organization o on o.id = c.org_id
                  where o.path like ? and a.status = 'APPROVED' and a.credited_on between ? and ?""")
                 .params(path + "%", LocalDate.of(y - 1, 1, 1), LocalDate.of(y - 1, 12, 31)).query(Long.class).single());
+        // the statement alone, now and as it was (session 8's single statement), in the same run, with the same rows
+        IndicatorFigures.Query q = fixture.as(admin, () -> figures.dashboardQuery(plan, y - 1));
+        String before = previous(q);
+        Map<String, Object> now = statement(q.sql(), q.params(), true, true);
+        Map<String, Object> then = statement(before, q.params(), false, false);
+        if (!now.toString().equals(then.toString())) {
+            throw new AssertionError("the statements disagree:\n now  " + now + "\n then " + then);
+        }
+        long[] stNow = time(13, 3, () -> statement(q.sql(), q.params(), true, true));
+        long[] stNoIndex = time(13, 3, () -> statement(q.sql(), q.params(), false, true));
+        long[] stThen = time(13, 3, () -> statement(before, q.params(), false, false));
         System.out.printf("| dashboard, 7 indicators, county admin | %d | %d |%n", dash[0], dash[1]);
+        System.out.printf("| its statement now (V167 index, work_mem 64MB) | %d | %d |%n", stNow[0], stNow[1]);
+        System.out.printf("| its statement now, without the V167 index | %d | %d |%n", stNoIndex[0], stNoIndex[1]);
+        System.out.printf("| its statement before (session 8: 21 aggregates over every entry; no V167 index, default work_mem) | %d | %d |%n",
+                stThen[0], stThen[1]);
         System.out.printf("| baseline: count of the year's approved entries | %d | %d |%n", base[0], base[1]);
+        if (Boolean.getBoolean("bench.explain")) {
+            System.out.println("--- EXPLAIN now");
+            statements.executeWithoutResult(s -> {
+                named.getJdbcOperations().execute(IndicatorFigures.WORK_MEM);
+                named.queryForList("explain (analyze, buffers) " + q.sql(), q.params(), String.class).forEach(System.out::println);
+            });
+            System.out.println("--- EXPLAIN before");
+            statements.executeWithoutResult(s -> {
+                named.getJdbcOperations().execute("drop index archive_entry_approved_credit_idx");
+                named.queryForList("explain (analyze, buffers) " + before, q.params(), String.class).forEach(System.out::println);
+                s.setRollbackOnly();
+            });
+        }
         fixture.as(admin, () -> figures.dashboard(plan, y - 1, null)).figures()
                 .forEach(f -> System.out.printf("  %s: %s%s (%d / %d)%n", f.name(), f.value(), f.unit(), f.counted(), f.population()));
     }
@@ -85,6 +120,55 @@ class IndicatorBenchmark {
         return new IndicatorForm(name, kind, levels, cats, lead, party, maxAge, window, fullTime, delivery,
                 hours == null ? null : new BigDecimal(hours), days == null ? null : new BigDecimal(days), null, null,
                 List.of(new Target(Year.now().getValue() - 1, new BigDecimal("50"))));
+    }
+
+    /**
+     * A statement in a transaction, with or without V167's index (dropped inside the transaction, which is rolled back)
+     * and with or without the dashboard's work_mem.
+     */
+    private Map<String, Object> statement(String sql, Map<String, Object> params, boolean index, boolean workMem) {
+        return statements.execute(s -> {
+            if (!index) {
+                named.getJdbcOperations().execute("drop index archive_entry_approved_credit_idx");
+                s.setRollbackOnly();
+            }
+            if (workMem) {
+                named.getJdbcOperations().execute(IndicatorFigures.WORK_MEM);
+            }
+            return named.queryForMap(sql, params);
+        });
+    }
+
+    /** The dashboard's statement as session 8 wrote it (kept here to time it beside today's on the same data). */
+    private static String previous(IndicatorFigures.Query q) {
+        StringBuilder aggs = new StringBuilder();
+        StringBuilder totals = new StringBuilder();
+        for (int i = 0; i < q.parts().size(); i++) {
+            IndicatorFigures.Parts pt = q.parts().get(i);
+            String sfx = "_" + i;
+            aggs.append(i == 0 ? "" : ",\n").append(pt.aggregates());
+            String g = "(true" + pt.group() + ")";
+            totals.append(i == 0 ? "" : ",\n").append("count(*) filter (where ").append(g).append(") as population_").append(i)
+                    .append(", count(*) filter (where ").append(g).append(" and ").append(pt.counted()).append(") as counted_").append(i)
+                    .append(", coalesce(sum(agg.hours_").append(i).append(") filter (where ").append(g).append("), 0) as sum_hours_").append(i);
+        }
+        return """
+                with people as (
+                  select c.id, c.rank_level, c.staff_category, c.leadership, c.political_status, c.birth_date
+                    from cadre_card c join org_unit o on o.id = c.org_id
+                    left join party_unit p on p.id = c.party_org_id
+                  %s
+                ), agg as (
+                  select pe.id,
+                %s
+                    from people pe
+                    left join approved_credit a on a.cadre_id = pe.id
+                         and a.credited_on between :from and :yearEnd
+                   group by pe.id
+                )
+                select %s
+                  from agg join people c on c.id = agg.id
+                """.formatted(q.peopleWhere(), aggs, totals);
     }
 
     /** p50 and p95 in ms of {@code runs - warmup} timed runs. */

@@ -121,8 +121,15 @@ public final class Scheduler {
                 }
             }
         }
+        long unplaced = best.getClasses().stream().filter(c -> c.getStartDay() == null).count();
+        if (unplaced > 0) {
+            // the time limit ran out before every class had a date (a busy machine): say so rather than fail
+            unmet.add(unplaced + "个班次在求解时限内未排定日期，请稍后重新求解");
+            eval = new Evaluation(eval.hardScore(), eval.softScore(), false, eval.costs());
+        }
         List<Placement> placements = best.getClasses().stream()
-                .sorted(Comparator.comparing(ClassToPlace::getStartDay).thenComparing(ClassToPlace::getId))
+                .sorted(Comparator.comparing(ClassToPlace::getStartDay, Comparator.nullsLast(Comparator.naturalOrder()))
+                        .thenComparing(ClassToPlace::getId))
                 .map(c -> new Placement(c.getId(), c.getName(), c.startsOn(), c.endsOn(), c.isPinned(), c.getTraineeGroup(),
                         c.getVenue(), c.getInstructorIds()))
                 .toList();
