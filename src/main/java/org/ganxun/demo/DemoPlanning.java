@@ -191,13 +191,13 @@ class DemoPlanning {
      * current year, the years before it (with the archive's figures) and next year (the draft classes) all lie inside
      * the five years, whenever the demo is first started.
      */
-    static int firstYear() {
-        return LocalDate.now().getYear() - 3;
+    int firstYear() {
+        return LocalDate.now(clock).getYear() - 3;
     }
 
-    private static IndicatorForm ind(String name, IndicatorKind kind, List<RankLevel> levels, List<StaffCategory> cats, Boolean leadership,
-                                     Boolean party, Integer maxAge, Integer window, boolean fullTime, String delivery, String hours,
-                                     String days, String requirement, int[] targets) {
+    private IndicatorForm ind(String name, IndicatorKind kind, List<RankLevel> levels, List<StaffCategory> cats, Boolean leadership,
+                              Boolean party, Integer maxAge, Integer window, boolean fullTime, String delivery, String hours,
+                              String days, String requirement, int[] targets) {
         List<Target> t = new ArrayList<>();
         for (int i = 0; i < targets.length; i++) {
             t.add(new Target(firstYear() + i, new BigDecimal(targets[i])));
