@@ -8,7 +8,11 @@ import { fileURLToPath } from 'node:url'
 const dir = process.argv[2] || fileURLToPath(new URL('../../target/classes/static', import.meta.url))
 const checks = [
   { files: /\.(js|css|html)$/, pattern: /fonts\.(googleapis|gstatic)\.com/g, what: 'Google font host' },
-  { files: /\.css$/, pattern: /url\(\s*['"]?(https?:)?\/\/[^)]*\)|@import\s+(url\()?\s*['"]?(https?:)?\/\//g, what: 'external stylesheet resource' },
+  {
+    files: /\.css$/,
+    pattern: /url\(\s*['"]?(https?:)?\/\/[^)]*\)|@import\s+(url\()?\s*['"]?(https?:)?\/\//g,
+    what: 'external stylesheet resource'
+  },
   { files: /\.html$/, pattern: /\s(src|href)\s*=\s*['"]?(https?:)?\/\/[^\s'">]*/g, what: 'external page resource' }
 ]
 

@@ -11,7 +11,8 @@ export const classroom = {
   qr: (sessionId) => data(http.get(`/api/training/sessions/${sessionId}/qr`)),
   rollCall: (sessionId, marks) => data(http.post(`/api/training/sessions/${sessionId}/roll-call`, marks)),
   codeLocks: (sessionId) => data(http.get(`/api/training/sessions/${sessionId}/code-locks`)),
-  liftCodeLock: (sessionId, cadreId) => data(http.post(`/api/training/sessions/${sessionId}/code-locks/${cadreId}/lift`)),
+  liftCodeLock: (sessionId, cadreId) =>
+    data(http.post(`/api/training/sessions/${sessionId}/code-locks/${cadreId}/lift`)),
   leaves: (id) => data(http.get(`/api/training/classes/${id}/leaves`)),
   approveLeave: (leaveId, note) => data(http.post(`/api/training/leaves/${leaveId}/approve`, { note })),
   refuseLeave: (leaveId, note) => data(http.post(`/api/training/leaves/${leaveId}/refuse`, { note })),

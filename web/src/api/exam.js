@@ -29,7 +29,8 @@ export const exam = {
   units: (id) => data(http.get(`/api/exams/${id}/units`)),
   analysis: (id) => data(http.get(`/api/exams/${id}/analysis`)),
   ungraded: (id) => data(http.get(`/api/exams/${id}/grading`)),
-  grade: (id, attemptId, questionId, score) => http.put(`/api/exams/${id}/grading/${attemptId}/${questionId}`, { score }),
+  grade: (id, attemptId, questionId, score) =>
+    http.put(`/api/exams/${id}/grading/${attemptId}/${questionId}`, { score }),
   exportResults: (id) => download(`/api/exams/${id}/results.xlsx`, {}, '考试成绩.xlsx'),
   exportAnalysis: (id) => download(`/api/exams/${id}/analysis.xlsx`, {}, '考试分析.xlsx'),
 

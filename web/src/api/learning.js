@@ -7,7 +7,12 @@ import http, { cleanParams } from './http'
 // than sending the learner to the login page.
 const studyHttp = axios.create({ baseURL: '', timeout: 30000 })
 const studyCall = (method, sessionId, path, token, body) =>
-  studyHttp.request({ method, url: `/api/learning/study/${sessionId}${path}`, data: body, headers: { 'X-Study-Token': token } })
+  studyHttp.request({
+    method,
+    url: `/api/learning/study/${sessionId}${path}`,
+    data: body,
+    headers: { 'X-Study-Token': token }
+  })
 
 const data = (p) => p.then((r) => r.data)
 
@@ -20,7 +25,8 @@ export const learning = {
   coverUrl: (id) => `/api/learning/courses/${id}/cover`,
   start: (id) => data(http.post(`/api/learning/catalogue/${id}/sessions`, null, { quiet: true })),
   heartbeat: (sessionId, token, body) => data(studyCall('post', sessionId, '/heartbeat', token, body)),
-  answer: (sessionId, token, checkId, answer) => data(studyCall('post', sessionId, '/presence', token, { checkId, answer })),
+  answer: (sessionId, token, checkId, answer) =>
+    data(studyCall('post', sessionId, '/presence', token, { checkId, answer })),
   end: (sessionId, token) => studyCall('delete', sessionId, '', token),
   // a package's SCOs and the learner's state of each (suspend data, location, status), kept for resuming
   scormState: (id) => data(http.get(`/api/learning/catalogue/${id}/scorm`)),
@@ -40,7 +46,9 @@ export const learning = {
       })
     ),
   uploadCover: (id, file) =>
-    data(http.put(`/api/learning/courses/${id}/cover`, file, { headers: { 'Content-Type': 'application/octet-stream' } })),
+    data(
+      http.put(`/api/learning/courses/${id}/cover`, file, { headers: { 'Content-Type': 'application/octet-stream' } })
+    ),
   publish: (id) => data(http.post(`/api/learning/courses/${id}/publish`)),
   withdraw: (id) => data(http.post(`/api/learning/courses/${id}/withdraw`)),
   integrity: (query) => data(http.get('/api/learning/integrity', { params: cleanParams(query) }))
@@ -56,7 +64,8 @@ export const assignments = {
   cancel: (id) => data(http.post(`/api/learning/assignments/${id}/cancel`)),
   progress: (id, query) => data(http.get(`/api/learning/assignments/${id}/progress`, { params: cleanParams(query) })),
   people: (id, query) => data(http.get(`/api/learning/assignments/${id}/people`, { params: cleanParams(query) })),
-  remind: (id, query) => data(http.post(`/api/learning/assignments/${id}/reminders`, null, { params: cleanParams(query) })),
+  remind: (id, query) =>
+    data(http.post(`/api/learning/assignments/${id}/reminders`, null, { params: cleanParams(query) })),
   mine: () => data(http.get('/api/learning/my/assignments')),
   // the needs surveys' proposed topics (survey module), for a 专题 answering one
   surveyTopics: () => data(http.get('/api/surveys/proposals', { quiet: true }))

@@ -33,7 +33,11 @@ export const partyedu = {
   statistics: (query) => data(http.get(`${PE}/statistics`, { params: cleanParams(query) })),
   templates: () => data(http.get(`${PE}/messages/templates`)),
   saveTemplate: (id, body) =>
-    data(id ? http.put(`${PE}/messages/templates/${id}`, body, { quiet: true }) : http.post(`${PE}/messages/templates`, body, { quiet: true })),
+    data(
+      id
+        ? http.put(`${PE}/messages/templates/${id}`, body, { quiet: true })
+        : http.post(`${PE}/messages/templates`, body, { quiet: true })
+    ),
   deleteTemplate: (id) => data(http.delete(`${PE}/messages/templates/${id}`)),
   preview: (body) => data(http.post(`${PE}/messages/preview`, body)),
   send: (body) => data(http.post(`${PE}/messages/broadcasts`, body)),
@@ -41,10 +45,15 @@ export const partyedu = {
   recipients: (id) => data(http.get(`${PE}/messages/broadcasts/${id}/recipients`)),
   sites: (query) => data(http.get(`${PE}/sites`, { params: cleanParams(query) })),
   siteRules: () => data(http.get(`${PE}/sites/rules`)),
-  saveSite: (id, body) => data(id ? http.put(`${PE}/sites/${id}`, body, { quiet: true }) : http.post(`${PE}/sites`, body, { quiet: true })),
+  saveSite: (id, body) =>
+    data(id ? http.put(`${PE}/sites/${id}`, body, { quiet: true }) : http.post(`${PE}/sites`, body, { quiet: true })),
   equipment: (id) => data(http.get(`${PE}/sites/${id}/equipment`)),
   saveEquipment: (id, eid, body) =>
-    data(eid ? http.put(`${PE}/sites/${id}/equipment/${eid}`, body, { quiet: true }) : http.post(`${PE}/sites/${id}/equipment`, body, { quiet: true })),
+    data(
+      eid
+        ? http.put(`${PE}/sites/${id}/equipment/${eid}`, body, { quiet: true })
+        : http.post(`${PE}/sites/${id}/equipment`, body, { quiet: true })
+    ),
   sessions: (id, year) => data(http.get(`${PE}/sites/${id}/sessions`, { params: cleanParams({ year }) })),
   addSession: (id, body) => data(http.post(`${PE}/sites/${id}/sessions`, body, { quiet: true })),
   siteAlerts: (query) => data(http.get(`${PE}/site-alerts`, { params: cleanParams(query) })),
@@ -52,10 +61,18 @@ export const partyedu = {
   evaluateAlerts: () => data(http.post(`${PE}/site-alerts/evaluate`)),
   lecturers: () => data(http.get(`${PE}/classroom/lecturers`)),
   saveLecturer: (id, body) =>
-    data(id ? http.put(`${PE}/classroom/lecturers/${id}`, body, { quiet: true }) : http.post(`${PE}/classroom/lecturers`, body, { quiet: true })),
+    data(
+      id
+        ? http.put(`${PE}/classroom/lecturers/${id}`, body, { quiet: true })
+        : http.post(`${PE}/classroom/lecturers`, body, { quiet: true })
+    ),
   visits: (query) => data(http.get(`${PE}/classroom/visits`, { params: cleanParams(query) })),
   saveVisit: (id, body) =>
-    data(id ? http.put(`${PE}/classroom/visits/${id}`, body, { quiet: true }) : http.post(`${PE}/classroom/visits`, body, { quiet: true })),
+    data(
+      id
+        ? http.put(`${PE}/classroom/visits/${id}`, body, { quiet: true })
+        : http.post(`${PE}/classroom/visits`, body, { quiet: true })
+    ),
   coverage: (year) => data(http.get(`${PE}/classroom/coverage`, { params: { year } })),
   invitation: (token) => data(http.get(`/api/public/partyedu/study/${token}`, { quiet: true })),
   attendOnline: (token) => data(http.post(`/api/public/partyedu/study/${token}/attend`, null, { quiet: true }))

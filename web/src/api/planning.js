@@ -11,7 +11,8 @@ export const planning = {
   updatePlan: (id, body) => data(http.put(`${B}/plans/${id}`, body, { quiet: true })),
   deletePlan: (id) => http.delete(`${B}/plans/${id}`),
   dashboard: (id, q) => data(http.get(`${B}/plans/${id}/dashboard`, { params: cleanParams(q) })),
-  people: (id, indicatorId, q) => data(http.get(`${B}/plans/${id}/indicators/${indicatorId}/people`, { params: cleanParams(q) })),
+  people: (id, indicatorId, q) =>
+    data(http.get(`${B}/plans/${id}/indicators/${indicatorId}/people`, { params: cleanParams(q) })),
   needs: (year) => data(http.get(`${B}/needs`, { params: { year } })),
   draftFromNeed: (id) => data(http.post(`${B}/needs/${id}/draft`, null, { quiet: true })),
   calendar: (q) => data(http.get(`${B}/calendar`, { params: cleanParams(q) })),
@@ -36,5 +37,6 @@ export const planning = {
   // 评估报告
   report: (id, q) => data(http.get(`${B}/plans/${id}/report`, { params: cleanParams(q) })),
   reportTexts: (id, year) => data(http.get(`${B}/plans/${id}/report/texts`, { params: { year } })),
-  saveReportTexts: (id, year, body) => data(http.put(`${B}/plans/${id}/report/texts`, body, { params: { year }, quiet: true }))
+  saveReportTexts: (id, year, body) =>
+    data(http.put(`${B}/plans/${id}/report/texts`, body, { params: { year }, quiet: true }))
 }

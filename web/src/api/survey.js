@@ -29,6 +29,7 @@ export const surveys = {
   drawProposals: (id, body) => data(http.post(`/api/surveys/${id}/proposals`, body || {})),
   mine: () => data(http.get('/api/surveys/mine')),
   publicGet: (token) => data(http.get(`/api/public/surveys/${token}`, { quiet: true })),
-  publicSubmit: (token, g, answers) => data(http.post(`/api/public/surveys/${token}/returns`, answers, { params: cleanParams({ g }), quiet: true })),
+  publicSubmit: (token, g, answers) =>
+    data(http.post(`/api/public/surveys/${token}/returns`, answers, { params: cleanParams({ g }), quiet: true })),
   answerMine: (token, answers) => data(http.post(`/api/surveys/answer/${token}`, answers, { quiet: true }))
 }

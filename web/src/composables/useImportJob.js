@@ -25,7 +25,9 @@ export function useImportJob({ get, onDone = () => {} }) {
   let timer = null
   let alive = true
 
-  const running = computed(() => !!job.value && !IMPORT_DONE.includes(job.value.status) && job.value.status !== 'UPLOADED')
+  const running = computed(
+    () => !!job.value && !IMPORT_DONE.includes(job.value.status) && job.value.status !== 'UPLOADED'
+  )
   const percent = computed(() => {
     const j = job.value
     if (!j) return 0

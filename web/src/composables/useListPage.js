@@ -94,7 +94,26 @@ export function useListPage({
   /** The row number across pages, for `<el-table-column type="index" :index="rowNumber">`. */
   const rowNumber = (i) => (page.value - 1) * size.value + i + 1
 
-  return { q, applied, rows, total, page, size, sort, sortState, loading, exporting, filters, load, search, reset, onSizeChange, onSort, exportFile, rowNumber }
+  return {
+    q,
+    applied,
+    rows,
+    total,
+    page,
+    size,
+    sort,
+    sortState,
+    loading,
+    exporting,
+    filters,
+    load,
+    search,
+    reset,
+    onSizeChange,
+    onSort,
+    exportFile,
+    rowNumber
+  }
 }
 
 function sortParam(state) {

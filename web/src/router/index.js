@@ -91,22 +91,66 @@ const router = createRouter({
   history: createWebHashHistory(),
   routes: [
     { path: '/login', component: () => import('@/views/Login.vue'), meta: { title: '登录', public: true } },
-    { path: '/m/study/:token', component: () => import('@/views/partyedu/StudyCheckin.vue'), meta: { title: '在线参学', public: true } },
-    { path: '/verify/:serial', component: () => import('@/views/Verify.vue'), meta: { title: '结业证书查验', public: true } },
+    {
+      path: '/m/study/:token',
+      component: () => import('@/views/partyedu/StudyCheckin.vue'),
+      meta: { title: '在线参学', public: true }
+    },
+    {
+      path: '/verify/:serial',
+      component: () => import('@/views/Verify.vue'),
+      meta: { title: '结业证书查验', public: true }
+    },
     { path: '/qr/:sessionId', component: () => import('@/views/classroom/Projector.vue'), meta: { title: '投影签到' } },
     // phone pages for trainees (390px and up), outside the admin layout
     { path: '/m', redirect: '/m/home' },
-    { path: '/m/home', component: () => import('@/views/mobile/PhoneHome.vue'), meta: { title: '今日', perms: ['SELF_SERVICE'] } },
+    {
+      path: '/m/home',
+      component: () => import('@/views/mobile/PhoneHome.vue'),
+      meta: { title: '今日', perms: ['SELF_SERVICE'] }
+    },
     { path: '/m/messages', component: () => import('@/views/mobile/PhoneMessages.vue'), meta: { title: '消息' } },
-    { path: '/m/classes', component: () => import('@/views/mobile/MyClasses.vue'), meta: { title: '我的培训', perms: ['SELF_SERVICE'] } },
-    { path: '/m/class/:id', component: () => import('@/views/mobile/MyClass.vue'), meta: { title: '课程表', perms: ['SELF_SERVICE'] } },
-    { path: '/m/learning', component: () => import('@/views/learning/Catalogue.vue'), meta: { title: '网络学院', perms: ['SELF_SERVICE'] } },
-    { path: '/m/learning/:id', component: () => import('@/views/learning/Player.vue'), meta: { title: '学习', perms: ['SELF_SERVICE'] } },
-    { path: '/m/exams', component: () => import('@/views/exam/MyExams.vue'), meta: { title: '在线考试', perms: ['SELF_SERVICE'] } },
-    { path: '/m/exams/attempt/:id', component: () => import('@/views/exam/TakeExam.vue'), meta: { title: '考试', perms: ['SELF_SERVICE'] } },
-    { path: '/m/checkin', component: () => import('@/views/mobile/CheckIn.vue'), meta: { title: '签到', perms: ['SELF_SERVICE'] } },
+    {
+      path: '/m/classes',
+      component: () => import('@/views/mobile/MyClasses.vue'),
+      meta: { title: '我的培训', perms: ['SELF_SERVICE'] }
+    },
+    {
+      path: '/m/class/:id',
+      component: () => import('@/views/mobile/MyClass.vue'),
+      meta: { title: '课程表', perms: ['SELF_SERVICE'] }
+    },
+    {
+      path: '/m/learning',
+      component: () => import('@/views/learning/Catalogue.vue'),
+      meta: { title: '网络学院', perms: ['SELF_SERVICE'] }
+    },
+    {
+      path: '/m/learning/:id',
+      component: () => import('@/views/learning/Player.vue'),
+      meta: { title: '学习', perms: ['SELF_SERVICE'] }
+    },
+    {
+      path: '/m/exams',
+      component: () => import('@/views/exam/MyExams.vue'),
+      meta: { title: '在线考试', perms: ['SELF_SERVICE'] }
+    },
+    {
+      path: '/m/exams/attempt/:id',
+      component: () => import('@/views/exam/TakeExam.vue'),
+      meta: { title: '考试', perms: ['SELF_SERVICE'] }
+    },
+    {
+      path: '/m/checkin',
+      component: () => import('@/views/mobile/CheckIn.vue'),
+      meta: { title: '签到', perms: ['SELF_SERVICE'] }
+    },
     // the answer page of a survey (link or QR code): phone-sized, no menu; named surveys ask for login
-    { path: '/s/:token', component: () => import('@/views/survey/Answer.vue'), meta: { title: '问卷调查', public: true } },
+    {
+      path: '/s/:token',
+      component: () => import('@/views/survey/Answer.vue'),
+      meta: { title: '问卷调查', public: true }
+    },
     {
       path: '/',
       component: Layout,

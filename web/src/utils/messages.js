@@ -26,7 +26,14 @@ export async function refreshInbox() {
       const fresh = (await notifications.list({ unread: true })).filter((m) => m.id > before)
       fresh.slice(0, 3).forEach((m) => {
         if (inbox.popups) {
-          ElNotification({ title: m.title, message: m.body, type: 'info', duration: 8000, offset: 56, customClass: 'new-message' })
+          ElNotification({
+            title: m.title,
+            message: m.body,
+            type: 'info',
+            duration: 8000,
+            offset: 56,
+            customClass: 'new-message'
+          })
         }
       })
       listeners.forEach((f) => f(fresh))
