@@ -77,9 +77,9 @@ class ExportAuditTest {
      * job) are built by another test, which also checks the EXPORT entry: that test's file, and the call in it.
      */
     static final Map<String, List<String>> CHECKED_ELSEWHERE = Map.of(
-            "GET /api/training/classes/{id}/certificates.pdf", List.of("training/CompletionTest.java", "certificates.batch("),
-            "GET /api/training/certificates/{id}.pdf", List.of("training/CompletionTest.java", "/api/training/certificates/"),
-            "GET /api/training/classes/{id}/dossier.zip", List.of("training/CompletionTest.java", "/dossier.zip"),
+            "GET /api/training/classes/{id}/certificates.pdf", List.of("classroom/CompletionTest.java", "certificates.batch("),
+            "GET /api/training/certificates/{id}.pdf", List.of("classroom/CompletionTest.java", "/api/training/certificates/"),
+            "GET /api/training/classes/{id}/dossier.zip", List.of("classroom/CompletionTest.java", "/dossier.zip"),
             "GET /api/surveys/{id}/report.docx", List.of("survey/SurveyTest.java", "report.render("),
             "GET /api/cadres/import/{id}/errors.xlsx", List.of("people/importing/ImportApiTest.java", "/errors.xlsx"),
             "GET /api/archive/online-imports/{id}/errors.xlsx", List.of("archive/online/OnlineImportTest.java", "/errors.xlsx"),

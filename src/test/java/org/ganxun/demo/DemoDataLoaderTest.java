@@ -35,6 +35,7 @@ import org.ganxun.secondment.Selection;
 import org.ganxun.survey.SurveyReturns;
 import org.ganxun.survey.Surveys;
 import org.ganxun.support.ApiSession;
+import org.ganxun.support.DemoCounty;
 import org.ganxun.support.IntegrationTest;
 import org.ganxun.classroom.Attendance;
 import org.ganxun.training.ClassStatus;
@@ -133,8 +134,9 @@ class DemoDataLoaderTest {
 
     @BeforeAll
     void load() {
-        summary = loader.load();
-        activity = loader.loadActivity(summary);
+        DemoCounty.Loaded demo = DemoCounty.load(loader);
+        summary = demo.summary();
+        activity = demo.activity();
         countyPath = jdbc.sql("select path from organization where id = ?").param(summary.countyId()).query(String.class).single();
         fuyiId = jdbc.sql("select id from organization where name = '富驿镇' and path like ?").param(countyPath + "%")
                 .query(Long.class).single();

@@ -31,7 +31,8 @@ import org.springframework.stereotype.Component;
 public class Fixture {
 
     public static final String PASSWORD = "Test@2026pw";
-    private static final AtomicInteger SEQ = new AtomicInteger(ThreadLocalRandom.current().nextInt(1, 400));
+    // the citizen-id counter: a random start (a reused test database keeps earlier runs' cadres), then one step per id
+    private static final AtomicInteger SEQ = new AtomicInteger(ThreadLocalRandom.current().nextInt(0, 40_000));
 
     private final OrganizationTrees trees;
     private final Roster roster;
@@ -49,10 +50,15 @@ public class Fixture {
         return prefix + Long.toString(System.nanoTime() % 1_000_000_000L, 36);
     }
 
-    /** A valid GB 11643 number, unique within the test run. */
+    /**
+     * A valid GB 11643 number, unique within the test run: the counter walks 500 sequence numbers in each of 80 region
+     * codes, so the same birth date repeats no number before 40,000 ids (a random region with a wrapping counter did
+     * repeat one within a run, and Roster refused the second cadre as a duplicate).
+     */
     public static String citizenId(LocalDate birth, boolean male) {
-        int seq = SEQ.getAndIncrement() % 500;
-        int region = 110101 + ThreadLocalRandom.current().nextInt(0, 80);
+        int n = SEQ.getAndIncrement() % 40_000;
+        int seq = n % 500;
+        int region = 110101 + n / 500;
         String body = region + String.format("%04d%02d%02d", birth.getYear(), birth.getMonthValue(), birth.getDayOfMonth())
                 + String.format("%02d", seq % 100) + ((seq / 100) * 2 + (male ? 1 : 0));
         return body + CitizenId.checkChar(body);

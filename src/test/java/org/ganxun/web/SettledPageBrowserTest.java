@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.ganxun.demo.DemoDataLoader;
+import org.ganxun.support.DemoCounty;
 import org.ganxun.support.HeadlessChromium;
 import org.ganxun.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -20,7 +21,6 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * A page that has shown its content stands still: no request and no change to the page while nobody touches it.
@@ -35,14 +35,10 @@ class SettledPageBrowserTest {
 
     @LocalServerPort int port;
     @Autowired DemoDataLoader loader;
-    @Autowired JdbcClient jdbc;
 
     @Test
     void adminsPagesStandStillOnceShown() throws Exception {
-        boolean loaded = jdbc.sql("select exists (select 1 from app_user where username = 'zzb')").query(Boolean.class).single();
-        if (!loaded) {
-            loader.loadActivity(loader.load());
-        }
+        DemoCounty.load(loader);
         try (HeadlessChromium browser = HeadlessChromium.desktop()) {
             browser.screenshots("settled");
             WebDriver driver = browser.driver();
