@@ -9,18 +9,13 @@ import java.util.List;
 import java.util.Map;
 
 import org.ganxun.demo.DemoDataLoader;
-import org.ganxun.support.DemoCounty;
 import org.ganxun.support.HeadlessChromium;
-import org.ganxun.support.IntegrationTest;
-import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * A page that has shown its content stands still: no request and no change to the page while nobody touches it.
@@ -29,20 +24,21 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * coming from the page before it in the menu; once its requests have been answered and it has been quiet for 1 s
  * (up to 30 s: a loaded machine lays a big page out slowly), it is watched for 3 s: any DOM change or request fails
  * the test, naming what changed. The statistics page is watched once more with the pointer resting on its chart.
+ * <p>
+ * Run by {@code DemoDataLoaderTest}, which has the demo county loaded: the county loads once per database, and a
+ * test class of its own would need a database of its own (not available when the suite runs on an external server).
  */
-@IntegrationTest
-class SettledPageBrowserTest {
+public final class SettledPages {
 
-    @LocalServerPort int port;
-    @Autowired DemoDataLoader loader;
+    private SettledPages() {
+    }
 
-    @Test
-    void adminsPagesStandStillOnceShown() throws Exception {
-        DemoCounty.load(loader);
+    /** Fails if 干部教育培训统计 or 教务管理 keeps changing or requesting by itself once shown (admin, demo county). */
+    public static void adminsPagesStandStill(int port) throws Exception {
         try (HeadlessChromium browser = HeadlessChromium.desktop()) {
             browser.screenshots("settled");
             WebDriver driver = browser.driver();
-            signIn(driver, "admin");
+            signIn(driver, port, "admin");
             // the pointer rests on the header, not on a table row or a chart (a hover is a change, but not the page's own)
             new Actions(driver).moveToElement(driver.findElement(By.cssSelector(".el-header"))).perform();
             // each page after the one before it in admin's menu, as the benchmark opened them (what a page leaves
@@ -69,7 +65,7 @@ class SettledPageBrowserTest {
         }
     }
 
-    private void signIn(WebDriver driver, String account) {
+    private static void signIn(WebDriver driver, int port, String account) {
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
         driver.get("http://localhost:" + port + "/#/login");
         wait.until(ExpectedConditions.visibilityOfElementLocated(input("login-username"))).sendKeys(account);
@@ -79,7 +75,7 @@ class SettledPageBrowserTest {
     }
 
     /** Clicks the menu entry, waits until the page is there and quiet, then counts changes and requests for 3 s. */
-    private Map<?, ?> watch(WebDriver driver, String title) {
+    private static Map<?, ?> watch(WebDriver driver, String title) {
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(90));
         return (Map<?, ?>) ((JavascriptExecutor) driver).executeAsyncScript(WATCH, title);
     }
