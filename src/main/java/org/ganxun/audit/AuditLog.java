@@ -11,9 +11,9 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.ganxun.platform.db.CopyRows;
+import org.ganxun.platform.security.AccountScopes;
 import org.ganxun.platform.security.CurrentScope;
 import org.ganxun.platform.security.Permission;
-import org.ganxun.platform.security.RoleHolders;
 import org.ganxun.platform.security.CurrentUser;
 import org.ganxun.platform.security.CurrentUsers;
 import org.ganxun.platform.security.DataScope;
@@ -38,12 +38,12 @@ public class AuditLog {
     private final javax.sql.DataSource dataSource;
     private final CurrentScope scopes;
     /** Lazily: identity, which implements it, writes audit entries itself. */
-    private final ObjectProvider<RoleHolders> roleHolders;
+    private final ObjectProvider<AccountScopes> accountScopes;
 
     public AuditLog(JdbcClient jdbc, JsonMapper json, javax.sql.DataSource dataSource, CurrentScope scopes,
-                    ObjectProvider<RoleHolders> roleHolders) {
+                    ObjectProvider<AccountScopes> accountScopes) {
         this.scopes = scopes;
-        this.roleHolders = roleHolders;
+        this.accountScopes = accountScopes;
         this.jdbc = jdbc;
         this.json = json;
         this.dataSource = dataSource;
@@ -151,17 +151,12 @@ public class AuditLog {
         Map<String, Object> args = new HashMap<>();
         if (!scope.all()) {
             CurrentUser me = CurrentUsers.current().orElse(null);
-            where.append(" and (a.actor_id = :me or exists (select 1 from app_user u")
-                    .append(" left join organization o on o.id = u.scope_org_id")
-                    .append(" left join party_organization p on p.id = u.scope_party_org_id")
-                    .append(" left join cadre c on c.id = u.cadre_id")
-                    .append(" left join organization co on co.id = c.org_id")
-                    .append(" where u.id = a.actor_id and not u.role = any(:operators) and ")
-                    .append(scope.sqlCondition("coalesce(o.path, co.path)", "p.path", "u.cadre_id")).append("))");
+            // entries of accounts within the reader's scope, bar those who run the installation (系统运行维护)
+            AccountScopes.Condition within = accountScopes.getObject().within("a.actor_id", scope, Permission.SYSTEM_OPERATE);
+            where.append(" and (a.actor_id = :me or ").append(within.sql()).append(")");
             args.putAll(scope.sqlParameters());
+            args.putAll(within.params());
             args.put("me", me == null ? -1L : me.id());
-            // the entries of those who run the installation (系统运行维护) stay hidden from scoped readers
-            args.put("operators", roleHolders.getObject().rolesWithArray(Permission.SYSTEM_OPERATE));
         }
         if (actor != null && !actor.isBlank()) {
             where.append(" and a.actor_username = :actor");
