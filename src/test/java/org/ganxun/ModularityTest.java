@@ -71,8 +71,6 @@ class ModularityTest {
             "demo → exam_question", "DemoExams: the demo answers a question by its key; to ask exam.QuestionBank",
             "demo → course_medium", "DemoCourses.loadPackageIfMissing: whether the county has its SCORM course; goes with demo → course",
             "demo → course_assignment", "DemoStudy: runs once, when the county has no assignment yet; to ask learning.Assignments",
-            // the platform owns no business data, but its operations metrics count other modules' queues
-            "platform → sms_outbox", "OperationsMetrics: the SMS outbox's backlog gauge; to be a MeterBinder in notify",
             // the classroom, split from training (issue 19), still reads and moves training's records in its own SQL: it
             // may depend on training (never the reverse), so each goes by a query or command method training offers
             "classroom → class_session", "Attendance, Classroom, Completion, Leaves, TeachingEvaluations, Trainees: a class's sessions, hours and times; to read TrainingClasses.sessions (as Classroom.scheduledSessions does) or a session view training publishes",

@@ -13,10 +13,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * The backlogs an operator watches, read from the database when Prometheus scrapes (so every node reports the
- * same cluster-wide figure): {@code ganxun.outbox.sms{state=pending|failed}}, {@code ganxun.events.incomplete}
+ * same cluster-wide figure): {@code ganxun.events.incomplete}
  * (event publications not completed yet) and {@code ganxun.import.jobs{job, state=queued|running}}. Requests and
  * errors are Spring Boot's {@code http.server.requests}; job runs {@code ganxun.jobs.*} (ClusterScheduling);
- * import throughput {@code ganxun.import.rows} and {@code ganxun.import.duration} (platform.job.UploadJobWorker).
+ * import throughput {@code ganxun.import.rows} and {@code ganxun.import.duration} (platform.job.UploadJobWorker); the SMS
+ * outbox's backlog {@code ganxun.outbox.sms{state=pending|failed}} is the notify module's (a MeterBinder there).
  */
 @Component
 class OperationsMetrics implements SmartInitializingSingleton {
@@ -33,10 +34,6 @@ class OperationsMetrics implements SmartInitializingSingleton {
 
     @Override
     public void afterSingletonsInstantiated() {
-        gauge("ganxun.outbox.sms", "SMS messages in the outbox", "state", "pending",
-                "select count(*) from sms_outbox where status = 'PENDING'");
-        gauge("ganxun.outbox.sms", "SMS messages in the outbox", "state", "failed",
-                "select count(*) from sms_outbox where status = 'FAILED'");
         gauge("ganxun.events.incomplete", "Event publications whose listener has not completed", null, null,
                 "select count(*) from event_publication where completion_date is null");
         for (String table : new String[]{"import_job", "online_import"}) {
