@@ -44,14 +44,6 @@ class ModularityTest {
      * read through the owner's query methods or a view it publishes ({@link TableOwners}).
      */
     private static final Map<String, String> ALLOWED = allowed(
-            // the demo writes other modules' tables directly for speed (demo/package-info.java)
-            "demo → app_user", "DemoDataLoader writes the demo accounts; DemoCourses (being changed on another branch) reads them: to read account_name after the merge",
-            "demo → cadre", "DemoDataLoader writes the generated cadres in batches; to go through a bulk load the people module offers",
-            "demo → cadre_post_history", "DemoDataLoader writes the generated post history; goes with demo → cadre",
-            "demo → organization", "DemoDataLoader writes the generated tree in batches; to go through a bulk load the org module offers",
-            "demo → party_organization", "DemoDataLoader writes the generated party tree; goes with demo → organization",
-            "demo → course", "DemoCourses (being changed on another branch): to call learning.Courses after the merge",
-            "demo → instructor", "DemoPlanning finds the demo instructors by name: to call training.Instructors.list",
             // learning does not declare people, and its package-info.java is being changed on another branch
             "learning → cadre", "Courses, IntegrityReport: learners' names and units; to read cadre_card once learning declares people (after the merge)",
             "learning → organization", "Courses (being changed on another branch): to read org_unit after the merge",
@@ -67,10 +59,6 @@ class ModularityTest {
             "planning → enrollment", "ClassExpenses: a class's trainees for per-capita cost; to be a training query method (headcount per class)",
             "planning → evaluation", "EvaluationReport.lowRated: session ratings; to be a training query method (TeachingEvaluations' averages)",
             "planning → instructor", "ClassExpenses, EvaluationReport, SchedulingSettings: lecturers' names; to call training.Instructors",
-            "demo → exam", "DemoExams: runs once, when the county has no exam yet; to ask exam.Exams",
-            "demo → exam_question", "DemoExams: the demo answers a question by its key; to ask exam.QuestionBank",
-            "demo → course_medium", "DemoCourses.loadPackageIfMissing: whether the county has its SCORM course; goes with demo → course",
-            "demo → course_assignment", "DemoStudy: runs once, when the county has no assignment yet; to ask learning.Assignments",
             // the classroom, split from training (issue 19), still reads and moves training's records in its own SQL: it
             // may depend on training (never the reverse), so each goes by a query or command method training offers
             "classroom → class_session", "Attendance, Classroom, Completion, Leaves, TeachingEvaluations, Trainees: a class's sessions, hours and times; to read TrainingClasses.sessions (as Classroom.scheduledSessions does) or a session view training publishes",

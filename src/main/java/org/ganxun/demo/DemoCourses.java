@@ -8,6 +8,7 @@ import org.ganxun.learning.CourseCategory;
 import org.ganxun.learning.Courses;
 import org.ganxun.platform.security.CurrentUser;
 import org.ganxun.platform.security.RunAs;
+import org.ganxun.platform.security.Unscoped;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -78,12 +79,9 @@ class DemoCourses {
             "本读本由平台为演示生成，内容仅供体验网络学院的阅读计时功能。"};
 
     synchronized void loadIfMissing() {
-        Boolean county = jdbc.sql("select exists (select 1 from app_user where username = 'zzb' and scope_org_id is not null)")
-                .query(Boolean.class).single();
+        Long county = countyOrg();
         // the county's own courses: other organisations may have some
-        Boolean none = jdbc.sql("select not exists (select 1 from course c join app_user u on u.scope_org_id = c.owner_org_id"
-                + " where u.username = 'zzb')").query(Boolean.class).single();
-        if (!Boolean.TRUE.equals(none) || !Boolean.TRUE.equals(county)) {
+        if (county == null || !courses.ownedBy(county).isEmpty()) {
             return;
         }
         long started = System.currentTimeMillis();
@@ -105,10 +103,8 @@ class DemoCourses {
 
     /** The SCORM course, also for a demo county loaded before packages existed. */
     synchronized void loadPackageIfMissing() {
-        Boolean missing = jdbc.sql("select not exists (select 1 from course c join app_user u on u.scope_org_id = c.owner_org_id"
-                + " join course_medium m on m.course_id = c.id where u.username = 'zzb' and m.kind = 'PACKAGE')"
-                + " and exists (select 1 from app_user where username = 'zzb' and scope_org_id is not null)").query(Boolean.class).single();
-        if (!Boolean.TRUE.equals(missing)) {
+        Long county = countyOrg();
+        if (county == null || courses.ownedBy(county).stream().anyMatch(Courses.OwnedCourse::packaged)) {
             return;
         }
         CurrentUser zzb = ((CurrentUser) users.loadUserByUsername("zzb")).withoutPassword();
@@ -120,6 +116,12 @@ class DemoCourses {
             return null;
         });
         log.info("Loaded the demo's SCORM course");
+    }
+
+    /** The county's unit: the scope of its organisation department's account zzb (null: no demo county). */
+    private Long countyOrg() {
+        return jdbc.sql(Unscoped.because("demo data") + "select scope_org_id from account_name where username = 'zzb'")
+                .query(Long.class).optional().orElse(null);
     }
 
     private void course(Courses.CourseForm form, int colour, String name, byte[] bytes) {

@@ -1,27 +1,23 @@
 package org.ganxun.demo;
 
-import java.sql.Types;
-import java.util.ArrayList;
-import java.util.List;
-
 import org.ganxun.audit.AuditLog;
-import org.ganxun.people.CitizenId;
-import org.ganxun.platform.crypto.FieldCipher;
+import org.ganxun.identity.GeneratedAccounts;
+import org.ganxun.org.GeneratedTrees;
+import org.ganxun.people.GeneratedCadres;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Loads the demo county ({@link DemoGenerator}) on first start: when {@code ganxun.demo.enabled} is true
- * and there is no organisation yet. One transaction, JDBC batches; ids are taken from the tables' sequences
- * up front so that paths and references can be written in the same pass. Citizen IDs are stored exactly as
- * the roster stores them (encrypted, blind index, masked); passwords with the application's encoder.
+ * and there is no organisation yet. One transaction, JDBC batches through each owner's bulk load (org's
+ * {@link GeneratedTrees}, people's {@link GeneratedCadres}, identity's {@link GeneratedAccounts}), which store citizen
+ * IDs exactly as the roster stores them (encrypted, blind index, masked) and passwords with the application's encoder.
  * <p>
  * After the county, on the same first start, the demo activity ({@link DemoActivity}: classes, a survey) in a
  * second transaction through the modules' services. It is skipped when SMS go out through a real gateway
@@ -38,21 +34,24 @@ public class DemoDataLoader implements ApplicationRunner {
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
-    private final FieldCipher cipher;
-    private final PasswordEncoder encoder;
+    private final GeneratedTrees trees;
+    private final GeneratedCadres cadres;
+    private final GeneratedAccounts accounts;
     private final AuditLog audit;
     private final DemoActivity activity;
     private final DemoPlanning planning;
     private final boolean enabled;
     private final String smsGateway;
 
-    DemoDataLoader(JdbcTemplate jdbc, TransactionTemplate tx, FieldCipher cipher, PasswordEncoder encoder, AuditLog audit,
+    DemoDataLoader(JdbcTemplate jdbc, TransactionTemplate tx, GeneratedTrees trees, GeneratedCadres cadres,
+                   GeneratedAccounts accounts, AuditLog audit,
                    DemoActivity activity, DemoPlanning planning, @Value("${ganxun.demo.enabled:false}") boolean enabled,
                    @Value("${ganxun.sms.gateway:logging}") String smsGateway) {
         this.jdbc = jdbc;
         this.tx = tx;
-        this.cipher = cipher;
-        this.encoder = encoder;
+        this.trees = trees;
+        this.cadres = cadres;
+        this.accounts = accounts;
         this.audit = audit;
         this.activity = activity;
         this.planning = planning;
@@ -134,77 +133,25 @@ public class DemoDataLoader implements ApplicationRunner {
     private Summary write() {
         long started = System.nanoTime();
         DemoJurisdiction d = DemoGenerator.generate();
-        long[] orgIds = ids("organization", d.orgs().size());
-        String[] orgPaths = new String[orgIds.length];
-        List<Object[]> rows = new ArrayList<>();
-        for (DemoJurisdiction.Org o : d.orgs()) {
-            long id = orgIds[o.index()];
-            String path = (o.parent() == null ? "/" : orgPaths[o.parent()]) + id + "/";
-            orgPaths[o.index()] = path;
-            rows.add(new Object[]{id, o.parent() == null ? null : orgIds[o.parent()], o.name(), o.kind().name(), o.code(),
-                    path, depth(path), o.sortOrder()});
-        }
-        jdbc.batchUpdate("insert into organization (id, parent_id, name, kind, code, path, depth, sort_order)"
-                        + " values (?, ?, ?, ?, ?, ?, ?, ?)", rows,
-                new int[]{Types.BIGINT, Types.BIGINT, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.INTEGER,
-                        Types.INTEGER});
-
-        long[] partyIds = ids("party_organization", d.partyOrgs().size());
-        String[] partyPaths = new String[partyIds.length];
-        rows.clear();
-        for (DemoJurisdiction.PartyOrg p : d.partyOrgs()) {
-            long id = partyIds[p.index()];
-            String path = (p.parent() == null ? "/" : partyPaths[p.parent()]) + id + "/";
-            partyPaths[p.index()] = path;
-            rows.add(new Object[]{id, p.parent() == null ? null : partyIds[p.parent()], p.name(), p.kind().name(),
-                    orgIds[p.org()], path, depth(path), p.sortOrder(), p.secretaryName(), p.contactPhone()});
-        }
-        jdbc.batchUpdate("insert into party_organization (id, parent_id, name, kind, org_id, path, depth, sort_order,"
-                        + " secretary_name, contact_phone) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows,
-                new int[]{Types.BIGINT, Types.BIGINT, Types.VARCHAR, Types.VARCHAR, Types.BIGINT, Types.VARCHAR, Types.INTEGER,
-                        Types.INTEGER, Types.VARCHAR, Types.VARCHAR});
-
-        long[] cadreIds = ids("cadre", d.cadres().size());
-        rows.clear();
-        for (DemoJurisdiction.Cadre c : d.cadres()) {
-            rows.add(new Object[]{cadreIds[c.index()], c.name(), c.gender().name(), c.ethnicity(), c.birthDate(),
-                    cipher.encrypt(c.citizenId()), cipher.blindIndex(c.citizenId()), CitizenId.mask(c.citizenId()),
-                    name(c.education()), c.politicalStatus().name(), c.joinedPartyOn(), orgIds[c.org()], c.post(),
-                    name(c.rankLevel()), name(c.rankGrade()), c.leadership(), c.staffCategory().name(), c.enteredWorkOn(),
-                    c.phone(), c.reserveCadre(), c.partyOrg() == null ? null : partyIds[c.partyOrg()], c.mobileMember()});
-        }
-        jdbc.batchUpdate("""
-                        insert into cadre (id, name, gender, ethnicity, birth_date, citizen_id_enc, citizen_id_hash,
-                            citizen_id_masked, education, political_status, joined_party_on, org_id, post, rank_level,
-                            rank_grade, leadership, staff_category, entered_work_on, phone, reserve_cadre, party_org_id,
-                            mobile_member, status)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'ACTIVE')""", rows,
-                new int[]{Types.BIGINT, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.DATE, Types.VARCHAR, Types.CHAR,
-                        Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.DATE, Types.BIGINT, Types.VARCHAR, Types.VARCHAR,
-                        Types.VARCHAR, Types.BOOLEAN, Types.VARCHAR, Types.DATE, Types.VARCHAR, Types.BOOLEAN, Types.BIGINT,
-                        Types.BOOLEAN});
-
-        rows.clear();
-        for (DemoJurisdiction.Post p : d.posts()) {
-            rows.add(new Object[]{cadreIds[p.cadre()], orgIds[p.org()], p.post(), name(p.rankLevel()), name(p.rankGrade()),
-                    p.leadership(), p.startedOn(), p.endedOn(), p.note()});
-        }
-        jdbc.batchUpdate("""
-                        insert into cadre_post_history (cadre_id, org_id, post, rank_level, rank_grade, leadership,
-                            started_on, ended_on, note) values (?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows,
-                new int[]{Types.BIGINT, Types.BIGINT, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.BOOLEAN, Types.DATE,
-                        Types.DATE, Types.VARCHAR});
-
-        rows.clear();
-        for (DemoJurisdiction.Account a : d.accounts()) {
-            rows.add(new Object[]{a.username(), a.displayName(), encoder.encode(PASSWORD), a.role().name(),
-                    a.scopeOrg() == null ? null : orgIds[a.scopeOrg()],
-                    a.scopePartyOrg() == null ? null : partyIds[a.scopePartyOrg()],
-                    a.cadre() == null ? null : cadreIds[a.cadre()]});
-        }
-        jdbc.batchUpdate("insert into app_user (username, display_name, password_hash, role, scope_org_id, scope_party_org_id,"
-                        + " cadre_id) values (?, ?, ?, ?, ?, ?, ?)", rows,
-                new int[]{Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.BIGINT, Types.BIGINT, Types.BIGINT});
+        // each owner stores its own rows: the org module the trees, people the cadres, identity the accounts
+        long[] orgIds = trees.loadUnits(d.orgs().stream()
+                .map(o -> new GeneratedTrees.NewUnit(o.parent(), o.name(), o.kind(), o.code(), o.sortOrder())).toList());
+        long[] partyIds = trees.loadPartyUnits(d.partyOrgs().stream()
+                .map(p -> new GeneratedTrees.NewPartyUnit(p.parent(), p.name(), p.kind(), orgIds[p.org()], p.sortOrder(),
+                        p.secretaryName(), p.contactPhone())).toList());
+        long[] cadreIds = cadres.loadCadres(d.cadres().stream()
+                .map(c -> new GeneratedCadres.NewCadre(c.name(), c.gender(), c.ethnicity(), c.birthDate(), c.citizenId(),
+                        c.education(), c.politicalStatus(), c.joinedPartyOn(), orgIds[c.org()], c.post(), c.rankLevel(),
+                        c.rankGrade(), c.leadership(), c.staffCategory(), c.enteredWorkOn(), c.phone(), c.reserveCadre(),
+                        c.partyOrg() == null ? null : partyIds[c.partyOrg()], c.mobileMember())).toList());
+        cadres.loadPostHistory(d.posts().stream()
+                .map(p -> new GeneratedCadres.NewPost(cadreIds[p.cadre()], orgIds[p.org()], p.post(), p.rankLevel(),
+                        p.rankGrade(), p.leadership(), p.startedOn(), p.endedOn(), p.note())).toList());
+        accounts.loadAccounts(d.accounts().stream()
+                .map(a -> new GeneratedAccounts.NewAccount(a.username(), a.displayName(), PASSWORD, a.role(),
+                        a.scopeOrg() == null ? null : orgIds[a.scopeOrg()],
+                        a.scopePartyOrg() == null ? null : partyIds[a.scopePartyOrg()],
+                        a.cadre() == null ? null : cadreIds[a.cadre()])).toList());
 
         long millis = (System.nanoTime() - started) / 1_000_000;
         String summary = "载入演示数据“" + DemoGenerator.COUNTY + "”：单位" + d.orgs().size() + "个，党组织" + d.partyOrgs().size()
@@ -212,20 +159,5 @@ public class DemoDataLoader implements ApplicationRunner {
         audit.recordAs(null, "system", "DEMO_LOAD", "DemoData", orgIds[0], summary, null, null);
         return new Summary(d.orgs().size(), d.partyOrgs().size(), d.cadres().size(), d.posts().size(), d.accounts().size(),
                 millis, orgIds[0], orgIds, partyIds, cadreIds);
-    }
-
-    /** Takes n ids from the table's id sequence. */
-    private long[] ids(String table, int n) {
-        List<Long> list = jdbc.queryForList("select nextval(pg_get_serial_sequence(?, 'id')) from generate_series(1, ?)",
-                Long.class, table, n);
-        return list.stream().mapToLong(Long::longValue).toArray();
-    }
-
-    private static int depth(String path) {
-        return (int) path.chars().filter(ch -> ch == '/').count() - 2;
-    }
-
-    private static String name(Enum<?> e) {
-        return e == null ? null : e.name();
     }
 }

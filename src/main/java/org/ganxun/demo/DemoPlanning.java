@@ -26,8 +26,8 @@ import org.ganxun.planning.TrainingPlans.IndicatorForm;
 import org.ganxun.planning.TrainingPlans.Target;
 import org.ganxun.platform.security.CurrentUser;
 import org.ganxun.training.ClassType;
+import org.ganxun.training.Instructors;
 import org.ganxun.training.TrainingClasses;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.stereotype.Component;
 
@@ -42,7 +42,7 @@ class DemoPlanning {
     private final TrainingPlans plans;
     private final TrainingClasses classes;
     private final UserDetailsService users;
-    private final JdbcClient jdbc;
+    private final Instructors instructors;
 
     private final ClassExpenses expenses;
     private final EvaluationReport report;
@@ -50,7 +50,7 @@ class DemoPlanning {
     private final PlanBudgets budgets;
     private final Clock clock;
 
-    DemoPlanning(TrainingPlans plans, TrainingClasses classes, UserDetailsService users, JdbcClient jdbc, ClassExpenses expenses,
+    DemoPlanning(TrainingPlans plans, TrainingClasses classes, UserDetailsService users, Instructors instructors, ClassExpenses expenses,
                  EvaluationReport report, SchedulingSettings settings, PlanBudgets budgets, Clock clock) {
         this.clock = clock;
         this.settings = settings;
@@ -60,7 +60,7 @@ class DemoPlanning {
         this.plans = plans;
         this.classes = classes;
         this.users = users;
-        this.jdbc = jdbc;
+        this.instructors = instructors;
     }
 
     record Loaded(long planId, String planTitle, int indicators, int draftClasses, int draftYear) {
@@ -90,10 +90,10 @@ class DemoPlanning {
                 "依据《全国干部教育培训规划（2023—2027年）》制定；量化指标按年度分解。", indicators)));
 
         int year = LocalDate.now(clock).getYear() + 1;
-        Long zhang = instructor("张明远");
-        Long li = instructor("李晓梅");
-        Long wang = instructor("王志刚");
-        Long chen = instructor("陈丽");
+        Long zhang = instructor(dangxiao, "张明远");
+        Long li = instructor(dangxiao, "李晓梅");
+        Long wang = instructor(dangxiao, "王志刚");
+        Long chen = instructor(dangxiao, "陈丽");
         Object[][] drafts = {
                 {"乡镇领导干部学习贯彻党的创新理论轮训班", ClassType.ROTATION, 5, List.of(RankLevel.TOWNSHIP), List.of(), zhang, "县委党校报告厅", 60},
                 {"乡镇领导干部乡村振兴专题培训班", ClassType.THEMATIC, 4, List.of(RankLevel.TOWNSHIP), List.of(), chen, "县委党校第二教室", 40},
@@ -161,7 +161,7 @@ class DemoPlanning {
             for (Object[] e : set) {
                 String lecturer = (String) e[2];
                 as(dangxiao, () -> expenses.add(classId, new ClassExpenses.ExpenseForm((ExpenseCategory) e[0], new BigDecimal((String) e[1]),
-                        today.minusDays(1), lecturer == null ? null : instructor(lecturer), lecturer, (LecturerTitle) e[3],
+                        today.minusDays(1), lecturer == null ? null : instructor(dangxiao, lecturer), lecturer, (LecturerTitle) e[3],
                         e[4] == null ? null : new BigDecimal((String) e[4]), (String) e[5])));
                 n++;
             }
@@ -182,8 +182,10 @@ class DemoPlanning {
         return new Spending(n, warnings, String.valueOf(year));
     }
 
-    private Long instructor(String name) {
-        return jdbc.sql("select min(id) from instructor where name = ?").param(name).query(Long.class).single();
+    /** The demo instructor of that name, as the party school's registrar (who keeps the pool) finds them. */
+    private Long instructor(CurrentUser registrar, String name) {
+        return as(registrar, () -> instructors.list(name, null, false)).stream().filter(i -> i.name().equals(name))
+                .mapToLong(Instructors.InstructorView::id).boxed().min(Long::compare).orElse(null);
     }
 
     /**

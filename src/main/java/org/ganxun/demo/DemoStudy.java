@@ -16,10 +16,12 @@ import java.util.List;
 
 import org.ganxun.learning.AssignmentKind;
 import org.ganxun.learning.Assignments;
+import org.ganxun.learning.Courses;
 import org.ganxun.learning.ScriptedStudy;
 import org.ganxun.learning.ScriptedStudy.Move;
 import org.ganxun.platform.security.CurrentUser;
 import org.ganxun.platform.security.RunAs;
+import org.ganxun.platform.security.Unscoped;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -43,14 +45,16 @@ class DemoStudy {
     static final String THEME_TITLE_SUFFIX = "年度主题学习专题";
 
     private final Assignments assignments;
+    private final Courses courses;
     private final ScriptedStudy study;
     private final JdbcClient jdbc;
     private final UserDetailsService users;
     private final Clock clock;
 
-    DemoStudy(Assignments assignments, ScriptedStudy study, JdbcClient jdbc, UserDetailsService users, Clock clock) {
+    DemoStudy(Assignments assignments, Courses courses, ScriptedStudy study, JdbcClient jdbc, UserDetailsService users, Clock clock) {
         this.clock = clock;
         this.assignments = assignments;
+        this.courses = courses;
         this.study = study;
         this.jdbc = jdbc;
         this.users = users;
@@ -61,7 +65,7 @@ class DemoStudy {
     }
 
     synchronized Loaded loadIfMissing() {
-        Boolean accounts = jdbc.sql("select count(*) = 2 from app_user where username in ('zzb', 'ganbu')").query(Boolean.class).single();
+        Boolean accounts = jdbc.sql(Unscoped.because("demo data") + "select count(*) = 2 from account_name where username in ('zzb', 'ganbu')").query(Boolean.class).single();
         if (!Boolean.TRUE.equals(accounts)) {
             return null;
         }
@@ -70,15 +74,14 @@ class DemoStudy {
         if (zzb.scopeOrgId() == null || ganbu.cadreId() == null) {
             return null;
         }
-        Boolean none = jdbc.sql("select not exists (select 1 from course_assignment where owner_org_id = ?)").param(zzb.scopeOrgId())
-                .query(Boolean.class).single();
-        List<Long> courses = jdbc.sql("select id from course where owner_org_id = ? and status = 'PUBLISHED' order by id")
-                .param(zzb.scopeOrgId()).query(Long.class).list();
-        if (!Boolean.TRUE.equals(none) || courses.size() < 3) {
+        boolean none = !assignments.anyOwnedBy(zzb.scopeOrgId());
+        List<Long> courses = this.courses.ownedBy(zzb.scopeOrgId()).stream().filter(Courses.OwnedCourse::published)
+                .map(Courses.OwnedCourse::id).toList();
+        if (!none || courses.size() < 3) {
             return null;
         }
         LocalDate today = LocalDate.now(clock);
-        long ganbuOrg = jdbc.sql("select org_id from cadre where id = ?").param(ganbu.cadreId()).query(Long.class).single();
+        long ganbuOrg = jdbc.sql(Unscoped.because("demo data") + "select org_id from cadre_card where id = ?").param(ganbu.cadreId()).query(Long.class).single();
         long theme = RunAs.as(zzb, () -> assignments.create(new Assignments.AssignmentForm(AssignmentKind.THEME,
                 today.getYear() + THEME_TITLE_SUFFIX, "全县乡科级干部学习本年度主题学习的三门课程：条例解读、基层治理经验谈和理论学习读本。",
                 today.minusDays(14), today.plusDays(21), courses, List.of(), List.of("TOWNSHIP"), List.of(), List.of())).id());
@@ -87,10 +90,10 @@ class DemoStudy {
                 today.minusDays(7), today.plusDays(10), courses.subList(0, 1), List.of(ganbuOrg), List.of(), List.of(), List.of())).id());
 
         // the theme's learners: 乡科级 cadres of the county but the demo cadre, spread over the list
-        List<Long> targets = jdbc.sql("""
-                        select c.id from cadre c join organization o on o.id = c.org_id
+        List<Long> targets = jdbc.sql(Unscoped.because("demo data") + """
+                        select c.id from cadre_card c join org_unit o on o.id = c.org_id
                         where c.status = 'ACTIVE' and c.rank_level = 'TOWNSHIP' and c.id <> ?
-                          and o.path like (select path from organization where id = ?) || '%'
+                          and o.path like (select path from org_unit where id = ?) || '%'
                         order by c.id""")
                 .params(ganbu.cadreId(), zzb.scopeOrgId()).query(Long.class).list();
         List<Long> learners = new ArrayList<>();

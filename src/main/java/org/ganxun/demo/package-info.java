@@ -2,8 +2,9 @@
  * Demo data: a generated county modelled on 盐亭县 (Yanting, Sichuan), with its administrative and party
  * trees, a few thousand cadres with post history, and one account per role. Generated from a fixed seed
  * (the same data every time) and loaded on first start when {@code ganxun.demo.enabled} is true and there
- * are no organisations yet. Writes the other modules' tables directly (batch SQL) for speed, using their
- * rules for citizen IDs (validated, encrypted, masked, blind-indexed) and passwords (the app's encoder).
+ * are no organisations yet. Stored for speed through the owners' bulk loads (batch SQL in org, people and identity),
+ * which keep their rules for citizen IDs (encrypted, masked, blind-indexed) and passwords (the app's encoder); the
+ * demo names no other module's table.
  * <p>
  * Then, on the same first start, demo activity ({@link org.ganxun.demo.DemoActivity}): a training provider
  * with instructors, a finished class completed by the demo cadre (its 学时 credited to the archive), a class
@@ -15,5 +16,5 @@
  * its indicators and next year's draft classes, {@link org.ganxun.demo.DemoPlanning}, through the planning module's), signed in as the demo accounts, so their rules, audit entries,
  * notifications and events happen as in real use.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"platform", "audit", "org", "people", "training", "classroom", "survey", "archive", "partyedu", "secondment", "learning", "planning", "exam"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"platform", "audit", "org", "people", "identity", "training", "classroom", "survey", "archive", "partyedu", "secondment", "learning", "planning", "exam"})
 package org.ganxun.demo;

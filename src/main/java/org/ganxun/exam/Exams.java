@@ -416,4 +416,9 @@ public class Exams {
         }
         return m;
     }
+
+    /** Whether {@code orgId} owns any exam (for loaders that run once per unit, the demo's). */
+    public boolean anyOwnedBy(long orgId) {
+        return jdbc.sql("select exists (select 1 from exam where owner_org_id = ?)").param(orgId).query(Boolean.class).single();
+    }
 }

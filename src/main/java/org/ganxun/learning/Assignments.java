@@ -665,4 +665,10 @@ public class Assignments {
         }
         return Arrays.stream((Object[]) a.getArray()).map(String::valueOf).toList();
     }
+
+    /** Whether {@code orgId} has made any assignment (for loaders that run once per unit, the demo's). */
+    public boolean anyOwnedBy(long orgId) {
+        return jdbc.sql("select exists (select 1 from course_assignment where owner_org_id = ?)").param(orgId)
+                .query(Boolean.class).single();
+    }
 }

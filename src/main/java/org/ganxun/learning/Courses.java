@@ -607,4 +607,18 @@ public class Courses {
             throw new IllegalStateException(e);
         }
     }
+
+    /** A course a unit owns: whether it is published and whether its medium is a courseware package (SCORM). */
+    public record OwnedCourse(long id, boolean published, boolean packaged) {
+    }
+
+    /** The courses {@code orgId} owns, oldest first: for loaders that run once per unit (the demo's), no person's data. */
+    public List<OwnedCourse> ownedBy(long orgId) {
+        return jdbc.sql("""
+                        select c.id, c.status = 'PUBLISHED' as published,
+                               exists (select 1 from course_medium m where m.course_id = c.id and m.kind = 'PACKAGE') as packaged
+                        from course c where c.owner_org_id = ? order by c.id""")
+                .param(orgId).query((rs, i) -> new OwnedCourse(rs.getLong("id"), rs.getBoolean("published"),
+                        rs.getBoolean("packaged"))).list();
+    }
 }
