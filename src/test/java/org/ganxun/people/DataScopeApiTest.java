@@ -122,15 +122,18 @@ class DataScopeApiTest {
         // audit administrators (三员分立) of township A and of the county
         CurrentUser auditorA = fixture.user(Fixture.unique("auditora"), Role.AUDIT_ADMIN, townA, null, null);
         CurrentUser countyAuditor = fixture.user(Fixture.unique("auditorc"), Role.AUDIT_ADMIN, county, null, null);
+        // an operator of the installation (系统运行维护) whose account names township A
+        CurrentUser operatorA = fixture.user(Fixture.unique("opsa"), Role.SYSTEM_ADMIN, townA, null, null);
         String tag = Fixture.unique("审计");
-        for (CurrentUser u : new CurrentUser[]{adminA, liaisonA, adminB, countyAdmin}) {
+        for (CurrentUser u : new CurrentUser[]{adminA, liaisonA, adminB, countyAdmin, operatorA}) {
             audit.recordAs(u.id(), u.username(), "UPDATE", "Cadre", 1, tag + "：" + u.username(), null, Map.of("phone", "1"));
         }
-        // township A's auditor: its administrator's entry and its liaison's, not township B's nor the county's
+        // township A's auditor: its administrator's entry and its liaison's, not township B's nor the county's, nor
+        // the operator's though their account names township A
         String a = mvc.perform(get("/api/audit").param("size", "200").with(user(auditorA)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(a).contains(tag + "：" + adminA.username(), tag + "：" + liaisonA.username())
-                .doesNotContain(tag + "：" + adminB.username(), tag + "：" + countyAdmin.username());
+                .doesNotContain(tag + "：" + adminB.username(), tag + "：" + countyAdmin.username(), tag + "：" + operatorA.username());
         // asking for another user's entries by name gives nothing rather than their entries
         mvc.perform(get("/api/audit").param("actor", adminB.username()).with(user(auditorA)))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.total").value(0));
