@@ -66,6 +66,8 @@ import tools.jackson.databind.JsonNode;
 class DemoDataLoaderTest {
 
     @Autowired
+    org.ganxun.support.TestClock clock;
+    @Autowired
     org.ganxun.planning.TrainingPlans plans;
     @Autowired
     org.ganxun.planning.IndicatorFigures figures;
@@ -193,7 +195,7 @@ class DemoDataLoaderTest {
         Set<String> ids = new HashSet<>();
         for (String[] r : rows) {
             String id = cipher.decrypt(r[0]);
-            assertThat(CitizenId.parse(id).ok()).as(id).isTrue();
+            assertThat(CitizenId.parse(id, clock.today()).ok()).as(id).isTrue();
             assertThat(cipher.blindIndex(id)).isEqualTo(r[1]);
             assertThat(CitizenId.mask(id)).isEqualTo(r[2]);
             assertThat(ids.add(id)).isTrue();
