@@ -102,5 +102,12 @@ class RequestValidationTest {
         assertThat(problem(s, r, "maxAge")).isEqualTo("年龄上限须在18到70岁之间");
         assertThat(problem(s, r, "budgetHousing")).isEqualTo("住房预算不能为负数");
         assertThat(problem(s, r, "logCadenceDays")).isEqualTo("日志周期须在1到92天之间");
+
+        // weights each in range that do not add up to 100: the programme's own refusal, in words and by field
+        ApiSession.Response weights = s.send("POST", "/api/secondment/programmes",
+                "{\"name\":\"下派批次\",\"direction\":\"DOWNWARD\",\"organiserOrgId\":" + county + ",\"startsOn\":\"2026-03-01\","
+                        + "\"endsOn\":\"2027-02-28\",\"weightWritten\":40,\"weightInterview\":50,\"weightRecommendation\":20}");
+        assertThat(weights.status()).as(weights.text()).isEqualTo(400);
+        assertThat(problem(s, weights, "weightWritten")).isEqualTo("笔试、面试、推荐成绩的权重合计须为100%（现为110%）");
     }
 }
