@@ -89,7 +89,7 @@ class AbsurdValuesTest {
         ApiSession zzb = login(c.admin.username());
         ApiSession.Response r = zzb.send("PUT", "/api/training/classes/" + cls + "/quotas",
                 "[{\"orgId\":" + c.townA + ",\"seats\":2147483647}]");
-        assertRefused(zzb, r, "seats", "名额", "10000");
+        assertRefused(zzb, r, "[0].seats", "名额", "10000"); // the first element's seats
         assertThat(jdbc.sql("select count(*) from class_quota where class_id = ?").param(cls).query(Long.class).single()).isZero();
         assertThat(zzb.send("PUT", "/api/training/classes/" + cls + "/quotas", "[{\"orgId\":" + c.townA + ",\"seats\":5}]").status())
                 .isEqualTo(200);
