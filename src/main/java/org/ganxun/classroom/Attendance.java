@@ -25,6 +25,9 @@ import com.google.zxing.client.j2se.MatrixToImageWriter;
 import com.google.zxing.common.BitMatrix;
 import com.google.zxing.qrcode.QRCodeWriter;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
 import org.ganxun.audit.AuditLog;
 import org.ganxun.classroom.internal.CheckInAttempts;
 import org.ganxun.classroom.internal.CheckInCodes;
@@ -32,6 +35,7 @@ import org.ganxun.platform.security.CurrentUser;
 import org.ganxun.platform.security.CurrentUsers;
 import org.ganxun.platform.security.Unscoped;
 import org.ganxun.platform.web.BusinessException;
+import org.ganxun.platform.web.PlainText;
 import org.ganxun.training.ClassStatus;
 import org.ganxun.training.SessionStatus;
 import org.ganxun.training.SessionView;
@@ -81,7 +85,8 @@ public class Attendance {
                          Instant validUntil, int seconds, long checkedIn, long expected) {
     }
 
-    public record Mark(Long enrollmentId, AttendanceStatus status, String note) {
+    public record Mark(@NotNull(message = "请选择学员") Long enrollmentId, @NotNull(message = "请选择考勤状态") AttendanceStatus status,
+                       @Size(max = 300, message = "备注最多{max}个字") @PlainText(message = "备注不能包含网页标记或脚本") String note) {
     }
 
     public record Cell(long sessionId, AttendanceStatus status, String statusLabel, Instant checkedInAt, String method) {

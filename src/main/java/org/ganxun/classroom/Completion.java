@@ -10,10 +10,18 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
 import org.ganxun.audit.AuditLog;
 import org.ganxun.platform.security.CurrentUsers;
 import org.ganxun.platform.security.Unscoped;
 import org.ganxun.platform.web.BusinessException;
+import org.ganxun.platform.web.PlainText;
 import org.ganxun.training.ClassStatus;
 import org.ganxun.training.ClassType;
 import org.ganxun.training.TrainingClasses;
@@ -60,13 +68,20 @@ public class Completion {
         this.events = events;
     }
 
-    public record ComponentForm(String name, BigDecimal weight, BigDecimal passMark) {
+    public record ComponentForm(@NotBlank(message = "请填写考核项目名称") @Size(max = 50, message = "考核项目名称最多{max}个字")
+                                @PlainText(message = "考核项目名称不能包含网页标记或脚本") String name,
+                                @NotNull(message = "请填写权重") @DecimalMin(value = "0", message = "权重须在0至100之间")
+                                @DecimalMax(value = "100", message = "权重须在0至100之间") BigDecimal weight,
+                                @NotNull(message = "请填写合格分") @DecimalMin(value = "0", message = "合格分须在0至100之间")
+                                @DecimalMax(value = "100", message = "合格分须在0至100之间") BigDecimal passMark) {
     }
 
     public record Component(long id, String name, BigDecimal weight, BigDecimal passMark) {
     }
 
-    public record ScoreForm(Long enrollmentId, Long componentId, BigDecimal score) {
+    public record ScoreForm(@NotNull(message = "请选择学员") Long enrollmentId, @NotNull(message = "请选择考核项目") Long componentId,
+                            @DecimalMin(value = "0", message = "成绩须在0至100分之间") @DecimalMax(value = "100", message = "成绩须在0至100分之间")
+                            @Digits(integer = 3, fraction = 2, message = "成绩最多保留两位小数") BigDecimal score) {
     }
 
     public record DisciplineForm(Long enrollmentId, LocalDate occurredOn, String description, Boolean serious) {

@@ -174,8 +174,10 @@ public class TeachingEvaluations {
             jdbc.sql("select id from instructor where id = ? for update").param(instructorId).query(Long.class).optional();
         }
         long id = jdbc.sql("""
-                insert into evaluation (class_id, session_id, instructor_id, average, comment) values (?, ?, ?, ?, ?) returning id""")
-                .params(classId, form.sessionId(), instructorId, avg, comment).query(Long.class).single();
+                insert into evaluation (class_id, session_id, instructor_id, average, comment, submitted_on)
+                values (?, ?, ?, ?, ?, ?) returning id""")
+                .params(classId, form.sessionId(), instructorId, avg, comment, LocalDate.now(clock)) // the users' day, not the database's
+                .query(Long.class).single();
         for (Criterion c : criteria) {
             jdbc.sql("insert into evaluation_score (evaluation_id, criterion_id, score) values (?, ?, ?)").params(id, c.id(), scores.get(c.id())).update();
         }

@@ -55,10 +55,11 @@ public class Attempts implements QuizGate {
     private final CourseCompletions completions;
     private final Courses courses;
     private final TransactionTemplate tx;
-    private volatile Clock clock = Clock.systemUTC();
+    private volatile Clock clock;
 
     Attempts(JdbcClient jdbc, JsonMapper json, Exams exams, QuizCache quizCache, @Lazy CourseCompletions completions,
-             @Lazy Courses courses, PlatformTransactionManager transactions) {
+             @Lazy Courses courses, PlatformTransactionManager transactions, Clock clock) {
+        this.clock = clock;
         this.courses = courses;
         this.jdbc = jdbc;
         this.json = json;
@@ -68,7 +69,7 @@ public class Attempts implements QuizGate {
         this.tx = new TransactionTemplate(transactions);
     }
 
-    /** Tests move time themselves. */
+    /** Tests that need a stopped clock set their own (and put the application's back after). */
     void useClock(Clock clock) {
         this.clock = clock;
     }

@@ -1,8 +1,8 @@
 package org.ganxun.identity;
 
-import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.Optional;
 
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
@@ -27,6 +27,9 @@ import org.springframework.transaction.annotation.Transactional;
  * <p>
  * Behind a reverse proxy the client address must be the forwarded one (server.forward-headers-strategy), or every
  * user shares the proxy's address.
+ * <p>
+ * Block and failure times are read from the users' {@link Clock}, not the database's {@code now()}, so that the
+ * wait reported and the block compared are the same clock's (and tests can move it).
  */
 @Component
 class LoginThrottle {
@@ -41,8 +44,9 @@ class LoginThrottle {
     private final int firstDelayMinutes;
     private final int maxDelayMinutes;
     private final int windowHours;
+    private final Clock clock;
 
-    LoginThrottle(JdbcClient jdbc,
+    LoginThrottle(JdbcClient jdbc, Clock clock,
                   @Value("${ganxun.login.max-attempts:5}") int pairThreshold,
                   @Value("${ganxun.login.max-attempts-per-name:10}") int nameThreshold,
                   @Value("${ganxun.login.max-attempts-per-address:30}") int addressThreshold,
@@ -50,6 +54,7 @@ class LoginThrottle {
                   @Value("${ganxun.login.max-delay-minutes:60}") int maxDelayMinutes,
                   @Value("${ganxun.login.window-hours:24}") int windowHours) {
         this.jdbc = jdbc;
+        this.clock = clock;
         this.pairThreshold = pairThreshold;
         this.nameThreshold = nameThreshold;
         this.addressThreshold = addressThreshold;
@@ -72,18 +77,24 @@ class LoginThrottle {
         return a.length() > ADDRESS_MAX ? a.substring(0, ADDRESS_MAX) : a;
     }
 
+    /** The time the throttle goes by, for its SQL's {@code :now}. */
+    OffsetDateTime now() {
+        return OffsetDateTime.now(clock);
+    }
+
     /** How long this name must wait before trying from this address (zero: go ahead). */
     @Transactional(readOnly = true)
     public Duration waitFor(String username, String remoteAddr) {
         String u = name(username);
         String a = address(remoteAddr);
-        Timestamp until = jdbc.sql("""
+        OffsetDateTime now = now();
+        OffsetDateTime until = jdbc.sql("""
                 select max(t.blocked_until) from login_throttle t
-                where t.blocked_until > now() and ((t.username = :u and t.address = :a)
+                where t.blocked_until > :now and ((t.username = :u and t.address = :a)
                    or (not exists (select 1 from login_known_address k where k.username = :u and k.address = :a)
                        and ((t.username = :u and t.address = '') or (t.username = '' and t.address = :a))))""")
-                .param("u", u).param("a", a).query(Timestamp.class).optional().orElse(null);
-        return until == null ? Duration.ZERO : Duration.between(Instant.now(), until.toInstant());
+                .param("u", u).param("a", a).param("now", now).query(OffsetDateTime.class).optional().orElse(null);
+        return until == null ? Duration.ZERO : Duration.between(now, until);
     }
 
     @Transactional(propagation = Propagation.REQUIRES_NEW)
@@ -102,19 +113,19 @@ class LoginThrottle {
     /** Counts one failure of a key; returns its failures so far. */
     private int count(String u, String a, int threshold) {
         // failures older than the window start the count again; the exponent is clamped so power() cannot overflow
-        String failures = "(case when t.last_failed_at < now() - make_interval(hours => :window) then 1 else t.failures + 1 end)";
+        String failures = "(case when t.last_failed_at < cast(:now as timestamptz) - make_interval(hours => :window) then 1 else t.failures + 1 end)";
         return jdbc.sql("""
-                insert into login_throttle as t (username, address, failures, blocked_until)
-                values (:u, :a, 1, case when 1 >= :max then now() + make_interval(mins => :first) end)
+                insert into login_throttle as t (username, address, failures, last_failed_at, blocked_until)
+                values (:u, :a, 1, :now, case when 1 >= :max then cast(:now as timestamptz) + make_interval(mins => :first) end)
                 on conflict (username, address) do update set
                     failures = %1$s,
-                    last_failed_at = now(),
+                    last_failed_at = :now,
                     blocked_until = case when %1$s >= :max
-                        then now() + make_interval(mins => least(:first * power(2, least(%1$s - :max, 20)), :cap)::int)
+                        then cast(:now as timestamptz) + make_interval(mins => least(:first * power(2, least(%1$s - :max, 20)), :cap)::int)
                         else t.blocked_until end
                 returning failures""".formatted(failures))
                 .param("u", u).param("a", a).param("max", threshold).param("first", firstDelayMinutes)
-                .param("cap", maxDelayMinutes).param("window", windowHours)
+                .param("cap", maxDelayMinutes).param("window", windowHours).param("now", now())
                 .query(Integer.class).single();
     }
 
@@ -125,8 +136,8 @@ class LoginThrottle {
         String a = address(remoteAddr);
         jdbc.sql("delete from login_throttle where username = ? and address = ?").params(u, a).update();
         jdbc.sql("""
-                insert into login_known_address (username, address) values (?, ?)
-                on conflict (username, address) do update set last_login_at = now()""").params(u, a).update();
+                insert into login_known_address as k (username, address, last_login_at) values (?, ?, ?)
+                on conflict (username, address) do update set last_login_at = excluded.last_login_at""").params(u, a, now()).update();
     }
 
     /** An administrator lifts every block and count of a name. */
@@ -139,8 +150,9 @@ class LoginThrottle {
     @Scheduled(cron = "${ganxun.login.cleanup-cron:0 40 3 * * *}")
     @SchedulerLock(name = "login-throttle-cleanup", lockAtMostFor = "PT30M", lockAtLeastFor = "${ganxun.jobs.hold-after-run:PT5M}")
     public void forgetOldFailures() {
-        jdbc.sql("delete from login_throttle where last_failed_at < now() - make_interval(hours => ?)"
-                + " and (blocked_until is null or blocked_until < now())").param(windowHours).update();
+        OffsetDateTime now = now();
+        jdbc.sql("delete from login_throttle where last_failed_at < cast(? as timestamptz) - make_interval(hours => ?)"
+                + " and (blocked_until is null or blocked_until < ?)").params(now, windowHours, now).update();
     }
 
     /** Minutes to wait, rounded up, for messages. */

@@ -124,6 +124,7 @@ public class UserAccounts {
         DataScope scope = scopes.current();
         StringBuilder where = new StringBuilder(" where ").append(visibleCondition(scope));
         Map<String, Object> params = new HashMap<>(scope.sqlParameters());
+        params.put("now", throttle.now());
         if (StringUtils.hasText(text)) {
             where.append(" and (u.username like :text or u.display_name like :text)");
             params.put("text", Like.contains(text));
@@ -258,7 +259,8 @@ public class UserAccounts {
 
     @Transactional(readOnly = true)
     public Account get(long id) {
-        return jdbc.sql(Unscoped.rowChecked("UserAccounts.getVisible or requireManageable") + ACCOUNT_SQL + " where u.id = ?").param(id).query(this::account).optional()
+        return jdbc.sql(Unscoped.rowChecked("UserAccounts.getVisible or requireManageable") + ACCOUNT_SQL + " where u.id = :id").param("id", id)
+                .param("now", throttle.now()).query(this::account).optional()
                 .orElseThrow(() -> BusinessException.notFound("用户"));
     }
 
@@ -379,8 +381,8 @@ public class UserAccounts {
             left join org_unit co on co.id = c.org_id
             """;
 
-    /** Held back by the login throttle: from some address, or (for addresses it never signed in from) from anywhere. */
-    private static final String BLOCKED = "exists (select 1 from login_throttle t where t.username = u.username and t.blocked_until > now())";
+    /** Held back by the login throttle (by its clock, as {@code :now}): from some address, or (for addresses it never signed in from) from anywhere. */
+    private static final String BLOCKED = "exists (select 1 from login_throttle t where t.username = u.username and t.blocked_until > :now)";
 
     private static final String ACCOUNT_SQL = """
             select u.id, u.username, u.display_name, u.role, u.scope_org_id, o.name as org_name, u.scope_party_org_id,

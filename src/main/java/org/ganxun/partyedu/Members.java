@@ -395,7 +395,7 @@ public class Members {
             } else if (f.name().strip().length() > 50) {
                 problems.add(new FieldProblem("name", "姓名不能超过50个字"));
             }
-            CitizenId.Result r = CitizenId.parse(f.citizenId());
+            CitizenId.Result r = CitizenId.parse(f.citizenId(), LocalDate.now(clock));
             if (!r.ok()) {
                 problems.add(new FieldProblem("citizenId", r.error()));
             } else {

@@ -33,7 +33,7 @@ public final class CadreValidator {
         } else if (!NAME.matcher(f.name().strip()).matches()) {
             p.add(new FieldProblem("name", "姓名“" + f.name() + "”含有不应出现的字符或长度不对"));
         }
-        CitizenId.Result id = CitizenId.parse(f.citizenId());
+        CitizenId.Result id = CitizenId.parse(f.citizenId(), today);
         if (!id.ok()) {
             p.add(new FieldProblem("citizenId", id.error()));
         } else {

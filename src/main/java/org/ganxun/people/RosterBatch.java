@@ -134,7 +134,7 @@ public class RosterBatch {
 
     /** The stored citizen ID of an existing cadre, decrypted (for a row that names them by 人员编号). */
     public CitizenId storedId(Existing e) {
-        return CitizenId.parse(cipher.decrypt(e.encryptedId())).id()
+        return CitizenId.parse(cipher.decrypt(e.encryptedId()), LocalDate.now(clock)).id()
                 .orElseThrow(() -> new IllegalStateException("stored citizen ID of cadre " + e.view().id() + " does not parse"));
     }
 

@@ -3,6 +3,8 @@ package org.ganxun.secondment;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
+import org.ganxun.platform.web.BusinessException;
+
 /**
  * A democratic appraisal (民主测评): how many ballots rated the cadre 优秀, 称职, 基本称职 and 不称职.
  * Shares are percentages of all ballots, computed from the exact fraction and rounded to two decimals
@@ -17,7 +19,7 @@ public record Ballots(int excellent, int competent, int basic, int incompetent) 
 
     public Ballots {
         if (excellent < 0 || competent < 0 || basic < 0 || incompetent < 0) {
-            throw new IllegalArgumentException("测评票数不能为负数");
+            throw new BusinessException("测评票数不能为负数");
         }
     }
 

@@ -9,6 +9,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.ganxun.platform.web.BusinessException;
+import org.ganxun.platform.web.BusinessException.FieldProblem;
+
 /**
  * Evaluation of a seconded cadre (考核评价): five parts, each 0–100, combined by the programme's weights.
  *
@@ -38,14 +41,17 @@ public final class EvaluationScoring {
     public record Weights(BigDecimal logs, BigDecimal dutyReport, BigDecimal appraisal, BigDecimal interviews,
                           BigDecimal verification) {
 
+        /** Refuses weights no evaluation can be scored by, keyed by the programme form's fields ({@code evalWeight…}). */
         public void validate() {
-            for (BigDecimal w : List.of(logs, dutyReport, appraisal, interviews, verification)) {
-                if (w == null || w.signum() < 0 || w.compareTo(HUNDRED) > 0) {
-                    throw new IllegalArgumentException("考核各项权重须在0到100之间");
-                }
-            }
-            if (logs.add(dutyReport).add(appraisal).add(interviews).add(verification).compareTo(HUNDRED) != 0) {
-                throw new IllegalArgumentException("考核各项权重合计须为100%");
+            SelectionScoring.Weights.weight("evalWeightLogs", "工作日志完整率权重", logs);
+            SelectionScoring.Weights.weight("evalWeightDutyReport", "述职权重", dutyReport);
+            SelectionScoring.Weights.weight("evalWeightAppraisal", "民主测评权重", appraisal);
+            SelectionScoring.Weights.weight("evalWeightInterviews", "个别谈话权重", interviews);
+            SelectionScoring.Weights.weight("evalWeightVerification", "调查核实权重", verification);
+            BigDecimal sum = logs.add(dutyReport).add(appraisal).add(interviews).add(verification);
+            if (sum.compareTo(HUNDRED) != 0) {
+                String m = "考核各项权重合计须为100%（现为" + sum.stripTrailingZeros().toPlainString() + "%）";
+                throw new BusinessException(m, List.of(new FieldProblem("evalWeightLogs", m)));
             }
         }
     }
@@ -56,7 +62,8 @@ public final class EvaluationScoring {
             if (excellent == null || competent == null || basic == null
                     || !(excellent.compareTo(competent) > 0 && competent.compareTo(basic) > 0 && basic.signum() >= 0
                     && excellent.compareTo(HUNDRED) <= 0)) {
-                throw new IllegalArgumentException("等次分数线须满足：100 ≥ 优秀 > 称职 > 基本称职 ≥ 0");
+                String m = "等次分数线须满足：100 ≥ 优秀 > 称职 > 基本称职 ≥ 0";
+                throw new BusinessException(m, List.of(new FieldProblem("gradeExcellentMin", m)));
             }
         }
 

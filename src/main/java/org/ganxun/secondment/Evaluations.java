@@ -81,12 +81,7 @@ public class Evaluations {
                 throw new BusinessException("述职、个别谈话、调查核实得分须填写，在0到100之间，最多两位小数");
             }
         }
-        Ballots ballots;
-        try {
-            ballots = new Ballots(n(f.ballotsExcellent()), n(f.ballotsCompetent()), n(f.ballotsBasic()), n(f.ballotsIncompetent()));
-        } catch (IllegalArgumentException e) {
-            throw new BusinessException(e.getMessage());
-        }
+        Ballots ballots = new Ballots(n(f.ballotsExcellent()), n(f.ballotsCompetent()), n(f.ballotsBasic()), n(f.ballotsIncompetent()));
         if (ballots.total() == 0) {
             throw new BusinessException("请填写民主测评票数");
         }

@@ -496,19 +496,19 @@ public class Programmes {
         }
         try {
             new SelectionScoring.Weights(or(f.weightWritten(), 40), or(f.weightInterview(), 40), or(f.weightRecommendation(), 20)).validate();
-        } catch (IllegalArgumentException e) {
-            problems.add(new FieldProblem("weightWritten", e.getMessage()));
+        } catch (BusinessException e) {
+            problems.addAll(e.problems());
         }
         try {
             new EvaluationScoring.Weights(or(f.evalWeightLogs(), 10), or(f.evalWeightDutyReport(), 20), or(f.evalWeightAppraisal(), 40),
                     or(f.evalWeightInterviews(), 15), or(f.evalWeightVerification(), 15)).validate();
-        } catch (IllegalArgumentException e) {
-            problems.add(new FieldProblem("evalWeightLogs", e.getMessage()));
+        } catch (BusinessException e) {
+            problems.addAll(e.problems());
         }
         try {
             new EvaluationScoring.Thresholds(or(f.gradeExcellentMin(), 90), or(f.gradeCompetentMin(), 75), or(f.gradeBasicMin(), 60)).validate();
-        } catch (IllegalArgumentException e) {
-            problems.add(new FieldProblem("gradeExcellentMin", e.getMessage()));
+        } catch (BusinessException e) {
+            problems.addAll(e.problems());
         }
         if (!problems.isEmpty()) {
             throw new BusinessException(problems.get(0).message(), problems);

@@ -7,6 +7,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
+import org.ganxun.platform.web.BusinessException;
+import org.ganxun.platform.web.BusinessException.FieldProblem;
+
 /**
  * Competitive selection (竞争性选拔): the composite score and the ranking.
  *
@@ -32,14 +35,25 @@ public final class SelectionScoring {
     /** Weights in percent. */
     public record Weights(BigDecimal written, BigDecimal interview, BigDecimal recommendation) {
 
+        /**
+         * Refuses weights a programme cannot score by, in the clerk's words, keyed by the programme form's fields
+         * ({@code weightWritten}, {@code weightInterview}, {@code weightRecommendation}).
+         */
         public void validate() {
-            for (BigDecimal w : List.of(written, interview, recommendation)) {
-                if (w == null || w.signum() < 0 || w.compareTo(HUNDRED) > 0) {
-                    throw new IllegalArgumentException("笔试、面试、推荐成绩的权重须在0到100之间");
-                }
+            weight("weightWritten", "笔试成绩权重", written);
+            weight("weightInterview", "面试成绩权重", interview);
+            weight("weightRecommendation", "推荐成绩权重", recommendation);
+            BigDecimal sum = written.add(interview).add(recommendation);
+            if (sum.compareTo(HUNDRED) != 0) {
+                String m = "笔试、面试、推荐成绩的权重合计须为100%（现为" + sum.stripTrailingZeros().toPlainString() + "%）";
+                throw new BusinessException(m, List.of(new FieldProblem("weightWritten", m)));
             }
-            if (written.add(interview).add(recommendation).compareTo(HUNDRED) != 0) {
-                throw new IllegalArgumentException("笔试、面试、推荐成绩的权重合计须为100%");
+        }
+
+        static void weight(String field, String label, BigDecimal w) {
+            if (w == null || w.signum() < 0 || w.compareTo(HUNDRED) > 0) {
+                String m = label + "须在0到100之间";
+                throw new BusinessException(m, List.of(new FieldProblem(field, m)));
             }
         }
     }

@@ -92,7 +92,7 @@ class SurveyController {
 
     @PutMapping("/{id}/targets")
     @Requires(SURVEY_MANAGE)
-    Surveys.Survey targets(@PathVariable long id, @RequestBody List<Surveys.TargetRequest> targets) {
+    Surveys.Survey targets(@PathVariable long id, @RequestBody List<Surveys.@Valid TargetRequest> targets) {
         return surveys.replaceTargets(id, targets);
     }
 

@@ -1,7 +1,10 @@
 package org.ganxun.survey;
 
-import org.ganxun.platform.web.PlainText;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+
 import org.ganxun.platform.security.InScope.Ref;
 import org.ganxun.platform.security.InScope;
 import org.ganxun.platform.security.Permission;
@@ -27,6 +30,7 @@ import org.ganxun.platform.security.DataScope;
 import org.ganxun.platform.web.Bounds;
 import org.ganxun.platform.web.BusinessException;
 import org.ganxun.platform.web.BusinessException.FieldProblem;
+import org.ganxun.platform.web.PlainText;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -77,7 +81,9 @@ public class Surveys {
                                 JsonNode model) {
     }
 
-    public record TargetRequest(String label, @InScope(Ref.ORG) Long orgId, RankLevel rankLevel, StaffCategory staffCategory, Integer issuedCount) {
+    public record TargetRequest(@Size(max = 100, message = "范围名称最多{max}个字") @PlainText(message = "范围名称不能包含网页标记或脚本") String label,
+                                @NotNull(message = "请选择单位") @InScope(Ref.ORG) Long orgId, RankLevel rankLevel, StaffCategory staffCategory,
+                                @Min(value = 0, message = "发放份数须在0到100000之间") @Max(value = 100_000, message = "发放份数须在0到100000之间") Integer issuedCount) {
     }
 
     public record Target(long id, String label, long orgId, String orgName, String orgPath, RankLevel rankLevel, String rankLevelLabel,

@@ -1,5 +1,9 @@
 package org.ganxun.training;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+
 import org.ganxun.platform.security.InScope.Ref;
 import org.ganxun.platform.security.InScope;
 import org.ganxun.platform.security.Permission;
@@ -69,7 +73,9 @@ public class Enrollments {
     public record Quota(long orgId, String orgName, int seats, int used) {
     }
 
-    public record QuotaRequest(@InScope(Ref.ORG) Long orgId, Integer seats) {
+    public record QuotaRequest(@NotNull(message = "请选择单位") @InScope(Ref.ORG) Long orgId,
+                               @NotNull(message = "请填写名额") @Min(value = 0, message = "名额须在0到" + Bounds.MAX_SEATS + "之间")
+                               @Max(value = Bounds.MAX_SEATS, message = "名额须在0到" + Bounds.MAX_SEATS + "之间") Integer seats) {
     }
 
     public record Skip(long id, long enrollmentId, long cadreId, String cadreName, String orgName, SkipReason reasonCode,

@@ -66,6 +66,8 @@ import tools.jackson.databind.JsonNode;
 class DemoDataLoaderTest {
 
     @Autowired
+    org.ganxun.support.TestClock clock;
+    @Autowired
     org.ganxun.planning.TrainingPlans plans;
     @Autowired
     org.ganxun.planning.IndicatorFigures figures;
@@ -148,10 +150,15 @@ class DemoDataLoaderTest {
         SettledPages.adminsPagesStandStill(port);
     }
 
+    /**
+     * The load puts the whole county in, in one go. Its time is printed as a figure, not asserted: speed belongs to
+     * the benchmarks (PageSpeedBenchmark loads the demo county the same way, docs/benchmarks.md).
+     */
     @Test
-    void loadsQuicklyInOneGo() {
+    void loadsTheWholeCountyInOneGo() {
+        System.out.printf("Demo county loaded: %,d cadres, %,d organisations in %,d ms%n",
+                summary.cadres(), summary.organizations(), summary.millis());
         assertThat(summary.cadres()).isBetween(3000, 4500);
-        assertThat(summary.millis()).as("load time").isLessThan(20_000);
         assertThat(count("select count(*) from cadre c join organization o on o.id = c.org_id where o.path like ?", countyPath + "%"))
                 .isEqualTo(summary.cadres());
     }
@@ -193,7 +200,7 @@ class DemoDataLoaderTest {
         Set<String> ids = new HashSet<>();
         for (String[] r : rows) {
             String id = cipher.decrypt(r[0]);
-            assertThat(CitizenId.parse(id).ok()).as(id).isTrue();
+            assertThat(CitizenId.parse(id, clock.today()).ok()).as(id).isTrue();
             assertThat(cipher.blindIndex(id)).isEqualTo(r[1]);
             assertThat(CitizenId.mask(id)).isEqualTo(r[2]);
             assertThat(ids.add(id)).isTrue();

@@ -42,8 +42,9 @@ class ExamApiTest {
     @Autowired org.ganxun.learning.StudySessions sessions;
     @Autowired JdbcClient jdbc;
     @Autowired Clock appClock;
+    @Autowired org.ganxun.support.TestClock usersClock;
 
-    static final class TestClock extends Clock {
+    static final class StoppedClock extends Clock {
         volatile Instant now = Instant.now();
 
         void advance(double seconds) {
@@ -67,8 +68,8 @@ class ExamApiTest {
     }
 
     @AfterEach
-    void systemClock() {
-        attempts.useClock(Clock.systemUTC());
+    void applicationClock() {
+        attempts.useClock(appClock);
     }
 
     record County(long org, long town, long cadre, long cadre2, ApiSession admin, ApiSession learner, ApiSession learner2, String adminName) {
@@ -290,7 +291,7 @@ class ExamApiTest {
     void theTimeLimitIsTheServersAndTheBestAttemptCounts() {
         County c = county();
         importBank(c);
-        TestClock clock = new TestClock();
+        StoppedClock clock = new StoppedClock();
         attempts.useClock(clock);
         // 2 单选 × 5 = 10, pass 5, one minute, two attempts, the best counts
         long exam = exam(c, """
@@ -528,6 +529,7 @@ class ExamApiTest {
      */
     @Test
     void anExamForARankLevelAndNamedCadresTellsItsCandidates() {
+        usersClock.setToday(java.time.LocalDate.of(2026, 12, 1)); // the exam closes on the 20th; real time again after the test
         County c = county();
         importBank(c);
         long third = fixture.cadre("考生丙", c.town());
@@ -536,7 +538,7 @@ class ExamApiTest {
         jdbc.sql("update cadre set rank_level = 'STAFF' where id = ?").param(third).update();
         String form = """
                 {"title": "学法考试", "purpose": "LAW", "targetOrgId": %d, "passScore": 2, "timeLimitMinutes": 30, "maxAttempts": 1,
-                 "closesAt": "2099-12-20T10:00:00Z", "rankLevels": %s, "cadreIds": %s,
+                 "closesAt": "2026-12-20T10:00:00Z", "rankLevels": %s, "cadreIds": %s,
                  "blueprint": [{"category": "廉政法规", "count": 2, "points": 1}]}""";
 
         // hostile input

@@ -27,6 +27,7 @@ class LoginTest {
     @Autowired JdbcClient jdbc;
     @Autowired UserAccounts accounts;
     @Autowired LoginThrottle throttle;
+    @Autowired org.ganxun.support.TestClock clock;
     private final JsonMapper json = JsonMapper.builder().build();
 
     @Test
@@ -155,7 +156,7 @@ class LoginTest {
     @Test
     void oneAddressTryingManyNamesIsHeldBackButNotForNamesThatSignedInFromIt() {
         // a throttle with a low per-address threshold (the suite's own is high: every test logs in from 127.0.0.1)
-        LoginThrottle t = new LoginThrottle(jdbc, 5, 10, 3, 1, 60, 24);
+        LoginThrottle t = new LoginThrottle(jdbc, clock, 5, 10, 3, 1, 60, 24);
         String addr = "192.0.2." + (System.nanoTime() % 200);
         String regular = Fixture.unique("reg");
         t.recordSuccess(regular, addr);
@@ -165,6 +166,21 @@ class LoginTest {
         assertThat(t.waitFor(Fixture.unique("other"), addr)).isPositive();
         assertThat(t.waitFor(regular, addr)).isZero();
         assertThat(t.waitFor(Fixture.unique("other"), addr + "1")).isZero();
+    }
+
+    @Test
+    void aBlockRunsOutByTheUsersClock() {
+        String name = Fixture.unique("clk");
+        String addr = "192.0.2.250";
+        for (int i = 0; i < 5; i++) {
+            throttle.recordFailure(name, addr);
+        }
+        // the fifth failure blocks the pair for the first delay, one minute
+        assertThat(throttle.waitFor(name, addr)).isPositive().isLessThanOrEqualTo(java.time.Duration.ofMinutes(1));
+        clock.advance(java.time.Duration.ofSeconds(30));
+        assertThat(throttle.waitFor(name, addr)).isPositive().isLessThanOrEqualTo(java.time.Duration.ofSeconds(30));
+        clock.advance(java.time.Duration.ofSeconds(31));
+        assertThat(throttle.waitFor(name, addr)).isZero();
     }
 
     @Test

@@ -39,10 +39,11 @@ class LearningApiTest {
     @Autowired Fixture fixture;
     @Autowired StudySessions sessions;
     @Autowired JdbcClient jdbc;
+    @Autowired Clock appClock;
 
-    private final TestClock clock = new TestClock();
+    private final StoppedClock clock = new StoppedClock();
 
-    static final class TestClock extends Clock {
+    static final class StoppedClock extends Clock {
         volatile Instant now = Instant.parse("2026-03-02T01:00:00Z");
 
         void advance(double seconds) {
@@ -69,13 +70,13 @@ class LearningApiTest {
     }
 
     @BeforeEach
-    void useTestClock() {
+    void useStoppedClock() {
         sessions.useClock(clock);
     }
 
     @AfterEach
-    void systemClock() {
-        sessions.useClock(Clock.systemUTC());
+    void applicationClock() {
+        sessions.useClock(appClock); // the injected clock, as the other tests expect
     }
 
     private static synchronized byte[] video() {

@@ -61,7 +61,10 @@ class SelectionScoringTest {
     @Test
     void weightsMustAddUpToAHundred() {
         assertThatThrownBy(() -> new SelectionScoring.Weights(bd("40"), bd("40"), bd("30")).validate())
-                .hasMessageContaining("合计须为100%");
+                .isInstanceOf(org.ganxun.platform.web.BusinessException.class)
+                .hasMessage("笔试、面试、推荐成绩的权重合计须为100%（现为110%）");
+        assertThatThrownBy(() -> new SelectionScoring.Weights(bd("40"), bd("-10"), bd("70")).validate())
+                .hasMessage("面试成绩权重须在0到100之间");
     }
 
     static SelectionScoring.Scores scores(long id, String written, String interview, String recommendation, int minutesAfter) {

@@ -8,6 +8,8 @@ import java.util.List;
 import org.ganxun.support.ApiSession;
 import org.ganxun.support.Fixture;
 import org.ganxun.support.IntegrationTest;
+import org.ganxun.support.TestClock;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -28,6 +30,15 @@ class AbsurdValuesTest {
     @Autowired TrainingFixture tf;
     @Autowired JdbcClient jdbc;
     @Autowired JsonMapper json;
+    @Autowired TestClock clock;
+
+    /** The day the tests run on; the classes they file are weeks ahead of it. */
+    static final LocalDate TODAY = LocalDate.of(2026, 3, 2);
+
+    @BeforeEach
+    void onTheDay() {
+        clock.setToday(TODAY); // back to the real time after each test (TestClock.Reset)
+    }
 
     private ObjectNode classForm(TrainingFixture.County c, String starts, String ends) {
         ObjectNode f = json.createObjectNode();
@@ -55,9 +66,9 @@ class AbsurdValuesTest {
         TrainingFixture.County c = tf.county();
         ApiSession s = login(c.registrar.username());
 
-        assertRefused(s, s.send("POST", "/api/training/classes", classForm(c, "2031-03-01", "2031-03-02").put("budget", 1_000_000_000_000L).toString()),
+        assertRefused(s, s.send("POST", "/api/training/classes", classForm(c, "2026-04-06", "2026-04-07").put("budget", 1_000_000_000_000L).toString()),
                 "budget", "经费预算", "100000000");
-        assertRefused(s, s.send("POST", "/api/training/classes", classForm(c, "2031-03-01", "2031-03-02").put("seats", 2_147_483_647).toString()),
+        assertRefused(s, s.send("POST", "/api/training/classes", classForm(c, "2026-04-06", "2026-04-07").put("seats", 2_147_483_647).toString()),
                 "seats", "计划人数", "10000");
         assertRefused(s, s.send("POST", "/api/training/classes", classForm(c, "0001-03-01", "0001-03-02").toString()),
                 "startsOn", "开始日期", "2000年");
@@ -74,11 +85,11 @@ class AbsurdValuesTest {
     @Test
     void anAbsurdQuotaIsRefused() {
         TrainingFixture.County c = tf.county();
-        long cls = c.approved(Fixture.unique("五人班"), LocalDate.of(2031, 9, 1), LocalDate.of(2031, 9, 2), List.of(), 5);
+        long cls = c.approved(Fixture.unique("五人班"), LocalDate.of(2026, 9, 1), LocalDate.of(2026, 9, 2), List.of(), 5);
         ApiSession zzb = login(c.admin.username());
         ApiSession.Response r = zzb.send("PUT", "/api/training/classes/" + cls + "/quotas",
                 "[{\"orgId\":" + c.townA + ",\"seats\":2147483647}]");
-        assertRefused(zzb, r, "seats", "名额", "10000");
+        assertRefused(zzb, r, "[0].seats", "名额", "10000"); // the first element's seats
         assertThat(jdbc.sql("select count(*) from class_quota where class_id = ?").param(cls).query(Long.class).single()).isZero();
         assertThat(zzb.send("PUT", "/api/training/classes/" + cls + "/quotas", "[{\"orgId\":" + c.townA + ",\"seats\":5}]").status())
                 .isEqualTo(200);

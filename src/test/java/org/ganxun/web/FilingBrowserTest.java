@@ -40,6 +40,7 @@ class FilingBrowserTest extends BrowserTest {
     @LocalServerPort int port;
     @Autowired Fixture fixture;
     @Autowired TrainingClasses classes;
+    @Autowired org.ganxun.support.TestClock clock;
 
     @Test
     void registrarFilesAClassAndSeesTheClashWarning() {
@@ -47,8 +48,9 @@ class FilingBrowserTest extends BrowserTest {
         long school = fixture.org(county, Fixture.unique("县委党校"), "INSTITUTION");
         CurrentUser admin = fixture.user(Fixture.unique("uizzb"), Role.ORG_DEPT_ADMIN, county, null, null);
         CurrentUser registrar = fixture.user(Fixture.unique("uidx"), Role.PROVIDER_REGISTRAR, school, null, null);
-        LocalDate day = LocalDate.of(2033, 6, 13);
-        // an approved class of the same theme for everyone, 6/13-6/17
+        clock.setToday(LocalDate.of(2026, 5, 11)); // a month ahead of the classes; back to the real time after the test
+        LocalDate day = LocalDate.of(2026, 6, 15);
+        // an approved class of the same theme for everyone, 6/15-6/19 (Monday to Friday)
         long existing = fixture.as(registrar, () -> classes.create(new TrainingClasses.ClassForm(county, school, null,
                 "学习贯彻党的二十大精神专题培训班", ClassType.THEMATIC, day, day.plusDays(4), "党校礼堂", List.of(RankLevel.TOWNSHIP),
                 List.of(), 60, true, List.of(), null, null,
@@ -67,10 +69,10 @@ class FilingBrowserTest extends BrowserTest {
         WebElement name = wait.until(ExpectedConditions.visibilityOfElementLocated(input("class-name")));
         name.sendKeys("学习贯彻党的二十大精神专题研讨班");
         WebElement starts = driver.findElements(By.cssSelector("[data-test=class-form] .date-pair input")).get(0);
-        starts.sendKeys("2033-06-14");
+        starts.sendKeys("2026-06-16");
         starts.sendKeys(org.openqa.selenium.Keys.ENTER);
         WebElement ends = driver.findElements(By.cssSelector("[data-test=class-form] .date-pair input")).get(1);
-        ends.sendKeys("2033-06-15");
+        ends.sendKeys("2026-06-17");
         ends.sendKeys(org.openqa.selenium.Keys.ENTER);
         driver.findElement(input("class-venue")).click(); // closes the picker
         driver.findElement(test("session-add")).click();

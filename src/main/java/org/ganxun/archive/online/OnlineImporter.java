@@ -190,7 +190,7 @@ class OnlineImporter {
                 if (rawId == null) {
                     errs.put(OnlineColumn.CITIZEN_ID, "身份证号不能为空");
                 } else {
-                    CitizenId.Result r = CitizenId.parse(rawId);
+                    CitizenId.Result r = CitizenId.parse(rawId, LocalDate.now(clock));
                     if (r.ok()) {
                         citizenId = r.id().get().value();
                     } else {

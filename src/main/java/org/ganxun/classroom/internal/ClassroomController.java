@@ -1,5 +1,7 @@
 package org.ganxun.classroom.internal;
 
+import jakarta.validation.Valid;
+
 import org.ganxun.classroom.Attendance;
 import org.ganxun.classroom.Certificates;
 import org.ganxun.classroom.ClassDossier;
@@ -119,7 +121,7 @@ class ClassroomController {
 
     @PostMapping("/sessions/{id}/roll-call")
     @Requires(CLASSROOM_MANAGE)
-    List<Attendance.Cell> rollCall(@PathVariable long id, @RequestBody List<Attendance.Mark> marks) {
+    List<Attendance.Cell> rollCall(@PathVariable long id, @RequestBody List<Attendance.@Valid Mark> marks) {
         return attendance.rollCall(id, marks);
     }
 
@@ -163,13 +165,13 @@ class ClassroomController {
 
     @PutMapping("/classes/{id}/assessment")
     @Requires(CLASSROOM_MANAGE)
-    List<Completion.Component> setComponents(@PathVariable long id, @RequestBody(required = false) List<Completion.ComponentForm> forms) {
+    List<Completion.Component> setComponents(@PathVariable long id, @RequestBody(required = false) List<Completion.@Valid ComponentForm> forms) {
         return completion.setComponents(id, forms);
     }
 
     @PostMapping("/classes/{id}/scores")
     @Requires(CLASSROOM_MANAGE)
-    Completion.Results scores(@PathVariable long id, @RequestBody List<Completion.ScoreForm> forms) {
+    Completion.Results scores(@PathVariable long id, @RequestBody List<Completion.@Valid ScoreForm> forms) {
         completion.scores(id, forms);
         return completion.results(id);
     }

@@ -433,7 +433,7 @@ class RosterImporter {
                     values.get(RosterColumn.POST), level, grade, leadership, sc, entered, values.get(RosterColumn.PHONE),
                     reserve, partyOrgId, mobile, null, null, null, psCode, fullTime, inService, title, null);
             CitizenId cid = errs.containsKey(RosterColumn.CITIZEN_ID) || maskedId ? null
-                    : CitizenId.parse(rawId).id().orElse(null);
+                    : CitizenId.parse(rawId, LocalDate.now(clock)).id().orElse(null);
             if (cid != null) {
                 Integer first = seen.putIfAbsent(cid.value(), row.excelRow());
                 if (first != null) {

@@ -71,13 +71,20 @@ public class ApiExceptionHandler {
         return refused(problems);
     }
 
-    /** Constraints on a handler's parameters ({@code @RequestParam @Max(…) int size}), and bodies validated with them. */
+    /**
+     * Constraints on a handler's parameters ({@code @RequestParam @Max(…) int size}), and bodies validated with them:
+     * a body that is a list ({@code @RequestBody List<@Valid QuotaRequest>}) is checked element by element, each
+     * problem keyed by its property path from the list, {@code [3].seats} (the fourth element's seats).
+     */
     @ExceptionHandler(HandlerMethodValidationException.class)
     ResponseEntity<ApiError> invalidParameters(HandlerMethodValidationException e) {
         List<BusinessException.FieldProblem> problems = new ArrayList<>();
         for (ParameterValidationResult r : e.getParameterValidationResults()) {
             if (r instanceof ParameterErrors errors) {
-                errors.getFieldErrors().forEach(f -> problems.add(problem(f)));
+                String element = r.getContainerIndex() != null ? "[" + r.getContainerIndex() + "]"
+                        : r.getContainerKey() != null ? "[" + r.getContainerKey() + "]" : "";
+                errors.getFieldErrors().forEach(f -> problems.add(element.isEmpty() ? problem(f) : inElement(element, problem(f))));
+                errors.getGlobalErrors().forEach(g -> problems.add(new BusinessException.FieldProblem(element, g.getDefaultMessage())));
             } else {
                 RequestParam param = r.getMethodParameter().getParameterAnnotation(RequestParam.class);
                 String name = param != null && !param.name().isEmpty() ? param.name() : r.getMethodParameter().getParameterName();
@@ -93,6 +100,10 @@ public class ApiExceptionHandler {
                 ? "值“" + echo(f.getRejectedValue()) + "”格式不正确" : f.getDefaultMessage());
     }
 
+    private static BusinessException.FieldProblem inElement(String element, BusinessException.FieldProblem p) {
+        return new BusinessException.FieldProblem(p.field().isEmpty() ? element : element + "." + p.field(), p.message());
+    }
+
     /** What was typed, cut short: an error message is no place for a page of someone's text. */
     private static String echo(Object value) {
         String v = String.valueOf(value);
@@ -101,10 +112,22 @@ public class ApiExceptionHandler {
 
     /** One 400 for the problems, in the order of the fields' names (Bean Validation has no order), the first as message. */
     private ResponseEntity<ApiError> refused(List<BusinessException.FieldProblem> problems) {
-        problems.sort(Comparator.comparing(BusinessException.FieldProblem::field));
+        problems.sort(Comparator.comparing(p -> sortKey(p.field())));
         String message = problems.isEmpty() ? "提交的内容有误" : problems.get(0).message();
         return ResponseEntity.badRequest().body(new ApiError(400, message, List.copyOf(problems), Instant.now(clock)));
     }
+
+    /** A list's elements in their order ({@code [2]} before {@code [10]}), then the properties by name. */
+    private static String sortKey(String field) {
+        Matcher m = INDEX.matcher(field);
+        StringBuilder sb = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(sb, "[" + "0".repeat(Math.max(0, 10 - m.group(1).length())) + m.group(1) + "]");
+        }
+        return m.appendTail(sb).toString();
+    }
+
+    private static final Pattern INDEX = Pattern.compile("\\[(\\d+)]");
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     ResponseEntity<ApiError> tooLarge(MaxUploadSizeExceededException e) {

@@ -203,7 +203,7 @@ class TrainingController {
     // ---- call-up and enrollment
     @PutMapping("/classes/{id}/quotas")
     @Requires(CALLUP_MANAGE)
-    List<Enrollments.Quota> setQuotas(@PathVariable long id, @RequestBody List<Enrollments.QuotaRequest> quotas) {
+    List<Enrollments.Quota> setQuotas(@PathVariable long id, @RequestBody List<Enrollments.@Valid QuotaRequest> quotas) {
         return enrollments.setQuotas(id, quotas);
     }
 

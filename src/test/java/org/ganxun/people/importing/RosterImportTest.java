@@ -56,6 +56,8 @@ class RosterImportTest {
     @Autowired
     OrganizationTrees trees;
     @Autowired
+    org.ganxun.support.TestClock clock;
+    @Autowired
     RosterImports imports;
     @Autowired
     ImportWorker worker;
@@ -563,7 +565,7 @@ class RosterImportTest {
         roster.upsert(new org.ganxun.people.CadreForm("另一录入", null, null, null, racerId, null,
                 org.ganxun.people.PoliticalStatus.MASSES, null, fx.townA, null, null, null, null,
                 org.ganxun.people.StaffCategory.CIVIL_SERVANT, null, null, null, null, null, null, null),
-                org.ganxun.people.CitizenId.parse(racerId).id().orElseThrow());
+                org.ganxun.people.CitizenId.parse(racerId, clock.today()).id().orElseThrow());
         ImportJob retried = runImport(fx.countyAdmin, "并发.xlsx", ImportFixtures.xlsx(rows), ImportMode.VALID_ROWS);
         assertThat(retried.status()).isEqualTo(ImportJob.Status.COMPLETED);
         assertThat(retried.createdCount()).isEqualTo(30);

@@ -102,5 +102,74 @@ class RequestValidationTest {
         assertThat(problem(s, r, "maxAge")).isEqualTo("年龄上限须在18到70岁之间");
         assertThat(problem(s, r, "budgetHousing")).isEqualTo("住房预算不能为负数");
         assertThat(problem(s, r, "logCadenceDays")).isEqualTo("日志周期须在1到92天之间");
+
+        // weights each in range that do not add up to 100: the programme's own refusal, in words and by field
+        ApiSession.Response weights = s.send("POST", "/api/secondment/programmes",
+                "{\"name\":\"下派批次\",\"direction\":\"DOWNWARD\",\"organiserOrgId\":" + county + ",\"startsOn\":\"2026-03-01\","
+                        + "\"endsOn\":\"2027-02-28\",\"weightWritten\":40,\"weightInterview\":50,\"weightRecommendation\":20}");
+        assertThat(weights.status()).as(weights.text()).isEqualTo(400);
+        assertThat(problem(s, weights, "weightWritten")).isEqualTo("笔试、面试、推荐成绩的权重合计须为100%（现为110%）");
+    }
+    /**
+     * A body that is a list (a survey's target groups) is checked element by element: each problem keyed by its
+     * path from the list ({@code [1].issuedCount}, the second group's count), in the list's order, the first as
+     * the message; nothing of the list is stored.
+     */
+    @Test
+    void aListBodyIsRefusedElementByElementKeyedByItsPath() {
+        long county = fixture.org(null, Fixture.unique("校验县"), "COUNTY");
+        ApiSession s = admin(county);
+        ApiSession.Response made = s.send("POST", "/api/surveys", "{\"title\":\"培训需求调研\",\"purpose\":\"了解需求\",\"orgId\":" + county + "}");
+        assertThat(made.status()).as(made.text()).isEqualTo(200);
+        long survey = s.parse(made).get("id").asLong();
+        String ok = "{\"orgId\":" + county + ",\"issuedCount\":10}";
+        List<String> targets = new ArrayList<>(java.util.Collections.nCopies(10, ok));
+        targets.set(1, "{\"orgId\":" + county + ",\"label\":\"<script>alert(1)</script>\",\"issuedCount\":2147483647}");
+        targets.set(2, "{\"issuedCount\":5}");
+        targets.set(9, "{\"orgId\":" + county + ",\"issuedCount\":-1}");
+        ApiSession.Response r = s.send("PUT", "/api/surveys/" + survey + "/targets", "[" + String.join(",", targets) + "]");
+        assertThat(r.status()).as(r.text()).isEqualTo(400);
+        // the tenth element after the second and third, not between them as text would sort it
+        assertThat(fields(s, r)).containsExactly("[1].issuedCount", "[1].label", "[2].orgId", "[9].issuedCount");
+        assertThat(problem(s, r, "[1].issuedCount")).isEqualTo("发放份数须在0到100000之间");
+        assertThat(problem(s, r, "[1].label")).isEqualTo("范围名称不能包含网页标记或脚本");
+        assertThat(problem(s, r, "[2].orgId")).isEqualTo("请选择单位");
+        assertThat(problem(s, r, "[9].issuedCount")).isEqualTo("发放份数须在0到100000之间");
+        assertThat(s.parse(r).get("message").asString()).isEqualTo("发放份数须在0到100000之间");
+        assertThat(jdbc.sql("select count(*) from survey_target where survey_id = ? and issued_count = 10").param(survey)
+                .query(Long.class).single()).isZero();
+
+        // the same list put right is taken
+        targets.set(1, ok);
+        targets.set(2, ok);
+        targets.set(9, ok);
+        ApiSession.Response fixed = s.send("PUT", "/api/surveys/" + survey + "/targets", "[" + String.join(",", targets) + "]");
+        assertThat(fixed.status()).as(fixed.text()).isEqualTo(200);
+    }
+
+    /**
+     * Every request body that is a list is validated element by element ({@code List<@Valid Item>}, so that method
+     * validation checks each element's constraints): without it a list's elements pass unchecked.
+     */
+    @Test
+    void everyListBodyIsValidatedElementByElement(@Autowired @org.springframework.beans.factory.annotation.Qualifier("requestMappingHandlerMapping")
+            org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping mappings) {
+        List<String> unchecked = new ArrayList<>();
+        int lists = 0;
+        for (var e : mappings.getHandlerMethods().entrySet()) {
+            for (var p : e.getValue().getMethodParameters()) {
+                if (p.hasParameterAnnotation(org.springframework.web.bind.annotation.RequestBody.class)
+                        && java.util.Collection.class.isAssignableFrom(p.getParameterType())) {
+                    lists++;
+                    boolean elementsValid = p.getParameter().getAnnotatedType() instanceof java.lang.reflect.AnnotatedParameterizedType t
+                            && t.getAnnotatedActualTypeArguments()[0].isAnnotationPresent(jakarta.validation.Valid.class);
+                    if (!elementsValid) {
+                        unchecked.add(e.getValue().toString());
+                    }
+                }
+            }
+        }
+        assertThat(lists).as("list bodies found").isPositive();
+        assertThat(unchecked).isEmpty();
     }
 }
