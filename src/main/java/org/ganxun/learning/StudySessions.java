@@ -67,6 +67,7 @@ public class StudySessions {
     /** Sessions whose progress changed since the last flush. */
     private final Set<Live> dirty = ConcurrentHashMap.newKeySet();
     private final Object flushing = new Object();
+    private volatile boolean scheduleHeld;
     /** After shutdown's flush: write at once (a heartbeat racing the shutdown is not left in memory). */
     private volatile boolean closed;
     private volatile Clock clock;
@@ -302,9 +303,16 @@ public class StudySessions {
                 s.resumeAt(), o.reason() == Reason.PARALLEL, presence);
     }
 
-    /** Writes the buffered progress of this node's sessions now (the scheduler does it every flush-millis). */
+    /** The scheduler's write-behind, every flush-millis (unless a test holds it to look at the buffer). */
     @Scheduled(fixedDelayString = "${ganxun.learning.flush-millis:2000}", initialDelayString = "${ganxun.learning.flush-millis:2000}")
     @NodeLocal("writes the study progress buffered in this node's memory")
+    public void flushOnSchedule() {
+        if (!scheduleHeld) {
+            flush();
+        }
+    }
+
+    /** Writes the buffered progress of this node's sessions now. */
     public void flush() {
         synchronized (flushing) {
             List<Live> taken = new ArrayList<>();
@@ -334,6 +342,11 @@ public class StudySessions {
     /** Tests: back to buffering after {@link #close()}. */
     void reopen() {
         closed = false;
+    }
+
+    /** Tests: while held, only an explicit {@link #flush()} (completion, shutdown) writes, so "buffered" can be seen. */
+    void holdSchedule(boolean held) {
+        scheduleHeld = held;
     }
 
     /** How many sessions hold progress not yet written (tests). */

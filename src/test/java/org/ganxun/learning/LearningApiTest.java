@@ -77,6 +77,7 @@ class LearningApiTest {
     @AfterEach
     void applicationClock() {
         sessions.useClock(appClock); // the injected clock, as the other tests expect
+        sessions.holdSchedule(false);
     }
 
     private static synchronized byte[] video() {
@@ -321,6 +322,7 @@ class LearningApiTest {
     @Test
     void heartbeatsBypassTheHttpSessionAndBufferedCreditIsNeitherLostNorDoubled() {
         Setup s = setup();
+        sessions.holdSchedule(true); // the write-behind every 2 s could land between the heartbeats and the checks
         long a = start(s.learner(), s.courseId()).get("sessionId").asLong();
         // the HTTP session is gone from the store (expired, or signed out elsewhere): the study token still works,
         // and the session cookie the browser sends along (ApiSession does, like a browser) is not even looked up —
