@@ -549,9 +549,10 @@ class DemoDataLoaderTest {
         org.ganxun.planning.IndicatorFigures.Dashboard d = as(zzb, () -> figures.dashboard(planId, now - 1, null));
         assertThat(d.figures()).hasSize(7);
         assertThat(d.figures()).allSatisfy(f -> assertThat(f.population()).isPositive());
-        // the drafts all sit in one week of March (两会): the scheduler moves them apart and out of it
+        // the drafts all sit in one week of March (两会): the scheduler moves them apart and out of it. The solver may
+        // search up to 20 s (it stops 5 s after its last improvement): 3 s left classes unplaced on a loaded machine
         org.ganxun.planning.scheduling.Scheduler.Proposal p = as(zzb, () -> scheduling.propose(
-                new org.ganxun.planning.DraftScheduling.Request(LocalDate.now().getYear() + 1, List.of(), null, 0.1, 3)));
+                new org.ganxun.planning.DraftScheduling.Request(LocalDate.now().getYear() + 1, List.of(), null, 0.1, 20)));
         assertThat(p.placements()).hasSize(8);
         assertThat(p.solver().feasible()).as("%s", p.unmet()).isTrue();
         assertThat(p.placements()).allSatisfy(x -> assertThat(x.startsOn().getMonthValue() == 3 && x.startsOn().getDayOfMonth() <= 15).isFalse());
