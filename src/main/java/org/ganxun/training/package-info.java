@@ -7,7 +7,7 @@
  * which depends on this one and not the reverse) and for the learning archive: {@link org.ganxun.training.ClassStatus},
  * {@link org.ganxun.training.EnrollmentStatus}, {@link org.ganxun.training.SessionStatus}, the id-bearing views
  * {@link org.ganxun.training.TrainingClassView}, {@link org.ganxun.training.SessionView},
- * {@link org.ganxun.training.EnrollmentView}, the class row with its scope paths ({@link org.ganxun.training.ClassRows}),
+ * {@link org.ganxun.training.EnrollmentView}, the class row with its scope paths ({@link org.ganxun.training.forclassroom.ClassRows}),
  * and {@link org.ganxun.training.TrainingClasses#archiveSourceRef(long)} (the source_ref a class's credited
  * hours carry in the archive). Messages the classroom sends about a class are listed by training's page through
  * {@link org.ganxun.training.ClassMessageKeys}, which the classroom implements. This module does not depend on the

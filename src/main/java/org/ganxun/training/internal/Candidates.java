@@ -13,7 +13,7 @@ import org.ganxun.people.RankLevel;
 import org.ganxun.people.StaffCategory;
 import org.ganxun.platform.security.CurrentUsers;
 import org.ganxun.platform.security.Unscoped;
-import org.ganxun.training.ClassRows;
+import org.ganxun.training.forclassroom.ClassRows;
 import org.ganxun.training.Enrollments;
 import org.ganxun.training.TrainingClasses;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
