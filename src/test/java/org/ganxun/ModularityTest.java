@@ -72,9 +72,7 @@ class ModularityTest {
             "demo → course_medium", "DemoCourses.loadPackageIfMissing: whether the county has its SCORM course; goes with demo → course",
             "demo → course_assignment", "DemoStudy: runs once, when the county has no assignment yet; to ask learning.Assignments",
             // the platform owns no business data, but its operations metrics count other modules' queues
-            "platform → sms_outbox", "OperationsMetrics: the SMS outbox's backlog gauge; to be a MeterBinder in notify",
-            // training may not depend on the archive (the archive listens to the classroom's events)
-            "training → archive_entry", "Candidates: a candidate's recent classes and this year's 学时 from the archive; to move behind an interface training declares and the archive implements"
+            "platform → sms_outbox", "OperationsMetrics: the SMS outbox's backlog gauge; to be a MeterBinder in notify"
     );
 
     private final ApplicationModules modules = ApplicationModules.of(GanxunApplication.class);
