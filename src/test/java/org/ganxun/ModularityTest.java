@@ -51,23 +51,7 @@ class ModularityTest {
             "partyedu → archive_entry", "StudyActivities: the archive's credits of a study activity; to read approved_credit after the merge",
             "partyedu → cadre", "StudyActivities: to read cadre_card after the merge",
             "partyedu → organization", "StudyActivities: to read org_unit after the merge",
-            "partyedu → party_organization", "StudyActivities: to read party_unit after the merge",
-            // planning's budget and evaluation report (merged beside this check) count training's records directly
-            "planning → annual_plan", "PlanBudgets: the classes of a plan's years; to ask training for the plan's classes (a query method)",
-            "planning → attendance", "EvaluationReport.lowAttendance: attendance per class; to be a training query method (attendance rate per class)",
-            "planning → class_session", "EvaluationReport: sessions of the rated and attended classes; goes with planning → attendance / evaluation",
-            "planning → enrollment", "ClassExpenses: a class's trainees for per-capita cost; to be a training query method (headcount per class)",
-            "planning → evaluation", "EvaluationReport.lowRated: session ratings; to be a training query method (TeachingEvaluations' averages)",
-            "planning → instructor", "ClassExpenses, EvaluationReport, SchedulingSettings: lecturers' names; to call training.Instructors",
-            // the classroom, split from training (issue 19), still reads and moves training's records in its own SQL: it
-            // may depend on training (never the reverse), so each goes by a query or command method training offers
-            "classroom → class_session", "Attendance, Classroom, Completion, Leaves, TeachingEvaluations, Trainees: a class's sessions, hours and times; to read TrainingClasses.sessions (as Classroom.scheduledSessions does) or a session view training publishes",
-            "classroom → enrollment", "Classroom.requireTrainee, Attendance, Leaves, Trainees read a class's trainees; Completion writes each trainee's outcome and cancels the waitlist; to go when Enrollments offers the trainees of a class and a finish(outcome) command",
-            "classroom → instructor", "TeachingEvaluations moves an instructor's running rating and reads names; to go when Instructors offers a rate command and names",
-            "classroom → training_class", "Classroom.markInProgress, Completion (结业) and Attendance's check-in settings write the class row; reads join it for the name and scope paths; to go when TrainingClasses offers those state changes and the reads join class_card",
-            "classroom → training_provider", "Certificates, Completion: the provider's name on the certificate and in ClassCompleted; to read a provider name through class_card (a column in a migration) or Providers",
-            // training may not depend on the archive (the archive listens to the classroom's events)
-            "training → archive_entry", "Candidates: a candidate's recent classes and this year's 学时 from the archive; to move behind an interface training declares and the archive implements"
+            "partyedu → party_organization", "StudyActivities: to read party_unit after the merge"
     );
 
     private final ApplicationModules modules = ApplicationModules.of(GanxunApplication.class);

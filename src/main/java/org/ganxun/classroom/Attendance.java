@@ -1,5 +1,7 @@
 package org.ganxun.classroom;
 
+import org.ganxun.training.forclassroom.ClassroomCommands;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -40,7 +42,6 @@ import org.ganxun.training.ClassStatus;
 import org.ganxun.training.SessionStatus;
 import org.ganxun.training.SessionView;
 import org.ganxun.training.TrainingClasses;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -64,8 +65,11 @@ public class Attendance {
     private final CheckInAttempts attempts;
     private final AuditLog audit;
     private final Clock clock;
+    private final ClassroomCommands commands;
 
-    Attendance(JdbcClient jdbc, Classroom classroom, CheckInCodes codes, CheckInAttempts attempts, AuditLog audit, Clock clock) {
+    Attendance(JdbcClient jdbc, Classroom classroom, CheckInCodes codes, CheckInAttempts attempts, AuditLog audit, Clock clock,
+               ClassroomCommands commands) {
+        this.commands = commands;
         this.clock = clock;
         this.jdbc = jdbc;
         this.classroom = classroom;
@@ -155,7 +159,7 @@ public class Attendance {
             throw BusinessException.conflict("本课次签到时间为" + s.date() + " " + opens(s).format(HM) + "至"
                     + s.end().format(HM) + "，当前不在签到时间内");
         }
-        Long enrollmentId = jdbc.sql(Unscoped.own() + "select id from enrollment where class_id = ? and cadre_id = ? and status = 'ENROLLED'")
+        Long enrollmentId = jdbc.sql(Unscoped.own() + "select id from enrollment_card where class_id = ? and cadre_id = ? and status = 'ENROLLED'")
                 .params(s.classId(), me.cadreId()).query(Long.class).optional()
                 .orElseThrow(() -> new BusinessException(403, "您不是本班在训学员，不能签到", List.of()));
         AttendanceStatus status = now.isAfter(s.start().plusMinutes(s.lateGraceMinutes())) ? AttendanceStatus.LATE : AttendanceStatus.PRESENT;
@@ -213,7 +217,7 @@ public class Attendance {
         String token = codes.token(sessionId, slot);
         long done = jdbc.sql(Unscoped.countsOnly() + "select count(*) from attendance where session_id = ? and status in ('PRESENT','LATE')")
                 .param(sessionId).query(Long.class).single();
-        long expected = jdbc.sql(Unscoped.countsOnly() + "select count(*) from enrollment where class_id = ? and status = 'ENROLLED'")
+        long expected = jdbc.sql(Unscoped.countsOnly() + "select count(*) from enrollment_card where class_id = ? and status = 'ENROLLED'")
                 .param(s.classId()).query(Long.class).single();
         return new QrCode(sessionId, s.topic(), s.className(), token, checkInUrl(baseUrl, token), codes.shortCode(sessionId, slot),
                 Instant.ofEpochSecond((slot + 1) * s.codeSeconds()), s.codeSeconds(), done, expected);
@@ -273,7 +277,7 @@ public class Attendance {
                 throw new BusinessException("点名只能标记出勤、迟到、缺课或清除标记；请假须由学员申请并经审批");
             }
             Map<String, Object> who = jdbc.sql(Unscoped.ofChecked("class", "ClassRows") + """
-                    select e.id, c.name from enrollment e join cadre_card c on c.id = e.cadre_id
+                    select e.id, c.name from enrollment_card e join cadre_card c on c.id = e.cadre_id
                     where e.id = ? and e.class_id = ? and e.status = 'ENROLLED'""")
                     .params(m.enrollmentId(), s.classId()).query().listOfRows().stream().findFirst()
                     .orElseThrow(() -> BusinessException.notFound("在训学员"));
@@ -314,7 +318,7 @@ public class Attendance {
         record Trainee(long enrollmentId, long cadreId, String name, String org) {
         }
         List<Trainee> trainees = jdbc.sql(Unscoped.ofChecked("class", "ClassRows") + """
-                select e.id, c.id, c.name, o.name from enrollment e join cadre_card c on c.id = e.cadre_id join org_unit o on o.id = c.org_id
+                select e.id, c.id, c.name, o.name from enrollment_card e join cadre_card c on c.id = e.cadre_id join org_unit o on o.id = c.org_id
                 where e.class_id = :cls and e.status in ('ENROLLED', 'COMPLETED', 'NOT_COMPLETED', 'DISMISSED')
                   and (cast(:only as bigint) is null or e.id = :only)
                 order by tree_path_key(o.path), c.name, e.id""")
@@ -323,7 +327,7 @@ public class Attendance {
         Map<String, Object[]> marks = new HashMap<>();
         jdbc.sql(Unscoped.ofChecked("class", "ClassRows") + """
                 select a.session_id, a.enrollment_id, a.status, a.checked_in_at, a.method from attendance a
-                join class_session s on s.id = a.session_id where s.class_id = ?""")
+                join session_card s on s.id = a.session_id where s.class_id = ?""")
                 .param(classId).query(rs -> {
                     marks.put(rs.getLong(1) + ":" + rs.getLong(2), new Object[]{rs.getString(3), rs.getTimestamp(4).toInstant(), rs.getString(5)});
                 });
@@ -390,11 +394,36 @@ public class Attendance {
         return out;
     }
 
+    /** A class's attendance: its name, the marks present or late, and all marks (present, late, absent, on leave). */
+    public record ClassAttendance(String className, long present, long marks) {
+    }
+
+    /**
+     * The classes among these whose attendance (present or late, of all marks) is below {@code percent}, in class
+     * order, at most {@code limit} (planning's evaluation report). Counts only; no scope check: the caller chose the
+     * classes within its reader's scope.
+     */
+    public List<ClassAttendance> lowAttendance(List<Long> classIds, BigDecimal percent, int limit) {
+        if (classIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(Unscoped.countsOnly() + """
+                select tc.name, count(*) filter (where a.status in ('PRESENT','LATE')) as present, count(*) as marks
+                  from attendance a join session_card s on s.id = a.session_id join class_card tc on tc.id = s.class_id
+                 where s.class_id in (:ids) and a.status in ('PRESENT','LATE','ABSENT','LEAVE')
+                 group by tc.id, tc.name having count(*) > 0
+                    and count(*) filter (where a.status in ('PRESENT','LATE')) * 100 < :low * count(*)
+                 order by tc.id limit :limit""")
+                .param("ids", classIds).param("low", percent).param("limit", limit)
+                .query((rs, i) -> new ClassAttendance(rs.getString(1), rs.getLong(2), rs.getLong(3)))
+                .list();
+    }
+
     /** Per-class settings of check-in (code life and late grace), registrar. */
     @Transactional
     public Map<String, Integer> settings(long classId, Integer codeSeconds, Integer lateGraceMinutes) {
         TrainingClasses.Row row = classroom.requireManager(classId, true);
-        Map<String, Object> before = jdbc.sql("select checkin_code_seconds, late_grace_minutes from training_class where id = ?")
+        Map<String, Object> before = jdbc.sql("select checkin_code_seconds, late_grace_minutes from class_card where id = ?")
                 .param(classId).query().singleRow();
         if (codeSeconds != null && (codeSeconds < 15 || codeSeconds > 600)) {
             throw new BusinessException("签到码有效时长须在15至600秒之间");
@@ -402,14 +431,7 @@ public class Attendance {
         if (lateGraceMinutes != null && (lateGraceMinutes < 0 || lateGraceMinutes > 240)) {
             throw new BusinessException("迟到宽限须在0至240分钟之间");
         }
-        try {
-            jdbc.sql("""
-                    update training_class set checkin_code_seconds = coalesce(?, checkin_code_seconds),
-                        late_grace_minutes = coalesce(?, late_grace_minutes), updated_at = now() where id = ?""")
-                    .params(codeSeconds, lateGraceMinutes, classId).update();
-        } catch (DataIntegrityViolationException e) {
-            throw new BusinessException("设置超出允许范围");
-        }
+        commands.setCheckInSettings(classId, codeSeconds, lateGraceMinutes);
         Map<String, Integer> after = settingsOf(classId);
         audit.record("UPDATE_CHECKIN_SETTINGS", "TrainingClass", classId, "签到设置：" + row.name() + "，签到码每"
                 + after.get("codeSeconds") + "秒更新，迟到宽限" + after.get("lateGraceMinutes") + "分钟", before, after);
@@ -417,7 +439,7 @@ public class Attendance {
     }
 
     public Map<String, Integer> settingsOf(long classId) {
-        return jdbc.sql("select checkin_code_seconds, late_grace_minutes from training_class where id = ?").param(classId)
+        return jdbc.sql("select checkin_code_seconds, late_grace_minutes from class_card where id = ?").param(classId)
                 .query((rs, i) -> Map.of("codeSeconds", rs.getInt(1), "lateGraceMinutes", rs.getInt(2))).single();
     }
 }

@@ -88,10 +88,10 @@ public class Certificates {
 
     // a class completed before its planned last day ended on the day of 结业, as its archive entries say
     private static final String SELECT = Unscoped.ofChecked("class", "ClassRows, or a certificate the caller checks") + """
-            select ce.*, c.name as cadre_name, tc.name as class_name, coalesce(tp.name, fo.name) as provider_name, tc.starts_on,
+            select ce.*, c.name as cadre_name, tc.name as class_name, coalesce(tc.provider_name, fo.name) as provider_name, tc.starts_on,
                    least(tc.ends_on, tc.completed_at::date) as ends_on
-            from certificate ce join cadre_card c on c.id = ce.cadre_id join training_class tc on tc.id = ce.class_id
-            join org_unit fo on fo.id = tc.filer_org_id left join training_provider tp on tp.id = tc.provider_id""";
+            from certificate ce join cadre_card c on c.id = ce.cadre_id join class_card tc on tc.id = ce.class_id
+            join org_unit fo on fo.id = tc.filer_org_id""";
 
     private List<CertificateView> query(String where, Object... params) {
         return jdbc.sql(SELECT + " " + where).params(params).query((rs, i) -> new CertificateView(rs.getLong("id"), rs.getString("serial"),

@@ -29,7 +29,7 @@ public class ClassResults {
     @Transactional(readOnly = true)
     public List<FailedAssessment> failedAssessments(long cadreId, int year) {
         return jdbc.sql(Unscoped.referenceChecked("the promotion check: Roster.get of the cadre") + """
-                select r.class_id, tc.name, r.completed_on, r.reasons from class_result r join training_class tc on tc.id = r.class_id
+                select r.class_id, tc.name, r.completed_on, r.reasons from class_result r join class_card tc on tc.id = r.class_id
                 where r.cadre_id = ? and not r.assessment_passed and extract(year from r.completed_on) = ?
                 order by r.completed_on, r.class_id""")
                 .params(cadreId, year)

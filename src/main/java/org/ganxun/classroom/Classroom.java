@@ -1,5 +1,7 @@
 package org.ganxun.classroom;
 
+import org.ganxun.training.forclassroom.ClassroomCommands;
+
 import org.ganxun.platform.security.Permission;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -15,7 +17,7 @@ import org.ganxun.platform.security.CurrentUsers;
 import org.ganxun.platform.security.DataScope;
 import org.ganxun.platform.security.Unscoped;
 import org.ganxun.platform.web.BusinessException;
-import org.ganxun.training.ClassRows;
+import org.ganxun.training.forclassroom.ClassRows;
 import org.ganxun.training.ClassStatus;
 import org.ganxun.training.SessionStatus;
 import org.ganxun.training.SessionView;
@@ -39,8 +41,10 @@ class Classroom {
     private final DataScopes scopes;
     private final ClassRows rows;
     private final TrainingClasses classes;
+    private final ClassroomCommands commands;
 
-    Classroom(JdbcClient jdbc, DataScopes scopes, ClassRows rows, TrainingClasses classes) {
+    Classroom(JdbcClient jdbc, DataScopes scopes, ClassRows rows, TrainingClasses classes, ClassroomCommands commands) {
+        this.commands = commands;
         this.jdbc = jdbc;
         this.scopes = scopes;
         this.rows = rows;
@@ -99,7 +103,7 @@ class Classroom {
         return jdbc.sql("""
                 select s.id, s.class_id, s.session_date, s.starts_at, s.ends_at, s.topic, s.instructor_id, i.name as iname,
                        s.hours, s.status, tc.late_grace_minutes, tc.checkin_code_seconds, tc.status as cstatus, tc.name as cname
-                from class_session s join training_class tc on tc.id = s.class_id left join instructor i on i.id = s.instructor_id
+                from session_card s join class_card tc on tc.id = s.class_id left join instructor_card i on i.id = s.instructor_id
                 where s.id = ?""")
                 .param(sessionId)
                 .query((rs, i) -> new SessionRow(rs.getLong(1), rs.getLong(2), rs.getObject(3, LocalDate.class),
@@ -116,7 +120,7 @@ class Classroom {
             throw new BusinessException(403, "请使用学员本人的账号登录", List.of());
         }
         return jdbc.sql(Unscoped.own() + """
-                select id from enrollment where class_id = ? and cadre_id = ?
+                select id from enrollment_card where class_id = ? and cadre_id = ?
                     and status in ('ENROLLED', 'COMPLETED', 'NOT_COMPLETED', 'DISMISSED')
                 order by case status when 'ENROLLED' then 0 else 1 end, id desc limit 1""")
                 .params(classId, me.cadreId()).query(Long.class).optional()
@@ -130,15 +134,14 @@ class Classroom {
 
     /** Class 学时: the sum of its scheduled sessions. */
     BigDecimal totalHours(long classId) {
-        return jdbc.sql("select coalesce(sum(hours), 0) from class_session where class_id = ? and status = 'SCHEDULED'")
+        return jdbc.sql("select coalesce(sum(hours), 0) from session_card where class_id = ? and status = 'SCHEDULED'")
                 .param(classId).query(BigDecimal.class).single();
     }
 
     /** Marks an approved class as running (first attendance or leave). */
     void markInProgress(long classId, ClassStatus status) {
         if (status == ClassStatus.APPROVED) {
-            jdbc.sql("update training_class set status = 'IN_PROGRESS', updated_at = now() where id = ? and status = 'APPROVED'")
-                    .param(classId).update();
+            commands.markInProgress(classId);
         }
     }
 

@@ -1,5 +1,9 @@
 package org.ganxun.classroom;
 
+import org.ganxun.training.EnrollmentStatus;
+
+import org.ganxun.training.forclassroom.ClassroomCommands;
+
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -55,9 +59,11 @@ public class Completion {
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final ClassroomCommands commands;
 
     Completion(JdbcClient jdbc, Classroom classroom, Attendance attendance, CompletionRules rules, Certificates certificates,
-               AuditLog audit, ApplicationEventPublisher events, Clock clock) {
+               AuditLog audit, ApplicationEventPublisher events, Clock clock, ClassroomCommands commands) {
+        this.commands = commands;
         this.clock = clock;
         this.jdbc = jdbc;
         this.classroom = classroom;
@@ -157,7 +163,7 @@ public class Completion {
                 throw new BusinessException("请选择学员和考核项目");
             }
             Map<String, Object> who = jdbc.sql(Unscoped.ofChecked("class", "Classroom.requireManager") + """
-                    select c.name as cadre, ac.name as component from enrollment e join cadre_card c on c.id = e.cadre_id
+                    select c.name as cadre, ac.name as component from enrollment_card e join cadre_card c on c.id = e.cadre_id
                     join assessment_component ac on ac.class_id = e.class_id and ac.id = ? where e.id = ? and e.class_id = ?""")
                     .params(f.componentId(), f.enrollmentId(), classId).query().listOfRows().stream().findFirst()
                     .orElseThrow(() -> BusinessException.notFound("学员或考核项目"));
@@ -189,7 +195,7 @@ public class Completion {
         if (f.enrollmentId() == null || f.occurredOn() == null || !StringUtils.hasText(f.description())) {
             throw new BusinessException("请选择学员，填写日期和违纪情况");
         }
-        String name = jdbc.sql(Unscoped.ofChecked("class", "Classroom.requireManager") + "select c.name from enrollment e join cadre_card c on c.id = e.cadre_id where e.id = ? and e.class_id = ?")
+        String name = jdbc.sql(Unscoped.ofChecked("class", "Classroom.requireManager") + "select c.name from enrollment_card e join cadre_card c on c.id = e.cadre_id where e.id = ? and e.class_id = ?")
                 .params(f.enrollmentId(), classId).query(String.class).optional().orElseThrow(() -> BusinessException.notFound("学员"));
         long id = jdbc.sql("""
                 insert into discipline_record (class_id, enrollment_id, occurred_on, description, serious, recorded_by)
@@ -210,7 +216,7 @@ public class Completion {
     List<Discipline> disciplinesOf(long classId) {
         return jdbc.sql(Unscoped.ofChecked("class", "Classroom.requireManager") + """
                 select d.id, d.enrollment_id, c.name, d.occurred_on, d.description, d.serious, d.recorded_by, d.recorded_at
-                from discipline_record d join enrollment e on e.id = d.enrollment_id join cadre_card c on c.id = e.cadre_id
+                from discipline_record d join enrollment_card e on e.id = d.enrollment_id join cadre_card c on c.id = e.cadre_id
                 where d.class_id = ? order by d.occurred_on, d.id""")
                 .param(classId).query((rs, i) -> new Discipline(rs.getLong(1), rs.getLong(2), rs.getString(3),
                         rs.getObject(4, LocalDate.class), rs.getString(5), rs.getBoolean(6), rs.getString(7), rs.getTimestamp(8).toInstant()))
@@ -303,7 +309,7 @@ public class Completion {
             throw BusinessException.conflict("班次" + row.status().label() + "，不能结业");
         }
         java.time.LocalDateTime lastEnd = jdbc.sql("""
-                select max(session_date + ends_at) from class_session where class_id = ? and status = 'SCHEDULED'""")
+                select max(session_date + ends_at) from session_card where class_id = ? and status = 'SCHEDULED'""")
                 .param(classId).query(java.time.LocalDateTime.class).list().stream().filter(java.util.Objects::nonNull).findFirst().orElse(null);
         if (lastEnd == null) {
             throw BusinessException.conflict("班次没有课次，不能结业");
@@ -315,7 +321,7 @@ public class Completion {
         LocalDate completedOn = row.endsOn().isAfter(LocalDate.now(clock)) ? LocalDate.now(clock) : row.endsOn();
         List<ClassCompleted.Trainee> trainees = new ArrayList<>();
         Map<Long, Long> cadreOf = new HashMap<>();
-        jdbc.sql(Unscoped.ofChecked("class", "Classroom.requireManager") + "select id, cadre_id from enrollment where class_id = ? and status = 'ENROLLED'").param(classId)
+        jdbc.sql(Unscoped.ofChecked("class", "Classroom.requireManager") + "select id, cadre_id from enrollment_card where class_id = ? and status = 'ENROLLED'").param(classId)
                 .query(rs -> {
                     cadreOf.put(rs.getLong(1), rs.getLong(2));
                 });
@@ -334,29 +340,23 @@ public class Completion {
                     .param("late", t.lateCount()).param("score", t.score()).param("ap", !assessmentFailed)
                     .param("outcome", t.outcome().name()).param("passed", t.passed()).param("earned", t.hoursEarned())
                     .param("reasons", String.join("\n", t.reasons())).param("on", completedOn).update();
-            String status = switch (t.outcome()) {
-                case COMPLETED -> "COMPLETED";
-                case NO_CERTIFICATE -> "NOT_COMPLETED";
-                case DISMISSED -> "DISMISSED";
+            EnrollmentStatus status = switch (t.outcome()) {
+                case COMPLETED -> EnrollmentStatus.COMPLETED;
+                case NO_CERTIFICATE -> EnrollmentStatus.NOT_COMPLETED;
+                case DISMISSED -> EnrollmentStatus.DISMISSED;
             };
-            jdbc.sql("update enrollment set status = ?, ended_at = now(), end_reason = ?, version = version + 1 where id = ?")
-                    .params(status, t.outcome() == CompletionOutcome.COMPLETED ? null : String.join("；", t.reasons()), t.enrollmentId())
-                    .update();
+            commands.finish(t.enrollmentId(), status, t.outcome() == CompletionOutcome.COMPLETED ? null : String.join("；", t.reasons()));
             if (t.passed()) {
                 passed++;
                 certificates.issue(t.enrollmentId(), classId, t.cadreId(), t.hoursEarned(), row.endsOn().getYear());
             }
             trainees.add(new ClassCompleted.Trainee(t.enrollmentId(), t.cadreId(), t.hoursEarned(), t.passed(), t.outcome(), assessmentFailed));
         }
-        jdbc.sql("""
-                update enrollment set status = 'CANCELLED', ended_at = now(), end_reason = '班次已结业，候补未递补', waitlist_position = null
-                where class_id = ? and status = 'WAITLISTED'""")
-                .param(classId).update();
-        jdbc.sql("update training_class set status = 'COMPLETED', completed_at = now(), completed_by = ?, updated_at = now(), version = version + 1 where id = ?")
-                .params(CurrentUsers.require().username(), classId).update();
+        commands.cancelWaitlist(classId, "班次已结业，候补未递补");
+        commands.markCompleted(classId, CurrentUsers.require().username());
         Map<String, Object> info = jdbc.sql("""
-                select tc.name, tp.name as provider, tc.starts_on, tc.ends_on, tc.class_type, tc.full_time from training_class tc
-                left join training_provider tp on tp.id = tc.provider_id where tc.id = ?""").param(classId).query().singleRow();
+                select tc.name, tc.provider_name as provider, tc.starts_on, tc.ends_on, tc.class_type, tc.full_time from class_card tc
+                where tc.id = ?""").param(classId).query().singleRow();
         ClassCompleted event = new ClassCompleted(classId, (String) info.get("name"), (String) info.get("provider"),
                 ((java.sql.Date) info.get("starts_on")).toLocalDate(), ((java.sql.Date) info.get("ends_on")).toLocalDate(),
                 ClassType.valueOf((String) info.get("class_type")), (Boolean) info.get("full_time"),

@@ -57,10 +57,10 @@ public class Leaves {
     private static final String SELECT = """
             select l.*, e.cadre_id, c.name as cadre_name,
                    (select string_agg(to_char(s.session_date, 'MM-DD') || ' ' || to_char(s.starts_at, 'HH24:MI') || ' ' || s.topic, '；'
-                        order by s.session_date, s.starts_at) from leave_request_session ls join class_session s on s.id = ls.session_id
+                        order by s.session_date, s.starts_at) from leave_request_session ls join session_card s on s.id = ls.session_id
                         where ls.leave_id = l.id) as sessions_text,
                    (select array_agg(ls.session_id order by ls.session_id) from leave_request_session ls where ls.leave_id = l.id) as session_ids
-            from leave_request l join enrollment e on e.id = l.enrollment_id join cadre_card c on c.id = e.cadre_id""";
+            from leave_request l join enrollment_card e on e.id = l.enrollment_id join cadre_card c on c.id = e.cadre_id""";
 
     @Transactional
     public LeaveView request(long classId, LeaveForm form) {

@@ -1,5 +1,7 @@
 package org.ganxun.classroom;
 
+import org.ganxun.training.forclassroom.ClassroomCommands;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
@@ -44,8 +46,11 @@ public class TeachingEvaluations {
     private final AuditLog audit;
     private final Hmac mac;
     private final Clock clock;
+    private final ClassroomCommands commands;
 
-    TeachingEvaluations(JdbcClient jdbc, Classroom classroom, AuditLog audit, FieldCipher cipher, Instructors instructors, Clock clock) {
+    TeachingEvaluations(JdbcClient jdbc, Classroom classroom, AuditLog audit, FieldCipher cipher, Instructors instructors, Clock clock,
+                        ClassroomCommands commands) {
+        this.commands = commands;
         this.clock = clock;
         this.jdbc = jdbc;
         this.instructors = instructors;
@@ -143,7 +148,7 @@ public class TeachingEvaluations {
             }
             instructorId = s.instructorId();
         } else {
-            LocalDateTime lastStart = jdbc.sql("select max(session_date + starts_at) from class_session where class_id = ? and status = 'SCHEDULED'")
+            LocalDateTime lastStart = jdbc.sql("select max(session_date + starts_at) from session_card where class_id = ? and status = 'SCHEDULED'")
                     .param(classId).query(LocalDateTime.class).list().stream().filter(java.util.Objects::nonNull).findFirst().orElse(null);
             if (lastStart == null || LocalDateTime.now(clock).isBefore(lastStart)) {
                 throw BusinessException.conflict("最后一个课次开始后才能对全班进行总体评价");
@@ -169,25 +174,53 @@ public class TeachingEvaluations {
         if (comment != null && comment.length() > 500) {
             throw new BusinessException("意见建议不能超过500字");
         }
-        if (instructorId != null) {
-            // one rating at a time per instructor, so the recomputed mean below sees every committed evaluation
-            jdbc.sql("select id from instructor where id = ? for update").param(instructorId).query(Long.class).optional();
-        }
-        long id = jdbc.sql("""
-                insert into evaluation (class_id, session_id, instructor_id, average, comment, submitted_on)
-                values (?, ?, ?, ?, ?, ?) returning id""")
-                .params(classId, form.sessionId(), instructorId, avg, comment, LocalDate.now(clock)) // the users' day, not the database's
-                .query(Long.class).single();
-        for (Criterion c : criteria) {
-            jdbc.sql("insert into evaluation_score (evaluation_id, criterion_id, score) values (?, ?, ?)").params(id, c.id(), scores.get(c.id())).update();
-        }
-        if (instructorId != null) {
-            // from the evaluations themselves: a running mean rounded at every step drifts from the per-class results
-            jdbc.sql("""
-                    update instructor set (rating_avg, rating_count) = (select round(avg(average), 2), count(*) from evaluation
-                        where instructor_id = :i) where id = :i""").param("i", instructorId).update();
+        Long sessionId = form.sessionId();
+        Long evaluated = instructorId;
+        Runnable store = () -> {
+            long id = jdbc.sql("""
+                    insert into evaluation (class_id, session_id, instructor_id, average, comment, submitted_on)
+                    values (?, ?, ?, ?, ?, ?) returning id""")
+                    .params(classId, sessionId, evaluated, avg, comment, LocalDate.now(clock)) // the users' day, not the database's.query(Long.class).single();
+            for (Criterion c : criteria) {
+                jdbc.sql("insert into evaluation_score (evaluation_id, criterion_id, score) values (?, ?, ?)").params(id, c.id(), scores.get(c.id())).update();
+            }
+        };
+        if (instructorId == null) {
+            store.run();
+        } else {
+            // stored while training holds the instructor's row, and the rating recomputed from the evaluations themselves:
+            // a running mean rounded at every step drifts from the per-class results
+            commands.rate(instructorId, i -> {
+                store.run();
+                return jdbc.sql("select round(avg(average), 2), count(*) from evaluation where instructor_id = ?").param(i)
+                        .query((rs, row) -> new ClassroomCommands.Rating(rs.getBigDecimal(1), rs.getInt(2))).single();
+            });
         }
         // no audit entry: it would say who rated; the evaluation itself is the record
+    }
+
+    /** A session whose evaluations average below {@link #LOW_SCORE}: its class, topic, instructor, average and how many rated. */
+    public record LowRatedSession(String className, String topic, String instructor, BigDecimal average, long ratings) {
+    }
+
+    /**
+     * The sessions of these classes rated below {@link #LOW_SCORE} on average, lowest first, at most {@code limit}
+     * (planning's evaluation report). No scope check: the caller chose the classes within its reader's scope.
+     */
+    public List<LowRatedSession> lowRatedSessions(List<Long> classIds, int limit) {
+        if (classIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                select tc.name as class_name, s.topic, i.name as instructor, round(avg(e.average), 2) as avg, count(*) as n
+                  from evaluation e join session_card s on s.id = e.session_id join class_card tc on tc.id = e.class_id
+                  left join instructor_card i on i.id = s.instructor_id
+                 where e.class_id in (:ids) group by tc.name, s.id, s.topic, i.name having avg(e.average) < :low
+                 order by avg(e.average), s.id limit :limit""")
+                .param("ids", classIds).param("low", LOW_SCORE).param("limit", limit)
+                .query((rs, i) -> new LowRatedSession(rs.getString("class_name"), rs.getString("topic"), rs.getString("instructor"),
+                        rs.getBigDecimal("avg"), rs.getLong("n")))
+                .list();
     }
 
     @Transactional(readOnly = true)
@@ -203,12 +236,12 @@ public class TeachingEvaluations {
         List<Stat> sessions = stats("""
                 select 'S' || s.id as k, to_char(s.session_date, 'YYYY-MM-DD') || ' ' || s.topic || coalesce('（' || i.name || '）', '') as label,
                        ev.id as eid, ev.average, sc.criterion_id, sc.score
-                from class_session s left join instructor i on i.id = s.instructor_id
+                from session_card s left join instructor_card i on i.id = s.instructor_id
                 join evaluation ev on ev.session_id = s.id join evaluation_score sc on sc.evaluation_id = ev.id
                 where s.class_id = ? order by s.session_date, s.starts_at, s.id""", names, classId);
         List<Stat> instructors = stats("""
                 select 'I' || i.id as k, i.name as label, ev.id as eid, ev.average, sc.criterion_id, sc.score
-                from evaluation ev join instructor i on i.id = ev.instructor_id join evaluation_score sc on sc.evaluation_id = ev.id
+                from evaluation ev join instructor_card i on i.id = ev.instructor_id join evaluation_score sc on sc.evaluation_id = ev.id
                 where ev.class_id = ? order by i.name, i.id""", names, classId);
         List<Stat> overall = stats("""
                 select 'C' as k, '全班总体评价' as label, ev.id as eid, ev.average, sc.criterion_id, sc.score
@@ -222,7 +255,7 @@ public class TeachingEvaluations {
     @Transactional(readOnly = true)
     public InstructorEvaluation ofInstructor(long instructorId) {
         instructors.get(instructorId); // an instructor outside the reader's pool is not there for them (404)
-        Map<String, Object> i = jdbc.sql("select name, rating_avg, rating_count from instructor where id = ?").param(instructorId)
+        Map<String, Object> i = jdbc.sql("select name, rating_avg, rating_count from instructor_card where id = ?").param(instructorId)
                 .query().listOfRows().stream().findFirst().orElseThrow(() -> BusinessException.notFound("授课教师"));
         Map<Long, String> names = new LinkedHashMap<>();
         jdbc.sql("select id, name from evaluation_criterion order by class_id nulls first, sort_order, id")
@@ -231,7 +264,7 @@ public class TeachingEvaluations {
                 });
         List<Stat> byClass = stats("""
                 select 'C' || tc.id as k, tc.name as label, ev.id as eid, ev.average, sc.criterion_id, sc.score
-                from evaluation ev join training_class tc on tc.id = ev.class_id join evaluation_score sc on sc.evaluation_id = ev.id
+                from evaluation ev join class_card tc on tc.id = ev.class_id join evaluation_score sc on sc.evaluation_id = ev.id
                 where ev.instructor_id = ? order by tc.starts_on, tc.id""", names, instructorId);
         List<Stat> byMonth = stats("""
                 select to_char(ev.submitted_on, 'YYYY-MM') as k, to_char(ev.submitted_on, 'YYYY年MM月') as label, ev.id as eid, ev.average,

@@ -62,9 +62,9 @@ public class Trainees {
         }
         return jdbc.sql(Unscoped.own() + """
                 select tc.id, e.id as eid, tc.name, tc.class_type, tc.starts_on, tc.ends_on, tc.venue, tc.status, e.status as estatus,
-                       (select coalesce(sum(hours), 0) from class_session s where s.class_id = tc.id and s.status = 'SCHEDULED') as total,
+                       (select coalesce(sum(hours), 0) from session_card s where s.class_id = tc.id and s.status = 'SCHEDULED') as total,
                        ce.id as cert_id, case when ce.revoked_at is null then ce.serial end as serial
-                from enrollment e join training_class tc on tc.id = e.class_id
+                from enrollment_card e join class_card tc on tc.id = e.class_id
                 left join certificate ce on ce.enrollment_id = e.id
                 where e.cadre_id = ? and e.status in ('ENROLLED', 'COMPLETED', 'NOT_COMPLETED', 'DISMISSED')
                 order by tc.starts_on desc, tc.id desc""")

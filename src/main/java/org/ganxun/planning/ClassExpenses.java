@@ -117,7 +117,7 @@ public class ClassExpenses {
     ClassFacts facts(TrainingClassView c) {
         Map<String, Object> p = jdbc.sql("select tier, trainee_count, staff_count from class_fee_profile where class_id = ?").param(c.id())
                 .query().listOfRows().stream().findFirst().orElse(Map.of());
-        int enrolled = jdbc.sql(Unscoped.countsOnly() + "select count(*) from enrollment where class_id = ? and status in ('ENROLLED','COMPLETED','NOT_COMPLETED','DISMISSED')")
+        int enrolled = jdbc.sql(Unscoped.countsOnly() + "select count(*) from enrollment_card where class_id = ? and status in ('ENROLLED','COMPLETED','NOT_COMPLETED','DISMISSED')")
                 .param(c.id()).query(Integer.class).single();
         return new ClassFacts(c, p.get("tier") == null ? ClassTier.THREE : ClassTier.valueOf((String) p.get("tier")),
                 (Integer) p.get("trainee_count"), enrolled, p.get("staff_count") == null ? 0 : (Integer) p.get("staff_count"));
@@ -167,7 +167,7 @@ public class ClassExpenses {
         Long instructorId = null;
         if (f.category() == ExpenseCategory.LECTURE) {
             if (f.instructorId() != null) {
-                var row = jdbc.sql("select name from instructor where id = ?").param(f.instructorId()).query(String.class).optional();
+                var row = jdbc.sql("select name from instructor_card where id = ?").param(f.instructorId()).query(String.class).optional();
                 if (row.isEmpty()) {
                     problems.add(new FieldProblem("instructorId", "所选教师不存在"));
                 } else {

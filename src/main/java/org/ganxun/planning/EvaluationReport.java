@@ -56,6 +56,7 @@ import org.ganxun.platform.security.Unscoped;
 import org.ganxun.platform.web.Bounds;
 import org.ganxun.platform.web.BusinessException;
 import org.ganxun.platform.web.BusinessException.FieldProblem;
+import org.ganxun.classroom.Attendance;
 import org.ganxun.classroom.TeachingEvaluations;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -92,9 +93,14 @@ public class EvaluationReport {
     private final DataScopes scopes;
     private final AuditLog audit;
     private final Clock clock;
+    private final TeachingEvaluations evaluations;
+    private final Attendance attendance;
 
     EvaluationReport(TrainingPlans plans, IndicatorFigures indicators, PlanBudgets budgets, CadreSearch search,
-                     NamedParameterJdbcTemplate jdbc, DataScopes scopes, AuditLog audit, Clock clock) {
+                     NamedParameterJdbcTemplate jdbc, DataScopes scopes, AuditLog audit, Clock clock,
+                     TeachingEvaluations evaluations, Attendance attendance) {
+        this.evaluations = evaluations;
+        this.attendance = attendance;
         this.clock = clock;
         this.plans = plans;
         this.indicators = indicators;
@@ -333,18 +339,10 @@ public class EvaluationReport {
     }
 
     private void lowRated(List<Long> classIds, List<Problem> out) {
-        if (classIds.isEmpty()) {
-            return;
-        }
-        List<String> low = jdbc.query("""
-                select tc.name as class_name, s.topic, i.name as instructor, round(avg(e.average), 2) as avg, count(*) as n
-                  from evaluation e join class_session s on s.id = e.session_id join class_card tc on tc.id = e.class_id
-                  left join instructor i on i.id = s.instructor_id
-                 where e.class_id in (:ids) group by tc.name, s.id, s.topic, i.name having avg(e.average) < :low
-                 order by avg(e.average), s.id limit 10""",
-                Map.of("ids", classIds, "low", TeachingEvaluations.LOW_SCORE),
-                (rs, i) -> "《" + rs.getString("topic") + "》（" + rs.getString("class_name") + (rs.getString("instructor") == null ? "" : "，" + rs.getString("instructor"))
-                        + "）平均" + rs.getBigDecimal("avg").stripTrailingZeros().toPlainString() + "分（" + rs.getLong("n") + "人评）");
+        List<String> low = evaluations.lowRatedSessions(classIds, 10).stream()
+                .map(r -> "《" + r.topic() + "》（" + r.className() + (r.instructor() == null ? "" : "，" + r.instructor())
+                        + "）平均" + r.average().stripTrailingZeros().toPlainString() + "分（" + r.ratings() + "人评）")
+                .toList();
         if (!low.isEmpty()) {
             out.add(new Problem("LOW_RATED", "部分课程学员评价不高", low.size() + "门课程的学员评估平均分低于" + TeachingEvaluations.LOW_SCORE.toPlainString()
                     + "分（满分5分）：" + String.join("；", low) + "。", "建议对评价偏低的课程调整内容或更换师资，把学员评估结果作为选聘教师的依据。", low));
@@ -352,18 +350,9 @@ public class EvaluationReport {
     }
 
     private void lowAttendance(List<Long> classIds, List<Problem> out) {
-        if (classIds.isEmpty()) {
-            return;
-        }
-        List<String> low = jdbc.query(Unscoped.countsOnly() + """
-                select tc.name, count(*) filter (where a.status in ('PRESENT','LATE')) as present, count(*) as marks
-                  from attendance a join class_session s on s.id = a.session_id join class_card tc on tc.id = s.class_id
-                 where s.class_id in (:ids) and a.status in ('PRESENT','LATE','ABSENT','LEAVE')
-                 group by tc.id, tc.name having count(*) > 0
-                    and count(*) filter (where a.status in ('PRESENT','LATE')) * 100 < :low * count(*)
-                 order by tc.id limit 10""",
-                Map.of("ids", classIds, "low", LOW_ATTENDANCE),
-                (rs, i) -> rs.getString(1) + "出勤率" + pct(rs.getLong(2), rs.getLong(3)) + "%");
+        List<String> low = attendance.lowAttendance(classIds, LOW_ATTENDANCE, 10).stream()
+                .map(r -> r.className() + "出勤率" + pct(r.present(), r.marks()) + "%")
+                .toList();
         if (!low.isEmpty()) {
             out.add(new Problem("LOW_ATTENDANCE", "部分班次出勤率偏低", low.size() + "个班次学员出勤率低于" + LOW_ATTENDANCE.toPlainString() + "%："
                     + String.join("；", low) + "。", "建议严格学员请假审批和考勤通报制度，缺课超过总课时十分之一的不予结业。", low));

@@ -200,9 +200,9 @@ public class PlanBudgets {
         String visible = scope.all() ? scope.decidedHere() + "true"
                 : DataScope.moduleCondition("(fo.path like :scopeOrgPath or jo.path like :scopeOrgPath)");
         return jdbc.sql("""
-                select tc.id from class_card tc join annual_plan ap on ap.id = tc.plan_id
+                select tc.id from class_card tc
                   join org_unit jo on jo.id = tc.jurisdiction_org_id join org_unit fo on fo.id = tc.filer_org_id
-                 where jo.path like :jp and ap.year between :from and :to
+                 where jo.path like :jp and tc.plan_year between :from and :to
                    and tc.status in ('APPROVED','IN_PROGRESS','COMPLETED') and\s""" + visible + " order by tc.starts_on, tc.id")
                 .params(params).query(Long.class).list();
     }

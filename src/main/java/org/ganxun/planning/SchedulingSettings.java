@@ -91,7 +91,7 @@ public class SchedulingSettings {
                 .param(orgId).query((rs, i) -> new DraftScheduling.SeasonForm(rs.getString(1), rs.getString(2), rs.getString(3),
                         rs.getString(4))).list();
         List<Preference> prefs = jdbc.sql("""
-                select p.instructor_id, i.name, p.days from scheduling_preference p join instructor i on i.id = p.instructor_id
+                select p.instructor_id, i.name, p.days from scheduling_preference p join instructor_card i on i.id = p.instructor_id
                  where p.org_id = ? order by i.name, p.instructor_id""")
                 .param(orgId).query((rs, i) -> new Preference(rs.getLong(1), rs.getString(2), days(rs.getString(3)))).list();
         return jdbc.sql("""

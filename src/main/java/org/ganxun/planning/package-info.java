@@ -8,6 +8,13 @@
  * <p>
  * Reads cadres through {@link org.ganxun.people.CadreSearch#where} (the roster's filters and data scope) and joins
  * the archive's approved entries in the same statement, so every figure carries the reader's scope condition.
+ * <p>
+ * Where to look: plans and indicators ({@link org.ganxun.planning.TrainingPlans}, {@link org.ganxun.planning.IndicatorFigures},
+ * {@link org.ganxun.planning.PlanNeeds}); budget and fees ({@link org.ganxun.planning.PlanBudgets},
+ * {@link org.ganxun.planning.ClassExpenses}, {@link org.ganxun.planning.FeeStandards}, {@link org.ganxun.planning.FeeCaps});
+ * the evaluation report ({@link org.ganxun.planning.EvaluationReport}); scheduling ({@link org.ganxun.planning.DraftScheduling},
+ * {@link org.ganxun.planning.SchedulingSettings}, the solver in {@code scheduling}). The HTTP controllers and the calendar
+ * feeds (iCalendar links) are in {@code internal}, which other modules cannot use.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"platform", "audit", "org", "people", "training", "classroom", "survey", "identity", "archive"})
 package org.ganxun.planning;

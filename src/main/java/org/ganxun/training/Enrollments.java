@@ -3,6 +3,7 @@ package org.ganxun.training;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import org.ganxun.training.forclassroom.ClassRows;
 
 import org.ganxun.platform.security.InScope.Ref;
 import org.ganxun.platform.security.InScope;
@@ -92,7 +93,14 @@ public class Enrollments {
 
     // ---------------------------------------------------------------- quotas
 
-    public List<Quota> quotasOf(long classId) {
+    /** A class's quotas, to whoever sees the class (403 otherwise). */
+    public List<Quota> quotas(long classId) {
+        classes.requireVisible(classId);
+        return quotasOf(classId);
+    }
+
+    /** A class's quotas; no scope check (the caller checked the class). */
+    List<Quota> quotasOf(long classId) {
         return jdbc.sql("""
                 select q.org_id, o.name, q.seats, q.used from class_quota q join org_unit o on o.id = q.org_id
                 where q.class_id = ? order by tree_path_key(o.path)""")

@@ -1,5 +1,7 @@
 package org.ganxun.training;
 
+import org.ganxun.training.forclassroom.ClassRows;
+
 import org.ganxun.platform.security.InScope.Ref;
 import org.ganxun.platform.security.InScope;
 import java.util.HashMap;

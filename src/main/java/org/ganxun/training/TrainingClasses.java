@@ -39,6 +39,7 @@ import org.ganxun.platform.security.Unscoped;
 import org.ganxun.platform.web.Bounds;
 import org.ganxun.platform.web.BusinessException;
 import org.ganxun.platform.web.BusinessException.FieldProblem;
+import org.ganxun.training.forclassroom.ClassRows;
 import org.ganxun.training.internal.ClashChecks;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -56,7 +57,8 @@ import org.springframework.util.StringUtils;
 @Service
 public class TrainingClasses {
 
-    static final Set<ClassStatus> PUBLISHED = Set.of(ClassStatus.APPROVED, ClassStatus.IN_PROGRESS, ClassStatus.COMPLETED);
+    /** The states in which a class is open to the jurisdiction (nominations, the calendar). */
+    public static final Set<ClassStatus> PUBLISHED = Set.of(ClassStatus.APPROVED, ClassStatus.IN_PROGRESS, ClassStatus.COMPLETED);
 
     private final JdbcClient jdbc;
     private final DataScopes scopes;

@@ -7,12 +7,14 @@
  * which depends on this one and not the reverse) and for the learning archive: {@link org.ganxun.training.ClassStatus},
  * {@link org.ganxun.training.EnrollmentStatus}, {@link org.ganxun.training.SessionStatus}, the id-bearing views
  * {@link org.ganxun.training.TrainingClassView}, {@link org.ganxun.training.SessionView},
- * {@link org.ganxun.training.EnrollmentView}, the class row with its scope paths ({@link org.ganxun.training.ClassRows}),
- * and {@link org.ganxun.training.TrainingClasses#archiveSourceRef(long)} (the source_ref a class's credited
+ * {@link org.ganxun.training.EnrollmentView}, the read views session_card, enrollment_card, instructor_card and
+ * class_card (TableOwners), and {@link org.ganxun.training.TrainingClasses#archiveSourceRef(long)} (the source_ref a class's credited
  * hours carry in the archive). Messages the classroom sends about a class are listed by training's page through
- * {@link org.ganxun.training.ClassMessageKeys}, which the classroom implements. This module does not depend on the
- * archive module (the archive listens to the classroom's events); it reads approved archive hours for the candidate
- * list with plain SQL.
+ * {@link org.ganxun.training.ClassMessageKeys}, which the classroom implements. The classroom alone also gets the named
+ * interface {@code for-classroom} ({@link org.ganxun.training.forclassroom}): the class row with its scope paths and the
+ * changes a running class makes to training's records. This module does not depend on the
+ * archive module (the archive listens to the classroom's events); the candidate list asks the archive through
+ * {@link org.ganxun.training.ArchivedTraining}, which the archive implements.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"platform", "audit", "org", "people", "notify"})
 package org.ganxun.training;

@@ -39,7 +39,8 @@ public final class TableOwners {
         own("compliance", tables("rule_set", "cadre_standing"), views());
         own("notify", tables("notification", "sms_outbox"), views());
         own("training", tables("training_provider", "annual_plan", "instructor", "training_class", "class_review",
-                "class_session", "class_quota", "enrollment", "waitlist_skip"), views("class_card"));
+                "class_session", "class_quota", "enrollment", "waitlist_skip"),
+                views("class_card", "session_card", "enrollment_card", "instructor_card"));
         own("classroom", tables("completion_rule", "attendance",
                 "leave_request", "leave_request_session", "assessment_component", "assessment_score", "discipline_record",
                 "class_result", "certificate", "evaluation_criterion", "evaluation", "evaluation_score", "evaluation_token",

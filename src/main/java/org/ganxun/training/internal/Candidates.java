@@ -3,6 +3,7 @@ package org.ganxun.training.internal;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,9 +14,12 @@ import org.ganxun.people.RankLevel;
 import org.ganxun.people.StaffCategory;
 import org.ganxun.platform.security.CurrentUsers;
 import org.ganxun.platform.security.Unscoped;
-import org.ganxun.training.ClassRows;
+import org.ganxun.training.forclassroom.ClassRows;
+import org.ganxun.training.ArchivedTraining;
 import org.ganxun.training.Enrollments;
 import org.ganxun.training.TrainingClasses;
+import org.ganxun.platform.db.SqlArrays;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,7 +34,7 @@ import org.springframework.transaction.annotation.Transactional;
  * sat in the class was sent; class not cancelled)
  * plus approved archive entries of concentrated training (sources CLASS_COMPLETION, EXTERNAL_TRAINING)
  * that did not come from this system's classes. Hours this year are the approved archive hours credited
- * this year. Only people in the user's data scope, in the class's target group and not yet in the class
+ * this year. The archive answers both through {@link ArchivedTraining}, which it implements. Only people in the user's data scope, in the class's target group and not yet in the class
  * are listed.
  */
 @Component
@@ -43,8 +47,12 @@ public class Candidates {
     private final CadreSearch search;
     private final ClassRows rows;
     private final Enrollments enrollments;
+    /** The archive's answer; none when the archive module is not running (module tests). */
+    private final ArchivedTraining archive;
 
-    Candidates(NamedParameterJdbcTemplate jdbc, CadreSearch search, ClassRows rows, Enrollments enrollments) {
+    Candidates(NamedParameterJdbcTemplate jdbc, CadreSearch search, ClassRows rows, Enrollments enrollments,
+               ObjectProvider<ArchivedTraining> archive) {
+        this.archive = archive.getIfAvailable();
         this.jdbc = jdbc;
         this.search = search;
         this.rows = rows;
@@ -88,10 +96,19 @@ public class Candidates {
                 + " and x.status in ('ENROLLED', 'WAITLISTED'))");
         params.put("cls", classId);
         params.put("since", today.minusYears(3));
-        params.put("yearStart", LocalDate.of(today.getYear(), 1, 1));
-        params.put("nextYear", LocalDate.of(today.getYear() + 1, 1, 1));
         params.put("starts", row.startsOn());
         params.put("ends", row.endsOn());
+        // the archive's part of each candidate's history (training does not read the archive's tables)
+        List<Long> all = jdbc.queryForList("""
+                select c.id from cadre_card c join org_unit o on o.id = c.org_id left join party_unit p on p.id = c.party_org_id
+                """ + cond, params, Long.class);
+        Map<Long, ArchivedTraining.Summary> archived = archive == null ? Map.of() : archive.summaries(all, today.minusYears(3), today.getYear());
+        List<Long> withArchive = new ArrayList<>(archived.keySet());
+        params.put("acadre", SqlArrays.of("bigint", withArchive.toArray(Long[]::new)));
+        params.put("acourses", SqlArrays.of("int", withArchive.stream().map(id -> archived.get(id).courses()).toArray(Integer[]::new)));
+        params.put("alast", SqlArrays.of("text", withArchive.stream().map(id -> archived.get(id).lastEndedOn())
+                .map(d -> d == null ? null : d.toString()).toArray(String[]::new)));
+        params.put("ahours", SqlArrays.of("numeric", withArchive.stream().map(id -> archived.get(id).hoursThisYear()).toArray(BigDecimal[]::new)));
         params.put("limit", s);
         params.put("offset", (long) (p - 1) * s);
         String sql = """
@@ -104,17 +121,12 @@ public class Candidates {
                     join training_class tc on tc.id = e.class_id
                     where e.cadre_id in (select id from cand) and e.status in ('ENROLLED', 'COMPLETED', 'NOT_COMPLETED', 'DISMISSED')
                       and tc.status <> 'CANCELLED' and tc.id <> :cls and tc.starts_on > :since
-                    union all
-                    select a.cadre_id, a.title, coalesce(a.started_on, a.credited_on), coalesce(a.ended_on, a.started_on, a.credited_on)
-                    from archive_entry a
-                    where a.cadre_id in (select id from cand) and a.status = 'APPROVED'
-                      and a.source in ('CLASS_COMPLETION', 'EXTERNAL_TRAINING') and coalesce(a.source_ref, '') not like 'TC-%'
-                      and coalesce(a.started_on, a.credited_on) > :since
+                ), arch as (
+                    select * from unnest(:acadre, :acourses, cast(:alast as date[]), :ahours) as a(cadre_id, courses, last_on, hours)
                 ), agg as (
-                    select cand.id, count(h.cadre_id) as n3, max(h.ends_on) as last_on,
-                           (select coalesce(sum(a.hours), 0) from archive_entry a where a.cadre_id = cand.id and a.status = 'APPROVED'
-                              and a.credited_on >= :yearStart and a.credited_on < :nextYear) as hours
-                    from cand left join hist h on h.cadre_id = cand.id group by cand.id
+                    select cand.id, count(h.cadre_id) + coalesce(max(a.courses), 0) as n3, greatest(max(h.ends_on), max(a.last_on)) as last_on,
+                           coalesce(max(a.hours), 0) as hours
+                    from cand left join hist h on h.cadre_id = cand.id left join arch a on a.cadre_id = cand.id group by cand.id
                 )
                 select cand.*, agg.n3, agg.last_on, agg.hours, count(*) over () as total,
                        (select '“' || tc.name || '”（' || tc.starts_on || '至' || tc.ends_on || '）' from enrollment e
@@ -145,7 +157,7 @@ public class Candidates {
         if (raw.isEmpty()) {
             total[0] = 0;
         }
-        List<Enrollments.Quota> mine = enrollments.quotasOf(classId).stream()
+        List<Enrollments.Quota> mine = enrollments.quotas(classId).stream()
                 .filter(qq -> CurrentUsers.current().map(u -> u.scopeOrgId() != null).orElse(false))
                 .filter(qq -> {
                     String path = rows.orgPath(qq.orgId());
@@ -170,18 +182,25 @@ public class Candidates {
         if (ids.isEmpty()) {
             return m;
         }
+        record Dated(long cadreId, RecentClass c) {
+        }
+        List<Dated> all = new ArrayList<>();
         jdbc.query(Unscoped.ofChecked("candidate list", "the scoped roster search") + """
                 select e.cadre_id, tc.name, tc.starts_on, tc.ends_on from enrollment e join training_class tc on tc.id = e.class_id
-                where e.cadre_id in (:ids) and e.status in ('ENROLLED', 'COMPLETED', 'NOT_COMPLETED', 'DISMISSED') and tc.status <> 'CANCELLED' and tc.starts_on > :since
-                union all
-                select a.cadre_id, a.title, coalesce(a.started_on, a.credited_on), coalesce(a.ended_on, a.started_on, a.credited_on)
-                from archive_entry a where a.cadre_id in (:ids) and a.status = 'APPROVED'
-                  and a.source in ('CLASS_COMPLETION', 'EXTERNAL_TRAINING') and coalesce(a.source_ref, '') not like 'TC-%'
-                  and coalesce(a.started_on, a.credited_on) > :since
-                order by 3 desc""", Map.of("ids", ids, "since", since), rs -> {
-            m.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
-                    .add(new RecentClass(rs.getString(2), rs.getObject(3, LocalDate.class), rs.getObject(4, LocalDate.class)));
-        });
+                where e.cadre_id in (:ids) and e.status in ('ENROLLED', 'COMPLETED', 'NOT_COMPLETED', 'DISMISSED') and tc.status <> 'CANCELLED' and tc.starts_on > :since""",
+                Map.of("ids", ids, "since", since), rs -> {
+                    all.add(new Dated(rs.getLong(1), new RecentClass(rs.getString(2), rs.getObject(3, LocalDate.class), rs.getObject(4, LocalDate.class))));
+                });
+        if (archive != null) {
+            for (ArchivedTraining.Course c : archive.coursesSince(ids, since)) {
+                all.add(new Dated(c.cadreId(), new RecentClass(c.title(), c.startsOn(), c.endsOn())));
+            }
+        }
+        // latest first, this system's classes and the archive's courses together
+        all.sort(Comparator.comparing((Dated d) -> d.c().startsOn(), Comparator.nullsLast(Comparator.reverseOrder())));
+        for (Dated d : all) {
+            m.computeIfAbsent(d.cadreId(), k -> new ArrayList<>()).add(d.c());
+        }
         return m;
     }
 }

@@ -15,7 +15,7 @@ import org.ganxun.platform.security.Unscoped;
 import org.ganxun.platform.web.BusinessException;
 import org.ganxun.platform.security.Phones;
 import org.ganxun.training.ClassMessageKeys;
-import org.ganxun.training.ClassRows;
+import org.ganxun.training.forclassroom.ClassRows;
 import org.ganxun.training.TrainingClasses;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;

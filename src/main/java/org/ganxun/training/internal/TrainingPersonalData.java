@@ -10,6 +10,6 @@ class TrainingPersonalData {
 
     @Bean
     ScopedTables trainingScopedTables() {
-        return ScopedTables.of("training", "enrollment");
+        return ScopedTables.of("training", "enrollment", "enrollment_card");
     }
 }

@@ -1,4 +1,8 @@
-package org.ganxun.planning;
+package org.ganxun.planning.internal;
+
+import org.ganxun.planning.IndicatorFigures;
+import org.ganxun.planning.PlanNeeds;
+import org.ganxun.planning.TrainingPlans;
 
 import static org.ganxun.platform.security.Permission.COMPLIANCE_VIEW;
 import static org.ganxun.platform.security.Permission.PLAN_MANAGE;

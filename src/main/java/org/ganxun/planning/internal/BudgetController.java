@@ -1,4 +1,9 @@
-package org.ganxun.planning;
+package org.ganxun.planning.internal;
+
+import org.ganxun.planning.ClassExpenses;
+import org.ganxun.planning.EvaluationReport;
+import org.ganxun.planning.FeeStandards;
+import org.ganxun.planning.PlanBudgets;
 
 import static org.ganxun.platform.security.Permission.EXPENSE_MANAGE;
 import static org.ganxun.platform.security.Permission.PLAN_MANAGE;

@@ -1,4 +1,7 @@
-package org.ganxun.planning;
+package org.ganxun.planning.internal;
+
+import org.ganxun.planning.DraftScheduling;
+import org.ganxun.planning.SchedulingSettings;
 
 import static org.ganxun.platform.security.Permission.INSTRUCTOR_MANAGE;
 import static org.ganxun.platform.security.Permission.PLAN_MANAGE;

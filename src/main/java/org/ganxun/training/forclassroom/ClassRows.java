@@ -1,4 +1,4 @@
-package org.ganxun.training;
+package org.ganxun.training.forclassroom;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -8,6 +8,8 @@ import org.ganxun.platform.security.DataScope;
 import org.ganxun.platform.web.BusinessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.ganxun.training.ClassStatus;
+import org.ganxun.training.TrainingClasses;
 
 /** Reads and locks class rows with the organisation paths that scope checks need. */
 @Component
@@ -29,7 +31,7 @@ public class ClassRows {
         return row;
     }
 
-    static boolean visible(DataScope scope, TrainingClasses.Row row) {
+    public static boolean visible(DataScope scope, TrainingClasses.Row row) {
         return scope.all() || scope.coversOrgPath(row.filerPath()) || scope.coversOrgPath(row.jurisdictionPath())
                 || (TrainingClasses.PUBLISHED.contains(row.status()) && scope.orgPath() != null
                     && scope.orgPath().startsWith(row.jurisdictionPath()));

@@ -1,4 +1,4 @@
-package org.ganxun.planning;
+package org.ganxun.planning.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,4 +1,4 @@
-package org.ganxun.planning;
+package org.ganxun.planning.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
