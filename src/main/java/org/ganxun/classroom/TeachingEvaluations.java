@@ -180,7 +180,8 @@ public class TeachingEvaluations {
             long id = jdbc.sql("""
                     insert into evaluation (class_id, session_id, instructor_id, average, comment, submitted_on)
                     values (?, ?, ?, ?, ?, ?) returning id""")
-                    .params(classId, sessionId, evaluated, avg, comment, LocalDate.now(clock)) // the users' day, not the database's.query(Long.class).single();
+                    .params(classId, sessionId, evaluated, avg, comment, LocalDate.now(clock)) // the users' day, not the database's
+                    .query(Long.class).single();
             for (Criterion c : criteria) {
                 jdbc.sql("insert into evaluation_score (evaluation_id, criterion_id, score) values (?, ?, ?)").params(id, c.id(), scores.get(c.id())).update();
             }
