@@ -66,14 +66,16 @@ class ArchivePartitionBenchmark {
             Collections.sort(ms);
             return new double[]{ms.get(149), ms.get(284)};
         });
-        compare("everyone's approved entries, by person (recompute read)", 0, 2, t -> single(() -> stream("""
+        // the statements over everyone take minutes at a million people on a busy machine: one round there
+        boolean big = p.cadres() > 500_000;
+        compare("everyone's approved entries, by person (recompute read)", 0, big ? 1 : 2, t -> single(() -> stream("""
                 select cadre_id, credited_on, source, hours, delivery, full_time from %s
                  where status = 'APPROVED' and credited_on <= ? order by cadre_id""".formatted(t), 10_000, asOf)));
-        compare("three-year window per person, province", 1, 3, t -> single(() -> stream(windowSql(t), 10_000,
+        compare("three-year window per person, province", big ? 0 : 1, big ? 1 : 3, t -> single(() -> stream(windowSql(t), 10_000,
                 LocalDate.of(year, 1, 1), p.rootPath() + "%", LocalDate.of(year - 2, 1, 1), LocalDate.of(year, 12, 31))));
         compare("three-year window per person, one unit of 5,000", 2, 10, t -> single(() -> stream(windowSql(t), 10_000,
                 LocalDate.of(year, 1, 1), unitPath + "%", LocalDate.of(year - 2, 1, 1), LocalDate.of(year, 12, 31))));
-        compare("one year's totals (count, hours) of everyone", 1, 3, t -> single(() -> stream("""
+        compare("one year's totals (count, hours) of everyone", big ? 0 : 1, big ? 1 : 3, t -> single(() -> stream("""
                 select count(*), sum(hours) from %s where status = 'APPROVED' and credited_on between ? and ?""".formatted(t), 0,
                 LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31))));
         System.out.println("load average after: " + Bench.load());

@@ -20,6 +20,8 @@ import org.springframework.test.context.TestPropertySource;
 @Tag("benchmark")
 @TestPropertySource(properties = {
         "ganxun.embedded-db.data-dir=${bench.dataDir:target/bench-data}/province_${bench.cadres:200000}_${bench.entriesPerCadre:30}/pg",
-        "ganxun.embedded-db.database=province"})
+        "ganxun.embedded-db.database=province",
+        // the database keeps what it was written with: the key stays beside it, not in the per-run test directory
+        "ganxun.crypto.key-file=${bench.dataDir:target/bench-data}/province_${bench.cadres:200000}_${bench.entriesPerCadre:30}/secret.key"})
 public @interface ProvinceBenchmark {
 }
