@@ -44,8 +44,7 @@ class TrainingStatisticsBenchmark {
         // the last full year of the data's five
         int year = p.generatedOn().getYear() - 1;
 
-        // at a million people one province-wide report takes a minute on a busy machine: fewer runs
-        int runs = p.cadres() > 500_000 ? 3 : 5;
+        int runs = 5;
         long[] rows = new long[1];
         List<Double> baseline = time(1, runs, () -> rows[0] = baseline(p.rootPath(), year));
         TrainingStatistics.Report[] report = new TrainingStatistics.Report[1];
