@@ -1,46 +1,37 @@
 package org.ganxun.people.profile;
 
-import java.io.StringReader;
-import java.sql.Connection;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
-import java.util.List;
 import java.util.Locale;
-import java.util.Random;
-import java.util.Set;
 import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
 import org.ganxun.people.CadreQuery;
-import org.ganxun.people.CitizenId;
-import org.ganxun.platform.crypto.FieldCipher;
 import org.ganxun.platform.security.CurrentUser;
 import org.ganxun.platform.security.Role;
-import org.ganxun.support.IntegrationTest;
-import org.junit.jupiter.api.Tag;
+import org.ganxun.support.Bench;
+import org.ganxun.support.Fixture;
+import org.ganxun.support.ProvinceBenchmark;
+import org.ganxun.support.ProvinceData;
 import org.junit.jupiter.api.Test;
-import org.postgresql.PGConnection;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
- * Not a test but a measurement: 100,000 cadres in a fresh county subtree (COPY), then the cadre-profile
- * statistics timed (p50 / p95 over 30 runs after a warm-up) beside a baseline measured in the same run: a
- * plain {@code select count(*)} of the same subtree. Run with
- * {@code ./mvnw -Pbench -Dskip.web=true test -Dtest=ProfileStatisticsBenchmark}; results go to docs/benchmarks.md.
+ * Not a test but a measurement: the cadre-profile statistics over the generated province ({@link ProvinceData}:
+ * 200,000 cadres by default, {@code -Dbench.cadres=1000000}) and over one of its units of 5,000, timed (p50 / p95
+ * over 20 runs after 3 warm-up runs) beside a baseline measured in the same run: a plain {@code select count(*)} of
+ * the same subtree. Run with {@code ./mvnw -Pbench -Dskip.web=true test -Dtest=ProfileStatisticsBenchmark};
+ * results go to docs/benchmarks.md.
  */
-@IntegrationTest
-@Tag("benchmark")
+@ProvinceBenchmark
 class ProfileStatisticsBenchmark {
 
-    static final int CADRES = 100_000;
-    static final int WARM_UP = 5;
-    static final int RUNS = 30;
+    static final int WARM_UP = 3;
+    static final int RUNS = 20;
 
     @Autowired
     CadreProfileStatistics statistics;
@@ -49,100 +40,61 @@ class ProfileStatisticsBenchmark {
     @Autowired
     DataSource dataSource;
     @Autowired
-    FieldCipher cipher;
+    Fixture fixture;
 
     @Test
-    void profileOfOneHundredThousandCadres() throws Exception {
-        Random rnd = new Random(42);
-        long county = org(null, "基准测试县" + System.nanoTime(), "COUNTY");
-        String countyPath = path(county);
-        List<Long> units = new ArrayList<>();
-        List<Long> branches = new ArrayList<>();
-        long committee = party(null, "基准测试县委", "COMMITTEE", county);
-        for (int t = 0; t < 40; t++) {
-            long town = org(county, "基准镇" + t, "TOWNSHIP");
-            units.add(town);
-            long townCommittee = party(committee, "基准镇" + t + "党委", "COMMITTEE", town);
-            branches.add(party(townCommittee, "基准镇" + t + "机关党支部", "BRANCH", town));
-            for (int v = 0; v < 12; v++) {
-                long village = org(town, "基准村" + t + "-" + v, "VILLAGE");
-                units.add(village);
-                branches.add(party(townCommittee, "基准村" + t + "-" + v + "党支部", "BRANCH", village));
-            }
-        }
-
-        long t0 = System.nanoTime();
-        StringBuilder csv = new StringBuilder(CADRES * 200);
-        Set<String> ids = new HashSet<>();
-        String[] levels = {"COUNTY", "TOWNSHIP", "TOWNSHIP", "STAFF", "STAFF", "STAFF", "STAFF", "", "", ""};
-        String[] educations = {"MASTER", "BACHELOR", "BACHELOR", "BACHELOR", "ASSOCIATE", "ASSOCIATE", "TECHNICAL_SECONDARY",
-                "HIGH_SCHOOL", "BELOW_HIGH_SCHOOL", ""};
-        String[] politics = {"CPC_MEMBER", "CPC_MEMBER", "CPC_MEMBER", "CPC_MEMBER", "CPC_MEMBER", "CPC_PROBATIONARY",
-                "MASSES", "MASSES", "CYL_MEMBER", "DEMOCRATIC_PARTY"};
-        String[] ethnicities = {"汉族", "汉族", "汉族", "汉族", "汉族", "汉族", "汉族", "汉族", "汉族", "回族"};
-        for (int i = 0; i < CADRES; i++) {
-            boolean female = rnd.nextInt(100) < 30;
-            LocalDate birth = LocalDate.of(1966, 1, 1).plusDays(rnd.nextInt(36 * 365));
-            String id;
-            do {
-                String first17 = "510799" + birth.toString().replace("-", "")
-                        + String.format("%03d", rnd.nextInt(499) * 2 + (female ? 2 : 1));
-                id = first17 + CitizenId.checkChar(first17);
-            } while (!ids.add(id));
-            int u = rnd.nextInt(units.size());
-            String level = levels[rnd.nextInt(levels.length)];
-            String grade = level.isEmpty() || level.equals("STAFF") ? "" : rnd.nextBoolean() ? "PRINCIPAL" : "DEPUTY";
-            String political = politics[rnd.nextInt(politics.length)];
-            boolean member = political.startsWith("CPC");
-            csv.append("基准").append(i).append(',').append(female ? "FEMALE" : "MALE").append(',')
-                    .append(ethnicities[rnd.nextInt(ethnicities.length)]).append(',').append(birth).append(',')
-                    .append(cipher.encrypt(id)).append(',').append(cipher.blindIndex(id)).append(',')
-                    .append(CitizenId.mask(id)).append(',').append(educations[rnd.nextInt(educations.length)]).append(',')
-                    .append(political).append(',').append(units.get(u)).append(',').append(level).append(',')
-                    .append(grade).append(',').append(!grade.isEmpty()).append(',')
-                    .append(level.isEmpty() ? "VILLAGE_CADRE" : "CIVIL_SERVANT").append(',')
-                    .append(member ? branches.get(u) : "").append(",ACTIVE\n");
-        }
-        long rowsCopied;
-        try (Connection c = dataSource.getConnection()) {
-            rowsCopied = c.unwrap(PGConnection.class).getCopyAPI().copyIn("""
-                    copy cadre (name, gender, ethnicity, birth_date, citizen_id_enc, citizen_id_hash, citizen_id_masked,
-                        education, political_status, org_id, rank_level, rank_grade, leadership, staff_category,
-                        party_org_id, status) from stdin (format csv)""", new StringReader(csv.toString()));
-        }
-        jdbc.sql("analyze cadre").update();
-        jdbc.sql("analyze organization").update();
-        jdbc.sql("analyze party_organization").update();
-        long loadMs = (System.nanoTime() - t0) / 1_000_000;
-        long allCadres = jdbc.sql("select count(*) from cadre").query(Long.class).single();
-
-        LocalDate asOf = LocalDate.of(2026, 11, 21);
-        CadreQuery byOrg = new CadreQuery(null, null, county, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null);
+    void profileOfTheProvince() throws Exception {
+        ProvinceData.Province p = ProvinceData.ensure(fixture, jdbc, dataSource);
+        String loadBefore = Bench.load();
+        long unit = p.units().get(p.units().size() / 2);
+        String unitPath = jdbc.sql("select path from organization where id = ?").param(unit).query(String.class).single();
+        LocalDate asOf = p.generatedOn();
+        CadreQuery byProvince = byOrg(p.root());
+        CadreQuery byUnit = byOrg(unit);
 
         signIn(Role.SYSTEM_ADMIN, null);
-        double[] baseline = time(() -> jdbc.sql("""
-                select count(*) from cadre c join organization o on o.id = c.org_id
-                where o.path like ? and c.status = 'ACTIVE'""").param(countyPath + "%").query(Long.class).single());
-        double[] adminProfile = time(() -> statistics.profile(byOrg, asOf).total());
-        System.out.println(statistics.explain(byOrg, asOf));
-        signIn(Role.ORG_DEPT_ADMIN, county);
+        double[] baseline = time(() -> count(p.rootPath()));
+        double[] adminProfile = time(() -> statistics.profile(byProvince, asOf).total());
+        System.out.println(statistics.explain(byProvince, asOf));
+        double[] unitBaseline = time(() -> count(unitPath));
+        double[] unitProfile = time(() -> statistics.profile(byUnit, asOf).total());
+        System.out.println(statistics.explain(byUnit, asOf));
+        signIn(Role.ORG_DEPT_ADMIN, p.root());
         double[] scopedProfile = time(() -> statistics.profile(CadreQuery.all(), asOf).total());
         SecurityContextHolder.clearContext();
 
-        long total = jdbc.sql("select count(*) from cadre c join organization o on o.id = c.org_id where o.path like ?")
-                .param(countyPath + "%").query(Long.class).single();
+        long allCadres = jdbc.sql("select count(*) from cadre").query(Long.class).single();
         String cpu = Runtime.getRuntime().availableProcessors() + " CPUs";
         String pg = jdbc.sql("show server_version").query(String.class).single();
         System.out.println();
-        System.out.println("=== Cadre profile statistics benchmark ===");
-        System.out.printf(Locale.ROOT, "cadres in subtree: %d (table: %d), load by COPY incl. encryption and ANALYZE: %d ms, %s, PostgreSQL %s%n",
-                total, allCadres, loadMs, cpu, pg);
+        System.out.println("=== Cadre profile statistics benchmark (province) ===");
+        System.out.printf(Locale.ROOT, "cadres in the province: %d (table: %d), %s, PostgreSQL %s; load average before / after: %s / %s%n",
+                p.cadres(), allCadres, cpu, pg, loadBefore, Bench.load());
         System.out.printf(Locale.ROOT, "| %-58s | %8s | %8s |%n", "query (" + RUNS + " runs after " + WARM_UP + " warm-up)", "p50 ms", "p95 ms");
-        row("baseline: select count(*) over the same subtree", baseline);
-        row("profile statistics, admin, orgId = subtree root", adminProfile);
-        row("profile statistics, user scoped to the subtree", scopedProfile);
+        row("baseline: select count(*) over the province", baseline);
+        row("profile statistics, admin, orgId = province", adminProfile);
+        row("profile statistics, user scoped to the province", scopedProfile);
+        row("baseline: select count(*) over one unit of 5,000", unitBaseline);
+        row("profile statistics, admin, orgId = that unit", unitProfile);
         System.out.println("=== end ===");
+    }
+
+    /** The baseline is no user's read: it runs signed out, as the data-scope guard checks only users' reads. */
+    private long count(String path) {
+        var signedIn = SecurityContextHolder.getContext();
+        SecurityContextHolder.clearContext();
+        try {
+            return jdbc.sql("""
+                select count(*) from cadre c join organization o on o.id = c.org_id
+                    where o.path like ? and c.status = 'ACTIVE'""").param(path + "%").query(Long.class).single();
+        } finally {
+            SecurityContextHolder.setContext(signedIn);
+        }
+    }
+
+    private static CadreQuery byOrg(long org) {
+        return new CadreQuery(null, null, org, null, null, null, null, null, null, null, null, null, null,
+                null, null, null, null, null);
     }
 
     private static void row(String name, double[] t) {
@@ -173,27 +125,5 @@ class ProfileStatisticsBenchmark {
         CurrentUser u = new CurrentUser(-2, "bench", "基准", "", role, scopeOrgId, null, null, true, false);
         SecurityContextHolder.getContext().setAuthentication(
                 UsernamePasswordAuthenticationToken.authenticated(u, null, u.getAuthorities()));
-    }
-
-    private long org(Long parent, String name, String kind) {
-        long id = jdbc.sql("select nextval(pg_get_serial_sequence('organization', 'id'))").query(Long.class).single();
-        String p = (parent == null ? "/" : path(parent)) + id + "/";
-        jdbc.sql("insert into organization (id, parent_id, name, kind, path, depth) values (?, ?, ?, ?, ?, ?)")
-                .params(id, parent, name, kind, p, p.split("/").length - 2).update();
-        return id;
-    }
-
-    private String path(long org) {
-        return jdbc.sql("select path from organization where id = ?").param(org).query(String.class).single();
-    }
-
-    private long party(Long parent, String name, String kind, long org) {
-        long id = jdbc.sql("select nextval(pg_get_serial_sequence('party_organization', 'id'))").query(Long.class).single();
-        String parentPath = parent == null ? "/" : jdbc.sql("select path from party_organization where id = ?").param(parent)
-                .query(String.class).single();
-        String p = parentPath + id + "/";
-        jdbc.sql("insert into party_organization (id, parent_id, name, kind, org_id, path, depth) values (?, ?, ?, ?, ?, ?, ?)")
-                .params(id, parent, name, kind, org, p, p.split("/").length - 2).update();
-        return id;
     }
 }
