@@ -1,3 +1,5 @@
+import { today } from '@/utils/format'
+
 // Element Plus form rules (async-validator), written the same way everywhere. They mirror the server's checks so
 // a user sees the problem at the field before sending; the server checks again and has the last word.
 
@@ -64,3 +66,22 @@ export function text(label, max, need = false) {
 
 /** A year of planning (platform.web.Bounds.planYear): from 2000 to ten years after this one. */
 export const planYear = (label = '年度') => between(2000, new Date().getFullYear() + 10, label)
+
+/** A date ('YYYY-MM-DD') not before the one `other()` gives, when both are given. */
+export function notBefore(other, message, trigger = 'change') {
+  return {
+    validator: (rule, value, callback) => {
+      const from = other()
+      return value && from && value < from ? callback(new Error(message)) : callback()
+    },
+    trigger
+  }
+}
+
+/** A date ('YYYY-MM-DD') not after today, when given (what has happened: a training, a fault, a showing). */
+export function notAfterToday(message, trigger = 'change') {
+  return {
+    validator: (rule, value, callback) => (value && value > today() ? callback(new Error(message)) : callback()),
+    trigger
+  }
+}
