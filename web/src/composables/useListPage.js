@@ -14,8 +14,9 @@ import { download } from '@/api/http'
  *   })
  *
  * Template: `@submit.prevent="search"`, reset button `reset`, `<el-table :data="rows" @sort-change="onSort">`,
- * `<el-pagination v-model:current-page="page" v-model:page-size="size" :total="total"
- *  @current-change="load" @size-change="onSizeChange">`, export button `exportFile()`.
+ * `<ListPager :pager="pager" />` (or `<el-pagination v-model:current-page="page" v-model:page-size="size"
+ * :total="total" @current-change="load" @size-change="onSizeChange">`), export button `exportFile()`.
+ * `const list = reactive(useListPage(…))` keeps it one object: `list.q.name`, `list.rows`, `list.search()`.
  * A failed request leaves an empty list: the HTTP client already showed the server's message.
  */
 export function useListPage({
@@ -91,6 +92,16 @@ export function useListPage({
       exporting.value = false
     }
   }
+  /** Goes to page `p` (the pager's current-change). */
+  function goTo(p) {
+    page.value = p
+    return load()
+  }
+  /** Shows `n` rows a page, from the first (the pager's size-change). */
+  function resize(n) {
+    size.value = n
+    return onSizeChange()
+  }
   /** The row number across pages, for `<el-table-column type="index" :index="rowNumber">`. */
   const rowNumber = (i) => (page.value - 1) * size.value + i + 1
 
@@ -112,6 +123,9 @@ export function useListPage({
     onSizeChange,
     onSort,
     exportFile,
+    goTo,
+    resize,
+    pager: reactive({ page, size, total, goTo, resize }),
     rowNumber
   }
 }
