@@ -17,6 +17,8 @@ import { download } from '@/api/http'
  * `<ListPager :pager="pager" />` (or `<el-pagination v-model:current-page="page" v-model:page-size="size"
  * :total="total" @current-change="load" @size-change="onSizeChange">`), export button `exportFile()`.
  * `const list = reactive(useListPage(…))` keeps it one object: `list.q.name`, `list.rows`, `list.search()`.
+ * `sortParams: (state) => ({…})` sends the table's sort ({prop, order}, or {}) as a server reads it that does not
+ * take "prop,desc".
  * A failed request leaves an empty list: the HTTP client already showed the server's message.
  */
 export function useListPage({
@@ -27,6 +29,7 @@ export function useListPage({
   exportName = '导出.xlsx',
   pageSize = 20,
   sort: initialSort = null,
+  sortParams = null,
   onLoad = null
 }) {
   const q = reactive(blank())
@@ -43,7 +46,8 @@ export function useListPage({
   /** The request parameters of the applied filters and the sort, without paging (the export's). */
   function filters() {
     const f = params({ ...applied.value })
-    if (sort.value) f.sort = sort.value
+    if (sortParams) Object.assign(f, sortParams(sortState.value))
+    else if (sort.value) f.sort = sort.value
     return f
   }
   async function load() {
