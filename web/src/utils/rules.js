@@ -3,9 +3,23 @@ import { today } from '@/utils/format'
 // Element Plus form rules (async-validator), written the same way everywhere. They mirror the server's checks so
 // a user sees the problem at the field before sending; the server checks again and has the last word.
 
-/** A field that must be filled in; `trigger` 'change' for selects, pickers and switches. */
+/**
+ * A field that must be filled in; `trigger` 'change' for selects, pickers and switches. Any kind of value: a bare
+ * `{ required: true }` takes the value for a string, and refuses a number (a unit's id, a count) as "not a string".
+ */
 export function required(message, trigger = 'blur') {
-  return { required: true, whitespace: true, message, trigger }
+  return {
+    required: true,
+    message,
+    trigger,
+    validator: (rule, value, callback) =>
+      value === null ||
+      value === undefined ||
+      (typeof value === 'string' && !value.trim()) ||
+      (Array.isArray(value) && !value.length)
+        ? callback(new Error(message))
+        : callback()
+  }
 }
 
 /** A text that, when given, must match `re` (the server's pattern). */
