@@ -14,8 +14,11 @@ import { download } from '@/api/http'
  *   })
  *
  * Template: `@submit.prevent="search"`, reset button `reset`, `<el-table :data="rows" @sort-change="onSort">`,
- * `<el-pagination v-model:current-page="page" v-model:page-size="size" :total="total"
- *  @current-change="load" @size-change="onSizeChange">`, export button `exportFile()`.
+ * `<ListPager :pager="pager" />` (or `<el-pagination v-model:current-page="page" v-model:page-size="size"
+ * :total="total" @current-change="load" @size-change="onSizeChange">`), export button `exportFile()`.
+ * `const list = reactive(useListPage(…))` keeps it one object: `list.q.name`, `list.rows`, `list.search()`.
+ * `sortParams: (state) => ({…})` sends the table's sort ({prop, order}, or {}) as a server reads it that does not
+ * take "prop,desc".
  * A failed request leaves an empty list: the HTTP client already showed the server's message.
  */
 export function useListPage({
@@ -26,6 +29,7 @@ export function useListPage({
   exportName = '导出.xlsx',
   pageSize = 20,
   sort: initialSort = null,
+  sortParams = null,
   onLoad = null
 }) {
   const q = reactive(blank())
@@ -42,7 +46,8 @@ export function useListPage({
   /** The request parameters of the applied filters and the sort, without paging (the export's). */
   function filters() {
     const f = params({ ...applied.value })
-    if (sort.value) f.sort = sort.value
+    if (sortParams) Object.assign(f, sortParams(sortState.value))
+    else if (sort.value) f.sort = sort.value
     return f
   }
   async function load() {
@@ -91,6 +96,16 @@ export function useListPage({
       exporting.value = false
     }
   }
+  /** Goes to page `p` (the pager's current-change). */
+  function goTo(p) {
+    page.value = p
+    return load()
+  }
+  /** Shows `n` rows a page, from the first (the pager's size-change). */
+  function resize(n) {
+    size.value = n
+    return onSizeChange()
+  }
   /** The row number across pages, for `<el-table-column type="index" :index="rowNumber">`. */
   const rowNumber = (i) => (page.value - 1) * size.value + i + 1
 
@@ -112,6 +127,9 @@ export function useListPage({
     onSizeChange,
     onSort,
     exportFile,
+    goTo,
+    resize,
+    pager: reactive({ page, size, total, goTo, resize }),
     rowNumber
   }
 }

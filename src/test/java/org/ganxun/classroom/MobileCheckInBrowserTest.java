@@ -1,27 +1,22 @@
 package org.ganxun.classroom;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.ganxun.training.TrainingFixture.allDay;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.util.List;
 
 import org.ganxun.platform.security.CurrentUser;
-import org.ganxun.platform.security.Role;
 import org.ganxun.support.ApiSession;
 import org.ganxun.support.Fixture;
-import org.ganxun.support.BrowserTest;
+import org.ganxun.support.PhoneBrowserTest;
 import org.ganxun.support.IntegrationTest;
-import org.ganxun.training.Enrollments;
 import org.ganxun.training.TrainingClasses;
 import org.ganxun.training.TrainingFixture;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
@@ -31,7 +26,7 @@ import tools.jackson.databind.JsonNode;
  * refused; the timetable then shows the session attended. PNGs go to target/screenshots/mobile-*.png.
  */
 @IntegrationTest
-class MobileCheckInBrowserTest extends BrowserTest {
+class MobileCheckInBrowserTest extends PhoneBrowserTest {
 
     @Override
     protected String screenshots() {
@@ -39,22 +34,13 @@ class MobileCheckInBrowserTest extends BrowserTest {
     }
 
     @Override
-    protected boolean phone() {
+    protected boolean touch() {
         return true;
     }
 
-    @BeforeEach
-    void emulatePhoneViewport() {
-        // headless windows are at least 500px wide: emulate the phone's viewport (390×844, touch) instead
-        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
-                java.util.Map.of("width", 390, "height", 844, "deviceScaleFactor", 2, "mobile", true));
-    }
-
     @org.springframework.beans.factory.annotation.Value("${ganxun.public-url}") String publicUrl;
-    @LocalServerPort int port;
     @Autowired TrainingFixture tf;
     @Autowired TrainingClasses classes;
-    @Autowired Enrollments enrollments;
     @Autowired JdbcClient jdbc;
 
     @Test
@@ -63,20 +49,11 @@ class MobileCheckInBrowserTest extends BrowserTest {
         TrainingFixture.County c = tf.county();
         LocalDate today = LocalDate.now(Classroom.ZONE);
         String className = Fixture.unique("手机签到班");
-        long cls = tf.fixture.as(c.registrar, () -> classes.create(c.form(className, today, today, List.of(), 5, List.of(
-                new TrainingClasses.SessionForm(null, today, LocalTime.of(0, 0), LocalTime.of(23, 59), "基层治理能力提升", null, "党校报告厅",
-                        new BigDecimal("3")),
-                new TrainingClasses.SessionForm(null, today, LocalTime.of(0, 0), LocalTime.of(23, 59), "手输签到码", null, "党校报告厅",
-                        new BigDecimal("1"))))).id());
-        tf.fixture.as(c.registrar, () -> classes.submit(cls));
-        tf.fixture.as(c.admin, () -> classes.approve(cls, null));
+        long cls = c.approved(className, today, allDay(today, "基层治理能力提升", "3"), allDay(today, "手输签到码", "1"));
         long sessionId = classes.sessions(cls).stream().filter(x -> x.topic().equals("基层治理能力提升")).findFirst().orElseThrow().id();
         long typedSession = classes.sessions(cls).stream().filter(x -> x.topic().equals("手输签到码")).findFirst().orElseThrow().id();
-        long cadre = c.staff("手机学员", c.townA);
-        tf.fixture.as(c.admin, () -> enrollments.name(cls, cadre));
         long later = c.approved(Fixture.unique("后续轮训班"), today.plusDays(30), today.plusDays(31), List.of(), 5);
-        tf.fixture.as(c.admin, () -> enrollments.name(later, cadre));
-        CurrentUser trainee = tf.fixture.user(Fixture.unique("sj"), Role.CADRE, null, null, cadre);
+        CurrentUser trainee = c.trainee("手机学员", cls, later);
 
         // the registrar's projector code: a URL with the rotating token
         ApiSession registrar = new ApiSession(port);
@@ -88,13 +65,9 @@ class MobileCheckInBrowserTest extends BrowserTest {
 
         // the phone opens it: sign in first, then the check-in happens by itself (the link carries the configured
         // public address; the test server listens on its own port)
-        String here = "http://localhost:" + port + url.substring(publicUrl.length());
+        String here = url(url.substring(publicUrl.length()));
         driver.get(here);
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[data-test='login-username'], [data-test='login-username'] input")))
-                .sendKeys(trainee.username());
-        driver.findElement(By.cssSelector("input[data-test='login-password'], [data-test='login-password'] input")).sendKeys(Fixture.PASSWORD);
-        shot("login");
-        driver.findElement(By.cssSelector("[data-test='login-submit']")).click();
+        signIn(trainee, "login");
         var message = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-test='m-checkin-message']")));
         shot("checked-in");
         assertThat(message.getText()).startsWith("签到成功");
@@ -111,7 +84,7 @@ class MobileCheckInBrowserTest extends BrowserTest {
         assertThat(jdbc.sql("select count(*) from attendance where session_id = ?").param(sessionId).query(Long.class).single()).isEqualTo(1);
 
         // my timetable shows the session attended
-        driver.get("http://localhost:" + port + "/#/m/classes");
+        driver.get(url("/#/m/classes"));
         wait.until(d -> d.findElements(By.cssSelector("[data-test='m-class']")).stream().filter(e -> e.getText().contains(className))
                 .findFirst().orElse(null)).click();
         var session = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-test='m-session']")));
@@ -121,7 +94,7 @@ class MobileCheckInBrowserTest extends BrowserTest {
         // a code typed by hand: the projector shows 8 digits in two groups, typed as shown
         String shortCode = registrar.getJson("/api/training/sessions/" + typedSession + "/qr").get("shortCode").asString();
         assertThat(shortCode).matches("\\d{8}");
-        driver.get("http://localhost:" + port + "/#/m/checkin?s=" + typedSession);
+        driver.get(url("/#/m/checkin?s=" + typedSession));
         var codeInput = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-test='m-code'] input, input[data-test='m-code']")));
         codeInput.sendKeys(shortCode.substring(0, 4) + " " + shortCode.substring(4));
         shot("typed-code");
@@ -130,7 +103,7 @@ class MobileCheckInBrowserTest extends BrowserTest {
         assertThat(jdbc.sql("select method from attendance where session_id = ?").param(typedSession).query(String.class).single()).isEqualTo("CODE");
 
         // another class's address while the page stays open (a notification link): that class's timetable
-        driver.get("http://localhost:" + port + "/#/m/class/" + later);
+        driver.get(url("/#/m/class/" + later));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-test='m-session']"), "开班动员"));
         assertThat(driver.findElements(By.cssSelector("[data-test='m-session']"))).extracting(e -> e.getText())
                 .noneMatch(t -> t.contains("基层治理能力提升"));
@@ -139,7 +112,7 @@ class MobileCheckInBrowserTest extends BrowserTest {
     /** The certificate check looks the serial up again when only the serial in the address changes. */
     @Test
     void theVerificationPageFollowsTheSerialInTheAddress() {
-        String base = "http://localhost:" + port + "/#/verify/";
+        String base = url("/#/verify/");
         driver.get(base + "GX-NONE-1");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-test='verify-error']"), "GX-NONE-1"));
         driver.get(base + "GX-NONE-2");

@@ -1,27 +1,21 @@
 package org.ganxun.classroom;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.ganxun.training.TrainingFixture.allDay;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.LocalTime;
-import java.util.List;
 
 import org.ganxun.platform.security.CurrentUser;
-import org.ganxun.platform.security.Role;
 import org.ganxun.support.ApiSession;
-import org.ganxun.support.BrowserTest;
+import org.ganxun.support.PhoneBrowserTest;
 import org.ganxun.support.Fixture;
 import org.ganxun.support.IntegrationTest;
-import org.ganxun.training.Enrollments;
 import org.ganxun.training.TrainingClasses;
 import org.ganxun.training.TrainingFixture;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -30,7 +24,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * projector. PNGs: target/screenshots/phone-home-*.png.
  */
 @IntegrationTest
-class PhoneHomeBrowserTest extends BrowserTest {
+class PhoneHomeBrowserTest extends PhoneBrowserTest {
 
     @Override
     protected String screenshots() {
@@ -38,20 +32,12 @@ class PhoneHomeBrowserTest extends BrowserTest {
     }
 
     @Override
-    protected boolean phone() {
+    protected boolean touch() {
         return true;
     }
 
-    @BeforeEach
-    void emulatePhoneViewport() {
-        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
-                java.util.Map.of("width", 390, "height", 844, "deviceScaleFactor", 2, "mobile", true));
-    }
-
-    @LocalServerPort int port;
     @Autowired TrainingFixture tf;
     @Autowired TrainingClasses classes;
-    @Autowired Enrollments enrollments;
     @Autowired JdbcClient jdbc;
 
     @Test
@@ -60,21 +46,12 @@ class PhoneHomeBrowserTest extends BrowserTest {
         TrainingFixture.County c = tf.county();
         LocalDate today = LocalDate.now(Classroom.ZONE);
         String className = Fixture.unique("手机首页班");
-        long cls = tf.fixture.as(c.registrar, () -> classes.create(c.form(className, today, today, List.of(), 5, List.of(
-                new TrainingClasses.SessionForm(null, today, LocalTime.of(0, 0), LocalTime.of(23, 59), "乡村振兴专题", null, "党校报告厅",
-                        new BigDecimal("3"))))).id());
-        tf.fixture.as(c.registrar, () -> classes.submit(cls));
-        tf.fixture.as(c.admin, () -> classes.approve(cls, null));
+        long cls = c.approved(className, today, allDay(today, "乡村振兴专题", "3"));
         long sessionId = classes.sessions(cls).get(0).id();
-        long cadre = c.staff("手机首页学员", c.townA);
-        tf.fixture.as(c.admin, () -> enrollments.name(cls, cadre));
-        CurrentUser trainee = tf.fixture.user(Fixture.unique("sjsy"), Role.CADRE, null, null, cadre);
+        CurrentUser trainee = c.trainee("手机首页学员", cls);
 
-        driver.get("http://localhost:" + port + "/#/login");
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-test='login-username'] input, input[data-test='login-username']")))
-                .sendKeys(trainee.username());
-        driver.findElement(By.cssSelector("[data-test='login-password'] input, input[data-test='login-password']")).sendKeys(Fixture.PASSWORD);
-        driver.findElement(By.cssSelector("[data-test='login-submit']")).click();
+        driver.get(url("/#/login"));
+        signIn(trainee);
 
         // the phone home, not the desktop home
         var session = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-test='m-home-session']")));

@@ -11,7 +11,7 @@ import java.util.List;
 import org.ganxun.demo.DemoMedia;
 import org.ganxun.platform.security.CurrentUser;
 import org.ganxun.platform.security.Role;
-import org.ganxun.support.BrowserTest;
+import org.ganxun.support.PhoneBrowserTest;
 import org.ganxun.support.Fixture;
 import org.ganxun.support.HeadlessChromium;
 import org.ganxun.support.IntegrationTest;
@@ -19,37 +19,32 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * A cadre on a 390×844 phone: the phone home (今日) lists the required course of their unit with its progress and due
  * date, and the catalogue shows it first. PNGs in target/screenshots/assignment-*.png.
  */
 @IntegrationTest
-class AssignmentBrowserTest extends BrowserTest {
+class AssignmentBrowserTest extends PhoneBrowserTest {
 
     @Override
     protected String screenshots() {
         return "assignment";
     }
 
-    @Override
-    protected boolean phone() {
-        return true;
-    }
-
-    @LocalServerPort int port;
     @Autowired Fixture fixture;
+    @Autowired LearningFixture learning;
     @Autowired Courses courses;
     @Autowired Assignments assignments;
     @Autowired ScriptedStudy study;
 
     @Test
     void thePhoneHomeListsARequiredCourseWithItsProgressAndDueDate() {
-        long county = fixture.org(null, Fixture.unique("必修县"), "COUNTY");
-        CurrentUser admin = fixture.user(Fixture.unique("bxadm"), Role.ORG_DEPT_ADMIN, county, null, null);
-        long cadre = fixture.cadre("必修明", county);
-        CurrentUser me = fixture.user(Fixture.unique("bxxx"), Role.CADRE, null, null, cadre);
+        LearningFixture.Learner l = learning.learner("必修县", "必修明");
+        long county = l.county();
+        long cadre = l.cadre();
+        CurrentUser admin = l.admin();
+        CurrentUser me = l.me();
         LocalDate today = LocalDate.now();
         long course = fixture.as(admin, () -> {
             Courses.Course c = courses.create(new Courses.CourseForm("条例必学", CourseCategory.POLICY_LAW, null, null, null, null, null));
@@ -66,10 +61,8 @@ class AssignmentBrowserTest extends BrowserTest {
         // a minute of the two studied (108 s needed): 55 %
         study.study(cadre, course, Instant.now().minusSeconds(600), Collections.nCopies(3, ScriptedStudy.Move.WATCH));
 
-        driver.get("http://localhost:" + port + "/#/m/home");
-        wait.until(ExpectedConditions.visibilityOfElementLocated(HeadlessChromium.input("login-username"))).sendKeys(me.username());
-        driver.findElement(HeadlessChromium.input("login-password")).sendKeys(Fixture.PASSWORD);
-        driver.findElement(HeadlessChromium.test("login-submit")).click();
+        driver.get(url("/#/m/home"));
+        signIn(me);
         WebElement card = wait.until(ExpectedConditions.visibilityOfElementLocated(HeadlessChromium.test("l-assignment")));
         assertThat(card.getText()).contains("必修").contains("本年度必学").contains(today.plusDays(6) + "前完成").contains("还有6天")
                 .contains("已学完0/1门").contains("条例必学").contains("55%");
@@ -80,7 +73,7 @@ class AssignmentBrowserTest extends BrowserTest {
         wait.until(ExpectedConditions.urlContains("/m/learning/" + course));
         // the player is open (its course read, its session started) before the learner goes back to the catalogue
         wait.until(ExpectedConditions.presenceOfElementLocated(HeadlessChromium.test("l-audio")));
-        driver.get("http://localhost:" + port + "/#/m/learning");
+        driver.get(url("/#/m/learning"));
         WebElement first = wait.until(ExpectedConditions.visibilityOfElementLocated(HeadlessChromium.test("l-required")));
         assertThat(first.getText()).contains("条例必学");
         browser.shot("catalogue");

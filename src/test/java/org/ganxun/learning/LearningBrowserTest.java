@@ -2,14 +2,11 @@ package org.ganxun.learning;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
 import java.time.Duration;
 
 import org.ganxun.demo.DemoMedia;
 import org.ganxun.platform.security.CurrentUser;
-import org.ganxun.platform.security.Role;
-import org.ganxun.support.BrowserTest;
-import org.ganxun.support.Fixture;
+import org.ganxun.support.PhoneBrowserTest;
 import org.ganxun.support.HeadlessChromium;
 import org.ganxun.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -18,7 +15,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -26,45 +22,28 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * played; a presence check pops up and is answered. PNGs in target/screenshots/learning-*.png.
  */
 @IntegrationTest
-class LearningBrowserTest extends BrowserTest {
+class LearningBrowserTest extends PhoneBrowserTest {
 
     @Override
     protected String screenshots() {
         return "learning";
     }
 
-    @Override
-    protected boolean phone() {
-        return true;
-    }
-
-    @LocalServerPort int port;
-    @Autowired Fixture fixture;
-    @Autowired Courses courses;
+    @Autowired LearningFixture learning;
     @Autowired StudySessions sessions;
     @Autowired JdbcClient jdbc;
 
     @Test
     void aCadreListensToACourseOnTheirPhoneAndTheServerCreditsIt() throws Exception {
-        long county = fixture.org(null, Fixture.unique("手机学习县"), "COUNTY");
-        CurrentUser admin = fixture.user(Fixture.unique("sjadm"), Role.ORG_DEPT_ADMIN, county, null, null);
-        long cadre = fixture.cadre("学习明", county);
-        CurrentUser me = fixture.user(Fixture.unique("sjxx"), Role.CADRE, null, null, cadre);
-        long course = fixture.as(admin, () -> {
-            Courses.Course c = courses.create(new Courses.CourseForm("基层治理经验谈", CourseCategory.BUSINESS, "张科长",
-                    "乡镇党委书记谈网格化管理。", "基层治理", null, null));
-            try {
-                courses.upload(c.id(), "经验谈.wav", new ByteArrayInputStream(DemoMedia.wav(120)));
-            } catch (java.io.IOException e) {
-                throw new IllegalStateException(e);
-            }
-            return courses.publish(c.id()).id();
-        });
+        LearningFixture.Learner l = learning.learner("手机学习县", "学习明");
+        long cadre = l.cadre();
+        CurrentUser me = l.me();
+        long course = learning.published(l, new Courses.CourseForm("基层治理经验谈", CourseCategory.BUSINESS, "张科长",
+                "乡镇党委书记谈网格化管理。", "基层治理", null, null),
+                "经验谈.wav", null, DemoMedia.wav(120));
 
-        driver.get("http://localhost:" + port + "/#/m/learning");
-        wait.until(ExpectedConditions.visibilityOfElementLocated(HeadlessChromium.input("login-username"))).sendKeys(me.username());
-        driver.findElement(HeadlessChromium.input("login-password")).sendKeys(Fixture.PASSWORD);
-        driver.findElement(HeadlessChromium.test("login-submit")).click();
+        driver.get(url("/#/m/learning"));
+        signIn(me);
         WebElement card = wait.until(ExpectedConditions.visibilityOfElementLocated(HeadlessChromium.test("l-course")));
         assertThat(card.getText()).contains("基层治理经验谈").contains("业务知识").contains("2:00").contains("0.25学时");
         browser.shot("catalogue");
@@ -104,24 +83,14 @@ class LearningBrowserTest extends BrowserTest {
      */
     @Test
     void aCadreWorksThroughAScormPackageOnTheirPhone() throws Exception {
-        long county = fixture.org(null, Fixture.unique("手机课件县"), "COUNTY");
-        CurrentUser admin = fixture.user(Fixture.unique("kjadm"), Role.ORG_DEPT_ADMIN, county, null, null);
-        long cadre = fixture.cadre("课件明", county);
-        CurrentUser me = fixture.user(Fixture.unique("kjxx"), Role.CADRE, null, null, cadre);
-        long course = fixture.as(admin, () -> {
-            Courses.Course c = courses.create(new Courses.CourseForm("廉洁从政知识互动课件", CourseCategory.POLICY_LAW, null, null, null, null, null));
-            try {
-                courses.upload(c.id(), "廉洁.zip", new ByteArrayInputStream(org.ganxun.demo.DemoScorm.scorm12Package()));
-            } catch (java.io.IOException e) {
-                throw new IllegalStateException(e);
-            }
-            return courses.publish(c.id()).id();
-        });
+        LearningFixture.Learner l = learning.learner("手机课件县", "课件明");
+        long cadre = l.cadre();
+        CurrentUser me = l.me();
+        long course = learning.published(l, new Courses.CourseForm("廉洁从政知识互动课件", CourseCategory.POLICY_LAW, null, null, null, null, null),
+                "廉洁.zip", null, org.ganxun.demo.DemoScorm.scorm12Package());
 
-        driver.get("http://localhost:" + port + "/#/m/learning/" + course);
-        wait.until(ExpectedConditions.visibilityOfElementLocated(HeadlessChromium.input("login-username"))).sendKeys(me.username());
-        driver.findElement(HeadlessChromium.input("login-password")).sendKeys(Fixture.PASSWORD);
-        driver.findElement(HeadlessChromium.test("login-submit")).click();
+        driver.get(url("/#/m/learning/" + course));
+        signIn(me);
         WebElement frame = wait.until(ExpectedConditions.presenceOfElementLocated(HeadlessChromium.test("l-sco")));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(HeadlessChromium.test("l-sco-status"), "未学完"));
         driver.switchTo().frame(frame);
@@ -144,24 +113,14 @@ class LearningBrowserTest extends BrowserTest {
 
     @Test
     void aCadreReadsADocumentPageByPageOnTheirPhone() throws Exception {
-        long county = fixture.org(null, Fixture.unique("手机阅读县"), "COUNTY");
-        CurrentUser admin = fixture.user(Fixture.unique("ydadm"), Role.ORG_DEPT_ADMIN, county, null, null);
-        long cadre = fixture.cadre("阅读明", county);
-        CurrentUser me = fixture.user(Fixture.unique("ydxx"), Role.CADRE, null, null, cadre);
-        long course = fixture.as(admin, () -> {
-            Courses.Course c = courses.create(new Courses.CourseForm("学习读本", CourseCategory.POLITICAL_THEORY, null, null, null, null, null));
-            try {
-                courses.upload(c.id(), "读本.pdf", new ByteArrayInputStream(DemoMedia.pdf("学习读本", new String[] {"第一段", "第二段"}, 3)));
-            } catch (java.io.IOException e) {
-                throw new IllegalStateException(e);
-            }
-            return courses.publish(c.id()).id();
-        });
+        LearningFixture.Learner l = learning.learner("手机阅读县", "阅读明");
+        long cadre = l.cadre();
+        CurrentUser me = l.me();
+        long course = learning.published(l, new Courses.CourseForm("学习读本", CourseCategory.POLITICAL_THEORY, null, null, null, null, null),
+                "读本.pdf", null, DemoMedia.pdf("学习读本", new String[] {"第一段", "第二段"}, 3));
 
-        driver.get("http://localhost:" + port + "/#/m/learning/" + course);
-        wait.until(ExpectedConditions.visibilityOfElementLocated(HeadlessChromium.input("login-username"))).sendKeys(me.username());
-        driver.findElement(HeadlessChromium.input("login-password")).sendKeys(Fixture.PASSWORD);
-        driver.findElement(HeadlessChromium.test("login-submit")).click();
+        driver.get(url("/#/m/learning/" + course));
+        signIn(me);
         // pdf.js has drawn page 1 on the canvas (its width set from the page)
         wait.until(d -> ((Number) driver.executeScript("const c = document.querySelector('canvas'); return c ? c.height : 0")).intValue() > 300);
         assertThat(driver.findElement(HeadlessChromium.test("l-page")).getText()).contains("第 1 / 3 页");

@@ -2,7 +2,6 @@ package org.ganxun.learning;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -10,16 +9,13 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 import org.ganxun.platform.security.CurrentUser;
-import org.ganxun.platform.security.Role;
-import org.ganxun.support.BrowserTest;
-import org.ganxun.support.Fixture;
+import org.ganxun.support.PhoneBrowserTest;
 import org.ganxun.support.HeadlessChromium;
 import org.ganxun.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -28,21 +24,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * each SCO's status. PNGs target/screenshots/scorm-*.png.
  */
 @IntegrationTest
-class ScormBrowserTest extends BrowserTest {
+class ScormBrowserTest extends PhoneBrowserTest {
 
     @Override
     protected String screenshots() {
         return "scorm";
     }
 
-    @Override
-    protected boolean phone() {
-        return true;
-    }
-
-    @LocalServerPort int port;
-    @Autowired Fixture fixture;
-    @Autowired Courses courses;
+    @Autowired LearningFixture learning;
     @Autowired JdbcClient jdbc;
 
     /** A SCO that shows what the API gave it (its title), then stores its own state and status and commits. */
@@ -91,24 +80,14 @@ class ScormBrowserTest extends BrowserTest {
 
     @Test
     void aTwoScoPackageResumesEachScoAndListsTheirStatus() throws Exception {
-        long county = fixture.org(null, Fixture.unique("多单元县"), "COUNTY");
-        CurrentUser admin = fixture.user(Fixture.unique("dyadm"), Role.ORG_DEPT_ADMIN, county, null, null);
-        long cadre = fixture.cadre("单元明", county);
-        CurrentUser me = fixture.user(Fixture.unique("dyxx"), Role.CADRE, null, null, cadre);
-        long course = fixture.as(admin, () -> {
-            Courses.Course c = courses.create(new Courses.CourseForm("廉政两讲", CourseCategory.POLICY_LAW, null, null, null, null, null));
-            try {
-                courses.upload(c.id(), "两讲.zip", 10, new ByteArrayInputStream(pkg()));
-            } catch (java.io.IOException e) {
-                throw new IllegalStateException(e);
-            }
-            return courses.publish(c.id()).id();
-        });
+        LearningFixture.Learner l = learning.learner("多单元县", "单元明");
+        long cadre = l.cadre();
+        CurrentUser me = l.me();
+        long course = learning.published(l, new Courses.CourseForm("廉政两讲", CourseCategory.POLICY_LAW, null, null, null, null, null),
+                "两讲.zip", 10, pkg());
 
-        driver.get("http://localhost:" + port + "/#/m/learning/" + course);
-        wait.until(ExpectedConditions.visibilityOfElementLocated(HeadlessChromium.input("login-username"))).sendKeys(me.username());
-        driver.findElement(HeadlessChromium.input("login-password")).sendKeys(Fixture.PASSWORD);
-        driver.findElement(HeadlessChromium.test("login-submit")).click();
+        driver.get(url("/#/m/learning/" + course));
+        signIn(me);
         WebElement toc = wait.until(ExpectedConditions.visibilityOfElementLocated(HeadlessChromium.test("l-sco-toc")));
         assertThat(toc.getText()).contains("1. 第一讲").contains("2. 第二讲");
         // the first SCO starts afresh and commits its state, which the player keeps on the server

@@ -72,6 +72,8 @@ class MyLogsBrowserTest extends BrowserTest {
         driver.findElement(HeadlessChromium.input("login-password")).sendKeys(Fixture.PASSWORD);
         driver.findElement(HeadlessChromium.test("login-submit")).click();
         WebElement card = wait.until(ExpectedConditions.visibilityOfElementLocated(HeadlessChromium.test("my-posting")));
+        // the card shows before its logs have come (they are read after the postings)
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(HeadlessChromium.test("my-posting"), "到镇里报到"));
         assertThat(card.getText()).contains("镇长助理（挂职）").contains("到镇里报到，熟悉分管工作")
                 .contains("点评（" + department + "）：到岗及时，进入角色快")
                 .doesNotContain("接收单位点评");

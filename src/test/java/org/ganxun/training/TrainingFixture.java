@@ -71,6 +71,23 @@ public class TrainingFixture {
                     ranks, List.of(), seats, true, List.of(), new BigDecimal("20000"), null, sessions, null);
         }
 
+        /** A class of the one day {@code day} with {@code sessions}: drafted, submitted and approved. */
+        public long approved(String name, LocalDate day, TrainingClasses.SessionForm... sessions) {
+            long id = draft(name, day, day, List.of(), 5, List.of(sessions));
+            fixture.as(registrar, () -> classes.submit(id));
+            fixture.as(admin, () -> classes.approve(id, null));
+            return id;
+        }
+
+        /** A cadre of township A named to the classes, and the cadre's own account. */
+        public CurrentUser trainee(String name, long... classIds) {
+            long cadre = staff(name, townA);
+            for (long cls : classIds) {
+                fixture.as(admin, () -> enrollments.name(cls, cadre));
+            }
+            return fixture.user(Fixture.unique("xy"), Role.CADRE, null, null, cadre);
+        }
+
         /** Drafted, submitted and approved. */
         public long approved(String name, LocalDate starts, LocalDate ends, List<RankLevel> ranks, int seats) {
             long id = draft(name, starts, ends, ranks, seats, List.of(session(starts, 9, 12, "开班动员", null, null)));
@@ -102,6 +119,12 @@ public class TrainingFixture {
                 Thread.currentThread().interrupt();
             }
         }
+    }
+
+    /** A session all day long (00:00–23:59): open for check-in whenever the test runs. */
+    public static TrainingClasses.SessionForm allDay(LocalDate day, String topic, String hours) {
+        return new TrainingClasses.SessionForm(null, day, LocalTime.of(0, 0), LocalTime.of(23, 59), topic, null, "党校报告厅",
+                new BigDecimal(hours));
     }
 
     public static TrainingClasses.SessionForm session(LocalDate day, int from, int to, String topic, Long instructor, String venue) {
