@@ -130,7 +130,8 @@ class DeskBrowserTest extends BrowserTest {
         wait.until(ExpectedConditions.urlContains("/training/enroll"));
         assertThat(driver.getCurrentUrl()).contains("classId=" + cls);
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".page-card .muted"), name + "："));
-        assertThat(driver.findElement(By.cssSelector(".page-card .muted")).getText()).contains("名额 0/2");
+        // the township's quota comes with the candidates, a moment after the class
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".page-card .muted"), "名额 0/2"));
         browser.shot("liaison-enroll");
     }
 
