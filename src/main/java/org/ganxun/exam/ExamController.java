@@ -143,8 +143,9 @@ class ExamController {
 
     @GetMapping("/{id}/results")
     @Requires(EXAM_MANAGE)
-    List<ExamResults.Result> results(@PathVariable long id) {
-        return results.results(id);
+    ExamResults.ResultPage results(@PathVariable long id, @RequestParam(defaultValue = "1") int page,
+                                   @RequestParam(defaultValue = "20") int size) {
+        return results.resultPage(id, page, size);
     }
 
     @GetMapping("/{id}/units")

@@ -61,6 +61,23 @@ public class ExamResults {
                 .list();
     }
 
+    /** A page of {@link #results}, in the same order ({@code total} candidates in all). */
+    public record ResultPage(List<Result> rows, long total, int page, int size) {
+    }
+
+    /**
+     * A page of the candidates' results for the results tab: an exam of the whole county has thousands of
+     * candidates, and the browser gets 20. The counted attempt is chosen in Java over the exam's attempt rows (one
+     * query), so the page is a slice of {@link #results}.
+     */
+    public ResultPage resultPage(long examId, int page, int size) {
+        int pg = Math.max(page, 1);
+        int sz = Math.min(Math.max(size, 1), 200);
+        List<Result> all = results(examId);
+        int from = (int) Math.min((long) (pg - 1) * sz, all.size());
+        return new ResultPage(List.copyOf(all.subList(from, Math.min(from + sz, all.size()))), all.size(), pg, sz);
+    }
+
     /** One row per candidate: their counted attempt (best or last graded), else their latest. */
     public List<Result> results(long examId) {
         Exams.Exam e = exams.get(examId);

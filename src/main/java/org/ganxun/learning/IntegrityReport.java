@@ -36,10 +36,14 @@ public class IntegrityReport {
                           Map<String, Long> reasons, long total) {
     }
 
-    public record Report(List<Summary> summaries, List<Row> rows, boolean truncated) {
+    /**
+     * A page of the per-learner-and-course summaries ({@code summaryTotal} in all) and a page of the refused
+     * heartbeats, newest first ({@code total} in all); both grow with the county, so both are paged in SQL.
+     */
+    public record Report(List<Summary> summaries, long summaryTotal, int summaryPage, List<Row> rows, long total, int page, int size) {
     }
 
-    public Report report(Long cadreId, Long orgId, LocalDate from, LocalDate to) {
+    public Report report(Long cadreId, Long orgId, LocalDate from, LocalDate to, int page, int summaryPage, int size) {
         if (from != null && to != null && to.isBefore(from)) {
             throw new BusinessException("结束日期不能早于开始日期");
         }
@@ -64,19 +68,28 @@ public class IntegrityReport {
         }
         String base = " from study_refusal r join cadre c on c.id = r.cadre_id join org_unit o on o.id = c.org_id"
                 + " join course k on k.id = r.course_id" + where;
-        int limit = 1000;
+        int sz = Math.min(Math.max(size, 1), 200);
+        int pg = Math.max(page, 1);
+        int sp = Math.max(summaryPage, 1);
+        long total = jdbc.sql("select count(*)" + base).params(p).query(Long.class).single();
         List<Row> rows = jdbc.sql("select r.id, r.at, r.cadre_id, c.name, o.name as org_name, r.course_id, k.title, r.reason, r.position, r.detail"
-                        + base + " order by r.at desc, r.id desc limit " + (limit + 1))
-                .params(p).query((rs, i) -> {
+                        + base + " order by r.at desc, r.id desc limit :limit offset :offset")
+                .params(p).param("limit", sz).param("offset", (long) (pg - 1) * sz).query((rs, i) -> {
                     StudyCreditor.Reason reason = StudyCreditor.Reason.valueOf(rs.getString("reason"));
                     return new Row(rs.getLong("id"), rs.getObject("at", OffsetDateTime.class), rs.getLong("cadre_id"), rs.getString("name"),
                             rs.getString("org_name"), rs.getLong("course_id"), rs.getString("title"), reason.name(), reason.label(),
                             rs.getDouble("position"), rs.getString("detail"));
                 }).list();
+        long summaryTotal = jdbc.sql("select count(*) from (select distinct r.cadre_id, r.course_id" + base + ") x")
+                .params(p).query(Long.class).single();
         Map<String, Summary> sums = new java.util.LinkedHashMap<>();
-        jdbc.sql("select r.cadre_id, c.name, o.name as org_name, r.course_id, k.title, r.reason, count(*) as n" + base
-                        + " group by r.cadre_id, c.name, o.name, r.course_id, k.title, r.reason order by c.name, k.title")
-                .params(p).query(rs -> {
+        // the page's learner-and-course pairs first, then their counts by reason
+        jdbc.sql("with g as (select r.cadre_id, c.name, o.name as org_name, r.course_id, k.title, r.reason, count(*) as n" + base
+                        + " group by r.cadre_id, c.name, o.name, r.course_id, k.title, r.reason),"
+                        + " pg as (select distinct cadre_id, course_id, name, title from g order by name, title, cadre_id, course_id"
+                        + " limit :limit offset :offset)"
+                        + " select g.* from g join pg using (cadre_id, course_id) order by g.name, g.title, g.cadre_id, g.course_id, g.reason")
+                .params(p).param("limit", sz).param("offset", (long) (sp - 1) * sz).query(rs -> {
                     String key = rs.getLong("cadre_id") + ":" + rs.getLong("course_id");
                     Summary s = sums.computeIfAbsent(key, k -> {
                         try {
@@ -92,7 +105,6 @@ public class IntegrityReport {
                 .map(s -> new Summary(s.cadreId(), s.cadreName(), s.orgName(), s.courseId(), s.courseTitle(), s.reasons(),
                         s.reasons().values().stream().mapToLong(Long::longValue).sum()))
                 .toList();
-        boolean truncated = rows.size() > limit;
-        return new Report(summaries, truncated ? rows.subList(0, limit) : rows, truncated);
+        return new Report(summaries, summaryTotal, sp, rows, total, pg, sz);
     }
 }

@@ -217,7 +217,9 @@ class LearningController {
     @GetMapping("/integrity")
     @Requires(STUDY_INTEGRITY_VIEW)
     IntegrityReport.Report integrity(@RequestParam(required = false) Long cadreId, @RequestParam(required = false) Long orgId,
-                                     @RequestParam(required = false) LocalDate from, @RequestParam(required = false) LocalDate to) {
-        return integrity.report(cadreId, orgId, from, to);
+                                     @RequestParam(required = false) LocalDate from, @RequestParam(required = false) LocalDate to,
+                                     @RequestParam(defaultValue = "1") int page, @RequestParam(defaultValue = "1") int summaryPage,
+                                     @RequestParam(defaultValue = "20") int size) {
+        return integrity.report(cadreId, orgId, from, to, page, summaryPage, size);
     }
 }

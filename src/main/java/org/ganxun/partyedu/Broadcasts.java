@@ -318,8 +318,16 @@ public class Broadcasts {
                 row.createdAt());
     }
 
+    /** A page of a broadcast's recipients in the order they were sent to ({@code total} in all). */
+    public record RecipientPage(List<Recipient> rows, long total, int page, int size) {
+    }
+
+    /**
+     * A page of a broadcast's recipients with their delivery state; paged in SQL (a broadcast to the county's members
+     * has tens of thousands).
+     */
     @Transactional(readOnly = true)
-    public List<Recipient> recipientLog(long broadcastId) {
+    public RecipientPage recipientLog(long broadcastId, int page, int size) {
         Map<String, Object> params = new HashMap<>();
         String cond = scopeCondition(scopes.current(), params);
         params.put("id", broadcastId);
@@ -329,14 +337,23 @@ public class Broadcasts {
         if (jdbc.sql("select count(*) from broadcast b where b.id = :id and " + cond).params(params).query(Long.class).single() == 0) {
             throw new BusinessException(403, "无权查看该群发记录", List.of());
         }
-        return recipientsOf(broadcastId);
+        int pg = Math.max(page, 1);
+        int sz = Math.min(Math.max(size, 1), 200);
+        long total = jdbc.sql(Unscoped.ofChecked("broadcast", "Broadcasts.recipientLog") + "select count(*) from broadcast_recipient where broadcast_id = ?")
+                .param(broadcastId).query(Long.class).single();
+        return new RecipientPage(recipientsOf(broadcastId, sz, (long) (pg - 1) * sz), total, pg, sz);
     }
 
     private List<Recipient> recipientsOf(long broadcastId) {
+        return recipientsOf(broadcastId, Integer.MAX_VALUE, 0);
+    }
+
+    private List<Recipient> recipientsOf(long broadcastId, int limit, long offset) {
         record Row(long memberId, String name, String phone, String body, String key) {
         }
-        List<Row> rows = jdbc.sql(Unscoped.ofChecked("broadcast", "Broadcasts.get") + "select member_id, name, phone, body, outbox_key from broadcast_recipient where broadcast_id = ? order by id")
-                .param(broadcastId).query((rs, i) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)))
+        List<Row> rows = jdbc.sql(Unscoped.ofChecked("broadcast", "Broadcasts.get") + "select member_id, name, phone, body, outbox_key from broadcast_recipient where broadcast_id = ? order by id limit ? offset ?")
+                .param(broadcastId).param(limit).param(offset)
+                .query((rs, i) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)))
                 .list();
         Map<String, SmsOutbox.Delivery> d = outbox.deliveries(rows.stream().map(Row::key).filter(k -> k != null).toList());
         List<Recipient> out = new ArrayList<>();

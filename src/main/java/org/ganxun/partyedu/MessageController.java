@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** SMS templates, broadcasts and their delivery log. */
@@ -75,7 +76,8 @@ class MessageController {
     }
 
     @GetMapping("/broadcasts/{id}/recipients")
-    List<Broadcasts.Recipient> recipients(@PathVariable long id) {
-        return broadcasts.recipientLog(id);
+    Broadcasts.RecipientPage recipients(@PathVariable long id, @RequestParam(defaultValue = "1") int page,
+                                        @RequestParam(defaultValue = "20") int size) {
+        return broadcasts.recipientLog(id, page, size);
     }
 }

@@ -236,7 +236,7 @@ class ExamApiTest {
         put(c.learner(), attempt, tf.get(1), rightAnswer(tf.get(1)), 409);
 
         // the clerk's results, per unit, per question
-        JsonNode results = c.admin().getJson("/api/exams/" + exam + "/results");
+        JsonNode results = c.admin().getJson("/api/exams/" + exam + "/results").get("rows");
         assertThat(results.size()).isEqualTo(1);
         assertThat(results.get(0).get("name").asString()).isEqualTo("考生甲");
         assertThat(results.get(0).get("passed").asBoolean()).isTrue();
@@ -321,7 +321,7 @@ class ExamApiTest {
         assertThat(second).isNotEqualTo(attempt);
         JsonNode done = c.learner().parse(c.learner().send("POST", "/api/exams/attempts/" + second + "/submit", "{}"));
         assertThat(new BigDecimal(done.get("score").asString())).isEqualByComparingTo("0");
-        JsonNode result = c.admin().getJson("/api/exams/" + exam + "/results").get(0);
+        JsonNode result = c.admin().getJson("/api/exams/" + exam + "/results").get("rows").get(0);
         assertThat(result.get("attempts").asInt()).isEqualTo(2);
         assertThat(new BigDecimal(result.get("score").asString())).isEqualByComparingTo("5");
         assertThat(result.get("passed").asBoolean()).isTrue();
@@ -333,8 +333,13 @@ class ExamApiTest {
         JsonNode q3 = c.learner2().getJson("/api/exams/attempts/" + third).get("questions");
         put(c.learner2(), third, q3.get(0), rightAnswer(q3.get(0)), 200);
         clock.advance(600);
-        JsonNode results = c.admin().getJson("/api/exams/" + exam + "/results");
+        JsonNode results = c.admin().getJson("/api/exams/" + exam + "/results").get("rows");
         assertThat(results.findValuesAsString("statusLabel")).containsOnly("已评分");
+        // paged for the results tab: a page of one holds the second candidate of the full list, of the same total
+        JsonNode pageTwo = c.admin().getJson("/api/exams/" + exam + "/results?page=2&size=1");
+        assertThat(pageTwo.get("total").asInt()).isEqualTo(results.size()).isGreaterThan(1);
+        assertThat(pageTwo.get("rows").size()).isEqualTo(1);
+        assertThat(pageTwo.get("rows").get(0).get("cadreId").asLong()).isEqualTo(results.get(1).get("cadreId").asLong());
         assertThat(c.learner2().getJson("/api/exams/attempts/" + third).get("status").asString()).isEqualTo("GRADED");
     }
 
@@ -365,7 +370,7 @@ class ExamApiTest {
         assertThat(c.admin().send("PUT", path, "{\"score\": 6.3}").status()).isEqualTo(400);
         assertThat(c.admin().send("PUT", path, "{\"score\": 6}").status()).isEqualTo(200);
         // 10 + 6 = 16 ≥ 12
-        JsonNode result = c.admin().getJson("/api/exams/" + exam + "/results").get(0);
+        JsonNode result = c.admin().getJson("/api/exams/" + exam + "/results").get("rows").get(0);
         assertThat(new BigDecimal(result.get("score").asString())).isEqualByComparingTo("16");
         assertThat(result.get("passed").asBoolean()).isTrue();
         assertThat(c.admin().getJson("/api/exams/" + exam + "/grading").size()).isZero();

@@ -304,6 +304,13 @@ class LearningApiTest {
         report.get("rows").forEach(r -> reasons.add(r.get("reason").asString()));
         assertThat(reasons).contains("TOO_FAST", "REPLAYED", "SKIPPED", "PARALLEL", "HIDDEN", "PRESENCE_MISSED", "GAP");
         assertThat(report.get("summaries").get(0).get("cadreName").asString()).isEqualTo("学员甲");
+        // paged in SQL: two rows a page, newest first, the same total; the next page goes on where the first ended
+        JsonNode first = s.admin().getJson("/api/learning/integrity?size=2&cadreId=" + s.cadreId());
+        JsonNode pageTwo = s.admin().getJson("/api/learning/integrity?size=2&page=2&cadreId=" + s.cadreId());
+        assertThat(first.get("total").asLong()).isEqualTo(report.get("total").asLong()).isEqualTo(report.get("rows").size());
+        assertThat(first.get("rows").size()).isEqualTo(2);
+        assertThat(pageTwo.get("rows").get(0).get("id").asLong()).isEqualTo(report.get("rows").get(2).get("id").asLong());
+        assertThat(first.get("summaryTotal").asLong()).isEqualTo(report.get("summaries").size());
         // the learner may not read the report
         assertThat(s.learner().get("/api/learning/integrity").status()).isEqualTo(403);
     }

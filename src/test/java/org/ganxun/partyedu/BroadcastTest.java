@@ -93,7 +93,11 @@ class BroadcastTest {
                 .isEqualTo("韩外出同志，甲村党支部" + b.name + "提醒您：本月主题党日可在线参学，在浙江省宁波市也别忘了学习。");
 
         outbox.sendDue(1000);
-        List<Broadcasts.Recipient> log = fixture.as(b.secretaryA, () -> broadcasts.recipientLog(sent.id()));
+        List<Broadcasts.Recipient> log = fixture.as(b.secretaryA, () -> broadcasts.recipientLog(sent.id(), 1, 20)).rows();
+        // paged in SQL: a page of one, the same two in all, the second page the other one
+        Broadcasts.RecipientPage one = fixture.as(b.secretaryA, () -> broadcasts.recipientLog(sent.id(), 2, 1));
+        assertThat(one.total()).isEqualTo(2);
+        assertThat(one.rows()).extracting(Broadcasts.Recipient::memberId).containsExactly(log.get(1).memberId());
         assertThat(log).extracting(Broadcasts.Recipient::name, Broadcasts.Recipient::statusLabel)
                 .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("韩外出", "已发送"),
                         org.assertj.core.groups.Tuple.tuple("杨无机", "无手机号"));
@@ -101,7 +105,7 @@ class BroadcastTest {
         assertThat(log).filteredOn(r -> r.memberId() == noPhone).hasSize(1);
         // the other branch's secretary neither sees the broadcast nor its log
         assertThat(fixture.as(b.secretaryB, () -> broadcasts.list())).noneMatch(x -> x.id() == sent.id());
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> fixture.as(b.secretaryB, () -> broadcasts.recipientLog(sent.id())))
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> fixture.as(b.secretaryB, () -> broadcasts.recipientLog(sent.id(), 1, 20)))
                 .hasMessage("无权查看该群发记录");
     }
 

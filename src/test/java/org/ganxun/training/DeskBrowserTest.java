@@ -99,6 +99,42 @@ class DeskBrowserTest extends BrowserTest {
         assertThat(jdbc.sql("select status from leave_request where id = ?").param(leaveId).query(String.class).single()).isEqualTo("APPROVED");
     }
 
+    /**
+     * The unit liaison (富驿镇's 培训专管员 in the demo): the department approved a class the party school filed and
+     * gave the township two seats; the liaison's workbench lists the seats to fill, and its link lands on 学员报名
+     * with that class chosen and the township's quota shown. The other township's liaison sees nothing of it.
+     */
+    @Test
+    void theUnitLiaisonsWorkbenchLinksToNominatingForTheClass() {
+        TrainingFixture.County c = tf.county();
+        LocalDate today = LocalDate.now(java.time.ZoneId.systemDefault());
+        String name = Fixture.unique("名额班");
+        long cls = c.draft(name, today.plusDays(20), today.plusDays(21), List.of(), 10,
+                List.of(TrainingFixture.session(today.plusDays(20), 9, 12, "开班", null, null)));
+        tf.fixture.as(c.registrar, () -> classes.submit(cls));
+        tf.fixture.as(c.admin, () -> classes.approve(cls, null));
+        tf.fixture.as(c.admin, () -> enrollments.setQuotas(cls, List.of(new Enrollments.QuotaRequest(c.townA, 2))));
+
+        login(c.liaisonB.username());
+        wait.until(ExpectedConditions.visibilityOfElementLocated(test("current-user")));
+        // the workbench has answered: its list or its empty line is shown
+        wait.until(d -> !d.findElements(By.cssSelector("[data-test='desk'] .todos, [data-test='desk-empty']")).isEmpty());
+        assertThat(driver.findElements(test("desk-training.nominate." + cls))).as("not the other township's seats").isEmpty();
+        logout();
+
+        login(c.liaisonA.username());
+        WebElement seats = wait.until(ExpectedConditions.visibilityOfElementLocated(test("desk-training.nominate." + cls)));
+        assertThat(seats.getText()).startsWith("2").contains(name);
+        browser.shot("liaison-home");
+        seats.click();
+        wait.until(ExpectedConditions.urlContains("/training/enroll"));
+        assertThat(driver.getCurrentUrl()).contains("classId=" + cls);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".page-card .muted"), name + "："));
+        // the township's quota comes with the candidates, a moment after the class
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".page-card .muted"), "名额 0/2"));
+        browser.shot("liaison-enroll");
+    }
+
     @Test
     void aMessageArrivesInAnOpenPage() {
         TrainingFixture.County c = tf.county();
