@@ -6,6 +6,7 @@ import java.io.ByteArrayInputStream;
 import java.time.Duration;
 
 import org.ganxun.demo.DemoMedia;
+import org.ganxun.learning.internal.study.StudySessions;
 import org.ganxun.platform.security.CurrentUser;
 import org.ganxun.platform.security.Role;
 import org.ganxun.support.BrowserTest;

@@ -1,4 +1,4 @@
-package org.ganxun.learning;
+package org.ganxun.learning.internal.study;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -7,15 +7,15 @@ import java.util.List;
  * The parts of a medium watched and credited, as whole seconds [start, end), merged and sorted. Stored as text
  * ("0-120,300-360"): a rewatched part adds nothing, a part watched after a skip ahead adds its own length.
  */
-record Segments(List<int[]> parts) {
+public record Segments(List<int[]> parts) {
 
     static final Segments NONE = new Segments(List.of());
 
-    Segments {
+    public Segments {
         parts = List.copyOf(parts);
     }
 
-    static Segments parse(String text) {
+    public static Segments parse(String text) {
         if (text == null || text.isBlank()) {
             return NONE;
         }

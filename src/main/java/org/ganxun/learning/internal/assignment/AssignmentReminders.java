@@ -1,4 +1,4 @@
-package org.ganxun.learning;
+package org.ganxun.learning.internal.assignment;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -6,6 +6,7 @@ import java.util.List;
 
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.ganxun.audit.AuditLog;
+import org.ganxun.learning.Assignments;
 import org.ganxun.notify.Notifications;
 import org.ganxun.platform.security.CurrentScope;
 import org.ganxun.platform.security.DataScope;

@@ -1,4 +1,4 @@
-package org.ganxun.learning;
+package org.ganxun.learning.internal.study;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -89,11 +89,11 @@ public final class StudyCreditor {
     public record State(long lastSeq, Instant lastAt, double lastPosition, Segments covered, int[] pageSeconds,
                         double resumeAt, Instant presenceDue, boolean superseded) {
 
-        static State media(Instant startedAt, Segments covered, double resumeAt) {
+        public static State media(Instant startedAt, Segments covered, double resumeAt) {
             return new State(0, startedAt, resumeAt, covered, null, resumeAt, null, false);
         }
 
-        static State document(Instant startedAt, int[] pageSeconds, int page) {
+        public static State document(Instant startedAt, int[] pageSeconds, int page) {
             return new State(0, startedAt, page, Segments.NONE, pageSeconds.clone(), page, null, false);
         }
 
@@ -101,7 +101,7 @@ public final class StudyCreditor {
             return pageSeconds != null;
         }
 
-        State withPresenceDue(Instant due) {
+        public State withPresenceDue(Instant due) {
             return new State(lastSeq, lastAt, lastPosition, covered, pageSeconds, resumeAt, due, superseded);
         }
 
@@ -125,12 +125,12 @@ public final class StudyCreditor {
             return new State(lastSeq, lastAt, position, covered, pageSeconds, resumeAt, presenceDue, superseded);
         }
 
-        State supersede() {
+        public State supersede() {
             return new State(lastSeq, lastAt, lastPosition, covered, pageSeconds, resumeAt, presenceDue, true);
         }
 
         /** Credited seconds so far. */
-        int credited(Policy p) {
+        public int credited(Policy p) {
             if (pageSeconds == null) {
                 return covered.total();
             }
@@ -236,11 +236,11 @@ public final class StudyCreditor {
         return s.credited(p) >= needed(p, s.isDocument(), nominal);
     }
 
-    static String pagesText(int[] pages) {
+    public static String pagesText(int[] pages) {
         return Arrays.toString(pages).replaceAll("[\\[\\] ]", "");
     }
 
-    static int[] parsePages(String text, int pages) {
+    public static int[] parsePages(String text, int pages) {
         int[] out = new int[Math.max(pages, 1)];
         if (text != null && !text.isBlank()) {
             String[] parts = text.split(",");

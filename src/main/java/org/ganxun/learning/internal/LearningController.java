@@ -1,5 +1,9 @@
-package org.ganxun.learning;
+package org.ganxun.learning.internal;
 
+import org.ganxun.learning.CourseCategory;
+import org.ganxun.learning.Courses;
+import org.ganxun.learning.internal.integrity.IntegrityReport;
+import org.ganxun.learning.internal.study.StudySessions;
 import org.ganxun.platform.web.Option;
 
 import static org.ganxun.platform.security.Permission.COURSE_MANAGE;

@@ -1,10 +1,12 @@
-package org.ganxun.learning;
+package org.ganxun.learning.internal.scorm;
 
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.ganxun.learning.Courses;
+import org.ganxun.learning.MediumKind;
 import org.ganxun.platform.security.CurrentUser;
 import org.ganxun.platform.security.CurrentUsers;
 import org.ganxun.platform.security.Unscoped;

@@ -1,4 +1,4 @@
-package org.ganxun.learning;
+package org.ganxun.learning.internal.assignment;
 
 import static org.ganxun.platform.security.Permission.COMPLIANCE_REMIND;
 import static org.ganxun.platform.security.Permission.COMPLIANCE_VIEW;
@@ -9,6 +9,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
+import org.ganxun.learning.AssignmentKind;
+import org.ganxun.learning.Assignments;
 import org.ganxun.people.RankLevel;
 import org.ganxun.people.StaffCategory;
 import org.ganxun.platform.security.Requires;

@@ -1,4 +1,4 @@
-package org.ganxun.learning;
+package org.ganxun.learning.internal.scorm;
 
 import java.util.Locale;
 import java.util.Set;
@@ -10,7 +10,7 @@ import java.util.Set;
  * attempted, unknown). It is the client's word, so it is only half of completion: the other half is the credited
  * time, which only the server's heartbeats give (docs/online-learning.md, "SCORM packages").
  */
-final class PackageStatus {
+public final class PackageStatus {
 
     private static final Set<String> KNOWN = Set.of("passed", "completed", "failed", "incomplete", "browsed", "not attempted", "unknown");
 
@@ -18,7 +18,7 @@ final class PackageStatus {
     }
 
     /** The status in lower case when it is one SCORM defines; anything else (markup, junk, absurd lengths) is null. */
-    static String normalise(String s) {
+    public static String normalise(String s) {
         if (s == null || s.length() > 20) {
             return null;
         }
@@ -27,7 +27,7 @@ final class PackageStatus {
     }
 
     /** Whether the status lets a course complete: always for a medium, completed or passed for a package. */
-    static boolean done(boolean packaged, String status) {
+    public static boolean done(boolean packaged, String status) {
         return !packaged || "completed".equals(status) || "passed".equals(status);
     }
 }

@@ -1,4 +1,4 @@
-package org.ganxun.learning;
+package org.ganxun.learning.internal.scorm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -22,11 +22,11 @@ import org.junit.jupiter.api.io.TempDir;
  * refused before anything is stored — zip slip, absolute paths, a zip bomb, XXE in the manifest, a manifest pointing
  * outside the package or at nothing.
  */
-class ScormPackageTest {
+public class ScormPackageTest {
 
     @TempDir Path dir;
 
-    static byte[] zip(Map<String, byte[]> entries) throws IOException {
+    public static byte[] zip(Map<String, byte[]> entries) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (ZipOutputStream z = new ZipOutputStream(out, StandardCharsets.UTF_8)) {
             for (Map.Entry<String, byte[]> e : entries.entrySet()) {
@@ -38,7 +38,7 @@ class ScormPackageTest {
         return out.toByteArray();
     }
 
-    static Map<String, byte[]> files(String... nameThenText) {
+    public static Map<String, byte[]> files(String... nameThenText) {
         Map<String, byte[]> m = new LinkedHashMap<>();
         for (int i = 0; i < nameThenText.length; i += 2) {
             m.put(nameThenText[i], nameThenText[i + 1].getBytes(StandardCharsets.UTF_8));
@@ -143,7 +143,7 @@ class ScormPackageTest {
         assertThat(dir.resolve("evil.txt")).doesNotExist();
     }
 
-    static final String MANIFEST_12 = new String(zipEntry(DemoScorm.scorm12Package(), "imsmanifest.xml"), StandardCharsets.UTF_8);
+    public static final String MANIFEST_12 = new String(zipEntry(DemoScorm.scorm12Package(), "imsmanifest.xml"), StandardCharsets.UTF_8);
 
     static byte[] zipEntry(byte[] zip, String name) {
         try (var in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip), StandardCharsets.UTF_8)) {

@@ -1,13 +1,14 @@
-package org.ganxun.learning;
+package org.ganxun.learning.internal;
 
 import java.nio.file.Path;
 
+import org.ganxun.learning.internal.study.StudyCreditor;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /** The configured limits of 网络学院 ({@code ganxun.learning.*} in application.yml). */
 @Component
-class LearningSettings {
+public class LearningSettings {
 
     private final Path mediaDir;
     private final long maxMediumBytes;
@@ -47,33 +48,33 @@ class LearningSettings {
     }
 
     /** How long a study token is good for (a session longer than this starts again: the player does so on 401). */
-    java.time.Duration studyTokenLifetime() {
+    public java.time.Duration studyTokenLifetime() {
         return studyTokenLifetime;
     }
 
     /** The largest SCORM package (zip) accepted; its unpacked size is limited separately (CoursePackages). */
-    long maxPackageBytes() {
+    public long maxPackageBytes() {
         return maxPackageBytes;
     }
 
-    Path mediaDir() {
+    public Path mediaDir() {
         return mediaDir;
     }
 
-    long maxMediumBytes() {
+    public long maxMediumBytes() {
         return maxMediumBytes;
     }
 
-    StudyCreditor.Policy policy() {
+    public StudyCreditor.Policy policy() {
         return policy;
     }
 
-    int heartbeatSeconds() {
+    public int heartbeatSeconds() {
         return heartbeatSeconds;
     }
 
     /** The mean time between random presence checks; 0 turns them off. */
-    int presenceMeanSeconds() {
+    public int presenceMeanSeconds() {
         return presenceMeanSeconds;
     }
 }

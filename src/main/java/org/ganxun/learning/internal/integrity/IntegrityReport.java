@@ -1,4 +1,4 @@
-package org.ganxun.learning;
+package org.ganxun.learning.internal.integrity;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.ganxun.learning.internal.study.StudyCreditor;
 import org.ganxun.platform.security.CurrentScope;
 import org.ganxun.platform.security.DataScope;
 import org.ganxun.platform.web.BusinessException;
@@ -62,7 +63,7 @@ public class IntegrityReport {
             where.append(" and r.at < cast(:to as date) + 1");
             p.put("to", to);
         }
-        String base = " from study_refusal r join cadre c on c.id = r.cadre_id join org_unit o on o.id = c.org_id"
+        String base = " from study_refusal r join cadre_card c on c.id = r.cadre_id join org_unit o on o.id = c.org_id"
                 + " join course k on k.id = r.course_id" + where;
         int limit = 1000;
         List<Row> rows = jdbc.sql("select r.id, r.at, r.cadre_id, c.name, o.name as org_name, r.course_id, k.title, r.reason, r.position, r.detail"

@@ -1,4 +1,4 @@
-package org.ganxun.learning;
+package org.ganxun.learning.internal.scorm;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -44,20 +44,20 @@ import org.xml.sax.SAXException;
  * ({@code adlcp:location}): ISO 8601 {@code PT1H30M} (SCORM 2004, LOM {@code duration}) or {@code HH:MM:SS}
  * (SCORM 1.2's CMITimespan, LOM 1.2 {@code datetime}).
  */
-final class ScormPackage {
+public final class ScormPackage {
 
     static final int MAX_ENTRIES = 5_000;
     static final int MAX_RATIO = 100;
 
     /** Why a package was refused; the message is for the clerk. */
-    static final class Refused extends Exception {
+    public static final class Refused extends Exception {
         Refused(String message) {
             super(message);
         }
     }
 
     /** What the manifest says: version "1.2" or "2004", launch path (relative, with its query), learning time in seconds or null. */
-    record Manifest(String version, String launch, Integer typicalSeconds, String title, List<Sco> scos) {
+    public record Manifest(String version, String launch, Integer typicalSeconds, String title, List<Sco> scos) {
 
         Manifest(String version, String launch, Integer typicalSeconds, String title) {
             this(version, launch, typicalSeconds, title, List.of());
@@ -65,7 +65,7 @@ final class ScormPackage {
     }
 
     /** One SCO of the default organization: its item's identifier and title, and its launch path in the package. */
-    record Sco(String id, String title, String launch) {
+    public record Sco(String id, String title, String launch) {
     }
 
     /** SCOs of one package at most (a table of contents longer than this is not a course for a phone). */
@@ -74,7 +74,7 @@ final class ScormPackage {
     private ScormPackage() {
     }
 
-    static boolean isZip(Path file) throws IOException {
+    public static boolean isZip(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
             byte[] head = in.readNBytes(4);
             return head.length == 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4;
@@ -82,7 +82,7 @@ final class ScormPackage {
     }
 
     /** Unpacks the zip into {@code target} (created; must be empty). */
-    static void unpack(Path zipFile, Path target, long maxUnpacked) throws Refused, IOException {
+    public static void unpack(Path zipFile, Path target, long maxUnpacked) throws Refused, IOException {
         Files.createDirectories(target);
         Path root = target.toAbsolutePath().normalize();
         long total = 0;
@@ -128,7 +128,7 @@ final class ScormPackage {
     }
 
     /** Where an entry goes, or a refusal when its name would leave the folder. */
-    static Path safeTarget(Path root, String name) throws Refused {
+    public static Path safeTarget(Path root, String name) throws Refused {
         if (name == null || name.isEmpty() || name.length() > 400 || name.indexOf('\0') >= 0 || name.indexOf('\\') >= 0
                 || name.startsWith("/") || name.matches("^[A-Za-z]:.*") || name.chars().anyMatch(c -> c < 0x20)) {
             throw new Refused("课件包中有不安全的文件路径：" + visible(name));
@@ -151,7 +151,7 @@ final class ScormPackage {
     }
 
     /** Reads the unpacked package's imsmanifest.xml. */
-    static Manifest manifest(Path root) throws Refused, IOException {
+    public static Manifest manifest(Path root) throws Refused, IOException {
         Path file = root.resolve("imsmanifest.xml");
         if (!Files.isRegularFile(file)) {
             throw new Refused("课件包根目录中没有 imsmanifest.xml，不是 SCORM 课件包");

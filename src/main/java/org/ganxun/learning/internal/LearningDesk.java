@@ -1,4 +1,4 @@
-package org.ganxun.learning;
+package org.ganxun.learning.internal;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.ganxun.learning.Assignments;
 import org.ganxun.platform.desk.Todo;
 import org.ganxun.platform.desk.TodoSource;
 import org.ganxun.platform.security.CurrentScope;

@@ -1,4 +1,4 @@
-package org.ganxun.learning;
+package org.ganxun.learning.internal;
 
 import org.ganxun.platform.db.ScopedTables;
 import org.springframework.context.annotation.Bean;

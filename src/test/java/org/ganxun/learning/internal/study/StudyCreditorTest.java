@@ -1,14 +1,14 @@
-package org.ganxun.learning;
+package org.ganxun.learning.internal.study;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 
-import org.ganxun.learning.StudyCreditor.Beat;
-import org.ganxun.learning.StudyCreditor.Outcome;
-import org.ganxun.learning.StudyCreditor.Policy;
-import org.ganxun.learning.StudyCreditor.Reason;
-import org.ganxun.learning.StudyCreditor.State;
+import org.ganxun.learning.internal.study.StudyCreditor.Beat;
+import org.ganxun.learning.internal.study.StudyCreditor.Outcome;
+import org.ganxun.learning.internal.study.StudyCreditor.Policy;
+import org.ganxun.learning.internal.study.StudyCreditor.Reason;
+import org.ganxun.learning.internal.study.StudyCreditor.State;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -1,4 +1,4 @@
-package org.ganxun.learning;
+package org.ganxun.learning.internal.course;
 
 import java.io.IOException;
 import java.io.RandomAccessFile;
@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 import com.lowagie.text.pdf.PdfReader;
+import org.ganxun.learning.MediumKind;
 
 /**
  * Tells a medium's type by its content (never by its name or the browser's word) and reads its real duration
@@ -14,14 +15,14 @@ import com.lowagie.text.pdf.PdfReader;
  * (data size ÷ byte rate) and PDF (its pages, read by OpenPDF). Anything else, or a file whose duration cannot be
  * read, is refused: the server credits study against this duration, so it must come from the file.
  */
-final class MediaProbe {
+public final class MediaProbe {
 
     /** What the file is. {@code seconds} for media; {@code pages} for documents. */
-    record Probed(MediumKind kind, String contentType, String extension, int seconds, int pages) {
+    public record Probed(MediumKind kind, String contentType, String extension, int seconds, int pages) {
     }
 
     /** The file is not an accepted medium, with a sentence for the clerk. */
-    static final class Refused extends Exception {
+    public static final class Refused extends Exception {
         Refused(String message) {
             super(message);
         }
@@ -30,7 +31,7 @@ final class MediaProbe {
     private MediaProbe() {
     }
 
-    static Probed probe(Path file) throws Refused {
+    public static Probed probe(Path file) throws Refused {
         try {
             return sniff(file);
         } catch (IOException | RuntimeException e) {

@@ -1,4 +1,4 @@
-package org.ganxun.learning;
+package org.ganxun.learning.internal.scorm;
 
 import static org.ganxun.platform.security.Permission.SELF_SERVICE;
 

@@ -1,4 +1,4 @@
-package org.ganxun.learning;
+package org.ganxun.learning.internal.study;
 
 import java.time.Instant;
 import java.util.Base64;

@@ -1,4 +1,4 @@
-package org.ganxun.learning;
+package org.ganxun.learning.internal.study;
 
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -14,14 +14,20 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.random.RandomGenerator;
 
+import org.ganxun.learning.CourseCompleted;
+import org.ganxun.learning.Courses;
+import org.ganxun.learning.MediumKind;
+import org.ganxun.learning.QuizGate;
+import org.ganxun.learning.internal.LearningSettings;
+import org.ganxun.learning.internal.scorm.PackageStatus;
 import org.ganxun.platform.security.CurrentUser;
 import org.ganxun.platform.security.CurrentUsers;
 import org.ganxun.platform.security.Unscoped;
 import org.ganxun.platform.web.BusinessException;
-import org.ganxun.learning.StudyCreditor.Beat;
-import org.ganxun.learning.StudyCreditor.Outcome;
-import org.ganxun.learning.StudyCreditor.Reason;
-import org.ganxun.learning.StudyCreditor.State;
+import org.ganxun.learning.internal.study.StudyCreditor.Beat;
+import org.ganxun.learning.internal.study.StudyCreditor.Outcome;
+import org.ganxun.learning.internal.study.StudyCreditor.Reason;
+import org.ganxun.learning.internal.study.StudyCreditor.State;
 import org.ganxun.platform.ops.NodeLocal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -86,7 +92,7 @@ public class StudySessions {
     }
 
     /** Tests move time themselves. */
-    void useClock(Clock clock) {
+    public void useClock(Clock clock) {
         this.clock = clock;
     }
 
@@ -326,18 +332,18 @@ public class StudySessions {
 
     /** Shutdown: the buffered progress is written before the connection pool closes (destroyed after this bean). */
     @PreDestroy
-    void close() {
+    public void close() {
         closed = true;
         flush();
     }
 
     /** Tests: back to buffering after {@link #close()}. */
-    void reopen() {
+    public void reopen() {
         closed = false;
     }
 
     /** How many sessions hold progress not yet written (tests). */
-    int pending() {
+    public int pending() {
         return dirty.size();
     }
 
@@ -442,7 +448,7 @@ public class StudySessions {
     }
 
     /** Issues a presence check now (random in use; tests call it directly). */
-    PresenceView issuePresenceCheck(long sessionId) {
+    public PresenceView issuePresenceCheck(long sessionId) {
         Live live = sessions.get(sessionId);
         if (live == null) {
             throw BusinessException.notFound("学习会话");
