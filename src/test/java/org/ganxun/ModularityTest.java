@@ -59,14 +59,6 @@ class ModularityTest {
             "demo → party_organization", "DemoDataLoader writes the generated party tree; goes with demo → organization",
             "demo → course", "DemoCourses (being changed on another branch): to call learning.Courses after the merge",
             "demo → instructor", "DemoPlanning finds the demo instructors by name: to call training.Instructors.list",
-            // learning does not declare people, and its package-info.java is being changed on another branch
-            "learning → cadre", "Courses, IntegrityReport: learners' names and units; to read cadre_card once learning declares people (after the merge)",
-            "learning → organization", "Courses (being changed on another branch): to read org_unit after the merge",
-            // StudyActivities is being changed on another branch; each goes by the same mechanical change as the others
-            "partyedu → archive_entry", "StudyActivities: the archive's credits of a study activity; to read approved_credit after the merge",
-            "partyedu → cadre", "StudyActivities: to read cadre_card after the merge",
-            "partyedu → organization", "StudyActivities: to read org_unit after the merge",
-            "partyedu → party_organization", "StudyActivities: to read party_unit after the merge",
             // planning's budget and evaluation report (merged beside this check) count training's records directly
             "planning → annual_plan", "PlanBudgets: the classes of a plan's years; to ask training for the plan's classes (a query method)",
             "planning → attendance", "EvaluationReport.lowAttendance: attendance per class; to be a training query method (attendance rate per class)",

@@ -1,5 +1,7 @@
 package org.ganxun.partyedu;
 
+import org.ganxun.partyedu.internal.SystemUser;
+import org.ganxun.partyedu.internal.member.MobileMemberAlerts;
 import org.ganxun.platform.security.InScope.Ref;
 import org.ganxun.platform.security.InScope;
 import org.ganxun.platform.security.Unscoped;

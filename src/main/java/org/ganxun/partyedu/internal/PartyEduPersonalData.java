@@ -1,4 +1,4 @@
-package org.ganxun.partyedu;
+package org.ganxun.partyedu.internal;
 
 import org.ganxun.platform.db.ScopedTables;
 import org.springframework.context.annotation.Bean;

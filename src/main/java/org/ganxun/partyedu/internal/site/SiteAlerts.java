@@ -1,4 +1,4 @@
-package org.ganxun.partyedu;
+package org.ganxun.partyedu.internal.site;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -14,6 +14,7 @@ import org.ganxun.notify.SmsOutbox;
 import org.ganxun.org.DataScopes;
 import org.ganxun.org.OrganizationTrees;
 import org.ganxun.org.Tree;
+import org.ganxun.partyedu.internal.OrgScope;
 import org.ganxun.platform.security.DataScope;
 import org.ganxun.platform.security.Permission;
 import org.ganxun.platform.security.RoleHolders;

@@ -1,5 +1,7 @@
-package org.ganxun.partyedu;
+package org.ganxun.partyedu.internal.member;
 
+import org.ganxun.partyedu.MemberView;
+import org.ganxun.partyedu.Members;
 import org.ganxun.platform.security.Phones;
 import java.io.ByteArrayOutputStream;
 import java.time.Clock;

@@ -1,4 +1,4 @@
-package org.ganxun.partyedu;
+package org.ganxun.partyedu.internal.site;
 
 import org.ganxun.platform.security.Requires;
 import static org.ganxun.platform.security.Permission.*;

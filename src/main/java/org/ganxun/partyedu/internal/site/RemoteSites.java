@@ -1,5 +1,7 @@
-package org.ganxun.partyedu;
+package org.ganxun.partyedu.internal.site;
 
+import org.ganxun.partyedu.Members;
+import org.ganxun.partyedu.internal.OrgScope;
 import org.ganxun.platform.security.InScope.Ref;
 import org.ganxun.platform.security.InScope;
 import org.ganxun.platform.security.Phones;
@@ -87,7 +89,7 @@ public class RemoteSites {
         this.audit = audit;
     }
 
-    static final String TOWNSHIP = """
+    public static final String TOWNSHIP = """
             (select t.name from org_unit t where o.path like t.path || '%' and t.kind in ('TOWNSHIP', 'PARK')
              order by t.depth desc limit 1)""";
 

@@ -1,10 +1,15 @@
-package org.ganxun.partyedu;
+package org.ganxun.partyedu.internal.member;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.util.List;
 
+import org.ganxun.partyedu.Branches;
+import org.ganxun.partyedu.ContactVia;
+import org.ganxun.partyedu.MemberCategory;
+import org.ganxun.partyedu.MemberView;
+import org.ganxun.partyedu.Members;
 import org.ganxun.support.Fixture;
 import org.ganxun.support.IntegrationTest;
 import org.junit.jupiter.api.Test;

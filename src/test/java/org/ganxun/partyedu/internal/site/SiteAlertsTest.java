@@ -1,10 +1,11 @@
-package org.ganxun.partyedu;
+package org.ganxun.partyedu.internal.site;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.util.List;
 
+import org.ganxun.partyedu.Branches;
 import org.ganxun.platform.security.CurrentUser;
 import org.ganxun.platform.security.Role;
 import org.ganxun.support.Fixture;

@@ -1,4 +1,4 @@
-package org.ganxun.partyedu;
+package org.ganxun.partyedu.internal;
 
 import java.util.function.Supplier;
 
@@ -10,14 +10,14 @@ import org.ganxun.platform.security.RunAs;
  * as the system, so that services which check a signed-in user's scope (the archive's credit) accept it.
  * Only used after the caller has itself decided that the work is allowed.
  */
-final class SystemUser {
+public final class SystemUser {
 
     static final CurrentUser SYSTEM = RunAs.SYSTEM;
 
     private SystemUser() {
     }
 
-    static <T> T run(Supplier<T> work) {
+    public static <T> T run(Supplier<T> work) {
         return RunAs.system("a party member attending through their personal study link (no account)", work);
     }
 }

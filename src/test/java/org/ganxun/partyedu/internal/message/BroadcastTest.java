@@ -1,4 +1,4 @@
-package org.ganxun.partyedu;
+package org.ganxun.partyedu.internal.message;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -7,6 +7,10 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.ganxun.notify.SmsOutbox;
+import org.ganxun.partyedu.Branches;
+import org.ganxun.partyedu.MemberCategory;
+import org.ganxun.partyedu.MemberView;
+import org.ganxun.partyedu.Members;
 import org.ganxun.platform.security.CurrentUser;
 import org.ganxun.platform.security.Role;
 import org.ganxun.platform.web.BusinessException;

@@ -1,5 +1,8 @@
-package org.ganxun.partyedu;
+package org.ganxun.partyedu.internal.message;
 
+import org.ganxun.partyedu.MemberCategory;
+import org.ganxun.partyedu.MemberView;
+import org.ganxun.partyedu.Members;
 import org.ganxun.platform.security.Phones;
 import org.ganxun.platform.security.InScope.Ref;
 import org.ganxun.platform.security.InScope;

@@ -1,4 +1,4 @@
-package org.ganxun.partyedu;
+package org.ganxun.partyedu.internal.member;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -10,6 +10,8 @@ import java.util.Map;
 
 import org.ganxun.notify.Notifications;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.ganxun.partyedu.MemberView;
+import org.ganxun.partyedu.Members;
 import org.ganxun.platform.security.DataScope;
 import org.ganxun.platform.security.Permission;
 import org.ganxun.platform.security.RoleHolders;
@@ -129,7 +131,7 @@ public class MobileMemberAlerts {
                 since, due, due == null ? 0 : ChronoUnit.DAYS.between(due, asOf), message, kind.rule(), SOURCE);
     }
 
-    static String cn(LocalDate d) {
+    public static String cn(LocalDate d) {
         return d.getYear() + "年" + d.getMonthValue() + "月" + d.getDayOfMonth() + "日";
     }
 

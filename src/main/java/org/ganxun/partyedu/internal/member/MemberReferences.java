@@ -1,5 +1,6 @@
-package org.ganxun.partyedu;
+package org.ganxun.partyedu.internal.member;
 
+import org.ganxun.partyedu.Members;
 import org.ganxun.platform.security.InScope;
 import org.ganxun.platform.security.ReferenceCheck;
 import org.springframework.context.annotation.Bean;

@@ -1,4 +1,4 @@
-package org.ganxun.partyedu;
+package org.ganxun.partyedu.internal;
 
 import java.nio.charset.StandardCharsets;
 
@@ -8,14 +8,14 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 /** Download answers with a Chinese file name. */
-final class Downloads {
+public final class Downloads {
 
-    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    public static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     private Downloads() {
     }
 
-    static ResponseEntity<byte[]> file(String name, String type, byte[] content, boolean inline) {
+    public static ResponseEntity<byte[]> file(String name, String type, byte[] content, boolean inline) {
         ContentDisposition cd = (inline ? ContentDisposition.inline() : ContentDisposition.attachment())
                 .filename(name, StandardCharsets.UTF_8).build();
         return ResponseEntity.ok().header(HttpHeaders.CONTENT_DISPOSITION, cd.toString())
@@ -23,11 +23,11 @@ final class Downloads {
                 .contentType(MediaType.parseMediaType(type)).body(content);
     }
 
-    static String attachmentHeader(String name) {
+    public static String attachmentHeader(String name) {
         return ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8).build().toString();
     }
 
-    static String header() {
+    public static String header() {
         return HttpHeaders.CONTENT_DISPOSITION;
     }
 }

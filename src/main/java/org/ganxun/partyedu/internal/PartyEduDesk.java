@@ -1,10 +1,12 @@
-package org.ganxun.partyedu;
+package org.ganxun.partyedu.internal;
 
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.ganxun.partyedu.internal.member.MobileMemberAlerts;
+import org.ganxun.partyedu.internal.site.SiteAlerts;
 import org.ganxun.platform.desk.Todo;
 import org.ganxun.platform.desk.TodoSource;
 import org.ganxun.platform.security.CurrentUser;

@@ -1,5 +1,6 @@
-package org.ganxun.partyedu;
+package org.ganxun.partyedu.internal.message;
 
+import org.ganxun.partyedu.MemberView;
 import org.ganxun.platform.security.Requires;
 import static org.ganxun.platform.security.Permission.*;
 import java.time.Clock;

@@ -1,5 +1,8 @@
-package org.ganxun.partyedu;
+package org.ganxun.partyedu.internal.mobileclassroom;
 
+import org.ganxun.partyedu.Members;
+import org.ganxun.partyedu.internal.OrgScope;
+import org.ganxun.partyedu.internal.site.RemoteSites;
 import org.ganxun.platform.security.InScope.Ref;
 import org.ganxun.platform.security.InScope;
 import org.ganxun.platform.security.Phones;

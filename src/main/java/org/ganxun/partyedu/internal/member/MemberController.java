@@ -1,5 +1,16 @@
-package org.ganxun.partyedu;
+package org.ganxun.partyedu.internal.member;
 
+import org.ganxun.partyedu.ActivityKind;
+import org.ganxun.partyedu.ContactVia;
+import org.ganxun.partyedu.MemberCategory;
+import org.ganxun.partyedu.MemberView;
+import org.ganxun.partyedu.Members;
+import org.ganxun.partyedu.StudyActivities;
+import org.ganxun.partyedu.internal.Downloads;
+import org.ganxun.partyedu.internal.message.Broadcasts;
+import org.ganxun.partyedu.internal.mobileclassroom.MobileClassroom;
+import org.ganxun.partyedu.internal.site.RemoteSites;
+import org.ganxun.partyedu.internal.statistics.PartyEduStatistics;
 import org.ganxun.platform.web.Option;
 
 import org.ganxun.platform.security.Requires;

@@ -1,4 +1,4 @@
-package org.ganxun.partyedu;
+package org.ganxun.partyedu.internal.member;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -11,7 +11,7 @@ import org.springframework.transaction.annotation.Transactional;
  * member here at once; in its own transaction so that read-only callers can use it.
  */
 @Component
-class MemberSync {
+public class MemberSync {
 
     private final JdbcClient jdbc;
 

@@ -1,4 +1,4 @@
-package org.ganxun.partyedu;
+package org.ganxun.partyedu.internal;
 
 import org.ganxun.platform.security.DataScope;
 
@@ -7,13 +7,13 @@ import org.ganxun.platform.security.DataScope;
  * in the user's administrative subtree, or the unit of a party organisation in the user's party subtree
  * (a village branch secretary sees their village's site).
  */
-final class OrgScope {
+public final class OrgScope {
 
     private OrgScope() {
     }
 
     /** For a row whose unit is aliased {@code o}; parameters from {@link DataScope#sqlParameters()}. */
-    static String readable(DataScope scope) {
+    public static String readable(DataScope scope) {
         if (scope.all()) {
             return "true";
         }

@@ -1,5 +1,11 @@
-package org.ganxun.partyedu;
+package org.ganxun.partyedu.internal.statistics;
 
+import org.ganxun.partyedu.MemberCategory;
+import org.ganxun.partyedu.MemberView;
+import org.ganxun.partyedu.Members;
+import org.ganxun.partyedu.StudyActivities;
+import org.ganxun.partyedu.internal.member.MobileMemberAlerts;
+import org.ganxun.partyedu.internal.site.RemoteSites;
 import org.ganxun.platform.excel.Workbooks;
 
 import org.ganxun.platform.security.Phones;

@@ -1,5 +1,7 @@
-package org.ganxun.partyedu;
+package org.ganxun.partyedu.internal.study;
 
+import org.ganxun.partyedu.StudyActivities;
+import org.ganxun.partyedu.internal.Downloads;
 import org.ganxun.platform.security.PublicEndpoint;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;

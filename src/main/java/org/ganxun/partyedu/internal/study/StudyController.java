@@ -1,5 +1,9 @@
-package org.ganxun.partyedu;
+package org.ganxun.partyedu.internal.study;
 
+import org.ganxun.partyedu.ActivityKind;
+import org.ganxun.partyedu.StudyActivities;
+import org.ganxun.partyedu.internal.Downloads;
+import org.ganxun.partyedu.internal.statistics.PartyEduStatistics;
 import org.ganxun.platform.security.InScope.Ref;
 import org.ganxun.platform.security.InScope;
 import org.ganxun.platform.security.Requires;
