@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.ganxun.audit.AuditLog;
+import org.ganxun.learning.internal.LearningSettings;
+import org.ganxun.learning.internal.study.StudyCreditor;
 import org.ganxun.people.RankLevel;
 import org.ganxun.people.StaffCategory;
 import org.ganxun.platform.security.AnyScope;
@@ -96,7 +98,7 @@ public class Assignments {
      * The SQL condition "cadre {@code c} (unit {@code o}) is a target of assignment {@code a} (unit {@code ow})": named,
      * or matching every filled-in group; always active and under the assigning unit.
      */
-    static final String TARGET = " " + """
+    public static final String TARGET = " " + """
             c.status = 'ACTIVE' and o.path like ow.path || '%' and (
               c.id = any(a.target_cadre_ids)
               or ((cardinality(a.target_org_ids) > 0 or cardinality(a.target_rank_levels) > 0 or cardinality(a.target_staff_categories) > 0)
@@ -216,7 +218,7 @@ public class Assignments {
         return a;
     }
 
-    Assignment get(long id) {
+    public Assignment get(long id) {
         return jdbc.sql(Unscoped.rowChecked("callers check the assigning unit against their scope") + SELECT + " where a.id = ?")
                 .param(id).query((rs, i) -> row(rs)).optional().map(this::withCourses)
                 .orElseThrow(() -> BusinessException.notFound("学习任务"));
@@ -392,10 +394,10 @@ public class Assignments {
     }
 
     /** Someone behind on an assignment: targeted, in scope, not every course complete. */
-    record Behind(long cadreId, String name, String phone, int completed, int courses) {
+    public record Behind(long cadreId, String name, String phone, int completed, int courses) {
     }
 
-    List<Behind> behind(DataScope scope, long id, Long orgId) {
+    public List<Behind> behind(DataScope scope, long id, Long orgId) {
         return jdbc.sql(perCadre(scope) + " select pc.cadre_id, pc.name, pc.phone, pc.completed, n.courses from pc cross join n"
                         + " where pc.completed < n.courses order by pc.cadre_id")
                 .params(params(scope, id, orgId))
@@ -424,7 +426,7 @@ public class Assignments {
         return mine(me.cadreId(), LocalDate.now(clock));
     }
 
-    List<MyAssignment> mine(long cadreId, LocalDate today) {
+    public List<MyAssignment> mine(long cadreId, LocalDate today) {
         Map<Long, MyAssignment> out = new LinkedHashMap<>();
         jdbc.sql(Unscoped.own() + """
                         select a.id, a.kind, a.title, a.description, a.starts_on, a.due_on, k.id as course_id, k.title as course_title, k.hours,

@@ -3,6 +3,10 @@ package org.ganxun.learning;
 import java.time.Clock;
 import java.time.LocalDate;
 
+import org.ganxun.learning.internal.LearningSettings;
+import org.ganxun.learning.internal.scorm.PackageStatus;
+import org.ganxun.learning.internal.study.StudyCreditor;
+import org.ganxun.learning.internal.study.StudySessions;
 import org.ganxun.platform.security.Unscoped;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -20,6 +20,10 @@ import java.util.List;
 import java.util.Map;
 
 import org.ganxun.audit.AuditLog;
+import org.ganxun.learning.internal.LearningSettings;
+import org.ganxun.learning.internal.course.MediaProbe;
+import org.ganxun.learning.internal.scorm.ScormPackage;
+import org.ganxun.learning.internal.study.StudyCreditor;
 import org.ganxun.platform.security.CurrentScope;
 import org.ganxun.platform.security.CurrentUser;
 import org.ganxun.platform.security.CurrentUsers;
@@ -101,7 +105,7 @@ public class Courses {
     private static final String SELECT = """
             select c.*, o.name as org_name, o.path as org_path, m.kind, m.content_type, m.size_bytes, m.duration_seconds,
                    m.pages, m.original_name, m.scorm_version, m.duration_source
-            from course c join organization o on o.id = c.owner_org_id left join course_medium m on m.course_id = c.id
+            from course c join org_unit o on o.id = c.owner_org_id left join course_medium m on m.course_id = c.id
             """;
 
     private Course row(ResultSet rs, Progress progress) throws SQLException {
@@ -192,8 +196,8 @@ public class Courses {
     }
 
     /** A course the caller may manage: its unit is in their scope. */
-    Course manageable(long id) {
-        String path = jdbc.sql("select o.path from course c join organization o on o.id = c.owner_org_id where c.id = ?")
+    public Course manageable(long id) {
+        String path = jdbc.sql("select o.path from course c join org_unit o on o.id = c.owner_org_id where c.id = ?")
                 .param(id).query(String.class).optional().orElseThrow(() -> BusinessException.notFound("课程"));
         if (!scopes.current().coversOrgPath(path)) {
             throw BusinessException.notFound("课程");
@@ -357,7 +361,7 @@ public class Courses {
 
     private static final tools.jackson.databind.json.JsonMapper SCO_JSON = tools.jackson.databind.json.JsonMapper.builder().build();
 
-    PackageInfo packageInfo(long courseId) {
+    public PackageInfo packageInfo(long courseId) {
         return jdbc.sql("select scorm_version, launch_path, scos::text from course_medium where course_id = ? and kind = 'PACKAGE'").param(courseId)
                 .query((rs, i) -> new PackageInfo(rs.getString(1), rs.getString(2),
                         "/api/learning/courses/" + courseId + "/package/" + rs.getString(2),
@@ -526,7 +530,7 @@ public class Courses {
         if (me.cadreId() == null) {
             throw new BusinessException(403, "本账号未关联干部信息，无法参加网络学习", List.of());
         }
-        return jdbc.sql(Unscoped.own() + "select o.path from cadre c join organization o on o.id = c.org_id where c.id = ?").param(me.cadreId())
+        return jdbc.sql(Unscoped.own() + "select o.path from cadre_card c join org_unit o on o.id = c.org_id where c.id = ?").param(me.cadreId())
                 .query(String.class).optional().orElseThrow(() -> new BusinessException(403, "本账号关联的干部信息不存在", List.of()));
     }
 
@@ -534,7 +538,7 @@ public class Courses {
         if (me.scopeOrgId() != null) {
             return me.scopeOrgId();
         }
-        return jdbc.sql("select id from organization where parent_id is null order by sort_order, id limit 1").query(Long.class)
+        return jdbc.sql("select id from org_unit where parent_id is null order by sort_order, id limit 1").query(Long.class)
                 .optional().orElseThrow(() -> new BusinessException("请先建立组织机构"));
     }
 

@@ -7,6 +7,10 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 
+import org.ganxun.learning.internal.LearningSettings;
+import org.ganxun.learning.internal.study.Segments;
+import org.ganxun.learning.internal.study.StudyCreditor;
+import org.ganxun.learning.internal.study.StudySessions;
 import org.ganxun.platform.security.Unscoped;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -1,5 +1,6 @@
 package org.ganxun.partyedu;
 
+import org.ganxun.partyedu.internal.member.MemberSync;
 import org.ganxun.platform.security.InScope.Ref;
 import org.ganxun.platform.security.InScope;
 import org.ganxun.platform.security.Phones;
@@ -77,10 +78,10 @@ public class Members {
     public record Page(List<MemberView> rows, long total, int page, int size) {
     }
 
-    record Where(String sql, Map<String, Object> params) {
+    public record Where(String sql, Map<String, Object> params) {
     }
 
-    static final String FROM = """
+    public static final String FROM = """
             from party_member m
             left join cadre_card c on c.id = m.cadre_id
             left join party_unit p on p.id = coalesce(c.party_org_id, m.party_org_id)
@@ -132,11 +133,11 @@ public class Members {
     }
 
     /** The WHERE clause (starting with "where") for the current user's scope and the query's filters. */
-    Where where(MemberQuery q) {
+    public Where where(MemberQuery q) {
         return where(q, scopes.current());
     }
 
-    Where where(MemberQuery q, DataScope scope) {
+    public Where where(MemberQuery q, DataScope scope) {
         Map<String, Object> params = new HashMap<>(scope.sqlParameters());
         StringBuilder w = new StringBuilder("where ").append(ACTIVE).append(" and ")
                 .append(scope.sqlCondition("co.path", "p.path", "m.cadre_id"));
@@ -469,7 +470,7 @@ public class Members {
         return p;
     }
 
-    static String trim(String s) {
+    public static String trim(String s) {
         return s == null || s.isBlank() ? null : s.strip();
     }
 

@@ -1,5 +1,7 @@
 package org.ganxun.partyedu;
 
+import org.ganxun.partyedu.internal.SystemUser;
+import org.ganxun.partyedu.internal.member.MobileMemberAlerts;
 import org.ganxun.platform.security.InScope.Ref;
 import org.ganxun.platform.security.InScope;
 import org.ganxun.platform.security.Unscoped;
@@ -233,8 +235,8 @@ public class StudyActivities {
                    (select count(*) from study_attendance t where t.activity_id = a.id and t.mode = 'ONLINE') as n_online,
                    (select count(*) from study_material s where s.activity_id = a.id) as n_materials
             from study_activity a
-            join party_organization p on p.id = a.party_org_id
-            left join organization o on o.id = p.org_id
+            join party_unit p on p.id = a.party_org_id
+            left join org_unit o on o.id = p.org_id
             """;
 
     private static Activity map(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
@@ -278,8 +280,8 @@ public class StudyActivities {
         DataScope scope = scopes.current();
         Map<String, Object> params = new HashMap<>(scope.sqlParameters());
         params.put("id", id);
-        Long n = jdbc.sql("select count(*) from study_activity a join party_organization p on p.id = a.party_org_id"
-                        + " left join organization o on o.id = p.org_id where a.id = :id and " + scopeSql(scope))
+        Long n = jdbc.sql("select count(*) from study_activity a join party_unit p on p.id = a.party_org_id"
+                        + " left join org_unit o on o.id = p.org_id where a.id = :id and " + scopeSql(scope))
                 .params(params).query(Long.class).single();
         if (n == 0) {
             throw new BusinessException(403, "无权查看该学习活动", List.of());
@@ -434,7 +436,7 @@ public class StudyActivities {
     }
 
     private Long archiveEntryId(long cadreId, long activityId) {
-        return jdbc.sql(Unscoped.because("a system credit finds its earlier self") + "select id from archive_entry where cadre_id = ? and source = 'PARTY_STUDY' and source_ref = ?")
+        return jdbc.sql(Unscoped.because("a system credit finds its earlier self") + "select id from approved_credit where cadre_id = ? and source = 'PARTY_STUDY' and source_ref = ?")
                 .params(cadreId, sourceRef(activityId)).query(Long.class).optional().orElse(null);
     }
 
@@ -443,9 +445,9 @@ public class StudyActivities {
         get(activityId);
         return jdbc.sql(Unscoped.ofChecked("study activity", "StudyActivities.get") + """
                 select t.member_id, coalesce(c.name, m.name) as name, m.cadre_id, t.mode, t.attended_on, t.hours,
-                       exists (select 1 from archive_entry e where e.cadre_id = m.cadre_id and e.source = 'PARTY_STUDY'
+                       exists (select 1 from approved_credit e where e.cadre_id = m.cadre_id and e.source = 'PARTY_STUDY'
                                and e.source_ref = 'PA-' || t.activity_id) as credited
-                from study_attendance t join party_member m on m.id = t.member_id left join cadre c on c.id = m.cadre_id
+                from study_attendance t join party_member m on m.id = t.member_id left join cadre_card c on c.id = m.cadre_id
                 where t.activity_id = ? order by t.created_at, t.id""")
                 .param(activityId)
                 .query((rs, i) -> {

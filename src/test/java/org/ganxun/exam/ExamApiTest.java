@@ -39,7 +39,7 @@ class ExamApiTest {
     @LocalServerPort int port;
     @Autowired Fixture fixture;
     @Autowired Attempts attempts;
-    @Autowired org.ganxun.learning.StudySessions sessions;
+    @Autowired org.ganxun.learning.internal.study.StudySessions sessions;
     @Autowired JdbcClient jdbc;
     @Autowired Clock appClock;
     @Autowired org.ganxun.support.TestClock usersClock;
@@ -600,7 +600,7 @@ class ExamApiTest {
 
     /** StudySessions' clock is the learning package's to set: reached by reflection rather than widened for this test. */
     void studyClock(Clock clock) throws Exception {
-        java.lang.reflect.Method m = org.ganxun.learning.StudySessions.class.getDeclaredMethod("useClock", Clock.class);
+        java.lang.reflect.Method m = org.ganxun.learning.internal.study.StudySessions.class.getDeclaredMethod("useClock", Clock.class);
         m.setAccessible(true);
         m.invoke(sessions, clock);
     }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.ganxun.demo.DemoMedia;
+import org.ganxun.learning.internal.assignment.AssignmentReminders;
 import org.ganxun.platform.security.Role;
 import org.ganxun.support.ApiSession;
 import org.ganxun.support.Fixture;

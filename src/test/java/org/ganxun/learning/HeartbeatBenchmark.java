@@ -18,6 +18,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import org.ganxun.exam.Attempts;
+import org.ganxun.learning.internal.study.StudySessions;
 import org.ganxun.platform.security.Role;
 import org.ganxun.people.Roster;
 import org.ganxun.platform.db.SqlArrays;

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.ganxun.demo.DemoMedia;
+import org.ganxun.learning.internal.scorm.ScormPackageTest;
+import org.ganxun.learning.internal.study.StudySessions;
 import org.ganxun.platform.security.Role;
 import org.ganxun.support.ApiSession;
 import org.ganxun.support.Fixture;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 
 import org.ganxun.demo.DemoMedia;
+import org.ganxun.learning.internal.study.StudySessions;
 import org.ganxun.platform.security.CurrentUser;
 import org.ganxun.support.PhoneBrowserTest;
 import org.ganxun.support.HeadlessChromium;

@@ -11,21 +11,21 @@ import org.ganxun.support.Fixture;
  * A small county for party-education tests: a township with two villages, a township party committee with
  * a branch in each village, a secretary for each branch, and helpers to register members.
  */
-final class Branches {
+public final class Branches {
 
-    final Fixture fixture;
-    final long county;
-    final long township;
-    final long villageA;
-    final long villageB;
-    final long committee;
-    final long branchA;
-    final long branchB;
-    final CurrentUser secretaryA;
-    final CurrentUser secretaryB;
-    final String name;
+    public final Fixture fixture;
+    public final long county;
+    public final long township;
+    public final long villageA;
+    public final long villageB;
+    public final long committee;
+    public final long branchA;
+    public final long branchB;
+    public final CurrentUser secretaryA;
+    public final CurrentUser secretaryB;
+    public final String name;
 
-    Branches(Fixture fixture) {
+    public Branches(Fixture fixture) {
         this.fixture = fixture;
         this.name = Fixture.unique("");
         county = fixture.org(null, "测试县" + name, "COUNTY");
@@ -39,19 +39,19 @@ final class Branches {
         secretaryB = fixture.user(Fixture.unique("zbB"), Role.BRANCH_SECRETARY, null, branchB, null);
     }
 
-    static Members.MemberForm form(String name, long branch, MemberCategory category, String phone) {
+    public static Members.MemberForm form(String name, long branch, MemberCategory category, String phone) {
         return new Members.MemberForm(name, Fixture.citizenId(LocalDate.of(1975, 4, 12), true), LocalDate.of(2001, 7, 1), false,
                 branch, phone, category, List.of(), false, null, null, null, false, null, null, null, null, null, null, null);
     }
 
-    static Members.MemberForm mobileForm(String name, long branch, String phone, LocalDate awaySince, LocalDate lastContact,
+    public static Members.MemberForm mobileForm(String name, long branch, String phone, LocalDate awaySince, LocalDate lastContact,
                                          boolean transferred) {
         return new Members.MemberForm(name, Fixture.citizenId(LocalDate.of(1990, 9, 3), false), LocalDate.of(2015, 6, 20), false,
                 branch, phone, MemberCategory.MIGRANT_WORKER, List.of("青年农民工群"), true, "浙江省宁波市", "某电子厂", awaySince,
                 transferred, "王支委", "13900001111", lastContact, lastContact == null ? null : ContactVia.WECHAT, null, null, null);
     }
 
-    long member(Members members, Members.MemberForm f) {
+    public long member(Members members, Members.MemberForm f) {
         return fixture.as(Fixture.systemAdmin(), () -> members.create(f).id());
     }
 }

@@ -13,6 +13,8 @@ import java.util.Map;
 import com.lowagie.text.pdf.PdfReader;
 import com.lowagie.text.pdf.parser.PdfTextExtractor;
 import cn.idev.excel.FastExcel;
+import org.ganxun.partyedu.internal.member.MemberCards;
+import org.ganxun.partyedu.internal.statistics.PartyEduStatistics;
 import org.ganxun.support.Fixture;
 import org.ganxun.support.IntegrationTest;
 import org.junit.jupiter.api.Test;

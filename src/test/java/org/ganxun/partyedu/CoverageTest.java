@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.ganxun.partyedu.internal.mobileclassroom.MobileClassroom;
 import org.ganxun.platform.security.CurrentUser;
 import org.ganxun.platform.security.Role;
 import org.ganxun.support.Fixture;

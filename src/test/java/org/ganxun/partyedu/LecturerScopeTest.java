@@ -3,6 +3,7 @@ package org.ganxun.partyedu;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.ganxun.partyedu.internal.mobileclassroom.MobileClassroom;
 import org.ganxun.platform.security.CurrentUser;
 import org.ganxun.platform.security.Role;
 import org.ganxun.platform.web.BusinessException;

@@ -13,10 +13,10 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.ganxun.archive.ArchiveEntries;
-import org.ganxun.partyedu.Broadcasts;
+import org.ganxun.partyedu.internal.message.Broadcasts;
 import org.ganxun.partyedu.Members;
-import org.ganxun.partyedu.MobileClassroom;
-import org.ganxun.partyedu.RemoteSites;
+import org.ganxun.partyedu.internal.mobileclassroom.MobileClassroom;
+import org.ganxun.partyedu.internal.site.RemoteSites;
 import org.ganxun.partyedu.StudyActivities;
 import org.ganxun.people.Roster;
 import org.ganxun.platform.security.CurrentUser;
