@@ -1,5 +1,8 @@
 package org.ganxun.archive;
 
+import jakarta.validation.Valid;
+import org.ganxun.platform.web.PlainText;
+import jakarta.validation.constraints.Size;
 import org.ganxun.platform.security.Requires;
 import static org.ganxun.platform.security.Permission.*;
 import org.ganxun.platform.security.SignedIn;
@@ -33,7 +36,7 @@ class ArchiveController {
         this.groupStudies = groupStudies;
     }
 
-    record RejectRequest(String reason) {
+    record RejectRequest(@Size(max = 300, message = "退回理由最多{max}个字") @PlainText(message = "退回理由不能包含网页标记或脚本") String reason) {
     }
 
     @GetMapping("/cadres/{cadreId}/entries")
@@ -44,7 +47,7 @@ class ArchiveController {
 
     @PostMapping("/entries")
     @Requires(HOURS_APPROVE)
-    ArchiveEntry record(@RequestBody ArchiveEntries.EntryRequest req) {
+    ArchiveEntry record(@Valid @RequestBody ArchiveEntries.EntryRequest req) {
         return entries.record(req);
     }
 
@@ -72,7 +75,7 @@ class ArchiveController {
 
     @PostMapping("/entries/{id}/reject")
     @Requires(HOURS_APPROVE)
-    ArchiveEntry reject(@PathVariable long id, @RequestBody RejectRequest req) {
+    ArchiveEntry reject(@PathVariable long id, @Valid @RequestBody RejectRequest req) {
         return entries.reject(id, req.reason());
     }
 
@@ -89,7 +92,7 @@ class ArchiveController {
 
     @PostMapping("/group-studies")
     @Requires(HOURS_RECORD)
-    GroupStudies.Session groupStudy(@RequestBody GroupStudies.SessionRequest req) {
+    GroupStudies.Session groupStudy(@Valid @RequestBody GroupStudies.SessionRequest req) {
         return groupStudies.record(req);
     }
 

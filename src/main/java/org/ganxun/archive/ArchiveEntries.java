@@ -1,5 +1,7 @@
 package org.ganxun.archive;
 
+import org.ganxun.platform.web.PlainText;
+import jakarta.validation.constraints.Size;
 import org.ganxun.platform.security.InScope.Ref;
 import org.ganxun.platform.security.InScope;
 import org.ganxun.platform.security.DataScopeKind;
@@ -76,7 +78,7 @@ public class ArchiveEntries {
      * requirement of "12天或者90学时" is met by either (条例第十四条); optional, and taken from the quantity when it
      * is entered in days.
      */
-    public record EntryRequest(@InScope(Ref.CADRE) Long cadreId, CreditSource source, String sourceRef, String title, String provider,
+    public record EntryRequest(@InScope(Ref.CADRE) Long cadreId, CreditSource source, @Size(max = 100, message = "来源编号最多{max}个字") @PlainText(message = "来源编号不能包含网页标记或脚本") String sourceRef, @Size(max = 200, message = "培训名称最多{max}个字") @PlainText(message = "培训名称不能包含网页标记或脚本") String title, @Size(max = 100, message = "举办单位最多{max}个字") @PlainText(message = "举办单位不能包含网页标记或脚本") String provider,
                                LocalDate startedOn, LocalDate endedOn, LocalDate creditedOn, BigDecimal quantity,
                                QuantityUnit quantityUnit, Boolean passedTest, Delivery delivery, Boolean required,
                                Boolean fullTime, TrainingType trainingType, String evidence, BigDecimal days) {

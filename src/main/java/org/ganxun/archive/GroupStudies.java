@@ -1,5 +1,7 @@
 package org.ganxun.archive;
 
+import org.ganxun.platform.web.PlainText;
+import jakarta.validation.constraints.Size;
 import org.ganxun.platform.security.InScope.Ref;
 import org.ganxun.platform.security.InScope;
 import java.math.BigDecimal;
@@ -53,8 +55,8 @@ public class GroupStudies {
         }
     }
 
-    public record SessionRequest(@InScope(Ref.ORG) Long orgId, @InScope(Ref.PARTY_ORG) Long partyOrgId, Kind kind, String title, LocalDate heldOn, BigDecimal hours,
-                                 Boolean required, String note, @InScope(Ref.CADRE) List<Long> attendeeIds) {
+    public record SessionRequest(@InScope(Ref.ORG) Long orgId, @InScope(Ref.PARTY_ORG) Long partyOrgId, Kind kind, @Size(max = 200, message = "学习主题最多{max}个字") @PlainText(message = "学习主题不能包含网页标记或脚本") String title, LocalDate heldOn, BigDecimal hours,
+                                 Boolean required, @Size(max = 500, message = "备注最多{max}个字") @PlainText(message = "备注不能包含网页标记或脚本") String note, @InScope(Ref.CADRE) List<Long> attendeeIds) {
     }
 
     public record Session(long id, Long orgId, Long partyOrgId, Kind kind, String kindLabel, String title, LocalDate heldOn,

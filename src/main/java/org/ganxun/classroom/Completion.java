@@ -90,7 +90,7 @@ public class Completion {
                             @Digits(integer = 3, fraction = 2, message = "成绩最多保留两位小数") BigDecimal score) {
     }
 
-    public record DisciplineForm(Long enrollmentId, LocalDate occurredOn, String description, Boolean serious) {
+    public record DisciplineForm(Long enrollmentId, LocalDate occurredOn, @Size(max = 500, message = "违纪情况最多{max}个字") @PlainText(message = "违纪情况不能包含网页标记或脚本") String description, Boolean serious) {
     }
 
     public record Discipline(long id, long enrollmentId, String cadreName, LocalDate occurredOn, String description,

@@ -1,5 +1,7 @@
 package org.ganxun.classroom;
 
+import org.ganxun.platform.web.PlainText;
+import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -51,7 +53,7 @@ public class CompletionRules {
         }
     }
 
-    public record RuleForm(String code, Integer numerator, Integer denominator, String source) {
+    public record RuleForm(@Size(max = 30, message = "规则代码最多{max}个字") String code, Integer numerator, Integer denominator, @Size(max = 300, message = "依据最多{max}个字") @PlainText(message = "依据不能包含网页标记或脚本") String source) {
     }
 
     @Transactional(readOnly = true)

@@ -1,5 +1,7 @@
 package org.ganxun.classroom;
 
+import org.ganxun.platform.web.PlainText;
+import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -42,7 +44,7 @@ public class Leaves {
         this.rules = rules;
     }
 
-    public record LeaveForm(List<Long> sessionIds, String reason) {
+    public record LeaveForm(List<Long> sessionIds, @Size(max = 500, message = "请假事由最多{max}个字") @PlainText(message = "请假事由不能包含网页标记或脚本") String reason) {
     }
 
     public record LeaveView(long id, long classId, long enrollmentId, long cadreId, String cadreName, String reason,

@@ -1,5 +1,7 @@
 package org.ganxun.partyedu;
 
+import org.ganxun.platform.web.PlainText;
+import jakarta.validation.constraints.Size;
 import org.ganxun.partyedu.internal.member.MemberSync;
 import org.ganxun.platform.security.InScope.Ref;
 import org.ganxun.platform.security.InScope;
@@ -61,10 +63,10 @@ public class Members {
         }
     }
 
-    public record MemberForm(String name, String citizenId, LocalDate joinedPartyOn, Boolean probationary, @InScope(Ref.PARTY_ORG) Long partyOrgId,
-                             String phone, MemberCategory category, List<String> groups, Boolean mobile, String awayPlace,
-                             String awayEmployer, LocalDate awaySince, Boolean membershipTransferred, String contactPerson,
-                             String contactPersonPhone, LocalDate lastContactOn, ContactVia lastContactVia, String note,
+    public record MemberForm(@Size(max = 50, message = "姓名最多{max}个字") @PlainText(message = "姓名不能包含网页标记或脚本") String name, String citizenId, LocalDate joinedPartyOn, Boolean probationary, @InScope(Ref.PARTY_ORG) Long partyOrgId,
+                             @Size(max = 30, message = "联系电话最多{max}个字") String phone, MemberCategory category, List<String> groups, Boolean mobile, @Size(max = 200, message = "外出地点最多{max}个字") @PlainText(message = "外出地点不能包含网页标记或脚本") String awayPlace,
+                             @Size(max = 200, message = "外出务工单位最多{max}个字") @PlainText(message = "外出务工单位不能包含网页标记或脚本") String awayEmployer, LocalDate awaySince, Boolean membershipTransferred, @Size(max = 50, message = "联系人最多{max}个字") @PlainText(message = "联系人不能包含网页标记或脚本") String contactPerson,
+                             @Size(max = 30, message = "联系人电话最多{max}个字") String contactPersonPhone, LocalDate lastContactOn, ContactVia lastContactVia, @Size(max = 500, message = "备注最多{max}个字") @PlainText(message = "备注不能包含网页标记或脚本") String note,
                              Status status, Integer version) {
     }
 

@@ -1,5 +1,7 @@
 package org.ganxun.partyedu;
 
+import jakarta.validation.constraints.Size;
+import org.ganxun.platform.web.PlainText;
 import org.ganxun.partyedu.internal.SystemUser;
 import org.ganxun.partyedu.internal.member.MobileMemberAlerts;
 import org.ganxun.platform.security.InScope.Ref;
@@ -70,8 +72,10 @@ public class StudyActivities {
         }
     }
 
-    public record ActivityRequest(@InScope(Ref.PARTY_ORG) Long partyOrgId, ActivityKind kind, String topic, LocalDate heldOn, BigDecimal hours,
-                                  String location, String content, LocalDate onlineUntil) {
+    public record ActivityRequest(@InScope(Ref.PARTY_ORG) Long partyOrgId, ActivityKind kind,
+                                  @Size(max = 200, message = "学习主题最多{max}个字") @PlainText(message = "学习主题不能包含网页标记或脚本") String topic, LocalDate heldOn, BigDecimal hours,
+                                  @Size(max = 200, message = "活动地点最多{max}个字") @PlainText(message = "活动地点不能包含网页标记或脚本") String location,
+                                  @Size(max = 5000, message = "活动内容最多{max}个字") @PlainText(message = "活动内容不能包含网页标记或脚本") String content, LocalDate onlineUntil) {
     }
 
     public record Activity(long id, long partyOrgId, String partyOrgName, ActivityKind kind, String kindLabel, String topic,

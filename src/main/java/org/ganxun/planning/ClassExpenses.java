@@ -1,5 +1,7 @@
 package org.ganxun.planning;
 
+import org.ganxun.platform.web.PlainText;
+import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -51,8 +53,8 @@ public class ClassExpenses {
         this.audit = audit;
     }
 
-    public record ExpenseForm(ExpenseCategory category, BigDecimal amount, LocalDate spentOn, Long instructorId, String lecturerName,
-                              LecturerTitle lecturerTitle, BigDecimal hours, String note) {
+    public record ExpenseForm(ExpenseCategory category, BigDecimal amount, LocalDate spentOn, Long instructorId, @Size(max = 50, message = "讲课人姓名最多{max}个字") @PlainText(message = "讲课人姓名不能包含网页标记或脚本") String lecturerName,
+                              LecturerTitle lecturerTitle, BigDecimal hours, @Size(max = 500, message = "备注最多{max}个字") @PlainText(message = "备注不能包含网页标记或脚本") String note) {
     }
 
     public record Expense(long id, ExpenseCategory category, String categoryLabel, BigDecimal amount, LocalDate spentOn,

@@ -1,5 +1,7 @@
 package org.ganxun.planning;
 
+import org.ganxun.platform.web.PlainText;
+import jakarta.validation.constraints.Size;
 import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -69,7 +71,7 @@ public class PlanBudgets {
     public record Fund(int year, BigDecimal amount, String note, String updatedBy) {
     }
 
-    public record FundForm(BigDecimal amount, String note) {
+    public record FundForm(BigDecimal amount, @Size(max = 500, message = "备注最多{max}个字") @PlainText(message = "备注不能包含网页标记或脚本") String note) {
     }
 
     /** The plan's special funds by year (readers of the plan). */

@@ -1,5 +1,7 @@
 package org.ganxun.secondment;
 
+import jakarta.validation.constraints.Size;
+import org.ganxun.platform.web.PlainText;
 import org.ganxun.platform.security.Unscoped;
 import org.ganxun.platform.web.MaskedPhone;
 import tools.jackson.databind.annotation.JsonSerialize;
@@ -84,19 +86,19 @@ public class Postings {
                          List<Programmes.PostView> otherPosts, boolean canRotate) {
     }
 
-    public record LogForm(LocalDate writtenOn, String content) {
+    public record LogForm(LocalDate writtenOn, @Size(max = 5000, message = "日志内容最多{max}个字") String content) {
     }
 
-    public record CommentForm(String comment) {
+    public record CommentForm(@Size(max = 2000, message = "点评最多{max}个字") @PlainText(message = "点评不能包含网页标记或脚本") String comment) {
     }
 
-    public record RotationForm(Long toPostId, LocalDate rotatedOn, String reason) {
+    public record RotationForm(Long toPostId, LocalDate rotatedOn, @Size(max = 500, message = "轮岗原因最多{max}个字") @PlainText(message = "轮岗原因不能包含网页标记或脚本") String reason) {
     }
 
-    public record ReviewForm(LocalDate reviewedOn, String findings, ReviewConclusion conclusion) {
+    public record ReviewForm(LocalDate reviewedOn, @Size(max = 5000, message = "考核意见最多{max}个字") @PlainText(message = "考核意见不能包含网页标记或脚本") String findings, ReviewConclusion conclusion) {
     }
 
-    public record ExpenseForm(ExpenseCategory category, BigDecimal amount, LocalDate spentOn, String note) {
+    public record ExpenseForm(ExpenseCategory category, BigDecimal amount, LocalDate spentOn, @Size(max = 500, message = "备注最多{max}个字") @PlainText(message = "备注不能包含网页标记或脚本") String note) {
     }
 
     static final String SELECT = """

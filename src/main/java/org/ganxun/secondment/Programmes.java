@@ -1,5 +1,6 @@
 package org.ganxun.secondment;
 
+import jakarta.validation.Valid;
 import org.ganxun.platform.web.PlainText;
 import jakarta.validation.constraints.Size;
 import jakarta.validation.constraints.Min;
@@ -114,17 +115,22 @@ public class Programmes {
         }
     }
 
-    public record PostForm(@InScope(Ref.ORG) Long receivingOrgId, String title, String duties, Integer seats) {
+    public record PostForm(@InScope(Ref.ORG) Long receivingOrgId, @Size(max = 100, message = "岗位名称最多{max}个字") @PlainText(message = "岗位名称不能包含网页标记或脚本") String title,
+                           @Size(max = 2000, message = "岗位职责最多{max}个字") @PlainText(message = "岗位职责不能包含网页标记或脚本") String duties, Integer seats) {
     }
 
     public record BudgetLine(ExpenseCategory category, String categoryLabel, BigDecimal budget, BigDecimal spent,
                              BigDecimal remaining, BigDecimal usedShare) {
     }
 
-    public record ForumPoint(Long id, String raisedBy, String content, String response) {
+    public record ForumPoint(Long id, @Size(max = 100, message = "提出人最多{max}个字") @PlainText(message = "提出人不能包含网页标记或脚本") String raisedBy,
+                             @Size(max = 2000, message = "问题内容最多{max}个字") @PlainText(message = "问题内容不能包含网页标记或脚本") String content,
+                             @Size(max = 2000, message = "答复最多{max}个字") @PlainText(message = "答复不能包含网页标记或脚本") String response) {
     }
 
-    public record ForumForm(String title, LocalDate heldOn, String place, String attendees, List<ForumPoint> points) {
+    public record ForumForm(@Size(max = 200, message = "座谈会主题最多{max}个字") @PlainText(message = "座谈会主题不能包含网页标记或脚本") String title, LocalDate heldOn,
+                            @Size(max = 200, message = "座谈地点最多{max}个字") @PlainText(message = "座谈地点不能包含网页标记或脚本") String place,
+                            @Size(max = 2000, message = "参加人员最多{max}个字") @PlainText(message = "参加人员不能包含网页标记或脚本") String attendees, List<@Valid ForumPoint> points) {
     }
 
     public record Forum(long id, long programmeId, String title, LocalDate heldOn, String place, String attendees,

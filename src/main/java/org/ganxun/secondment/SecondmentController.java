@@ -121,13 +121,13 @@ class SecondmentController {
 
     @PostMapping("/programmes/{id}/posts")
     @Requires(SECONDMENT_ADMIN)
-    Programmes.PostView addPost(@PathVariable long id, @RequestBody Programmes.PostForm form) {
+    Programmes.PostView addPost(@PathVariable long id, @Valid @RequestBody Programmes.PostForm form) {
         return programmes.addPost(id, form);
     }
 
     @PutMapping("/posts/{id}")
     @Requires(SECONDMENT_ADMIN)
-    Programmes.PostView updatePost(@PathVariable long id, @RequestBody Programmes.PostForm form) {
+    Programmes.PostView updatePost(@PathVariable long id, @Valid @RequestBody Programmes.PostForm form) {
         return programmes.updatePost(id, form);
     }
 
@@ -152,7 +152,7 @@ class SecondmentController {
 
     @PostMapping("/programmes/{id}/forums")
     @Requires(SECONDMENT_ADMIN)
-    Programmes.Forum addForum(@PathVariable long id, @RequestBody Programmes.ForumForm form) {
+    Programmes.Forum addForum(@PathVariable long id, @Valid @RequestBody Programmes.ForumForm form) {
         return programmes.addForum(id, form);
     }
 
@@ -201,7 +201,7 @@ class SecondmentController {
 
     @PostMapping("/programmes/{id}/candidates")
     @Requires({SECONDMENT_ADMIN, SECONDMENT_UNIT, SELF_SERVICE})
-    Selection.Candidate register(@PathVariable long id, @RequestBody Selection.CandidateForm form) {
+    Selection.Candidate register(@PathVariable long id, @Valid @RequestBody Selection.CandidateForm form) {
         return selection.register(id, form);
     }
 
@@ -272,25 +272,25 @@ class SecondmentController {
 
     @PostMapping("/postings/{id}/logs")
     @Requires(SELF_SERVICE)
-    Postings.LogEntry writeLog(@PathVariable long id, @RequestBody Postings.LogForm form) {
+    Postings.LogEntry writeLog(@PathVariable long id, @Valid @RequestBody Postings.LogForm form) {
         return postings.writeLog(id, form);
     }
 
     @PostMapping("/logs/{id}/comment")
     @Requires({SECONDMENT_ADMIN, SECONDMENT_UNIT})
-    Postings.LogEntry comment(@PathVariable long id, @RequestBody Postings.CommentForm form) {
+    Postings.LogEntry comment(@PathVariable long id, @Valid @RequestBody Postings.CommentForm form) {
         return postings.comment(id, form);
     }
 
     @PostMapping("/postings/{id}/rotations")
     @Requires(SECONDMENT_ADMIN)
-    Postings.Detail rotate(@PathVariable long id, @RequestBody Postings.RotationForm form) {
+    Postings.Detail rotate(@PathVariable long id, @Valid @RequestBody Postings.RotationForm form) {
         return postings.rotate(id, form);
     }
 
     @PostMapping("/postings/{id}/reviews")
     @Requires(SECONDMENT_ADMIN)
-    Postings.Review review(@PathVariable long id, @RequestBody Postings.ReviewForm form) {
+    Postings.Review review(@PathVariable long id, @Valid @RequestBody Postings.ReviewForm form) {
         return postings.review(id, form);
     }
 
@@ -302,7 +302,7 @@ class SecondmentController {
 
     @PostMapping("/postings/{id}/expenses")
     @Requires({SECONDMENT_ADMIN, SECONDMENT_UNIT})
-    Postings.ExpenseResult addExpense(@PathVariable long id, @RequestBody Postings.ExpenseForm form) {
+    Postings.ExpenseResult addExpense(@PathVariable long id, @Valid @RequestBody Postings.ExpenseForm form) {
         return postings.addExpense(id, form);
     }
 

@@ -1,5 +1,7 @@
 package org.ganxun.secondment;
 
+import org.ganxun.platform.web.PlainText;
+import jakarta.validation.constraints.Size;
 import org.ganxun.platform.security.InScope.Ref;
 import org.ganxun.platform.security.InScope;
 import org.ganxun.platform.security.DataScopeKind;
@@ -60,7 +62,7 @@ public class Selection {
         this.audit = audit;
     }
 
-    public record CandidateForm(@InScope(Ref.CADRE) Long cadreId, CandidateSource source, String recommendedBy, String note) {
+    public record CandidateForm(@InScope(Ref.CADRE) Long cadreId, CandidateSource source, @Size(max = 100, message = "推荐人最多{max}个字") @PlainText(message = "推荐人不能包含网页标记或脚本") String recommendedBy, @Size(max = 500, message = "推荐意见最多{max}个字") @PlainText(message = "推荐意见不能包含网页标记或脚本") String note) {
     }
 
     public record ScoreForm(BigDecimal writtenScore, BigDecimal interviewScore, BigDecimal recommendationScore) {

@@ -1,5 +1,7 @@
 package org.ganxun.survey;
 
+import org.ganxun.platform.web.PlainText;
+import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -33,7 +35,7 @@ public class Forums {
     public record Point(String text, List<String> topics) {
     }
 
-    public record ForumRequest(String place, LocalDate heldOn, List<Attendee> attendees, String note, List<Point> points) {
+    public record ForumRequest(@Size(max = 200, message = "座谈地点最多{max}个字") @PlainText(message = "座谈地点不能包含网页标记或脚本") String place, LocalDate heldOn, List<Attendee> attendees, @Size(max = 2000, message = "备注最多{max}个字") @PlainText(message = "备注不能包含网页标记或脚本") String note, List<Point> points) {
     }
 
     public record Forum(long id, String place, LocalDate heldOn, List<Attendee> attendees, int attendeeCount, String note, List<Point> points) {

@@ -214,13 +214,13 @@ class SurveyController {
 
     @PostMapping("/{id}/forums")
     @Requires(SURVEY_MANAGE)
-    Forums.Forum createForum(@PathVariable long id, @RequestBody Forums.ForumRequest req) {
+    Forums.Forum createForum(@PathVariable long id, @Valid @RequestBody Forums.ForumRequest req) {
         return forums.create(id, req);
     }
 
     @PutMapping("/{id}/forums/{forumId}")
     @Requires(SURVEY_MANAGE)
-    Forums.Forum updateForum(@PathVariable long id, @PathVariable long forumId, @RequestBody Forums.ForumRequest req) {
+    Forums.Forum updateForum(@PathVariable long id, @PathVariable long forumId, @Valid @RequestBody Forums.ForumRequest req) {
         return forums.update(id, forumId, req);
     }
 

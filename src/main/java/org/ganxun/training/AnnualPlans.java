@@ -1,5 +1,7 @@
 package org.ganxun.training;
 
+import jakarta.validation.constraints.Size;
+import org.ganxun.platform.web.PlainText;
 import org.ganxun.training.forclassroom.ClassRows;
 
 import org.ganxun.platform.security.InScope.Ref;
@@ -43,7 +45,9 @@ public class AnnualPlans {
         this.classes = classes;
     }
 
-    public record PlanForm(@InScope(Ref.ORG) Long jurisdictionOrgId, Integer year, String title, String note) {
+    public record PlanForm(@InScope(Ref.ORG) Long jurisdictionOrgId, Integer year,
+                           @Size(max = 200, message = "计划名称最多{max}个字") @PlainText(message = "计划名称不能包含网页标记或脚本") String title,
+                           @Size(max = 1000, message = "说明最多{max}个字") @PlainText(message = "说明不能包含网页标记或脚本") String note) {
     }
 
     /** A plan with its figures: classes by state (drafts of others not counted), seats and 学时 of approved classes. */

@@ -1,5 +1,7 @@
 package org.ganxun.training;
 
+import org.ganxun.platform.web.PlainText;
+import jakarta.validation.constraints.Size;
 import org.ganxun.training.forclassroom.ClassRows;
 
 import org.ganxun.platform.security.InScope.Ref;
@@ -48,8 +50,8 @@ public class Instructors {
         this.rows = rows;
     }
 
-    public record InstructorForm(@InScope(Ref.ORG) Long ownerOrgId, String name, InstructorKind kind, String unit, String title, String topics,
-                                 String phone, String email, Boolean active) {
+    public record InstructorForm(@InScope(Ref.ORG) Long ownerOrgId, @Size(max = 50, message = "师资姓名最多{max}个字") @PlainText(message = "师资姓名不能包含网页标记或脚本") String name, InstructorKind kind, @Size(max = 100, message = "工作单位最多{max}个字") @PlainText(message = "工作单位不能包含网页标记或脚本") String unit, @Size(max = 100, message = "职务职称最多{max}个字") @PlainText(message = "职务职称不能包含网页标记或脚本") String title, @Size(max = 500, message = "授课专长最多{max}个字") @PlainText(message = "授课专长不能包含网页标记或脚本") String topics,
+                                 @Size(max = 30, message = "联系电话最多{max}个字") String phone, @Size(max = 100, message = "电子邮箱最多{max}个字") String email, Boolean active) {
     }
 
     public record InstructorView(long id, long ownerOrgId, String ownerOrgName, String name, InstructorKind kind,

@@ -1,5 +1,7 @@
 package org.ganxun.training;
 
+import org.ganxun.platform.web.PlainText;
+import jakarta.validation.constraints.Size;
 import org.ganxun.training.forclassroom.ClassRows;
 
 import org.ganxun.platform.security.InScope.Ref;
@@ -35,7 +37,7 @@ public class Providers {
         this.rows = rows;
     }
 
-    public record ProviderForm(String name, ProviderKind kind, @InScope(Ref.ORG) Long orgId, String contact) {
+    public record ProviderForm(@Size(max = 100, message = "机构名称最多{max}个字") @PlainText(message = "机构名称不能包含网页标记或脚本") String name, ProviderKind kind, @InScope(Ref.ORG) Long orgId, @Size(max = 100, message = "联系方式最多{max}个字") @PlainText(message = "联系方式不能包含网页标记或脚本") String contact) {
     }
 
     public record ProviderView(long id, String name, ProviderKind kind, String kindLabel, long orgId, String orgName, String contact) {

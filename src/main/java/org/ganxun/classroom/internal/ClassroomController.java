@@ -153,7 +153,7 @@ class ClassroomController {
 
     @PutMapping("/classes/{id}/completion-rules")
     @Requires(CLASSROOM_MANAGE)
-    List<CompletionRules.Rule> setRule(@PathVariable long id, @RequestBody CompletionRules.RuleForm form) {
+    List<CompletionRules.Rule> setRule(@PathVariable long id, @Valid @RequestBody CompletionRules.RuleForm form) {
         return rules.set(id, form);
     }
 
@@ -184,7 +184,7 @@ class ClassroomController {
 
     @PostMapping("/classes/{id}/discipline")
     @Requires(CLASSROOM_MANAGE)
-    Completion.Discipline addDiscipline(@PathVariable long id, @RequestBody Completion.DisciplineForm form) {
+    Completion.Discipline addDiscipline(@PathVariable long id, @Valid @RequestBody Completion.DisciplineForm form) {
         return completion.addDiscipline(id, form);
     }
 
@@ -293,7 +293,7 @@ class ClassroomController {
 
     @PostMapping("/me/classes/{id}/leaves")
     @Requires(SELF_SERVICE)
-    Leaves.LeaveView requestLeave(@PathVariable long id, @RequestBody Leaves.LeaveForm form) {
+    Leaves.LeaveView requestLeave(@PathVariable long id, @Valid @RequestBody Leaves.LeaveForm form) {
         return leaves.request(id, form);
     }
 

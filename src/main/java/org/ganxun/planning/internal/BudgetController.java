@@ -1,5 +1,6 @@
 package org.ganxun.planning.internal;
 
+import jakarta.validation.Valid;
 import org.ganxun.planning.ClassExpenses;
 import org.ganxun.planning.EvaluationReport;
 import org.ganxun.planning.FeeStandards;
@@ -59,7 +60,7 @@ class BudgetController {
 
     @PostMapping("/classes/{id}/expenses")
     @Requires(EXPENSE_MANAGE)
-    ClassExpenses.Expense add(@PathVariable long id, @RequestBody ClassExpenses.ExpenseForm form) {
+    ClassExpenses.Expense add(@PathVariable long id, @Valid @RequestBody ClassExpenses.ExpenseForm form) {
         return expenses.add(id, form);
     }
 
@@ -102,7 +103,7 @@ class BudgetController {
 
     @PutMapping("/plans/{id}/funds/{year}")
     @Requires(PLAN_MANAGE)
-    List<PlanBudgets.Fund> saveFund(@PathVariable long id, @PathVariable int year, @RequestBody PlanBudgets.FundForm form) {
+    List<PlanBudgets.Fund> saveFund(@PathVariable long id, @PathVariable int year, @Valid @RequestBody PlanBudgets.FundForm form) {
         return budgets.saveFund(id, year, form);
     }
 

@@ -1,5 +1,7 @@
 package org.ganxun.training.internal;
 
+import org.ganxun.platform.web.PlainText;
+import jakarta.validation.constraints.Size;
 import jakarta.validation.Valid;
 import org.ganxun.platform.security.InScope.Ref;
 import org.ganxun.platform.security.InScope;
@@ -64,7 +66,7 @@ class TrainingController {
         this.plans = plans;
     }
 
-    record ReasonRequest(String reason) {
+    record ReasonRequest(@Size(max = 500, message = "理由最多{max}个字") @PlainText(message = "理由不能包含网页标记或脚本") String reason) {
     }
 
     record CadreIds(@InScope(Ref.CADRE) List<Long> cadreIds) {
@@ -98,7 +100,7 @@ class TrainingController {
 
     @PostMapping("/plans")
     @Requires(PLAN_MANAGE)
-    AnnualPlans.PlanView savePlan(@RequestBody AnnualPlans.PlanForm form) {
+    AnnualPlans.PlanView savePlan(@Valid @RequestBody AnnualPlans.PlanForm form) {
         return plans.save(form);
     }
 
@@ -111,7 +113,7 @@ class TrainingController {
 
     @PostMapping("/providers")
     @Requires(PROVIDER_MANAGE)
-    Providers.ProviderView createProvider(@RequestBody Providers.ProviderForm form) {
+    Providers.ProviderView createProvider(@Valid @RequestBody Providers.ProviderForm form) {
         return providers.create(form);
     }
 
@@ -132,13 +134,13 @@ class TrainingController {
 
     @PostMapping("/instructors")
     @Requires(INSTRUCTOR_MANAGE)
-    Instructors.InstructorView createInstructor(@RequestBody Instructors.InstructorForm form) {
+    Instructors.InstructorView createInstructor(@Valid @RequestBody Instructors.InstructorForm form) {
         return instructors.create(form);
     }
 
     @PutMapping("/instructors/{id}")
     @Requires(INSTRUCTOR_MANAGE)
-    Instructors.InstructorView updateInstructor(@PathVariable long id, @RequestBody Instructors.InstructorForm form) {
+    Instructors.InstructorView updateInstructor(@PathVariable long id, @Valid @RequestBody Instructors.InstructorForm form) {
         return instructors.update(id, form);
     }
 
@@ -184,19 +186,19 @@ class TrainingController {
 
     @PostMapping("/classes/{id}/approve")
     @Requires(CLASS_APPROVE)
-    TrainingClassView approve(@PathVariable long id, @RequestBody(required = false) ReasonRequest req) {
+    TrainingClassView approve(@PathVariable long id, @Valid @RequestBody(required = false) ReasonRequest req) {
         return classes.approve(id, req == null ? null : req.reason());
     }
 
     @PostMapping("/classes/{id}/return")
     @Requires(CLASS_APPROVE)
-    TrainingClassView returnFiling(@PathVariable long id, @RequestBody ReasonRequest req) {
+    TrainingClassView returnFiling(@PathVariable long id, @Valid @RequestBody ReasonRequest req) {
         return classes.returnFiling(id, req.reason());
     }
 
     @PostMapping("/classes/{id}/cancel")
     @Requires(CLASS_FILE)
-    TrainingClassView cancel(@PathVariable long id, @RequestBody(required = false) ReasonRequest req) {
+    TrainingClassView cancel(@PathVariable long id, @Valid @RequestBody(required = false) ReasonRequest req) {
         return classes.cancel(id, req == null ? null : req.reason());
     }
 
@@ -267,7 +269,7 @@ class TrainingController {
 
     @PostMapping("/enrollments/{id}/withdraw")
     @Requires(ENROLL_NOMINATE)
-    EnrollmentView withdraw(@PathVariable long id, @RequestBody ReasonRequest req) {
+    EnrollmentView withdraw(@PathVariable long id, @Valid @RequestBody ReasonRequest req) {
         return enrollments.withdraw(id, req.reason());
     }
 }

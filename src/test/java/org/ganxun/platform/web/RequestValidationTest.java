@@ -110,6 +110,88 @@ class RequestValidationTest {
         assertThat(weights.status()).as(weights.text()).isEqualTo(400);
         assertThat(problem(s, weights, "weightWritten")).isEqualTo("笔试、面试、推荐成绩的权重合计须为100%（现为110%）");
     }
+    /** A marked text longer than {@code max} characters: the marker finds it in the database if it was stored after all. */
+    private static String over(int max) {
+        return Fixture.unique("长") + "字".repeat(max);
+    }
+
+    private static void assertTooLong(ApiSession s, ApiSession.Response r, String field, String message) {
+        assertThat(r.status()).as(r.text()).isEqualTo(400);
+        assertThat(problem(s, r, field)).isEqualTo(message);
+    }
+
+    /**
+     * Text longer than its column (varchar(n) in the migrations) is refused by the request's constraint, keyed by the
+     * property, before anything is written; until these had {@code @Size}, it failed at the database instead.
+     * Records checked: MobileClassroom.LecturerRequest/VisitRequest, RemoteSites.SiteRequest,
+     * StudyActivities.ActivityRequest, Programmes.ForumForm, AnnualPlans.PlanForm, Postings.ReviewForm/RotationForm.
+     */
+    @Test
+    void overLongTextIsRefusedByItsFieldAndNothingIsStored() {
+        long county = fixture.org(null, Fixture.unique("校验县"), "COUNTY");
+        ApiSession s = admin(county);
+
+        String name = over(50);
+        ApiSession.Response lecturer = s.send("POST", "/api/partyedu/classroom/lecturers",
+                "{\"name\":\"" + name + "\",\"unit\":\"" + over(100) + "\",\"topics\":\"<script>alert(1)</script>\"}");
+        assertThat(lecturer.status()).as(lecturer.text()).isEqualTo(400);
+        assertThat(fields(s, lecturer)).containsExactly("name", "topics", "unit");
+        assertThat(problem(s, lecturer, "name")).isEqualTo("讲师姓名最多50个字");
+        assertThat(problem(s, lecturer, "unit")).isEqualTo("工作单位最多100个字");
+        assertThat(problem(s, lecturer, "topics")).isEqualTo("宣讲专长不能包含网页标记或脚本");
+        assertThat(jdbc.sql("select count(*) from lecturer where name like ?").param(name.substring(0, 10) + "%").query(Long.class).single()).isZero();
+
+        assertTooLong(s, s.send("POST", "/api/partyedu/classroom/visits",
+                "{\"orgId\":" + county + ",\"visitOn\":\"2026-03-01\",\"topic\":\"" + over(200) + "\"}"), "topic", "宣讲主题最多200个字");
+        assertThat(jdbc.sql("select count(*) from classroom_visit where org_id = ?").param(county).query(Long.class).single()).isZero();
+
+        ApiSession.Response site = s.send("POST", "/api/partyedu/sites",
+                "{\"orgId\":" + county + ",\"name\":\"" + over(100) + "\",\"address\":\"" + over(200) + "\"}");
+        assertTooLong(s, site, "name", "站点名称最多100个字");
+        assertThat(problem(s, site, "address")).isEqualTo("站点地址最多200个字");
+        assertThat(jdbc.sql("select count(*) from remote_site where org_id = ?").param(county).query(Long.class).single()).isZero();
+
+        String content = over(5000); // a text column: only the constraint stops it
+        ApiSession.Response activity = s.send("POST", "/api/partyedu/activities",
+                "{\"kind\":\"BRANCH_STUDY\",\"topic\":\"学习\",\"heldOn\":\"2026-03-01\",\"location\":\"" + over(200)
+                        + "\",\"content\":\"" + content + "\"}");
+        assertTooLong(s, activity, "location", "活动地点最多200个字");
+        assertThat(problem(s, activity, "content")).isEqualTo("活动内容最多5000个字");
+        assertThat(jdbc.sql("select count(*) from study_activity where content = ?").param(content).query(Long.class).single()).isZero();
+
+        ApiSession.Response plan = s.send("POST", "/api/training/plans",
+                "{\"jurisdictionOrgId\":" + county + ",\"year\":2026,\"title\":\"" + over(200) + "\",\"note\":\"" + over(1000) + "\"}");
+        assertTooLong(s, plan, "title", "计划名称最多200个字");
+        assertThat(problem(s, plan, "note")).isEqualTo("说明最多1000个字");
+        assertThat(jdbc.sql("select count(*) from annual_plan where jurisdiction_org_id = ?").param(county).query(Long.class).single()).isZero();
+
+        // refused before the programme or posting is even looked up
+        assertTooLong(s, s.send("POST", "/api/secondment/programmes/0/forums",
+                "{\"title\":\"座谈会\",\"heldOn\":\"2026-03-01\",\"place\":\"" + over(200) + "\"}"), "place", "座谈地点最多200个字");
+        String findings = over(5000);
+        assertTooLong(s, s.send("POST", "/api/secondment/postings/0/reviews",
+                "{\"reviewedOn\":\"2026-03-01\",\"findings\":\"" + findings + "\",\"conclusion\":\"GOOD\"}"), "findings", "考核意见最多5000个字");
+        assertThat(jdbc.sql("select count(*) from secondment_review where findings = ?").param(findings).query(Long.class).single()).isZero();
+        assertTooLong(s, s.send("POST", "/api/secondment/postings/0/rotations",
+                "{\"toPostId\":1,\"rotatedOn\":\"2026-03-01\",\"reason\":\"" + over(500) + "\"}"), "reason", "轮岗原因最多500个字");
+    }
+
+    /**
+     * The net under the constraints: text the database still finds too long (SQLState 22001, a column no constraint
+     * guards) is a 400 in Chinese, without the column, the type or the statement.
+     */
+    @Test
+    void aValueTooLongForItsColumnIsAGenericRefusalWithoutInternals(@Autowired ApiExceptionHandler handler) {
+        var tooLong = new org.springframework.dao.DataIntegrityViolationException(
+                "PreparedStatementCallback; SQL [insert into lecturer (name) values (?)]; ERROR: value too long for type character varying(50)",
+                new java.sql.SQLException("ERROR: value too long for type character varying(50)", "22001"));
+        var answer = handler.refusedByDatabase(tooLong);
+        assertThat(answer.getStatusCode().value()).isEqualTo(400);
+        assertThat(answer.getBody().message()).isEqualTo("填写的内容过长，请删减后重试");
+        assertThat(answer.getBody().problems()).isEmpty();
+        assertThat(answer.getBody().toString()).doesNotContain("varying", "lecturer", "insert", "ERROR");
+    }
+
     /**
      * A body that is a list (a survey's target groups) is checked element by element: each problem keyed by its
      * path from the list ({@code [1].issuedCount}, the second group's count), in the list's order, the first as

@@ -1,5 +1,8 @@
 package org.ganxun.partyedu.internal.member;
 
+import jakarta.validation.Valid;
+import org.ganxun.platform.web.PlainText;
+import jakarta.validation.constraints.Size;
 import org.ganxun.partyedu.ActivityKind;
 import org.ganxun.partyedu.ContactVia;
 import org.ganxun.partyedu.MemberCategory;
@@ -57,7 +60,7 @@ class MemberController {
         this.cards = cards;
     }
 
-    record ContactRequest(LocalDate contactedOn, ContactVia via, String note) {
+    record ContactRequest(LocalDate contactedOn, ContactVia via, @Size(max = 500, message = "联系情况最多{max}个字") @PlainText(message = "联系情况不能包含网页标记或脚本") String note) {
     }
 
     @GetMapping("/dictionaries")
@@ -101,12 +104,12 @@ class MemberController {
     }
 
     @PostMapping("/members")
-    MemberView create(@RequestBody Members.MemberForm form) {
+    MemberView create(@Valid @RequestBody Members.MemberForm form) {
         return members.create(form);
     }
 
     @PutMapping("/members/{id}")
-    MemberView update(@PathVariable long id, @RequestBody Members.MemberForm form) {
+    MemberView update(@PathVariable long id, @Valid @RequestBody Members.MemberForm form) {
         return members.update(id, form);
     }
 
@@ -116,7 +119,7 @@ class MemberController {
     }
 
     @PostMapping("/members/{id}/contacts")
-    MemberView contact(@PathVariable long id, @RequestBody ContactRequest r) {
+    MemberView contact(@PathVariable long id, @Valid @RequestBody ContactRequest r) {
         return members.recordContact(id, r.contactedOn(), r.via(), r.note());
     }
 

@@ -1,5 +1,7 @@
 package org.ganxun.partyedu.internal.message;
 
+import org.ganxun.platform.web.PlainText;
+import jakarta.validation.constraints.Size;
 import org.ganxun.partyedu.MemberCategory;
 import org.ganxun.partyedu.MemberView;
 import org.ganxun.partyedu.Members;
@@ -46,7 +48,7 @@ public class Broadcasts {
     public record Template(long id, String name, String body, String createdBy, boolean editable) {
     }
 
-    public record TemplateRequest(String name, String body) {
+    public record TemplateRequest(@Size(max = 100, message = "模板名称最多{max}个字") @PlainText(message = "模板名称不能包含网页标记或脚本") String name, @Size(max = 500, message = "模板内容最多{max}个字") @PlainText(message = "模板内容不能包含网页标记或脚本") String body) {
     }
 
     /** Whom to send to: the filters (all optional, combined) or explicit member ids; {@code requestId} makes a re-submit harmless. */

@@ -1,5 +1,6 @@
 package org.ganxun.partyedu.internal.message;
 
+import jakarta.validation.Valid;
 import org.ganxun.partyedu.MemberView;
 import org.ganxun.platform.security.Requires;
 import static org.ganxun.platform.security.Permission.*;
@@ -41,12 +42,12 @@ class MessageController {
     }
 
     @PostMapping("/templates")
-    Broadcasts.Template createTemplate(@RequestBody Broadcasts.TemplateRequest r) {
+    Broadcasts.Template createTemplate(@Valid @RequestBody Broadcasts.TemplateRequest r) {
         return broadcasts.saveTemplate(null, r);
     }
 
     @PutMapping("/templates/{id}")
-    Broadcasts.Template updateTemplate(@PathVariable long id, @RequestBody Broadcasts.TemplateRequest r) {
+    Broadcasts.Template updateTemplate(@PathVariable long id, @Valid @RequestBody Broadcasts.TemplateRequest r) {
         return broadcasts.saveTemplate(id, r);
     }
 

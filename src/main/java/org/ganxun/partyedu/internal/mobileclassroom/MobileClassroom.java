@@ -1,5 +1,7 @@
 package org.ganxun.partyedu.internal.mobileclassroom;
 
+import jakarta.validation.constraints.Size;
+import org.ganxun.platform.web.PlainText;
 import org.ganxun.partyedu.Members;
 import org.ganxun.partyedu.internal.OrgScope;
 import org.ganxun.partyedu.internal.site.RemoteSites;
@@ -54,14 +56,17 @@ public class MobileClassroom {
         }
     }
 
-    public record LecturerRequest(String name, String title, String unit, String phone, String topics, Boolean active) {
+    public record LecturerRequest(@Size(max = 50, message = "讲师姓名最多{max}个字") @PlainText(message = "讲师姓名不能包含网页标记或脚本") String name, @Size(max = 100, message = "职务职称最多{max}个字") @PlainText(message = "职务职称不能包含网页标记或脚本") String title,
+                                  @Size(max = 100, message = "工作单位最多{max}个字") @PlainText(message = "工作单位不能包含网页标记或脚本") String unit,
+                                  @Size(max = 30, message = "联系电话最多{max}个字") String phone, @Size(max = 500, message = "宣讲专长最多{max}个字") @PlainText(message = "宣讲专长不能包含网页标记或脚本") String topics, Boolean active) {
     }
 
     public record Lecturer(long id, String name, String title, String unit, @JsonSerialize(using = MaskedPhone.class) String phone, String topics, boolean active, int visits) {
     }
 
-    public record VisitRequest(@InScope(Ref.ORG) Long orgId, LocalDate visitOn, String topic, Long lecturerId, VisitStatus status, Integer attendance,
-                               String note) {
+    public record VisitRequest(@InScope(Ref.ORG) Long orgId, LocalDate visitOn,
+                               @Size(max = 200, message = "宣讲主题最多{max}个字") @PlainText(message = "宣讲主题不能包含网页标记或脚本") String topic, Long lecturerId, VisitStatus status, Integer attendance,
+                               @Size(max = 300, message = "备注最多{max}个字") @PlainText(message = "备注不能包含网页标记或脚本") String note) {
     }
 
     public record Visit(long id, long orgId, String orgName, String townshipName, LocalDate visitOn, String topic, Long lecturerId,

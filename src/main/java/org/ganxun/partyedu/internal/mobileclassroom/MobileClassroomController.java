@@ -1,5 +1,6 @@
 package org.ganxun.partyedu.internal.mobileclassroom;
 
+import jakarta.validation.Valid;
 import org.ganxun.platform.security.Requires;
 import static org.ganxun.platform.security.Permission.*;
 import java.time.Clock;
@@ -36,13 +37,13 @@ class MobileClassroomController {
 
     @PostMapping("/lecturers")
     @Requires(PARTYEDU_ADMIN)
-    MobileClassroom.Lecturer createLecturer(@RequestBody MobileClassroom.LecturerRequest r) {
+    MobileClassroom.Lecturer createLecturer(@Valid @RequestBody MobileClassroom.LecturerRequest r) {
         return classroom.saveLecturer(null, r);
     }
 
     @PutMapping("/lecturers/{id}")
     @Requires(PARTYEDU_ADMIN)
-    MobileClassroom.Lecturer updateLecturer(@PathVariable long id, @RequestBody MobileClassroom.LecturerRequest r) {
+    MobileClassroom.Lecturer updateLecturer(@PathVariable long id, @Valid @RequestBody MobileClassroom.LecturerRequest r) {
         return classroom.saveLecturer(id, r);
     }
 
@@ -54,13 +55,13 @@ class MobileClassroomController {
 
     @PostMapping("/visits")
     @Requires(PARTYEDU_SITE_MANAGE)
-    MobileClassroom.Visit createVisit(@RequestBody MobileClassroom.VisitRequest r) {
+    MobileClassroom.Visit createVisit(@Valid @RequestBody MobileClassroom.VisitRequest r) {
         return classroom.saveVisit(null, r);
     }
 
     @PutMapping("/visits/{id}")
     @Requires(PARTYEDU_SITE_MANAGE)
-    MobileClassroom.Visit updateVisit(@PathVariable long id, @RequestBody MobileClassroom.VisitRequest r) {
+    MobileClassroom.Visit updateVisit(@PathVariable long id, @Valid @RequestBody MobileClassroom.VisitRequest r) {
         return classroom.saveVisit(id, r);
     }
 

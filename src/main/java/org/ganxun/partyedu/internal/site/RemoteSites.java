@@ -1,5 +1,7 @@
 package org.ganxun.partyedu.internal.site;
 
+import jakarta.validation.constraints.Size;
+import org.ganxun.platform.web.PlainText;
 import org.ganxun.partyedu.Members;
 import org.ganxun.partyedu.internal.OrgScope;
 import org.ganxun.platform.security.InScope.Ref;
@@ -51,8 +53,12 @@ public class RemoteSites {
         }
     }
 
-    public record SiteRequest(@InScope(Ref.ORG) Long orgId, String name, String address, String operatorName, String operatorPhone,
-                              LocalDate operatorTrainedOn, String operatorTraining, Integer monthlyTarget, Boolean active) {
+    public record SiteRequest(@InScope(Ref.ORG) Long orgId, @Size(max = 100, message = "站点名称最多{max}个字") @PlainText(message = "站点名称不能包含网页标记或脚本") String name,
+                              @Size(max = 200, message = "站点地址最多{max}个字") @PlainText(message = "站点地址不能包含网页标记或脚本") String address,
+                              @Size(max = 50, message = "管理员姓名最多{max}个字") @PlainText(message = "管理员姓名不能包含网页标记或脚本") String operatorName,
+                              @Size(max = 30, message = "管理员电话最多{max}个字") String operatorPhone,
+                              LocalDate operatorTrainedOn, @Size(max = 300, message = "培训情况最多{max}个字") @PlainText(message = "培训情况不能包含网页标记或脚本") String operatorTraining,
+                              Integer monthlyTarget, Boolean active) {
     }
 
     public record Site(long id, long orgId, String orgName, String townshipName, String name, String address,
@@ -61,14 +67,17 @@ public class RemoteSites {
                        int openAlerts) {
     }
 
-    public record EquipmentRequest(String name, EquipmentStatus status, Integer purchaseYear, LocalDate faultSince, String faultNote) {
+    public record EquipmentRequest(@Size(max = 100, message = "设备名称最多{max}个字") @PlainText(message = "设备名称不能包含网页标记或脚本") String name, EquipmentStatus status, Integer purchaseYear,
+                                   LocalDate faultSince, @Size(max = 300, message = "故障说明最多{max}个字") @PlainText(message = "故障说明不能包含网页标记或脚本") String faultNote) {
     }
 
     public record Equipment(long id, long siteId, String name, EquipmentStatus status, String statusLabel, Integer purchaseYear,
                             LocalDate faultSince, String faultNote) {
     }
 
-    public record SessionRequest(LocalDate playedOn, String title, Integer attendees, String attendeeNames, String note) {
+    public record SessionRequest(LocalDate playedOn, @Size(max = 200, message = "播放内容最多{max}个字") @PlainText(message = "播放内容不能包含网页标记或脚本") String title, Integer attendees,
+                                 @Size(max = 1000, message = "参加人员最多{max}个字") @PlainText(message = "参加人员不能包含网页标记或脚本") String attendeeNames,
+                                 @Size(max = 300, message = "备注最多{max}个字") @PlainText(message = "备注不能包含网页标记或脚本") String note) {
     }
 
     public record SessionLog(long id, long siteId, LocalDate playedOn, String title, int attendees, String attendeeNames,

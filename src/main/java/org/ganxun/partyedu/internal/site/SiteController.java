@@ -1,5 +1,8 @@
 package org.ganxun.partyedu.internal.site;
 
+import org.ganxun.platform.web.PlainText;
+import jakarta.validation.constraints.Size;
+import jakarta.validation.Valid;
 import org.ganxun.platform.security.Requires;
 import static org.ganxun.platform.security.Permission.*;
 import java.time.Clock;
@@ -32,7 +35,7 @@ class SiteController {
         this.alerts = alerts;
     }
 
-    record ResolveRequest(String resolution) {
+    record ResolveRequest(@Size(max = 300, message = "处理情况最多{max}个字") @PlainText(message = "处理情况不能包含网页标记或脚本") String resolution) {
     }
 
     @GetMapping("/sites")
@@ -50,7 +53,7 @@ class SiteController {
 
     @PostMapping("/sites")
     @Requires(PARTYEDU_SITE_MANAGE)
-    RemoteSites.Site create(@RequestBody RemoteSites.SiteRequest r) {
+    RemoteSites.Site create(@Valid @RequestBody RemoteSites.SiteRequest r) {
         return sites.create(r);
     }
 
@@ -61,7 +64,7 @@ class SiteController {
 
     @PutMapping("/sites/{id}")
     @Requires(PARTYEDU_SITE_MANAGE)
-    RemoteSites.Site update(@PathVariable long id, @RequestBody RemoteSites.SiteRequest r) {
+    RemoteSites.Site update(@PathVariable long id, @Valid @RequestBody RemoteSites.SiteRequest r) {
         return sites.update(id, r);
     }
 
@@ -72,13 +75,13 @@ class SiteController {
 
     @PostMapping("/sites/{id}/equipment")
     @Requires(PARTYEDU_SITE_MANAGE)
-    RemoteSites.Equipment addEquipment(@PathVariable long id, @RequestBody RemoteSites.EquipmentRequest r) {
+    RemoteSites.Equipment addEquipment(@PathVariable long id, @Valid @RequestBody RemoteSites.EquipmentRequest r) {
         return sites.saveEquipment(id, null, r);
     }
 
     @PutMapping("/sites/{id}/equipment/{equipmentId}")
     @Requires(PARTYEDU_SITE_MANAGE)
-    RemoteSites.Equipment updateEquipment(@PathVariable long id, @PathVariable long equipmentId, @RequestBody RemoteSites.EquipmentRequest r) {
+    RemoteSites.Equipment updateEquipment(@PathVariable long id, @PathVariable long equipmentId, @Valid @RequestBody RemoteSites.EquipmentRequest r) {
         return sites.saveEquipment(id, equipmentId, r);
     }
 
@@ -88,7 +91,7 @@ class SiteController {
     }
 
     @PostMapping("/sites/{id}/sessions")
-    RemoteSites.SessionLog addSession(@PathVariable long id, @RequestBody RemoteSites.SessionRequest r) {
+    RemoteSites.SessionLog addSession(@PathVariable long id, @Valid @RequestBody RemoteSites.SessionRequest r) {
         return sites.addSession(id, r);
     }
 
@@ -100,7 +103,7 @@ class SiteController {
 
     @PostMapping("/site-alerts/{id}/resolve")
     @Requires(PARTYEDU_SITE_MANAGE)
-    SiteAlerts.Alert resolve(@PathVariable long id, @RequestBody ResolveRequest r) {
+    SiteAlerts.Alert resolve(@PathVariable long id, @Valid @RequestBody ResolveRequest r) {
         return alerts.resolve(id, r.resolution());
     }
 

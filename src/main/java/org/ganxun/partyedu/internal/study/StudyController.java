@@ -1,5 +1,6 @@
 package org.ganxun.partyedu.internal.study;
 
+import jakarta.validation.Valid;
 import org.ganxun.partyedu.ActivityKind;
 import org.ganxun.partyedu.StudyActivities;
 import org.ganxun.partyedu.internal.Downloads;
@@ -62,7 +63,7 @@ class StudyController {
     }
 
     @PostMapping("/activities")
-    StudyActivities.Activity create(@RequestBody StudyActivities.ActivityRequest r) {
+    StudyActivities.Activity create(@Valid @RequestBody StudyActivities.ActivityRequest r) {
         return activities.create(r);
     }
 
@@ -72,7 +73,7 @@ class StudyController {
     }
 
     @PutMapping("/activities/{id}")
-    StudyActivities.Activity update(@PathVariable long id, @RequestBody StudyActivities.ActivityRequest r) {
+    StudyActivities.Activity update(@PathVariable long id, @Valid @RequestBody StudyActivities.ActivityRequest r) {
         return activities.update(id, r);
     }
 
