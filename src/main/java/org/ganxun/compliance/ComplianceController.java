@@ -1,5 +1,8 @@
 package org.ganxun.compliance;
 
+import jakarta.validation.Valid;
+import org.ganxun.platform.web.PlainText;
+import jakarta.validation.constraints.Size;
 import org.ganxun.platform.excel.Workbooks;
 
 import org.ganxun.platform.security.InScope.Ref;
@@ -68,7 +71,7 @@ class ComplianceController {
         this.recompute = recompute;
     }
 
-    record RuleSetRequest(@InScope(Ref.ORG) Long jurisdictionOrgId, String name, LocalDate validFrom, RuleDocument document, String note) {
+    record RuleSetRequest(@InScope(Ref.ORG) Long jurisdictionOrgId, @Size(max = 100, message = "规则名称最多{max}个字") @PlainText(message = "规则名称不能包含网页标记或脚本") String name, LocalDate validFrom, RuleDocument document, @Size(max = 500, message = "说明最多{max}个字") @PlainText(message = "说明不能包含网页标记或脚本") String note) {
     }
 
     record RuleSetView(RuleSet ruleSet, String jurisdictionName) {
@@ -172,7 +175,7 @@ class ComplianceController {
 
     @PostMapping("/rule-sets")
     @Requires(RULES_MANAGE)
-    RuleSet saveRuleSet(@RequestBody RuleSetRequest req) {
+    RuleSet saveRuleSet(@Valid @RequestBody RuleSetRequest req) {
         return rules.saveVersion(req.jurisdictionOrgId(), req.name(), req.validFrom(), req.document(), req.note());
     }
 

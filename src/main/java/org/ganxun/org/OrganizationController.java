@@ -1,5 +1,6 @@
 package org.ganxun.org;
 
+import jakarta.validation.Valid;
 import org.ganxun.platform.security.AnyScope;
 import org.ganxun.platform.security.Requires;
 import static org.ganxun.platform.security.Permission.*;
@@ -77,25 +78,25 @@ class OrganizationController {
 
     @PostMapping("/api/orgs")
     @Requires(ORG_MANAGE)
-    TreeNode createOrg(@RequestBody OrganizationTrees.NodeRequest req) {
+    TreeNode createOrg(@Valid @RequestBody OrganizationTrees.NodeRequest req) {
         return trees.create(Tree.ADMINISTRATIVE, req);
     }
 
     @PostMapping("/api/party-orgs")
     @Requires(ORG_MANAGE)
-    TreeNode createPartyOrg(@RequestBody OrganizationTrees.NodeRequest req) {
+    TreeNode createPartyOrg(@Valid @RequestBody OrganizationTrees.NodeRequest req) {
         return trees.create(Tree.PARTY, req);
     }
 
     @PutMapping("/api/orgs/{id}")
     @Requires(ORG_MANAGE)
-    TreeNode updateOrg(@PathVariable long id, @RequestBody OrganizationTrees.NodeRequest req) {
+    TreeNode updateOrg(@PathVariable long id, @Valid @RequestBody OrganizationTrees.NodeRequest req) {
         return trees.update(Tree.ADMINISTRATIVE, id, req);
     }
 
     @PutMapping("/api/party-orgs/{id}")
     @Requires(ORG_MANAGE)
-    TreeNode updatePartyOrg(@PathVariable long id, @RequestBody OrganizationTrees.NodeRequest req) {
+    TreeNode updatePartyOrg(@PathVariable long id, @Valid @RequestBody OrganizationTrees.NodeRequest req) {
         return trees.update(Tree.PARTY, id, req);
     }
 

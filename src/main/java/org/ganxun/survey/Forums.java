@@ -1,5 +1,6 @@
 package org.ganxun.survey;
 
+import jakarta.validation.Valid;
 import org.ganxun.platform.web.PlainText;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
@@ -32,10 +33,10 @@ public class Forums {
     public record Attendee(String group, int count) {
     }
 
-    public record Point(String text, List<String> topics) {
+    public record Point(@Size(max = 2000, message = "意见建议最多{max}个字") @PlainText(message = "意见建议不能包含网页标记或脚本") String text, List<String> topics) {
     }
 
-    public record ForumRequest(@Size(max = 200, message = "座谈地点最多{max}个字") @PlainText(message = "座谈地点不能包含网页标记或脚本") String place, LocalDate heldOn, List<Attendee> attendees, @Size(max = 2000, message = "备注最多{max}个字") @PlainText(message = "备注不能包含网页标记或脚本") String note, List<Point> points) {
+    public record ForumRequest(@Size(max = 200, message = "座谈地点最多{max}个字") @PlainText(message = "座谈地点不能包含网页标记或脚本") String place, LocalDate heldOn, List<Attendee> attendees, @Size(max = 2000, message = "备注最多{max}个字") @PlainText(message = "备注不能包含网页标记或脚本") String note, List<@Valid Point> points) {
     }
 
     public record Forum(long id, String place, LocalDate heldOn, List<Attendee> attendees, int attendeeCount, String note, List<Point> points) {

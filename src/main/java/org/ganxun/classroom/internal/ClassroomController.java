@@ -1,5 +1,7 @@
 package org.ganxun.classroom.internal;
 
+import org.ganxun.platform.web.PlainText;
+import jakarta.validation.constraints.Size;
 import jakarta.validation.Valid;
 
 import org.ganxun.classroom.Attendance;
@@ -63,7 +65,7 @@ class ClassroomController {
         return publicUrl.base();
     }
 
-    record NoteRequest(String note) {
+    record NoteRequest(@Size(max = 500, message = "说明最多{max}个字") @PlainText(message = "说明不能包含网页标记或脚本") String note) {
     }
 
     record SettingsRequest(Integer codeSeconds, Integer lateGraceMinutes) {
@@ -134,13 +136,13 @@ class ClassroomController {
 
     @PostMapping("/leaves/{id}/approve")
     @Requires(CLASSROOM_MANAGE)
-    Leaves.Decided approveLeave(@PathVariable long id, @RequestBody(required = false) NoteRequest r) {
+    Leaves.Decided approveLeave(@PathVariable long id, @Valid @RequestBody(required = false) NoteRequest r) {
         return leaves.approve(id, r == null ? null : r.note());
     }
 
     @PostMapping("/leaves/{id}/refuse")
     @Requires(CLASSROOM_MANAGE)
-    Leaves.Decided refuseLeave(@PathVariable long id, @RequestBody NoteRequest r) {
+    Leaves.Decided refuseLeave(@PathVariable long id, @Valid @RequestBody NoteRequest r) {
         return leaves.refuse(id, r.note());
     }
 
@@ -221,7 +223,7 @@ class ClassroomController {
 
     @PostMapping("/certificates/{id}/revoke")
     @Requires(CLASSROOM_MANAGE)
-    Certificates.CertificateView revoke(@PathVariable long id, @RequestBody NoteRequest r) {
+    Certificates.CertificateView revoke(@PathVariable long id, @Valid @RequestBody NoteRequest r) {
         return certificates.revoke(id, r.note());
     }
 
@@ -299,7 +301,7 @@ class ClassroomController {
 
     @PostMapping("/me/leaves/{id}/return")
     @Requires(SELF_SERVICE)
-    Leaves.LeaveView reportBack(@PathVariable long id, @RequestBody(required = false) NoteRequest r) {
+    Leaves.LeaveView reportBack(@PathVariable long id, @Valid @RequestBody(required = false) NoteRequest r) {
         return leaves.reportBack(id, r == null ? null : r.note());
     }
 

@@ -53,7 +53,7 @@ public class Broadcasts {
 
     /** Whom to send to: the filters (all optional, combined) or explicit member ids; {@code requestId} makes a re-submit harmless. */
     public record BroadcastRequest(Long templateId, String body, @InScope(Ref.PARTY_ORG) Long partyOrgId, MemberCategory category, String group,
-                                   Boolean mobile, @InScope(Ref.MEMBER) List<Long> memberIds, String requestId) {
+                                   Boolean mobile, @InScope(Ref.MEMBER) List<Long> memberIds, @Size(max = 64, message = "请求编号最多{max}个字") String requestId) {
     }
 
     public record Broadcast(long id, String body, String selection, int recipients, int sent, int pending, int failed,

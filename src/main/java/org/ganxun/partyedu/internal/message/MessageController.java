@@ -59,7 +59,7 @@ class MessageController {
 
     /** How many would receive it, how many have no phone, and the first three messages as they will read. */
     @PostMapping("/preview")
-    Preview preview(@RequestBody Broadcasts.BroadcastRequest r) {
+    Preview preview(@Valid @RequestBody Broadcasts.BroadcastRequest r) {
         List<MemberView> people = broadcasts.recipients(r);
         String body = r.body() == null ? "" : r.body();
         List<String> sample = people.stream().limit(3)
@@ -68,7 +68,7 @@ class MessageController {
     }
 
     @PostMapping("/broadcasts")
-    Broadcasts.Broadcast send(@RequestBody Broadcasts.BroadcastRequest r) {
+    Broadcasts.Broadcast send(@Valid @RequestBody Broadcasts.BroadcastRequest r) {
         return broadcasts.send(r);
     }
 
