@@ -71,7 +71,7 @@ class ClassroomController {
     record SettingsRequest(Integer codeSeconds, Integer lateGraceMinutes) {
     }
 
-    record Names(List<String> names) {
+    record Names(List<@Size(max = 50, message = "评价指标最多{max}个字") @PlainText(message = "评价指标不能包含网页标记或脚本") String> names) {
     }
 
     // ---- attendance (registrar)
@@ -242,7 +242,7 @@ class ClassroomController {
 
     @PutMapping("/classes/{id}/evaluation-criteria")
     @Requires(CLASSROOM_MANAGE)
-    List<TeachingEvaluations.Criterion> setCriteria(@PathVariable long id, @RequestBody Names names) {
+    List<TeachingEvaluations.Criterion> setCriteria(@PathVariable long id, @Valid @RequestBody Names names) {
         return evaluations.setCriteria(id, names.names());
     }
 

@@ -193,6 +193,7 @@ class RequestValidationTest {
                 {"POST", "/api/partyedu/members/0/contacts", "{\"contactedOn\":\"2026-03-01\",\"note\":\"" + over(500) + "\"}", "note", "联系情况最多500个字"},
                 {"POST", "/api/surveys/0/forums", "{\"place\":\"会议室\",\"points\":[{\"text\":\"" + over(2000) + "\"}]}", "points[0].text", "意见建议最多2000个字"},
                 {"POST", "/api/training/classes/0/return", "{\"reason\":\"" + over(500) + "\"}", "reason", "理由最多500个字"},
+                {"PUT", "/api/training/classes/0/evaluation-criteria", "{\"names\":[\"教学内容\",\"" + over(50) + "\"]}", "names[1]", "评价指标最多50个字"},
                 {"POST", "/api/secondment/postings/0/expenses", "{\"category\":\"HOUSING\",\"amount\":1,\"note\":\"" + over(500) + "\"}", "note", "备注最多500个字"},
         };
         for (String[] c : cases) {
