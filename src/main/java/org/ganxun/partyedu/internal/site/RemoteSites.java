@@ -132,6 +132,12 @@ public class RemoteSites {
         DataScope scope = scopes.current();
         Map<String, Object> p = new HashMap<>(scope.sqlParameters());
         p.putAll(dates(LocalDate.now(clock)));
+        String w = where(scope, orgId, name, p);
+        return jdbc.sql(SELECT + w + " order by tree_path_key(o.path), s.id").params(p).query(RemoteSites::map).list();
+    }
+
+    /** The scope and filters shared by {@link #list} and {@link #page}; fills in their parameters. */
+    private String where(DataScope scope, Long orgId, String name, Map<String, Object> p) {
         StringBuilder w = new StringBuilder(" where ").append(OrgScope.readable(scope));
         if (orgId != null) {
             TreeNode node = trees.requireVisible(Tree.ADMINISTRATIVE, orgId);
@@ -142,7 +148,7 @@ public class RemoteSites {
             w.append(" and (s.name like :name or o.name like :name)");
             p.put("name", Like.contains(name));
         }
-        return jdbc.sql(SELECT + w + " order by tree_path_key(o.path), s.id").params(p).query(RemoteSites::map).list();
+        return w.toString();
     }
 
     /** A page of the sites in scope, with how many match in all. */
@@ -159,16 +165,7 @@ public class RemoteSites {
         int sz = Math.min(Math.max(size, 1), 200);
         DataScope scope = scopes.current();
         Map<String, Object> p = new HashMap<>(scope.sqlParameters());
-        StringBuilder w = new StringBuilder(" where ").append(OrgScope.readable(scope));
-        if (orgId != null) {
-            TreeNode node = trees.requireVisible(Tree.ADMINISTRATIVE, orgId);
-            w.append(" and o.path like :under");
-            p.put("under", node.path() + "%");
-        }
-        if (StringUtils.hasText(name)) {
-            w.append(" and (s.name like :name or o.name like :name)");
-            p.put("name", Like.contains(name));
-        }
+        String w = where(scope, orgId, name, p);
         long total = jdbc.sql("select count(*) from remote_site s join org_unit o on o.id = s.org_id" + w).params(p).query(Long.class).single();
         p.putAll(dates(LocalDate.now(clock)));
         String order = byName ? " order by s.name, s.id" : " order by tree_path_key(o.path), s.id";
