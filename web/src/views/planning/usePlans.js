@@ -1,11 +1,12 @@
 import { computed, ref } from 'vue'
 import { planning } from '@/api/planning'
+import { errorMessage } from '@/api/http'
 
 const thisYear = new Date().getFullYear()
 
 /**
  * The plan and year a planning page (指标, 评估报告, 经费) shows: the plans the user reads, the chosen one and its
- * years up to this one. `fetchPlans()` loads them and takes the first (throws what the server refused).
+ * years up to this one. `fetchPlans(failed)` loads them and takes the first.
  */
 export function usePlans() {
   const plans = ref([])
@@ -23,9 +24,16 @@ export function usePlans() {
     const p = plan.value
     if (p) year.value = Math.max(p.startYear, Math.min(p.endYear, thisYear))
   }
-  /** Loads the plans and takes the first in its year nearest today; answers whether there is one. */
-  async function fetchPlans() {
-    plans.value = await planning.plans()
+  /**
+   * Loads the plans and takes the first in its year nearest today; answers whether there is one. A refusal's
+   * message goes into `failed` (the page's empty state).
+   */
+  async function fetchPlans(failed) {
+    try {
+      plans.value = await planning.plans()
+    } catch (e) {
+      failed.value = await errorMessage(e)
+    }
     if (!plans.value.length) return false
     planId.value = plans.value[0].id
     nearestYear()
