@@ -1,5 +1,7 @@
 package org.ganxun.identity;
 
+import org.ganxun.platform.web.PlainText;
+import jakarta.validation.constraints.Size;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -60,7 +62,9 @@ public class Roles implements RoleHolders {
                            boolean builtIn, List<Permission> permissions, long users) {
     }
 
-    public record RoleRequest(String name, String description, DataScopeKind dataScope, List<Permission> permissions) {
+    public record RoleRequest(@Size(max = 30, message = "角色名称最多{max}个字") @PlainText(message = "角色名称不能包含网页标记或脚本") String name,
+                              @Size(max = 200, message = "角色说明最多{max}个字") @PlainText(message = "角色说明不能包含网页标记或脚本") String description,
+                              DataScopeKind dataScope, List<Permission> permissions) {
     }
 
     /** A permission as the role editor lists it. */

@@ -1,5 +1,7 @@
 package org.ganxun.planning;
 
+import org.ganxun.platform.web.PlainText;
+import jakarta.validation.constraints.Size;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -125,7 +127,9 @@ public class EvaluationReport {
         }
     }
 
-    public record Texts(String practices, String nextSteps, String updatedBy) {
+    public record Texts(@Size(max = 5000, message = "主要做法最多{max}个字") @PlainText(message = "主要做法不能包含网页标记或脚本") String practices,
+                        @Size(max = 5000, message = "下一步打算最多{max}个字") @PlainText(message = "下一步打算不能包含网页标记或脚本") String nextSteps,
+                        @Size(max = 50, message = "修改人最多{max}个字") String updatedBy) {
     }
 
     public record RankCount(String rankLevel, String label, long population, long personTimes, long persons) {
