@@ -1,6 +1,5 @@
 package org.ganxun.classroom;
 
-import org.ganxun.platform.web.PlainText;
 import jakarta.validation.constraints.Size;
 import org.ganxun.training.forclassroom.ClassroomCommands;
 
@@ -65,7 +64,7 @@ public class TeachingEvaluations {
     }
 
     public record EvaluationForm(Long sessionId, Map<Long, Integer> scores,
-                                 @Size(max = 500, message = "意见建议最多{max}个字") @PlainText(message = "意见建议不能包含网页标记或脚本") String comment) {
+                                 @Size(max = 500, message = "意见建议不能超过{max}字") String comment) {
     }
 
     public record Stat(String key, String label, long count, BigDecimal average, boolean low, Map<String, BigDecimal> perCriterion) {

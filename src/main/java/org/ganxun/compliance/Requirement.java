@@ -1,6 +1,5 @@
 package org.ganxun.compliance;
 
-import org.ganxun.platform.web.PlainText;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -19,13 +18,13 @@ import org.ganxun.people.StaffCategory;
  * source) or L (local rule).
  */
 public record Requirement(@Size(max = 40, message = "要求编码最多{max}个字") String code,
-                          @Size(max = 100, message = "要求名称最多{max}个字") @PlainText(message = "要求名称不能包含网页标记或脚本") String title,
+                          @Size(max = 100, message = "要求名称最多{max}个字") String title,
                           RequirementKind kind, BigDecimal hours, BigDecimal days,
                           Set<RankLevel> rankLevels, Set<RankGrade> rankGrades, Set<StaffCategory> staffCategories,
                           boolean leadersOnly, boolean partyMembersOnly, CountFilter count, Integer cycleYears,
                           Integer cycleStartYear, Integer leadMonths, Integer graceMonths, LocalDate triggersFrom,
-                          @Size(max = 200, message = "依据最多{max}个字") @PlainText(message = "依据不能包含网页标记或脚本") String source,
-                          @Size(max = 2000, message = "依据原文最多{max}个字") @PlainText(message = "依据原文不能包含网页标记或脚本") String sourceText,
+                          @Size(max = 200, message = "依据最多{max}个字") String source,
+                          @Size(max = 2000, message = "依据原文最多{max}个字") String sourceText,
                           @Size(max = 1, message = "依据类别应为V、S或L") String sourceStatus) {
 
     /** The hours asked: {@code hours}, or for a requirement in days only, the days at the hours per day. */

@@ -1,6 +1,5 @@
 package org.ganxun.compliance;
 
-import org.ganxun.platform.web.PlainText;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -20,7 +19,7 @@ public record RuleSet(long id, String name, Long jurisdictionOrgId, int version,
     /** A day of full-time training in hours; online minutes to hours by bands; teaching multiplier. */
     public record Conversions(BigDecimal hoursPerDay, List<OnlineBand> onlineBands, BigDecimal onlineTestBonus,
                               BigDecimal teachingMultiplier,
-                              @Size(max = 500, message = "折算依据最多{max}个字") @PlainText(message = "折算依据不能包含网页标记或脚本") String source) {
+                              @Size(max = 500, message = "折算依据最多{max}个字") String source) {
     }
 
     /** A course of at least {@code minMinutes} minutes counts {@code hours}; the highest band that fits wins. */
@@ -29,12 +28,12 @@ public record RuleSet(long id, String name, Long jurisdictionOrgId, int version,
 
     /** At most {@code maxHoursPerYear} from this source count in any calendar year. */
     public record SourceCap(CreditSource source, BigDecimal maxHoursPerYear,
-                            @Size(max = 300, message = "依据最多{max}个字") @PlainText(message = "依据不能包含网页标记或脚本") String sourceText) {
+                            @Size(max = 300, message = "依据最多{max}个字") String sourceText) {
     }
 
     /** Whether hours above a yearly requirement carry into the next year, and at most how many. */
     public record CarryOver(boolean enabled, BigDecimal maxHours,
-                            @Size(max = 300, message = "依据最多{max}个字") @PlainText(message = "依据不能包含网页标记或脚本") String sourceText) {
+                            @Size(max = 300, message = "依据最多{max}个字") String sourceText) {
     }
 
     /**
@@ -43,7 +42,7 @@ public record RuleSet(long id, String name, Long jurisdictionOrgId, int version,
      * null: a failed assessment costs nothing more.
      */
     public record AssessmentUse(boolean barsExcellent, boolean barsPromotionThatYear,
-                                @Size(max = 300, message = "依据最多{max}个字") @PlainText(message = "依据不能包含网页标记或脚本") String sourceText) {
+                                @Size(max = 300, message = "考核结果运用的依据不能超过{max}个字") String sourceText) {
     }
 
     public boolean validOn(LocalDate d) {

@@ -1,6 +1,5 @@
 package org.ganxun.exam;
 
-import org.ganxun.platform.web.PlainText;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
@@ -74,7 +73,7 @@ public class Exams {
      * What a clerk enters. {@code counts}: BEST or LAST attempt counts. {@code rankLevels} and {@code cadreIds} narrow
      * the target unit's subtree to cadres of those rank levels and the cadres named (each in the clerk's scope).
      */
-    public record ExamForm(@Size(max = 100, message = "考试名称不能超过{max}个字") @PlainText(message = "考试名称不能包含网页标记或脚本") String title,
+    public record ExamForm(@Size(max = 100, message = "考试名称不能超过{max}个字") String title,
                            ExamPurpose purpose, Long courseId, @InScope(InScope.Ref.ORG) Long targetOrgId, @Valid List<Line> blueprint,
                            BigDecimal passScore, Integer timeLimitMinutes, Integer maxAttempts,
                            @Size(max = 4, message = "成绩取最高一次或最后一次") String counts,

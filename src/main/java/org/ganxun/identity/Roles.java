@@ -1,6 +1,5 @@
 package org.ganxun.identity;
 
-import org.ganxun.platform.web.PlainText;
 import jakarta.validation.constraints.Size;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -62,8 +61,8 @@ public class Roles implements RoleHolders {
                            boolean builtIn, List<Permission> permissions, long users) {
     }
 
-    public record RoleRequest(@Size(max = 30, message = "角色名称最多{max}个字") @PlainText(message = "角色名称不能包含网页标记或脚本") String name,
-                              @Size(max = 200, message = "角色说明最多{max}个字") @PlainText(message = "角色说明不能包含网页标记或脚本") String description,
+    public record RoleRequest(@Size(max = 30, message = "角色名称不能超过{max}个字") String name,
+                              @Size(max = 200, message = "说明不能超过{max}个字") String description,
                               DataScopeKind dataScope, List<Permission> permissions) {
     }
 

@@ -1,6 +1,5 @@
 package org.ganxun.learning;
 
-import org.ganxun.platform.web.PlainText;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -74,8 +73,8 @@ public class Assignments {
     static final int MAX_COURSES = 50, MAX_UNITS = 100, MAX_CADRES = 500;
 
     /** What a clerk enters. */
-    public record AssignmentForm(AssignmentKind kind, @Size(max = 100, message = "任务名称不能超过{max}个字") @PlainText(message = "任务名称不能包含网页标记或脚本") String title,
-                                 @Size(max = 1000, message = "说明不能超过{max}个字") @PlainText(message = "说明不能包含网页标记或脚本") String description, LocalDate startsOn, LocalDate dueOn,
+    public record AssignmentForm(AssignmentKind kind, @Size(max = 100, message = "任务名称不能超过{max}个字") String title,
+                                 @Size(max = 1000, message = "说明不能超过{max}个字") String description, LocalDate startsOn, LocalDate dueOn,
                                  @AnyScope("courses are checked by Assignments: published and offered to the whole assigning unit") List<Long> courseIds,
                                  @InScope(Ref.ORG) List<Long> orgIds, List<@Size(max = 20, message = "职级层次不正确") String> rankLevels,
                                  List<@Size(max = 40, message = "人员类别不正确") String> staffCategories,

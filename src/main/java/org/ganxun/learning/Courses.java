@@ -1,6 +1,5 @@
 package org.ganxun.learning;
 
-import org.ganxun.platform.web.PlainText;
 import jakarta.validation.constraints.Size;
 import java.io.IOException;
 import java.io.InputStream;
@@ -81,10 +80,10 @@ public class Courses {
     }
 
     /** What a clerk enters. The 学时 are not among them: they come from the medium. */
-    public record CourseForm(@Size(max = 100, message = "课程名称最多{max}个字") @PlainText(message = "课程名称不能包含网页标记或脚本") String title, CourseCategory category,
-                             @Size(max = 50, message = "主讲人最多{max}个字") @PlainText(message = "主讲人不能包含网页标记或脚本") String lecturer,
-                             @Size(max = 2000, message = "课程简介最多{max}个字") @PlainText(message = "课程简介不能包含网页标记或脚本") String description,
-                             @Size(max = 200, message = "标签最多{max}个字") @PlainText(message = "标签不能包含网页标记或脚本") String tags,
+    public record CourseForm(@Size(max = 100, message = "课程名称不能超过{max}个字") String title, CourseCategory category,
+                             @Size(max = 50, message = "主讲人不能超过{max}个字") String lecturer,
+                             @Size(max = 2000, message = "课程简介不能超过{max}个字") String description,
+                             @Size(max = 200, message = "标签不能超过{max}个字") String tags,
                              LocalDate availableFrom, LocalDate availableUntil) {
     }
 

@@ -1,6 +1,5 @@
 package org.ganxun.org;
 
-import org.ganxun.platform.web.PlainText;
 import jakarta.validation.constraints.Size;
 import jakarta.validation.Valid;
 import org.ganxun.platform.security.AnyScope;
@@ -33,7 +32,7 @@ class OrganizationController {
     record Kind(String value, String label) {
     }
 
-    record RenameRequest(@Size(max = 100, message = "名称最多{max}个字") @PlainText(message = "名称不能包含网页标记或脚本") String name) {
+    record RenameRequest(@Size(max = 100, message = "名称最多{max}个字") String name) {
     }
 
     record MoveRequest(@AnyScope("the tree being moved in is known only to the handler; OrganizationTrees.move checks the new parent") Long parentId) {

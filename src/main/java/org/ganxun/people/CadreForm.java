@@ -24,7 +24,7 @@ import org.ganxun.platform.web.PlainText;
  * request body ({@code @Valid}), {@link CadreValidator} to every form, imported rows included.
  */
 public record CadreForm(@Size(max = 30, message = "姓名最多{max}个字") String name, Gender gender,
-                        @Size(max = 20, message = "民族最多{max}个字") @PlainText(message = "民族不能包含网页标记或脚本") String ethnicity,
+                        @Size(max = 20, message = "民族最多{max}个字") String ethnicity,
                         LocalDate birthDate,
                         @Size(max = 40, message = "公民身份号码应为18位") String citizenId,
                         Education education, PoliticalStatus politicalStatus, LocalDate joinedPartyOn, @InScope(Ref.ORG) Long orgId,

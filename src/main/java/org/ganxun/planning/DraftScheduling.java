@@ -1,7 +1,6 @@
 package org.ganxun.planning;
 
 import jakarta.validation.Valid;
-import org.ganxun.platform.web.PlainText;
 import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -61,8 +60,8 @@ public class DraftScheduling {
     }
 
     /** A busy season as typed: month-day bounds ("04-01") within the year planned, the group's label or empty for all. */
-    public record SeasonForm(@Size(max = 20, message = "时段名称最多{max}个字") @PlainText(message = "时段名称不能包含网页标记或脚本") String name,
-                             @Size(max = 50, message = "对象最多{max}个字") @PlainText(message = "对象不能包含网页标记或脚本") String group,
+    public record SeasonForm(@Size(max = 20, message = "时段名称最多{max}个字") String name,
+                             @Size(max = 50, message = "对象最多{max}个字") String group,
                              @Size(max = 5, message = "开始日期应为“月-日”，如04-01") String from,
                              @Size(max = 5, message = "结束日期应为“月-日”，如04-01") String to) {
     }

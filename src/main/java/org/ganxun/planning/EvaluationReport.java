@@ -1,6 +1,5 @@
 package org.ganxun.planning;
 
-import org.ganxun.platform.web.PlainText;
 import jakarta.validation.constraints.Size;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -127,8 +126,8 @@ public class EvaluationReport {
         }
     }
 
-    public record Texts(@Size(max = 5000, message = "主要做法最多{max}个字") @PlainText(message = "主要做法不能包含网页标记或脚本") String practices,
-                        @Size(max = 5000, message = "下一步打算最多{max}个字") @PlainText(message = "下一步打算不能包含网页标记或脚本") String nextSteps,
+    public record Texts(@Size(max = MAX_TEXT, message = "主要做法最多{max}个字") String practices,
+                        @Size(max = MAX_TEXT, message = "下步打算最多{max}个字") String nextSteps,
                         @Size(max = 50, message = "修改人最多{max}个字") String updatedBy) {
     }
 

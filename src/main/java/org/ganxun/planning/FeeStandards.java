@@ -1,7 +1,6 @@
 package org.ganxun.planning;
 
 import jakarta.validation.Valid;
-import org.ganxun.platform.web.PlainText;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -52,8 +51,8 @@ public class FeeStandards {
                        int longAfterDays, BigDecimal longRate, List<Cap> caps) {
     }
 
-    public record Form(@Size(max = 200, message = "标准名称最多{max}个字") @PlainText(message = "标准名称不能包含网页标记或脚本") String name,
-                       @Size(max = 500, message = "依据文件最多{max}个字") @PlainText(message = "依据文件不能包含网页标记或脚本") String source,
+    public record Form(@Size(max = 200, message = "标准名称最多{max}个字") String name,
+                       @Size(max = 500, message = "依据文件最多{max}个字") String source,
                        Integer longAfterDays, BigDecimal longRate, @Valid List<Cap> caps) {
     }
 

@@ -1,6 +1,5 @@
 package org.ganxun.planning;
 
-import org.ganxun.platform.web.PlainText;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.sql.Array;
@@ -61,21 +60,21 @@ public class TrainingPlans {
     }
 
     public record PlanForm(@InScope(Ref.ORG) Long jurisdictionOrgId,
-                           @Size(max = 200, message = "规划名称最多{max}个字") @PlainText(message = "规划名称不能包含网页标记或脚本") String title,
+                           @Size(max = 200, message = "规划名称最多{max}个字") String title,
                            Integer startYear, Integer endYear,
-                           @Size(max = 2000, message = "说明最多{max}个字") @PlainText(message = "说明不能包含网页标记或脚本") String note,
+                           @Size(max = 2000, message = "说明最多{max}个字") String note,
                            @jakarta.validation.Valid List<IndicatorForm> indicators) {
     }
 
     /** One indicator as typed: the target group, the kind's parameters, and the targets by year. */
-    public record IndicatorForm(@Size(max = 200, message = "指标名称最多{max}个字") @PlainText(message = "指标名称不能包含网页标记或脚本") String name,
+    public record IndicatorForm(@Size(max = 200, message = "指标名称最多{max}个字") String name,
                                 IndicatorKind kind, List<@Size(max = 20, message = "职级层次不正确") String> rankLevels,
                                 List<@Size(max = 40, message = "人员类别不正确") String> staffCategories,
                                 Boolean leadership, Boolean partyMember, Integer maxAge, Integer windowYears,
                                 Boolean fullTimeOnly, @Size(max = 20, message = "培训方式不正确") String delivery,
                                 BigDecimal thresholdHours, BigDecimal thresholdDays,
                                 @Size(max = 40, message = "对应要求编码最多{max}个字") String requirementCode,
-                                @Size(max = 1000, message = "说明最多{max}个字") @PlainText(message = "说明不能包含网页标记或脚本") String note, List<Target> targets) {
+                                @Size(max = 1000, message = "说明最多{max}个字") String note, List<Target> targets) {
     }
 
     public record Target(int year, BigDecimal target) {

@@ -1,6 +1,5 @@
 package org.ganxun.secondment;
 
-import org.ganxun.platform.web.PlainText;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
@@ -44,9 +43,9 @@ public class Evaluations {
 
     public record EvaluationForm(EvaluationKind kind, LocalDate evaluatedOn, BigDecimal dutyReportScore, Integer ballotsExcellent,
                                  Integer ballotsCompetent, Integer ballotsBasic, Integer ballotsIncompetent,
-                                 BigDecimal interviewScore, @Size(max = 2000, message = "个别谈话情况最多{max}个字") @PlainText(message = "个别谈话情况不能包含网页标记或脚本") String interviewNotes,
-                                 BigDecimal verificationScore, @Size(max = 2000, message = "核实情况最多{max}个字") @PlainText(message = "核实情况不能包含网页标记或脚本") String verificationNotes,
-                                 @Size(max = 2000, message = "评价意见最多{max}个字") @PlainText(message = "评价意见不能包含网页标记或脚本") String comment) {
+                                 BigDecimal interviewScore, @Size(max = 2000, message = "个别谈话情况最多{max}个字") String interviewNotes,
+                                 BigDecimal verificationScore, @Size(max = 2000, message = "核实情况最多{max}个字") String verificationNotes,
+                                 @Size(max = 2000, message = "评价意见最多{max}个字") String comment) {
     }
 
     public record Evaluation(long id, long postingId, long programmeId, String programmeName, long cadreId, String cadreName,

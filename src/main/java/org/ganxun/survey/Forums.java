@@ -30,7 +30,7 @@ public class Forums {
         this.audit = audit;
     }
 
-    public record Attendee(@Size(max = 50, message = "参会对象最多{max}个字") @PlainText(message = "参会对象不能包含网页标记或脚本") String group, int count) {
+    public record Attendee(@Size(max = 50, message = "参会对象最多{max}个字") String group, int count) {
     }
 
     public record Point(@Size(max = 2000, message = "意见建议最多{max}个字") @PlainText(message = "意见建议不能包含网页标记或脚本") String text,

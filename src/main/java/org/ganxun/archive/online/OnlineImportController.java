@@ -1,7 +1,6 @@
 package org.ganxun.archive.online;
 
 import jakarta.validation.Valid;
-import org.ganxun.platform.web.PlainText;
 import jakarta.validation.constraints.Size;
 import org.ganxun.platform.security.Requires;
 import static org.ganxun.platform.security.Permission.*;
@@ -39,7 +38,7 @@ class OnlineImportController {
         this.imports = imports;
     }
 
-    record StartRequest(Map<OnlineColumn, Integer> mapping, @Size(max = 100, message = "平台名称最多{max}个字") @PlainText(message = "平台名称不能包含网页标记或脚本") String platform,
+    record StartRequest(Map<OnlineColumn, Integer> mapping, @Size(max = 100, message = "平台名称最多{max}个字") String platform,
                         ImportMode mode) {
     }
 
