@@ -4,7 +4,7 @@ import jakarta.validation.Valid;
 import java.util.List;
 
 /** The editable content of a rule-set version, stored as JSON. */
-public record RuleDocument(@Valid List<Requirement> requirements, @Valid RuleSet.Conversions conversions, @Valid List<RuleSet.SourceCap> caps,
+public record RuleDocument(List<@Valid Requirement> requirements, @Valid RuleSet.Conversions conversions, List<RuleSet.@Valid SourceCap> caps,
                            @Valid RuleSet.CarryOver carryOver, @Valid RuleSet.AssessmentUse assessmentUse) {
 
     static RuleDocument of(RuleSet r) {

@@ -74,7 +74,7 @@ public class Exams {
      * the target unit's subtree to cadres of those rank levels and the cadres named (each in the clerk's scope).
      */
     public record ExamForm(@Size(max = 100, message = "考试名称不能超过{max}个字") String title,
-                           ExamPurpose purpose, Long courseId, @InScope(InScope.Ref.ORG) Long targetOrgId, @Valid List<Line> blueprint,
+                           ExamPurpose purpose, Long courseId, @InScope(InScope.Ref.ORG) Long targetOrgId, List<@Valid Line> blueprint,
                            BigDecimal passScore, Integer timeLimitMinutes, Integer maxAttempts,
                            @Size(max = 4, message = "成绩取最高一次或最后一次") String counts,
                            OffsetDateTime opensAt, OffsetDateTime closesAt,

@@ -73,7 +73,7 @@ public class DraftScheduling {
      * {@code seasons} and {@code maxUnitShare} null: the stored settings of the planner's jurisdiction
      * ({@link SchedulingSettings}); the instructors' preferred days always come from there.
      */
-    public record Request(Integer year, List<Pin> pins, @Valid List<SeasonForm> seasons, Double maxUnitShare, Integer seconds) {
+    public record Request(Integer year, List<Pin> pins, List<@Valid SeasonForm> seasons, Double maxUnitShare, Integer seconds) {
     }
 
     /** The proposal the planner accepts: each draft class's new first day (its sessions move with it). */

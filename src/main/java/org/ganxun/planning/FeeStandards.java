@@ -53,7 +53,7 @@ public class FeeStandards {
 
     public record Form(@Size(max = 200, message = "标准名称最多{max}个字") String name,
                        @Size(max = 500, message = "依据文件最多{max}个字") String source,
-                       Integer longAfterDays, BigDecimal longRate, @Valid List<Cap> caps) {
+                       Integer longAfterDays, BigDecimal longRate, List<@Valid Cap> caps) {
     }
 
     /** For the page: the set governing classes approved by {@code orgId}, a unit the reader may see. */

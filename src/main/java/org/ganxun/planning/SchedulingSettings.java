@@ -63,7 +63,7 @@ public class SchedulingSettings {
                        List<Preference> preferences) {
     }
 
-    public record Form(BigDecimal maxUnitShare, @Valid List<DraftScheduling.SeasonForm> seasons, List<PreferenceForm> preferences) {
+    public record Form(BigDecimal maxUnitShare, List<DraftScheduling.@Valid SeasonForm> seasons, List<PreferenceForm> preferences) {
     }
 
     /** For the page: the settings governing planners of {@code orgId}, a unit the reader may see. */

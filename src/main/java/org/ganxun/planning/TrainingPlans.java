@@ -63,7 +63,7 @@ public class TrainingPlans {
                            @Size(max = 200, message = "规划名称最多{max}个字") String title,
                            Integer startYear, Integer endYear,
                            @Size(max = 2000, message = "说明最多{max}个字") String note,
-                           @jakarta.validation.Valid List<IndicatorForm> indicators) {
+                           List<@jakarta.validation.Valid IndicatorForm> indicators) {
     }
 
     /** One indicator as typed: the target group, the kind's parameters, and the targets by year. */

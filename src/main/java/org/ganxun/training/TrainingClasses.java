@@ -101,7 +101,7 @@ public class TrainingClasses {
                             Boolean fullTime, List<@Size(max = 100, message = "培训专题每项不能超过{max}个字") @PlainText(message = "培训专题不能包含网页标记或脚本") String> topics,
                             @DecimalMin(value = "0", message = "经费预算不能为负数") @DecimalMax(value = "100000000", message = "经费预算须在0到100000000元（一亿元）之间") BigDecimal budget,
                             @Size(max = 2000, message = "班次说明不能超过{max}个字") @PlainText(message = "班次说明不能包含网页标记或脚本") String description,
-                            @Valid List<SessionForm> sessions,
+                            List<@Valid SessionForm> sessions,
                             Integer version) {
     }
 

@@ -1,6 +1,5 @@
 package org.ganxun.learning.internal.study;
 
-import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -154,8 +153,7 @@ public class StudySessions {
     }
 
     /** {@code scormStatus}: a package's cmi.core.lesson_status (1.2) or cmi.completion_status/success_status (2004). */
-    public record BeatRequest(Long seq, Double position, Boolean playing, Boolean hidden, Boolean seeked,
-                              @Size(max = 20, message = "学习状态最多{max}个字符") String scormStatus) {
+    public record BeatRequest(Long seq, Double position, Boolean playing, Boolean hidden, Boolean seeked, String scormStatus) {
 
         public BeatRequest(Long seq, Double position, Boolean playing, Boolean hidden, Boolean seeked) {
             this(seq, position, playing, hidden, seeked, null);
