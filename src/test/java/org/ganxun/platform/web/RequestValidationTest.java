@@ -115,6 +115,22 @@ class RequestValidationTest {
         return Fixture.unique("长") + "字".repeat(max);
     }
 
+    /** How many rows of {@code tableAndCondition} match {@code value}: what a refused request must not have stored. */
+    private long rows(String tableAndCondition, Object value) {
+        return jdbc.sql("select count(*) from " + tableAndCondition).param(value).query(Long.class).single();
+    }
+
+    /** A 400 with exactly these problems, in this order: field, message, field, message, … */
+    private static void assertRefusedExactly(ApiSession s, ApiSession.Response r, String... fieldsAndMessages) {
+        assertThat(r.status()).as(r.text()).isEqualTo(400);
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i < fieldsAndMessages.length; i += 2) {
+            expected.add(fieldsAndMessages[i]);
+            assertThat(problem(s, r, fieldsAndMessages[i])).isEqualTo(fieldsAndMessages[i + 1]);
+        }
+        assertThat(fields(s, r)).containsExactlyElementsOf(expected);
+    }
+
     private static void assertTooLong(ApiSession s, ApiSession.Response r, String field, String message) {
         assertThat(r.status()).as(r.text()).isEqualTo(400);
         assertThat(problem(s, r, field)).isEqualTo(message);
@@ -241,7 +257,7 @@ class RequestValidationTest {
         ApiSession.Response question = s.send(cases[4][0], cases[4][1], cases[4][2]);
         assertThat(cases[4][1]).isEqualTo("/api/exams/questions");
         assertThat(fields(s, question)).containsExactly("category", "options[1]", "stem");
-        assertThat(jdbc.sql("select count(*) from cadre where ethnicity = ?").param(ethnicity).query(Long.class).single()).isZero();
+        assertThat(rows("cadre where ethnicity = ?", ethnicity)).isZero();
 
         // a cadre's answers to an exam, refused before the attempt is looked up
         String learnerName = Fixture.unique("learner");
@@ -262,11 +278,8 @@ class RequestValidationTest {
         String role = over(30);
         ApiSession.Response r = security.send("POST", "/api/roles",
                 "{\"name\":\"" + role + "\",\"description\":\"" + over(200) + "\",\"dataScope\":\"SUBTREE\",\"permissions\":[\"ROSTER_VIEW\"]}");
-        assertThat(r.status()).as(r.text()).isEqualTo(400);
-        assertThat(fields(security, r)).containsExactly("description", "name");
-        assertThat(problem(security, r, "name")).isEqualTo("角色名称不能超过30个字");
-        assertThat(problem(security, r, "description")).isEqualTo("说明不能超过200个字");
-        assertThat(jdbc.sql("select count(*) from app_role where name = ?").param(role).query(Long.class).single()).isZero();
+        assertRefusedExactly(security, r, "description", "说明不能超过200个字", "name", "角色名称不能超过30个字");
+        assertThat(rows("app_role where name = ?", role)).isZero();
     }
 
     /**
@@ -284,11 +297,8 @@ class RequestValidationTest {
         ApiSession.Response r = s.send("POST", "/api/training/classes", "{\"jurisdictionOrgId\":" + county + ",\"filerOrgId\":" + county
                 + ",\"name\":\"" + name + "\",\"classType\":\"THEMATIC\",\"startsOn\":\"2026-05-11\",\"endsOn\":\"2026-05-15\",\"seats\":30,"
                 + "\"sessions\":[" + ok + "," + bad + "]}");
-        assertThat(r.status()).as(r.text()).isEqualTo(400);
-        assertThat(fields(s, r)).containsExactly("sessions[1].topic", "sessions[1].venue");
-        assertThat(problem(s, r, "sessions[1].topic")).isEqualTo("课程主题最多200个字");
-        assertThat(problem(s, r, "sessions[1].venue")).isEqualTo("授课地点不能包含网页标记或脚本");
-        assertThat(jdbc.sql("select count(*) from training_class where name = ?").param(name).query(Long.class).single()).isZero();
+        assertRefusedExactly(s, r, "sessions[1].topic", "课程主题最多200个字", "sessions[1].venue", "授课地点不能包含网页标记或脚本");
+        assertThat(rows("training_class where name = ?", name)).isZero();
     }
 
     /**
@@ -298,14 +308,13 @@ class RequestValidationTest {
      */
     @Test
     void anUnreadableValueInAListIsKeyedFromZeroAsTheConstraintsKeyIt() {
-        long county = fixture.org(null, Fixture.unique("校验县"), "COUNTY");
-        ApiSession s = admin(county);
+        ApiSession s = admin(fixture.org(null, Fixture.unique("校验县"), "COUNTY"));
         ApiSession.Response r = s.send("POST", "/api/training/classes", "{\"name\":\"班\",\"sessions\":[{},{},{},{\"hours\":\"两个\"}]}");
         assertThat(r.status()).as(r.text()).isEqualTo(400);
         assertThat(fields(s, r)).containsExactly("sessions[3].hours");
         assertThat(s.parse(r).get("message").asString()).isEqualTo("字段sessions[3].hours的值“两个”格式不正确");
 
-        ApiSession.Response list = s.send("PUT", "/api/surveys/0/targets", "[{},{},{},{\"orgId\":" + county + ",\"issuedCount\":\"十\"}]");
+        ApiSession.Response list = s.send("PUT", "/api/surveys/0/targets", "[{},{},{},{\"issuedCount\":\"十\"}]");
         assertThat(list.status()).as(list.text()).isEqualTo(400);
         assertThat(fields(s, list)).containsExactly("[3].issuedCount");
     }
