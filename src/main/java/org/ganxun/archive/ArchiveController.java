@@ -54,7 +54,7 @@ class ArchiveController {
     /** External training reported with its evidence (multipart: {@code entry} as JSON, {@code file}). */
     @PostMapping(path = "/reports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Requires({SELF_SERVICE, HOURS_RECORD, HOURS_APPROVE})
-    ArchiveEntry report(@RequestPart("entry") ArchiveEntries.EntryRequest req, @RequestPart("file") MultipartFile file) throws IOException {
+    ArchiveEntry report(@Valid @RequestPart("entry") ArchiveEntries.EntryRequest req, @RequestPart("file") MultipartFile file) throws IOException {
         if (file.getSize() > ArchiveEntries.MAX_ATTACHMENT_BYTES) {
             throw new org.ganxun.platform.web.BusinessException(413, "证明材料不能超过10MB", List.of());
         }

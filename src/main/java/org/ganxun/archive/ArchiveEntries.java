@@ -81,7 +81,9 @@ public class ArchiveEntries {
     public record EntryRequest(@InScope(Ref.CADRE) Long cadreId, CreditSource source, @Size(max = 100, message = "来源编号最多{max}个字") @PlainText(message = "来源编号不能包含网页标记或脚本") String sourceRef, @Size(max = 200, message = "培训名称最多{max}个字") @PlainText(message = "培训名称不能包含网页标记或脚本") String title, @Size(max = 100, message = "举办单位最多{max}个字") @PlainText(message = "举办单位不能包含网页标记或脚本") String provider,
                                LocalDate startedOn, LocalDate endedOn, LocalDate creditedOn, BigDecimal quantity,
                                QuantityUnit quantityUnit, Boolean passedTest, Delivery delivery, Boolean required,
-                               Boolean fullTime, TrainingType trainingType, String evidence, BigDecimal days) {
+                               Boolean fullTime, TrainingType trainingType,
+                               @Size(max = 500, message = "证明材料最多{max}个字") @PlainText(message = "证明材料不能包含网页标记或脚本") String evidence,
+                               BigDecimal days) {
 
         /** An entry without days of its own (online learning, a study session, hours only). */
         public EntryRequest(Long cadreId, CreditSource source, String sourceRef, String title, String provider,

@@ -78,7 +78,8 @@ public class Attendance {
         this.audit = audit;
     }
 
-    public record CheckInRequest(String token, Long sessionId, String code) {
+    public record CheckInRequest(@Size(max = 200, message = "签到二维码无效，请重新扫描") String token, Long sessionId,
+                                 @Size(max = 20, message = "签到码应为8位数字") String code) {
     }
 
     public record CheckInResult(long sessionId, String topic, String className, AttendanceStatus status, String statusLabel,

@@ -1,5 +1,6 @@
 package org.ganxun.classroom;
 
+import jakarta.validation.constraints.Size;
 import org.ganxun.training.forclassroom.ClassroomCommands;
 
 import java.math.BigDecimal;
@@ -62,7 +63,8 @@ public class TeachingEvaluations {
     public record Criterion(long id, String name) {
     }
 
-    public record EvaluationForm(Long sessionId, Map<Long, Integer> scores, String comment) {
+    public record EvaluationForm(Long sessionId, Map<Long, Integer> scores,
+                                 @Size(max = 500, message = "意见建议不能超过{max}字") String comment) {
     }
 
     public record Stat(String key, String label, long count, BigDecimal average, boolean low, Map<String, BigDecimal> perCriterion) {

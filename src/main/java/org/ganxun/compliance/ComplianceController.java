@@ -71,7 +71,7 @@ class ComplianceController {
         this.recompute = recompute;
     }
 
-    record RuleSetRequest(@InScope(Ref.ORG) Long jurisdictionOrgId, @Size(max = 100, message = "规则名称最多{max}个字") @PlainText(message = "规则名称不能包含网页标记或脚本") String name, LocalDate validFrom, RuleDocument document, @Size(max = 500, message = "说明最多{max}个字") @PlainText(message = "说明不能包含网页标记或脚本") String note) {
+    record RuleSetRequest(@InScope(Ref.ORG) Long jurisdictionOrgId, @Size(max = 100, message = "规则名称最多{max}个字") @PlainText(message = "规则名称不能包含网页标记或脚本") String name, LocalDate validFrom, @Valid RuleDocument document, @Size(max = 500, message = "说明最多{max}个字") @PlainText(message = "说明不能包含网页标记或脚本") String note) {
     }
 
     record RuleSetView(RuleSet ruleSet, String jurisdictionName) {

@@ -1,5 +1,6 @@
 package org.ganxun.compliance;
 
+import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Set;
@@ -16,11 +17,15 @@ import org.ganxun.people.StaffCategory;
  * which names the sources that count toward it. {@code sourceStatus} is V (read in the regulation), S (secondary
  * source) or L (local rule).
  */
-public record Requirement(String code, String title, RequirementKind kind, BigDecimal hours, BigDecimal days,
+public record Requirement(@Size(max = 40, message = "要求编码最多{max}个字") String code,
+                          @Size(max = 100, message = "要求名称最多{max}个字") String title,
+                          RequirementKind kind, BigDecimal hours, BigDecimal days,
                           Set<RankLevel> rankLevels, Set<RankGrade> rankGrades, Set<StaffCategory> staffCategories,
                           boolean leadersOnly, boolean partyMembersOnly, CountFilter count, Integer cycleYears,
                           Integer cycleStartYear, Integer leadMonths, Integer graceMonths, LocalDate triggersFrom,
-                          String source, String sourceText, String sourceStatus) {
+                          @Size(max = 200, message = "依据最多{max}个字") String source,
+                          @Size(max = 2000, message = "依据原文最多{max}个字") String sourceText,
+                          @Size(max = 1, message = "依据类别应为V、S或L") String sourceStatus) {
 
     /** The hours asked: {@code hours}, or for a requirement in days only, the days at the hours per day. */
     public BigDecimal requiredHours(BigDecimal hoursPerDay) {

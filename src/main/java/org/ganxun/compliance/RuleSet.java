@@ -1,5 +1,6 @@
 package org.ganxun.compliance;
 
+import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -17,7 +18,8 @@ public record RuleSet(long id, String name, Long jurisdictionOrgId, int version,
 
     /** A day of full-time training in hours; online minutes to hours by bands; teaching multiplier. */
     public record Conversions(BigDecimal hoursPerDay, List<OnlineBand> onlineBands, BigDecimal onlineTestBonus,
-                              BigDecimal teachingMultiplier, String source) {
+                              BigDecimal teachingMultiplier,
+                              @Size(max = 500, message = "折算依据最多{max}个字") String source) {
     }
 
     /** A course of at least {@code minMinutes} minutes counts {@code hours}; the highest band that fits wins. */
@@ -25,11 +27,13 @@ public record RuleSet(long id, String name, Long jurisdictionOrgId, int version,
     }
 
     /** At most {@code maxHoursPerYear} from this source count in any calendar year. */
-    public record SourceCap(CreditSource source, BigDecimal maxHoursPerYear, String sourceText) {
+    public record SourceCap(CreditSource source, BigDecimal maxHoursPerYear,
+                            @Size(max = 300, message = "依据最多{max}个字") String sourceText) {
     }
 
     /** Whether hours above a yearly requirement carry into the next year, and at most how many. */
-    public record CarryOver(boolean enabled, BigDecimal maxHours, String sourceText) {
+    public record CarryOver(boolean enabled, BigDecimal maxHours,
+                            @Size(max = 300, message = "依据最多{max}个字") String sourceText) {
     }
 
     /**
@@ -37,7 +41,8 @@ public record RuleSet(long id, String name, Long jurisdictionOrgId, int version,
      * cannot be 优秀 … no promotion that year", seed report 002). A local choice, so it is rule data with its source;
      * null: a failed assessment costs nothing more.
      */
-    public record AssessmentUse(boolean barsExcellent, boolean barsPromotionThatYear, String sourceText) {
+    public record AssessmentUse(boolean barsExcellent, boolean barsPromotionThatYear,
+                                @Size(max = 300, message = "考核结果运用的依据不能超过{max}个字") String sourceText) {
     }
 
     public boolean validOn(LocalDate d) {

@@ -1,5 +1,7 @@
 package org.ganxun.exam;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import static org.ganxun.platform.security.Permission.EXAM_MANAGE;
 import static org.ganxun.platform.security.Permission.SELF_SERVICE;
 
@@ -80,13 +82,13 @@ class ExamController {
 
     @PostMapping("/questions")
     @Requires(EXAM_MANAGE)
-    QuestionBank.Question createQuestion(@RequestBody QuestionForm form) {
+    QuestionBank.Question createQuestion(@Valid @RequestBody QuestionForm form) {
         return bank.create(form);
     }
 
     @PutMapping("/questions/{id}")
     @Requires(EXAM_MANAGE)
-    QuestionBank.Question updateQuestion(@PathVariable long id, @RequestBody QuestionForm form) {
+    QuestionBank.Question updateQuestion(@PathVariable long id, @Valid @RequestBody QuestionForm form) {
         return bank.update(id, form);
     }
 
@@ -119,13 +121,13 @@ class ExamController {
 
     @PostMapping
     @Requires(EXAM_MANAGE)
-    Exams.Exam create(@RequestBody Exams.ExamForm form) {
+    Exams.Exam create(@Valid @RequestBody Exams.ExamForm form) {
         return exams.create(form);
     }
 
     @PutMapping("/{id}")
     @Requires(EXAM_MANAGE)
-    Exams.Exam update(@PathVariable long id, @RequestBody Exams.ExamForm form) {
+    Exams.Exam update(@PathVariable long id, @Valid @RequestBody Exams.ExamForm form) {
         return exams.update(id, form);
     }
 
@@ -240,21 +242,21 @@ class ExamController {
         return attempts.paper(attemptId);
     }
 
-    record AnswerBody(String response) {
+    record AnswerBody(@Size(max = 2000, message = "答案不能超过{max}个字") String response) {
     }
 
     @PutMapping("/attempts/{attemptId}/answers/{questionId}")
     @Requires(SELF_SERVICE)
-    void answer(@PathVariable long attemptId, @PathVariable long questionId, @RequestBody AnswerBody body) {
+    void answer(@PathVariable long attemptId, @PathVariable long questionId, @Valid @RequestBody AnswerBody body) {
         attempts.answer(attemptId, questionId, body == null ? null : body.response());
     }
 
-    record SubmitBody(Map<Long, String> answers) {
+    record SubmitBody(Map<Long, @Size(max = 2000, message = "答案不能超过{max}个字") String> answers) {
     }
 
     @PostMapping("/attempts/{attemptId}/submit")
     @Requires(SELF_SERVICE)
-    Attempts.Submitted submit(@PathVariable long attemptId, @RequestBody(required = false) SubmitBody body) {
+    Attempts.Submitted submit(@PathVariable long attemptId, @Valid @RequestBody(required = false) SubmitBody body) {
         return attempts.submit(attemptId, body == null || body.answers() == null ? new HashMap<>() : body.answers());
     }
 

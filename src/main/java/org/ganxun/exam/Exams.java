@@ -1,5 +1,7 @@
 package org.ganxun.exam;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.ResultSet;
@@ -61,7 +63,8 @@ public class Exams {
         this.quizCache = quizCache;
     }
 
-    public record Line(String category, Integer difficulty, Integer count, BigDecimal points) {
+    public record Line(@Size(max = QuestionForms.MAX_CATEGORY, message = "分类不能超过{max}个字") String category, Integer difficulty,
+                       Integer count, BigDecimal points) {
     }
 
     static final int MAX_NAMED = 500;
@@ -70,9 +73,12 @@ public class Exams {
      * What a clerk enters. {@code counts}: BEST or LAST attempt counts. {@code rankLevels} and {@code cadreIds} narrow
      * the target unit's subtree to cadres of those rank levels and the cadres named (each in the clerk's scope).
      */
-    public record ExamForm(String title, ExamPurpose purpose, Long courseId, @InScope(InScope.Ref.ORG) Long targetOrgId, List<Line> blueprint,
-                           BigDecimal passScore, Integer timeLimitMinutes, Integer maxAttempts, String counts,
-                           OffsetDateTime opensAt, OffsetDateTime closesAt, List<String> rankLevels,
+    public record ExamForm(@Size(max = 100, message = "考试名称不能超过{max}个字") String title,
+                           ExamPurpose purpose, Long courseId, @InScope(InScope.Ref.ORG) Long targetOrgId, List<@Valid Line> blueprint,
+                           BigDecimal passScore, Integer timeLimitMinutes, Integer maxAttempts,
+                           @Size(max = 4, message = "成绩取最高一次或最后一次") String counts,
+                           OffsetDateTime opensAt, OffsetDateTime closesAt,
+                           List<@Size(max = 20, message = "职级层次应为省部级、厅局级、县处级、乡科级或科员及以下") String> rankLevels,
                            @InScope(InScope.Ref.CADRE) List<Long> cadreIds) {
 
         /** An exam for the whole target unit's subtree. */

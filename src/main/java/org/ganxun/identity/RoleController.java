@@ -1,5 +1,6 @@
 package org.ganxun.identity;
 
+import jakarta.validation.Valid;
 import java.util.List;
 
 import org.ganxun.platform.security.Permission;
@@ -42,12 +43,12 @@ class RoleController {
     }
 
     @PostMapping
-    Roles.RoleView create(@RequestBody Roles.RoleRequest req) {
+    Roles.RoleView create(@Valid @RequestBody Roles.RoleRequest req) {
         return roles.create(req);
     }
 
     @PutMapping("/{code}")
-    Roles.RoleView update(@PathVariable String code, @RequestBody Roles.RoleRequest req) {
+    Roles.RoleView update(@PathVariable String code, @Valid @RequestBody Roles.RoleRequest req) {
         return roles.update(code, req);
     }
 

@@ -1,5 +1,6 @@
 package org.ganxun.identity;
 
+import jakarta.validation.constraints.Size;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -60,7 +61,9 @@ public class Roles implements RoleHolders {
                            boolean builtIn, List<Permission> permissions, long users) {
     }
 
-    public record RoleRequest(String name, String description, DataScopeKind dataScope, List<Permission> permissions) {
+    public record RoleRequest(@Size(max = 30, message = "角色名称不能超过{max}个字") String name,
+                              @Size(max = 200, message = "说明不能超过{max}个字") String description,
+                              DataScopeKind dataScope, List<Permission> permissions) {
     }
 
     /** A permission as the role editor lists it. */

@@ -64,8 +64,10 @@ public class UserAccounts {
     }
 
     public record AccountRequest(@Pattern(regexp = "[A-Za-z0-9_.@-]{3,50}", message = "用户名须为3-50位字母、数字或 _ . @ -") String username,
-                                 @Size(max = 50, message = "姓名最多{max}个字") @PlainText(message = "姓名不能包含网页标记或脚本") String displayName, String role, @InScope(Ref.ORG) Long scopeOrgId, @InScope(Ref.PARTY_ORG) Long scopePartyOrgId,
-                                 @InScope(Ref.CADRE) Long cadreId, Boolean enabled, String password) {
+                                 @Size(max = 50, message = "姓名最多{max}个字") @PlainText(message = "姓名不能包含网页标记或脚本") String displayName,
+                                 @Size(max = 30, message = "角色不存在") String role, @InScope(Ref.ORG) Long scopeOrgId, @InScope(Ref.PARTY_ORG) Long scopePartyOrgId,
+                                 @InScope(Ref.CADRE) Long cadreId, Boolean enabled,
+                                 @Size(max = 64, message = "密码长度不能超过{max}位") String password) {
     }
 
     Optional<CurrentUser> findForLogin(String username) {

@@ -1,5 +1,6 @@
 package org.ganxun.learning;
 
+import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Array;
@@ -72,9 +73,11 @@ public class Assignments {
     static final int MAX_COURSES = 50, MAX_UNITS = 100, MAX_CADRES = 500;
 
     /** What a clerk enters. */
-    public record AssignmentForm(AssignmentKind kind, String title, String description, LocalDate startsOn, LocalDate dueOn,
+    public record AssignmentForm(AssignmentKind kind, @Size(max = 100, message = "任务名称不能超过{max}个字") String title,
+                                 @Size(max = 1000, message = "说明不能超过{max}个字") String description, LocalDate startsOn, LocalDate dueOn,
                                  @AnyScope("courses are checked by Assignments: published and offered to the whole assigning unit") List<Long> courseIds,
-                                 @InScope(Ref.ORG) List<Long> orgIds, List<String> rankLevels, List<String> staffCategories,
+                                 @InScope(Ref.ORG) List<Long> orgIds, List<@Size(max = 20, message = "职级层次不正确") String> rankLevels,
+                                 List<@Size(max = 40, message = "人员类别不正确") String> staffCategories,
                                  @InScope(Ref.CADRE) List<Long> cadreIds,
                                  @AnyScope("checked by survey.ClassProposals.visible: a proposal of a survey in the clerk's scope, else 404") Long surveyProposalId) {
 

@@ -1,5 +1,6 @@
 package org.ganxun.learning;
 
+import jakarta.validation.constraints.Size;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -79,7 +80,10 @@ public class Courses {
     }
 
     /** What a clerk enters. The 学时 are not among them: they come from the medium. */
-    public record CourseForm(String title, CourseCategory category, String lecturer, String description, String tags,
+    public record CourseForm(@Size(max = 100, message = "课程名称不能超过{max}个字") String title, CourseCategory category,
+                             @Size(max = 50, message = "主讲人不能超过{max}个字") String lecturer,
+                             @Size(max = 2000, message = "课程简介不能超过{max}个字") String description,
+                             @Size(max = 200, message = "标签不能超过{max}个字") String tags,
                              LocalDate availableFrom, LocalDate availableUntil) {
     }
 

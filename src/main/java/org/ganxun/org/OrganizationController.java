@@ -1,5 +1,6 @@
 package org.ganxun.org;
 
+import jakarta.validation.constraints.Size;
 import jakarta.validation.Valid;
 import org.ganxun.platform.security.AnyScope;
 import org.ganxun.platform.security.Requires;
@@ -31,7 +32,7 @@ class OrganizationController {
     record Kind(String value, String label) {
     }
 
-    record RenameRequest(String name) {
+    record RenameRequest(@Size(max = 100, message = "名称最多{max}个字") String name) {
     }
 
     record MoveRequest(@AnyScope("the tree being moved in is known only to the handler; OrganizationTrees.move checks the new parent") Long parentId) {
@@ -102,13 +103,13 @@ class OrganizationController {
 
     @PostMapping("/api/orgs/{id}/rename")
     @Requires(ORG_MANAGE)
-    TreeNode renameOrg(@PathVariable long id, @RequestBody RenameRequest req) {
+    TreeNode renameOrg(@PathVariable long id, @Valid @RequestBody RenameRequest req) {
         return trees.rename(Tree.ADMINISTRATIVE, id, req.name());
     }
 
     @PostMapping("/api/party-orgs/{id}/rename")
     @Requires(ORG_MANAGE)
-    TreeNode renamePartyOrg(@PathVariable long id, @RequestBody RenameRequest req) {
+    TreeNode renamePartyOrg(@PathVariable long id, @Valid @RequestBody RenameRequest req) {
         return trees.rename(Tree.PARTY, id, req.name());
     }
 

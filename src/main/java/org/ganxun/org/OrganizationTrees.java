@@ -42,7 +42,8 @@ public class OrganizationTrees {
         this.counts = counts;
     }
 
-    public record NodeRequest(@AnyScope("OrganizationTrees checks the parent in the tree being written") Long parentId, @Size(max = 100, message = "名称最多{max}个字") @PlainText(message = "名称不能包含网页标记或脚本") String name, String kind, @Size(max = 40, message = "编码最多{max}个字") @PlainText(message = "编码不能包含网页标记或脚本") String code, Integer sortOrder, @AnyScope("a party organisation may name a unit above the writer (a county committee); OrganizationTrees checks it") Long orgId) {
+    public record NodeRequest(@AnyScope("OrganizationTrees checks the parent in the tree being written") Long parentId, @Size(max = 100, message = "名称最多{max}个字") @PlainText(message = "名称不能包含网页标记或脚本") String name,
+                              @Size(max = 30, message = "类型不正确") String kind, @Size(max = 40, message = "编码最多{max}个字") @PlainText(message = "编码不能包含网页标记或脚本") String code, Integer sortOrder, @AnyScope("a party organisation may name a unit above the writer (a county committee); OrganizationTrees checks it") Long orgId) {
     }
 
     /** The nodes the current user may see, in tree order, with counts. */

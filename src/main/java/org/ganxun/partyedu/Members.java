@@ -63,8 +63,10 @@ public class Members {
         }
     }
 
-    public record MemberForm(@Size(max = 50, message = "姓名最多{max}个字") @PlainText(message = "姓名不能包含网页标记或脚本") String name, String citizenId, LocalDate joinedPartyOn, Boolean probationary, @InScope(Ref.PARTY_ORG) Long partyOrgId,
-                             @Size(max = 30, message = "联系电话最多{max}个字") String phone, MemberCategory category, List<String> groups, Boolean mobile, @Size(max = 200, message = "外出地点最多{max}个字") @PlainText(message = "外出地点不能包含网页标记或脚本") String awayPlace,
+    public record MemberForm(@Size(max = 50, message = "姓名最多{max}个字") @PlainText(message = "姓名不能包含网页标记或脚本") String name,
+                             @Size(max = 40, message = "公民身份号码应为18位") String citizenId, LocalDate joinedPartyOn, Boolean probationary, @InScope(Ref.PARTY_ORG) Long partyOrgId,
+                             @Size(max = 30, message = "联系电话最多{max}个字") String phone, MemberCategory category,
+                             List<@Size(max = 50, message = "分组名称最多{max}个字") String> groups, Boolean mobile, @Size(max = 200, message = "外出地点最多{max}个字") @PlainText(message = "外出地点不能包含网页标记或脚本") String awayPlace,
                              @Size(max = 200, message = "外出务工单位最多{max}个字") @PlainText(message = "外出务工单位不能包含网页标记或脚本") String awayEmployer, LocalDate awaySince, Boolean membershipTransferred, @Size(max = 50, message = "联系人最多{max}个字") @PlainText(message = "联系人不能包含网页标记或脚本") String contactPerson,
                              @Size(max = 30, message = "联系人电话最多{max}个字") String contactPersonPhone, LocalDate lastContactOn, ContactVia lastContactVia, @Size(max = 500, message = "备注最多{max}个字") @PlainText(message = "备注不能包含网页标记或脚本") String note,
                              Status status, Integer version) {

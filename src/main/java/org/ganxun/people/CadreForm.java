@@ -23,14 +23,21 @@ import org.ganxun.platform.web.PlainText;
  * <p>The limits of the free-text fields are the record's constraints (Bean Validation): the API applies them to the
  * request body ({@code @Valid}), {@link CadreValidator} to every form, imported rows included.
  */
-public record CadreForm(String name, Gender gender, String ethnicity, LocalDate birthDate, String citizenId,
+public record CadreForm(@Size(max = 30, message = "姓名最多{max}个字") String name, Gender gender,
+                        @Size(max = 20, message = "民族最多{max}个字") String ethnicity,
+                        LocalDate birthDate,
+                        @Size(max = 40, message = "公民身份号码应为18位") String citizenId,
                         Education education, PoliticalStatus politicalStatus, LocalDate joinedPartyOn, @InScope(Ref.ORG) Long orgId,
                         @Size(max = 100, message = "职务不能超过{max}个字") @PlainText(message = "职务不能包含网页标记或脚本") String post,
                         RankLevel rankLevel, RankGrade rankGrade, Boolean leadership,
-                        StaffCategory staffCategory, LocalDate enteredWorkOn, String phone, Boolean reserveCadre,
+                        StaffCategory staffCategory, LocalDate enteredWorkOn,
+                        @Size(max = 30, message = "联系电话最多{max}个字") String phone, Boolean reserveCadre,
                         @InScope(Ref.PARTY_ORG) Long partyOrgId, Boolean mobileMember, CadreStatus status, LocalDate changedOn,
-                        Integer version, String politicalStatusCode, String educationFullTime, String educationInService,
-                        String rankTitle,
+                        Integer version,
+                        @Size(max = 10, message = "政治面貌代码最多{max}位") String politicalStatusCode,
+                        @Size(max = 10, message = "全日制学历代码最多{max}位") String educationFullTime,
+                        @Size(max = 10, message = "在职学历代码最多{max}位") String educationInService,
+                        @Size(max = 10, message = "职级代码最多{max}位") String rankTitle,
                         @Size(max = 120, message = "领导职务依据不能超过{max}个字") @PlainText(message = "领导职务依据不能包含网页标记或脚本") String leadershipBasis) {
 
     /** A form without the code-table fields. */

@@ -84,7 +84,11 @@ public final class CadreValidator {
             p.add(new FieldProblem("mobileMember", "非党员不能标记为流动党员"));
         }
         for (ConstraintViolation<CadreForm> v : CONSTRAINTS.validate(f)) { // the post's length and text, …
-            p.add(new FieldProblem(v.getPropertyPath().toString(), v.getMessage()));
+            String field = v.getPropertyPath().toString();
+            // a field the checks above found wrong already (a name too long for its pattern) is named once
+            if (p.stream().noneMatch(q -> q.field().equals(field))) {
+                p.add(new FieldProblem(field, v.getMessage()));
+            }
         }
         return p;
     }

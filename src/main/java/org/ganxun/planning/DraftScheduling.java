@@ -1,5 +1,7 @@
 package org.ganxun.planning;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.Year;
@@ -58,7 +60,10 @@ public class DraftScheduling {
     }
 
     /** A busy season as typed: month-day bounds ("04-01") within the year planned, the group's label or empty for all. */
-    public record SeasonForm(String name, String group, String from, String to) {
+    public record SeasonForm(@Size(max = 20, message = "时段名称最多{max}个字") String name,
+                             @Size(max = 50, message = "对象最多{max}个字") String group,
+                             @Size(max = 5, message = "开始日期应为“月-日”，如04-01") String from,
+                             @Size(max = 5, message = "结束日期应为“月-日”，如04-01") String to) {
     }
 
     public record Pin(long classId, LocalDate startsOn) {
@@ -68,7 +73,7 @@ public class DraftScheduling {
      * {@code seasons} and {@code maxUnitShare} null: the stored settings of the planner's jurisdiction
      * ({@link SchedulingSettings}); the instructors' preferred days always come from there.
      */
-    public record Request(Integer year, List<Pin> pins, List<SeasonForm> seasons, Double maxUnitShare, Integer seconds) {
+    public record Request(Integer year, List<Pin> pins, List<@Valid SeasonForm> seasons, Double maxUnitShare, Integer seconds) {
     }
 
     /** The proposal the planner accepts: each draft class's new first day (its sessions move with it). */

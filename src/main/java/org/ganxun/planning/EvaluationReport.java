@@ -1,5 +1,6 @@
 package org.ganxun.planning;
 
+import jakarta.validation.constraints.Size;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -125,7 +126,9 @@ public class EvaluationReport {
         }
     }
 
-    public record Texts(String practices, String nextSteps, String updatedBy) {
+    public record Texts(@Size(max = MAX_TEXT, message = "主要做法最多{max}个字") String practices,
+                        @Size(max = MAX_TEXT, message = "下步打算最多{max}个字") String nextSteps,
+                        @Size(max = 50, message = "修改人最多{max}个字") String updatedBy) {
     }
 
     public record RankCount(String rankLevel, String label, long population, long personTimes, long persons) {

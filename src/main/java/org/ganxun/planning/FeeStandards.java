@@ -1,5 +1,7 @@
 package org.ganxun.planning;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -40,14 +42,18 @@ public class FeeStandards {
     }
 
     /** A cap as the page shows and edits it. */
-    public record Cap(String kind, String tier, String tierLabel, String item, String itemLabel, BigDecimal amount) {
+    public record Cap(@Size(max = 10, message = "费用类别不正确") String kind, @Size(max = 20, message = "地区类别不正确") String tier,
+                      @Size(max = 50, message = "地区类别名称最多{max}个字") String tierLabel, @Size(max = 30, message = "费用项目不正确") String item,
+                      @Size(max = 50, message = "费用项目名称最多{max}个字") String itemLabel, BigDecimal amount) {
     }
 
     public record View(Long id, Long jurisdictionOrgId, String jurisdictionName, boolean isDefault, String name, String source,
                        int longAfterDays, BigDecimal longRate, List<Cap> caps) {
     }
 
-    public record Form(String name, String source, Integer longAfterDays, BigDecimal longRate, List<Cap> caps) {
+    public record Form(@Size(max = 200, message = "标准名称最多{max}个字") String name,
+                       @Size(max = 500, message = "依据文件最多{max}个字") String source,
+                       Integer longAfterDays, BigDecimal longRate, List<@Valid Cap> caps) {
     }
 
     /** For the page: the set governing classes approved by {@code orgId}, a unit the reader may see. */

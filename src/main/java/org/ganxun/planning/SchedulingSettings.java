@@ -1,5 +1,6 @@
 package org.ganxun.planning;
 
+import jakarta.validation.Valid;
 import java.math.BigDecimal;
 import java.time.DayOfWeek;
 import java.util.ArrayList;
@@ -62,7 +63,7 @@ public class SchedulingSettings {
                        List<Preference> preferences) {
     }
 
-    public record Form(BigDecimal maxUnitShare, List<DraftScheduling.SeasonForm> seasons, List<PreferenceForm> preferences) {
+    public record Form(BigDecimal maxUnitShare, List<DraftScheduling.@Valid SeasonForm> seasons, List<PreferenceForm> preferences) {
     }
 
     /** For the page: the settings governing planners of {@code orgId}, a unit the reader may see. */

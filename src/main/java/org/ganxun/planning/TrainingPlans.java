@@ -1,5 +1,6 @@
 package org.ganxun.planning;
 
+import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.sql.Array;
 import java.sql.ResultSet;
@@ -58,15 +59,22 @@ public class TrainingPlans {
         this.audit = audit;
     }
 
-    public record PlanForm(@InScope(Ref.ORG) Long jurisdictionOrgId, String title, Integer startYear, Integer endYear,
-                           String note, List<IndicatorForm> indicators) {
+    public record PlanForm(@InScope(Ref.ORG) Long jurisdictionOrgId,
+                           @Size(max = 200, message = "规划名称最多{max}个字") String title,
+                           Integer startYear, Integer endYear,
+                           @Size(max = 2000, message = "说明最多{max}个字") String note,
+                           List<@jakarta.validation.Valid IndicatorForm> indicators) {
     }
 
     /** One indicator as typed: the target group, the kind's parameters, and the targets by year. */
-    public record IndicatorForm(String name, IndicatorKind kind, List<String> rankLevels, List<String> staffCategories,
+    public record IndicatorForm(@Size(max = 200, message = "指标名称最多{max}个字") String name,
+                                IndicatorKind kind, List<@Size(max = 20, message = "职级层次不正确") String> rankLevels,
+                                List<@Size(max = 40, message = "人员类别不正确") String> staffCategories,
                                 Boolean leadership, Boolean partyMember, Integer maxAge, Integer windowYears,
-                                Boolean fullTimeOnly, String delivery, BigDecimal thresholdHours, BigDecimal thresholdDays,
-                                String requirementCode, String note, List<Target> targets) {
+                                Boolean fullTimeOnly, @Size(max = 20, message = "培训方式不正确") String delivery,
+                                BigDecimal thresholdHours, BigDecimal thresholdDays,
+                                @Size(max = 40, message = "对应要求编码最多{max}个字") String requirementCode,
+                                @Size(max = 1000, message = "说明最多{max}个字") String note, List<Target> targets) {
     }
 
     public record Target(int year, BigDecimal target) {

@@ -1,5 +1,6 @@
 package org.ganxun.secondment;
 
+import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -42,8 +43,9 @@ public class Evaluations {
 
     public record EvaluationForm(EvaluationKind kind, LocalDate evaluatedOn, BigDecimal dutyReportScore, Integer ballotsExcellent,
                                  Integer ballotsCompetent, Integer ballotsBasic, Integer ballotsIncompetent,
-                                 BigDecimal interviewScore, String interviewNotes, BigDecimal verificationScore,
-                                 String verificationNotes, String comment) {
+                                 BigDecimal interviewScore, @Size(max = 2000, message = "个别谈话情况最多{max}个字") String interviewNotes,
+                                 BigDecimal verificationScore, @Size(max = 2000, message = "核实情况最多{max}个字") String verificationNotes,
+                                 @Size(max = 2000, message = "评价意见最多{max}个字") String comment) {
     }
 
     public record Evaluation(long id, long postingId, long programmeId, String programmeName, long cadreId, String cadreName,

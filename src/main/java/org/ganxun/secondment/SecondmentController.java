@@ -219,13 +219,13 @@ class SecondmentController {
 
     @PostMapping("/candidates/{id}/reject")
     @Requires(SECONDMENT_ADMIN)
-    Selection.Candidate reject(@PathVariable long id, @RequestBody(required = false) Selection.ReasonForm form) {
+    Selection.Candidate reject(@PathVariable long id, @Valid @RequestBody(required = false) Selection.ReasonForm form) {
         return selection.reject(id, form);
     }
 
     @PostMapping("/candidates/{id}/refuse")
     @Requires({SECONDMENT_ADMIN, SECONDMENT_UNIT})
-    Selection.Candidate refuse(@PathVariable long id, @RequestBody Selection.ReasonForm form) {
+    Selection.Candidate refuse(@PathVariable long id, @Valid @RequestBody Selection.ReasonForm form) {
         return selection.refuse(id, form);
     }
 
@@ -316,7 +316,7 @@ class SecondmentController {
 
     @PostMapping("/postings/{id}/evaluations")
     @Requires(SECONDMENT_ADMIN)
-    Evaluations.Evaluation evaluate(@PathVariable long id, @RequestBody Evaluations.EvaluationForm form) {
+    Evaluations.Evaluation evaluate(@PathVariable long id, @Valid @RequestBody Evaluations.EvaluationForm form) {
         return evaluations.record(id, form);
     }
 

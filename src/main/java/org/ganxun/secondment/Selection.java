@@ -71,7 +71,7 @@ public class Selection {
     public record ApproveForm(Long postId, LocalDate startsOn, LocalDate endsOn) {
     }
 
-    public record ReasonForm(String reason) {
+    public record ReasonForm(@Size(max = 500, message = "理由不能超过{max}个字") String reason) {
     }
 
     public record Candidate(long id, long programmeId, long cadreId, String name, String genderLabel, Integer age,

@@ -30,13 +30,14 @@ public class Forums {
         this.audit = audit;
     }
 
-    public record Attendee(String group, int count) {
+    public record Attendee(@Size(max = 50, message = "参会对象最多{max}个字") String group, int count) {
     }
 
-    public record Point(@Size(max = 2000, message = "意见建议最多{max}个字") @PlainText(message = "意见建议不能包含网页标记或脚本") String text, List<String> topics) {
+    public record Point(@Size(max = 2000, message = "意见建议最多{max}个字") @PlainText(message = "意见建议不能包含网页标记或脚本") String text,
+                        List<@Size(max = 100, message = "相关题目最多{max}个字") String> topics) {
     }
 
-    public record ForumRequest(@Size(max = 200, message = "座谈地点最多{max}个字") @PlainText(message = "座谈地点不能包含网页标记或脚本") String place, LocalDate heldOn, List<Attendee> attendees, @Size(max = 2000, message = "备注最多{max}个字") @PlainText(message = "备注不能包含网页标记或脚本") String note, List<@Valid Point> points) {
+    public record ForumRequest(@Size(max = 200, message = "座谈地点最多{max}个字") @PlainText(message = "座谈地点不能包含网页标记或脚本") String place, LocalDate heldOn, List<@Valid Attendee> attendees, @Size(max = 2000, message = "备注最多{max}个字") @PlainText(message = "备注不能包含网页标记或脚本") String note, List<@Valid Point> points) {
     }
 
     public record Forum(long id, String place, LocalDate heldOn, List<Attendee> attendees, int attendeeCount, String note, List<Point> points) {

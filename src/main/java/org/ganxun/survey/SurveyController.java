@@ -64,7 +64,7 @@ class SurveyController {
         this.json = json;
     }
 
-    record PaperReturn(Long targetId, JsonNode answers, SurveyReturns.Group group) {
+    record PaperReturn(Long targetId, JsonNode answers, @Valid SurveyReturns.Group group) {
     }
 
     @GetMapping
@@ -176,7 +176,7 @@ class SurveyController {
 
     @PostMapping("/{id}/returns/paper")
     @Requires({SURVEY_MANAGE, SURVEY_ENTER})
-    SurveyReturns.Receipt paper(@PathVariable long id, @RequestBody PaperReturn req) {
+    SurveyReturns.Receipt paper(@PathVariable long id, @Valid @RequestBody PaperReturn req) {
         return returns.enterPaper(id, req.targetId(), req.answers(), req.group());
     }
 

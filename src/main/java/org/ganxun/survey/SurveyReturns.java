@@ -1,5 +1,6 @@
 package org.ganxun.survey;
 
+import jakarta.validation.constraints.Size;
 import org.ganxun.platform.security.DataScopeKind;
 import org.ganxun.platform.security.Permission;
 import java.nio.charset.StandardCharsets;
@@ -76,7 +77,9 @@ public class SurveyReturns {
     }
 
     /** Respondent-group facts a clerk adds to a paper return when the questionnaire does not ask them. */
-    public record Group(String rankLevel, String staffCategory, String township, String ageBand) {
+    public record Group(@Size(max = 20, message = "职级层次不正确") String rankLevel, @Size(max = 40, message = "人员类别不正确") String staffCategory,
+                        @Size(max = 100, message = "乡镇最多{max}个字") String township,
+                        @Size(max = 20, message = "年龄段不正确") String ageBand) {
         static final Group NONE = new Group(null, null, null, null);
     }
 

@@ -1,6 +1,7 @@
 package org.ganxun.training;
 
 import org.ganxun.platform.web.PlainText;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Max;
@@ -84,8 +85,11 @@ public class TrainingClasses {
         return "TC-" + classId;
     }
 
-    public record SessionForm(Long id, LocalDate sessionDate, LocalTime startsAt, LocalTime endsAt, String topic,
-                              Long instructorId, String venue, BigDecimal hours) {
+    public record SessionForm(Long id, LocalDate sessionDate, LocalTime startsAt, LocalTime endsAt,
+                              @Size(max = 200, message = "课程主题最多{max}个字") @PlainText(message = "课程主题不能包含网页标记或脚本") String topic,
+                              Long instructorId,
+                              @Size(max = 200, message = "授课地点最多{max}个字") @PlainText(message = "授课地点不能包含网页标记或脚本") String venue,
+                              BigDecimal hours) {
     }
 
     public record ClassForm(@AnyScope("a class is filed with the department that approves it, usually above the filer") Long jurisdictionOrgId, @InScope(Ref.ORG) Long filerOrgId, Long providerId,
@@ -97,7 +101,7 @@ public class TrainingClasses {
                             Boolean fullTime, List<@Size(max = 100, message = "培训专题每项不能超过{max}个字") @PlainText(message = "培训专题不能包含网页标记或脚本") String> topics,
                             @DecimalMin(value = "0", message = "经费预算不能为负数") @DecimalMax(value = "100000000", message = "经费预算须在0到100000000元（一亿元）之间") BigDecimal budget,
                             @Size(max = 2000, message = "班次说明不能超过{max}个字") @PlainText(message = "班次说明不能包含网页标记或脚本") String description,
-                            List<SessionForm> sessions,
+                            List<@Valid SessionForm> sessions,
                             Integer version) {
     }
 

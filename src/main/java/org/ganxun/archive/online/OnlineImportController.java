@@ -1,5 +1,7 @@
 package org.ganxun.archive.online;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import org.ganxun.platform.security.Requires;
 import static org.ganxun.platform.security.Permission.*;
 import java.io.IOException;
@@ -36,7 +38,8 @@ class OnlineImportController {
         this.imports = imports;
     }
 
-    record StartRequest(Map<OnlineColumn, Integer> mapping, String platform, ImportMode mode) {
+    record StartRequest(Map<OnlineColumn, Integer> mapping, @Size(max = 100, message = "平台名称最多{max}个字") String platform,
+                        ImportMode mode) {
     }
 
     @GetMapping("/fields")
@@ -60,7 +63,7 @@ class OnlineImportController {
     }
 
     @PostMapping("/{id}/start")
-    OnlineImport start(@PathVariable long id, @RequestBody StartRequest req) {
+    OnlineImport start(@PathVariable long id, @Valid @RequestBody StartRequest req) {
         return imports.start(id, req.mapping(), req.platform(), req.mode());
     }
 

@@ -283,7 +283,7 @@ class ClassroomController {
 
     @PostMapping("/me/checkin")
     @Requires(SELF_SERVICE)
-    Attendance.CheckInResult checkIn(@RequestBody Attendance.CheckInRequest r) {
+    Attendance.CheckInResult checkIn(@Valid @RequestBody Attendance.CheckInRequest r) {
         return attendance.checkIn(r);
     }
 
@@ -313,7 +313,7 @@ class ClassroomController {
 
     @PostMapping("/me/classes/{id}/evaluations")
     @Requires(SELF_SERVICE)
-    Map<String, String> evaluate(@PathVariable long id, @RequestBody TeachingEvaluations.EvaluationForm form) {
+    Map<String, String> evaluate(@PathVariable long id, @Valid @RequestBody TeachingEvaluations.EvaluationForm form) {
         evaluations.submit(id, form);
         return Map.of("message", "评价已提交（匿名），感谢您的反馈");
     }

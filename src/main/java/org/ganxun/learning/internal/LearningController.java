@@ -1,5 +1,6 @@
 package org.ganxun.learning.internal;
 
+import jakarta.validation.Valid;
 import org.ganxun.learning.CourseCategory;
 import org.ganxun.learning.Courses;
 import org.ganxun.learning.internal.integrity.IntegrityReport;
@@ -178,13 +179,13 @@ class LearningController {
 
     @PostMapping("/courses")
     @Requires(COURSE_MANAGE)
-    Courses.Course create(@RequestBody Courses.CourseForm form) {
+    Courses.Course create(@Valid @RequestBody Courses.CourseForm form) {
         return courses.create(form);
     }
 
     @PutMapping("/courses/{id}")
     @Requires(COURSE_MANAGE)
-    Courses.Course update(@PathVariable long id, @RequestBody Courses.CourseForm form) {
+    Courses.Course update(@PathVariable long id, @Valid @RequestBody Courses.CourseForm form) {
         return courses.update(id, form);
     }
 

@@ -85,7 +85,7 @@ class BudgetController {
 
     @PutMapping("/fee-standard/{orgId}")
     @Requires(PLAN_MANAGE)
-    FeeStandards.View saveStandard(@PathVariable long orgId, @RequestBody FeeStandards.Form form) {
+    FeeStandards.View saveStandard(@PathVariable long orgId, @Valid @RequestBody FeeStandards.Form form) {
         return standards.save(orgId, form);
     }
 
@@ -129,7 +129,7 @@ class BudgetController {
 
     @PutMapping("/plans/{id}/report/texts")
     @Requires(PLAN_MANAGE)
-    EvaluationReport.Texts saveTexts(@PathVariable long id, @RequestParam int year, @RequestBody EvaluationReport.Texts texts) {
+    EvaluationReport.Texts saveTexts(@PathVariable long id, @RequestParam int year, @Valid @RequestBody EvaluationReport.Texts texts) {
         return report.saveTexts(id, year, texts);
     }
 

@@ -1,5 +1,6 @@
 package org.ganxun.planning.internal;
 
+import jakarta.validation.Valid;
 import org.ganxun.planning.DraftScheduling;
 import org.ganxun.planning.SchedulingSettings;
 
@@ -52,7 +53,7 @@ class CalendarController {
     /** Proposed dates for the year's draft classes, with each rule's cost beside a greedy baseline; nothing is written. */
     @PostMapping("/api/planning/schedule")
     @Requires(PLAN_MANAGE)
-    Scheduler.Proposal schedule(@RequestBody DraftScheduling.Request request) {
+    Scheduler.Proposal schedule(@Valid @RequestBody DraftScheduling.Request request) {
         return scheduling.propose(request);
     }
 
@@ -71,7 +72,7 @@ class CalendarController {
 
     @PutMapping("/api/planning/schedule/settings/{orgId}")
     @Requires(PLAN_MANAGE)
-    SchedulingSettings.View saveSettings(@PathVariable long orgId, @RequestBody SchedulingSettings.Form form) {
+    SchedulingSettings.View saveSettings(@PathVariable long orgId, @Valid @RequestBody SchedulingSettings.Form form) {
         return settings.save(orgId, form);
     }
 

@@ -1,5 +1,6 @@
 package org.ganxun.planning.internal;
 
+import jakarta.validation.Valid;
 import org.ganxun.planning.IndicatorFigures;
 import org.ganxun.planning.PlanNeeds;
 import org.ganxun.planning.TrainingPlans;
@@ -63,13 +64,13 @@ class PlanningController {
 
     @PostMapping("/plans")
     @Requires(PLAN_MANAGE)
-    TrainingPlans.PlanView create(@RequestBody TrainingPlans.PlanForm form) {
+    TrainingPlans.PlanView create(@Valid @RequestBody TrainingPlans.PlanForm form) {
         return plans.create(form);
     }
 
     @PutMapping("/plans/{id}")
     @Requires(PLAN_MANAGE)
-    TrainingPlans.PlanView update(@PathVariable long id, @RequestBody TrainingPlans.PlanForm form) {
+    TrainingPlans.PlanView update(@PathVariable long id, @Valid @RequestBody TrainingPlans.PlanForm form) {
         return plans.update(id, form);
     }
 

@@ -143,15 +143,20 @@ public class ApiExceptionHandler {
 
     /**
      * A request body that is not the JSON the call takes (a word where a number goes, an impossible date): the
-     * field it failed on and the value, in words a clerk reads, instead of the framework's English text.
+     * field it failed on and the value, in words a clerk reads, instead of the framework's English text. A list's
+     * elements are numbered from 0, as the constraints' problems number them ({@code sessions[3].hours}).
      */
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ApiError> unreadable(HttpMessageNotReadableException e) {
         log.debug("unreadable request body", e);
         if (e.getCause() instanceof JacksonException j && !j.getPath().isEmpty()) {
             String field = j.getPath().stream()
-                    .map(r -> r.getPropertyName() != null ? r.getPropertyName() : "[" + (r.getIndex() + 1) + "]")
+                    .map(r -> r.getPropertyName() != null ? r.getPropertyName() : "[" + r.getIndex() + "]")
                     .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("");
+            if (j instanceof InvalidFormatException f && NulFreeStrings.isNul(f.getValue())) {
+                return ResponseEntity.badRequest().body(new ApiError(400, "字段" + field + "含有空字符（\\u0000），无法保存，请删除后重试",
+                        List.of(new BusinessException.FieldProblem(field, "含有空字符")), Instant.now(clock)));
+            }
             String value = j instanceof InvalidFormatException f && f.getValue() != null ? "“" + f.getValue() + "”" : "";
             String message = "字段" + field + "的值" + value + "格式不正确";
             return ResponseEntity.badRequest().body(new ApiError(400, message,

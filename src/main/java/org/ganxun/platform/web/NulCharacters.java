@@ -23,6 +23,8 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -47,14 +49,14 @@ public class NulCharacters extends OncePerRequestFilter {
             throws ServletException, IOException {
         String field = nulParameter(request);
         if (field != null) {
-            refuse(response, field);
+            refuse(response, field, true);
             return;
         }
         String contentType = request.getContentType();
         if (contentType != null && contentType.toLowerCase().contains("json")) {
             byte[] body = request.getInputStream().readAllBytes();
             if (hasNul(body)) {
-                refuse(response, null);
+                refuse(response, nulField(body), false);
                 return;
             }
             chain.doFilter(new CachedBody(request, body), response);
@@ -94,6 +96,47 @@ public class NulCharacters extends OncePerRequestFilter {
         return null;
     }
 
+    /**
+     * Where in a JSON body the NUL is, keyed as the constraints' problems are ({@code sessions[0].topic},
+     * {@code [3].label}); empty for the body itself (a bare string), null when the body is no JSON to read.
+     */
+    String nulField(byte[] body) {
+        JsonNode tree;
+        try {
+            tree = json.readTree(body);
+        } catch (JacksonException e) {
+            return null;
+        }
+        return tree == null ? null : nulPath(tree, "");
+    }
+
+    private static String nulPath(JsonNode node, String path) {
+        if (node.isString()) {
+            return node.asString().indexOf('\0') >= 0 ? path : null;
+        }
+        if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                String found = nulPath(node.get(i), path + "[" + i + "]");
+                if (found != null) {
+                    return found;
+                }
+            }
+        } else if (node.isObject()) {
+            for (Map.Entry<String, JsonNode> e : node.properties()) {
+                String name = e.getKey().replace("\0", "");
+                String at = path.isEmpty() ? name : path + "." + name;
+                if (e.getKey().indexOf('\0') >= 0) {
+                    return at;
+                }
+                String found = nulPath(e.getValue(), at);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
+    }
+
     /** A raw NUL byte, or the JSON escape {@code \u0000} (not itself escaped as {@code \\u0000}). */
     static boolean hasNul(byte[] body) {
         for (int i = 0; i < body.length; i++) {
@@ -114,11 +157,13 @@ public class NulCharacters extends OncePerRequestFilter {
         return false;
     }
 
-    private void refuse(HttpServletResponse response, String field) throws IOException {
-        String message = field == null
+    /** {@code field}: a parameter's name, a body's property path ({@code ""} for the body itself), or null when not known. */
+    private void refuse(HttpServletResponse response, String field, boolean parameter) throws IOException {
+        String message = field == null || field.isEmpty()
                 ? "提交的内容含有空字符（\\u0000），无法保存，请删除后重试"
-                : "参数" + field + "含有空字符（%00），请删除后重试";
-        List<BusinessException.FieldProblem> problems = field == null ? List.of()
+                : parameter ? "参数" + field + "含有空字符（%00），请删除后重试"
+                : "字段" + field + "含有空字符（\\u0000），无法保存，请删除后重试";
+        List<BusinessException.FieldProblem> problems = field == null || field.isEmpty() ? List.of()
                 : List.of(new BusinessException.FieldProblem(field, "含有空字符"));
         response.setStatus(400);
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);

@@ -115,6 +115,22 @@ class RequestValidationTest {
         return Fixture.unique("长") + "字".repeat(max);
     }
 
+    /** How many rows of {@code tableAndCondition} match {@code value}: what a refused request must not have stored. */
+    private long rows(String tableAndCondition, Object value) {
+        return jdbc.sql("select count(*) from " + tableAndCondition).param(value).query(Long.class).single();
+    }
+
+    /** A 400 with exactly these problems, in this order: field, message, field, message, … */
+    private static void assertRefusedExactly(ApiSession s, ApiSession.Response r, String... fieldsAndMessages) {
+        assertThat(r.status()).as(r.text()).isEqualTo(400);
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i < fieldsAndMessages.length; i += 2) {
+            expected.add(fieldsAndMessages[i]);
+            assertThat(problem(s, r, fieldsAndMessages[i])).isEqualTo(fieldsAndMessages[i + 1]);
+        }
+        assertThat(fields(s, r)).containsExactlyElementsOf(expected);
+    }
+
     private static void assertTooLong(ApiSession s, ApiSession.Response r, String field, String message) {
         assertThat(r.status()).as(r.text()).isEqualTo(400);
         assertThat(problem(s, r, field)).isEqualTo(message);
@@ -204,6 +220,103 @@ class RequestValidationTest {
         assertThat(jdbc.sql("select count(*) from instructor where owner_org_id = ?").param(county).query(Long.class).single()).isZero();
         assertThat(jdbc.sql("select count(*) from training_provider where org_id = ?").param(county).query(Long.class).single()).isZero();
         assertThat(jdbc.sql("select count(*) from organization where parent_id = ?").param(county).query(Long.class).single()).isZero();
+    }
+
+    /**
+     * The fields {@link RequestBodyConstraintsTest} found without a limit: the cadre form's other texts, the question
+     * bank, exam answers, roles, courses, plans' indicators, rule documents and forum attendees. Each over-long value is
+     * refused by its property path before the handler runs (the ids in the paths need not exist), and nothing is stored.
+     */
+    @Test
+    void overLongTextInTheCadreFormQuestionsAnswersRolesAndNestedRecordsIsRefusedByItsPath() {
+        long county = fixture.org(null, Fixture.unique("校验县"), "COUNTY");
+        ApiSession s = admin(county);
+        String cadre = "{\"name\":\"张三\",\"orgId\":" + county + ",\"staffCategory\":\"CIVIL_SERVANT\",\"politicalStatus\":\"MASSES\",";
+        String ethnicity = over(20);
+        String[][] cases = {
+                {"POST", "/api/cadres", cadre + "\"ethnicity\":\"" + ethnicity + "\"}", "ethnicity", "民族最多20个字"},
+                {"POST", "/api/cadres", cadre + "\"phone\":\"" + "1".repeat(31) + "\"}", "phone", "联系电话最多30个字"},
+                {"POST", "/api/cadres", cadre + "\"citizenId\":\"" + "1".repeat(41) + "\"}", "citizenId", "公民身份号码应为18位"},
+                {"POST", "/api/cadres", cadre + "\"rankTitle\":\"" + "1".repeat(11) + "\"}", "rankTitle", "职级代码最多10位"},
+                {"POST", "/api/exams/questions", "{\"kind\":\"SINGLE\",\"stem\":\"" + over(2000) + "\",\"options\":[\"甲\",\"" + over(500)
+                        + "\"],\"answer\":\"A\",\"difficulty\":\"易\",\"category\":\"" + over(50) + "\"}", "options[1]", "选项不能超过500个字"},
+                {"POST", "/api/learning/courses", "{\"title\":\"课程\",\"category\":\"BUSINESS\",\"lecturer\":\"" + over(50) + "\"}", "lecturer", "主讲人不能超过50个字"},
+                {"POST", "/api/planning/plans", "{\"jurisdictionOrgId\":" + county + ",\"title\":\"规划\",\"indicators\":[{\"name\":\"覆盖率\"},{\"name\":\""
+                        + over(200) + "\"}]}", "indicators[1].name", "指标名称最多200个字"},
+                {"POST", "/api/compliance/rule-sets", "{\"jurisdictionOrgId\":" + county + ",\"name\":\"规则\",\"document\":{\"caps\":[{\"sourceText\":\""
+                        + over(300) + "\"}]}}", "document.caps[0].sourceText", "依据最多300个字"},
+                {"POST", "/api/surveys/0/forums", "{\"place\":\"会议室\",\"attendees\":[{\"group\":\"" + over(50) + "\",\"count\":3}]}",
+                        "attendees[0].group", "参会对象最多50个字"},
+        };
+        for (String[] c : cases) {
+            ApiSession.Response r = s.send(c[0], c[1], c[2]);
+            assertThat(r.status()).as(c[1] + " " + r.text()).isEqualTo(400);
+            assertThat(problem(s, r, c[3])).as(c[1]).isEqualTo(c[4]);
+        }
+        // the question's other over-long fields in the same answer, each by its property
+        ApiSession.Response question = s.send(cases[4][0], cases[4][1], cases[4][2]);
+        assertThat(cases[4][1]).isEqualTo("/api/exams/questions");
+        assertThat(fields(s, question)).containsExactly("category", "options[1]", "stem");
+        assertThat(rows("cadre where ethnicity = ?", ethnicity)).isZero();
+
+        // a cadre's answers to an exam, refused before the attempt is looked up
+        String learnerName = Fixture.unique("learner");
+        fixture.user(learnerName, Role.CADRE, null, null, fixture.cadre("答题人", county));
+        ApiSession learner = new ApiSession(port);
+        assertThat(learner.login(learnerName, Fixture.PASSWORD).status()).isEqualTo(200);
+        ApiSession.Response answer = learner.send("PUT", "/api/exams/attempts/0/answers/0", "{\"response\":\"" + over(2000) + "\"}");
+        assertThat(answer.status()).as(answer.text()).isEqualTo(400);
+        assertThat(problem(learner, answer, "response")).isEqualTo("答案不能超过2000个字");
+        ApiSession.Response submit = learner.send("POST", "/api/exams/attempts/0/submit", "{\"answers\":{\"7\":\"" + over(2000) + "\"}}");
+        assertThat(submit.status()).as(submit.text()).isEqualTo(400);
+        assertThat(problem(learner, submit, "answers[7]")).isEqualTo("答案不能超过2000个字");
+
+        String securityName = Fixture.unique("sec");
+        fixture.user(securityName, Role.SECURITY_ADMIN, null, null, null);
+        ApiSession security = new ApiSession(port);
+        assertThat(security.login(securityName, Fixture.PASSWORD).status()).isEqualTo(200);
+        String role = over(30);
+        ApiSession.Response r = security.send("POST", "/api/roles",
+                "{\"name\":\"" + role + "\",\"description\":\"" + over(200) + "\",\"dataScope\":\"SUBTREE\",\"permissions\":[\"ROSTER_VIEW\"]}");
+        assertRefusedExactly(security, r, "description", "说明不能超过200个字", "name", "角色名称不能超过30个字");
+        assertThat(rows("app_role where name = ?", role)).isZero();
+    }
+
+    /**
+     * A class's sessions are checked one by one ({@code @Valid} on the list): an over-long topic or a script for a venue
+     * is refused by the session's path, {@code sessions[1].topic}, as the timetable's rows are numbered from 0.
+     */
+    @Test
+    void aClassSessionsTextsAreRefusedByTheirPath() {
+        long county = fixture.org(null, Fixture.unique("校验县"), "COUNTY");
+        ApiSession s = admin(county);
+        String ok = "{\"sessionDate\":\"2026-05-11\",\"startsAt\":\"09:00\",\"endsAt\":\"11:00\",\"topic\":\"开班\",\"hours\":2}";
+        String bad = "{\"sessionDate\":\"2026-05-12\",\"startsAt\":\"09:00\",\"endsAt\":\"11:00\",\"topic\":\"" + over(200)
+                + "\",\"venue\":\"<script>alert(1)</script>\",\"hours\":2}";
+        String name = Fixture.unique("课次班");
+        ApiSession.Response r = s.send("POST", "/api/training/classes", "{\"jurisdictionOrgId\":" + county + ",\"filerOrgId\":" + county
+                + ",\"name\":\"" + name + "\",\"classType\":\"THEMATIC\",\"startsOn\":\"2026-05-11\",\"endsOn\":\"2026-05-15\",\"seats\":30,"
+                + "\"sessions\":[" + ok + "," + bad + "]}");
+        assertRefusedExactly(s, r, "sessions[1].topic", "课程主题最多200个字", "sessions[1].venue", "授课地点不能包含网页标记或脚本");
+        assertThat(rows("training_class where name = ?", name)).isZero();
+    }
+
+    /**
+     * A value that is not even of its type (a word for a number) deep in a list is named by the same path the
+     * constraints use, counting from 0: the fourth session's hours are {@code sessions[3].hours}, the fourth element of a
+     * list body {@code [3].issuedCount}.
+     */
+    @Test
+    void anUnreadableValueInAListIsKeyedFromZeroAsTheConstraintsKeyIt() {
+        ApiSession s = admin(fixture.org(null, Fixture.unique("校验县"), "COUNTY"));
+        ApiSession.Response r = s.send("POST", "/api/training/classes", "{\"name\":\"班\",\"sessions\":[{},{},{},{\"hours\":\"两个\"}]}");
+        assertThat(r.status()).as(r.text()).isEqualTo(400);
+        assertThat(fields(s, r)).containsExactly("sessions[3].hours");
+        assertThat(s.parse(r).get("message").asString()).isEqualTo("字段sessions[3].hours的值“两个”格式不正确");
+
+        ApiSession.Response list = s.send("PUT", "/api/surveys/0/targets", "[{},{},{},{\"issuedCount\":\"十\"}]");
+        assertThat(list.status()).as(list.text()).isEqualTo(400);
+        assertThat(fields(s, list)).containsExactly("[3].issuedCount");
     }
 
     /**

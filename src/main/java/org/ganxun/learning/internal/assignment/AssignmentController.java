@@ -1,5 +1,6 @@
 package org.ganxun.learning.internal.assignment;
 
+import jakarta.validation.Valid;
 import static org.ganxun.platform.security.Permission.COMPLIANCE_REMIND;
 import static org.ganxun.platform.security.Permission.COMPLIANCE_VIEW;
 import static org.ganxun.platform.security.Permission.COURSE_MANAGE;
@@ -65,13 +66,13 @@ class AssignmentController {
 
     @PostMapping("/assignments")
     @Requires(COURSE_MANAGE)
-    Assignments.Assignment create(@RequestBody Assignments.AssignmentForm form) {
+    Assignments.Assignment create(@Valid @RequestBody Assignments.AssignmentForm form) {
         return assignments.create(form);
     }
 
     @PutMapping("/assignments/{id}")
     @Requires(COURSE_MANAGE)
-    Assignments.Assignment update(@PathVariable long id, @RequestBody Assignments.AssignmentForm form) {
+    Assignments.Assignment update(@PathVariable long id, @Valid @RequestBody Assignments.AssignmentForm form) {
         return assignments.update(id, form);
     }
 

@@ -1,5 +1,6 @@
 package org.ganxun.learning.internal.scorm;
 
+import jakarta.validation.Valid;
 import static org.ganxun.platform.security.Permission.SELF_SERVICE;
 
 import org.ganxun.platform.security.Requires;
@@ -33,7 +34,7 @@ class ScormStateController {
 
     @PutMapping
     @Requires(SELF_SERVICE)
-    ScormStates.PackageState save(@PathVariable long id, @RequestBody ScormStates.StateForm form) {
+    ScormStates.PackageState save(@PathVariable long id, @Valid @RequestBody ScormStates.StateForm form) {
         return states.save(id, form);
     }
 }

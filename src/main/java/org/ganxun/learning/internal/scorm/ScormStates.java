@@ -1,5 +1,6 @@
 package org.ganxun.learning.internal.scorm;
 
+import jakarta.validation.constraints.Size;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -50,7 +51,9 @@ public class ScormStates {
     }
 
     /** What the player sends when the SCO commits, finishes or changes its location or suspend data. */
-    public record StateForm(String sco, String status, String location, String suspendData) {
+    public record StateForm(@Size(max = 200, message = "课件标识最多{max}个字符") String sco, @Size(max = 20, message = "学习状态最多{max}个字符") String status,
+                            @Size(max = 1000, message = "学习位置最多{max}个字符") String location,
+                            @Size(max = 64000, message = "学习进度数据最多{max}个字符") String suspendData) {
     }
 
     private record Stored(String status, String location, String suspendData) {

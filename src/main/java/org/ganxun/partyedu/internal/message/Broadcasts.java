@@ -52,7 +52,8 @@ public class Broadcasts {
     }
 
     /** Whom to send to: the filters (all optional, combined) or explicit member ids; {@code requestId} makes a re-submit harmless. */
-    public record BroadcastRequest(Long templateId, String body, @InScope(Ref.PARTY_ORG) Long partyOrgId, MemberCategory category, String group,
+    public record BroadcastRequest(Long templateId, @Size(max = 500, message = "短信内容最多{max}个字") String body,
+                                   @InScope(Ref.PARTY_ORG) Long partyOrgId, MemberCategory category, @Size(max = 50, message = "分组最多{max}个字") String group,
                                    Boolean mobile, @InScope(Ref.MEMBER) List<Long> memberIds, @Size(max = 64, message = "请求编号最多{max}个字") String requestId) {
     }
 
