@@ -14,9 +14,11 @@ import org.ganxun.platform.excel.ImportMode;
 import org.ganxun.platform.excel.Masking;
 import org.ganxun.platform.excel.RowError;
 import org.ganxun.platform.job.UploadJobWorker;
+import org.ganxun.platform.job.UploadJobBacklog;
 import org.ganxun.platform.job.UploadVault;
 import org.ganxun.platform.security.CurrentUser;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -43,6 +45,15 @@ class OnlineImportStore {
         this.vault = vault;
         this.jdbc = jdbc;
         this.json = json;
+    }
+
+    /** This table's backlog for the operators' metrics ({@link UploadJobBacklog}). */
+    @Component
+    static class Backlog extends UploadJobBacklog {
+        Backlog(JdbcClient jdbc) {
+            super(jdbc, "online_import", "select count(*) from online_import where status = 'QUEUED'",
+                    "select count(*) from online_import where status = 'RUNNING'");
+        }
     }
 
     /** The stored upload of a job and what the run needs. */

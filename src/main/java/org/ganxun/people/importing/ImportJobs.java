@@ -11,10 +11,12 @@ import org.ganxun.platform.excel.ImportMode;
 import org.ganxun.platform.excel.Masking;
 import org.ganxun.platform.excel.RowError;
 import org.ganxun.platform.job.UploadJobWorker;
+import org.ganxun.platform.job.UploadJobBacklog;
 import org.ganxun.platform.job.UploadVault;
 import org.ganxun.platform.security.CurrentUser;
 import org.ganxun.platform.security.Unscoped;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -40,6 +42,15 @@ class ImportJobs {
         this.jdbc = jdbc;
         this.json = json;
         this.vault = vault;
+    }
+
+    /** This table's backlog for the operators' metrics ({@link UploadJobBacklog}). */
+    @Component
+    static class Backlog extends UploadJobBacklog {
+        Backlog(JdbcClient jdbc) {
+            super(jdbc, "import_job", "select count(*) from import_job where status = 'QUEUED'",
+                    "select count(*) from import_job where status = 'RUNNING'");
+        }
     }
 
     /** The stored upload of a job, and whose it is. */
