@@ -13,8 +13,8 @@ import org.ganxun.platform.excel.FileType;
 import org.ganxun.platform.excel.ImportMode;
 import org.ganxun.platform.excel.Masking;
 import org.ganxun.platform.excel.RowError;
-import org.ganxun.platform.job.UploadJobWorker;
 import org.ganxun.platform.job.UploadJobBacklog;
+import org.ganxun.platform.job.UploadJobWorker;
 import org.ganxun.platform.job.UploadVault;
 import org.ganxun.platform.security.CurrentUser;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -45,15 +45,6 @@ class OnlineImportStore {
         this.vault = vault;
         this.jdbc = jdbc;
         this.json = json;
-    }
-
-    /** This table's backlog for the operators' metrics ({@link UploadJobBacklog}). */
-    @Component
-    static class Backlog extends UploadJobBacklog {
-        Backlog(JdbcClient jdbc) {
-            super(jdbc, "online_import", "select count(*) from online_import where status = 'QUEUED'",
-                    "select count(*) from online_import where status = 'RUNNING'");
-        }
     }
 
     /** The stored upload of a job and what the run needs. */
@@ -188,5 +179,13 @@ class OnlineImportStore {
                 rs.getInt("skipped_count"), rs.getInt("error_row_count"),
                 json.readValue(rs.getString("errors_"), new TypeReference<List<RowError>>() {
                 }), rs.getString("message"), rs.getTimestamp("created_at").toInstant(), fin == null ? null : fin.toInstant());
+    }
+
+    /** This table's backlog for the operators' metrics ({@link UploadJobBacklog}). */
+    @Component
+    static class Backlog extends UploadJobBacklog {
+        Backlog(JdbcClient jdbc) {
+            super(jdbc, "online_import", "select count(*) from online_import where status = ?");
+        }
     }
 }

@@ -10,8 +10,8 @@ import org.ganxun.platform.excel.FileType;
 import org.ganxun.platform.excel.ImportMode;
 import org.ganxun.platform.excel.Masking;
 import org.ganxun.platform.excel.RowError;
-import org.ganxun.platform.job.UploadJobWorker;
 import org.ganxun.platform.job.UploadJobBacklog;
+import org.ganxun.platform.job.UploadJobWorker;
 import org.ganxun.platform.job.UploadVault;
 import org.ganxun.platform.security.CurrentUser;
 import org.ganxun.platform.security.Unscoped;
@@ -42,15 +42,6 @@ class ImportJobs {
         this.jdbc = jdbc;
         this.json = json;
         this.vault = vault;
-    }
-
-    /** This table's backlog for the operators' metrics ({@link UploadJobBacklog}). */
-    @Component
-    static class Backlog extends UploadJobBacklog {
-        Backlog(JdbcClient jdbc) {
-            super(jdbc, "import_job", "select count(*) from import_job where status = 'QUEUED'",
-                    "select count(*) from import_job where status = 'RUNNING'");
-        }
     }
 
     /** The stored upload of a job, and whose it is. */
@@ -164,5 +155,13 @@ class ImportJobs {
                 rs.getInt("created_count"), rs.getInt("updated_count"), rs.getInt("unchanged_count"), rs.getInt("error_row_count"),
                 json.readValue(rs.getString("errors_"), new TypeReference<List<RowError>>() {
                 }), rs.getString("message"), rs.getTimestamp("created_at").toInstant(), fin == null ? null : fin.toInstant());
+    }
+
+    /** This table's backlog for the operators' metrics ({@link UploadJobBacklog}). */
+    @Component
+    static class Backlog extends UploadJobBacklog {
+        Backlog(JdbcClient jdbc) {
+            super(jdbc, "import_job", "select count(*) from import_job where status = ?");
+        }
     }
 }

@@ -15,21 +15,23 @@ public abstract class UploadJobBacklog implements MeterBinder {
 
     private final JdbcClient jdbc;
     private final String job;
-    private final String queuedSql;
-    private final String runningSql;
+    private final String countSql;
 
-    /** @param job the job table's name, the metric's tag; the two {@code select count(*)} of its QUEUED and RUNNING jobs */
-    protected UploadJobBacklog(JdbcClient jdbc, String job, String queuedSql, String runningSql) {
+    /**
+     * @param job      the job table's name, the metric's tag
+     * @param countSql {@code select count(*)} of the table's jobs in the status given as its one parameter
+     */
+    protected UploadJobBacklog(JdbcClient jdbc, String job, String countSql) {
         this.jdbc = jdbc;
         this.job = job;
-        this.queuedSql = queuedSql;
-        this.runningSql = runningSql;
+        this.countSql = countSql;
     }
 
     @Override
     public void bindTo(MeterRegistry meters) {
-        String description = "Upload jobs waiting or running, on all nodes";
-        BacklogGauges.count(meters, jdbc, "ganxun.import.jobs", description, Tags.of("job", job, "state", "queued"), queuedSql);
-        BacklogGauges.count(meters, jdbc, "ganxun.import.jobs", description, Tags.of("job", job, "state", "running"), runningSql);
+        for (String status : new String[]{"QUEUED", "RUNNING"}) {
+            BacklogGauges.count(meters, jdbc, "ganxun.import.jobs", "Upload jobs waiting or running, on all nodes",
+                    Tags.of("job", job, "state", status.toLowerCase()), countSql, status);
+        }
     }
 }

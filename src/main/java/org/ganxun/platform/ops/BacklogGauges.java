@@ -20,15 +20,16 @@ public final class BacklogGauges {
     private BacklogGauges() {
     }
 
-    /** A gauge of what {@code countSql} (a {@code select count(*)}) returns. */
-    public static void count(MeterRegistry meters, JdbcClient jdbc, String name, String description, Tags tags, String countSql) {
-        Gauge.builder(name, () -> count(jdbc, countSql)).description(description).tags(tags).register(meters);
+    /** A gauge of what {@code countSql} (a {@code select count(*)}) returns with these parameters. */
+    public static void count(MeterRegistry meters, JdbcClient jdbc, String name, String description, Tags tags, String countSql,
+                             Object... params) {
+        Gauge.builder(name, () -> count(jdbc, countSql, params)).description(description).tags(tags).register(meters);
     }
 
     /** NaN when the database does not answer (the health endpoint tells that). */
-    private static Number count(JdbcClient jdbc, String sql) {
+    private static Number count(JdbcClient jdbc, String sql, Object... params) {
         try {
-            return jdbc.sql(Unscoped.countsOnly() + sql).query(Long.class).single();
+            return jdbc.sql(Unscoped.countsOnly() + sql).params(params).query(Long.class).single();
         } catch (RuntimeException e) {
             log.debug("metric query failed: {}", e.getMessage());
             return Double.NaN;
