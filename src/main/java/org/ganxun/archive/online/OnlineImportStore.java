@@ -128,18 +128,12 @@ class OnlineImportStore {
                 .params(processed, processed, id).update();
     }
 
-    /** The final state; in the import's own transaction for a completed job, so data and status commit together. */
+    /**
+     * The final state, in the job's transaction (UploadJobWorker): for a completed job the import's own, so data and
+     * status commit together.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void finishInCurrentTransaction(long id, OnlineImport.Status status, OnlineImporter.Outcome o, String message) {
-        finish(id, status, o, message);
-    }
-
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
-    public void finishInNewTransaction(long id, OnlineImport.Status status, OnlineImporter.Outcome o, String message) {
-        finish(id, status, o, message);
-    }
-
-    private void finish(long id, OnlineImport.Status status, OnlineImporter.Outcome o, String message) {
+    public void finish(long id, OnlineImport.Status status, OnlineImporter.Outcome o, String message) {
         OnlineImporter.Outcome x = o == null ? OnlineImporter.Outcome.NONE : o;
         boolean stored = status == OnlineImport.Status.COMPLETED;
         jdbc.sql("""

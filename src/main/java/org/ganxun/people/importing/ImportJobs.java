@@ -117,22 +117,11 @@ class ImportJobs {
     }
 
     /**
-     * The final state. Called inside the import's own transaction for a completed job (so data and status
-     * commit together), and in a new one for a job whose data was rolled back.
+     * The final state, in the job's transaction (UploadJobWorker): for a completed job the import's own, so data and
+     * status commit together.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void finishInCurrentTransaction(long id, ImportJob.Status status, int total, int created, int updated,
-                                           int unchanged, int errorRows, List<RowError> errors, String message) {
-        finish(id, status, total, created, updated, unchanged, errorRows, errors, message);
-    }
-
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
-    public void finishInNewTransaction(long id, ImportJob.Status status, int total, int created, int updated,
-                                       int unchanged, int errorRows, List<RowError> errors, String message) {
-        finish(id, status, total, created, updated, unchanged, errorRows, errors, message);
-    }
-
-    private void finish(long id, ImportJob.Status status, int total, int created, int updated, int unchanged, int errorRows,
+    public void finish(long id, ImportJob.Status status, int total, int created, int updated, int unchanged, int errorRows,
                         List<RowError> errors, String message) {
         jdbc.sql("""
                 update import_job set status = ?, total_rows = ?, processed_rows = ?, created_count = ?, updated_count = ?,
