@@ -6,12 +6,11 @@ import jakarta.validation.constraints.Size;
 import org.ganxun.platform.security.Requires;
 import static org.ganxun.platform.security.Permission.*;
 import org.ganxun.platform.security.SignedIn;
+import org.ganxun.platform.web.Downloads;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -83,11 +82,8 @@ class ArchiveController {
     @Requires({SELF_SERVICE, HOURS_RECORD, HOURS_APPROVE})
     ResponseEntity<byte[]> attachment(@PathVariable long id) {
         ArchiveEntries.Attachment a = entries.attachment(id);
-        return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(a.fileName() == null ? "attachment" : a.fileName(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
-                .contentType(a.contentType() == null ? MediaType.APPLICATION_OCTET_STREAM : MediaType.parseMediaType(a.contentType()))
-                .body(a.content());
+        return Downloads.attachment(a.fileName() == null ? "attachment" : a.fileName(),
+                a.contentType() == null ? MediaType.APPLICATION_OCTET_STREAM : MediaType.parseMediaType(a.contentType()), a.content());
     }
 
     @PostMapping("/group-studies")

@@ -1,9 +1,7 @@
 package org.ganxun.archive;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -20,7 +18,7 @@ class ArchivedTrainingOfCandidates implements ArchivedTraining {
     // concentrated training that did not come from this system's classes (those carry source_ref TC-<class id>)
     private static final String COURSES = """
             source in ('CLASS_COMPLETION', 'EXTERNAL_TRAINING') and coalesce(source_ref, '') not like 'TC-%'
-              and coalesce(started_on, credited_on) > ?""";
+              and coalesce(started_on, credited_on) > :archiveSince""";
 
     private final JdbcClient jdbc;
 
@@ -35,31 +33,19 @@ class ArchivedTrainingOfCandidates implements ArchivedTraining {
         }
         return jdbc.sql(Unscoped.ofChecked("candidate list", "the scoped roster search") + """
                 select cadre_id, title, coalesce(started_on, credited_on), coalesce(ended_on, started_on, credited_on)
-                from approved_credit where cadre_id = any(?) and\s""" + COURSES + " order by 3 desc")
-                .params(ids(cadreIds), since)
+                from approved_credit where cadre_id = any(:ids) and\s""" + COURSES + " order by 3 desc")
+                .param("ids", SqlArrays.of("bigint", cadreIds.toArray(Long[]::new))).param("archiveSince", since)
                 .query((rs, i) -> new Course(rs.getLong(1), rs.getString(2), rs.getObject(3, LocalDate.class), rs.getObject(4, LocalDate.class)))
                 .list();
     }
 
     @Override
-    public Map<Long, Summary> summaries(Collection<Long> cadreIds, LocalDate since, int year) {
-        Map<Long, Summary> out = new HashMap<>();
-        if (cadreIds.isEmpty()) {
-            return out;
-        }
-        jdbc.sql(Unscoped.ofChecked("candidate list", "the scoped roster search") + """
+    public SummariesSql summaries(String cadreIdsSelect, LocalDate since, int year) {
+        return new SummariesSql("""
                 select cadre_id, count(*) filter (where\s""" + COURSES + """
-                ) as n, max(coalesce(ended_on, started_on, credited_on)) filter (where\s""" + COURSES + """
-                ) as last_on, coalesce(sum(hours) filter (where credited_on >= ? and credited_on < ?), 0) as hours
-                from approved_credit where cadre_id = any(?) group by cadre_id""")
-                .params(since, since, LocalDate.of(year, 1, 1), LocalDate.of(year + 1, 1, 1), ids(cadreIds))
-                .query(rs -> {
-                    out.put(rs.getLong(1), new Summary(rs.getInt(2), rs.getObject(3, LocalDate.class), rs.getBigDecimal(4)));
-                });
-        return out;
-    }
-
-    private static Object ids(Collection<Long> cadreIds) {
-        return SqlArrays.of("bigint", cadreIds.toArray(Long[]::new));
+                ) as courses, max(coalesce(ended_on, started_on, credited_on)) filter (where\s""" + COURSES + """
+                ) as last_on, coalesce(sum(hours) filter (where credited_on >= :archiveYearStart and credited_on < :archiveYearEnd), 0) as hours
+                from approved_credit where cadre_id in (""" + cadreIdsSelect + ") group by cadre_id",
+                Map.of("archiveSince", since, "archiveYearStart", LocalDate.of(year, 1, 1), "archiveYearEnd", LocalDate.of(year + 1, 1, 1)));
     }
 }

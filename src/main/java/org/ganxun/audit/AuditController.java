@@ -5,7 +5,6 @@ import org.ganxun.platform.excel.Workbooks;
 import org.ganxun.platform.security.Requires;
 import static org.ganxun.platform.security.Permission.*;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -17,9 +16,8 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.ganxun.platform.web.BusinessException;
+import org.ganxun.platform.web.Downloads;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -100,9 +98,7 @@ class AuditController {
             data.add(java.util.Arrays.asList(SECOND.format(e.at()), e.actor(), e.actionLabel(), e.entityTypeLabel(),
                     e.entityId(), e.summary(), e.before(), e.after(), e.remoteAddr()));
         }
-        res.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-        res.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                .filename("审计日志-" + LocalDate.now(clock) + ".xlsx", StandardCharsets.UTF_8).build().toString());
+        Downloads.attachment(res, "审计日志-" + LocalDate.now(clock) + ".xlsx", Downloads.XLSX);
         Workbooks.table(res.getOutputStream(), "审计日志", head, data);
     }
 

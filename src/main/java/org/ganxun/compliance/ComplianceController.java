@@ -10,7 +10,6 @@ import org.ganxun.platform.security.InScope;
 import org.ganxun.platform.security.Requires;
 import static org.ganxun.platform.security.Permission.*;
 import org.ganxun.platform.security.SignedIn;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.sql.SQLException;
@@ -26,9 +25,8 @@ import org.ganxun.people.RankLevel;
 import org.ganxun.people.StaffCategory;
 import org.ganxun.platform.security.CurrentScope;
 import org.ganxun.platform.security.DataScope;
+import org.ganxun.platform.web.Downloads;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -87,21 +85,13 @@ class ComplianceController {
     @GetMapping("/cadres/{id}/archive.pdf")
     @Requires({SELF_SERVICE, COMPLIANCE_VIEW})
     ResponseEntity<byte[]> archivePdf(@PathVariable long id) {
-        return file(document.pdf(id, LocalDate.now(clock)), "学习档案.pdf", MediaType.APPLICATION_PDF);
+        return Downloads.attachment("学习档案.pdf", MediaType.APPLICATION_PDF, document.pdf(id, LocalDate.now(clock)));
     }
 
     @GetMapping("/cadres/{id}/archive.xlsx")
     @Requires({SELF_SERVICE, COMPLIANCE_VIEW})
     ResponseEntity<byte[]> archiveExcel(@PathVariable long id) {
-        return file(document.excel(id, LocalDate.now(clock)), "学习档案.xlsx",
-                MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"));
-    }
-
-    private static ResponseEntity<byte[]> file(byte[] body, String name, MediaType type) {
-        return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(name, java.nio.charset.StandardCharsets.UTF_8).build().toString())
-                .contentType(type).body(body);
+        return Downloads.attachment("学习档案.xlsx", Downloads.XLSX, document.excel(id, LocalDate.now(clock)));
     }
 
     @GetMapping("/cadres/{id}/appraisal")
@@ -146,13 +136,7 @@ class ComplianceController {
                     r.countedDays() == null ? "" : r.countedDays(), r.shortfall() == null ? "" : r.shortfall(),
                     r.deadline() == null ? "" : r.deadline().toString(), r.asOf().toString()));
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        Workbooks.table(out, "学时达标情况", head, data);
-        return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename("学时达标情况.xlsx", java.nio.charset.StandardCharsets.UTF_8).build().toString())
-                .contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
-                .body(out.toByteArray());
+        return Downloads.attachment("学时达标情况.xlsx", Downloads.XLSX, Workbooks.tableBytes("学时达标情况", head, data));
     }
 
     /**

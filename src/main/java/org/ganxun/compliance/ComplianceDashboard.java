@@ -63,15 +63,9 @@ public class ComplianceDashboard {
 
     @Transactional(readOnly = true)
     public Page page(Query q, int page, int size) {
-        String code = q.code();
         String sort = q.sort();
-        CadreSearch.Where w = where(q);
-        Map<String, Object> params = new HashMap<>(w.params());
-        StringBuilder filter = new StringBuilder(w.sql());
-        if (code != null && !code.isBlank()) {
-            filter.append(" and s.code = :code");
-            params.put("code", code);
-        }
+        Map<String, Object> params = new HashMap<>();
+        StringBuilder filter = filter(q, params);
         String summarySql = "select s.code, min(s.title) as title, count(*) as total, count(*) filter (where s.status = 'MET') as met,"
                 + " count(*) filter (where s.status = 'SHORT') as short_count, count(*) filter (where s.status = 'OVERDUE') as overdue"
                 + FROM + filter + " group by s.code order by s.code";
@@ -96,18 +90,24 @@ public class ComplianceDashboard {
         return new Page(summary, rows, total[0], p, s);
     }
 
+    /** The people in scope and the requirement asked (the page's summary counts all statuses): the condition; its parameters go into {@code params}. */
+    private StringBuilder filter(Query q, Map<String, Object> params) {
+        CadreSearch.Where w = where(q);
+        params.putAll(w.params());
+        StringBuilder filter = new StringBuilder(w.sql());
+        if (q.code() != null && !q.code().isBlank()) {
+            filter.append(" and s.code = :code");
+            params.put("code", q.code());
+        }
+        return filter;
+    }
+
     /** Everything matching, for the Excel export. */
     @Transactional(readOnly = true)
     public List<Row> all(Query q) {
-        String code = q.code();
         String sort = q.sort();
-        CadreSearch.Where w = where(q);
-        Map<String, Object> params = new HashMap<>(w.params());
-        StringBuilder filter = new StringBuilder(w.sql());
-        if (code != null && !code.isBlank()) {
-            filter.append(" and s.code = :code");
-            params.put("code", code);
-        }
+        Map<String, Object> params = new HashMap<>();
+        StringBuilder filter = filter(q, params);
         narrow(q, filter, params);
         return jdbc.query(SELECT + FROM + filter + " order by " + orderBy(sort), params, this::row);
     }

@@ -5,10 +5,8 @@ import jakarta.validation.constraints.Size;
 import static org.ganxun.platform.security.Permission.EXAM_MANAGE;
 import static org.ganxun.platform.security.Permission.SELF_SERVICE;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -18,11 +16,10 @@ import java.util.function.Function;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-import cn.idev.excel.FastExcel;
 import org.ganxun.audit.AuditLog;
 import org.ganxun.platform.security.Requires;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
+import org.ganxun.platform.web.Downloads;
+import org.ganxun.platform.excel.Workbooks;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -38,8 +35,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/exams")
 class ExamController {
-
-    static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
     private final QuestionBank bank;
     private final Exams exams;
@@ -211,8 +206,8 @@ class ExamController {
         }
         data.add(List.of());
         data.add(List.of("难度=答对人数÷作答人数；区分度=高分组（前27%）答对率−低分组（后27%）答对率"));
-        return bytes(e.title() + "-分析.xlsx", "试题分析",
-                List.of("试题编号", "题型", "分类", "标注难度", "题干", "作答人数", "答对人数", "难度(答对率)", "区分度", "评价"), data);
+        return Downloads.attachment(e.title() + "-分析.xlsx", Downloads.XLSX, Workbooks.tableBytes("试题分析",
+                List.of("试题编号", "题型", "分类", "标注难度", "题干", "作答人数", "答对人数", "难度(答对率)", "区分度", "评价"), data));
     }
 
     // ---- candidates ----
@@ -264,23 +259,7 @@ class ExamController {
 
     private static <T> ResponseEntity<byte[]> excel(String fileName, String sheet, List<String> head, List<T> rows,
                                                     Function<T, List<Object>> toRow, String footnote) {
-        List<List<Object>> data = new ArrayList<>();
-        for (T row : rows) {
-            data.add(new ArrayList<>(toRow.apply(row)));
-        }
-        data.add(List.of());
-        data.add(List.of(footnote));
-        return bytes(fileName, sheet, head, data);
-    }
-
-    private static ResponseEntity<byte[]> bytes(String fileName, String sheet, List<String> head, List<List<Object>> data) {
-        List<List<String>> h = head.stream().map(List::of).toList();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        FastExcel.write(out).head(h).sheet(sheet).doWrite(data);
-        return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(fileName, StandardCharsets.UTF_8)
-                        .build().toString())
-                .contentType(XLSX).body(out.toByteArray());
+        return Downloads.attachment(fileName, Downloads.XLSX, Workbooks.tableBytes(sheet, head, rows, toRow, footnote));
     }
 
     private static Object n(Object v) {

@@ -4,6 +4,7 @@ import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.ganxun.platform.db.SerialIds;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
@@ -32,7 +33,7 @@ public class GeneratedTrees {
 
     /** Stores the units (parents before children); returns their ids, in the order given. */
     public long[] loadUnits(List<NewUnit> units) {
-        long[] ids = ids("organization", units.size());
+        long[] ids = SerialIds.next(jdbc, "organization", units.size());
         String[] paths = new String[ids.length];
         List<Object[]> rows = new ArrayList<>(units.size());
         for (int i = 0; i < units.size(); i++) {
@@ -51,7 +52,7 @@ public class GeneratedTrees {
 
     /** Stores the party organisations (parents before children); returns their ids, in the order given. */
     public long[] loadPartyUnits(List<NewPartyUnit> units) {
-        long[] ids = ids("party_organization", units.size());
+        long[] ids = SerialIds.next(jdbc, "party_organization", units.size());
         String[] paths = new String[ids.length];
         List<Object[]> rows = new ArrayList<>(units.size());
         for (int i = 0; i < units.size(); i++) {
@@ -66,11 +67,6 @@ public class GeneratedTrees {
                 new int[]{Types.BIGINT, Types.BIGINT, Types.VARCHAR, Types.VARCHAR, Types.BIGINT, Types.VARCHAR, Types.INTEGER,
                         Types.INTEGER, Types.VARCHAR, Types.VARCHAR});
         return ids;
-    }
-
-    private long[] ids(String table, int n) {
-        return jdbc.queryForList("select nextval(pg_get_serial_sequence(?, 'id')) from generate_series(1, ?)", Long.class, table, n)
-                .stream().mapToLong(Long::longValue).toArray();
     }
 
     private static int depth(String path) {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.ganxun.platform.crypto.FieldCipher;
+import org.ganxun.platform.db.SerialIds;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
@@ -40,8 +41,7 @@ public class GeneratedCadres {
 
     /** Stores the cadres; returns their ids, in the order given. */
     public long[] loadCadres(List<NewCadre> cadres) {
-        long[] ids = jdbc.queryForList("select nextval(pg_get_serial_sequence('cadre', 'id')) from generate_series(1, ?)",
-                Long.class, cadres.size()).stream().mapToLong(Long::longValue).toArray();
+        long[] ids = SerialIds.next(jdbc, "cadre", cadres.size());
         List<Object[]> rows = new ArrayList<>(cadres.size());
         for (int i = 0; i < cadres.size(); i++) {
             NewCadre c = cadres.get(i);

@@ -121,6 +121,12 @@ public class Postings {
     @Transactional(readOnly = true)
     public List<Posting> list(Long programmeId, String name, Boolean includeCancelled) {
         Map<String, Object> p = access.params();
+        String w = where(p, programmeId, name, includeCancelled);
+        return jdbc.sql(SELECT + w + " order by sp.starts_on desc, sp.id desc").params(p).query(this::row).list();
+    }
+
+    /** The postings the user may see, filtered (the list and the page): the where clause; its parameters go into {@code p}. */
+    private static String where(Map<String, Object> p, Long programmeId, String name, Boolean includeCancelled) {
         StringBuilder w = new StringBuilder(" where ").append(SecondmentAccess.POSTING_VISIBLE);
         if (!Boolean.TRUE.equals(includeCancelled)) {
             w.append(" and sp.status = 'ACTIVE'");
@@ -133,7 +139,7 @@ public class Postings {
             w.append(" and c.name like :name");
             p.put("name", Like.contains(name));
         }
-        return jdbc.sql(SELECT + w + " order by sp.starts_on desc, sp.id desc").params(p).query(this::row).list();
+        return w.toString();
     }
 
     /** A page of the postings the user may see, with how many match in all. */
@@ -154,18 +160,7 @@ public class Postings {
         int pg = Math.max(page, 1);
         int sz = Math.min(Math.max(size, 1), 200);
         Map<String, Object> p = access.params();
-        StringBuilder w = new StringBuilder(" where ").append(SecondmentAccess.POSTING_VISIBLE);
-        if (!Boolean.TRUE.equals(includeCancelled)) {
-            w.append(" and sp.status = 'ACTIVE'");
-        }
-        if (programmeId != null) {
-            w.append(" and sp.programme_id = :programme");
-            p.put("programme", programmeId);
-        }
-        if (StringUtils.hasText(name)) {
-            w.append(" and c.name like :name");
-            p.put("name", Like.contains(name));
-        }
+        String w = where(p, programmeId, name, includeCancelled);
         String dir = ascending ? "asc" : "desc";
         String order = SORTS.getOrDefault(sort == null ? "startsOn" : sort, SORTS.get("startsOn")).formatted(dir, dir);
         long total = jdbc.sql("""

@@ -6,14 +6,11 @@ import org.ganxun.platform.web.Option;
 import org.ganxun.platform.security.Requires;
 import static org.ganxun.platform.security.Permission.*;
 import org.ganxun.platform.security.SignedIn;
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,10 +21,8 @@ import java.util.function.Function;
 import org.ganxun.audit.AuditLog;
 import org.ganxun.people.RankLevel;
 import org.ganxun.people.Roster;
+import org.ganxun.platform.web.Downloads;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -43,8 +38,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/secondment")
 class SecondmentController {
-
-    private static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
     private final Programmes programmes;
     private final Selection selection;
@@ -401,20 +394,7 @@ class SecondmentController {
 
     private static <T> ResponseEntity<byte[]> excel(String fileName, String sheet, List<String> head, List<T> rows,
                                                     Function<T, List<Object>> toRow, String footnote) {
-        List<List<Object>> data = new ArrayList<>();
-        for (T row : rows) {
-            data.add(new ArrayList<>(toRow.apply(row)));
-        }
-        if (footnote != null) {
-            data.add(List.of());
-            data.add(List.of(footnote));
-        }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        Workbooks.table(out, sheet, head, data);
-        return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(fileName, StandardCharsets.UTF_8)
-                        .build().toString())
-                .contentType(XLSX).body(out.toByteArray());
+        return Downloads.attachment(fileName, Downloads.XLSX, Workbooks.tableBytes(sheet, head, rows, toRow, footnote));
     }
 
     /** A number stays a number in the sheet (sortable, summable), as in the evaluations export; none is a blank cell. */

@@ -233,11 +233,7 @@ public class Selection {
     @Transactional
     public Candidate score(long candidateId, ScoreForm f) {
         Candidate before = candidate(candidateId);
-        Programmes.ProgrammeView pr = programmes.get(before.programmeId());
-        access.requireOrganiser(pr.organiserPath());
-        if (before.status() != CandidateStatus.REGISTERED) {
-            throw BusinessException.conflict("“" + before.name() + "”" + decided(before) + "，成绩不能再修改");
-        }
+        undecided(before, "成绩不能再修改");
         for (BigDecimal s : new BigDecimal[]{f.writtenScore(), f.interviewScore(), f.recommendationScore()}) {
             if (s != null && (s.signum() < 0 || s.compareTo(BigDecimal.valueOf(100)) > 0 || s.scale() > 2)) {
                 throw new BusinessException("成绩须在0到100之间，最多两位小数");
@@ -252,6 +248,16 @@ public class Selection {
         return after;
     }
 
+    /** The candidate's programme, for its organiser, while the candidate is not yet decided on ({@code refused} says what not). */
+    private Programmes.ProgrammeView undecided(Candidate c, String refused) {
+        Programmes.ProgrammeView pr = programmes.get(c.programmeId());
+        access.requireOrganiser(pr.organiserPath());
+        if (c.status() != CandidateStatus.REGISTERED) {
+            throw BusinessException.conflict("“" + c.name() + "”" + decided(c) + "，" + refused);
+        }
+        return pr;
+    }
+
     /**
      * Selects the candidate for a post: creates the posting (by default for the programme's period). Refused
      * when the post is full or when the cadre would be in two postings at once.
@@ -259,11 +265,7 @@ public class Selection {
     @Transactional
     public Candidate approve(long candidateId, ApproveForm f) {
         Candidate before = candidate(candidateId);
-        Programmes.ProgrammeView pr = programmes.get(before.programmeId());
-        access.requireOrganiser(pr.organiserPath());
-        if (before.status() != CandidateStatus.REGISTERED) {
-            throw BusinessException.conflict("“" + before.name() + "”" + decided(before) + "，不能再作选派决定");
-        }
+        Programmes.ProgrammeView pr = undecided(before, "不能再作选派决定");
         if (f.postId() == null) {
             throw new BusinessException("请选择挂职岗位");
         }
@@ -313,11 +315,7 @@ public class Selection {
     @Transactional
     public Candidate reject(long candidateId, ReasonForm f) {
         Candidate before = candidate(candidateId);
-        Programmes.ProgrammeView pr = programmes.get(before.programmeId());
-        access.requireOrganiser(pr.organiserPath());
-        if (before.status() != CandidateStatus.REGISTERED) {
-            throw BusinessException.conflict("“" + before.name() + "”" + decided(before) + "，不能再作选派决定");
-        }
+        undecided(before, "不能再作选派决定");
         jdbc.sql("""
                 update secondment_candidate set status = 'NOT_SELECTED', decided_at = now(), decided_by = ?,
                     recommendation_note = coalesce(?, recommendation_note), version = version + 1 where id = ?""")

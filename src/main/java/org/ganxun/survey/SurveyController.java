@@ -17,8 +17,7 @@ import com.google.zxing.client.j2se.MatrixToImageWriter;
 import com.google.zxing.qrcode.QRCodeWriter;
 import org.ganxun.platform.web.BusinessException;
 import org.ganxun.platform.web.PublicUrl;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
+import org.ganxun.platform.web.Downloads;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -190,7 +189,7 @@ class SurveyController {
     @GetMapping("/{id}/returns/template.xlsx")
     ResponseEntity<byte[]> template(@PathVariable long id) {
         Surveys.Survey s = surveys.requireVisible(id);
-        return file(s.title() + "-答卷导入模板.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", imports.template(id));
+        return Downloads.attachment(s.title() + "-答卷导入模板.xlsx", Downloads.XLSX, imports.template(id));
     }
 
     @GetMapping("/{id}/analysis")
@@ -203,7 +202,7 @@ class SurveyController {
     @Requires(SURVEY_MANAGE)
     ResponseEntity<byte[]> report(@PathVariable long id) {
         SurveyReport.Document d = report.render(id);
-        return file(d.fileName(), "application/vnd.openxmlformats-officedocument.wordprocessingml.document", d.content());
+        return Downloads.attachment(d.fileName(), Downloads.DOCX, d.content());
     }
 
     @GetMapping("/{id}/forums")
@@ -262,11 +261,5 @@ class SurveyController {
     @Requires(SELF_SERVICE)
     SurveyReturns.Receipt answer(@PathVariable String token, @RequestBody JsonNode answers) {
         return returns.submitMine(token, answers);
-    }
-
-    private static ResponseEntity<byte[]> file(String name, String type, byte[] body) {
-        return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8).build().toString())
-                .contentType(MediaType.parseMediaType(type)).body(body);
     }
 }

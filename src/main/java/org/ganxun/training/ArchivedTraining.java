@@ -1,6 +1,5 @@
 package org.ganxun.training;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
@@ -19,13 +18,20 @@ public interface ArchivedTraining {
     record Course(long cadreId, String title, LocalDate startsOn, LocalDate endsOn) {
     }
 
-    /** Per person: the courses that started after the day asked, the latest end among them, and the hours of the year. */
-    record Summary(int courses, LocalDate lastEndedOn, BigDecimal hoursThisYear) {
+    /**
+     * A select for the candidate query to join in its own statement (so the candidates are filtered once): per person
+     * with any, {@code (cadre_id, courses, last_on, hours)}, reading the view the archive publishes; {@code params}
+     * are its named parameters, which the caller adds to its own.
+     */
+    record SummariesSql(String sql, Map<String, Object> params) {
     }
 
     /** The courses of these people that started after {@code since}, latest start first. */
     List<Course> coursesSince(Collection<Long> cadreIds, LocalDate since);
 
-    /** For each of these people with any: courses since {@code since} and hours credited in {@code year}. */
-    Map<Long, Summary> summaries(Collection<Long> cadreIds, LocalDate since, int year);
+    /**
+     * For the people {@code cadreIdsSelect} (a select of one id column) returns, each with any: the courses that started
+     * after {@code since}, the latest end among them, and the hours credited in {@code year}.
+     */
+    SummariesSql summaries(String cadreIdsSelect, LocalDate since, int year);
 }

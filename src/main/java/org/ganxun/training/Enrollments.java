@@ -422,6 +422,12 @@ public class Enrollments {
 
     // ---------------------------------------------------------------- reads
 
+    /** Which of a class's people the user sees: all for its approver or filer, else those in the user's scope. */
+    private static String peopleSeen(TrainingClasses.Row row, DataScope scope) {
+        return TrainingClasses.isApprover(CurrentUsers.require(), scope, row) || scope.coversOrgPath(row.filerPath())
+                ? scope.decidedHere() + "true" : scope.sqlCondition("o.path", null, "c.id");
+    }
+
     /** The class's trainees and waitlist (a liaison sees only the people in their scope). */
     @Transactional(readOnly = true)
     public List<EnrollmentView> list(long classId) {
@@ -429,8 +435,7 @@ public class Enrollments {
         DataScope scope = scopes.current();
         Map<String, Object> params = new HashMap<>(scope.sqlParameters());
         params.put("cls", classId);
-        String cond = TrainingClasses.isApprover(CurrentUsers.require(), scope, row) || scope.coversOrgPath(row.filerPath())
-                ? scope.decidedHere() + "true" : scope.sqlCondition("o.path", null, "c.id");
+        String cond = peopleSeen(row, scope);
         return jdbc.sql(SELECT + " where e.class_id = :cls and " + cond + "\n" + """
                  order by case e.status when 'ENROLLED' then 0 when 'WAITLISTED' then 1 else 2 end, e.waitlist_position, tree_path_key(o.path), e.id""")
                 .params(params).query(Enrollments::view).list();
@@ -442,8 +447,7 @@ public class Enrollments {
         DataScope scope = scopes.current();
         Map<String, Object> params = new HashMap<>(scope.sqlParameters());
         params.put("cls", classId);
-        String cond = TrainingClasses.isApprover(CurrentUsers.require(), scope, row) || scope.coversOrgPath(row.filerPath())
-                ? scope.decidedHere() + "true" : scope.sqlCondition("o.path", null, "c.id");
+        String cond = peopleSeen(row, scope);
         return jdbc.sql("""
                 select k.id, k.enrollment_id, c.id as cadre_id, c.name, o.name as org_name, k.reason_code, k.reason, k.at
                 from waitlist_skip k join enrollment e on e.id = k.enrollment_id join cadre_card c on c.id = e.cadre_id

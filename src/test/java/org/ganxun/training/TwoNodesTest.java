@@ -345,6 +345,12 @@ class TwoNodesTest {
         assertThat(scraped.headers().firstValue("X-Request-Id")).contains("scrape-1");
         assertThat(scraped.text()).contains("http_server_requests_seconds_count", "ganxun_outbox_sms", "ganxun_events_incomplete",
                 "ganxun_import_jobs", "node=\"node-a\"");
+        // each upload job table's owner publishes its backlog under the one metric name
+        for (String job : List.of("import_job", "online_import")) {
+            for (String state : List.of("queued", "running")) {
+                assertThat(scraped.text()).containsPattern("ganxun_import_jobs\\{[^}]*job=\"" + job + "\"[^}]*state=\"" + state + "\"[^}]*} \\d");
+            }
+        }
 
         // a signed-in user: a cadre may not read metrics, the system administrator may
         TrainingFixture.County c = tf.county();

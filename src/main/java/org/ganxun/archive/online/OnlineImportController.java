@@ -5,7 +5,6 @@ import jakarta.validation.constraints.Size;
 import org.ganxun.platform.security.Requires;
 import static org.ganxun.platform.security.Permission.*;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -13,8 +12,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.ganxun.audit.AuditLog;
 import org.ganxun.platform.excel.ImportMode;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
+import org.ganxun.platform.web.Downloads;
+import org.ganxun.platform.excel.ErrorReport;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -74,12 +73,9 @@ class OnlineImportController {
 
     @GetMapping("/{id}/errors.xlsx")
     void errors(@PathVariable long id, HttpServletResponse res) throws IOException {
-        String name = imports.fileName(id).replaceAll("\\.(xlsx|xls|csv)$", "");
         audit.recordExport("OnlineImport", id, "网络学时导入错误报告：" + imports.fileName(id), AuditLog.filter("importId", id),
                 imports.get(id).errorRowCount());
-        res.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-        res.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                .filename(name + "-错误报告.xlsx", StandardCharsets.UTF_8).build().toString());
+        Downloads.attachment(res, ErrorReport.fileName(imports.fileName(id)), Downloads.XLSX);
         imports.writeErrorReport(id, res.getOutputStream());
     }
 }

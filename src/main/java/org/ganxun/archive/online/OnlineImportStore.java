@@ -13,10 +13,12 @@ import org.ganxun.platform.excel.FileType;
 import org.ganxun.platform.excel.ImportMode;
 import org.ganxun.platform.excel.Masking;
 import org.ganxun.platform.excel.RowError;
+import org.ganxun.platform.job.UploadJobBacklog;
 import org.ganxun.platform.job.UploadJobWorker;
 import org.ganxun.platform.job.UploadVault;
 import org.ganxun.platform.security.CurrentUser;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -126,18 +128,12 @@ class OnlineImportStore {
                 .params(processed, processed, id).update();
     }
 
-    /** The final state; in the import's own transaction for a completed job, so data and status commit together. */
+    /**
+     * The final state, in the job's transaction (UploadJobWorker): for a completed job the import's own, so data and
+     * status commit together.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void finishInCurrentTransaction(long id, OnlineImport.Status status, OnlineImporter.Outcome o, String message) {
-        finish(id, status, o, message);
-    }
-
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
-    public void finishInNewTransaction(long id, OnlineImport.Status status, OnlineImporter.Outcome o, String message) {
-        finish(id, status, o, message);
-    }
-
-    private void finish(long id, OnlineImport.Status status, OnlineImporter.Outcome o, String message) {
+    public void finish(long id, OnlineImport.Status status, OnlineImporter.Outcome o, String message) {
         OnlineImporter.Outcome x = o == null ? OnlineImporter.Outcome.NONE : o;
         boolean stored = status == OnlineImport.Status.COMPLETED;
         jdbc.sql("""
@@ -177,5 +173,13 @@ class OnlineImportStore {
                 rs.getInt("skipped_count"), rs.getInt("error_row_count"),
                 json.readValue(rs.getString("errors_"), new TypeReference<List<RowError>>() {
                 }), rs.getString("message"), rs.getTimestamp("created_at").toInstant(), fin == null ? null : fin.toInstant());
+    }
+
+    /** This table's backlog for the operators' metrics ({@link UploadJobBacklog}). */
+    @Component
+    static class Backlog extends UploadJobBacklog {
+        Backlog(JdbcClient jdbc) {
+            super(jdbc, "online_import", "select count(*) from online_import where status = ?");
+        }
     }
 }

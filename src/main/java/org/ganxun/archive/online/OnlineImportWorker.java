@@ -62,13 +62,8 @@ class OnlineImportWorker extends UploadJobWorker<OnlineImportStore.StoredFile, O
     }
 
     @Override
-    protected void finish(long id, End end, OnlineImporter.Outcome o, String message, boolean inCurrentTransaction) {
-        OnlineImport.Status status = OnlineImport.Status.valueOf(end.name());
-        if (inCurrentTransaction) {
-            store.finishInCurrentTransaction(id, status, o, message);
-        } else {
-            store.finishInNewTransaction(id, status, o, message);
-        }
+    protected void finish(long id, End end, OnlineImporter.Outcome o, String message) {
+        store.finish(id, OnlineImport.Status.valueOf(end.name()), o, message);
     }
 
     @Override

@@ -3,15 +3,12 @@ package org.ganxun.archive.statistics;
 import org.ganxun.platform.security.Requires;
 import static org.ganxun.platform.security.Permission.*;
 import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Year;
 
 import org.ganxun.audit.AuditLog;
 import org.ganxun.people.CadreQuery;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
+import org.ganxun.platform.web.Downloads;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -25,7 +22,6 @@ import org.springframework.web.bind.annotation.RestController;
 @Requires(STATS_VIEW)
 class TrainingStatisticsController {
 
-    private static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
     private final TrainingStatistics statistics;
     private final AuditLog audit;
@@ -49,10 +45,6 @@ class TrainingStatisticsController {
                 AuditLog.filter("year", r.year(), "query", query), r.byRank().size() + r.byUnit().size());
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         TrainingStatisticsExcel.write(r, out);
-        return ResponseEntity.ok()
-                .contentType(XLSX)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(TrainingStatisticsExcel.fileName(r), StandardCharsets.UTF_8).build().toString())
-                .body(out.toByteArray());
+        return Downloads.attachment(TrainingStatisticsExcel.fileName(r), Downloads.XLSX, out.toByteArray());
     }
 }

@@ -15,11 +15,10 @@ import org.ganxun.classroom.Trainees;
 import org.ganxun.platform.security.Requires;
 import static org.ganxun.platform.security.Permission.*;
 import org.ganxun.platform.web.PublicUrl;
-import java.nio.charset.StandardCharsets;
+import org.ganxun.platform.web.Downloads;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -212,13 +211,13 @@ class ClassroomController {
     @GetMapping("/classes/{id}/certificates.pdf")
     @Requires(CLASSROOM_MANAGE)
     ResponseEntity<byte[]> batch(@PathVariable long id) {
-        return pdf(certificates.batch(id, baseUrl()), "结业证书_" + id + ".pdf");
+        return Downloads.inline("结业证书_" + id + ".pdf", MediaType.APPLICATION_PDF, certificates.batch(id, baseUrl()));
     }
 
     @GetMapping("/certificates/{id}.pdf")
     @Requires({CLASSROOM_MANAGE, SELF_SERVICE})
     ResponseEntity<byte[]> certificate(@PathVariable long id) {
-        return pdf(certificates.pdf(id, baseUrl()), "结业证书.pdf");
+        return Downloads.inline("结业证书.pdf", MediaType.APPLICATION_PDF, certificates.pdf(id, baseUrl()));
     }
 
     @PostMapping("/certificates/{id}/revoke")
@@ -257,9 +256,7 @@ class ClassroomController {
     @Requires(CLASSROOM_MANAGE)
     ResponseEntity<byte[]> dossier(@PathVariable long id) {
         ClassDossier.Dossier d = dossier.export(id, baseUrl());
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/zip"))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(d.fileName(), StandardCharsets.UTF_8).build().toString())
-                .body(d.zip());
+        return Downloads.attachment(d.fileName(), Downloads.ZIP, d.zip());
     }
 
     // ---- trainee (phone pages)
@@ -316,11 +313,5 @@ class ClassroomController {
     Map<String, String> evaluate(@PathVariable long id, @Valid @RequestBody TeachingEvaluations.EvaluationForm form) {
         evaluations.submit(id, form);
         return Map.of("message", "评价已提交（匿名），感谢您的反馈");
-    }
-
-    private static ResponseEntity<byte[]> pdf(byte[] body, String name) {
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename(name, StandardCharsets.UTF_8).build().toString())
-                .body(body);
     }
 }

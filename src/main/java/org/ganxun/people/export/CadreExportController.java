@@ -3,14 +3,12 @@ package org.ganxun.people.export;
 import org.ganxun.platform.security.Requires;
 import static org.ganxun.platform.security.Permission.*;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.ganxun.people.CadreQuery;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
+import org.ganxun.platform.web.Downloads;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.RestController;
@@ -30,9 +28,7 @@ class CadreExportController {
     @GetMapping("/api/cadres/export")
     @Requires(ROSTER_EXPORT)
     void export(@ModelAttribute CadreQuery query, HttpServletResponse res) throws IOException {
-        res.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-        res.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                .filename("干部名册-" + LocalDate.now(clock) + ".xlsx", StandardCharsets.UTF_8).build().toString());
+        Downloads.attachment(res, "干部名册-" + LocalDate.now(clock) + ".xlsx", Downloads.XLSX);
         export.write(query, res.getOutputStream());
     }
 }

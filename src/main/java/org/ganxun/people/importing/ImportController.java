@@ -3,15 +3,14 @@ package org.ganxun.people.importing;
 import org.ganxun.platform.security.Requires;
 import static org.ganxun.platform.security.Permission.*;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.ganxun.audit.AuditLog;
 import org.ganxun.platform.excel.ImportMode;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
+import org.ganxun.platform.web.Downloads;
+import org.ganxun.platform.excel.ErrorReport;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -26,7 +25,6 @@ import org.springframework.web.multipart.MultipartFile;
 @Requires(ROSTER_IMPORT)
 class ImportController {
 
-    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     private final RosterImports imports;
     private final AuditLog audit;
@@ -38,7 +36,7 @@ class ImportController {
 
     @GetMapping("/template")
     void template(HttpServletResponse res) throws IOException {
-        attachment(res, "干部信息导入模板.xlsx");
+        Downloads.attachment(res, "干部信息导入模板.xlsx", Downloads.XLSX);
         imports.writeTemplate(res.getOutputStream());
     }
 
@@ -60,21 +58,14 @@ class ImportController {
 
     @GetMapping("/{id}/errors.xlsx")
     void errors(@PathVariable long id, HttpServletResponse res) throws IOException {
-        String name = imports.fileName(id).replaceAll("\\.(xlsx|xls|csv)$", "");
         audit.recordExport("ImportJob", id, "花名册导入错误报告：" + imports.fileName(id), AuditLog.filter("importId", id),
                 imports.get(id).errorRowCount());
-        attachment(res, name + "-错误报告.xlsx");
+        Downloads.attachment(res, ErrorReport.fileName(imports.fileName(id)), Downloads.XLSX);
         imports.writeErrorReport(id, res.getOutputStream());
     }
 
     @PostMapping("/{id}/retry")
     ImportJob retry(@PathVariable long id) {
         return imports.retry(id);
-    }
-
-    static void attachment(HttpServletResponse res, String fileName) {
-        res.setContentType(XLSX);
-        res.setHeader(HttpHeaders.CONTENT_DISPOSITION,
-                ContentDisposition.attachment().filename(fileName, StandardCharsets.UTF_8).build().toString());
     }
 }

@@ -10,11 +10,13 @@ import org.ganxun.platform.excel.FileType;
 import org.ganxun.platform.excel.ImportMode;
 import org.ganxun.platform.excel.Masking;
 import org.ganxun.platform.excel.RowError;
+import org.ganxun.platform.job.UploadJobBacklog;
 import org.ganxun.platform.job.UploadJobWorker;
 import org.ganxun.platform.job.UploadVault;
 import org.ganxun.platform.security.CurrentUser;
 import org.ganxun.platform.security.Unscoped;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -115,22 +117,11 @@ class ImportJobs {
     }
 
     /**
-     * The final state. Called inside the import's own transaction for a completed job (so data and status
-     * commit together), and in a new one for a job whose data was rolled back.
+     * The final state, in the job's transaction (UploadJobWorker): for a completed job the import's own, so data and
+     * status commit together.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void finishInCurrentTransaction(long id, ImportJob.Status status, int total, int created, int updated,
-                                           int unchanged, int errorRows, List<RowError> errors, String message) {
-        finish(id, status, total, created, updated, unchanged, errorRows, errors, message);
-    }
-
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
-    public void finishInNewTransaction(long id, ImportJob.Status status, int total, int created, int updated,
-                                       int unchanged, int errorRows, List<RowError> errors, String message) {
-        finish(id, status, total, created, updated, unchanged, errorRows, errors, message);
-    }
-
-    private void finish(long id, ImportJob.Status status, int total, int created, int updated, int unchanged, int errorRows,
+    public void finish(long id, ImportJob.Status status, int total, int created, int updated, int unchanged, int errorRows,
                         List<RowError> errors, String message) {
         jdbc.sql("""
                 update import_job set status = ?, total_rows = ?, processed_rows = ?, created_count = ?, updated_count = ?,
@@ -153,5 +144,13 @@ class ImportJobs {
                 rs.getInt("created_count"), rs.getInt("updated_count"), rs.getInt("unchanged_count"), rs.getInt("error_row_count"),
                 json.readValue(rs.getString("errors_"), new TypeReference<List<RowError>>() {
                 }), rs.getString("message"), rs.getTimestamp("created_at").toInstant(), fin == null ? null : fin.toInstant());
+    }
+
+    /** This table's backlog for the operators' metrics ({@link UploadJobBacklog}). */
+    @Component
+    static class Backlog extends UploadJobBacklog {
+        Backlog(JdbcClient jdbc) {
+            super(jdbc, "import_job", "select count(*) from import_job where status = ?");
+        }
     }
 }

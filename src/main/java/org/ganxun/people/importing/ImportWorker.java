@@ -62,7 +62,7 @@ class ImportWorker extends UploadJobWorker<ImportJobs.StoredFile, RosterImporter
     }
 
     @Override
-    protected void finish(long id, End end, RosterImporter.Outcome o, String message, boolean inCurrentTransaction) {
+    protected void finish(long id, End end, RosterImporter.Outcome o, String message) {
         ImportJob.Status status = ImportJob.Status.valueOf(end.name());
         boolean stored = end == End.COMPLETED && o != null;
         int total = o == null ? 0 : o.totalRows();
@@ -71,11 +71,7 @@ class ImportWorker extends UploadJobWorker<ImportJobs.StoredFile, RosterImporter
         int created = stored ? o.createdCount() : 0;
         int updated = stored ? o.updatedCount() : 0;
         int unchanged = stored ? o.unchangedCount() : 0;
-        if (inCurrentTransaction) {
-            jobs.finishInCurrentTransaction(id, status, total, created, updated, unchanged, errorRows, errors, message);
-        } else {
-            jobs.finishInNewTransaction(id, status, total, created, updated, unchanged, errorRows, errors, message);
-        }
+        jobs.finish(id, status, total, created, updated, unchanged, errorRows, errors, message);
     }
 
     @Override

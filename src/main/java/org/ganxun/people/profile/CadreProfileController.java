@@ -3,15 +3,12 @@ package org.ganxun.people.profile;
 import org.ganxun.platform.security.Requires;
 import static org.ganxun.platform.security.Permission.*;
 import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 
 import org.ganxun.audit.AuditLog;
 import org.ganxun.people.CadreQuery;
+import org.ganxun.platform.web.Downloads;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -28,7 +25,6 @@ import org.springframework.web.bind.annotation.RestController;
 @Requires(STATS_VIEW)
 class CadreProfileController {
 
-    static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
     private final CadreProfileStatistics statistics;
     private final AuditLog audit;
@@ -52,10 +48,6 @@ class CadreProfileController {
                 AuditLog.filter("query", query, "asOf", p.asOf()), p.sections().stream().mapToInt(s -> s.items().size()).sum());
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         CadreProfileExcel.write(p, out);
-        return ResponseEntity.ok()
-                .contentType(XLSX)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(CadreProfileExcel.fileName(p), StandardCharsets.UTF_8).build().toString())
-                .body(out.toByteArray());
+        return Downloads.attachment(CadreProfileExcel.fileName(p), Downloads.XLSX, out.toByteArray());
     }
 }

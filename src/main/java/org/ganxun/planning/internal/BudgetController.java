@@ -10,14 +10,11 @@ import static org.ganxun.platform.security.Permission.EXPENSE_MANAGE;
 import static org.ganxun.platform.security.Permission.PLAN_MANAGE;
 import static org.ganxun.platform.security.Permission.STATS_VIEW;
 
-import java.nio.charset.StandardCharsets;
 
 import java.util.List;
 
 import org.ganxun.platform.security.Requires;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
+import org.ganxun.platform.web.Downloads;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -37,8 +34,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/planning")
 class BudgetController {
 
-    private static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-    private static final MediaType DOCX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
 
     private final ClassExpenses expenses;
     private final PlanBudgets budgets;
@@ -111,7 +106,7 @@ class BudgetController {
     @Requires({PLAN_MANAGE, STATS_VIEW, EXPENSE_MANAGE})
     ResponseEntity<byte[]> budgetExcel(@PathVariable long id, @RequestParam(required = false) Integer year) {
         PlanBudgets.Workbook w = budgets.export(id, year);
-        return file(w.fileName(), XLSX, w.content());
+        return Downloads.attachment(w.fileName(), Downloads.XLSX, w.content());
     }
 
     @GetMapping("/plans/{id}/report")
@@ -138,12 +133,6 @@ class BudgetController {
     ResponseEntity<byte[]> reportDocx(@PathVariable long id, @RequestParam int year,
                                       @RequestParam(required = false) EvaluationReport.Kind kind) {
         EvaluationReport.Document d = report.render(id, year, kind);
-        return file(d.fileName(), DOCX, d.content());
-    }
-
-    private static ResponseEntity<byte[]> file(String name, MediaType type, byte[] content) {
-        return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8).build().toString())
-                .contentType(type).body(content);
+        return Downloads.attachment(d.fileName(), Downloads.DOCX, d.content());
     }
 }

@@ -27,6 +27,11 @@ public final class ErrorReport {
     private ErrorReport() {
     }
 
+    /** The report's file name: the uploaded file's without its extension, then 错误报告. */
+    public static String fileName(String uploaded) {
+        return uploaded.replaceAll("\\.(xlsx|xls|csv)$", "") + "-错误报告.xlsx";
+    }
+
     /**
      * @param isHeader tells the header row (the first row it accepts is taken as the header; rows above it
      *                 are titles and are kept as they are)

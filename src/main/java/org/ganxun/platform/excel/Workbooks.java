@@ -1,8 +1,10 @@
 package org.ganxun.platform.excel;
 
+import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 import cn.idev.excel.ExcelWriter;
 import cn.idev.excel.FastExcel;
@@ -42,6 +44,27 @@ public final class Workbooks {
         try (ExcelWriter w = open(out)) {
             w.write(rows, sheet(0, sheetName, titles, textColumns));
         }
+    }
+
+    /** {@link #table} as the file's bytes. */
+    public static byte[] tableBytes(String sheetName, List<String> titles, List<? extends List<?>> rows, int... textColumns) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        table(out, sheetName, titles, rows, textColumns);
+        return out.toByteArray();
+    }
+
+    /** {@link #tableBytes} of a row per item, and {@code footnote} (if any) below them after a blank row. */
+    public static <T> byte[] tableBytes(String sheetName, List<String> titles, List<T> items,
+                                        Function<? super T, ? extends List<?>> toRow, String footnote) {
+        List<List<?>> rows = new ArrayList<>();
+        for (T item : items) {
+            rows.add(toRow.apply(item));
+        }
+        if (footnote != null) {
+            rows.add(List.of());
+            rows.add(List.of(footnote));
+        }
+        return tableBytes(sheetName, titles, rows);
     }
 
     /** A sheet without a header row (rows are written as they are). */

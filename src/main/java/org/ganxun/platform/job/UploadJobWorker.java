@@ -87,6 +87,7 @@ public abstract class UploadJobWorker<F extends UploadJobWorker.Upload, O extend
     private final UploadJobSupport support;
     private final TransactionTemplate tx;
     private final TransactionTemplate savepoint;
+    private final TransactionTemplate newTx;
     private final ThreadPoolTaskExecutor executor;
     /** Jobs handed to this node's executor and not yet finished, so a sweep does not queue them twice. */
     private final Set<Long> pending = ConcurrentHashMap.newKeySet();
@@ -102,6 +103,8 @@ public abstract class UploadJobWorker<F extends UploadJobWorker.Upload, O extend
         this.tx = new TransactionTemplate(support.transactions());
         this.savepoint = new TransactionTemplate(support.transactions());
         savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+        this.newTx = new TransactionTemplate(support.transactions());
+        newTx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.executor = new ThreadPoolTaskExecutor();
         executor.setThreadNamePrefix(threadPrefix);
         executor.setCorePoolSize(Math.max(threads, 1));
@@ -137,10 +140,10 @@ public abstract class UploadJobWorker<F extends UploadJobWorker.Upload, O extend
     protected abstract void progress(long id, int processedRows);
 
     /**
-     * Writes how the job ended, in the current transaction when {@code inCurrentTransaction} (the job's own,
-     * holding its lock), else in a new one. {@code outcome} is null when the file was not read to its end.
+     * Writes how the job ended, in the current transaction: the job's own, holding its lock, or (when that transaction
+     * broke) a new one. {@code outcome} is null when the file was not read to its end.
      */
-    protected abstract void finish(long id, End end, O outcome, String message, boolean inCurrentTransaction);
+    protected abstract void finish(long id, End end, O outcome, String message);
 
     protected abstract String completedMessage(O outcome);
 
@@ -215,18 +218,18 @@ public abstract class UploadJobWorker<F extends UploadJobWorker.Upload, O extend
                         return read;
                     });
                     if (o.errorRows() > 0 && allOrNothing) {
-                        finish(id, ended[0] = End.REJECTED, o, rejectedMessage(o), true);
+                        finish(id, ended[0] = End.REJECTED, o, rejectedMessage(o));
                     } else {
-                        finish(id, ended[0] = End.COMPLETED, o, completedMessage(o), true);
+                        finish(id, ended[0] = End.COMPLETED, o, completedMessage(o));
                     }
                 } catch (RuntimeException e) {
                     if (isRejection(e)) {
-                        finish(id, ended[0] = End.REJECTED, null, e.getMessage(), true);
+                        finish(id, ended[0] = End.REJECTED, null, e.getMessage());
                     } else {
-                        finish(id, ended[0] = End.FAILED, null, failure(id, e), true);
+                        finish(id, ended[0] = End.FAILED, null, failure(id, e));
                     }
                 } catch (Error e) {
-                    finish(id, ended[0] = End.FAILED, null, failure(id, e), true);
+                    finish(id, ended[0] = End.FAILED, null, failure(id, e));
                 }
             });
         } catch (RuntimeException | Error e) {
@@ -234,7 +237,7 @@ public abstract class UploadJobWorker<F extends UploadJobWorker.Upload, O extend
             log.error("Job {} of {} could not be ended in its transaction", id, table, e);
             if (claimed[0]) {
                 try {
-                    finish(id, End.FAILED, null, failedMessage(id), false);
+                    newTx.executeWithoutResult(s -> finish(id, End.FAILED, null, failedMessage(id)));
                 } catch (RuntimeException again) {
                     log.error("Job {} of {} stays RUNNING until the next sweep: {}", id, table, again.getMessage());
                 }

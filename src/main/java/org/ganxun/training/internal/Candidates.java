@@ -18,7 +18,6 @@ import org.ganxun.training.forclassroom.ClassRows;
 import org.ganxun.training.ArchivedTraining;
 import org.ganxun.training.Enrollments;
 import org.ganxun.training.TrainingClasses;
-import org.ganxun.platform.db.SqlArrays;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -42,6 +41,10 @@ public class Candidates {
 
     static final String RULE = "建议顺序：近三年参训次数少者优先；次数相同时，最近一次参训早者优先（从未参训者最先）；"
             + "再按本年度已获学时少者优先。";
+
+    /** The archive's part when the archive module is not running: nobody has any. */
+    private static final String NO_ARCHIVE =
+            "select null::bigint as cadre_id, 0 as courses, null::date as last_on, 0::numeric as hours where false";
 
     private final NamedParameterJdbcTemplate jdbc;
     private final CadreSearch search;
@@ -98,17 +101,13 @@ public class Candidates {
         params.put("since", today.minusYears(3));
         params.put("starts", row.startsOn());
         params.put("ends", row.endsOn());
-        // the archive's part of each candidate's history (training does not read the archive's tables)
-        List<Long> all = jdbc.queryForList("""
-                select c.id from cadre_card c join org_unit o on o.id = c.org_id left join party_unit p on p.id = c.party_org_id
-                """ + cond, params, Long.class);
-        Map<Long, ArchivedTraining.Summary> archived = archive == null ? Map.of() : archive.summaries(all, today.minusYears(3), today.getYear());
-        List<Long> withArchive = new ArrayList<>(archived.keySet());
-        params.put("acadre", SqlArrays.of("bigint", withArchive.toArray(Long[]::new)));
-        params.put("acourses", SqlArrays.of("int", withArchive.stream().map(id -> archived.get(id).courses()).toArray(Integer[]::new)));
-        params.put("alast", SqlArrays.of("text", withArchive.stream().map(id -> archived.get(id).lastEndedOn())
-                .map(d -> d == null ? null : d.toString()).toArray(String[]::new)));
-        params.put("ahours", SqlArrays.of("numeric", withArchive.stream().map(id -> archived.get(id).hoursThisYear()).toArray(BigDecimal[]::new)));
+        // the archive's part of each candidate's history, from the archive's own select (training does not read its tables)
+        String arch = NO_ARCHIVE;
+        if (archive != null) {
+            ArchivedTraining.SummariesSql a = archive.summaries("select id from cand", today.minusYears(3), today.getYear());
+            arch = a.sql();
+            params.putAll(a.params());
+        }
         params.put("limit", s);
         params.put("offset", (long) (p - 1) * s);
         String sql = """
@@ -122,7 +121,7 @@ public class Candidates {
                     where e.cadre_id in (select id from cand) and e.status in ('ENROLLED', 'COMPLETED', 'NOT_COMPLETED', 'DISMISSED')
                       and tc.status <> 'CANCELLED' and tc.id <> :cls and tc.starts_on > :since
                 ), arch as (
-                    select * from unnest(:acadre, :acourses, cast(:alast as date[]), :ahours) as a(cadre_id, courses, last_on, hours)
+                    """ + arch + """
                 ), agg as (
                     select cand.id, count(h.cadre_id) + coalesce(max(a.courses), 0) as n3, greatest(max(h.ends_on), max(a.last_on)) as last_on,
                            coalesce(max(a.hours), 0) as hours

@@ -1,5 +1,7 @@
 package org.ganxun.training.internal;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
@@ -170,36 +172,36 @@ public class ClashChecks {
                   and (c2.id = :id and s2.id > s1.id
                        or c2.id <> :id and c2.status not in ('DRAFT', 'CANCELLED') and (jo.path like :jpath || '%' or :jpath like jo.path || '%'))
                 """;
-        List<Clash> out = new ArrayList<>();
-        jdbc.sql(base + " and s1.instructor_id is not null and s2.instructor_id = s1.instructor_id order by s1.session_date, s1.starts_at")
-                .param("id", classId).param("jpath", jpath)
-                .query((rs, i) -> {
-                    String when = rs.getObject("session_date", LocalDate.class) + " " + hm(rs, "s1s") + "-" + hm(rs, "s1e");
-                    String other = rs.getString("cname");
-                    boolean same = rs.getLong("cid") == classId;
-                    return new Clash(ClashKind.INSTRUCTOR, ClashKind.INSTRUCTOR.label(), rs.getLong("cid"), other,
-                            ClassStatus.valueOf(rs.getString("cstatus")).label(), rs.getLong("sid"), rs.getLong("oid"), when,
-                            "授课教师" + rs.getString("iname") + "在" + when + "讲授“" + rs.getString("t1") + "”，同时被安排在"
-                                    + (same ? "本班" : "“" + other + "”") + "讲授“" + rs.getString("t2") + "”（"
-                                    + hm(rs, "s2s") + "-" + hm(rs, "s2e") + "）", null);
-                }).list().forEach(out::add);
-        jdbc.sql(base + "\n" + """
+        List<Clash> out = new ArrayList<>(clashes(base + " and s1.instructor_id is not null and s2.instructor_id = s1.instructor_id"
+                        + " order by s1.session_date, s1.starts_at", ClashKind.INSTRUCTOR, classId, jpath,
+                (rs, when, where) -> "授课教师" + rs.getString("iname") + "在" + when + "讲授“" + rs.getString("t1") + "”，同时被安排在"
+                        + where + "讲授“" + rs.getString("t2") + "”"));
+        out.addAll(clashes(base + "\n" + """
                  and coalesce(nullif(btrim(s1.venue), ''), c1.venue) is not null
                  and regexp_replace(coalesce(nullif(btrim(s1.venue), ''), c1.venue), '\\s', '', 'g')
                    = regexp_replace(coalesce(nullif(btrim(s2.venue), ''), c2.venue, ''), '\\s', '', 'g')
-                 order by s1.session_date, s1.starts_at""")
-                .param("id", classId).param("jpath", jpath)
+                 order by s1.session_date, s1.starts_at""", ClashKind.VENUE, classId, jpath,
+                (rs, when, where) -> "场地“" + rs.getString("venue") + "”在" + when + "（“" + rs.getString("t1") + "”）已被"
+                        + where + "的“" + rs.getString("t2") + "”占用"));
+        return out;
+    }
+
+    /** What a clash says, given when the session is and where the other one is (this class or another). */
+    private interface ClashText {
+        String of(ResultSet rs, String when, String where) throws SQLException;
+    }
+
+    /** The clashes {@code sql} (the select of {@link #sessionClashes} and a condition) finds, with the other session's times. */
+    private List<Clash> clashes(String sql, ClashKind kind, long classId, String jpath, ClashText text) {
+        return jdbc.sql(sql).param("id", classId).param("jpath", jpath)
                 .query((rs, i) -> {
                     String when = rs.getObject("session_date", LocalDate.class) + " " + hm(rs, "s1s") + "-" + hm(rs, "s1e");
                     String other = rs.getString("cname");
-                    boolean same = rs.getLong("cid") == classId;
-                    return new Clash(ClashKind.VENUE, ClashKind.VENUE.label(), rs.getLong("cid"), other,
+                    String where = rs.getLong("cid") == classId ? "本班" : "“" + other + "”";
+                    return new Clash(kind, kind.label(), rs.getLong("cid"), other,
                             ClassStatus.valueOf(rs.getString("cstatus")).label(), rs.getLong("sid"), rs.getLong("oid"), when,
-                            "场地“" + rs.getString("venue") + "”在" + when + "（“" + rs.getString("t1") + "”）已被"
-                                    + (same ? "本班" : "“" + other + "”") + "的“" + rs.getString("t2") + "”占用（"
-                                    + hm(rs, "s2s") + "-" + hm(rs, "s2e") + "）", null);
-                }).list().forEach(out::add);
-        return out;
+                            text.of(rs, when, where) + "（" + hm(rs, "s2s") + "-" + hm(rs, "s2e") + "）", null);
+                }).list();
     }
 
     /** The intersection of two target lists, an empty list meaning "everyone"; null when they do not meet. */
@@ -226,7 +228,7 @@ public class ClashChecks {
         return Math.round(d * 100) + "%";
     }
 
-    private static String hm(java.sql.ResultSet rs, String col) throws java.sql.SQLException {
+    private static String hm(ResultSet rs, String col) throws SQLException {
         LocalTime t = rs.getObject(col, LocalTime.class);
         return t == null ? "" : String.format("%02d:%02d", t.getHour(), t.getMinute());
     }

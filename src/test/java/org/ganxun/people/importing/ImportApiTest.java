@@ -20,6 +20,7 @@ import org.ganxun.people.Gender;
 import org.ganxun.people.Roster;
 import org.ganxun.platform.security.CurrentUser;
 import org.ganxun.support.IntegrationTest;
+import org.ganxun.platform.web.Downloads;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -409,7 +410,7 @@ class ImportApiTest {
 
     JsonNode upload(CurrentUser as, byte[] file, String mode) throws Exception {
         String body = mvc.perform(multipart("/api/cadres/import")
-                        .file(new MockMultipartFile("file", "名册.xlsx", ImportController.XLSX, file))
+                        .file(new MockMultipartFile("file", "名册.xlsx", Downloads.XLSX.toString(), file))
                         .param("mode", mode).with(user(as)).with(token()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         return json.readTree(body);

@@ -528,6 +528,30 @@ class RosterImportTest {
     }
 
     @Test
+    void aJobWhoseTransactionCannotCommitIsEndedFailedInATransactionOfItsOwn() throws Exception {
+        String id = ImportFixtures.citizenId(LocalDate.of(1975, 3, 3), true);
+        byte[] file = ImportFixtures.xlsx(List.of(List.of("姓名", "公民身份号码", "单位", "政治面貌", "人员类别"),
+                List.of("提交" + cn(7), id, fx.townAName, "群众", "公务员")));
+        String name = "提交失败" + fx.tag + ".xlsx";
+        // the job's commit fails (a check deferred to the commit refuses its COMPLETED end), as when the connection is lost
+        String fn = "commit_" + fx.tag.replaceAll("[^a-z0-9]", "x");
+        jdbc.sql("create function " + fn + "() returns trigger language plpgsql as $$ begin "
+                + "if new.status = 'COMPLETED' and new.file_name = '" + name + "' then raise exception 'simulated commit failure'; end if;"
+                + " return new; end $$").update();
+        jdbc.sql("create constraint trigger " + fn + " after update on import_job deferrable initially deferred"
+                + " for each row execute function " + fn + "()").update();
+        try {
+            ImportJob job = runImport(fx.countyAdmin, name, file, ImportMode.VALID_ROWS);
+            assertThat(job.status()).isEqualTo(ImportJob.Status.FAILED);
+            assertThat(job.message()).startsWith("导入失败，未写入任何数据");
+            assertThat(stored(id)).isZero();
+        } finally {
+            jdbc.sql("drop trigger " + fn + " on import_job").update();
+            jdbc.sql("drop function " + fn + "()").update();
+        }
+    }
+
+    @Test
     void aCadreSavedBySomeoneElseDuringTheImportFailsTheJobCleanlyAndARetryUpdatesThem() throws Exception {
         List<List<Object>> rows = new ArrayList<>();
         rows.add(List.of("姓名", "公民身份号码", "单位", "政治面貌", "人员类别"));

@@ -143,24 +143,23 @@ public class MemberCards {
     }
 
     private static void pair(PdfPTable t, String k, String v, Font label, Font text) {
-        PdfPCell a = new PdfPCell(new Phrase(k, label));
-        a.setPadding(4);
-        a.setBackgroundColor(new java.awt.Color(0xF5, 0xF5, 0xF5));
-        t.addCell(a);
-        PdfPCell b = new PdfPCell(new Phrase(v == null ? "" : v, text));
-        b.setPadding(4);
-        t.addCell(b);
+        pair(t, k, label, new PdfPCell(new Phrase(v == null ? "" : v, text)));
     }
 
+    /** A value across the rest of the row. */
     private static void wide(PdfPTable t, String k, String v, Font label, Font text) {
+        PdfPCell b = new PdfPCell(new Paragraph(v == null ? "" : v, text));
+        b.setColspan(3);
+        pair(t, k, label, b);
+    }
+
+    private static void pair(PdfPTable t, String k, Font label, PdfPCell value) {
         PdfPCell a = new PdfPCell(new Phrase(k, label));
         a.setPadding(4);
         a.setBackgroundColor(new java.awt.Color(0xF5, 0xF5, 0xF5));
         t.addCell(a);
-        PdfPCell b = new PdfPCell(new Paragraph(v == null ? "" : v, text));
-        b.setColspan(3);
-        b.setPadding(4);
-        t.addCell(b);
+        value.setPadding(4);
+        t.addCell(value);
     }
 
     static String ym(LocalDate d) {

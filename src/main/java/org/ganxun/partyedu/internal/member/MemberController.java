@@ -9,7 +9,7 @@ import org.ganxun.partyedu.MemberCategory;
 import org.ganxun.partyedu.MemberView;
 import org.ganxun.partyedu.Members;
 import org.ganxun.partyedu.StudyActivities;
-import org.ganxun.partyedu.internal.Downloads;
+import org.ganxun.platform.web.Downloads;
 import org.ganxun.partyedu.internal.message.Broadcasts;
 import org.ganxun.partyedu.internal.mobileclassroom.MobileClassroom;
 import org.ganxun.partyedu.internal.site.RemoteSites;
@@ -22,13 +22,13 @@ import org.ganxun.platform.security.SignedIn;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.ganxun.audit.AuditLog;
+import org.springframework.http.MediaType;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -88,8 +88,7 @@ class MemberController {
     void export(Members.MemberQuery query, HttpServletResponse res) throws IOException {
         List<MemberView> list = members.list(query);
         audit.recordExport("PartyMember", null, "党员名册", query, list.size());
-        res.setContentType(Downloads.XLSX);
-        res.setHeader(Downloads.header(), Downloads.attachmentHeader("党员名册-" + LocalDate.now(clock) + ".xlsx"));
+        Downloads.attachment(res, "党员名册-" + LocalDate.now(clock) + ".xlsx", Downloads.XLSX);
         PartyEduStatistics.writeMembers(list, res.getOutputStream());
     }
 
@@ -127,7 +126,7 @@ class MemberController {
     ResponseEntity<byte[]> card(@PathVariable long id) {
         MemberCards.Pdf pdf = cards.member(id);
         audit.recordExport("PartyMember", id, "党员信息卡：" + pdf.fileName(), AuditLog.filter("memberId", id), pdf.members());
-        return Downloads.file(pdf.fileName(), "application/pdf", pdf.content(), false);
+        return Downloads.attachment(pdf.fileName(), MediaType.APPLICATION_PDF, pdf.content());
     }
 
     @GetMapping("/cards")
@@ -135,7 +134,7 @@ class MemberController {
         MemberCards.Pdf pdf = cards.branch(partyOrgId);
         audit.recordExport("PartyMember", null, "党员信息卡：" + pdf.fileName(), AuditLog.filter("partyOrgId", partyOrgId),
                 pdf.members());
-        return Downloads.file(pdf.fileName(), "application/pdf", pdf.content(), false);
+        return Downloads.attachment(pdf.fileName(), MediaType.APPLICATION_PDF, pdf.content());
     }
 
     /**

@@ -1,8 +1,9 @@
 package org.ganxun.partyedu.internal.study;
 
 import org.ganxun.partyedu.StudyActivities;
-import org.ganxun.partyedu.internal.Downloads;
+import org.ganxun.platform.web.Downloads;
 import org.ganxun.platform.security.PublicEndpoint;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -39,6 +40,6 @@ class PublicStudyController {
     @GetMapping("/materials/{materialId}")
     ResponseEntity<byte[]> material(@PathVariable String token, @PathVariable long materialId) {
         StudyActivities.MaterialFile f = activities.invitationMaterial(token, materialId);
-        return Downloads.file(f.fileName(), f.contentType(), f.content(), true);
+        return Downloads.inline(f.fileName(), MediaType.parseMediaType(f.contentType()), f.content());
     }
 }

@@ -3,7 +3,7 @@ package org.ganxun.partyedu.internal.study;
 import jakarta.validation.Valid;
 import org.ganxun.partyedu.ActivityKind;
 import org.ganxun.partyedu.StudyActivities;
-import org.ganxun.partyedu.internal.Downloads;
+import org.ganxun.platform.web.Downloads;
 import org.ganxun.partyedu.internal.statistics.PartyEduStatistics;
 import org.ganxun.platform.security.InScope.Ref;
 import org.ganxun.platform.security.InScope;
@@ -93,7 +93,7 @@ class StudyController {
     @GetMapping("/activities/{id}/materials/{materialId}")
     ResponseEntity<byte[]> material(@PathVariable long id, @PathVariable long materialId) {
         StudyActivities.MaterialFile f = activities.material(id, materialId);
-        return Downloads.file(f.fileName(), f.contentType(), f.content(), true);
+        return Downloads.inline(f.fileName(), MediaType.parseMediaType(f.contentType()), f.content());
     }
 
     @DeleteMapping("/activities/{id}/materials/{materialId}")
@@ -151,8 +151,7 @@ class StudyController {
         List<StudyActivities.YearlyHours> rows = activities.yearly(partyOrgId, y);
         audit.recordExport("PartyEduStatistics", null, "党员教育统计（" + y + "年）",
                 AuditLog.filter("partyOrgId", partyOrgId, "year", y), rows.size());
-        res.setContentType(Downloads.XLSX);
-        res.setHeader(Downloads.header(), Downloads.attachmentHeader("党员教育统计-" + y + "年-" + LocalDate.now(clock) + ".xlsx"));
+        Downloads.attachment(res, "党员教育统计-" + y + "年-" + LocalDate.now(clock) + ".xlsx", Downloads.XLSX);
         PartyEduStatistics.writeExcel(s, rows, res.getOutputStream());
     }
 }
