@@ -21,7 +21,7 @@ import org.ganxun.compliance.Standing;
 import org.ganxun.compliance.StandingRecompute;
 import org.ganxun.compliance.StandingService;
 import org.ganxun.compliance.StandingStatus;
-import org.ganxun.people.CadreForm;
+import org.ganxun.people.internal.cadre.CadreForm;
 import org.ganxun.people.RankGrade;
 import org.ganxun.people.RankLevel;
 import org.ganxun.people.Roster;

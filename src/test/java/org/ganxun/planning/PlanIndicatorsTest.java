@@ -14,7 +14,7 @@ import java.time.LocalDate;
 import java.time.Year;
 import java.util.List;
 
-import org.ganxun.people.CadreForm;
+import org.ganxun.people.internal.cadre.CadreForm;
 import org.ganxun.people.PoliticalStatus;
 import org.ganxun.people.RankGrade;
 import org.ganxun.people.RankLevel;

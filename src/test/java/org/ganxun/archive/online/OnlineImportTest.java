@@ -30,7 +30,7 @@ import org.ganxun.archive.ArchiveEntry;
 import org.ganxun.archive.CreditSource;
 import org.ganxun.archive.Delivery;
 import org.ganxun.archive.QuantityUnit;
-import org.ganxun.people.CadreForm;
+import org.ganxun.people.internal.cadre.CadreForm;
 import org.ganxun.people.CitizenId;
 import org.ganxun.people.Roster;
 import org.ganxun.platform.excel.ImportMode;

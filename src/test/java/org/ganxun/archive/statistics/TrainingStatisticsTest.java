@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 
 import cn.idev.excel.FastExcel;
-import org.ganxun.people.CadreForm;
+import org.ganxun.people.internal.cadre.CadreForm;
 import org.ganxun.people.CadreQuery;
 import org.ganxun.people.RankGrade;
 import org.ganxun.people.RankLevel;
