@@ -1,4 +1,4 @@
-package org.ganxun.secondment;
+package org.ganxun.secondment.internal.alert;
 
 /** What a secondment alert is about. */
 public enum AlertKind {

@@ -1,4 +1,4 @@
-package org.ganxun.secondment;
+package org.ganxun.secondment.internal.evaluation;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -11,6 +11,7 @@ import java.util.Set;
 
 import org.ganxun.platform.web.BusinessException;
 import org.ganxun.platform.web.BusinessException.FieldProblem;
+import org.ganxun.secondment.internal.selection.SelectionScoring;
 
 /**
  * Evaluation of a seconded cadre (考核评价): five parts, each 0–100, combined by the programme's weights.

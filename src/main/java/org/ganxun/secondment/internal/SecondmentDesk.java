@@ -1,4 +1,4 @@
-package org.ganxun.secondment;
+package org.ganxun.secondment.internal;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -11,6 +11,8 @@ import org.ganxun.platform.desk.Todo;
 import org.ganxun.platform.desk.TodoSource;
 import org.ganxun.platform.security.CurrentUser;
 import org.ganxun.platform.security.Permission;
+import org.ganxun.secondment.internal.alert.AlertKind;
+import org.ganxun.secondment.internal.alert.SecondmentAlerts;
 import org.springframework.stereotype.Component;
 
 /**

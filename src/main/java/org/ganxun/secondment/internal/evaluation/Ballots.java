@@ -1,4 +1,4 @@
-package org.ganxun.secondment;
+package org.ganxun.secondment.internal.evaluation;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;

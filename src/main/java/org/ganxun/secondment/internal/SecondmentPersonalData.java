@@ -1,4 +1,4 @@
-package org.ganxun.secondment;
+package org.ganxun.secondment.internal;
 
 import org.ganxun.platform.db.ScopedTables;
 import org.springframework.context.annotation.Bean;

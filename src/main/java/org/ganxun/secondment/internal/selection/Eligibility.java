@@ -1,4 +1,4 @@
-package org.ganxun.secondment;
+package org.ganxun.secondment.internal.selection;
 
 import java.time.LocalDate;
 import java.time.Period;

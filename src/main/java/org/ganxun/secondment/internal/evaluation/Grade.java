@@ -1,4 +1,4 @@
-package org.ganxun.secondment;
+package org.ganxun.secondment.internal.evaluation;
 
 /** The grade of a secondment evaluation (考核等次); also the choices of a democratic-appraisal ballot. */
 public enum Grade {

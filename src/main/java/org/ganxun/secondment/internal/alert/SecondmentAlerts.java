@@ -1,4 +1,4 @@
-package org.ganxun.secondment;
+package org.ganxun.secondment.internal.alert;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -13,6 +13,7 @@ import org.ganxun.platform.security.DataScope;
 import org.ganxun.platform.security.Permission;
 import org.ganxun.platform.security.RoleHolders;
 import org.ganxun.platform.security.Unscoped;
+import org.ganxun.secondment.internal.SecondmentAccess;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -1,4 +1,4 @@
-package org.ganxun.secondment;
+package org.ganxun.secondment.internal.selection;
 
 /** Where a candidate stands in the selection. */
 public enum CandidateStatus {

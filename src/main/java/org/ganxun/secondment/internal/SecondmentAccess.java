@@ -1,4 +1,4 @@
-package org.ganxun.secondment;
+package org.ganxun.secondment.internal;
 
 import org.ganxun.platform.security.Permission;
 import java.util.HashMap;
@@ -10,6 +10,7 @@ import org.ganxun.platform.security.CurrentUser;
 import org.ganxun.platform.security.CurrentUsers;
 import org.ganxun.platform.security.DataScope;
 import org.ganxun.platform.web.BusinessException;
+import org.ganxun.secondment.Programmes;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,21 +27,21 @@ import org.springframework.stereotype.Component;
  * {@code :scSelf}.
  */
 @Component
-class SecondmentAccess {
+public class SecondmentAccess {
 
-    static final String POSTING_VISIBLE = DataScope.moduleCondition("""
+    public static final String POSTING_VISIBLE = DataScope.moduleCondition("""
             (:scAll or op.path like :scPath or so.path like :scPath or ro.path like :scPath or sp.cadre_id = :scSelf
              or exists (select 1 from secondment_rotation r join org_unit fo on fo.id = r.from_receiving_org_id
                         where r.posting_id = sp.id and fo.path like :scPath))""");
 
     /** Candidates: organiser or sending unit or self (receiving units see postings, not candidates). */
-    static final String CANDIDATE_VISIBLE = DataScope.moduleCondition("(:scAll or op.path like :scPath or so.path like :scPath or sc.cadre_id = :scSelf)");
+    public static final String CANDIDATE_VISIBLE = DataScope.moduleCondition("(:scAll or op.path like :scPath or so.path like :scPath or sc.cadre_id = :scSelf)");
 
     /**
      * Programmes: organiser, a sender, a receiver of one of its posts, a cadre taking part, or a cadre who may put
      * themself forward (自荐): their unit is one of its senders, or it has none and they work under its organiser.
      */
-    static final String PROGRAMME_VISIBLE = DataScope.moduleCondition("""
+    public static final String PROGRAMME_VISIBLE = DataScope.moduleCondition("""
             (:scAll or op.path like :scPath
              or exists (select 1 from secondment_sender s join org_unit x on x.id = s.org_id
                         where s.programme_id = pr.id and x.path like :scPath)
@@ -60,15 +61,15 @@ class SecondmentAccess {
         this.scopes = scopes;
     }
 
-    DataScope scope() {
+    public DataScope scope() {
         return scopes.current();
     }
 
-    Map<String, Object> params() {
+    public Map<String, Object> params() {
         return params(scope());
     }
 
-    static Map<String, Object> params(DataScope s) {
+    public static Map<String, Object> params(DataScope s) {
         Map<String, Object> p = new HashMap<>();
         p.put("scAll", s.all());
         p.put("scPath", s.orgPath() == null ? "" : s.orgPath() + "%");
@@ -76,31 +77,31 @@ class SecondmentAccess {
         return p;
     }
 
-    boolean covers(String orgPath) {
+    public boolean covers(String orgPath) {
         return scope().coversOrgPath(orgPath);
     }
 
-    static boolean isOrgDept(CurrentUser u) {
+    public static boolean isOrgDept(CurrentUser u) {
         return u.can(Permission.SECONDMENT_ADMIN);
     }
 
-    static boolean isManager(CurrentUser u) {
+    public static boolean isManager(CurrentUser u) {
         return isOrgDept(u) || u.can(Permission.SECONDMENT_UNIT);
     }
 
     /** The organisation department in charge of a programme (its organiser is in scope). */
-    boolean organises(String organiserPath) {
+    public boolean organises(String organiserPath) {
         return isOrgDept(CurrentUsers.require()) && covers(organiserPath);
     }
 
-    void requireOrganiser(String organiserPath) {
+    public void requireOrganiser(String organiserPath) {
         if (!organises(organiserPath)) {
             throw new BusinessException(403, "只有主办该批次挂职的组织部门可以进行此操作", List.of());
         }
     }
 
     /** A manager whose scope covers one of the given organisations. */
-    boolean managesAny(String... paths) {
+    public boolean managesAny(String... paths) {
         if (!isManager(CurrentUsers.require())) {
             return false;
         }

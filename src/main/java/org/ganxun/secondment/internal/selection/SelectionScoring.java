@@ -1,4 +1,4 @@
-package org.ganxun.secondment;
+package org.ganxun.secondment.internal.selection;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -50,7 +50,7 @@ public final class SelectionScoring {
             }
         }
 
-        static void weight(String field, String label, BigDecimal w) {
+        public static void weight(String field, String label, BigDecimal w) {
             if (w == null || w.signum() < 0 || w.compareTo(HUNDRED) > 0) {
                 String m = label + "须在0到100之间";
                 throw new BusinessException(m, List.of(new FieldProblem(field, m)));
