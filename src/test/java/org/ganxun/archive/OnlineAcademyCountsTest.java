@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
-import org.ganxun.compliance.Standing;
-import org.ganxun.compliance.StandingService;
+import org.ganxun.compliance.internal.standing.Standing;
+import org.ganxun.compliance.internal.standing.StandingService;
 import org.ganxun.learning.CourseCompleted;
 import org.ganxun.support.Fixture;
 import org.ganxun.support.IntegrationTest;

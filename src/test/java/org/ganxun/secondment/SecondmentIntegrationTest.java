@@ -11,7 +11,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
-import org.ganxun.compliance.ComplianceChecks;
+import org.ganxun.compliance.internal.standing.ComplianceChecks;
 import org.ganxun.people.RankGrade;
 import org.ganxun.people.RankLevel;
 import org.ganxun.platform.security.CurrentUser;

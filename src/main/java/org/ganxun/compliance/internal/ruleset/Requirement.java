@@ -1,4 +1,4 @@
-package org.ganxun.compliance;
+package org.ganxun.compliance.internal.ruleset;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;

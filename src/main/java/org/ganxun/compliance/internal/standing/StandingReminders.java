@@ -1,4 +1,4 @@
-package org.ganxun.compliance;
+package org.ganxun.compliance.internal.standing;
 
 import java.time.Clock;
 import java.time.LocalDate;

@@ -1,4 +1,4 @@
-package org.ganxun.compliance;
+package org.ganxun.compliance.internal.standing;
 
 import java.time.LocalDate;
 import java.util.Comparator;

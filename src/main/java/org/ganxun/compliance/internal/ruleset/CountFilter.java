@@ -1,4 +1,4 @@
-package org.ganxun.compliance;
+package org.ganxun.compliance.internal.ruleset;
 
 import java.util.Set;
 
@@ -25,7 +25,7 @@ public record CountFilter(Set<Delivery> deliveries, Boolean fullTimeOnly, Boolea
     }
 
     /** Whether the credit's delivery, full-time, required and type fit, whatever its source. */
-    boolean countsApartFromSource(Credit c) {
+    public boolean countsApartFromSource(Credit c) {
         return (deliveries == null || deliveries.isEmpty() || deliveries.contains(c.delivery()))
                 && (fullTimeOnly == null || !fullTimeOnly || c.fullTime())
                 && (requiredOnly == null || !requiredOnly || c.required())
@@ -36,7 +36,7 @@ public record CountFilter(Set<Delivery> deliveries, Boolean fullTimeOnly, Boolea
      * Whether hours of this source count. The national rules and every stored rule set list their sources (V101);
      * an empty list (a rule set written by hand) still means any source.
      */
-    boolean countsSource(CreditSource s) {
+    public boolean countsSource(CreditSource s) {
         return sources == null || sources.isEmpty() || sources.contains(s);
     }
 }

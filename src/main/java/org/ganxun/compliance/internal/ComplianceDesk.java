@@ -1,4 +1,4 @@
-package org.ganxun.compliance;
+package org.ganxun.compliance.internal;
 
 import java.util.ArrayList;
 import java.util.List;

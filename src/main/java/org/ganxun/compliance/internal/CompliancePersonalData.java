@@ -1,4 +1,4 @@
-package org.ganxun.compliance;
+package org.ganxun.compliance.internal;
 
 import org.ganxun.platform.db.ScopedTables;
 import org.springframework.context.annotation.Bean;

@@ -1,4 +1,4 @@
-package org.ganxun.compliance;
+package org.ganxun.compliance.internal;
 
 import java.io.ByteArrayOutputStream;
 import java.time.Clock;
@@ -22,6 +22,8 @@ import org.ganxun.archive.ArchiveEntries;
 import org.ganxun.archive.ArchiveEntry;
 import org.ganxun.archive.EntryStatus;
 import org.ganxun.audit.AuditLog;
+import org.ganxun.compliance.internal.standing.Standing;
+import org.ganxun.compliance.internal.standing.StandingService;
 import org.ganxun.people.CadreView;
 import org.ganxun.people.Roster;
 import org.ganxun.platform.pdf.CjkFonts;

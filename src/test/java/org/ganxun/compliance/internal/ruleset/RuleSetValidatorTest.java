@@ -1,4 +1,4 @@
-package org.ganxun.compliance;
+package org.ganxun.compliance.internal.ruleset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,6 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.ganxun.archive.CreditSource;
+import org.ganxun.compliance.internal.standing.PersonFacts;
+import org.ganxun.compliance.internal.standing.Standing;
+import org.ganxun.compliance.internal.standing.StandingCalculator;
 import org.ganxun.platform.web.BusinessException.FieldProblem;
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,14 @@
-package org.ganxun.compliance;
+package org.ganxun.compliance.internal;
 
 import jakarta.validation.Valid;
+import org.ganxun.compliance.internal.ruleset.RuleDocument;
+import org.ganxun.compliance.internal.ruleset.RuleSet;
+import org.ganxun.compliance.internal.ruleset.RuleSetStore;
+import org.ganxun.compliance.internal.standing.ComplianceChecks;
+import org.ganxun.compliance.internal.standing.StandingRecompute;
+import org.ganxun.compliance.internal.standing.StandingReminders;
+import org.ganxun.compliance.internal.standing.StandingService;
+import org.ganxun.compliance.internal.standing.StandingStatus;
 import org.ganxun.platform.web.PlainText;
 import jakarta.validation.constraints.Size;
 import org.ganxun.platform.excel.Workbooks;

@@ -1,4 +1,4 @@
-package org.ganxun.compliance;
+package org.ganxun.compliance.internal.standing;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -8,6 +8,8 @@ import java.util.Optional;
 import org.ganxun.archive.ArchiveChanged;
 import org.ganxun.archive.ArchiveEntries;
 import org.ganxun.archive.Credit;
+import org.ganxun.compliance.internal.ruleset.RuleSet;
+import org.ganxun.compliance.internal.ruleset.RuleSetStore;
 import org.ganxun.people.PeopleFacts;
 import org.ganxun.people.Roster;
 import org.ganxun.platform.web.BusinessException;

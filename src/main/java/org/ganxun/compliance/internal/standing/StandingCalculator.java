@@ -1,4 +1,4 @@
-package org.ganxun.compliance;
+package org.ganxun.compliance.internal.standing;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -13,8 +13,10 @@ import java.util.Optional;
 
 import org.ganxun.archive.Credit;
 import org.ganxun.archive.CreditSource;
-import org.ganxun.compliance.PersonFacts.Period;
-import org.ganxun.compliance.RuleSet.SourceCap;
+import org.ganxun.compliance.internal.ruleset.Requirement;
+import org.ganxun.compliance.internal.ruleset.RuleSet;
+import org.ganxun.compliance.internal.standing.PersonFacts.Period;
+import org.ganxun.compliance.internal.ruleset.RuleSet.SourceCap;
 
 /**
  * Computes a person's standing against a rule set as of a date. Pure: no database, so the same code

@@ -1,4 +1,4 @@
-package org.ganxun.compliance;
+package org.ganxun.compliance.internal.ruleset;
 
 /** How a requirement's counting window and deadline are found. */
 public enum RequirementKind {

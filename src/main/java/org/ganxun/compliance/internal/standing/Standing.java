@@ -1,7 +1,8 @@
-package org.ganxun.compliance;
+package org.ganxun.compliance.internal.standing;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import org.ganxun.compliance.internal.ruleset.RequirementKind;
 
 /**
  * A person's standing against one requirement as of a date: the hours counted (after caps), the hours

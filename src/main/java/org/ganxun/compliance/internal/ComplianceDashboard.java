@@ -1,4 +1,4 @@
-package org.ganxun.compliance;
+package org.ganxun.compliance.internal;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.ganxun.compliance.internal.standing.Standing;
 import org.ganxun.people.CadreQuery;
 import org.ganxun.people.CadreSearch;
 import org.ganxun.people.RankLevel;

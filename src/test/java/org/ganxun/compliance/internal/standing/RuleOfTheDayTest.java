@@ -1,4 +1,4 @@
-package org.ganxun.compliance;
+package org.ganxun.compliance.internal.standing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,6 +6,10 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.ganxun.compliance.internal.ruleset.NationalRules;
+import org.ganxun.compliance.internal.ruleset.Requirement;
+import org.ganxun.compliance.internal.ruleset.RuleSet;
+import org.ganxun.compliance.internal.ruleset.RuleSetStore;
 import org.ganxun.people.CadreStatus;
 import org.ganxun.people.PeopleFacts;
 import org.ganxun.people.RankGrade;

@@ -1,5 +1,7 @@
-package org.ganxun.compliance;
+package org.ganxun.compliance.internal.standing;
 
+import org.ganxun.compliance.internal.ruleset.RequirementKind;
+import org.ganxun.compliance.internal.ruleset.RuleSet;
 import org.ganxun.exam.PreAppointmentTests;
 
 import java.time.Clock;

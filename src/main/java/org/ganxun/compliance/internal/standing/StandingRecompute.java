@@ -1,4 +1,4 @@
-package org.ganxun.compliance;
+package org.ganxun.compliance.internal.standing;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -27,6 +27,8 @@ import net.javacrumbs.shedlock.core.LockingTaskExecutor;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.ganxun.archive.ArchiveEntries;
 import org.ganxun.archive.Credit;
+import org.ganxun.compliance.internal.ruleset.RuleSet;
+import org.ganxun.compliance.internal.ruleset.RuleSetStore;
 import org.ganxun.platform.db.CopyRows;
 import org.ganxun.people.CadreStatus;
 import org.ganxun.people.PeopleFacts;
