@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.ganxun.archive.internal.GroupStudies;
 import org.ganxun.compliance.internal.standing.ComplianceChecks;
 import org.ganxun.compliance.internal.ComplianceDashboard;
 import org.ganxun.compliance.internal.ruleset.NationalRules;

@@ -1,4 +1,4 @@
-package org.ganxun.archive.online;
+package org.ganxun.archive.internal.online;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

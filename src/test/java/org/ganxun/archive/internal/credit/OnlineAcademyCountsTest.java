@@ -1,4 +1,4 @@
-package org.ganxun.archive;
+package org.ganxun.archive.internal.credit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

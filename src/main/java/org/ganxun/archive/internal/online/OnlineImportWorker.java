@@ -1,4 +1,4 @@
-package org.ganxun.archive.online;
+package org.ganxun.archive.internal.online;
 
 import org.ganxun.platform.security.Permission;
 import java.io.File;

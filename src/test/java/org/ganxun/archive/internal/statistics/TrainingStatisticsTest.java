@@ -1,4 +1,4 @@
-package org.ganxun.archive.statistics;
+package org.ganxun.archive.internal.statistics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

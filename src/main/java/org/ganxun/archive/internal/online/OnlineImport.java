@@ -1,4 +1,4 @@
-package org.ganxun.archive.online;
+package org.ganxun.archive.internal.online;
 
 import java.math.BigDecimal;
 import java.time.Instant;

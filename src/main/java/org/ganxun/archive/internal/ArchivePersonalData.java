@@ -1,4 +1,4 @@
-package org.ganxun.archive;
+package org.ganxun.archive.internal;
 
 import org.ganxun.platform.db.ScopedTables;
 import org.springframework.context.annotation.Bean;

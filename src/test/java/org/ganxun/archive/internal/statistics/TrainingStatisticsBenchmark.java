@@ -1,4 +1,4 @@
-package org.ganxun.archive.statistics;
+package org.ganxun.archive.internal.statistics;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

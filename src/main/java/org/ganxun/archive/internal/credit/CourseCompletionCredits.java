@@ -1,8 +1,13 @@
-package org.ganxun.archive;
+package org.ganxun.archive.internal.credit;
 
 
 import java.math.BigDecimal;
 
+import org.ganxun.archive.ArchiveEntries;
+import org.ganxun.archive.CreditSource;
+import org.ganxun.archive.Delivery;
+import org.ganxun.archive.HoursConverter;
+import org.ganxun.archive.QuantityUnit;
 import org.ganxun.learning.Assignments;
 import org.ganxun.learning.CourseCompleted;
 import org.ganxun.learning.QuizGate;

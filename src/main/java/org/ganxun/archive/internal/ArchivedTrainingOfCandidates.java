@@ -1,4 +1,4 @@
-package org.ganxun.archive;
+package org.ganxun.archive.internal;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;

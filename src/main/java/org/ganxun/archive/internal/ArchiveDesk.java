@@ -1,8 +1,9 @@
-package org.ganxun.archive;
+package org.ganxun.archive.internal;
 
 import java.util.ArrayList;
 import java.util.List;
 
+import org.ganxun.archive.ArchiveEntries;
 import org.ganxun.platform.desk.Todo;
 import org.ganxun.platform.desk.TodoSource;
 import org.ganxun.platform.security.CurrentUser;

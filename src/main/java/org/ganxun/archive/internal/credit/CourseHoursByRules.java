@@ -1,9 +1,12 @@
-package org.ganxun.archive;
+package org.ganxun.archive.internal.credit;
 
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 
+import org.ganxun.archive.CreditSource;
+import org.ganxun.archive.HoursConverter;
+import org.ganxun.archive.QuantityUnit;
 import org.ganxun.learning.CourseHours;
 import org.springframework.stereotype.Component;
 

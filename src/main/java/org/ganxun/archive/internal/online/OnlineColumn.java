@@ -1,4 +1,4 @@
-package org.ganxun.archive.online;
+package org.ganxun.archive.internal.online;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

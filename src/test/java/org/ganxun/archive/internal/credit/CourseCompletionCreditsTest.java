@@ -1,10 +1,11 @@
-package org.ganxun.archive;
+package org.ganxun.archive.internal.credit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
+import org.ganxun.archive.CreditSource;
 import org.ganxun.learning.CourseCompleted;
 import org.ganxun.support.Fixture;
 import org.ganxun.support.IntegrationTest;

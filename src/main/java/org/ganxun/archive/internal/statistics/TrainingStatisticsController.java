@@ -1,4 +1,4 @@
-package org.ganxun.archive.statistics;
+package org.ganxun.archive.internal.statistics;
 
 import org.ganxun.platform.security.Requires;
 import static org.ganxun.platform.security.Permission.*;

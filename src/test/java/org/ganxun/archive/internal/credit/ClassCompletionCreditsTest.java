@@ -1,4 +1,4 @@
-package org.ganxun.archive;
+package org.ganxun.archive.internal.credit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -7,6 +7,12 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.ganxun.archive.ArchiveEntries;
+import org.ganxun.archive.ArchiveEntry;
+import org.ganxun.archive.CreditSource;
+import org.ganxun.archive.Delivery;
+import org.ganxun.archive.QuantityUnit;
+import org.ganxun.archive.TrainingType;
 import org.ganxun.platform.security.CurrentUser;
 import org.ganxun.platform.security.Role;
 import org.ganxun.platform.web.BusinessException;

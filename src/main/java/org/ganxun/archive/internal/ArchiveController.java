@@ -1,6 +1,12 @@
-package org.ganxun.archive;
+package org.ganxun.archive.internal;
 
 import jakarta.validation.Valid;
+import org.ganxun.archive.ArchiveEntries;
+import org.ganxun.archive.ArchiveEntry;
+import org.ganxun.archive.CreditSource;
+import org.ganxun.archive.Delivery;
+import org.ganxun.archive.QuantityUnit;
+import org.ganxun.archive.TrainingType;
 import org.ganxun.platform.web.PlainText;
 import jakarta.validation.constraints.Size;
 import org.ganxun.platform.security.Requires;

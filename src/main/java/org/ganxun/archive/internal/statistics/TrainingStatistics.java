@@ -1,4 +1,4 @@
-package org.ganxun.archive.statistics;
+package org.ganxun.archive.internal.statistics;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;

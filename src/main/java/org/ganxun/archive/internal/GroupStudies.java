@@ -1,5 +1,9 @@
-package org.ganxun.archive;
+package org.ganxun.archive.internal;
 
+import org.ganxun.archive.ArchiveEntries;
+import org.ganxun.archive.CreditSource;
+import org.ganxun.archive.Delivery;
+import org.ganxun.archive.QuantityUnit;
 import org.ganxun.platform.web.PlainText;
 import jakarta.validation.constraints.Size;
 import org.ganxun.platform.security.InScope.Ref;

@@ -1,10 +1,15 @@
-package org.ganxun.archive;
+package org.ganxun.archive.internal.credit;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 
+import org.ganxun.archive.ArchiveEntries;
+import org.ganxun.archive.CreditSource;
+import org.ganxun.archive.Delivery;
+import org.ganxun.archive.QuantityUnit;
+import org.ganxun.archive.TrainingType;
 import org.ganxun.platform.security.RunAs;
 import org.ganxun.classroom.ClassCompleted;
 import org.ganxun.training.ClassType;
