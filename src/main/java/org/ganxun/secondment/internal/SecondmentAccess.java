@@ -10,7 +10,6 @@ import org.ganxun.platform.security.CurrentUser;
 import org.ganxun.platform.security.CurrentUsers;
 import org.ganxun.platform.security.DataScope;
 import org.ganxun.platform.web.BusinessException;
-import org.ganxun.secondment.Programmes;
 import org.springframework.stereotype.Component;
 
 /**

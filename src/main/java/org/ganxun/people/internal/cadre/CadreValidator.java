@@ -9,7 +9,6 @@ import jakarta.validation.Validator;
 import jakarta.validation.Validation;
 import jakarta.validation.ConstraintViolation;
 import org.ganxun.people.CitizenId;
-import org.ganxun.people.internal.importing.RosterColumn;
 import org.ganxun.platform.web.BusinessException.FieldProblem;
 
 /**

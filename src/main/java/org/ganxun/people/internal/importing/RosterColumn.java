@@ -2,7 +2,6 @@ package org.ganxun.people.internal.importing;
 
 import java.util.HashMap;
 
-import org.ganxun.people.internal.cadre.CadreForm;
 import org.ganxun.platform.excel.CellText;
 import java.util.Map;
 
