@@ -1,9 +1,8 @@
-package org.ganxun.planning.internal;
+package org.ganxun.planning.internal.budget;
 
 import jakarta.validation.Valid;
 import org.ganxun.planning.ClassExpenses;
 import org.ganxun.planning.EvaluationReport;
-import org.ganxun.planning.FeeStandards;
 import org.ganxun.planning.PlanBudgets;
 
 import static org.ganxun.platform.security.Permission.EXPENSE_MANAGE;

@@ -1,4 +1,4 @@
-package org.ganxun.planning.scheduling;
+package org.ganxun.planning.internal.scheduling;
 
 import static ai.timefold.solver.core.api.score.stream.ConstraintCollectors.count;
 import static ai.timefold.solver.core.api.score.stream.ConstraintCollectors.sum;

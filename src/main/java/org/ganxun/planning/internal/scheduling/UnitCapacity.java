@@ -1,4 +1,4 @@
-package org.ganxun.planning.scheduling;
+package org.ganxun.planning.internal.scheduling;
 
 /** A sending unit and how many of its people may be away on classes starting in one week (its staff × the share allowed). */
 public record UnitCapacity(long unitId, String name, int maxAwayPerWeek) {

@@ -1,4 +1,4 @@
-package org.ganxun.planning;
+package org.ganxun.planning.internal.plan;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -18,6 +18,8 @@ import org.ganxun.people.CadreQuery;
 import org.ganxun.people.CadreSearch;
 import org.ganxun.people.PersonNo;
 import org.ganxun.people.RankLevel;
+import org.ganxun.planning.IndicatorKind;
+import org.ganxun.planning.TrainingPlans;
 import org.ganxun.platform.security.DataScope;
 import org.ganxun.platform.web.BusinessException;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -38,7 +40,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class IndicatorFigures {
 
     /** Archive sources that are a training course taken (培训班结业, 外出培训认定), as the training statistics count them. */
-    static final String COURSES = "('CLASS_COMPLETION','EXTERNAL_TRAINING')";
+    public static final String COURSES = "('CLASS_COMPLETION','EXTERNAL_TRAINING')";
     static final int DEFAULT_UNTRAINED_WINDOW = 3;
     static final int MAX_PAGE = 200;
     static final String WORK_MEM = "set local work_mem = '64MB'";

@@ -1,4 +1,4 @@
-package org.ganxun.planning;
+package org.ganxun.planning.internal.plan;
 
 import java.io.StringReader;
 import java.math.BigDecimal;
@@ -13,8 +13,10 @@ import java.util.Random;
 
 import javax.sql.DataSource;
 
+import org.ganxun.planning.IndicatorKind;
 import org.ganxun.planning.TrainingPlans.IndicatorForm;
 import org.ganxun.planning.TrainingPlans.Target;
+import org.ganxun.planning.TrainingPlans;
 import org.ganxun.platform.security.CurrentUser;
 import org.ganxun.platform.security.Role;
 import org.ganxun.support.Fixture;

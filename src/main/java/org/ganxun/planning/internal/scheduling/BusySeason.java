@@ -1,4 +1,4 @@
-package org.ganxun.planning.scheduling;
+package org.ganxun.planning.internal.scheduling;
 
 /**
  * A period in which a trainee group cannot leave work (春耕, 防汛, 两会, 年终): {@code group} null means every group;

@@ -1,4 +1,4 @@
-package org.ganxun.planning;
+package org.ganxun.planning.internal.budget;
 
 /**
  * A class's tier for the 综合定额 (财行〔2016〕540号 第十条): 一类 trains mainly 省部级, 二类 司局级, 三类 处级及以下 — a

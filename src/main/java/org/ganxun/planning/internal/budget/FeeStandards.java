@@ -1,4 +1,4 @@
-package org.ganxun.planning;
+package org.ganxun.planning.internal.budget;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -10,6 +10,7 @@ import org.ganxun.audit.AuditLog;
 import org.ganxun.org.DataScopes;
 import org.ganxun.org.OrganizationTrees;
 import org.ganxun.org.Tree;
+import org.ganxun.planning.LecturerTitle;
 import org.ganxun.platform.security.CurrentUsers;
 import org.ganxun.platform.web.Bounds;
 import org.ganxun.platform.web.BusinessException;
@@ -104,7 +105,7 @@ public class FeeStandards {
     }
 
     /** The rule object for a class of {@code tier} under the set {@code v}. */
-    static FeeCaps.Standard standard(View v, ClassTier tier) {
+    public static FeeCaps.Standard standard(View v, ClassTier tier) {
         Map<FeeCaps.Item, BigDecimal> daily = new EnumMap<>(FeeCaps.Item.class);
         Map<LecturerTitle, BigDecimal> lecture = new EnumMap<>(LecturerTitle.class);
         for (Cap c : v.caps()) {
@@ -178,7 +179,7 @@ public class FeeStandards {
         return after;
     }
 
-    static String clean(List<FieldProblem> problems, String field, String label, String value, int max) {
+    public static String clean(List<FieldProblem> problems, String field, String label, String value, int max) {
         if (value == null || value.isBlank()) {
             return null;
         }

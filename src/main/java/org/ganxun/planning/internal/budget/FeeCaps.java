@@ -1,4 +1,4 @@
-package org.ganxun.planning;
+package org.ganxun.planning.internal.budget;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import org.ganxun.planning.ExpenseCategory;
+import org.ganxun.planning.LecturerTitle;
 
 /**
  * Checks a class's actual expenses against a training-fee standard. Pure: no database, so the hand-worked test is the

@@ -1,7 +1,5 @@
-package org.ganxun.planning.internal;
+package org.ganxun.planning.internal.plan;
 
-import org.ganxun.planning.IndicatorFigures;
-import org.ganxun.planning.PlanNeeds;
 import org.ganxun.planning.TrainingPlans;
 
 import static org.ganxun.platform.security.Permission.COMPLIANCE_VIEW;

@@ -1,4 +1,4 @@
-package org.ganxun.planning.scheduling;
+package org.ganxun.planning.internal.scheduling;
 
 import java.util.List;
 

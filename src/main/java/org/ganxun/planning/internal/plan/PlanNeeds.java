@@ -1,4 +1,4 @@
-package org.ganxun.planning;
+package org.ganxun.planning.internal.plan;
 
 import java.math.BigDecimal;
 import java.time.DayOfWeek;

@@ -1,4 +1,4 @@
-package org.ganxun.planning;
+package org.ganxun.planning.internal.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
