@@ -42,7 +42,7 @@ export function between(min, max, label, trigger = 'change') {
   return { type: 'number', min, max, message: `${label}须在${min}到${max}之间`, trigger }
 }
 
-/** A mobile or landline number with an optional extension, when given (people.CadreValidator's PHONE). */
+/** A mobile or landline number with an optional extension, when given (people.internal.cadre.CadreValidator's PHONE). */
 export const PHONE = /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8}(-\d{1,6})?)$/
 export const phone = (trigger = 'blur') =>
   matches(PHONE, '请输入正确的手机号或座机号（如 13800000000、0851-12345678）', trigger)

@@ -96,7 +96,7 @@ public class ArchiveEntries {
     }
 
     /** Days of one entry at most (a long 脱产 class is a few months; the column holds 9999.99). */
-    static final BigDecimal MAX_ENTRY_DAYS = new BigDecimal("400");
+    public static final BigDecimal MAX_ENTRY_DAYS = new BigDecimal("400");
 
     /** An attachment as received (bytes already read within the upload limit). */
     public record Attachment(String fileName, String contentType, byte[] content) {

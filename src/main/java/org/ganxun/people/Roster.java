@@ -1,5 +1,11 @@
 package org.ganxun.people;
 
+import org.ganxun.people.internal.cadre.CadreForm;
+import org.ganxun.people.internal.cadre.CadreValidator;
+import org.ganxun.people.internal.cadre.CodeValues;
+import org.ganxun.people.internal.cadre.Leadership;
+import org.ganxun.people.internal.cadre.PhoneNumber;
+import org.ganxun.people.internal.cadre.PostHistoryEntry;
 import org.ganxun.platform.security.Phones;
 import java.time.Clock;
 import java.time.LocalDate;

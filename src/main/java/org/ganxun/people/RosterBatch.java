@@ -13,6 +13,9 @@ import java.util.Objects;
 import javax.sql.DataSource;
 
 import org.ganxun.audit.AuditLog;
+import org.ganxun.people.internal.cadre.CadreForm;
+import org.ganxun.people.internal.cadre.CadreValidator;
+import org.ganxun.people.internal.cadre.PhoneNumber;
 import org.ganxun.platform.crypto.FieldCipher;
 import org.ganxun.platform.db.CopyRows;
 import org.ganxun.platform.db.SqlArrays;

@@ -1,5 +1,8 @@
 package org.ganxun.planning;
 
+import org.ganxun.planning.internal.budget.ClassTier;
+import org.ganxun.planning.internal.budget.FeeCaps;
+import org.ganxun.planning.internal.budget.FeeStandards;
 import org.ganxun.platform.web.PlainText;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;

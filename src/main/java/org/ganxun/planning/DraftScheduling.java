@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
 
 import org.ganxun.people.RankLevel;
 import org.ganxun.people.StaffCategory;
-import org.ganxun.planning.scheduling.Scheduler;
+import org.ganxun.planning.internal.scheduling.Scheduler;
 import org.ganxun.platform.security.Unscoped;
 import org.ganxun.platform.web.BusinessException;
 import org.ganxun.platform.security.CurrentUsers;

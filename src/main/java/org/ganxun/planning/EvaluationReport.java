@@ -45,6 +45,8 @@ import org.apache.poi.xwpf.usermodel.XWPFChart;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.apache.poi.xwpf.usermodel.XWPFRun;
+import org.ganxun.planning.internal.budget.FeeCaps;
+import org.ganxun.planning.internal.plan.IndicatorFigures;
 import org.openxmlformats.schemas.drawingml.x2006.wordprocessingDrawing.CTInline;
 import org.ganxun.audit.AuditLog;
 import org.ganxun.org.DataScopes;

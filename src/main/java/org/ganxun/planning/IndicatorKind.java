@@ -1,5 +1,7 @@
 package org.ganxun.planning;
 
+import org.ganxun.planning.internal.plan.IndicatorFigures;
+
 /**
  * What an indicator counts; its definition (the target group and the kind's parameters) is data in
  * {@code plan_indicator}. Each kind is one formula of {@link IndicatorFigures}, over the active cadres of the

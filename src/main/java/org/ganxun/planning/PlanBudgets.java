@@ -1,5 +1,7 @@
 package org.ganxun.planning;
 
+import org.ganxun.planning.internal.budget.FeeCaps;
+import org.ganxun.planning.internal.budget.FeeStandards;
 import org.ganxun.platform.web.PlainText;
 import jakarta.validation.constraints.Size;
 import java.io.ByteArrayOutputStream;

@@ -22,6 +22,8 @@ import org.ganxun.audit.AuditLog;
 import org.ganxun.platform.security.CurrentUser;
 import org.ganxun.platform.security.CurrentUsers;
 import org.ganxun.platform.web.BusinessException;
+import org.ganxun.secondment.internal.SecondmentAccess;
+import org.ganxun.secondment.internal.evaluation.Grade;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.ganxun.platform.security.Unscoped;
+import org.ganxun.secondment.internal.evaluation.Grade;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

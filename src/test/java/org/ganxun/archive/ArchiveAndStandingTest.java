@@ -12,16 +12,17 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 
-import org.ganxun.compliance.ComplianceChecks;
-import org.ganxun.compliance.ComplianceDashboard;
-import org.ganxun.compliance.NationalRules;
-import org.ganxun.compliance.RuleDocument;
-import org.ganxun.compliance.RuleSetStore;
-import org.ganxun.compliance.Standing;
-import org.ganxun.compliance.StandingRecompute;
-import org.ganxun.compliance.StandingService;
-import org.ganxun.compliance.StandingStatus;
-import org.ganxun.people.CadreForm;
+import org.ganxun.archive.internal.GroupStudies;
+import org.ganxun.compliance.internal.standing.ComplianceChecks;
+import org.ganxun.compliance.internal.ComplianceDashboard;
+import org.ganxun.compliance.internal.ruleset.NationalRules;
+import org.ganxun.compliance.internal.ruleset.RuleDocument;
+import org.ganxun.compliance.internal.ruleset.RuleSetStore;
+import org.ganxun.compliance.internal.standing.Standing;
+import org.ganxun.compliance.internal.standing.StandingRecompute;
+import org.ganxun.compliance.internal.standing.StandingService;
+import org.ganxun.compliance.internal.standing.StandingStatus;
+import org.ganxun.people.internal.cadre.CadreForm;
 import org.ganxun.people.RankGrade;
 import org.ganxun.people.RankLevel;
 import org.ganxun.people.Roster;
@@ -51,7 +52,7 @@ class ArchiveAndStandingTest {
     @Autowired Roster roster;
     @Autowired JdbcClient jdbc;
     @Autowired org.springframework.test.web.servlet.MockMvc mvc;
-    @Autowired org.ganxun.compliance.StandingReminders reminders;
+    @Autowired org.ganxun.compliance.internal.standing.StandingReminders reminders;
 
     long county;
     long townA;
@@ -244,7 +245,7 @@ class ArchiveAndStandingTest {
         LocalDate start = LocalDate.now().minusDays(1);
         var national = NationalRules.defaults();
         var reqs = national.requirements().stream().map(q -> q.code().equals("TOWNSHIP_YEARLY")
-                ? new org.ganxun.compliance.Requirement(q.code(), q.title(), q.kind(), new BigDecimal("20"), null, q.rankLevels(),
+                ? new org.ganxun.compliance.internal.ruleset.Requirement(q.code(), q.title(), q.kind(), new BigDecimal("20"), null, q.rankLevels(),
                 q.rankGrades(), q.staffCategories(), q.leadersOnly(), q.partyMembersOnly(), q.count(), q.cycleYears(), q.cycleStartYear(),
                 q.leadMonths(), q.graceMonths(), q.triggersFrom(), "某县干部教育培训实施办法", "乡科级每年不少于20学时", "L") : q).toList();
         fixture.as(countyAdmin, () -> rules.saveVersion(county, "某县规则", start,
@@ -310,15 +311,15 @@ class ArchiveAndStandingTest {
         return ps.standings().stream().filter(s -> s.code().equals(code)).findFirst().orElseThrow();
     }
 
-    private org.ganxun.compliance.RuleSet countyRules(long org, String name, LocalDate from, String hoursPerDay, String townshipHours) {
+    private org.ganxun.compliance.internal.ruleset.RuleSet countyRules(long org, String name, LocalDate from, String hoursPerDay, String townshipHours) {
         var national = NationalRules.defaults();
         var reqs = national.requirements().stream().map(q -> !q.code().equals("TOWNSHIP_YEARLY") || townshipHours == null ? q
-                : new org.ganxun.compliance.Requirement(q.code(), q.title(), q.kind(), new BigDecimal(townshipHours), q.days(),
+                : new org.ganxun.compliance.internal.ruleset.Requirement(q.code(), q.title(), q.kind(), new BigDecimal(townshipHours), q.days(),
                 q.rankLevels(), q.rankGrades(), q.staffCategories(), q.leadersOnly(), q.partyMembersOnly(), q.count(), q.cycleYears(),
                 q.cycleStartYear(), q.leadMonths(), q.graceMonths(), q.triggersFrom(), name + "实施办法", "乡科级每年不少于" + townshipHours + "学时",
                 "L")).toList();
         var c = national.conversions();
-        var conversions = new org.ganxun.compliance.RuleSet.Conversions(new BigDecimal(hoursPerDay), c.onlineBands(), c.onlineTestBonus(),
+        var conversions = new org.ganxun.compliance.internal.ruleset.RuleSet.Conversions(new BigDecimal(hoursPerDay), c.onlineBands(), c.onlineTestBonus(),
                 c.teachingMultiplier(), "1天脱产培训按" + hoursPerDay + "学时计");
         return fixture.as(Fixture.systemAdmin(), () -> rules.saveVersion(org, name, from,
                 new RuleDocument(reqs, conversions, List.of(), national.carryOver(), national.assessmentUse()), null));

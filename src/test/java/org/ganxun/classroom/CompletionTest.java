@@ -11,11 +11,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.ganxun.compliance.ComplianceChecks;
-import org.ganxun.compliance.NationalRules;
-import org.ganxun.compliance.RuleDocument;
-import org.ganxun.compliance.RuleSet;
-import org.ganxun.compliance.RuleSetStore;
+import org.ganxun.compliance.internal.standing.ComplianceChecks;
+import org.ganxun.compliance.internal.ruleset.NationalRules;
+import org.ganxun.compliance.internal.ruleset.RuleDocument;
+import org.ganxun.compliance.internal.ruleset.RuleSet;
+import org.ganxun.compliance.internal.ruleset.RuleSetStore;
 import org.ganxun.platform.security.CurrentUser;
 import org.ganxun.platform.security.Role;
 import org.ganxun.platform.web.BusinessException;

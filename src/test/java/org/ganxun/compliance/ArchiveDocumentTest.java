@@ -18,6 +18,7 @@ import org.ganxun.archive.CreditSource;
 import org.ganxun.archive.Delivery;
 import org.ganxun.archive.QuantityUnit;
 import org.ganxun.archive.TrainingType;
+import org.ganxun.compliance.internal.ArchiveDocument;
 import org.ganxun.support.Fixture;
 import org.ganxun.support.IntegrationTest;
 import org.junit.jupiter.api.Test;

@@ -20,17 +20,17 @@ import org.ganxun.people.CitizenId;
 import org.ganxun.platform.crypto.FieldCipher;
 import org.ganxun.platform.security.CurrentUser;
 import org.ganxun.platform.web.BusinessException;
-import org.ganxun.secondment.AlertKind;
+import org.ganxun.secondment.internal.alert.AlertKind;
 import org.ganxun.secondment.CandidateSource;
-import org.ganxun.secondment.CandidateStatus;
+import org.ganxun.secondment.internal.selection.CandidateStatus;
 import org.ganxun.secondment.Direction;
 import org.ganxun.secondment.EvaluationKind;
 import org.ganxun.secondment.Evaluations;
-import org.ganxun.secondment.Grade;
+import org.ganxun.secondment.internal.evaluation.Grade;
 import org.ganxun.secondment.Postings;
 import org.ganxun.secondment.Programmes;
-import org.ganxun.secondment.SecondmentAlerts;
-import org.ganxun.secondment.SecondmentStatistics;
+import org.ganxun.secondment.internal.alert.SecondmentAlerts;
+import org.ganxun.secondment.internal.SecondmentStatistics;
 import org.ganxun.secondment.Selection;
 import org.ganxun.survey.SurveyReturns;
 import org.ganxun.survey.Surveys;
@@ -70,7 +70,7 @@ class DemoDataLoaderTest {
     @Autowired
     org.ganxun.planning.TrainingPlans plans;
     @Autowired
-    org.ganxun.planning.IndicatorFigures figures;
+    org.ganxun.planning.internal.plan.IndicatorFigures figures;
     @Autowired
     org.ganxun.planning.DraftScheduling scheduling;
     @Autowired
@@ -546,12 +546,12 @@ class DemoDataLoaderTest {
         assertThat(list).extracting(org.ganxun.planning.TrainingPlans.PlanSummary::title)
                 .contains("盐亭县" + (now - 3) + "—" + (now + 1) + "年干部教育培训规划");
         long planId = list.get(0).id();
-        org.ganxun.planning.IndicatorFigures.Dashboard d = as(zzb, () -> figures.dashboard(planId, now - 1, null));
+        org.ganxun.planning.internal.plan.IndicatorFigures.Dashboard d = as(zzb, () -> figures.dashboard(planId, now - 1, null));
         assertThat(d.figures()).hasSize(7);
         assertThat(d.figures()).allSatisfy(f -> assertThat(f.population()).isPositive());
         // the drafts all sit in one week of March (两会): the scheduler moves them apart and out of it. The solver may
         // search up to 20 s (it stops 5 s after its last improvement): 3 s left classes unplaced on a loaded machine
-        org.ganxun.planning.scheduling.Scheduler.Proposal p = as(zzb, () -> scheduling.propose(
+        org.ganxun.planning.internal.scheduling.Scheduler.Proposal p = as(zzb, () -> scheduling.propose(
                 new org.ganxun.planning.DraftScheduling.Request(LocalDate.now().getYear() + 1, List.of(), null, 0.1, 20)));
         assertThat(p.placements()).hasSize(8);
         assertThat(p.solver().feasible()).as("%s", p.unmet()).isTrue();
@@ -569,7 +569,7 @@ class DemoDataLoaderTest {
         org.ganxun.planning.ClassExpenses.Sheet sheet = as(user("dangxiao"), () -> expenses.sheet(activity.finishedClassId()));
         assertThat(sheet.canEdit()).isTrue();
         assertThat(sheet.expenses()).hasSize(7);
-        assertThat(sheet.warnings()).extracting(org.ganxun.planning.FeeCaps.Warning::code).contains("MEALS", "LECTURE");
+        assertThat(sheet.warnings()).extracting(org.ganxun.planning.internal.budget.FeeCaps.Warning::code).contains("MEALS", "LECTURE");
         long planId = as(zzb, () -> plans.list()).get(0).id();
         int year = LocalDate.now().getYear();
         org.ganxun.planning.EvaluationReport.Report r = as(zzb, () -> report.report(planId, year, org.ganxun.planning.EvaluationReport.Kind.MIDTERM));

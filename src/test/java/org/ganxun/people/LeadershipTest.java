@@ -2,6 +2,7 @@ package org.ganxun.people;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.ganxun.people.internal.cadre.Leadership;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

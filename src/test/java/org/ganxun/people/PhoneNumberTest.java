@@ -2,6 +2,9 @@ package org.ganxun.people;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.ganxun.people.internal.cadre.CadreForm;
+import org.ganxun.people.internal.cadre.CadreValidator;
+import org.ganxun.people.internal.cadre.PhoneNumber;
 import org.junit.jupiter.api.Test;
 
 /** The ways clerks write a phone number, each stored in one form; anything else is left for the validator to refuse. */

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.ganxun.people.internal.cadre.CadreForm;
+import org.ganxun.people.internal.cadre.PostHistoryEntry;
 import org.ganxun.platform.web.BusinessException;
 import org.ganxun.support.Fixture;
 import org.ganxun.support.IntegrationTest;

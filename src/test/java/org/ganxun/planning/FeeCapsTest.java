@@ -7,6 +7,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
+import org.ganxun.planning.internal.budget.FeeCaps;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -13,7 +13,7 @@ import java.time.LocalDate;
 import java.time.Year;
 import java.util.List;
 
-import org.ganxun.planning.scheduling.Scheduler;
+import org.ganxun.planning.internal.scheduling.Scheduler;
 import org.ganxun.platform.security.CurrentUser;
 import org.ganxun.platform.security.Role;
 import org.ganxun.support.Fixture;

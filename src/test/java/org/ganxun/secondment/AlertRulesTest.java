@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.ganxun.secondment.internal.alert.AlertKind;
+import org.ganxun.secondment.internal.alert.AlertRules;
 import org.junit.jupiter.api.Test;
 
 /** Each alert on both sides of its boundary, for a posting from 1 January to 30 June 2026, logs every 7 days. */

@@ -7,6 +7,7 @@ import java.util.Set;
 
 import org.ganxun.people.CadreStatus;
 import org.ganxun.people.RankLevel;
+import org.ganxun.secondment.internal.selection.Eligibility;
 import org.junit.jupiter.api.Test;
 
 /** The programme's bounds, judged on its start date (1 March 2026): both sides of each bound. */

@@ -6,6 +6,9 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.ganxun.secondment.internal.evaluation.Ballots;
+import org.ganxun.secondment.internal.evaluation.EvaluationScoring;
+import org.ganxun.secondment.internal.evaluation.Grade;
 import org.junit.jupiter.api.Test;
 
 /** Democratic appraisal shares and score, log completeness, the weighted total and the grade, by hand. */

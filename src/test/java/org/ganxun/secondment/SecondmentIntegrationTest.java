@@ -11,12 +11,17 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
-import org.ganxun.compliance.ComplianceChecks;
+import org.ganxun.compliance.internal.standing.ComplianceChecks;
 import org.ganxun.people.RankGrade;
 import org.ganxun.people.RankLevel;
 import org.ganxun.platform.security.CurrentUser;
 import org.ganxun.platform.security.Role;
 import org.ganxun.platform.web.BusinessException;
+import org.ganxun.secondment.internal.SecondmentStatistics;
+import org.ganxun.secondment.internal.alert.AlertKind;
+import org.ganxun.secondment.internal.alert.SecondmentAlerts;
+import org.ganxun.secondment.internal.evaluation.Grade;
+import org.ganxun.secondment.internal.selection.CandidateStatus;
 import org.ganxun.support.Fixture;
 import org.ganxun.support.IntegrationTest;
 import org.junit.jupiter.api.BeforeEach;

@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
+import org.ganxun.secondment.internal.selection.SelectionScoring;
 import org.junit.jupiter.api.Test;
 
 /**

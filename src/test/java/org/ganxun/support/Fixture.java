@@ -7,7 +7,7 @@ import java.util.function.Supplier;
 
 import org.ganxun.org.OrganizationTrees;
 import org.ganxun.org.Tree;
-import org.ganxun.people.CadreForm;
+import org.ganxun.people.internal.cadre.CadreForm;
 import org.ganxun.people.CadreStatus;
 import org.ganxun.people.CitizenId;
 import org.ganxun.people.Education;

@@ -10,7 +10,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 
-import org.ganxun.people.CadreForm;
+import org.ganxun.people.internal.cadre.CadreForm;
 import org.ganxun.people.RankLevel;
 import org.ganxun.people.Roster;
 import org.ganxun.platform.security.Role;

@@ -12,7 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 
-import org.ganxun.planning.scheduling.Scheduler;
+import org.ganxun.planning.internal.scheduling.Scheduler;
 import org.ganxun.platform.security.PublicEndpoint;
 import org.ganxun.platform.security.Requires;
 import org.ganxun.platform.security.SignedIn;

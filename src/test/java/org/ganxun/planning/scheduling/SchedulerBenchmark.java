@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 
+import org.ganxun.planning.internal.scheduling.Scheduler;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 

@@ -7,6 +7,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.ganxun.planning.internal.scheduling.ScheduleConstraints;
+import org.ganxun.planning.internal.scheduling.Scheduler;
 import org.ganxun.platform.web.BusinessException;
 import org.junit.jupiter.api.Test;
 
