@@ -63,6 +63,9 @@ class PageSpeedBenchmark {
     static final int SLOWEST = 20;
     /** Visits of each page per account: 1 by default (the machine is shared); -Dbench.rounds=2 adds a warm visit. */
     static final int ROUNDS = Integer.getInteger("bench.rounds", 1);
+    /** -Dbench.pages=干部花名册,学习活动 measures only the menu pages of those titles (every page by default). */
+    static final List<String> PAGES = System.getProperty("bench.pages", "").isBlank() ? List.of()
+            : List.of(System.getProperty("bench.pages").split(","));
 
     @LocalServerPort int port;
     @Autowired DemoDataLoader loader;
@@ -203,6 +206,9 @@ class PageSpeedBenchmark {
         List<String> titles = new ArrayList<>();
         for (WebElement item : driver.findElements(By.cssSelector("li.el-menu-item[data-test^='menu-']"))) {
             titles.add(item.getDomAttribute("data-test").substring("menu-".length()));
+        }
+        if (!PAGES.isEmpty()) {
+            titles.retainAll(PAGES);
         }
         // signing in lands on 首页: it is opened last, coming from another page, so that its click navigates
         if (titles.remove("首页")) {
