@@ -237,6 +237,9 @@ class PageSpeedBenchmark {
         if (Boolean.TRUE.equals(r.get("animated"))) {
             System.out.println("PageSpeedBenchmark: " + account + " · " + title + " keeps changing: timed to its last answer");
         }
+        if (r.get("calls") != null && !r.get("calls").toString().isEmpty()) {
+            System.out.println("PageSpeedBenchmark: " + account + " · " + title + " requests (own/ended after click): " + r.get("calls"));
+        }
         return new long[]{ms, ((Number) r.get("requests")).longValue()};
     }
 
@@ -274,6 +277,8 @@ class PageSpeedBenchmark {
             const item = document.querySelector(`li.el-menu-item[data-test='menu-${title}']`);
             if (!item) return done({ ms: -1, requests: 0, why: 'no menu entry' });
             const requests = b.requests;
+            performance.clearResourceTimings();
+            performance.setResourceTimingBufferSize(1000);
             const t0 = performance.now();
             b.lastChange = t0;
             b.lastNet = t0;
@@ -282,11 +287,18 @@ class PageSpeedBenchmark {
                 const now = performance.now();
                 const there = document.title.startsWith(title) || location.hash.includes('#/m/');
                 const masked = [...document.querySelectorAll('.el-loading-mask')].some((m) => m.offsetParent !== null);
+                // the visit's requests with their own times (ms from the click to the answer's end), to tell the
+                // server's share from the browser's
+                const calls = () => performance.getEntriesByType('resource')
+                    .filter((e) => e.startTime >= t0 && e.initiatorType !== 'script' && e.initiatorType !== 'link'
+                        && e.initiatorType !== 'css' && e.initiatorType !== 'img')
+                    .map((e) => new URL(e.name).pathname + ' ' + Math.round(e.duration) + '/' + Math.round(e.responseEnd - t0)
+                        + ' ms ' + Math.round(e.encodedBodySize / 1024) + ' KB').join(', ');
                 if (there && !masked && b.inflight === 0 && !b.pending && now - b.lastChange > 400) {
-                    return done({ ms: Math.round(b.lastChange - t0), requests: b.requests - requests });
+                    return done({ ms: Math.round(b.lastChange - t0), requests: b.requests - requests, calls: calls() });
                 }
                 if (there && !masked && b.inflight === 0 && now - b.lastNet > 3000) {
-                    return done({ ms: Math.round(b.lastNet - t0 + 16), requests: b.requests - requests, animated: true });
+                    return done({ ms: Math.round(b.lastNet - t0 + 16), requests: b.requests - requests, animated: true, calls: calls() });
                 }
                 if (now - t0 > 30000) return done({ ms: -1, requests: b.requests - requests,
                     why: JSON.stringify({ there, masked, inflight: b.inflight, title: document.title }) });
