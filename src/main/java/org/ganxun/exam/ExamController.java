@@ -64,9 +64,10 @@ class ExamController {
 
     @GetMapping("/questions")
     @Requires(EXAM_MANAGE)
-    List<QuestionBank.Question> questions(@RequestParam(required = false) String category, @RequestParam(required = false) QuestionKind kind,
-                                          @RequestParam(required = false) Integer difficulty, @RequestParam(required = false) String q) {
-        return bank.list(category, kind, difficulty, q);
+    QuestionBank.Page questions(@RequestParam(required = false) String category, @RequestParam(required = false) QuestionKind kind,
+                                @RequestParam(required = false) Integer difficulty, @RequestParam(required = false) String q,
+                                @RequestParam(defaultValue = "1") int page, @RequestParam(defaultValue = "20") int size) {
+        return bank.page(category, kind, difficulty, q, page, size);
     }
 
     @GetMapping("/questions/categories")

@@ -76,29 +76,43 @@ public class QuestionBank {
                 rs.getLong("owner_org_id"), rs.getString("org_name"), rs.getObject("created_at", OffsetDateTime.class));
     }
 
-    /** The questions of the units in my scope, filtered. At most 2000. */
-    public List<Question> list(String category, QuestionKind kind, Integer difficulty, String q) {
+    /** A page of the bank, with the number of questions the filter selects. */
+    public record Page(List<Question> rows, long total, int page, int size) {
+    }
+
+    /**
+     * A page of the questions of the units in my scope, filtered, in the bank's order (category, kind, entry):
+     * a county's bank holds thousands of questions, and the browser gets one page.
+     */
+    public Page page(String category, QuestionKind kind, Integer difficulty, String q, int page, int size) {
+        int pg = Math.max(page, 1);
+        int sz = Math.min(Math.max(size, 1), 200);
         DataScope scope = scopes.current();
         Map<String, Object> p = new HashMap<>(scope.sqlParameters());
-        StringBuilder sql = new StringBuilder(SELECT + " where q.status = 'ACTIVE' and " + scope.orgCondition("o.path"));
+        StringBuilder where = new StringBuilder(" where q.status = 'ACTIVE' and " + scope.orgCondition("o.path"));
         if (category != null && !category.isBlank()) {
-            sql.append(" and q.category = :category");
+            where.append(" and q.category = :category");
             p.put("category", category.strip());
         }
         if (kind != null) {
-            sql.append(" and q.kind = :kind");
+            where.append(" and q.kind = :kind");
             p.put("kind", kind.name());
         }
         if (difficulty != null) {
-            sql.append(" and q.difficulty = :difficulty");
+            where.append(" and q.difficulty = :difficulty");
             p.put("difficulty", difficulty);
         }
         if (q != null && !q.isBlank()) {
-            sql.append(" and q.stem ilike :q escape '\\'");
+            where.append(" and q.stem ilike :q escape '\\'");
             p.put("q", "%" + q.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
         }
-        sql.append(" order by q.category, q.kind, q.id limit 2000");
-        return jdbc.sql(sql.toString()).params(p).query((rs, i) -> row(rs)).list();
+        long total = jdbc.sql("select count(*) from exam_question q join org_unit o on o.id = q.owner_org_id" + where)
+                .params(p).query(Long.class).single();
+        p.put("limit", sz);
+        p.put("offset", (long) (pg - 1) * sz);
+        List<Question> rows = jdbc.sql(SELECT + where + " order by q.category, q.kind, q.id limit :limit offset :offset")
+                .params(p).query((rs, i) -> row(rs)).list();
+        return new Page(rows, total, pg, sz);
     }
 
     /** Categories with counts by difficulty, for blueprints: {category, easy, medium, hard}. */

@@ -10,6 +10,6 @@ class NotifyPersonalData {
 
     @Bean
     ScopedTables notifyScopedTables() {
-        return ScopedTables.of("notify", "sms_outbox", "notification");
+        return ScopedTables.of("notify", "sms_outbox", "notification", "sms_delivery");
     }
 }

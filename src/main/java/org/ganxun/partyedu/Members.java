@@ -182,7 +182,7 @@ public class Members {
         Map<String, Object> params = new HashMap<>(w.params());
         params.put("limit", s);
         params.put("offset", (long) (pg - 1) * s);
-        List<MemberView> rows = named.query(SELECT + w.sql() + " order by tree_path_key(p.path), coalesce(c.name, m.name), m.id limit :limit offset :offset",
+        List<MemberView> rows = named.query(SELECT + w.sql() + " order by p.tree_key, coalesce(c.name, m.name), m.id limit :limit offset :offset",
                 params, Members::view);
         return new Page(rows, total == null ? 0 : total, pg, s);
     }
@@ -192,7 +192,7 @@ public class Members {
     public List<MemberView> list(MemberQuery q) {
         syncCadreMembers();
         Where w = where(q);
-        return named.query(SELECT + w.sql() + " order by tree_path_key(p.path), coalesce(c.name, m.name), m.id", w.params(), Members::view);
+        return named.query(SELECT + w.sql() + " order by p.tree_key, coalesce(c.name, m.name), m.id", w.params(), Members::view);
     }
 
     /** For system jobs (no signed-in user): every member matching the query within {@code scope}. */
@@ -200,14 +200,14 @@ public class Members {
     public List<MemberView> list(MemberQuery q, DataScope scope) {
         syncCadreMembers();
         Where w = where(q, scope);
-        return named.query(SELECT + w.sql() + " order by tree_path_key(p.path), coalesce(c.name, m.name), m.id", w.params(), Members::view);
+        return named.query(SELECT + w.sql() + " order by p.tree_key, coalesce(c.name, m.name), m.id", w.params(), Members::view);
     }
 
     @Transactional(readOnly = true)
     public void forEach(MemberQuery q, Consumer<MemberView> sink) {
         syncCadreMembers();
         Where w = where(q);
-        named.query(SELECT + w.sql() + " order by tree_path_key(p.path), coalesce(c.name, m.name), m.id", w.params(),
+        named.query(SELECT + w.sql() + " order by p.tree_key, coalesce(c.name, m.name), m.id", w.params(),
                 (RowCallbackHandler) rs -> sink.accept(view(rs, 0)));
     }
 

@@ -30,7 +30,7 @@ public class CadreSearch {
 
     private static final Map<String, String> SORTS = Map.ofEntries(
             Map.entry("id", "c.id"), Map.entry("name", "c.name"), Map.entry("birthDate", "c.birth_date"),
-            Map.entry("age", "c.birth_date"), Map.entry("orgName", "tree_path_key(o.path)"),
+            Map.entry("age", "c.birth_date"), Map.entry("orgName", "o.tree_key"),
             Map.entry("rankLevel", inDeclaredOrder("c.rank_level", RankLevel.class)),
             Map.entry("enteredWorkOn", "c.entered_work_on"), Map.entry("joinedPartyOn", "c.joined_party_on"),
             Map.entry("updatedAt", "c.updated_at"), Map.entry("staffCategory", inDeclaredOrder("c.staff_category", StaffCategory.class)),
@@ -212,7 +212,9 @@ public class CadreSearch {
 
     static String orderBy(String sort) {
         if (sort == null || sort.isBlank()) {
-            return "tree_path_key(o.path), c.id";
+            // the unit's stored, indexed tree key (V181): PostgreSQL reads the units in order and their first cadres
+            // rather than sorting everyone in scope (the first page at ten times the demo county: 237 ms before)
+            return "o.tree_key, c.id";
         }
         String[] parts = sort.split(",");
         String col = SORTS.get(parts[0].strip());

@@ -134,6 +134,18 @@ class ExamApiTest {
         JsonNode result = c.admin().parse(r);
         assertThat(result.get("imported").asInt()).isEqualTo(20);
         assertThat(result.get("errors").size()).isZero();
+        // the bank is paged on the server, in its order (category, kind, entry), with the filter's total
+        JsonNode first = c.admin().getJson("/api/exams/questions");
+        assertThat(first.get("total").asLong()).isEqualTo(20);
+        assertThat(first.get("rows").size()).isEqualTo(20);
+        JsonNode third = c.admin().getJson("/api/exams/questions?page=3&size=8");
+        assertThat(third.get("total").asLong()).isEqualTo(20);
+        assertThat(third.get("page").asInt()).isEqualTo(3);
+        assertThat(third.get("rows").findValuesAsString("stem"))
+                .containsExactlyElementsOf(first.get("rows").findValuesAsString("stem").subList(16, 20));
+        JsonNode trueFalse = c.admin().getJson("/api/exams/questions?kind=TRUE_FALSE&size=3");
+        assertThat(trueFalse.get("total").asLong()).isEqualTo(4);
+        assertThat(trueFalse.get("rows").findValuesAsString("kind")).containsOnly("TRUE_FALSE").hasSize(3);
     }
 
     long exam(County c, String body) {
@@ -277,7 +289,7 @@ class ExamApiTest {
         assertThat(other.admin().get("/api/exams/" + exam).status()).isEqualTo(404);
         assertThat(other.admin().get("/api/exams/" + exam + "/results").status()).isEqualTo(404);
         assertThat(other.admin().get("/api/exams/" + exam + "/results.xlsx").status()).isEqualTo(404);
-        assertThat(other.admin().getJson("/api/exams/questions").size()).isZero();
+        assertThat(other.admin().getJson("/api/exams/questions").get("total").asLong()).isZero();
         assertThat(other.learner().getJson("/api/exams/mine").findValuesAsString("title")).doesNotContain("2026年任前廉政法规知识测试");
         assertThat(other.learner().send("POST", "/api/exams/" + exam + "/attempts", null).status()).isEqualTo(404);
         assertThat(other.learner().get("/api/exams/attempts/" + attempt).status()).isEqualTo(404);
@@ -392,7 +404,7 @@ class ExamApiTest {
         assertThat(result.get("errors").get(0).get("row").asInt()).isEqualTo(3);
         assertThat(result.get("errors").get(0).get("column").asString()).isEqualTo("答案");
         assertThat(result.get("errors").get(0).get("message").asString()).isEqualTo("答案C中有不存在的选项（共2个选项）");
-        assertThat(c.admin().getJson("/api/exams/questions").size()).isZero();
+        assertThat(c.admin().getJson("/api/exams/questions").get("total").asLong()).isZero();
         // HTML named .xlsx; a file that is no spreadsheet at all
         assertThat(c.admin().sendBytes("POST", "/api/exams/questions/import?name=a.xlsx", "application/octet-stream",
                 "<html><script>x</script></html>".getBytes()).status()).isEqualTo(400);

@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.ganxun.platform.web.BusinessException;
+import org.ganxun.support.ApiSession;
 import org.ganxun.support.Browserless;
 import org.ganxun.support.Fixture;
 import org.ganxun.support.IntegrationTest;
@@ -61,6 +62,30 @@ class StudyAttendanceTest {
     long archiveEntries(long activityId) {
         return jdbc.sql("select count(*) from archive_entry where cadre_id = ? and source = 'PARTY_STUDY' and source_ref = ?")
                 .params(cadreId, "PA-" + activityId).query(Long.class).single();
+    }
+
+    @Test
+    void theActivitiesListIsPagedOnTheServerLatestFirst() {
+        LocalDate day = LocalDate.now().withDayOfYear(1);
+        activity(ActivityKind.PARTY_DAY, "第一次主题党日", day, "2", null);
+        activity(ActivityKind.PARTY_LECTURE, "第二次党课", day.plusDays(1), "2", null);
+        activity(ActivityKind.PARTY_DAY, "第三次主题党日", day.plusDays(2), "2", null);
+        ApiSession api = new ApiSession(port);
+        assertThat(api.login(b.secretaryA.username(), Fixture.PASSWORD).status()).isEqualTo(200);
+        JsonNode first = api.getJson("/api/partyedu/activities?year=" + day.getYear() + "&size=2");
+        assertThat(first.get("total").asLong()).isEqualTo(3);
+        assertThat(first.get("rows").findValuesAsString("topic")).containsExactly("第三次主题党日", "第二次党课");
+        JsonNode second = api.getJson("/api/partyedu/activities?year=" + day.getYear() + "&size=2&page=2");
+        assertThat(second.get("page").asInt()).isEqualTo(2);
+        assertThat(second.get("rows").findValuesAsString("topic")).containsExactly("第一次主题党日");
+        // the filter counts what it selects
+        JsonNode days = api.getJson("/api/partyedu/activities?year=" + day.getYear() + "&kind=PARTY_DAY");
+        assertThat(days.get("total").asLong()).isEqualTo(2);
+        assertThat(days.get("rows").findValuesAsString("topic")).containsExactly("第三次主题党日", "第一次主题党日");
+        // another branch's secretary sees none of them
+        ApiSession other = new ApiSession(port);
+        assertThat(other.login(b.secretaryB.username(), Fixture.PASSWORD).status()).isEqualTo(200);
+        assertThat(other.getJson("/api/partyedu/activities?year=" + day.getYear()).get("total").asLong()).isZero();
     }
 
     @Test

@@ -63,6 +63,9 @@ class PageSpeedBenchmark {
     static final int SLOWEST = 20;
     /** Visits of each page per account: 1 by default (the machine is shared); -Dbench.rounds=2 adds a warm visit. */
     static final int ROUNDS = Integer.getInteger("bench.rounds", 1);
+    /** -Dbench.pages=干部花名册,学习活动 measures only the menu pages of those titles (every page by default). */
+    static final List<String> PAGES = System.getProperty("bench.pages", "").isBlank() ? List.of()
+            : List.of(System.getProperty("bench.pages").split(","));
 
     @LocalServerPort int port;
     @Autowired DemoDataLoader loader;
@@ -204,6 +207,9 @@ class PageSpeedBenchmark {
         for (WebElement item : driver.findElements(By.cssSelector("li.el-menu-item[data-test^='menu-']"))) {
             titles.add(item.getDomAttribute("data-test").substring("menu-".length()));
         }
+        if (!PAGES.isEmpty()) {
+            titles.retainAll(PAGES);
+        }
         // signing in lands on 首页: it is opened last, coming from another page, so that its click navigates
         if (titles.remove("首页")) {
             titles.add("首页");
@@ -230,6 +236,9 @@ class PageSpeedBenchmark {
         }
         if (Boolean.TRUE.equals(r.get("animated"))) {
             System.out.println("PageSpeedBenchmark: " + account + " · " + title + " keeps changing: timed to its last answer");
+        }
+        if (r.get("calls") != null && !r.get("calls").toString().isEmpty()) {
+            System.out.println("PageSpeedBenchmark: " + account + " · " + title + " requests (own/ended after click): " + r.get("calls"));
         }
         return new long[]{ms, ((Number) r.get("requests")).longValue()};
     }
@@ -268,6 +277,8 @@ class PageSpeedBenchmark {
             const item = document.querySelector(`li.el-menu-item[data-test='menu-${title}']`);
             if (!item) return done({ ms: -1, requests: 0, why: 'no menu entry' });
             const requests = b.requests;
+            performance.clearResourceTimings();
+            performance.setResourceTimingBufferSize(1000);
             const t0 = performance.now();
             b.lastChange = t0;
             b.lastNet = t0;
@@ -276,11 +287,18 @@ class PageSpeedBenchmark {
                 const now = performance.now();
                 const there = document.title.startsWith(title) || location.hash.includes('#/m/');
                 const masked = [...document.querySelectorAll('.el-loading-mask')].some((m) => m.offsetParent !== null);
+                // the visit's requests with their own times (ms from the click to the answer's end), to tell the
+                // server's share from the browser's
+                const calls = () => performance.getEntriesByType('resource')
+                    .filter((e) => e.startTime >= t0 && e.initiatorType !== 'script' && e.initiatorType !== 'link'
+                        && e.initiatorType !== 'css' && e.initiatorType !== 'img')
+                    .map((e) => new URL(e.name).pathname + ' ' + Math.round(e.duration) + '/' + Math.round(e.responseEnd - t0)
+                        + ' ms ' + Math.round(e.encodedBodySize / 1024) + ' KB').join(', ');
                 if (there && !masked && b.inflight === 0 && !b.pending && now - b.lastChange > 400) {
-                    return done({ ms: Math.round(b.lastChange - t0), requests: b.requests - requests });
+                    return done({ ms: Math.round(b.lastChange - t0), requests: b.requests - requests, calls: calls() });
                 }
                 if (there && !masked && b.inflight === 0 && now - b.lastNet > 3000) {
-                    return done({ ms: Math.round(b.lastNet - t0 + 16), requests: b.requests - requests, animated: true });
+                    return done({ ms: Math.round(b.lastNet - t0 + 16), requests: b.requests - requests, animated: true, calls: calls() });
                 }
                 if (now - t0 > 30000) return done({ ms: -1, requests: b.requests - requests,
                     why: JSON.stringify({ there, masked, inflight: b.inflight, title: document.title }) });

@@ -37,7 +37,7 @@ public final class TableOwners {
         own("archive", tables("archive_entry", "archive_attachment", "group_study_session", "online_import"),
                 views("approved_credit"));
         own("compliance", tables("rule_set", "cadre_standing"), views());
-        own("notify", tables("notification", "sms_outbox"), views());
+        own("notify", tables("notification", "sms_outbox"), views("sms_delivery"));
         own("training", tables("training_provider", "annual_plan", "instructor", "training_class", "class_review",
                 "class_session", "class_quota", "enrollment", "waitlist_skip"),
                 views("class_card", "session_card", "enrollment_card", "instructor_card"));

@@ -57,9 +57,10 @@ class StudyController {
     }
 
     @GetMapping("/activities")
-    List<StudyActivities.Activity> list(@RequestParam(required = false) Long partyOrgId, @RequestParam(required = false) Integer year,
-                                        @RequestParam(required = false) ActivityKind kind) {
-        return activities.list(partyOrgId, year, kind);
+    StudyActivities.ActivityPage list(@RequestParam(required = false) Long partyOrgId, @RequestParam(required = false) Integer year,
+                                      @RequestParam(required = false) ActivityKind kind, @RequestParam(defaultValue = "1") int page,
+                                      @RequestParam(defaultValue = "20") int size) {
+        return activities.page(partyOrgId, year, kind, page, size);
     }
 
     @PostMapping("/activities")

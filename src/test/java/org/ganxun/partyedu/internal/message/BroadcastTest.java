@@ -107,10 +107,21 @@ class BroadcastTest {
                         org.assertj.core.groups.Tuple.tuple("杨无机", "无手机号"));
         assertThat(log).filteredOn(r -> r.memberId() == away).first().extracting(Broadcasts.Recipient::phone).isEqualTo("136****0001");
         assertThat(log).filteredOn(r -> r.memberId() == noPhone).hasSize(1);
+        // the log's counts by delivery state (counted in SQL): one sent, one without a phone; then the sent one failed
+        assertThat(counts(b, sent.id())).containsExactly(1, 0, 0, 1);
+        jdbc.sql("update sms_outbox set status = 'FAILED' where dedup_key = ?").param("pe-bc:" + sent.id() + ":" + away).update();
+        assertThat(counts(b, sent.id())).containsExactly(0, 0, 1, 1);
         // the other branch's secretary neither sees the broadcast nor its log
         assertThat(fixture.as(b.secretaryB, () -> broadcasts.list())).noneMatch(x -> x.id() == sent.id());
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> fixture.as(b.secretaryB, () -> broadcasts.recipientLog(sent.id(), 1, 20)))
                 .hasMessage("无权查看该群发记录");
+    }
+
+    /** The broadcast's line in the secretary's log: sent, pending, failed, without a phone. */
+    List<Integer> counts(Branches b, long id) {
+        Broadcasts.Broadcast x = fixture.as(b.secretaryA, () -> broadcasts.list()).stream().filter(l -> l.id() == id)
+                .findFirst().orElseThrow();
+        return List.of(x.sent(), x.pending(), x.failed(), x.noPhone());
     }
 
     @Test
