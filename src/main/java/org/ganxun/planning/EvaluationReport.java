@@ -230,7 +230,7 @@ public class EvaluationReport {
         String course = "a.source in " + IndicatorFigures.COURSES;
         params.put("repeat", REPEAT_COURSES);
         params.put("earliest", LocalDate.of(Math.min(from, year - 2), 1, 1));
-        // one pass over the people's entries (by person and year, then by person) gives every figure by rank: courses
+        // one pass over the people's entries (by person) gives every figure by rank: courses
         // and people trained in the period, online learning, nobody trained in the last three years, the same people
         // trained again and again in one year
         List<RankCount> byRank = new ArrayList<>();
@@ -238,20 +238,24 @@ public class EvaluationReport {
         BigDecimal onlineHours = BigDecimal.ZERO;
         Map<String, long[]> ranks = new HashMap<>();
         Map<String, BigDecimal> onlineByRank = new HashMap<>();
-        jdbc.query(people + """
-                , per_year as (
+        // the most courses of a person in one year of the period: one count per year (a five-year plan has five)
+        StringBuilder perYear = new StringBuilder();
+        for (int yr = from; yr <= year; yr++) {
+            params.put("y" + yr + "from", LocalDate.of(yr, 1, 1));
+            params.put("y" + yr + "to", LocalDate.of(yr, 12, 31));
+            perYear.append(perYear.isEmpty() ? "" : ", ").append("count(*) filter (where %1$s and a.credited_on between :y" + yr + "from and :y" + yr + "to)");
+        }
+        String sql = people + """
+                , per_person as (
                   select a.cadre_id,
                          count(*) filter (where %1$s and a.credited_on >= :from) as courses,
                          count(*) filter (where %1$s and a.credited_on >= :untrainedFrom) as recent,
                          count(*) filter (where a.delivery = 'ONLINE' and a.credited_on >= :from) as online,
-                         sum(a.hours) filter (where a.delivery = 'ONLINE' and a.credited_on >= :from) as online_hours
+                         sum(a.hours) filter (where a.delivery = 'ONLINE' and a.credited_on >= :from) as online_hours,
+                         greatest(%2$s) as most
                     from people pe join approved_credit a on a.cadre_id = pe.id
                    where a.credited_on between :earliest and :to and (%1$s or a.delivery = 'ONLINE')
-                   group by a.cadre_id, extract(year from a.credited_on)
-                ), per_person as (
-                  select cadre_id, sum(courses) as courses, sum(recent) as recent, sum(online) as online,
-                         sum(online_hours) as online_hours, max(courses) as most
-                    from per_year group by cadre_id
+                   group by a.cadre_id
                 )
                 select pe.rank_level, count(*) as population, coalesce(sum(pp.courses), 0) as n,
                        count(*) filter (where pp.courses > 0) as persons,
@@ -261,10 +265,14 @@ public class EvaluationReport {
                        count(*) filter (where pp.most >= :repeat) as repeated,
                        coalesce(max(pp.most) filter (where pp.most >= :repeat), 0) as most
                   from people pe left join per_person pp on pp.cadre_id = pe.id
-                 group by pe.rank_level""".formatted(course), params, rs -> {
-            ranks.put(rs.getString("rank_level"), new long[]{rs.getLong("population"), rs.getLong("n"), rs.getLong("persons"),
-                    rs.getLong("online_persons"), rs.getLong("untrained"), rs.getLong("repeated"), rs.getLong("most")});
-            onlineByRank.put(rs.getString("rank_level"), rs.getBigDecimal("online_hours"));
+                 group by pe.rank_level""".formatted(course, perYear.toString().formatted(course));
+        IndicatorFigures.inIndexOrder(jdbc, () -> {
+            jdbc.query(sql, params, rs -> {
+                ranks.put(rs.getString("rank_level"), new long[]{rs.getLong("population"), rs.getLong("n"), rs.getLong("persons"),
+                        rs.getLong("online_persons"), rs.getLong("untrained"), rs.getLong("repeated"), rs.getLong("most")});
+                onlineByRank.put(rs.getString("rank_level"), rs.getBigDecimal("online_hours"));
+            });
+            return null;
         });
         for (RankLevel l : RankLevel.values()) {
             long[] v = ranks.get(l.name());

@@ -12,6 +12,7 @@ import org.ganxun.platform.desk.FigureSource;
 import org.ganxun.platform.desk.TodoSource;
 import org.ganxun.platform.security.CurrentUser;
 import org.ganxun.support.ApiSession;
+import org.ganxun.support.HeadlessChromium;
 import org.ganxun.support.IntegrationTest;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -37,6 +38,9 @@ class AggregatePagesProbe {
 
     static final List<String> ACCOUNTS = List.of(System.getProperty("bench.accounts", "zzb,admin").split(","));
     static final int RUNS = Integer.getInteger("bench.runs", 5);
+    /** -Dbench.browser=干部队伍结构统计,… also opens these menu pages in headless Chromium (time to content, as the benchmark). */
+    static final List<String> BROWSER = System.getProperty("bench.browser", "").isBlank() ? List.of()
+            : List.of(System.getProperty("bench.browser").split(","));
 
     @LocalServerPort int port;
     @Autowired DemoDataLoader loader;
@@ -108,7 +112,28 @@ class AggregatePagesProbe {
             }
             desk(account, out);
         }
+        if (!BROWSER.isEmpty()) {
+            browser(out);
+        }
         System.out.println(out);
+    }
+
+    /** The pages in headless Chromium, each opened twice per account (the second visit has the page's script cached). */
+    private void browser(StringBuilder out) throws Exception {
+        PageSpeedBenchmark bench = new PageSpeedBenchmark();
+        bench.port = port;
+        try (HeadlessChromium browser = HeadlessChromium.desktop()) {
+            for (String account : ACCOUNTS) {
+                long login = bench.signIn(browser.driver(), account);
+                out.append(String.format(Locale.ROOT, "| %s | browser login page | %d ms |%n", account, login));
+                for (int visit = 1; visit <= 2; visit++) {
+                    for (String title : BROWSER) {
+                        long[] t = bench.open(browser, account, title);
+                        out.append(String.format(Locale.ROOT, "| %s | browser %s (visit %d) | %d ms | %d requests |%n", account, title, visit, t[0], t[1]));
+                    }
+                }
+            }
+        }
     }
 
     /** The workbench's sources one by one (the desk calls them in turn): ms of the second call. */
@@ -122,7 +147,7 @@ class AggregatePagesProbe {
                 long took = 0;
                 for (int i = 0; i < 2; i++) {
                     long t = System.nanoTime();
-                    if (source instanceof TodoSource ts && i >= 0 && todoSources.contains(source)) {
+                    if (source instanceof TodoSource ts && todoSources.contains(source)) {
                         ts.todos(me);
                     }
                     if (source instanceof FigureSource fs && figureSources.contains(source)) {

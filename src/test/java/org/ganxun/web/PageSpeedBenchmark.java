@@ -181,7 +181,7 @@ class PageSpeedBenchmark {
     }
 
     /** Signs in afresh; returns how long the login page took to show its form (ms from navigation start). */
-    private long signIn(WebDriver driver, String account) {
+    long signIn(WebDriver driver, String account) {
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
         driver.manage().deleteAllCookies();
         driver.get(base() + "/#/login");
@@ -218,7 +218,7 @@ class PageSpeedBenchmark {
     }
 
     /** Opens a menu page; returns {ms to content, requests made}. */
-    private long[] open(HeadlessChromium browser, String account, String title) {
+    long[] open(HeadlessChromium browser, String account, String title) {
         WebDriver driver = browser.driver();
         if (driver.findElements(test("current-user")).isEmpty()) {
             // the last page had a layout of its own (the phone pages): back to the console
@@ -343,7 +343,7 @@ class PageSpeedBenchmark {
                 + " t join " + mapping + " m on " + join).update();
     }
 
-    private String base() {
+    String base() {
         return "http://localhost:" + port;
     }
 }
