@@ -52,18 +52,16 @@ class AggregatePagesProbe {
 
     @Test
     void aggregatePageRequests() throws Exception {
-        boolean loaded = jdbc.sql("select exists (select 1 from app_user where username = 'zzb')").query(Boolean.class).single();
-        if (!loaded) {
-            loader.loadActivity(loader.load());
-            Thread.sleep(3000);
-        }
+        PageSpeedBenchmark bench = new PageSpeedBenchmark();
+        bench.jdbc = jdbc;
+        bench.tx = tx;
+        bench.loader = loader;
+        bench.port = port;
+        bench.loadDemo();
         long countyId = jdbc.sql("select scope_org_id from app_user where username = 'zzb'").query(Long.class).single();
         long cadres = jdbc.sql("select count(*) from cadre").query(Long.class).single();
         if (cadres < 20_000) {
-            PageSpeedBenchmark grower = new PageSpeedBenchmark();
-            grower.jdbc = jdbc;
-            grower.tx = tx;
-            grower.grow(countyId);
+            bench.grow(countyId);
             cadres = jdbc.sql("select count(*) from cadre").query(Long.class).single();
         }
         int year = Year.now().getValue();
@@ -113,15 +111,13 @@ class AggregatePagesProbe {
             desk(account, out);
         }
         if (!BROWSER.isEmpty()) {
-            browser(out);
+            browser(bench, out);
         }
         System.out.println(out);
     }
 
     /** The pages in headless Chromium, each opened twice per account (the second visit has the page's script cached). */
-    private void browser(StringBuilder out) throws Exception {
-        PageSpeedBenchmark bench = new PageSpeedBenchmark();
-        bench.port = port;
+    private void browser(PageSpeedBenchmark bench, StringBuilder out) throws Exception {
         try (HeadlessChromium browser = HeadlessChromium.desktop()) {
             for (String account : ACCOUNTS) {
                 long login = bench.signIn(browser.driver(), account);
