@@ -37,6 +37,8 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.util.StringUtils;
 
 /**
@@ -132,9 +134,31 @@ public class Members {
         this.audit = audit;
     }
 
+    /**
+     * Gives the roster's party members their member rows ({@link MemberSync}). Once per read-only transaction: a
+     * page's statistics read the members several times in one request, and the anti-join over the whole roster
+     * would run each time; nothing in a read-only transaction adds party members between the reads.
+     */
     public int syncCadreMembers() {
-        return sync.run();
+        if (!TransactionSynchronizationManager.isSynchronizationActive() || !TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
+            return sync.run();
+        }
+        if (TransactionSynchronizationManager.hasResource(SYNCED)) {
+            return 0;
+        }
+        int added = sync.run();
+        TransactionSynchronizationManager.bindResource(SYNCED, Boolean.TRUE);
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                TransactionSynchronizationManager.unbindResourceIfPossible(SYNCED);
+            }
+        });
+        return added;
     }
+
+    /** The marker of a read-only transaction in which the member rows have been synchronised. */
+    private static final Object SYNCED = new Object();
 
     /** The WHERE clause (starting with "where") for the current user's scope and the query's filters. */
     public Where where(MemberQuery q) {

@@ -656,6 +656,16 @@ public class StudyActivities {
      */
     @Transactional(readOnly = true)
     public HoursPage yearlyPage(Long partyOrgId, int year, String name, boolean shortOnly, String sort, int page, int size) {
+        return hours(partyOrgId, year, name, shortOnly, sort, page, size, true);
+    }
+
+    /** The totals and the branches' figures of {@link #yearlyPage} without a page of members (the statistics page). */
+    @Transactional(readOnly = true)
+    public HoursPage yearlyBranches(Long partyOrgId, int year) {
+        return hours(partyOrgId, year, null, false, null, 1, 1, false);
+    }
+
+    private HoursPage hours(Long partyOrgId, int year, String name, boolean shortOnly, String sort, int page, int size, boolean withRows) {
         if (year < 1921 || year > 2200) {
             throw new BusinessException("年度不正确", List.of(new FieldProblem("year", "请选择正确的年度")));
         }
@@ -674,8 +684,8 @@ public class StudyActivities {
                            p.path as branch_path, m.category, (m.mobile or coalesce(c.mobile_member, false)) as mobile,
                            coalesce(a.n, 0) as activities, round(coalesce(a.hours, 0), 1) as hours
                     """ + Members.FROM + """
-                    left join lateral (select count(*) as n, sum(sa.hours) as hours from study_attendance sa
-                                       where sa.member_id = m.id and sa.attended_on >= :from and sa.attended_on < :to) a on true
+                    left join (select sa.member_id, count(*) as n, sum(sa.hours) as hours from study_attendance sa
+                                where sa.attended_on >= :from and sa.attended_on < :to group by sa.member_id) a on a.member_id = m.id
                     """ + w.sql() + "\n" + """
                 ), r as (
                     select h.*, greatest(:required - hours, 0) as missing from h
@@ -685,21 +695,24 @@ public class StudyActivities {
         params.put("limit", sz);
         params.put("offset", (long) (pg - 1) * sz);
         List<YearlyHours> rows = new ArrayList<>();
-        long[] total = {0};
-        jdbc.sql(hours + "select *, count(*) over () as total_ from r" + (shortOnly ? " where missing > 0" : "")
-                        + " order by " + order + " limit :limit offset :offset")
+        HoursPage all = branches(hours, params);
+        if (!withRows) {
+            return all;
+        }
+        jdbc.sql(hours + "select * from r" + (shortOnly ? " where missing > 0" : "") + " order by " + order + " limit :limit offset :offset")
                 .params(params).query(rs -> {
                     MemberCategory category = MemberCategory.valueOf(rs.getString("category"));
                     BigDecimal missing = rs.getBigDecimal("missing");
                     rows.add(new YearlyHours(rs.getLong("id"), rs.getString("name"), rs.getString("party_org_name"), category,
                             category.label(), rs.getBoolean("mobile"), rs.getInt("activities"),
                             rs.getBigDecimal("hours").setScale(1, RoundingMode.HALF_UP), yearlyHours, missing, missing.signum() == 0));
-                    total[0] = rs.getLong("total_");
                 });
-        if (rows.isEmpty() && pg > 1) {
-            total[0] = jdbc.sql(hours + "select count(*) from r" + (shortOnly ? " where missing > 0" : "")).params(params)
-                    .query(Long.class).single();
-        }
+        // the branches count every match: the rows matching are all of them, or those short of the requirement
+        long total = shortOnly ? all.totals().members() - all.totals().met() : all.totals().members();
+        return new HoursPage(rows, total, pg, sz, all.totals(), all.branches());
+    }
+
+    private HoursPage branches(String hours, Map<String, Object> params) {
         List<BranchHours> branches = new ArrayList<>();
         long[] sums = {0, 0};
         BigDecimal[] hourSum = {BigDecimal.ZERO};
@@ -715,7 +728,7 @@ public class StudyActivities {
                     hourSum[0] = hourSum[0].add(rs.getBigDecimal("hours"));
                 });
         BigDecimal average = sums[0] == 0 ? BigDecimal.ZERO : hourSum[0].divide(BigDecimal.valueOf(sums[0]), 1, RoundingMode.HALF_UP);
-        return new HoursPage(rows, total[0], pg, sz, new HoursTotals(sums[0], sums[1], average), branches);
+        return new HoursPage(List.of(), sums[0], 1, 0, new HoursTotals(sums[0], sums[1], average), branches);
     }
 
     private static String hoursOrder(String sort) {

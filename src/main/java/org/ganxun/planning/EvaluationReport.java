@@ -233,14 +233,51 @@ public class EvaluationReport {
                   %s
                 )""".formatted(where.sql());
         String course = "a.source in " + IndicatorFigures.COURSES;
+        params.put("repeat", REPEAT_COURSES);
+        params.put("earliest", LocalDate.of(Math.min(from, year - 2), 1, 1));
+        // one pass over the people's entries (by person) gives every figure by rank: courses
+        // and people trained in the period, online learning, nobody trained in the last three years, the same people
+        // trained again and again in one year
         List<RankCount> byRank = new ArrayList<>();
-        long population = 0, personTimes = 0;
+        long population = 0, personTimes = 0, onlinePeople = 0, untrained = 0, repeated = 0, most = 0;
+        BigDecimal onlineHours = BigDecimal.ZERO;
         Map<String, long[]> ranks = new HashMap<>();
-        jdbc.query(people + """
-                select pe.rank_level, count(distinct pe.id) as population, count(a.id) as n, count(distinct a.cadre_id) as persons
-                  from people pe left join approved_credit a on a.cadre_id = pe.id and %s and a.credited_on between :from and :to
-                 group by pe.rank_level""".formatted(course), params, rs -> {
-            ranks.put(rs.getString(1), new long[]{rs.getLong(2), rs.getLong(3), rs.getLong(4)});
+        Map<String, BigDecimal> onlineByRank = new HashMap<>();
+        // the most courses of a person in one year of the period: one count per year (a five-year plan has five)
+        StringBuilder perYear = new StringBuilder();
+        for (int yr = from; yr <= year; yr++) {
+            params.put("y" + yr + "from", LocalDate.of(yr, 1, 1));
+            params.put("y" + yr + "to", LocalDate.of(yr, 12, 31));
+            perYear.append(perYear.isEmpty() ? "" : ", ").append("count(*) filter (where %1$s and a.credited_on between :y" + yr + "from and :y" + yr + "to)");
+        }
+        String sql = people + """
+                , per_person as (
+                  select a.cadre_id,
+                         count(*) filter (where %1$s and a.credited_on >= :from) as courses,
+                         count(*) filter (where %1$s and a.credited_on >= :untrainedFrom) as recent,
+                         count(*) filter (where a.delivery = 'ONLINE' and a.credited_on >= :from) as online,
+                         sum(a.hours) filter (where a.delivery = 'ONLINE' and a.credited_on >= :from) as online_hours,
+                         greatest(%2$s) as most
+                    from people pe join approved_credit a on a.cadre_id = pe.id
+                   where a.credited_on between :earliest and :to and (%1$s or a.delivery = 'ONLINE')
+                   group by a.cadre_id
+                )
+                select pe.rank_level, count(*) as population, coalesce(sum(pp.courses), 0) as n,
+                       count(*) filter (where pp.courses > 0) as persons,
+                       count(*) filter (where pp.online > 0) as online_persons,
+                       coalesce(sum(pp.online_hours), 0) as online_hours,
+                       count(*) filter (where coalesce(pp.recent, 0) = 0) as untrained,
+                       count(*) filter (where pp.most >= :repeat) as repeated,
+                       coalesce(max(pp.most) filter (where pp.most >= :repeat), 0) as most
+                  from people pe left join per_person pp on pp.cadre_id = pe.id
+                 group by pe.rank_level""".formatted(course, perYear.toString().formatted(course));
+        IndicatorFigures.inIndexOrder(jdbc, () -> {
+            jdbc.query(sql, params, rs -> {
+                ranks.put(rs.getString("rank_level"), new long[]{rs.getLong("population"), rs.getLong("n"), rs.getLong("persons"),
+                        rs.getLong("online_persons"), rs.getLong("untrained"), rs.getLong("repeated"), rs.getLong("most")});
+                onlineByRank.put(rs.getString("rank_level"), rs.getBigDecimal("online_hours"));
+            });
+            return null;
         });
         for (RankLevel l : RankLevel.values()) {
             long[] v = ranks.get(l.name());
@@ -256,19 +293,22 @@ public class EvaluationReport {
             population += r.population();
             personTimes += r.personTimes();
         }
-        Map<String, Object> online = jdbc.queryForMap(people + """
-                select count(distinct a.cadre_id) as persons, coalesce(sum(a.hours), 0) as hours
-                  from people pe join approved_credit a on a.cadre_id = pe.id and a.delivery = 'ONLINE'
-                   and a.credited_on between :from and :to""", params);
-        long onlinePeople = ((Number) online.get("persons")).longValue();
-        BigDecimal onlineHours = (BigDecimal) online.get("hours");
+        for (long[] v : ranks.values()) {
+            onlinePeople += v[3];
+            untrained += v[4];
+            repeated += v[5];
+            most = Math.max(most, v[6]);
+        }
+        for (BigDecimal h : onlineByRank.values()) {
+            onlineHours = onlineHours.add(h);
+        }
         int years = year - from + 1;
         BigDecimal perHead = population == 0 ? null
                 : onlineHours.divide(BigDecimal.valueOf(population * years), 1, RoundingMode.HALF_UP);
 
         List<Problem> problems = new ArrayList<>();
-        untrained(people, params, population, year, problems);
-        repeated(people, params, course, problems);
+        untrained(untrained, population, year, problems);
+        repeated(repeated, most, problems);
         List<Long> classIds = budgets.classIds(plan.jurisdictionPath(), from, year);
         List<MonthCount> byMonth = months(classIds);
         crowded(byMonth, classIds.size(), problems);
@@ -287,28 +327,17 @@ public class EvaluationReport {
                 budget.perCapita(), budget.warningCount(), dash.figures(), green, amber, red, byMonth, problems, t.practices(), t.nextSteps());
     }
 
-    private void untrained(String people, Map<String, Object> params, long population, int year, List<Problem> out) {
-        Long n = jdbc.queryForObject(people + """
-                select count(*) from people pe where not exists (select 1 from approved_credit a where a.cadre_id = pe.id
-                   and a.source in %s and a.credited_on between :untrainedFrom and :to)"""
-                .formatted(IndicatorFigures.COURSES), params, Long.class);
-        if (n != null && n > 0) {
+    private static void untrained(long n, long population, int year, List<Problem> out) {
+        if (n > 0) {
             out.add(new Problem("UNTRAINED", "部分干部长期未参加培训", (year - 2) + "年至" + year + "年，" + n + "名在职干部没有参加过培训班或认定的外出培训，占"
                     + pct(n, population) + "%。", "建议将近三年未参训的干部列入下一年度调训名单，实行点名调训，确保规划期内培训全覆盖。", List.of()));
         }
     }
 
-    private void repeated(String people, Map<String, Object> params, String course, List<Problem> out) {
-        Map<String, Object> p = new HashMap<>(params);
-        p.put("repeat", REPEAT_COURSES);
-        Map<String, Object> r = jdbc.queryForMap(people + """
-                , per_year as (select a.cadre_id, extract(year from a.credited_on) as y, count(*) as n from people pe
-                  join approved_credit a on a.cadre_id = pe.id and %s and a.credited_on between :from and :to group by a.cadre_id, y)
-                select count(distinct cadre_id) as persons, coalesce(max(n), 0) as most from per_year where n >= :repeat""".formatted(course), p);
-        long persons = ((Number) r.get("persons")).longValue();
+    private static void repeated(long persons, long most, List<Problem> out) {
         if (persons > 0) {
             out.add(new Problem("REPEATED", "同一批干部重复参训", persons + "名干部在同一年度内参加培训班或外出培训" + REPEAT_COURSES + "次及以上，最多的一年"
-                    + ((Number) r.get("most")).longValue() + "次。", "建议统筹调训名额，建立参训情况比对，避免同一批干部重复调训、其他干部长期不训。", List.of()));
+                    + most + "次。", "建议统筹调训名额，建立参训情况比对，避免同一批干部重复调训、其他干部长期不训。", List.of()));
         }
     }
 

@@ -214,10 +214,13 @@ class ArchiveAndStandingTest {
         ComplianceDashboard.Page atLeast61 = fixture.as(countyAdmin, () -> dashboard.page(new ComplianceDashboard.Query(county,
                 "TOWNSHIP_YEARLY", null, null, null, null, null, new BigDecimal("61"), null), 1, 50));
         assertThat(atLeast61.rows()).isEmpty();
+        // the number of rows counts the narrowed rows too (the page's total, from the cards' statement)
+        assertThat(atLeast61.total()).isZero();
         assertThat(atLeast61.summary()).anySatisfy(s -> assertThat(s.total()).isEqualTo(2));
         ComplianceDashboard.Page atLeast60 = fixture.as(countyAdmin, () -> dashboard.page(new ComplianceDashboard.Query(county,
                 "TOWNSHIP_YEARLY", null, null, RankLevel.TOWNSHIP, null, true, new BigDecimal("60"), "name"), 1, 50));
         assertThat(atLeast60.rows()).extracting(ComplianceDashboard.Row::cadreId).containsExactly(cadreB);
+        assertThat(atLeast60.total()).isEqualTo(1);
         ComplianceDashboard.Page staffOnly = fixture.as(countyAdmin, () -> dashboard.page(new ComplianceDashboard.Query(county,
                 null, null, null, RankLevel.STAFF, null, null, null, null), 1, 50));
         assertThat(staffOnly.rows()).isEmpty();

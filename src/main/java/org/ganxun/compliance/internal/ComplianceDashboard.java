@@ -67,28 +67,40 @@ public class ComplianceDashboard {
         String sort = q.sort();
         Map<String, Object> params = new HashMap<>();
         StringBuilder filter = filter(q, params);
-        String summarySql = "select s.code, min(s.title) as title, count(*) as total, count(*) filter (where s.status = 'MET') as met,"
-                + " count(*) filter (where s.status = 'SHORT') as short_count, count(*) filter (where s.status = 'OVERDUE') as overdue"
-                + FROM + filter + " group by s.code order by s.code";
-        List<Summary> summary = jdbc.query(summarySql, params, (rs, i) -> new Summary(rs.getString("code"), rs.getString("title"),
-                rs.getLong("total"), rs.getLong("met"), rs.getLong("short_count"), rs.getLong("overdue")));
-        narrow(q, filter, params);
+        StringBuilder narrowed = new StringBuilder();
+        narrow(q, narrowed, params);
+        // the cards and the number of rows matching in one pass (a window count over the page's statement kept every
+        // row of the county in memory before the limit)
+        long[] total = {0};
+        List<Summary> summary = summary(filter, narrowed.isEmpty() ? "true" : narrowed.substring(" and ".length()), params, total);
         int p = Math.max(page, 1);
         int s = Math.min(Math.max(size, 1), 500);
         params.put("limit", s);
         params.put("offset", (long) (p - 1) * s);
-        // the page and the number of matching rows in one pass (count(*) over () is taken before the limit)
-        long[] total = {0};
-        List<Row> rows = jdbc.query(SELECT + ", count(*) over () as total_" + FROM + filter + " order by " + orderBy(sort)
-                + " limit :limit offset :offset", params, (rs, i) -> {
-            total[0] = rs.getLong("total_");
-            return row(rs, i);
-        });
-        if (rows.isEmpty() && p > 1) {
-            Long n = jdbc.queryForObject("select count(*)" + FROM + filter, params, Long.class);
-            total[0] = n == null ? 0 : n;
-        }
+        List<Row> rows = jdbc.query(SELECT + FROM + filter + narrowed + " order by " + orderBy(sort) + " limit :limit offset :offset",
+                params, this::row);
         return new Page(summary, rows, total[0], p, s);
+    }
+
+    /** The cards only (the workbench's counts): the filters' standings by requirement, without their rows. */
+    @Transactional(readOnly = true)
+    public List<Summary> summary(Query q) {
+        Map<String, Object> params = new HashMap<>();
+        StringBuilder filter = filter(q, params);
+        return summary(filter, "true", params, new long[1]);
+    }
+
+    /** By requirement over {@code filter}; {@code matching[0]} gets the number of those rows that meet {@code narrow}. */
+    private List<Summary> summary(CharSequence filter, String narrow, Map<String, Object> params, long[] matching) {
+        String summarySql = "select s.code, min(s.title) as title, count(*) as total, count(*) filter (where s.status = 'MET') as met,"
+                + " count(*) filter (where s.status = 'SHORT') as short_count, count(*) filter (where s.status = 'OVERDUE') as overdue,"
+                + " count(*) filter (where " + narrow + ") as matching"
+                + FROM + filter + " group by s.code order by s.code";
+        return jdbc.query(summarySql, params, (rs, i) -> {
+            matching[0] += rs.getLong("matching");
+            return new Summary(rs.getString("code"), rs.getString("title"), rs.getLong("total"), rs.getLong("met"),
+                    rs.getLong("short_count"), rs.getLong("overdue"));
+        });
     }
 
     /** The people in scope and the requirement asked (the page's summary counts all statuses): the condition; its parameters go into {@code params}. */
@@ -101,6 +113,7 @@ public class ComplianceDashboard {
             params.put("code", q.code());
         }
         return filter;
+    }
     }
 
     /** Everything matching, for the Excel export. */

@@ -28,7 +28,7 @@ class ComplianceDesk implements TodoSource {
         if (me.can(Permission.COMPLIANCE_VIEW)) {
             long shortCount = 0;
             long overdue = 0;
-            for (ComplianceDashboard.Summary s : dashboard.page(new ComplianceDashboard.Query(null, null, null, null, null, null, null, null, null), 1, 1).summary()) {
+            for (ComplianceDashboard.Summary s : dashboard.summary(new ComplianceDashboard.Query(null, null, null, null, null, null, null, null, null))) {
                 shortCount += s.shortCount();
                 overdue += s.overdue();
             }

@@ -123,7 +123,7 @@ public class PartyEduStatistics {
             }
         }
         // the hours' totals and branches come from SQL (one row), not from every member's row
-        StudyActivities.HoursPage hours = activities.yearlyPage(partyOrgId, year, null, false, null, 1, 1);
+        StudyActivities.HoursPage hours = activities.yearlyBranches(partyOrgId, year);
         int met = (int) hours.totals().met();
         List<SiteRow> siteRows = sites.list(null, null).stream()
                 .map(s -> new SiteRow(s.townshipName(), s.orgName(), s.name(), s.monthlyTarget(), s.sessionsThisYear(),
