@@ -66,9 +66,6 @@ class PageSpeedBenchmark {
     static final int SLOWEST = 20;
     /** Visits of each page per account: 1 by default (the machine is shared); -Dbench.rounds=2 adds a warm visit. */
     static final int ROUNDS = Integer.getInteger("bench.rounds", 1);
-    /** -Dbench.pages=干部花名册,学习活动 measures only the menu pages of those titles (every page by default). */
-    static final List<String> PAGES = System.getProperty("bench.pages", "").isBlank() ? List.of()
-            : List.of(System.getProperty("bench.pages").split(","));
 
     @LocalServerPort int port;
     @Autowired DemoDataLoader loader;
@@ -221,9 +218,6 @@ class PageSpeedBenchmark {
         // signing in lands on 首页: it is opened last, coming from another page, so that its click navigates
         if (titles.remove("首页")) {
             titles.add("首页");
-        }
-        if (!PAGES.isEmpty()) {
-            titles.retainAll(PAGES);
         }
         return titles;
     }

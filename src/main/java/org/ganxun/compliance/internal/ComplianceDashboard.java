@@ -114,7 +114,6 @@ public class ComplianceDashboard {
         }
         return filter;
     }
-    }
 
     /** Everything matching, for the Excel export. */
     @Transactional(readOnly = true)
