@@ -198,7 +198,7 @@ public class IndicatorFigures {
      * for a county hashes every entry of the window first, half as fast at ten times the demo county's people. The
      * rest of the transaction is planned as before.
      */
-    static <T> T inIndexOrder(NamedParameterJdbcTemplate jdbc, java.util.function.Supplier<T> statement) {
+    public static <T> T inIndexOrder(NamedParameterJdbcTemplate jdbc, java.util.function.Supplier<T> statement) {
         jdbc.getJdbcOperations().execute("set local enable_hashagg = off");
         T result = statement.get();
         jdbc.getJdbcOperations().execute("reset enable_hashagg");
