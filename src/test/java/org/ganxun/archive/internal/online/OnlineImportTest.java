@@ -9,8 +9,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -18,13 +16,10 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.List;
+import org.ganxun.support.TestWorkbooks;
 import java.util.Map;
 
 import cn.idev.excel.FastExcel;
-import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.ganxun.archive.ArchiveEntries;
 import org.ganxun.archive.ArchiveEntry;
 import org.ganxun.archive.CreditSource;
@@ -356,32 +351,7 @@ class OnlineImportTest {
         return fixture.as(admin, () -> imports.get(id));
     }
 
-    /** Cells: a String, a LocalDate (an Excel date cell), a Number (a numeric cell). */
     static byte[] xlsx(List<List<Object>> rows) {
-        try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            Sheet sheet = wb.createSheet("学习记录");
-            CellStyle dateStyle = wb.createCellStyle();
-            dateStyle.setDataFormat(wb.createDataFormat().getFormat("yyyy-mm-dd"));
-            for (int i = 0; i < rows.size(); i++) {
-                Row row = sheet.createRow(i);
-                List<Object> cells = rows.get(i);
-                for (int c = 0; c < cells.size(); c++) {
-                    Object v = cells.get(c);
-                    var cell = row.createCell(c);
-                    if (v instanceof LocalDate d) {
-                        cell.setCellValue(d);
-                        cell.setCellStyle(dateStyle);
-                    } else if (v instanceof Number n) {
-                        cell.setCellValue(n.doubleValue());
-                    } else {
-                        cell.setCellValue(v.toString());
-                    }
-                }
-            }
-            wb.write(out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return TestWorkbooks.xlsx("学习记录", rows);
     }
 }

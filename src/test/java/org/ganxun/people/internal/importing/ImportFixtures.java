@@ -1,18 +1,11 @@
 package org.ganxun.people.internal.importing;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.List;
+import org.ganxun.support.TestWorkbooks;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.ganxun.org.OrganizationTrees;
 import org.ganxun.org.Tree;
 import org.ganxun.people.CitizenId;
@@ -89,38 +82,7 @@ final class ImportFixtures {
         return id.substring(0, 17) + (right == '0' ? '1' : '0');
     }
 
-    /** Rows of cells: a String, a LocalDate (an Excel date cell), a Number (a numeric cell) or null. */
     static byte[] xlsx(List<List<Object>> rows) {
-        try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            Sheet sheet = wb.createSheet("花名册");
-            CellStyle dateStyle = wb.createCellStyle();
-            dateStyle.setDataFormat(wb.createDataFormat().getFormat("yyyy-mm-dd"));
-            for (int i = 0; i < rows.size(); i++) {
-                List<Object> cells = rows.get(i);
-                if (cells == null) {
-                    continue; // a truly empty row
-                }
-                Row row = sheet.createRow(i);
-                for (int c = 0; c < cells.size(); c++) {
-                    Object v = cells.get(c);
-                    if (v == null) {
-                        continue;
-                    }
-                    Cell cell = row.createCell(c);
-                    if (v instanceof LocalDate d) {
-                        cell.setCellValue(d);
-                        cell.setCellStyle(dateStyle);
-                    } else if (v instanceof Number n) {
-                        cell.setCellValue(n.doubleValue());
-                    } else {
-                        cell.setCellValue(v.toString());
-                    }
-                }
-            }
-            wb.write(out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return TestWorkbooks.xlsx("花名册", rows);
     }
 }
