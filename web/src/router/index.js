@@ -182,7 +182,38 @@ router.beforeEach(async (to) => {
 
 router.afterEach((to) => {
   document.title = `${to.meta.title ? to.meta.title + ' - ' : ''}干部教育培训管理平台`
+  if (to.meta.menuEntry && session.me) prefetchMenuPages()
 })
+
+/**
+ * Once the console has shown its first page, fetches the code of the other pages the user's menu offers while the
+ * browser is idle, one page at a time: a page's first visit then waits for its data only (fetching and compiling a
+ * page's code took 0.2–0.4 s on a first click). Not on a phone, where the console is not the daily page and data
+ * may be metered. A page whose code fails to arrive here is fetched again on its click.
+ */
+let prefetching = false
+function prefetchMenuPages() {
+  if (prefetching || isPhone()) return
+  prefetching = true
+  const idle = () =>
+    new Promise((resolve) =>
+      window.requestIdleCallback ? window.requestIdleCallback(resolve, { timeout: 5000 }) : setTimeout(resolve, 300)
+    )
+  const loaders = [
+    ...new Set(
+      flatten(menu)
+        .filter((r) => allowed(r.meta.menuEntry, session.me))
+        .map((r) => r.component)
+        .filter(Boolean)
+    )
+  ]
+  ;(async () => {
+    for (const load of loaders) {
+      await idle()
+      await load().catch(() => {})
+    }
+  })()
+}
 
 setUnauthorizedHandler(() => {
   clearSession()
