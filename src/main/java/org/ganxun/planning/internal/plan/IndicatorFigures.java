@@ -196,7 +196,8 @@ public class IndicatorFigures {
      * Runs a statement that aggregates each person's approved entries with each person's entries aggregated in the
      * order of the approved-credit index (merged with the people sorted) rather than hashed: the planner's choice
      * for a county hashes every entry of the window first, half as fast at ten times the demo county's people. The
-     * rest of the transaction is planned as before.
+     * rest of the transaction is planned as before. No {@code finally}: after a failed statement PostgreSQL refuses
+     * every statement until the rollback, which undoes the {@code set local} (a reset there would hide the failure).
      */
     public static <T> T inIndexOrder(NamedParameterJdbcTemplate jdbc, java.util.function.Supplier<T> statement) {
         jdbc.getJdbcOperations().execute("set local enable_hashagg = off");
