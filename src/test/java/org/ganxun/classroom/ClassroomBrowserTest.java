@@ -56,10 +56,10 @@ class ClassroomBrowserTest extends BrowserTest {
         assertThat(driver.findElement(test("classroom-class")).getText()).contains(running).doesNotContain(upcoming);
 
         // roll call: the trainee's first session marked present from the sheet's one menu of marks
-        driver.findElement(By.cssSelector("[data-test='attendance-sheet'] span.mark")).click();
+        driver.findElement(By.cssSelector("[data-test='attendance-sheet'] span.roll-mark")).click();
         wait.until(ExpectedConditions.elementToBeClickable(test("mark-as-PRESENT"))).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(
-                By.cssSelector("[data-test='attendance-sheet'] span.mark"), "出勤"));
+                By.cssSelector("[data-test='attendance-sheet'] span.roll-mark"), "出勤"));
         wait.until(ExpectedConditions.invisibilityOfElementLocated(test("mark-as-PRESENT")));
         browser.shot("marked");
     }
