@@ -189,12 +189,13 @@ router.afterEach((to) => {
  * Once the console has shown its first page, fetches the code of the other pages the user's menu offers while the
  * browser is idle, one page at a time: a page's first visit then waits for its data only (fetching and compiling a
  * page's code took 0.2–0.4 s on a first click). Not on a phone, where the console is not the daily page and data
- * may be metered. A page whose code fails to arrive here is fetched again on its click.
+ * may be metered. A page whose code fails to arrive here is fetched again on its click. Once per user: the next
+ * user signing in on the same tab may have other pages.
  */
-let prefetching = false
+let prefetchedFor = null
 function prefetchMenuPages() {
-  if (prefetching || isPhone()) return
-  prefetching = true
+  if (prefetchedFor === session.me.id || isPhone()) return
+  prefetchedFor = session.me.id
   const idle = () =>
     new Promise((resolve) =>
       window.requestIdleCallback ? window.requestIdleCallback(resolve, { timeout: 5000 }) : setTimeout(resolve, 300)

@@ -86,5 +86,7 @@ class MyLogsBrowserTest extends BrowserTest {
         assertThat(jdbc.sql("select count(*) from secondment_log where posting_id = ?").param(posting).query(Long.class).single())
                 .isEqualTo(2);
         assertThat(driver.findElement(HeadlessChromium.test("my-posting")).getText()).contains("我的工作日志（2篇）");
+        // the card is drawn before its logs arrive: drawing it must not read the logs' fields meanwhile
+        assertThat(browser.scriptErrors()).as("script errors of 我的挂职").isEmpty();
     }
 }

@@ -8,7 +8,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
+import java.util.logging.Level;
 
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
@@ -22,6 +24,8 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 
 /**
  * Debian's headless Chromium for the browser tests, the same way everywhere: a fresh profile, no
@@ -71,6 +75,8 @@ public final class HeadlessChromium implements AutoCloseable {
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--user-data-dir=" + profile, phone ? "--window-size=390,844" : "--window-size=1400,900",
                 "--lang=zh-CN");
+        // the page's errors (uncaught, and those Vue reports with console.error) for scriptErrors()
+        options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "SEVERE"));
         if (phone) {
             options.setExperimentalOption("mobileEmulation",
                     Map.of("deviceMetrics", Map.of("width", 390, "height", 844, "pixelRatio", 2.0)));
@@ -82,6 +88,19 @@ public final class HeadlessChromium implements AutoCloseable {
 
     public WebDriver driver() {
         return driver;
+    }
+
+    /**
+     * The script errors the pages logged since the last call: uncaught errors and what Vue reports with
+     * {@code console.error} (a render reading a field of data not yet loaded, say). A refused request is not one: the
+     * page shows the server's message, and tests of refusals expect it.
+     */
+    public List<String> scriptErrors() {
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
+                .map(LogEntry::getMessage)
+                .filter(m -> !m.contains("Failed to load resource"))
+                .toList();
     }
 
     /** An element by its {@code data-test} attribute (the pages mark what tests use). */
