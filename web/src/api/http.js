@@ -45,6 +45,7 @@ http.interceptors.response.use(
     const cfg = error?.config || {}
     if (res && res.status === 401 && !cfg.url?.includes('/api/auth/login')) {
       onUnauthorized()
+      error.shown = true
       return Promise.reject(error)
     }
     if (res?.data instanceof Blob) {
@@ -57,6 +58,8 @@ http.interceptors.response.use(
     }
     if (!cfg.quiet) {
       ElMessage.error(await errorMessage(error))
+      // told to the user: a caller that lets it go (a button's handler) is not a script error (main.js)
+      error.shown = true
     }
     return Promise.reject(error)
   }

@@ -1,7 +1,10 @@
 package org.ganxun.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -10,7 +13,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A browser test: a fresh headless Chromium (desktop window, or a phone) for every test method, its
- * screenshots under target/screenshots/PREFIX-NN-name.png, closed afterwards.
+ * screenshots under target/screenshots/PREFIX-NN-name.png, closed afterwards. A page that logged a script error
+ * meanwhile (an uncaught error, or one Vue reports, such as a render reading data not yet loaded) fails the test,
+ * whatever it asserted.
  */
 public abstract class BrowserTest {
 
@@ -36,8 +41,15 @@ public abstract class BrowserTest {
 
     @AfterEach
     void stopBrowser() throws IOException {
-        if (browser != null) {
+        if (browser == null) {
+            return;
+        }
+        List<String> errors;
+        try {
+            errors = browser.scriptErrors();
+        } finally {
             browser.close();
         }
+        assertThat(errors).as("script errors of the pages this test opened").isEmpty();
     }
 }
