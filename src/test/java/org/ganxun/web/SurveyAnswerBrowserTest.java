@@ -12,6 +12,8 @@ import org.ganxun.support.IntegrationTest;
 import org.ganxun.survey.Surveys;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -92,6 +94,34 @@ class SurveyAnswerBrowserTest extends BrowserTest {
                 .query(Long.class).single()).isEqualTo(1);
         assertThat(jdbc.sql("select string_agg(value, ',' order by value) from survey_answer_value where survey_id = ? and question = 'content_wanted'")
                 .param(s.id()).query(String.class).single()).isEqualTo("law,rural");
+    }
+
+    /**
+     * SurveyJS draws its questions in a {@code <form onsubmit="return false;">}; the platform's Content-Security-Policy
+     * refuses inline handlers, so Enter in a survey's only one-line answer submitted that form: the page reloaded and
+     * the respondent's answers were gone. The answer page stops the submission itself.
+     */
+    @Test
+    void enterInAOneLineAnswerKeepsThePage() throws Exception {
+        long county = fixture.org(null, Fixture.unique("回车县"), "COUNTY");
+        var zzb = fixture.user(Fixture.unique("zzb"), Role.ORG_DEPT_ADMIN, county, null, null);
+        Surveys.Survey s = fixture.as(zzb, () -> {
+            Surveys.Survey created = surveys.create(new Surveys.SurveyRequest("村名登记", null, null, true,
+                    LocalDate.now(), LocalDate.now().plusDays(7), json.readTree("""
+                            {"pages": [{"name": "p1", "elements": [
+                              {"type": "text", "name": "village", "title": "您所在的村"}]}]}""")));
+            surveys.replaceTargets(created.id(), List.of(new Surveys.TargetRequest("村两委成员", county, null, null, 20)));
+            return surveys.open(created.id());
+        });
+        driver.get("http://localhost:" + port + "/#/s/" + s.publicToken());
+        WebElement input = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[type=text]")));
+        JavascriptExecutor js = (JavascriptExecutor) driver;
+        js.executeScript("window.__samePage = true");
+        input.sendKeys("兴坝村", Keys.ENTER);
+        // a submission would load the page anew within this second
+        js.executeAsyncScript("setTimeout(arguments[arguments.length - 1], 1000)");
+        assertThat(js.executeScript("return window.__samePage === true")).as("the page was not reloaded").isEqualTo(true);
+        assertThat(driver.findElement(By.cssSelector("input[type=text]")).getDomProperty("value")).isEqualTo("兴坝村");
     }
 
     private WebElement option(String text) {
