@@ -3,7 +3,6 @@ package org.ganxun.support;
 import java.util.Map;
 
 import org.ganxun.platform.security.CurrentUser;
-import org.junit.jupiter.api.BeforeEach;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -25,8 +24,8 @@ public abstract class PhoneBrowserTest extends BrowserTest {
         return false;
     }
 
-    @BeforeEach
-    void emulateTouch() {
+    @Override
+    protected void browserStarted() {
         if (touch()) {
             // headless windows are at least 500px wide: emulate the phone's viewport (390×844, touch) instead
             driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",

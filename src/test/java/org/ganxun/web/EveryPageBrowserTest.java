@@ -11,6 +11,7 @@ import java.util.List;
 
 import org.ganxun.platform.security.CurrentUser;
 import org.ganxun.platform.security.Role;
+import org.ganxun.support.BrowserTest;
 import org.ganxun.support.Fixture;
 import org.ganxun.support.HeadlessChromium;
 import org.ganxun.support.IntegrationTest;
@@ -62,14 +63,41 @@ class EveryPageBrowserTest {
 
         List<String> problems = new ArrayList<>();
         int pages = 0;
-        try (HeadlessChromium browser = HeadlessChromium.desktop()) {
+        HeadlessChromium browser = HeadlessChromium.desktop();
+        try {
             browser.screenshots("pages");
             for (CurrentUser user : users) {
-                pages += visitEveryPage(browser, user, problems);
+                List<String> found = new ArrayList<>();
+                try {
+                    pages += visitEveryPage(browser, user, found);
+                } catch (RuntimeException e) {
+                    if (!BrowserTest.browserDied(e)) {
+                        throw e;
+                    }
+                    // the browser's process died (as BrowserTest does): this user's pages once more in a new one
+                    System.err.println("WARNING the browser died under " + user.role() + "'s pages; once more in a new browser");
+                    browser = restart(browser);
+                    found.clear();
+                    pages += visitEveryPage(browser, user, found);
+                }
+                problems.addAll(found);
             }
+        } finally {
+            browser.close();
         }
         assertThat(problems).as("pages that failed").isEmpty();
         assertThat(pages).as("pages visited").isGreaterThan(40);
+    }
+
+    private static HeadlessChromium restart(HeadlessChromium dead) throws IOException {
+        try {
+            dead.close();
+        } catch (RuntimeException | IOException e) {
+            // its process is gone already
+        }
+        HeadlessChromium browser = HeadlessChromium.desktop();
+        browser.screenshots("pages");
+        return browser;
     }
 
     /** Logs in as the user, opens every entry of their side menu; returns how many pages were opened. */
@@ -155,6 +183,9 @@ class EveryPageBrowserTest {
                     browser.shot(user.role().toLowerCase() + "-" + opened);
                 }
             } catch (RuntimeException e) {
+                if (BrowserTest.browserDied(e)) {
+                    throw e;
+                }
                 browser.shot(user.role().toLowerCase() + "-failed");
                 problems.add(where + ": " + e.getClass().getSimpleName() + " " + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
             }
