@@ -36,6 +36,7 @@ import org.ganxun.survey.SurveyReturns;
 import org.ganxun.survey.Surveys;
 import org.ganxun.support.ApiSession;
 import org.ganxun.support.IntegrationTest;
+import org.ganxun.support.BrowserTest;
 import org.ganxun.web.SettledPages;
 import org.ganxun.classroom.Attendance;
 import org.ganxun.training.ClassStatus;
@@ -147,7 +148,7 @@ class DemoDataLoaderTest {
     @Test
     void adminsPagesStandStillOnceShownOnTheDemoCounty() throws Exception {
         // the demo county's size is what made two pages move without end (PageSpeedBenchmark); see SettledPages
-        SettledPages.adminsPagesStandStill(port);
+        BrowserTest.onceMoreIfTheBrowserDies(() -> SettledPages.adminsPagesStandStill(port));
     }
 
     /**

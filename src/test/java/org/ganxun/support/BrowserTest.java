@@ -97,6 +97,30 @@ public abstract class BrowserTest {
         return false;
     }
 
+    /** Work in a browser of its own (not a BrowserTest's), run once more if the browser's process died under it. */
+    public interface BrowserWork {
+        void run() throws Exception;
+    }
+
+    /** Runs {@code work}, and once more when it failed because its browser died (not for anything the page did). */
+    public static void onceMoreIfTheBrowserDies(BrowserWork work) throws Exception {
+        try {
+            work.run();
+        } catch (RuntimeException first) {
+            if (!browserDied(first)) {
+                throw first;
+            }
+            System.err.println("WARNING the browser died (" + String.valueOf(first.getMessage()).lines().findFirst()
+                    .orElse("") + "); once more in a new browser");
+            try {
+                work.run();
+            } catch (Exception | AssertionError second) {
+                second.addSuppressed(first);
+                throw second;
+            }
+        }
+    }
+
     static final class OnceMoreIfTheBrowserDied implements InvocationInterceptor {
 
         @Override

@@ -1,6 +1,7 @@
 package org.ganxun.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -34,6 +35,24 @@ class DeadBrowserTest extends BrowserTest {
         }
         assertThat(driver.getTitle()).isEqualTo("run 2");
         assertThat(RUNS).hasValue(2);
+    }
+
+    @Test
+    void workInABrowserOfItsOwnRunsOnceMoreOnlyWhenTheBrowserDied() throws Exception {
+        AtomicInteger runs = new AtomicInteger();
+        onceMoreIfTheBrowserDies(() -> {
+            if (runs.incrementAndGet() == 1) {
+                throw new NoSuchSessionException("invalid session id: session deleted as the browser has closed the connection");
+            }
+        });
+        assertThat(runs).hasValue(2);
+
+        AtomicInteger failing = new AtomicInteger();
+        assertThatThrownBy(() -> onceMoreIfTheBrowserDies(() -> {
+            failing.incrementAndGet();
+            throw new TimeoutException("Expected condition failed: waiting for title to start with 教务管理");
+        })).isInstanceOf(TimeoutException.class);
+        assertThat(failing).as("a page that did not show what was awaited is not given a second chance").hasValue(1);
     }
 
     @Test
