@@ -146,7 +146,7 @@ class DemoDataLoaderTest {
     }
 
     @Test
-    void adminsPagesStandStillOnceShownOnTheDemoCounty() throws Exception {
+    void adminsPagesStandStillOnceShownOnTheDemoCounty() throws Throwable {
         // the demo county's size is what made two pages move without end (PageSpeedBenchmark); see SettledPages
         BrowserTest.onceMoreIfTheBrowserDies(() -> SettledPages.adminsPagesStandStill(port));
     }

@@ -97,24 +97,32 @@ public abstract class BrowserTest {
         return false;
     }
 
-    /** Work in a browser of its own (not a BrowserTest's), run once more if the browser's process died under it. */
+    /** Work with a browser; it may throw whatever a test method may. */
     public interface BrowserWork {
-        void run() throws Exception;
+        void run() throws Throwable;
     }
 
-    /** Runs {@code work}, and once more when it failed because its browser died (not for anything the page did). */
-    public static void onceMoreIfTheBrowserDies(BrowserWork work) throws Exception {
+    /** Runs {@code work} (which opens a browser of its own), and once more if its browser died under it. */
+    public static void onceMoreIfTheBrowserDies(BrowserWork work) throws Throwable {
+        onceMoreIfTheBrowserDies(work, work);
+    }
+
+    /**
+     * Runs {@code work}; when it failed because its browser's process died (not for anything the page did), runs
+     * {@code again}, which starts from a new browser. The one place the suite decides to try a second time.
+     */
+    public static void onceMoreIfTheBrowserDies(BrowserWork work, BrowserWork again) throws Throwable {
         try {
             work.run();
-        } catch (RuntimeException first) {
+        } catch (Throwable first) {
             if (!browserDied(first)) {
                 throw first;
             }
             System.err.println("WARNING the browser died (" + String.valueOf(first.getMessage()).lines().findFirst()
                     .orElse("") + "); once more in a new browser");
             try {
-                work.run();
-            } catch (Exception | AssertionError second) {
+                again.run();
+            } catch (Throwable second) {
                 second.addSuppressed(first);
                 throw second;
             }
@@ -126,26 +134,17 @@ public abstract class BrowserTest {
         @Override
         public void interceptTestMethod(Invocation<Void> invocation, ReflectiveInvocationContext<Method> context,
                 ExtensionContext extension) throws Throwable {
-            try {
-                invocation.proceed();
-            } catch (Throwable first) {
-                if (!browserDied(first)) {
-                    throw first;
-                }
-                BrowserTest test = (BrowserTest) context.getTarget().orElseThrow();
-                System.err.println("WARNING " + extension.getDisplayName() + ": the browser died ("
-                        + String.valueOf(first.getMessage()).lines().findFirst().orElse("") + "); running the test once "
-                        + "more in a new browser");
+            BrowserTest test = (BrowserTest) context.getTarget().orElseThrow();
+            Method method = context.getExecutable();
+            onceMoreIfTheBrowserDies(invocation::proceed, () -> {
                 test.restartBrowser();
-                Method method = context.getExecutable();
                 method.setAccessible(true);
                 try {
                     method.invoke(test, context.getArguments().toArray());
                 } catch (InvocationTargetException e) {
-                    e.getCause().addSuppressed(first);
                     throw e.getCause();
                 }
-            }
+            });
         }
     }
 }

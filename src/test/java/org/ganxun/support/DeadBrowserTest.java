@@ -38,7 +38,7 @@ class DeadBrowserTest extends BrowserTest {
     }
 
     @Test
-    void workInABrowserOfItsOwnRunsOnceMoreOnlyWhenTheBrowserDied() throws Exception {
+    void workInABrowserOfItsOwnRunsOnceMoreOnlyWhenTheBrowserDied() throws Throwable {
         AtomicInteger runs = new AtomicInteger();
         onceMoreIfTheBrowserDies(() -> {
             if (runs.incrementAndGet() == 1) {

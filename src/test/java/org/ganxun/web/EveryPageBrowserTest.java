@@ -41,7 +41,7 @@ class EveryPageBrowserTest {
     @Autowired JdbcClient jdbc;
 
     @Test
-    void everyMenuPageOfEveryRoleOpensWithoutErrors() throws IOException {
+    void everyMenuPageOfEveryRoleOpensWithoutErrors() throws Throwable {
         String tag = Fixture.unique("");
         long county = fixture.org(null, "巡检县" + tag, "COUNTY");
         long township = fixture.org(county, "巡检镇" + tag, "TOWNSHIP");
@@ -62,31 +62,25 @@ class EveryPageBrowserTest {
                 fixture.user("pg_gb_" + tag, Role.CADRE, null, null, cadre));
 
         List<String> problems = new ArrayList<>();
-        int pages = 0;
-        HeadlessChromium browser = HeadlessChromium.desktop();
+        HeadlessChromium[] browser = {HeadlessChromium.desktop()};
+        int[] pages = {0};
         try {
-            browser.screenshots("pages");
+            browser[0].screenshots("pages");
             for (CurrentUser user : users) {
                 List<String> found = new ArrayList<>();
-                try {
-                    pages += visitEveryPage(browser, user, found);
-                } catch (RuntimeException e) {
-                    if (!BrowserTest.browserDied(e)) {
-                        throw e;
-                    }
-                    // the browser's process died (as BrowserTest does): this user's pages once more in a new one
-                    System.err.println("WARNING the browser died under " + user.role() + "'s pages; once more in a new browser");
-                    browser = restart(browser);
+                // a user whose pages the browser's death cut short is visited again, from the start, in a new one
+                BrowserTest.onceMoreIfTheBrowserDies(() -> pages[0] += visitEveryPage(browser[0], user, found), () -> {
+                    browser[0] = restart(browser[0]);
                     found.clear();
-                    pages += visitEveryPage(browser, user, found);
-                }
+                    pages[0] += visitEveryPage(browser[0], user, found);
+                });
                 problems.addAll(found);
             }
         } finally {
-            browser.close();
+            browser[0].close();
         }
         assertThat(problems).as("pages that failed").isEmpty();
-        assertThat(pages).as("pages visited").isGreaterThan(40);
+        assertThat(pages[0]).as("pages visited").isGreaterThan(40);
     }
 
     private static HeadlessChromium restart(HeadlessChromium dead) throws IOException {
